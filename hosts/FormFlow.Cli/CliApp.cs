@@ -1,0 +1,43 @@
+using System.CommandLine;
+
+namespace FormFlow.Cli;
+
+/// <summary>
+/// The `formflow` command line. Every command prints JSON on stdout; exit codes: 0 ok,
+/// 1 the input was checked and found invalid, 2 bad definition or bad usage (message on stderr).
+/// </summary>
+public static class CliApp
+{
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var root = new RootCommand("FormFlow: forms, expressions and workflows for trade-union services.");
+        // Each area adds its own command group; keep one line per area here.
+        root.Subcommands.Add(ExpressionCommands.Create());
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors) stderr.WriteLine(error.Message);
+            return ExitCodes.BadInput;
+        }
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (CliException ex)
+        {
+            stderr.WriteLine(ex.Message);
+            return ExitCodes.BadInput;
+        }
+    }
+}
+
+public static class ExitCodes
+{
+    public const int Ok = 0;
+    public const int Invalid = 1;
+    public const int BadInput = 2;
+}
+
+/// <summary>Bad usage or a bad definition: the message goes to stderr and the exit code is 2.</summary>
+public sealed class CliException(string message) : Exception(message);

@@ -1,0 +1,34 @@
+using System.CommandLine;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace FormFlow.Cli;
+
+/// <summary>Reading input files and writing JSON results, shared by every command.</summary>
+public static class CliJson
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        // Chinese labels and messages stay readable on stdout.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static void Write(ParseResult result, object? value) =>
+        result.InvocationConfiguration.Output.WriteLine(JsonSerializer.Serialize(value, Options));
+
+    /// <summary>Reads a JSON file; a missing file or malformed JSON is a usage error naming the file.</summary>
+    public static JsonNode? ReadFile(string path)
+    {
+        if (!File.Exists(path)) throw new CliException($"{path}: file not found");
+        try
+        {
+            return JsonNode.Parse(File.ReadAllText(path), documentOptions: new JsonDocumentOptions { MaxDepth = 64 });
+        }
+        catch (JsonException ex)
+        {
+            throw new CliException($"{path}: malformed JSON: {ex.Message}");
+        }
+    }
+}

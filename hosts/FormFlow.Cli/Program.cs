@@ -1,0 +1,3 @@
+using FormFlow.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error);
