@@ -64,7 +64,8 @@ public sealed class WorkingDayCalendar
     public DateOnly AddWorkingDays(DateOnly start, int days)
     {
         if (days < 0) throw new ArgumentOutOfRangeException(nameof(days), days, "working days to add must not be negative");
-        if (days > 3650) // a definition asking for ten years of working days is a mistake, not a deadline throw new ArgumentOutOfRangeException(nameof(days), days, "working days to add must be at most 3650");
+        // A definition asking for ten years of working days is a mistake, not a deadline.
+        if (days > 3650) throw new ArgumentOutOfRangeException(nameof(days), days, "working days to add must be at most 3650");
         var day = start;
         while (days > 0)
         {
