@@ -13,6 +13,8 @@ public static class CliApp
         var root = new RootCommand("FormFlow: forms, expressions and workflows for trade-union services.");
         // Each area adds its own command group; keep one line per area here.
         root.Subcommands.Add(ExpressionCommands.Create());
+        root.Subcommands.Add(FormCommands.Create());
+        root.Subcommands.Add(WorkflowCommands.Create());
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
