@@ -78,4 +78,18 @@ public class SubModuleTests
         Assert.Equal(WorkflowStatus.Finished, done.Status);
         Assert.Empty(done.Children);
     }
+
+    [Fact]
+    public void A_parent_waiting_on_a_child_task_survives_a_JSON_round_trip()
+    {
+        var h = new WorkflowHarness(configure: o => o with { SubWorkflows = new SubWorkflowCatalog().Add(Child) });
+        var waiting = h.Runner.Start(Parent, WorkflowHarness.Data("""{"question": "q"}"""), WorkflowHarness.Case(), "p3");
+        var stimulus = new TaskCompleted(waiting.AllBookmarks().Single(b => b.Kind == BookmarkKinds.UserTask).Id, "answered", WorkflowHarness.Data("""{"text": "a"}"""));
+
+        var direct = h.Runner.Resume(Parent, waiting, stimulus);
+        var restored = h.Runner.Resume(Parent, WorkflowInstance.FromJson(waiting.ToJson()), stimulus);
+
+        Assert.Equal(WorkflowStatus.Finished, restored.Status);
+        Assert.Equal(direct.ToJson(), restored.ToJson());
+    }
 }
