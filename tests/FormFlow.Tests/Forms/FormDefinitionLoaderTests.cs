@@ -72,7 +72,7 @@ public class FormDefinitionLoaderTests
     {
         var ex = Reject(Field("a", "text", """ "requiredIf":"item.x" """),
             Field("g", "group", """ "fields":[{"id":"c","key":"c","type":"text","label":{"zh-CN":"c"},"visibleIf":"item.missing == 1"}] """));
-        Assert.Contains(ex.Problems, p => p.ElementId == "a" && p.Message.Contains("requiredIf: item and index exist only inside a repeating group"));
+        Assert.Contains(ex.Problems, p => p.ElementId == "a" && p.Message.StartsWith("requiredIf: unknown name 'item'"));
         Assert.Contains(ex.Problems, p => p.ElementId == "c" && p.Message.Contains("item.missing names no field of group 'g'"));
     }
 
@@ -148,5 +148,19 @@ public class FormDefinitionLoaderTests
     {
         Assert.Contains("https://json-schema.org/draft/2020-12/schema", FormDefinitionLoader.DefinitionSchema);
         Assert.Contains(FieldTypes.ResidentId, FormDefinitionLoader.DefinitionSchema);
+    }
+
+    [Theory]
+    [InlineData("while (true) {}")]
+    [InlineData("eval('1')")]
+    [InlineData("globalThis.process")]
+    [InlineData("(() => 1)()")]
+    public void A_disallowed_expression_is_rejected_naming_element_rule_and_position(string expression)
+    {
+        var ex = Reject(Field("a", "text", $" `visibleIf`:`{expression}` ".Replace('`', '"')));
+        var problem = Assert.Single(ex.Problems);
+        Assert.Equal("a", problem.ElementId);
+        Assert.Equal("/pages/0/sections/0/fields/0/visibleIf", problem.Path);
+        Assert.Matches(@"^visibleIf: .+ \(line \d+, column \d+\)$", problem.Message);
     }
 }

@@ -78,5 +78,5 @@ public class FormSchemaCompilerTests
     [InlineData("990308199001011239", false)] // no province 99
     [InlineData("4403081990010112", false)]
     public void Resident_id_numbers_check_digit_date_and_province(string value, bool valid) =>
-        Assert.Equal(valid, ResidentIdNumber.IsValid(value));
+        Assert.Equal(valid, FormFlow.Engine.Expressions.Helpers.ResidentId.IsValid(value));
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using FormFlow.Engine.Expressions;
 using FormFlow.Engine.Forms.Definitions;
 using FormFlow.Engine.Forms.Rules;
 
@@ -147,22 +148,22 @@ internal sealed class DefinitionChecks
     private void Rule(string elementId, string path, string rule, string? source, FieldDefinition? group, HashSet<string> topKeys)
     {
         if (source is null) return;
-        foreach (var problem in RuleSyntax.Check(source))
+        // Outside a group only `data` is in scope; the engine names anything else (item, globals, host objects).
+        var problems = ExpressionEngine.Default.Check(source, ExpressionKind.Expression, group is null ? TopScope : RowScope);
+        foreach (var problem in problems)
             Add(elementId, path, $"{rule}: {problem.Message} (line {problem.Line}, column {problem.Column})");
+        if (problems.Count > 0) return;
         var references = ExpressionReferences.Find(source);
         if (references is null) return;
         foreach (var r in references.Data.Where(r => !topKeys.Contains(r.Key)))
             Add(elementId, path, $"{rule}: data.{r.Key} names no field of this form (line {r.Line}, column {r.Column})");
-        if (group is null)
-        {
-            if (references.UsesItemScope)
-                Add(elementId, path, $"{rule}: item and index exist only inside a repeating group");
-            return;
-        }
+        if (group is null) return;
         var childKeys = (group.Fields ?? []).Select(c => c.Key).ToHashSet();
         foreach (var r in references.Item.Where(r => !childKeys.Contains(r.Key)))
             Add(elementId, path, $"{rule}: item.{r.Key} names no field of group '{group.Key}' (line {r.Line}, column {r.Column})");
     }
+
+    private static readonly string[] TopScope = ["data"], RowScope = ["data", "item", "index"];
 
     private void CalculateCycles()
     {

@@ -7,12 +7,11 @@ namespace FormFlow.Engine.Forms.Rules;
 /// Which form data a rule reads: the keys after `data.` and `item.` (also `data["key"]`), with their positions, so
 /// that a rule naming a missing field is rejected at load and calculated fields can be ordered.
 /// </summary>
-public sealed record ExpressionReferences(IReadOnlyList<FieldReference> Data, IReadOnlyList<FieldReference> Item,
-    bool UsesItemScope)
+public sealed record ExpressionReferences(IReadOnlyList<FieldReference> Data, IReadOnlyList<FieldReference> Item)
 {
     private static readonly Parser Parser = new(new ParserOptions { Tolerant = false });
 
-    /// <summary>Reads the references; returns null when the source does not parse (the expression check reports that).</summary>
+    /// <summary>Reads the references; returns null when the source does not parse (the expression engine's check reports that).</summary>
     public static ExpressionReferences? Find(string source)
     {
         Expression root;
@@ -26,21 +25,13 @@ public sealed record ExpressionReferences(IReadOnlyList<FieldReference> Data, IR
         }
         var walker = new Walker();
         walker.Visit(root);
-        return new ExpressionReferences(walker.Data, walker.Item, walker.UsesItemScope);
+        return new ExpressionReferences(walker.Data, walker.Item);
     }
 
     private sealed class Walker : AstVisitor
     {
         public readonly List<FieldReference> Data = [];
         public readonly List<FieldReference> Item = [];
-        public bool UsesItemScope;
-
-        protected override object? VisitIdentifier(Identifier node)
-        {
-            if (node.Name is "item" or "index") UsesItemScope = true;
-            return base.VisitIdentifier(node);
-        }
-
         protected override object? VisitMemberExpression(MemberExpression node)
         {
             if (node.Object is Identifier { Name: "data" or "item" } scope)
