@@ -46,7 +46,7 @@ internal sealed class DataSanitizer(IReadOnlyList<FieldDefinition> fields, FormL
         }
         if (value is JsonObject reference && field.Type is FieldTypes.File or FieldTypes.Image or FieldTypes.Signature && !field.Multiple)
             return FileOnly(reference);
-        if (field.Type == FieldTypes.Money) return Money(value);
+        if (field.Type == FieldTypes.Money) return MoneyValue.Normalize(value, round: false);
         var trimmed = Trim(value);
         return trimmed is JsonValue v && v.GetValueKind() == JsonValueKind.String && v.GetValue<string>().Length == 0 ? null : trimmed;
     }
@@ -63,15 +63,6 @@ internal sealed class DataSanitizer(IReadOnlyList<FieldDefinition> fields, FormL
     private static JsonNode? Trim(JsonNode? value) =>
         value is JsonValue v && v.GetValueKind() == JsonValueKind.String ? JsonValue.Create(v.GetValue<string>().Trim())
         : value?.DeepClone();
-
-    /// <summary>Numbers with at most two decimals are written with exactly two (12.5 → 12.50); others are left for multipleOf.</summary>
-    internal static JsonNode Money(JsonNode value)
-    {
-        if (value is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<decimal>(out var amount)
-            && decimal.Round(amount, 2) == amount)
-            return JsonValue.Create(decimal.Round(amount, 2) + 0.00m);
-        return value.DeepClone();
-    }
 
     /// <summary>Walks the value without recursion; a value breaking a limit is dropped with an error.</summary>
     private bool WithinLimits(JsonNode value, string path)

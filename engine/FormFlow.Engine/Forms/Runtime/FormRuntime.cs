@@ -51,7 +51,7 @@ public sealed class FormRuntime
         var errors = sanitizer.Errors.Concat(pass.Errors).Concat(schemaErrors).Concat(checks.Errors)
             .OrderBy(e => _form.OrderOf(e.Path)).ToList();
         var states = pass.States.ToDictionary(s => s.Key, s => new FieldState(s.Value.Visible, s.Value.RequiredBy is not null, s.Value.ReadOnly));
-        return new FormResult(errors.Count == 0, errors, pass.Data, states);
+        return new FormResult(errors.Count == 0, errors, pass.OrderedData(), states);
     }
 
     /// <summary>

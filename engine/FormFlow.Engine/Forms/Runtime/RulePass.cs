@@ -91,9 +91,36 @@ internal sealed class RulePass
     {
         target.Remove(field.Key!);
         if (value is null) return;
-        if (field.Type == FieldTypes.Money && value is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<decimal>(out var d))
-            value = JsonValue.Create(decimal.Round(d, 2, MidpointRounding.AwayFromZero) + 0.00m);
+        if (field.Type == FieldTypes.Money) value = MoneyValue.Normalize(value, round: true);
         target[field.Key!] = value;
+    }
+
+    /// <summary>The data with keys in document order (calculated values are assigned last, so they move back into place).</summary>
+    public JsonObject OrderedData()
+    {
+        var result = new JsonObject();
+        foreach (var field in _form.TopFields)
+        {
+            if (!Data.TryGetPropertyValue(field.Key!, out var value) || value is null) continue;
+            Data.Remove(field.Key!);
+            if (field.IsGroup && value is JsonArray rows)
+                for (var i = 0; i < rows.Count; i++)
+                    if (rows[i] is JsonObject row) rows[i] = Ordered(row, field.Fields ?? []);
+            result[field.Key!] = value;
+        }
+        return result;
+    }
+
+    private static JsonObject Ordered(JsonObject row, IReadOnlyList<FieldDefinition> fields)
+    {
+        var result = new JsonObject();
+        foreach (var field in fields.Where(f => f.HasData))
+            if (row.TryGetPropertyValue(field.Key!, out var value) && value is not null)
+            {
+                row.Remove(field.Key!);
+                result[field.Key!] = value;
+            }
+        return result;
     }
 
     private void EvaluateStates()
