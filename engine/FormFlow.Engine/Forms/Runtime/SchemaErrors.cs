@@ -34,12 +34,22 @@ internal static class SchemaErrors
         return errors;
     }
 
-    /// <summary>The runtime schema has no $ref, so an evaluation path is also a pointer into the schema JSON.</summary>
+    /// <summary>
+    /// The runtime schema has no $ref, so an evaluation path is also a pointer into the schema JSON, except that
+    /// JsonSchema.Net 8 writes "items" twice (/properties/a/items/items/...): a repeated "items" stays in place.
+    /// </summary>
     private static JsonObject? Resolve(JsonObject schema, string pointer)
     {
         JsonNode? node = schema;
-        foreach (var segment in pointer.Split('/', StringSplitOptions.RemoveEmptyEntries))
-            node = node is JsonObject o ? o[segment.Replace("~1", "/").Replace("~0", "~")] : null;
+        var previous = "";
+        foreach (var raw in pointer.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var segment = raw.Replace("~1", "/").Replace("~0", "~");
+            var next = node is JsonObject o ? o[segment] : null;
+            if (next is null && segment == "items" && previous == "items") continue;
+            node = next;
+            previous = segment;
+        }
         return node as JsonObject;
     }
 }
