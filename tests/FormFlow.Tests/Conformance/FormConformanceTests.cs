@@ -3,14 +3,13 @@ using System.Text.Json.Nodes;
 using FormFlow.Engine.Expressions;
 using FormFlow.Engine.Forms.Loading;
 using FormFlow.Engine.Forms.Runtime;
-using FormFlow.Tests.Forms;
 
 namespace FormFlow.Tests.Conformance;
 
 /// <summary>Runs every vector in tests/conformance/forms (format: tests/conformance/README.md).</summary>
 public class FormConformanceTests
 {
-    private static string Folder => Path.Combine(TestForms.RepositoryRoot, "tests", "conformance", "forms");
+    private static string Folder => ConformanceFiles.Folder("forms");
 
     public static IEnumerable<object[]> Vectors() =>
         Directory.EnumerateFiles(Folder, "*.json").Order()
