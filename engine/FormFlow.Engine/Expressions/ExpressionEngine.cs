@@ -147,10 +147,12 @@ public sealed class ExpressionEngine
 
     private T Run<T>(PreparedSource prepared, IReadOnlyDictionary<string, JsonNode?> scope, Func<JintRun, JsValue, T> read)
     {
-        var run = _pool.Rent(scope);
+        JintRun? run = null;
         var reusable = false;
         try
         {
+            // Inside the try: setting up a new pooled engine runs script too, and its failure must be translated.
+            run = _pool.Rent(scope);
             run.Bind(prepared.Kind);
             var completion = run.Engine.Evaluate(prepared.Script!.Value);
             var result = read(run, completion);
@@ -168,7 +170,7 @@ public sealed class ExpressionEngine
         finally
         {
             // An engine interrupted mid-run may hold half-built state: it is dropped, not pooled.
-            if (reusable) _pool.Return(run);
+            if (reusable) _pool.Return(run!);
         }
     }
 
