@@ -58,28 +58,10 @@ public sealed class FormRuntime
     /// Values the client may not set: calculated fields are cleared (recomputed later), fields the step may only
     /// read or not see keep the previous value (or stay absent).
     /// </summary>
-    private void ProtectValues(JsonObject start, JsonObject previous, FieldPermissions permissions)
-    {
-        foreach (var field in _form.TopFields)
-        {
-            if (Protect(start, previous, field, permissions.Of(field, null))) continue;
-            if (!field.IsGroup || start[field.Key!] is not JsonArray rows) continue;
-            var previousRows = previous[field.Key!] as JsonArray;
-            for (var i = 0; i < rows.Count; i++)
-                if (rows[i] is JsonObject row)
-                    foreach (var child in (field.Fields ?? []).Where(c => c.HasData))
-                        Protect(row, previousRows?.ElementAtOrDefault(i) as JsonObject, child, permissions.Of(child, field));
-        }
-    }
-
-    private static bool Protect(JsonObject target, JsonObject? previous, FieldDefinition field, FieldAccess access)
-    {
-        if (field.Calculate is not null) return target.Remove(field.Key!);
-        if (!FieldPermissions.Protects(access)) return false;
-        target.Remove(field.Key!);
-        if (previous?[field.Key!] is { } kept) target[field.Key!] = kept.DeepClone();
-        return true;
-    }
+    private void ProtectValues(JsonObject start, JsonObject previous, FieldPermissions permissions) =>
+        FieldSlot.VisitAll(_form.TopFields, start, previous, slot =>
+            slot.Field.Calculate is not null ? slot.Remove()
+            : FieldPermissions.Protects(permissions.Of(slot.Field, slot.Group)) && slot.RestorePrevious());
 
     /// <summary>
     /// Runs rule passes until no field becomes newly hidden or newly read-only. The sets only grow (a field hidden

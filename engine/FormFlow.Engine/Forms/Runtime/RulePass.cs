@@ -40,30 +40,10 @@ internal sealed class RulePass
         EvaluateStates();
     }
 
-    private void ApplyEarlierPasses(JsonObject previous)
-    {
-        foreach (var field in _form.TopFields)
-        {
-            var path = "/" + field.Key;
-            if (Reset(Data, previous, field, path)) continue;
-            if (!field.IsGroup || Data[field.Key!] is not JsonArray rows) continue;
-            var previousRows = previous[field.Key!] as JsonArray;
-            for (var i = 0; i < rows.Count; i++)
-                if (rows[i] is JsonObject row)
-                    foreach (var child in (field.Fields ?? []).Where(c => c.HasData))
-                        Reset(row, previousRows?.ElementAtOrDefault(i) as JsonObject, child, $"{path}/{i}/{child.Key}");
-        }
-    }
-
-    /// <summary>Removes a field hidden in an earlier pass; puts back the previous value of a rule-read-only field.</summary>
-    private bool Reset(JsonObject target, JsonObject? previous, FieldDefinition field, string path)
-    {
-        if (_hidden.Contains(path)) return target.Remove(field.Key!);
-        if (!_readOnly.Contains(path)) return false;
-        target.Remove(field.Key!);
-        if (previous?[field.Key!] is { } kept) target[field.Key!] = kept.DeepClone();
-        return true;
-    }
+    /// <summary>Removes fields hidden in an earlier pass; puts back the previous value of rule-read-only fields.</summary>
+    private void ApplyEarlierPasses(JsonObject previous) =>
+        FieldSlot.VisitAll(_form.TopFields, Data, previous, slot =>
+            _hidden.Contains(slot.Path) ? slot.Remove() : _readOnly.Contains(slot.Path) && slot.RestorePrevious());
 
     private void Calculate()
     {
