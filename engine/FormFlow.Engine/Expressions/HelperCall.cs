@@ -1,0 +1,78 @@
+using System.Globalization;
+using Jint;
+using Jint.Native;
+using Jint.Runtime;
+
+using JintEngine = Jint.Engine;
+
+namespace FormFlow.Engine.Expressions;
+
+/// <summary>One call of a helper function: its arguments, read with the library's null rules and clear errors.</summary>
+internal readonly struct HelperCall(string name, JsValue[] arguments, HelperContext context)
+{
+    public string Name => name;
+    public int Count => arguments.Length;
+    public HelperContext Context => context;
+    public JsValue this[int index] => index < arguments.Length ? arguments[index] : JsValue.Undefined;
+
+    public bool IsNullish(int index) => this[index].IsNull() || this[index].IsUndefined();
+
+    /// <summary>A TypeError the script sees as "len: expects a string or an array, got number".</summary>
+    public JavaScriptException Error(string message) => new(context.Engine.Intrinsics.TypeError, $"{name}: {message}");
+
+    /// <summary>null/undefined read as null; anything else must be a string.</summary>
+    public string? OptionalString(int index, string parameter)
+    {
+        var value = this[index];
+        if (value.IsNull() || value.IsUndefined()) return null;
+        if (value.IsString()) return value.AsString();
+        throw Error($"{parameter} must be a string, got {TypeName(value)}");
+    }
+
+    public double Number(int index, string parameter)
+    {
+        var value = this[index];
+        if (value.IsNumber()) return value.AsNumber();
+        throw Error($"{parameter} must be a number, got {TypeName(value)}");
+    }
+
+    public int Integer(int index, string parameter, int min, int max)
+    {
+        var number = Number(index, parameter);
+        if (number != Math.Floor(number) || number < min || number > max)
+            throw Error($"{parameter} must be a whole number from {min} to {max}, got {JsNumberText(number)}");
+        return (int)number;
+    }
+
+    /// <summary>A date argument: null, undefined and "" read as null; otherwise "yyyy-MM-dd" (a datetime's date part counts).</summary>
+    public DateOnly? OptionalDate(int index, string parameter)
+    {
+        var text = OptionalString(index, parameter);
+        if (string.IsNullOrEmpty(text)) return null;
+        if (DateText.TryParse(text, out var date)) return date;
+        throw Error($"{parameter} must be a date written yyyy-MM-dd, got \"{text}\"");
+    }
+
+    public static string TypeName(JsValue value) => value.Type switch
+    {
+        Types.Undefined => "undefined",
+        Types.Null => "null",
+        Types.Boolean => "boolean",
+        Types.String => "string",
+        Types.Number => "number",
+        _ when value.IsArray() => "array",
+        _ => "object",
+    };
+
+    private static string JsNumberText(double number) => number.ToString("R", CultureInfo.InvariantCulture);
+}
+
+/// <summary>What every helper on one pooled Jint engine shares: the engine (for errors) and the options (clock, calendar).</summary>
+internal sealed class HelperContext(JintEngine engine, ExpressionOptions options)
+{
+    public JintEngine Engine => engine;
+    public ExpressionOptions Options => options;
+
+    /// <summary>Today in Asia/Shanghai: mainland China keeps UTC+8 all year, so a fixed offset is exact.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(options.Clock.GetUtcNow().UtcDateTime.AddHours(8));
+}

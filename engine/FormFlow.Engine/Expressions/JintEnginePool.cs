@@ -1,0 +1,124 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Jint;
+using Jint.Native;
+
+using JintEngine = Jint.Engine;
+
+namespace FormFlow.Engine.Expressions;
+
+/// <summary>
+/// Idle Jint engines, each already set up with the limits, the helpers and frozen built-in prototypes, so an
+/// evaluation only binds its scope. Engines are not thread-safe; the pool hands each one to one caller at a time.
+/// </summary>
+internal sealed class JintEnginePool(ExpressionOptions options)
+{
+    // Scripts may assign to members of objects; frozen prototypes keep one evaluation from planting members that
+    // every later evaluation on the same engine would see.
+    private const string FreezeBuiltIns =
+        "Object.freeze(Object.prototype); Object.freeze(Array.prototype); Object.freeze(String.prototype);" +
+        "Object.freeze(Number.prototype); Object.freeze(Boolean.prototype); Object.freeze(Function.prototype);";
+
+    private readonly ConcurrentBag<JintRun> _idle = [];
+    private readonly int _maxIdle = Environment.ProcessorCount * 4;
+
+    public JintRun Rent(IReadOnlyDictionary<string, JsonNode?> scope)
+    {
+        var run = _idle.TryTake(out var idle) ? idle : Create();
+        run.Scope = scope;
+        return run;
+    }
+
+    public void Return(JintRun run)
+    {
+        run.Unbind();
+        if (_idle.Count < _maxIdle) _idle.Add(run);
+    }
+
+    private JintRun Create()
+    {
+        var engine = new JintEngine(o =>
+        {
+            o.Strict = true;
+            o.Culture = CultureInfo.InvariantCulture;
+            o.DisableStringCompilation();
+            o.TimeoutInterval(options.Timeout);
+            if (options.MaxStatements > 0) o.MaxStatements(options.MaxStatements);
+            o.LimitMemory(options.MemoryLimitBytes);
+            o.LimitRecursion(options.MaxRecursionDepth);
+            o.Constraints.RegexTimeout = options.Timeout;
+        });
+        var context = new HelperContext(engine, options);
+        HelperLibrary.Install(engine, context);
+        engine.Execute(FreezeBuiltIns);
+        var run = new JintRun(engine, options);
+        run.InstallVariableAccessors();
+        return run;
+    }
+}
+
+/// <summary>One pooled engine and the scope it is bound to for the current evaluation.</summary>
+internal sealed class JintRun(JintEngine engine, ExpressionOptions options)
+{
+    private readonly List<string> _accessors = [];
+
+    public JintEngine Engine => engine;
+    public IReadOnlyDictionary<string, JsonNode?> Scope { get; set; } = new Dictionary<string, JsonNode?>();
+
+    public JsonNode? ToJson(JsValue value) => JsonConversion.ToJson(value, options.MaxRecursionDepth);
+
+    /// <summary>Makes each scope value a global, and for a <c>variables</c> object its getX/setX accessors.</summary>
+    public void Bind()
+    {
+        foreach (var (name, value) in Scope) engine.SetValue(name, JsonConversion.ToJs(engine, value, options.MaxRecursionDepth));
+        if (Scope.TryGetValue(ScriptAccessors.VariablesScopeName, out var variables) && variables is JsonObject keys)
+            foreach (var (key, _) in keys) AddAccessors(key);
+    }
+
+    /// <summary>Drops the scope so the idle engine holds no data and the next scope starts clean.</summary>
+    public void Unbind()
+    {
+        foreach (var name in Scope.Keys) engine.Global.RemoveOwnProperty(name);
+        foreach (var name in _accessors) engine.Global.RemoveOwnProperty(name);
+        _accessors.Clear();
+        Scope = new Dictionary<string, JsonNode?>();
+    }
+
+    /// <summary>getVariable(name) and setVariable(name, value) over the <c>variables</c> scope object.</summary>
+    public void InstallVariableAccessors()
+    {
+        engine.SetValue(ScriptAccessors.GetVariable, new Jint.Runtime.Interop.ClrFunction(engine, ScriptAccessors.GetVariable,
+            (_, args) => Variables(ScriptAccessors.GetVariable).Get(Name(ScriptAccessors.GetVariable, args))));
+        engine.SetValue(ScriptAccessors.SetVariable, new Jint.Runtime.Interop.ClrFunction(engine, ScriptAccessors.SetVariable,
+            (_, args) =>
+            {
+                Variables(ScriptAccessors.SetVariable).Set(Name(ScriptAccessors.SetVariable, args), args.Length > 1 ? args[1] : JsValue.Undefined);
+                return JsValue.Undefined;
+            }));
+    }
+
+    private void AddAccessors(string key)
+    {
+        var getter = ScriptAccessors.Getter(key);
+        var setter = ScriptAccessors.Setter(key);
+        if (HelperLibrary.IsHelper(getter) || HelperLibrary.IsHelper(setter) || Scope.ContainsKey(getter) || Scope.ContainsKey(setter)) return;
+        engine.SetValue(getter, new Jint.Runtime.Interop.ClrFunction(engine, getter, (_, _) => Variables(getter).Get(key)));
+        engine.SetValue(setter, new Jint.Runtime.Interop.ClrFunction(engine, setter, (_, args) =>
+        {
+            Variables(setter).Set(key, args.Length > 0 ? args[0] : JsValue.Undefined);
+            return JsValue.Undefined;
+        }));
+        _accessors.Add(getter);
+        _accessors.Add(setter);
+    }
+
+    private Jint.Native.Object.ObjectInstance Variables(string accessor) =>
+        engine.GetValue(ScriptAccessors.VariablesScopeName) as Jint.Native.Object.ObjectInstance
+        ?? throw new Jint.Runtime.JavaScriptException(engine.Intrinsics.TypeError, $"{accessor}: the scope has no 'variables' object");
+
+    private string Name(string accessor, JsValue[] args) =>
+        args.Length > 0 && args[0].IsString()
+            ? args[0].AsString()
+            : throw new Jint.Runtime.JavaScriptException(engine.Intrinsics.TypeError, $"{accessor}: the variable name must be a string");
+}
