@@ -31,6 +31,9 @@ public sealed class ActivityCheck
     /// <summary>The literal value of an input, or null when it is absent or an expression (checked when it runs).</summary>
     public JsonNode? Literal(string input) => Activity.Input(input) is { IsExpression: false } value ? value.Literal : null;
 
+    /// <summary>The literal string value of an input; null when absent, an expression or not a string (reported already).</summary>
+    public string? LiteralString(string input) => JsonText.Of(Literal(input));
+
     public bool IsSet(string input) => Activity.Input(input) is not null;
 
     /// <summary>True when some connection leaves this activity's <paramref name="outcome"/> port.</summary>

@@ -123,6 +123,15 @@ public sealed class ActivityContext
 
     public bool IsTruthy(JsonNode? value) => _run.IsTruthy(value);
 
+    /// <summary>Runs statements; returns the script's return value and the scope as the script left it.</summary>
+    public (JsonNode? ReturnValue, IReadOnlyDictionary<string, JsonNode?> Scope) RunScript(string source) => _run.RunScript(source);
+
+    /// <summary>Makes <paramref name="variables"/> the instance variables (after a script changed them).</summary>
+    public void ReplaceVariables(JsonObject variables) => _run.VariablesReplaced(variables);
+
+    /// <summary>Makes <paramref name="input"/> the form data (after the applicant resubmitted).</summary>
+    public void ReplaceInput(JsonObject input) => _run.InputReplaced(input);
+
     // ---- results and effects ----
 
     /// <summary>Writes the activity's result to <c>variables[resultVariable]</c> (default: the activity ID).</summary>

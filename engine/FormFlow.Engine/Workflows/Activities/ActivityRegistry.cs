@@ -33,5 +33,20 @@ public sealed class ActivityRegistry
         .Add(new SwitchActivity())
         .Add(new ForkActivity())
         .Add(new JoinActivity())
-        .Add(new SetVariableActivity());
+        .Add(new SetVariableActivity())
+        .Add(new ScriptActivity())
+        .Add(new NotifyActivity())
+        .Add(new HttpRequestActivity())
+        .Add(new WaitForEventActivity())
+        .Add(new DelayActivity())
+        .Add(new TimerActivity())
+        .Add(new CallSubModuleActivity())
+        .Add(new UserTaskActivity())
+        .Add(new RequestInformationActivity())
+        .Add(new OfflineHandlingActivity())
+        .Add(new IssueMemberCardActivity())
+        .Add(new GrantEntitlementActivity())
+        .Add(new RecordRedemptionActivity())
+        .Add(new ScoreQuizActivity())
+        .Add(new HandOffActivity());
 }

@@ -17,7 +17,7 @@ public sealed class JoinActivity : ActivityBehaviour
     {
         if (check.IsSet("mode") && check.Literal("mode") is not { } mode)
             check.Problem("mode", "mode must be the literal 'all' or 'any': the validator checks fork/join structure with it");
-        else if (check.Literal("mode") is { } m && (string)m! is not ("all" or "any"))
+        else if (check.LiteralString("mode") is { } m && m is not ("all" or "any"))
             check.Problem("mode", $"mode must be 'all' or 'any', not '{m}'");
     }
 

@@ -16,7 +16,7 @@ public sealed partial class SetVariableActivity : ActivityBehaviour
 
     public override void Check(ActivityCheck check)
     {
-        if (check.Literal("name") is { } name && !Identifier().IsMatch((string)name!))
+        if (check.LiteralString("name") is { } name && !Identifier().IsMatch(name))
             check.Problem("name", $"'{name}' is not a JavaScript identifier, so expressions could not read it as variables.{name}");
     }
 

@@ -16,14 +16,14 @@ public sealed class StartActivity : ActivityBehaviour
 
     public override void Check(ActivityCheck check)
     {
-        var trigger = (string?)check.Literal("trigger") ?? "formSubmission";
+        var trigger = check.LiteralString("trigger") ?? "formSubmission";
         if (!Triggers.Contains(trigger))
             check.Problem("trigger", $"trigger must be one of {string.Join(", ", Triggers)}, not '{trigger}'");
         if (trigger == "event" && !check.IsSet("event")) check.Problem("event", "an event trigger needs the input 'event'");
         if (trigger == "schedule")
         {
             if (!check.IsSet("every")) check.Problem("every", "a schedule trigger needs the input 'every' (an ISO 8601 duration)");
-            else if (check.Literal("every") is { } every && !Durations.TryParse((string)every!, out _))
+            else if (check.LiteralString("every") is { } every && !Durations.TryParse(every, out _))
                 check.Problem("every", $"'{every}' is not an ISO 8601 duration such as PT30M or P1D");
         }
     }

@@ -48,6 +48,12 @@ internal sealed partial class WorkflowRun
         _scope = null;
     }
 
+    public void InputReplaced(JsonObject input)
+    {
+        Instance.Input = input;
+        _scope = null;
+    }
+
     // ---- starting ----
 
     public void Start(JsonObject? input, JsonObject? caseFacts)
@@ -218,6 +224,13 @@ internal sealed partial class WorkflowRun
         var engine = Options.Expressions
             ?? throw new WorkflowActivityException($"input '{inputName}': no expression engine is configured");
         return engine.Evaluate(expression, Scope);
+    }
+
+    public (JsonNode? ReturnValue, IReadOnlyDictionary<string, JsonNode?> Scope) RunScript(string source)
+    {
+        var engine = Options.Expressions
+            ?? throw new WorkflowActivityException("no expression engine is configured to run the script");
+        return engine.RunScript(source, Scope);
     }
 
     public bool IsTruthy(JsonNode? value) =>
