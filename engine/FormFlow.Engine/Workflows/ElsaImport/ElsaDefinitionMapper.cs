@@ -102,7 +102,8 @@ internal sealed class ElsaDefinitionMapper
                 return Simple(a, T.WaitForEvent, new() { ["event"] = InputValue.Of(e.EventName) });
             case ElsaDelay delay:
                 if (delay.Duration <= TimeSpan.Zero) Error(a, $"activity '{a.Id}' waits for no time at all; a Delay or Timer needs a positive duration");
-                return Simple(a, T.Delay, new() { ["duration"] = InputValue.Of(XmlConvert.ToString(delay.Duration)) });
+                var duration = InputValue.Of(XmlConvert.ToString(delay.Duration));
+                return delay.IsTimer ? Simple(a, T.Timer, new() { ["interval"] = duration }) : Simple(a, T.Delay, new() { ["duration"] = duration });
             default:
                 Error(a, $"activity '{a.Id}' ({a.GetType().Name}) cannot be placed here");
                 return new Piece(a.Id, []);

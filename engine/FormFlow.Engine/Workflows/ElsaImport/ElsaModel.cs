@@ -58,7 +58,7 @@ internal sealed record ElsaSetVariable(string Id, string Pointer, ElsaLayout? La
 internal sealed record ElsaWriteLine(string Id, string Pointer, ElsaLayout? Layout, ElsaValue Text) : ElsaActivity(Id, Pointer, Layout);
 
 /// <summary>Delay (<c>timeSpan</c>) and Timer (<c>interval</c>) both wait for a duration inside a flow.</summary>
-internal sealed record ElsaDelay(string Id, string Pointer, ElsaLayout? Layout, TimeSpan Duration) : ElsaActivity(Id, Pointer, Layout);
+internal sealed record ElsaDelay(string Id, string Pointer, ElsaLayout? Layout, TimeSpan Duration, bool IsTimer) : ElsaActivity(Id, Pointer, Layout);
 
 internal sealed record ElsaEvent(string Id, string Pointer, ElsaLayout? Layout, string EventName) : ElsaActivity(Id, Pointer, Layout);
 

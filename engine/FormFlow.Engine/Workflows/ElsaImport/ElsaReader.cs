@@ -157,9 +157,9 @@ internal sealed class ElsaReader
             case "Elsa.WriteLine":
                 return new ElsaWriteLine(id, pointer, layout, _inputs.Optional(c, "text") ?? new ElsaLiteral(JsonValue.Create("")));
             case "Elsa.Delay":
-                return new ElsaDelay(id, pointer, layout, _inputs.Duration(c, "timeSpan"));
+                return new ElsaDelay(id, pointer, layout, _inputs.Duration(c, "timeSpan"), IsTimer: false);
             case "Elsa.Timer":
-                return new ElsaDelay(id, pointer, layout, _inputs.Duration(c, "interval"));
+                return new ElsaDelay(id, pointer, layout, _inputs.Duration(c, "interval"), IsTimer: true);
             case "Elsa.Event":
                 return new ElsaEvent(id, pointer, layout, _inputs.LiteralText(c, "eventName"));
             case "Elsa.RunJavaScript":

@@ -14,7 +14,8 @@ internal static class FormFlowActivityTypes
     public const string Join = "join";               // mode: all / any
     public const string SetVariable = "setVariable"; // name, value (also Elsa SetOutput)
     public const string Script = "script";           // script: JavaScript statements
-    public const string Delay = "delay";             // duration: ISO 8601 (Elsa Delay and Timer)
+    public const string Delay = "delay";             // duration: ISO 8601 (Elsa Delay)
+    public const string Timer = "timer";             // interval: ISO 8601 (Elsa Timer)
     public const string WaitForEvent = "waitForEvent"; // event
     public const string Log = "log";                 // text: a line recorded on the instance (Elsa WriteLine)
 }
