@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using FormFlow.Engine.Expressions;
 using FormFlow.Engine.Workflows.Definitions;
 using FormFlow.Engine.Workflows.Runtime;
 
@@ -77,7 +78,7 @@ public sealed class ActivityContext
     public double? Number(string name) => Input(name) switch
     {
         null => null,
-        JsonValue v when v.TryGetValue<double>(out var d) => d,
+        JsonValue v when JsonText.Number(v) is { } d => d,
         var other => throw InputError(name, "a number", other),
     };
 
@@ -116,15 +117,15 @@ public sealed class ActivityContext
 
     // ---- expressions ----
 
-    /// <summary>The names expressions see: variables, input (the submitted data) and case.</summary>
+    /// <summary>The names expressions see: variables, input (the submitted data) and caseInfo (the case facts).</summary>
     public IReadOnlyDictionary<string, JsonNode?> Scope => _run.Scope;
 
     public JsonNode? Evaluate(string expression, string inputName) => _run.Evaluate(expression, inputName);
 
-    public bool IsTruthy(JsonNode? value) => _run.IsTruthy(value);
+    public bool IsTruthy(JsonNode? value) => ExpressionEngine.IsTruthy(value);
 
     /// <summary>Runs statements; returns the script's return value and the scope as the script left it.</summary>
-    public (JsonNode? ReturnValue, IReadOnlyDictionary<string, JsonNode?> Scope) RunScript(string source) => _run.RunScript(source);
+    public ScriptResult RunScript(string source) => _run.RunScript(source);
 
     /// <summary>Makes <paramref name="variables"/> the instance variables (after a script changed them).</summary>
     public void ReplaceVariables(JsonObject variables) => _run.VariablesReplaced(variables);

@@ -14,7 +14,7 @@ public sealed class GrantEntitlementActivity : ActivityBehaviour
 
     public override void Check(ActivityCheck check)
     {
-        if (check.Literal("quotaPerYear") is JsonValue v && v.TryGetValue<double>(out var quota) && quota < 1)
+        if (JsonText.Number(check.Literal("quotaPerYear")) is { } quota && quota < 1)
             check.Problem("quotaPerYear", $"quotaPerYear must be at least 1, not {quota}");
     }
 

@@ -18,7 +18,7 @@ public sealed class NotifyActivity : ActivityBehaviour
         var recipient = context.Input("recipient") switch
         {
             JsonValue v when v.TryGetValue<string>(out var s) && s.Length > 0 => s,
-            JsonValue v when v.TryGetValue<double>(out var n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            JsonValue v when JsonText.Number(v) is { } n => n.ToString(System.Globalization.CultureInfo.InvariantCulture),
             var other => throw new WorkflowActivityException($"input 'recipient' must be a non-empty string, got {other?.ToJsonString() ?? "null"}"),
         };
         context.AddEffect("notify", new JsonObject

@@ -28,7 +28,7 @@ public sealed class RecordRedemptionActivity : ActivityBehaviour
         var thisStep = $"{context.Instance.Id}:{context.Activity.Id}:{context.Token.Step}";
         var recordedHere = context.Instance.Outbox.Count(o =>
             o.Kind == "recordRedemption" && o.Key != thisStep
-            && JsonText.Of(o.Payload["benefit"]) == benefit && (int?)o.Payload["year"] == year);
+            && JsonText.Of(o.Payload["benefit"]) == benefit && JsonText.Number(o.Payload["year"]) == year);
         var used = (context.Integer("usedThisYear") ?? 0) + recordedHere;
         if (used >= quota)
         {
@@ -50,5 +50,5 @@ public sealed class RecordRedemptionActivity : ActivityBehaviour
 
     private static int? GrantedQuota(ActivityContext context, string benefit) =>
         context.Instance.Outbox.LastOrDefault(o => o.Kind == "grantEntitlement" && JsonText.Of(o.Payload["benefit"]) == benefit)
-            ?.Payload["quotaPerYear"]?.GetValue<int>();
+            ?.Payload["quotaPerYear"] is { } quota ? (int?)JsonText.Number(quota) : null;
 }

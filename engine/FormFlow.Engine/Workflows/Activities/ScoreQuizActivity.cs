@@ -28,7 +28,7 @@ public sealed class ScoreQuizActivity : ActivityBehaviour
         var wrong = new JsonArray();
         foreach (var (question, expected) in correct)
         {
-            var worth = points[question] is JsonValue p && p.TryGetValue<double>(out var value)
+            var worth = JsonText.Number(points[question]) is { } value
                 ? value
                 : points.ContainsKey(question) ? throw new WorkflowActivityException($"input 'points': '{question}' must be a number") : 1;
             max += worth;

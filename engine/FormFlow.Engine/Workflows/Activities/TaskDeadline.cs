@@ -50,7 +50,7 @@ internal static class TaskDeadline
     };
 
     private static int ToDays(JsonNode? node) =>
-        node is JsonValue v && v.TryGetValue<double>(out var d) && d == Math.Floor(d) && d is >= 1 and <= 3650
+        JsonText.Number(node) is { } d && d == Math.Floor(d) && d is >= 1 and <= 3650
             ? (int)d
             : throw new WorkflowActivityException($"input 'remindDaysBefore': {node?.ToJsonString() ?? "null"} is not a whole number of working days");
 
@@ -77,7 +77,7 @@ internal static class TaskDeadline
         {
             if (reminder["sent"]!.GetValue<bool>() || Read(reminder["at"]) > context.Now) continue;
             reminder["sent"] = true;
-            var daysBefore = reminder["daysBefore"]!.GetValue<int>();
+            var daysBefore = (int)JsonText.Number(reminder["daysBefore"])!;
             context.AddEffect("notify", new JsonObject
             {
                 ["channel"] = "inbox",

@@ -44,14 +44,14 @@ public sealed class UserTaskActivity : ActivityBehaviour
     {
         CheckOutcomes(check);
         if (check.Literal("assignTo") is JsonObject assign) CheckAssignment(check, assign);
-        var deadline = check.Literal("deadlineDays") is JsonValue d && d.TryGetValue<double>(out var days) ? (double?)days : null;
+        var deadline = JsonText.Number(check.Literal("deadlineDays"));
         if (deadline is < 1 or > 3650) check.Problem("deadlineDays", $"deadlineDays must be between 1 and 3650 working days, not {deadline}");
         if (check.IsSet("remindDaysBefore"))
         {
             if (!check.IsSet("deadlineDays")) check.Problem("remindDaysBefore", "reminders count back from a deadline: set deadlineDays too");
             if (check.Literal("remindDaysBefore") is { } remind)
                 foreach (var n in remind is JsonArray a ? a : [remind.DeepClone()])
-                    if (n is not JsonValue v || !v.TryGetValue<double>(out var before) || before < 1 || before != Math.Floor(before) || before >= (deadline ?? double.MaxValue))
+                    if (JsonText.Number(n) is not { } before || before < 1 || before != Math.Floor(before) || before >= (deadline ?? double.MaxValue))
                         check.Problem("remindDaysBefore", $"reminder {n?.ToJsonString()} must be a whole number of working days from 1 to fewer than deadlineDays");
         }
         if (check.Literal("fieldPermissions") is JsonObject permissions)

@@ -27,7 +27,7 @@ public sealed class WorkflowInstance
     /// <summary>The start input (the submitted form data); replaced when the applicant resubmits.</summary>
     public JsonObject Input { get; set; } = [];
 
-    /// <summary>Case facts seen by expressions as <c>case</c>: id, applicantOrg, org (the handling org), ...</summary>
+    /// <summary>Case facts seen by expressions as <c>caseInfo</c> (<c>case</c> is a JavaScript keyword): id, applicantOrg, org (the handling org), ...</summary>
     public JsonObject Case { get; set; } = [];
 
     public List<Bookmark> Bookmarks { get; set; } = [];

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using FormFlow.Engine.Expressions;
 using FormFlow.Engine.Workflows.Activities;
 using FormFlow.Engine.Workflows.Definitions;
 using FormFlow.Engine.Workflows.Validation;
@@ -38,7 +39,7 @@ internal sealed partial class WorkflowRun
     {
         ["variables"] = Instance.Variables,
         ["input"] = Instance.Input,
-        ["case"] = Instance.Case,
+        ["caseInfo"] = Instance.Case,
     };
 
     /// <summary>Called when a script replaced the variables object, so later expressions see the new one.</summary>
@@ -219,20 +220,29 @@ internal sealed partial class WorkflowRun
 
     // ---- expressions ----
 
+    private ExpressionEngine Expressions => Options.Expressions ?? ExpressionEngine.Default;
+
     public JsonNode? Evaluate(string expression, string inputName)
     {
-        var engine = Options.Expressions
-            ?? throw new WorkflowActivityException($"input '{inputName}': no expression engine is configured");
-        return engine.Evaluate(expression, Scope);
+        try
+        {
+            return Expressions.Evaluate(expression, Scope);
+        }
+        catch (ExpressionException ex)
+        {
+            throw new WorkflowActivityException($"input '{inputName}': {ex.Message}");
+        }
     }
 
-    public (JsonNode? ReturnValue, IReadOnlyDictionary<string, JsonNode?> Scope) RunScript(string source)
+    public ScriptResult RunScript(string source)
     {
-        var engine = Options.Expressions
-            ?? throw new WorkflowActivityException("no expression engine is configured to run the script");
-        return engine.RunScript(source, Scope);
+        try
+        {
+            return Expressions.RunScript(source, Scope);
+        }
+        catch (ExpressionException ex)
+        {
+            throw new WorkflowActivityException($"script: {ex.Message}");
+        }
     }
-
-    public bool IsTruthy(JsonNode? value) =>
-        Options.Expressions?.IsTruthy(value) ?? throw new WorkflowActivityException("no expression engine is configured");
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using FormFlow.Engine.Expressions;
 using FormFlow.Engine.Workflows.Definitions;
 
 namespace FormFlow.Engine.Workflows.Runtime;
@@ -10,11 +11,16 @@ namespace FormFlow.Engine.Workflows.Runtime;
 /// </summary>
 public sealed class WorkflowRunner(WorkflowRunnerOptions? options = null)
 {
-    public WorkflowRunnerOptions Options { get; } = options ?? new WorkflowRunnerOptions();
+    public WorkflowRunnerOptions Options { get; } = WithExpressions(options ?? new WorkflowRunnerOptions());
+
+    private static WorkflowRunnerOptions WithExpressions(WorkflowRunnerOptions options) =>
+        options.Expressions is not null
+            ? options
+            : options with { Expressions = new ExpressionEngine(new ExpressionOptions { Clock = options.Clock, Calendar = options.Calendar }) };
 
     /// <summary>
     /// Starts an instance at the definition's start activity and runs until it waits, finishes or faults.
-    /// <paramref name="caseFacts"/> are seen by expressions as <c>case</c> (id, applicantOrg, org, ...).
+    /// <paramref name="caseFacts"/> are seen by expressions as <c>caseInfo</c> (id, applicantOrg, org, ...).
     /// </summary>
     public WorkflowInstance Start(
         WorkflowDefinition definition,

@@ -1,4 +1,5 @@
 using FormFlow.Engine.Calendars;
+using FormFlow.Engine.Expressions;
 using FormFlow.Engine.Workflows.Activities;
 
 namespace FormFlow.Engine.Workflows.Runtime;
@@ -29,5 +30,6 @@ public sealed record WorkflowRunnerOptions
     /// <summary>Activities one stimulus may run before the run counts as a runaway loop and faults.</summary>
     public int MaxStepsPerRun { get; init; } = 10_000;
 
-    internal IWorkflowExpressions? Expressions { get; init; }
+    /// <summary>Evaluates expressions and scripts; null: an engine with default limits on this clock and calendar.</summary>
+    public ExpressionEngine? Expressions { get; init; }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using FormFlow.Engine.Expressions;
 using FormFlow.Engine.Workflows.Activities;
 using FormFlow.Engine.Workflows.Definitions;
 using FormFlow.Engine.Workflows.Runtime;
@@ -11,15 +12,16 @@ namespace FormFlow.Engine.Workflows.Validation;
 /// </summary>
 public sealed class WorkflowValidator
 {
-    private readonly IWorkflowExpressions? _expressions;
+    /// <summary>The names workflow expressions see: variables, input and caseInfo (case facts; `case` is a JavaScript keyword).</summary>
+    public static readonly IReadOnlySet<string> ScopeNames = new HashSet<string>(["variables", "input", "caseInfo"], StringComparer.Ordinal);
 
-    public WorkflowValidator(ActivityRegistry? registry = null)
+    private readonly ExpressionEngine _expressions;
+
+    public WorkflowValidator(ActivityRegistry? registry = null, ExpressionEngine? expressions = null)
     {
         Registry = registry ?? ActivityRegistry.Default;
+        _expressions = expressions ?? ExpressionEngine.Default;
     }
-
-    internal WorkflowValidator(ActivityRegistry? registry, IWorkflowExpressions? expressions) : this(registry) =>
-        _expressions = expressions;
 
     public static WorkflowValidator Default { get; } = new();
 
@@ -95,17 +97,16 @@ public sealed class WorkflowValidator
 
     internal void CheckCode(List<WorkflowProblem> problems, string activityId, string path, string source, bool script)
     {
-        if (_expressions is null) return;
-        foreach (var message in _expressions.Check(source, script))
-            problems.Add(new(activityId, path, $"bad {(script ? "script" : "expression")}: {message}"));
+        foreach (var problem in _expressions.Check(source, script ? ExpressionKind.Script : ExpressionKind.Expression, ScopeNames))
+            problems.Add(new(activityId, path, $"bad {(script ? "script" : "expression")}: {problem}"));
     }
 
     private static bool Fits(InputKind kind, JsonNode? literal) => kind switch
     {
         InputKind.Any => true,
         InputKind.String or InputKind.Script => literal is JsonValue v && v.TryGetValue<string>(out _),
-        InputKind.Number => literal is JsonValue v && v.TryGetValue<double>(out _),
-        InputKind.Integer => literal is JsonValue v && v.TryGetValue<double>(out var d) && d == Math.Floor(d),
+        InputKind.Number => JsonText.Number(literal) is not null,
+        InputKind.Integer => JsonText.Number(literal) is { } d && d == Math.Floor(d),
         InputKind.Boolean => literal is JsonValue v && v.TryGetValue<bool>(out _),
         InputKind.Object => literal is JsonObject,
         InputKind.Array => literal is JsonArray,
