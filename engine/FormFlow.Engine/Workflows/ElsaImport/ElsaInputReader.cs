@@ -14,10 +14,14 @@ internal sealed class ElsaInputReader(List<ElsaImportError> errors)
     public static string? Text(JsonNode? node) =>
         node is JsonValue v && v.TryGetValue(out string? s) ? s : null;
 
-    public ElsaValue? Optional(ElsaInputContext c, string input)
+    /// <summary>
+    /// <paramref name="literalType"/> overrides the input's own typeName for literals: Elsa writes SetVariable
+    /// values as "Object" and converts them to the variable's type when it runs.
+    /// </summary>
+    public ElsaValue? Optional(ElsaInputContext c, string input, ElsaValueType? literalType = null)
     {
         var node = c.Activity[input];
-        return node is null ? null : Expression(node, c, input, $"{c.Pointer}/{input}");
+        return node is null ? null : Expression(node, c, input, $"{c.Pointer}/{input}", literalType);
     }
 
     public ElsaValue Required(ElsaInputContext c, string input)
@@ -123,7 +127,7 @@ internal sealed class ElsaInputReader(List<ElsaImportError> errors)
     /// Reads either a wrapped input (<c>{typeName, expression: {type, value}}</c>), a bare expression
     /// (<c>{type, value}</c>, as in switch cases) or a plain JSON value. Null when the input holds no expression.
     /// </summary>
-    private ElsaValue? Expression(JsonNode node, ElsaInputContext c, string input, string pointer)
+    private ElsaValue? Expression(JsonNode node, ElsaInputContext c, string input, string pointer, ElsaValueType? literalType = null)
     {
         if (node is not JsonObject o) return new ElsaLiteral(node.DeepClone());
         var typeName = Text(o["typeName"]);
@@ -135,7 +139,8 @@ internal sealed class ElsaInputReader(List<ElsaImportError> errors)
         switch (kind)
         {
             case "Literal":
-                if (ElsaTypeNames.TryConvert(value, ElsaTypeNames.Classify(typeName), out var literal, out var reason))
+                var type = literalType is null or ElsaValueType.Any ? ElsaTypeNames.Classify(typeName) : literalType.Value;
+                if (ElsaTypeNames.TryConvert(value, type, out var literal, out var reason))
                     return new ElsaLiteral(literal);
                 Error($"{at}/value", $"activity '{c.Id}' input '{input}': {reason}", c.Id);
                 return null;

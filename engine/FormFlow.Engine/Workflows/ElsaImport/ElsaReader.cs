@@ -152,8 +152,9 @@ internal sealed class ElsaReader
             case "Elsa.FlowJoin":
                 return new ElsaJoin(id, pointer, layout, _inputs.Keyword(c, "mode", "WaitAll", "WaitAll", "WaitAny") == "WaitAny");
             case "Elsa.SetVariable":
-                return new ElsaSetVariable(id, pointer, layout, VariableReference(a["variable"], id, $"{pointer}/variable"),
-                    _inputs.Optional(c, "value") ?? new ElsaLiteral(null));
+                var variable = VariableReference(a["variable"], id, $"{pointer}/variable");
+                var variableType = _variables.FirstOrDefault(v => v.Name == variable)?.Type;
+                return new ElsaSetVariable(id, pointer, layout, variable, _inputs.Optional(c, "value", variableType) ?? new ElsaLiteral(null));
             case "Elsa.WriteLine":
                 return new ElsaWriteLine(id, pointer, layout, _inputs.Optional(c, "text") ?? new ElsaLiteral(JsonValue.Create("")));
             case "Elsa.Delay":
