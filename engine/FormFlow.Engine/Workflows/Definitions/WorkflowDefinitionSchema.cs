@@ -33,11 +33,20 @@ public static class WorkflowDefinitionSchema
             if (detail.Errors is null) continue;
             var path = detail.InstanceLocation.ToString();
             foreach (var (keyword, message) in detail.Errors)
-                problems.Add(new WorkflowProblem(ActivityIdAt(document, path), path == "" ? "/" : path, $"{message} ({keyword})"));
+                problems.Add(new WorkflowProblem(ActivityIdAt(document, path), path == "" ? "/" : path, Explain(keyword, message, path)));
         }
         if (problems.Count == 0) problems.Add(new WorkflowProblem(null, "/", "the document does not match the workflow definition schema"));
         return problems.Distinct().ToList();
     }
+
+    /// <summary>The library's message, except where it says too little (a property the format does not have).</summary>
+    private static string Explain(string keyword, string message, string path) => keyword switch
+    {
+        "" or "false" when message.Contains("false schema") => $"property '{path[(path.LastIndexOf('/') + 1)..]}' is not part of the workflow definition format",
+        "pattern" when path.EndsWith("/id") || path.EndsWith("/source") || path.EndsWith("/target") =>
+            "an ID may contain only letters, digits and _ . : - (and must not start with . : -)",
+        _ => $"{message} ({keyword})",
+    };
 
     /// <summary>The id of the activity an error path points into (/activities/3/...), when it has one.</summary>
     private static string? ActivityIdAt(JsonNode? document, string path)

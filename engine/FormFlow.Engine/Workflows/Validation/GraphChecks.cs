@@ -6,7 +6,7 @@ namespace FormFlow.Engine.Workflows.Validation;
 /// <summary>Checks of the flowchart as a graph; run once activities and connections are individually sound.</summary>
 internal static class GraphChecks
 {
-    public static void Run(WorkflowDefinition definition, ActivityRegistry registry, List<WorkflowProblem> problems)
+    public static void Run(WorkflowDefinition definition, List<WorkflowProblem> problems)
     {
         var next = definition.Activities.ToDictionary(a => a.Id, _ => new List<string>(), StringComparer.Ordinal);
         var previous = definition.Activities.ToDictionary(a => a.Id, _ => new List<string>(), StringComparer.Ordinal);

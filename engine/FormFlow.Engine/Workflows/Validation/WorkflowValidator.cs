@@ -32,8 +32,17 @@ public sealed class WorkflowValidator
         var problems = new List<WorkflowProblem>();
         var known = CheckActivities(definition, problems);
         CheckConnections(definition, known, problems);
-        if (problems.Count == 0) GraphChecks.Run(definition, Registry, problems);
+        if (GraphIsWhole(definition)) GraphChecks.Run(definition, problems);
         return problems;
+    }
+
+    /// <summary>Graph checks need unique IDs, one start and connections between existing activities.</summary>
+    private static bool GraphIsWhole(WorkflowDefinition definition)
+    {
+        var ids = definition.Activities.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+        return ids.Count == definition.Activities.Count
+            && definition.Activities.Count(a => a.Type == StartActivity.TypeName) == 1
+            && definition.Connections.All(c => ids.Contains(c.Source) && ids.Contains(c.Target));
     }
 
     /// <summary>Checks each activity on its own; returns the IDs of activities with a known type.</summary>
