@@ -13,7 +13,7 @@ public static class WorkflowRunReport
         ["now"] = now.ToString("yyyy-MM-ddTHH:mm:sszzz"),
         ["variables"] = instance.Variables.DeepClone(),
         ["visited"] = new JsonArray(instance.Visited.Select(id => (JsonNode?)id).ToArray()),
-        ["waiting"] = new JsonArray(instance.AllBookmarks().Select(Waiting).ToArray<JsonNode?>()),
+        ["waiting"] = new JsonArray(instance.AllBookmarks().Select(b => Waiting(b, now.Offset)).ToArray<JsonNode?>()),
         ["lines"] = new JsonArray(instance.Timeline.Where(e => e.Event == LogActivity.TimelineEvent)
             .Select(e => e.Detail?["text"]?.DeepClone()).ToArray()),
         ["effects"] = new JsonArray(instance.Outbox.Select(o => (JsonNode?)new JsonObject
@@ -27,10 +27,11 @@ public static class WorkflowRunReport
     };
 
     /// <summary>activity, kind and bookmark first, then what the bookmark's kind records (outcomes, deadline, event ...).</summary>
-    private static JsonNode Waiting(Bookmark b)
+    private static JsonNode Waiting(Bookmark b, TimeSpan offset)
     {
         var node = new JsonObject { ["activity"] = b.ActivityId, ["kind"] = b.Kind, ["bookmark"] = b.Id };
-        if (b.DueAt is { } due) node["dueAt"] = due.ToString("yyyy-MM-ddTHH:mm:sszzz");
+        // Shown in the offset of --now, like "now", so a reader compares like with like.
+        if (b.DueAt is { } due) node["dueAt"] = due.ToOffset(offset).ToString("yyyy-MM-ddTHH:mm:sszzz");
         foreach (var (key, value) in b.Payload)
             if (!node.ContainsKey(key)) node[key] = value?.DeepClone();
         return node;
