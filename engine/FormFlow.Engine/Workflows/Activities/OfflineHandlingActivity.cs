@@ -60,7 +60,7 @@ public sealed class OfflineHandlingActivity : ActivityBehaviour
             if (attachments is not JsonArray list) problems.Add("/attachments: attachments must be a list");
             else
                 for (var i = 0; i < list.Count; i++)
-                    if (JsonText.Of(list[i]) is not { Length: > 0 } && JsonText.Of(list[i]?["name"]) is not { Length: > 0 })
+                    if (JsonText.Of(list[i]) is not { Length: > 0 } && JsonText.Of((list[i] as JsonObject)?["name"]) is not { Length: > 0 })
                         problems.Add($"/attachments/{i}: an attachment is a file reference string or an object with a name");
         }
         foreach (var (key, _) in data)

@@ -91,6 +91,8 @@ public sealed class UserTaskActivity : ActivityBehaviour
     public override void Execute(ActivityContext context)
     {
         var outcomes = context.Array("outcomes") ?? throw new WorkflowActivityException("input 'outcomes' is required");
+        if (outcomes.Count == 0 || outcomes.Any(o => JsonText.Of(o) is not { Length: > 0 }))
+            throw new WorkflowActivityException($"input 'outcomes' must be a non-empty list of outcome names, got {outcomes.ToJsonString()}");
         var assignment = Assign(context);
         var payload = new JsonObject
         {
@@ -131,7 +133,7 @@ public sealed class UserTaskActivity : ActivityBehaviour
     public override void Resume(ActivityContext context, Bookmark bookmark, Stimulus stimulus)
     {
         if (stimulus is not TaskCompleted completed) { base.Resume(context, bookmark, stimulus); return; }
-        var outcomes = bookmark.Payload["outcomes"]!.AsArray().Select(o => (string)o!).ToList();
+        var outcomes = bookmark.Payload["outcomes"]!.AsArray().Select(JsonText.Of).ToList();
         if (!outcomes.Contains(completed.Outcome))
             throw new WorkflowStimulusException(
                 $"task '{context.Activity.Id}' (bookmark '{bookmark.Id}') has no outcome '{completed.Outcome}'; its outcomes are {string.Join(", ", outcomes)}");
