@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using FormFlow.Engine.Workflows.Definitions;
 using FormFlow.Engine.Workflows.ElsaImport;
 using FormFlow.Engine.Workflows.Runtime;
+using Microsoft.Extensions.Time.Testing;
 
 namespace FormFlow.Cli;
 
@@ -61,28 +62,30 @@ public static class WorkflowCommands
             var start = parsed.GetValue(now) is { } text ? StimuliFile.Moment(JsonValue.Create(text), "--now") : DateTimeOffset.Now;
             var definition = WorkflowFiles.LoadValid(parsed.GetValue(file)!);
             var steps = parsed.GetValue(stimuli) is { } stimuliPath ? StimuliFile.Read(stimuliPath) : [];
-            var clock = new ManualClock(start);
+            var clock = new FakeTimeProvider(start);
             var runner = new WorkflowRunner(new WorkflowRunnerOptions { Clock = clock, Orgs = WorkflowFiles.ReadOrgs(parsed.GetValue(orgs)) });
             var instance = runner.Start(definition,
                 WorkflowFiles.ReadObject(parsed.GetValue(input), "input"),
                 WorkflowFiles.ReadObject(parsed.GetValue(caseFile), "case"),
                 instanceId: "cli");
             foreach (var step in steps) instance = Apply(runner, definition, instance, clock, step);
-            CliJson.Write(parsed, WorkflowRunReport.From(instance, clock.Now));
+            CliJson.Write(parsed, WorkflowRunReport.From(instance, clock.GetUtcNow().ToOffset(start.Offset)));
             return ExitCodes.Ok;
         });
         return command;
     }
 
     /// <summary>Applies one stimulus; one that does not fit stops the run with the entry and the reason.</summary>
-    public static WorkflowInstance Apply(WorkflowRunner runner, WorkflowDefinition definition, WorkflowInstance instance, ManualClock clock, StimulusStep step)
+    public static WorkflowInstance Apply(WorkflowRunner runner, WorkflowDefinition definition, WorkflowInstance instance, FakeTimeProvider clock, StimulusStep step)
     {
         try
         {
             if (step.Stimulus is { } stimulus) return runner.Resume(definition, instance, stimulus);
-            var target = step.AdvanceTo ?? clock.Now + step.AdvanceBy!.Value;
-            if (target < clock.Now) throw new CliException($"{step.Pointer}: {target:O} is before the current time {clock.Now:O}; the clock only moves forward");
-            clock.MoveTo(target);
+            var now = clock.GetUtcNow();
+            var target = step.AdvanceTo ?? now + step.AdvanceBy!.Value;
+            if (target < now)
+                throw new CliException($"{step.Pointer}: {target:O} is before the current time {now.ToOffset(target.Offset):O}; the clock only moves forward");
+            clock.SetUtcNow(target);
             return runner.Resume(definition, instance, new ClockAdvanced());
         }
         catch (WorkflowStimulusException ex)

@@ -3,6 +3,7 @@ using FormFlow.Cli;
 using FormFlow.Engine.Workflows.ElsaImport;
 using FormFlow.Engine.Workflows.Runtime;
 using FormFlow.Engine.Workflows.Validation;
+using Microsoft.Extensions.Time.Testing;
 
 namespace FormFlow.Tests.Workflows.Elsa;
 
@@ -25,7 +26,7 @@ public class ElsaRunTests
         var definition = ElsaImporter.Import(JsonNode.Parse(File.ReadAllText(ElsaFixtures.PathOf(file))));
         Assert.Empty(WorkflowValidator.Default.Validate(definition));
 
-        var clock = new ManualClock(Start);
+        var clock = new FakeTimeProvider(Start);
         var runner = new WorkflowRunner(new WorkflowRunnerOptions { Clock = clock });
         var instance = runner.Start(definition, instanceId: "elsa-test");
         if (expected["waitingBefore"] is JsonArray waitingBefore)
@@ -36,7 +37,7 @@ public class ElsaRunTests
         for (var i = 0; i < stimuli.Count; i++)
             instance = WorkflowCommands.Apply(runner, definition, instance, clock, StimuliFile.Parse(stimuli[i], $"{file} stimuli/{i}"));
 
-        var report = WorkflowRunReport.From(instance, clock.Now);
+        var report = WorkflowRunReport.From(instance, clock.GetUtcNow().ToOffset(Start.Offset));
         var run = expected["run"]!.AsObject();
         Assert.Equal((string)run["status"]!, (string)report["status"]!);
         var visited = JsonExpect.Strings(report["visited"]);
@@ -67,7 +68,7 @@ public class ElsaRunTests
     public void Stimuli_are_applied_in_order_and_an_event_nobody_waits_for_changes_nothing()
     {
         var definition = ElsaImporter.Import(JsonNode.Parse(File.ReadAllText(ElsaFixtures.PathOf("14-event.json"))));
-        var clock = new ManualClock(Start);
+        var clock = new FakeTimeProvider(Start);
         var runner = new WorkflowRunner(new WorkflowRunnerOptions { Clock = clock });
         var waiting = runner.Start(definition, instanceId: "elsa-test");
         var before = waiting.ToJson();
