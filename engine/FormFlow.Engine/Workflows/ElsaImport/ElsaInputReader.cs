@@ -24,10 +24,10 @@ internal sealed class ElsaInputReader(List<ElsaImportError> errors)
         return node is null ? null : Expression(node, c, input, $"{c.Pointer}/{input}", literalType);
     }
 
-    public ElsaValue Required(ElsaInputContext c, string input)
+    public ElsaValue Required(ElsaInputContext c, string input, ElsaValueType? literalType = null)
     {
         var known = errors.Count;
-        if (Optional(c, input) is { } value) return value;
+        if (Optional(c, input, literalType) is { } value) return value;
         // Only say "missing" when reading the input did not already explain what is wrong with it.
         if (errors.Count == known) Error($"{c.Pointer}/{input}", $"activity '{c.Id}' is missing its '{input}' input", c.Id);
         return new ElsaLiteral(null);
@@ -112,7 +112,7 @@ internal sealed class ElsaInputReader(List<ElsaImportError> errors)
                 Error($"{at}/label", $"switch '{c.Id}': every case needs a distinct label other than 'Default'", c.Id);
                 continue;
             }
-            var condition = list[i]?["condition"] is { } cond ? Expression(cond, c, $"case '{label}'", $"{at}/condition") : null;
+            var condition = list[i]?["condition"] is { } cond ? Expression(cond, c, $"case '{label}'", $"{at}/condition", ElsaValueType.Boolean) : null;
             if (condition is null)
             {
                 Error($"{at}/condition", $"switch '{c.Id}': case '{label}' has no condition", c.Id);

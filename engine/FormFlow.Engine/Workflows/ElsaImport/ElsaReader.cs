@@ -133,7 +133,7 @@ internal sealed class ElsaReader
             case "Elsa.Sequence":
                 return new ElsaSequence(id, pointer, layout, ReadChildren(a["activities"], $"{pointer}/activities"));
             case "Elsa.If":
-                return new ElsaIf(id, pointer, layout, _inputs.Required(c, "condition"),
+                return new ElsaIf(id, pointer, layout, _inputs.Required(c, "condition", ElsaValueType.Boolean),
                     a["then"] is null ? null : ReadActivity(a["then"], $"{pointer}/then"),
                     a["else"] is null ? null : ReadActivity(a["else"], $"{pointer}/else"));
             case "Elsa.Start":
@@ -143,7 +143,7 @@ internal sealed class ElsaReader
             case "Elsa.Finish":
                 return new ElsaEnd(id, pointer, layout, FinishesWorkflow: true);
             case "Elsa.FlowDecision":
-                return new ElsaDecision(id, pointer, layout, _inputs.Required(c, "condition"));
+                return new ElsaDecision(id, pointer, layout, _inputs.Required(c, "condition", ElsaValueType.Boolean));
             case "Elsa.FlowSwitch":
                 return new ElsaSwitch(id, pointer, layout, _inputs.SwitchCases(c),
                     _inputs.Keyword(c, "mode", "MatchFirst", "MatchFirst", "MatchAny") == "MatchAny");

@@ -63,7 +63,7 @@ public class ElsaMappingTests
     public void Finish_terminates_and_join_modes_and_timers_carry_over()
     {
         var finish = Import("15-set-output-finish.json").Activities.Single(a => a.Id == "Finish1");
-        Assert.Equal(true, (bool)finish.Input("terminate")!.Literal!);
+        Assert.True((bool)finish.Input("terminate")!.Literal!);
         var any = Import("06-fork-join-wait-any.json");
         Assert.Equal("any", (string)any.Activities.Single(a => a.Id == "Join1").Input("mode")!.Literal!);
         Assert.Equal("P1D", (string)any.Activities.Single(a => a.Id == "WaitOneDay").Input("duration")!.Literal!);
@@ -87,7 +87,7 @@ public class ElsaMappingTests
         Assert.Empty(WorkflowValidator.Default.Validate(d));
         var done = new WorkflowRunner().Start(d);
         Assert.Equal(WorkflowStatus.Finished, done.Status);
-        Assert.Equal(true, (bool)done.Variables["Both"]!);
+        Assert.True((bool)done.Variables["Both"]!);
     }
 
     [Fact]
