@@ -75,7 +75,7 @@ public static class ExpressionCommands
         return command;
     }
 
-    private static ExpressionEngine CreateEngine(string? today)
+    internal static ExpressionEngine CreateEngine(string? today)
     {
         if (today is null) return ExpressionEngine.Default;
         if (!DateOnly.TryParseExact(today, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))

@@ -151,7 +151,7 @@ public sealed class ExpressionEngine
         var reusable = false;
         try
         {
-            run.Bind();
+            run.Bind(prepared.Kind);
             var completion = run.Engine.Evaluate(prepared.Script!.Value);
             var result = read(run, completion);
             reusable = true;

@@ -16,7 +16,11 @@ namespace FormFlow.Engine.Expressions;
 /// </summary>
 internal static class JsonConversion
 {
-    public static JsValue ToJs(JintEngine engine, JsonNode? node, int maxDepth, int depth = 0)
+    /// <summary>
+    /// The JavaScript value of a JSON node. Read-only conversion (for expressions) wraps objects in a
+    /// <see cref="JsonObjectView"/> that converts members on first read; otherwise objects are converted in full.
+    /// </summary>
+    public static JsValue ToJs(JintEngine engine, JsonNode? node, int maxDepth, int depth = 0, bool readOnly = false)
     {
         if (depth > maxDepth)
             throw new ExpressionException(ExpressionErrorKind.LimitExceeded, $"the scope data is nested more than {maxDepth} levels deep");
@@ -24,16 +28,18 @@ internal static class JsonConversion
         {
             case null:
                 return JsValue.Null;
+            case JsonObject obj when readOnly:
+                return new JsonObjectView(engine, obj, maxDepth, depth);
             case JsonObject obj:
             {
                 var result = new JsObject(engine);
-                foreach (var (key, value) in obj) result.FastSetDataProperty(key, ToJs(engine, value, maxDepth, depth + 1));
+                foreach (var (key, value) in obj) result.FastSetDataProperty(key, ToJs(engine, value, maxDepth, depth + 1, readOnly));
                 return result;
             }
             case JsonArray array:
             {
                 var items = new JsValue[array.Count];
-                for (var i = 0; i < items.Length; i++) items[i] = ToJs(engine, array[i], maxDepth, depth + 1);
+                for (var i = 0; i < items.Length; i++) items[i] = ToJs(engine, array[i], maxDepth, depth + 1, readOnly);
                 return new JsArray(engine, items);
             }
             default:
@@ -73,6 +79,8 @@ internal static class JsonConversion
                 return JsonValue.Create(value.AsString());
             case Types.Number:
                 return Number(value.AsNumber());
+            case Types.Object when value is JsonObjectView view:
+                return view.Source.DeepClone();
             case Types.Object when value is JsArray array:
             {
                 var result = new JsonArray();
@@ -102,11 +110,17 @@ internal static class JsonConversion
         }
     }
 
+    /// <summary>
+    /// Numbers come back backed by a JsonElement, as if parsed from JSON, so callers can read them as int, long,
+    /// double or decimal alike (a JsonValue made from a long refuses to be read as a double).
+    /// </summary>
     private static JsonValue? Number(double number)
     {
         if (double.IsNaN(number) || double.IsInfinity(number)) return null;
         // Whole numbers print without a fraction (and -0 as 0), as JSON.stringify does.
-        if (number == Math.Floor(number) && Math.Abs(number) < 9007199254740992d) return JsonValue.Create((long)number);
-        return JsonValue.Create(number);
+        var element = number == Math.Floor(number) && Math.Abs(number) < 9007199254740992d
+            ? JsonSerializer.SerializeToElement((long)number)
+            : JsonSerializer.SerializeToElement(number);
+        return JsonValue.Create(element);
     }
 }

@@ -63,9 +63,17 @@ public sealed class ActivityContext
         return input.IsExpression ? Evaluate(input.Expression!, name) : input.Literal?.DeepClone();
     }
 
+    /// <summary>The literal itself (not a copy) or the expression's result: for reading, never for storing.</summary>
+    private JsonNode? Peek(string name)
+    {
+        var input = Activity.Input(name);
+        if (input is null) return null;
+        return input.IsExpression ? Evaluate(input.Expression!, name) : input.Literal;
+    }
+
     public bool Has(string name) => Activity.Input(name) is not null;
 
-    public string? String(string name) => Input(name) switch
+    public string? String(string name) => Peek(name) switch
     {
         null => null,
         JsonValue v when v.TryGetValue<string>(out var s) => s,
@@ -75,7 +83,7 @@ public sealed class ActivityContext
     public string RequiredString(string name) =>
         String(name) is { Length: > 0 } s ? s : throw new WorkflowActivityException($"input '{name}' is required and must be a non-empty string");
 
-    public double? Number(string name) => Input(name) switch
+    public double? Number(string name) => Peek(name) switch
     {
         null => null,
         JsonValue v when JsonText.Number(v) is { } d => d,
@@ -91,7 +99,7 @@ public sealed class ActivityContext
         return (int)d.Value;
     }
 
-    public bool? Boolean(string name) => Input(name) switch
+    public bool? Boolean(string name) => Peek(name) switch
     {
         null => null,
         JsonValue v when v.TryGetValue<bool>(out var b) => b,
@@ -123,6 +131,9 @@ public sealed class ActivityContext
     public JsonNode? Evaluate(string expression, string inputName) => _run.Evaluate(expression, inputName);
 
     public bool IsTruthy(JsonNode? value) => ExpressionEngine.IsTruthy(value);
+
+    /// <summary>The JavaScript truthiness of an input (a literal or an expression's result).</summary>
+    public bool IsTruthy(string inputName) => ExpressionEngine.IsTruthy(Peek(inputName));
 
     /// <summary>Runs statements; returns the script's return value and the scope as the script left it.</summary>
     public ScriptResult RunScript(string source) => _run.RunScript(source);

@@ -9,5 +9,5 @@ public sealed class DecisionActivity : ActivityBehaviour
     ], ["true", "false"]);
 
     public override void Execute(ActivityContext context) =>
-        context.Complete(context.IsTruthy(context.Input("condition")) ? "true" : "false");
+        context.Complete(context.IsTruthy("condition") ? "true" : "false");
 }
