@@ -167,6 +167,9 @@ public class WorkflowRunCommandTests
     [InlineData("""[ { "complete": "review", "outcome": "returnForInformation" }, { "complete": "review", "outcome": "approve" } ]""", "/1: no open task bookmark or activity 'review'")]
     [InlineData("""[ { "complete": "review", "outcome": "approve", "data": { "name": "王五" } } ]""", "/0: task 'review' (bookmark 'b4'): field 'name' is read at this step and may not be changed")]
     [InlineData("""[ { "event": "Nobody" } ]""", "/0: no activity of instance 'cli' waits for event 'Nobody'")]
+    [InlineData("""[ { "complete": "review", "outcome": "returnForInformation" }, { "resubmit": { "name": "张三" } } ]""", "/1: the resubmission for 'askForInformation' (bookmark 'b6') lacks the requested field(s) employmentProof")]
+    [InlineData("""[ { "complete": "review", "outcome": "handleOffline" }, { "complete": "offline", "outcome": "done", "data": { "result": "maybe", "date": "2026-03-01", "handler": "王干事" } } ]""", "/1: offline handling 'offline' (bookmark 'b6'): /result: 'maybe' is not one of joined, declined; /date: 2026-03-01 is in the future (today is 2026-02-13)")]
+    [InlineData("""[ { "resubmit": { "name": "张三" } } ]""", "/0: instance 'cli' is not waiting for the applicant to resubmit")]
     [InlineData("""[ { "advanceTo": "2026-01-01T09:00:00+08:00" } ]""", "/0: 2026-01-01T09:00:00.0000000+08:00 is before the current time")]
     [InlineData("""[ { "advance": { "weeks": 2 } } ]""", "/0/advance/weeks: advance counts days, hours and minutes, not 'weeks'")]
     [InlineData("""[ { "complete": "review", "event": "x" } ]""", "/0: a stimulus has exactly one of complete, advance, advanceTo, event, resubmit, not complete and event")]
@@ -205,5 +208,20 @@ public class WorkflowRunCommandTests
         var badInput = Of("workflow", "run", Repo("samples/workflows/join-review.json"), "--now", Friday, "--input", list);
         Assert.Equal(2, badInput.ExitCode);
         Assert.Contains("the input file must hold a JSON object", badInput.Stderr);
+    }
+
+    [Fact]
+    public void A_fault_while_running_is_reported_as_a_faulted_run_naming_the_activity()
+    {
+        using var scratch = new ScratchFolder();
+        var elsa = JsonNode.Parse(File.ReadAllText(ElsaFixtures.PathOf("17-no-start-activity.json")))!;
+        elsa["root"]!["activities"]![0]!["script"]!["expression"]!["value"] = "setN(getN().toUpperCase())";
+        var run = Of("workflow", "run", scratch.Write("faulty.json", elsa.ToJsonString()), "--now", Friday);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("faulted", (string)run.Json["status"]!);
+        var incident = Assert.Single(run.Json["incidents"]!.AsArray())!;
+        Assert.Equal("Double", (string)incident["activity"]!);
+        Assert.Contains("TypeError", (string)incident["message"]!);
+        Assert.Equal(["Flowchart1.start", "Double"], Visited(run));
     }
 }
