@@ -243,4 +243,73 @@ public class ForkJoinTests
         Assert.Contains("fork 'fork'", incident.Message);
         Assert.Contains("j1, j2", incident.Message);
     }
+
+    [Fact]
+    public void Branches_that_all_end_without_a_join_finish_the_instance_once_the_last_ends()
+    {
+        var definition = new FlowBuilder()
+            .Activity("start", "start").Activity("fork", "fork")
+            .Activity("a", "userTask", Task("ok")).Activity("b", "userTask", Task("ok"))
+            .Activity("endA", "end").Activity("endB", "end")
+            .Connect("start", "fork").Connect("fork", "a").Connect("fork", "b")
+            .Connect("a", "endA", "ok").Connect("b", "endB", "ok")
+            .Load();
+
+        var i = _h.Runner.Start(definition, caseFacts: WorkflowHarness.Case());
+        i = _h.Runner.Resume(definition, i, new TaskCompleted("a", "ok"));
+        Assert.Equal(WorkflowStatus.Waiting, i.Status);
+        i = _h.Runner.Resume(definition, i, new TaskCompleted("b", "ok"));
+        Assert.Equal(WorkflowStatus.Finished, i.Status);
+        Assert.Empty(i.Scopes);
+    }
+
+    [Fact]
+    public void A_wait_any_join_inside_a_wait_all_fork_only_cancels_its_own_scope()
+    {
+        // outer fork: [inner fork: phone | visit → any] and audit (a task) → outer join (all)
+        var definition = new FlowBuilder()
+            .Activity("start", "start").Activity("outer", "fork").Activity("inner", "fork")
+            .Activity("phone", "userTask", Task("reached")).Activity("visit", "userTask", Task("reached"))
+            .Activity("any", "join", new { mode = "any" })
+            .Activity("audit", "userTask", Task("ok"))
+            .Activity("all", "join").Activity("end", "end")
+            .Connect("start", "outer").Connect("outer", "inner").Connect("outer", "audit")
+            .Connect("inner", "phone").Connect("inner", "visit")
+            .Connect("phone", "any", "reached").Connect("visit", "any", "reached").Connect("any", "all")
+            .Connect("audit", "all", "ok").Connect("all", "end")
+            .Load();
+
+        var i = _h.Runner.Start(definition, caseFacts: WorkflowHarness.Case());
+        i = _h.Runner.Resume(definition, i, new TaskCompleted("phone", "reached"));
+
+        // visit is cancelled, audit (outer scope) still waits, and the outer join holds.
+        Assert.Equal("audit", Assert.Single(i.Bookmarks).ActivityId);
+        Assert.Equal(WorkflowStatus.Waiting, i.Status);
+        i = _h.Runner.Resume(definition, i, new TaskCompleted("audit", "ok"));
+        Assert.Equal(WorkflowStatus.Finished, i.Status);
+    }
+
+    [Fact]
+    public void A_faulted_branch_holds_the_join_until_it_is_retried()
+    {
+        var definition = new FlowBuilder()
+            .Activity("start", "start").Activity("fork", "fork")
+            .Activity("a", "setVariable", new { name = "a", value = 1 })
+            .Activity("b", "decision", new { condition = new { expression = "input.flag.on" } })
+            .Activity("join", "join").Activity("end", "end")
+            .Connect("start", "fork").Connect("fork", "a").Connect("fork", "b")
+            .Connect("a", "join").Connect("b", "join", "true").Connect("b", "join", "false").Connect("join", "end")
+            .Load();
+
+        var faulted = _h.Runner.Start(definition, WorkflowHarness.Data("{}"));
+        Assert.Equal(WorkflowStatus.Faulted, faulted.Status);
+        // a's token was already scheduled for the join when b faulted; the run stopped there.
+        Assert.Contains(faulted.Tokens, t => t.ActivityId == "join" && t.Status == TokenStatus.Pending);
+        Assert.DoesNotContain("join", faulted.Visited);
+
+        faulted.Input["flag"] = new System.Text.Json.Nodes.JsonObject { ["on"] = true };
+        var done = _h.Runner.Retry(definition, faulted);
+        Assert.Equal(WorkflowStatus.Finished, done.Status);
+        Assert.Equal(["start", "fork", "a", "b", "b", "join", "join", "end"], done.Visited);
+    }
 }

@@ -233,4 +233,42 @@ public class UserTaskTests
         Assert.Contains(problems, p => p.Message.Contains("field 'name': permission must be one of hidden, read, edit, required"));
         Assert.Contains(problems, p => p.Path == "/connections/2/outcome" && p.Message.Contains("no outcome 'escalate'"));
     }
+
+    [Fact]
+    public void Return_for_information_loops_back_to_the_same_review_with_the_new_data()
+    {
+        var h = new WorkflowHarness();
+        var definition = new FlowBuilder()
+            .Activity("start", "start")
+            .Activity("review", "userTask", new { assignTo = new { role = "reviewer" }, outcomes = new[] { "approve", "returnForInformation" } })
+            .Activity("ask", "requestInformation", new { message = new { expression = "variables.review.data.reason" } })
+            .Activity("end", "end")
+            .Connect("start", "review").Connect("review", "ask", "returnForInformation").Connect("ask", "review").Connect("review", "end", "approve")
+            .Load();
+
+        var i = h.Runner.Start(definition, WorkflowHarness.Data("""{"employer": ""}"""), WorkflowHarness.Case());
+        i = h.Runner.Resume(definition, i, new TaskCompleted("review", "returnForInformation", WorkflowHarness.Data("""{"reason": "请填写工作单位"}""")));
+        Assert.Equal("请填写工作单位", (string?)Assert.Single(i.Bookmarks).Payload["message"]);
+
+        i = h.Runner.Resume(definition, i, new ApplicantResubmitted(WorkflowHarness.Data("""{"employer": "某某公司"}""")));
+        var again = Assert.Single(i.Bookmarks);
+        Assert.Equal("review", again.ActivityId);
+        Assert.Equal("某某公司", (string?)i.Input["employer"]);
+
+        i = h.Runner.Resume(definition, i, new TaskCompleted(again.Id, "approve"));
+        Assert.Equal(WorkflowStatus.Finished, i.Status);
+        Assert.Equal(["start", "review", "ask", "review", "end"], i.Visited);
+    }
+
+    [Fact]
+    public void Offline_handling_is_assigned_like_a_task()
+    {
+        var h = new WorkflowHarness();
+        var definition = new FlowBuilder()
+            .Activity("start", "start")
+            .Activity("offline", "offlineHandling", new { assignTo = new { role = "cadre", org = "applicant", level = "street" } })
+            .Activity("end", "end").Chain("start", "offline", "end").Load();
+        var i = h.Runner.Start(definition, caseFacts: WorkflowHarness.Case());
+        Assert.Equal("street-1", (string?)i.Bookmarks[0].Payload["assignment"]!["resolvedOrg"]);
+    }
 }

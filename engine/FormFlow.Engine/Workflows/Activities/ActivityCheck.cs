@@ -9,11 +9,9 @@ public sealed class ActivityCheck
 {
     private readonly List<WorkflowProblem> _problems;
     private readonly WorkflowValidator _validator;
-    private readonly WorkflowDefinition _definition;
 
-    internal ActivityCheck(WorkflowDefinition definition, ActivityDefinition activity, int index, WorkflowValidator validator, List<WorkflowProblem> problems)
+    internal ActivityCheck(ActivityDefinition activity, int index, WorkflowValidator validator, List<WorkflowProblem> problems)
     {
-        _definition = definition;
         Activity = activity;
         Path = $"/activities/{index}";
         _validator = validator;
@@ -35,10 +33,6 @@ public sealed class ActivityCheck
     public string? LiteralString(string input) => JsonText.Of(Literal(input));
 
     public bool IsSet(string input) => Activity.Input(input) is not null;
-
-    /// <summary>True when some connection leaves this activity's <paramref name="outcome"/> port.</summary>
-    public bool IsConnected(string outcome) =>
-        _definition.Connections.Any(c => c.Source == Activity.Id && c.Outcome == outcome);
 
     /// <summary>Checks JavaScript held inside a literal input (e.g. the conditions of switch cases).</summary>
     public void CheckExpression(string input, string source, string pointerSuffix = "") =>

@@ -71,8 +71,6 @@ public sealed class ActivityContext
         return input.IsExpression ? Evaluate(input.Expression!, name) : input.Literal;
     }
 
-    public bool Has(string name) => Activity.Input(name) is not null;
-
     public string? String(string name) => Peek(name) switch
     {
         null => null,

@@ -15,15 +15,20 @@ public sealed class OfflineHandlingActivity : ActivityBehaviour
     [
         new("instructions", InputKind.String, Description: "what the handler should do"),
         new("results", InputKind.Array, Description: "the allowed results, e.g. [\"joined\", \"declined\"] (any text when absent)"),
-        new("assignTo", InputKind.Object, Description: "who records it: {role, org} as for userTask (recorded only)"),
+        new("assignTo", InputKind.Object, Description: "who records it: {role, org, level?, orgId?} as for userTask"),
         CommonInputs.ResultVariable,
     ], ActivityDescriptor.Done);
+
+    public override void Check(ActivityCheck check)
+    {
+        if (check.Literal("assignTo") is JsonObject assign) UserTaskActivity.CheckAssignment(check, assign);
+    }
 
     public override void Execute(ActivityContext context)
     {
         var payload = new JsonObject { ["instructions"] = context.String("instructions") };
         if (context.Array("results") is { } results) payload["results"] = results;
-        if (context.Object("assignTo") is { } assign) payload["assignment"] = assign;
+        if (context.Object("assignTo") is { } assign) payload["assignment"] = UserTaskActivity.Assign(context, assign);
         context.Wait(BookmarkKinds.OfflineHandling, payload);
     }
 

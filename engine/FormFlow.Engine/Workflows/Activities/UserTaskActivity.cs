@@ -76,7 +76,7 @@ public sealed class UserTaskActivity : ActivityBehaviour
                 check.Problem("outcomes", $"outcome '{name}' is listed twice");
     }
 
-    private static void CheckAssignment(ActivityCheck check, JsonObject assign)
+    internal static void CheckAssignment(ActivityCheck check, JsonObject assign)
     {
         if (assign["role"] is not JsonValue role || !role.TryGetValue<string>(out var r) || r.Length == 0)
             check.Problem("assignTo", "assignTo needs a 'role'");
@@ -93,7 +93,7 @@ public sealed class UserTaskActivity : ActivityBehaviour
         var outcomes = context.Array("outcomes") ?? throw new WorkflowActivityException("input 'outcomes' is required");
         if (outcomes.Count == 0 || outcomes.Any(o => JsonText.Of(o) is not { Length: > 0 }))
             throw new WorkflowActivityException($"input 'outcomes' must be a non-empty list of outcome names, got {outcomes.ToJsonString()}");
-        var assignment = Assign(context);
+        var assignment = Assign(context, context.Object("assignTo") ?? throw new WorkflowActivityException("input 'assignTo' is required"));
         var payload = new JsonObject
         {
             ["title"] = context.String("title") ?? context.Activity.Name ?? context.Activity.Id,
@@ -112,9 +112,9 @@ public sealed class UserTaskActivity : ActivityBehaviour
         });
     }
 
-    private static JsonObject Assign(ActivityContext context)
+    /// <summary>Resolves an assignTo spec to an org; returns the spec with role and resolvedOrg.</summary>
+    internal static JsonObject Assign(ActivityContext context, JsonObject assign)
     {
-        var assign = context.Object("assignTo") ?? throw new WorkflowActivityException("input 'assignTo' is required");
         var role = JsonText.Of(assign["role"]) ?? throw new WorkflowActivityException("input 'assignTo' needs a 'role'");
         var orgBase = JsonText.Of(assign["org"]) ?? "handling";
         var org = orgBase switch

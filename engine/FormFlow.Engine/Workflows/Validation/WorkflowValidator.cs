@@ -68,7 +68,7 @@ public sealed class WorkflowValidator
             }
             known.Add(activity.Id);
             CheckInputs(activity, behaviour.Descriptor, path, problems);
-            behaviour.Check(new ActivityCheck(definition, activity, i, this, problems));
+            behaviour.Check(new ActivityCheck(activity, i, this, problems));
         }
         var starts = definition.Activities.Where(a => a.Type == StartActivity.TypeName).ToList();
         if (starts.Count == 0) problems.Add(new(null, "/activities", "the workflow has no start activity"));
