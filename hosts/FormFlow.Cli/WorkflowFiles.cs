@@ -77,20 +77,16 @@ public static class WorkflowFiles
         if (path is null) return null;
         if (CliJson.ReadFile(path) is not JsonArray list) throw new CliException($"{path}: the orgs file must hold a list of {{id, level, parent}}");
         var tree = new OrgTree();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < list.Count; i++)
         {
-            var id = (list[i] as JsonObject)?["id"] is JsonValue idValue && idValue.TryGetValue(out string? s) ? s : null;
-            var level = (list[i] as JsonObject)?["level"] is JsonValue levelValue && levelValue.TryGetValue(out string? l) ? l : null;
-            var parent = (list[i] as JsonObject)?["parent"] is JsonValue parentValue && parentValue.TryGetValue(out string? p) ? p : null;
+            string? Text(string key) => (list[i] as JsonObject)?[key] is JsonValue v && v.TryGetValue(out string? s) ? s : null;
+            var (id, level, parent) = (Text("id"), Text("level"), Text("parent"));
             if (id is null || level is null) throw new CliException($"{path} /{i}: an org needs an 'id' and a 'level'");
-            try
-            {
-                tree.Add(id, level, parent);
-            }
-            catch (ArgumentException ex)
-            {
-                throw new CliException($"{path} /{i}: {ex.Message}");
-            }
+            if (parent is not null && !seen.Contains(parent))
+                throw new CliException($"{path} /{i}: parent '{parent}' of org '{id}' must be listed before it");
+            if (!seen.Add(id)) throw new CliException($"{path} /{i}: org '{id}' is listed twice");
+            tree.Add(id, level, parent);
         }
         return tree;
     }
