@@ -9,7 +9,7 @@ namespace FormFlow.Engine.Workflows.ElsaImport;
 /// Turns a read Elsa workflow into a FormFlow flowchart. Elsa activity IDs are kept; Sequence and If become
 /// flowchart pieces (a Sequence chains its children and leaves no activity of its own, an If becomes a decision
 /// with its ID). Added activities get IDs derived from the root's: "ROOT.start" when Elsa has no Start activity,
-/// "ROOT.end" where a path stops without an End (FormFlow needs every path to reach one), and "SOURCE.PORT.fork"
+/// "ROOT.end" for outcomes left unconnected (FormFlow needs every path to reach an end), and "SOURCE.PORT.fork"
 /// when Elsa starts parallel branches by connecting one outcome to several activities.
 /// </summary>
 internal sealed class ElsaDefinitionMapper
@@ -195,16 +195,22 @@ internal sealed class ElsaDefinitionMapper
     private void Connect(string source, string outcome, string target) =>
         _connections.Add(new ConnectionDefinition(source, target, outcome));
 
-    /// <summary>Elsa lets a path simply stop; FormFlow wants every path to reach an end, so stopped paths get one.</summary>
+    /// <summary>
+    /// Elsa lets a path simply stop at an unconnected outcome; FormFlow wants every activity to have a path to an
+    /// end, so each unconnected outcome leads to one added end (which is what stopping there means anyway).
+    /// </summary>
     private void CloseOpenPaths()
     {
-        var connected = _connections.Select(c => c.Source).ToHashSet(StringComparer.Ordinal);
-        var open = _activities.Where(a => a.Type != T.End && !connected.Contains(a.Id)).ToList();
+        var connected = _connections.Select(c => (c.Source, c.Outcome)).ToHashSet();
+        var open = _activities
+            .Where(a => a.Type != T.End)
+            .SelectMany(a => (a.Type == T.Fork ? ["done"] : _outcomes[a.Id]).Select(outcome => (a.Id, outcome)))
+            .Where(port => !connected.Contains(port))
+            .ToList();
         if (open.Count == 0) return;
         var end = NewId("end");
         _activities.Add(new ActivityDefinition(end, T.End));
-        foreach (var a in open)
-            foreach (var outcome in a.Type == T.Fork ? ["done"] : _outcomes[a.Id]) Connect(a.Id, outcome, end);
+        foreach (var (id, outcome) in open) Connect(id, outcome, end);
     }
 
     /// <summary>One outcome connected to several activities runs them in parallel in Elsa; FormFlow says so with a fork.</summary>

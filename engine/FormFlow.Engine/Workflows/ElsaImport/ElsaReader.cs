@@ -197,9 +197,14 @@ internal sealed class ElsaReader
             Error($"{pointer}/activities", $"flowchart '{id}' has no activities", id);
             return null;
         }
-        // Elsa starts a flowchart at its Start activity, or else at the first activity nothing leads to.
+        // Elsa starts a flowchart at the activity its "start" names, else at its Start activity, else at the first
+        // activity nothing leads to.
+        var named = ElsaInputReader.Text(a["start"]);
+        if (named is not null && activities.All(x => x.Id != named))
+            Error($"{pointer}/start", $"flowchart '{id}' starts at '{named}', which is not one of its activities", named);
         var targets = connections.Select(x => x.Target).ToHashSet();
-        var start = activities.OfType<ElsaStart>().FirstOrDefault()?.Id
+        var start = activities.FirstOrDefault(x => x.Id == named)?.Id
+                    ?? activities.OfType<ElsaStart>().FirstOrDefault()?.Id
                     ?? activities.FirstOrDefault(x => !targets.Contains(x.Id))?.Id;
         if (start is null)
         {
