@@ -15,8 +15,11 @@ internal sealed class ElsaScriptRewriter(IReadOnlyDictionary<string, string> get
 {
     private static readonly ParserOptions Options = new() { AllowReturnOutsideFunction = true };
 
+    /// <summary>"count" and "Count" share the getter getCount(); such a getter is left alone, as it is ambiguous.</summary>
     public static ElsaScriptRewriter ForVariables(IEnumerable<string> variableNames) =>
-        new(variableNames.Distinct().ToDictionary(ScriptAccessors.Getter, name => name, StringComparer.Ordinal));
+        new(variableNames.Distinct().GroupBy(ScriptAccessors.Getter, StringComparer.Ordinal)
+            .Where(g => g.Count() == 1)
+            .ToDictionary(g => g.Key, g => g.Single(), StringComparer.Ordinal));
 
     public string Expression(string source) => Rewrite(source, script: false);
 

@@ -48,6 +48,8 @@ public class ElsaMappingTests
         var rewriter = ElsaScriptRewriter.ForVariables(["OrgLevel", "isMember"]);
         Assert.Equal("variables.OrgLevel === 'x' && variables.isMember && input.age > 1 && getOther()",
             rewriter.Expression("getOrgLevel() === 'x' && getVariable('isMember') && getInput(\"age\") > 1 && getOther()"));
+        var ambiguous = ElsaScriptRewriter.ForVariables(["count", "Count", "total"]);
+        Assert.Equal("getCount() + variables.total", ambiguous.Expression("getCount() + getTotal()"));
     }
 
     [Fact]
