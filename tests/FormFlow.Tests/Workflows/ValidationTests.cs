@@ -176,4 +176,21 @@ public class ValidationTests
         Assert.Equal("variables.n > 0", again.Activities[1].Input("condition")!.Expression);
         Assert.Equal(3, again.Version);
     }
+
+    [Fact]
+    public void Duplicate_activity_ids_and_variables_are_reported()
+    {
+        var problems = Problems(Minimal().Variable("n", 1).Variable("n", 2).Activity("end", "end"));
+        Assert.Contains(problems, p => p.Path == "/variables/1/name" && p.Message == "variable 'n' is declared more than once");
+        Assert.Contains(problems, p => p.Path == "/activities/2/id" && p.ActivityId == "end" && p.Message.Contains("used more than once"));
+    }
+
+    [Fact]
+    public void A_misspelt_input_is_reported_with_the_inputs_the_type_has()
+    {
+        var problem = Assert.Single(Problems(new FlowBuilder()
+            .Activity("start", "start").Activity("wait", "delay", new { duraton = "PT1H" }).Activity("end", "end")
+            .Chain("start", "wait", "end")), p => p.Path == "/activities/1/inputs/duraton");
+        Assert.Equal("delay has no input 'duraton'; its inputs are duration", problem.Message);
+    }
 }

@@ -30,6 +30,10 @@ public sealed class WorkflowValidator
     public IReadOnlyList<WorkflowProblem> Validate(WorkflowDefinition definition)
     {
         var problems = new List<WorkflowProblem>();
+        var declared = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < definition.Variables.Count; i++)
+            if (!declared.Add(definition.Variables[i].Name))
+                problems.Add(new(null, $"/variables/{i}/name", $"variable '{definition.Variables[i].Name}' is declared more than once"));
         var known = CheckActivities(definition, problems);
         CheckConnections(definition, known, problems);
         if (GraphIsWhole(definition)) GraphChecks.Run(definition, problems);
