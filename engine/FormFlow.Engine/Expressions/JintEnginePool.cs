@@ -57,6 +57,7 @@ internal sealed class JintEnginePool(ExpressionOptions options)
         });
         var context = new HelperContext(engine, options);
         HelperLibrary.Install(engine, context);
+        ArrayMethodGuards.Install(engine, options);
         engine.Execute(FreezeBuiltIns);
         var run = new JintRun(engine, options);
         run.InstallVariableAccessors();
@@ -72,7 +73,7 @@ internal sealed class JintRun(JintEngine engine, ExpressionOptions options)
     public JintEngine Engine => engine;
     public IReadOnlyDictionary<string, JsonNode?> Scope { get; set; } = EmptyScope;
 
-    public JsonNode? ToJson(JsValue value) => JsonConversion.ToJson(value, options.MaxRecursionDepth);
+    public JsonNode? ToJson(JsValue value) => JsonConversion.ToJson(value, options.MaxRecursionDepth, options.MaxArrayLength);
 
     /// <summary>
     /// Makes each scope value a global: read-only views for an expression, writable copies for a script, which also

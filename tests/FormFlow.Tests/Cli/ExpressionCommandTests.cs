@@ -57,7 +57,7 @@ public class ExpressionCommandTests : IDisposable
     [InlineData("globalThis.process", "expression: the global object ('globalThis') is not accessible in expressions (line 1, column 1)")]
     [InlineData("len(5)", "expression: TypeError: len: expects a string or an array, got number (line 1, column 1)")]
     [InlineData("1 +", "expression: syntax error: Unexpected end of input (line 1, column 4)")]
-    [InlineData("data.a", "expression: unknown name 'data': expressions can use only their scope names and the helper functions (line 1, column 1)")]
+    [InlineData("data.a + foo", "expression: unknown name 'foo': expressions can use only their scope names and the helper functions (line 1, column 10)")]
     public void Eval_of_a_bad_expression_exits_2_with_the_message_on_stderr(string expression, string message)
     {
         var (exit, output, error) = Run("expr", "eval", expression);
@@ -101,6 +101,22 @@ public class ExpressionCommandTests : IDisposable
         var (exit, _, error) = Run("expr", "eval", "--script", "for (;;) {}");
         Assert.Equal(2, exit);
         Assert.StartsWith("expression: the script ran", error.Trim());
+    }
+
+    [Fact]
+    public void The_shipped_samples_give_the_documented_answers()
+    {
+        var samples = Path.Combine(Conformance.ConformanceFiles.RepositoryRoot(), "samples", "expressions");
+        var member = Path.Combine(samples, "member.json");
+        Assert.Equal("true", Run("expr", "eval", "isResidentId(data.idNumber) && ageFromId(data.idNumber) >= 18", "--data", member, "--today", "2026-03-02").Out.Trim());
+        Assert.Equal("327.04", Run("expr", "eval", "round(sum(data.expenses, 'amount') * 0.8, 2)", "--data", member).Out.Trim());
+        Assert.Equal("\"2026-03-05\"", Run("expr", "eval", "addWorkingDays(data.submittedOn, 10)", "--data", member).Out.Trim());
+        var script = Run("expr", "eval", "--script",
+            "let t = 0; for (const row of variables.items) { if (row.approved) t += row.amount; } setTotal(t); return t > 1000 ? 'review' : 'auto';",
+            "--variables", Path.Combine(samples, "variables.json"));
+        var result = JsonNode.Parse(script.Out)!;
+        Assert.Equal("review", (string?)result["returnValue"]);
+        Assert.Equal(1250.5, (double)result["scope"]!["variables"]!["total"]!);
     }
 
     [Fact]

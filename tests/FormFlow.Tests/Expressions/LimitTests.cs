@@ -98,6 +98,28 @@ public class LimitTests
         Assert.Equal("the result is nested more than 64 levels deep", ex.Message);
     }
 
+    [Theory]
+    [InlineData("let a = []; a.length = 1e9; return a.join(',');", "TypeError: join: the array has 1000000000 items; at most 1000000 are allowed")]
+    [InlineData("let a = []; a[5e8] = 1; return `${a}`;", "TypeError: toString: the array has 500000001 items; at most 1000000 are allowed")]
+    [InlineData("let a = []; a[5e8] = 1; return a.includes(2);", "TypeError: includes: the array has 500000001 items; at most 1000000 are allowed")]
+    [InlineData("let a = []; a[5e8] = 1; return sum(a);", "TypeError: sum: the array has 500000001 items; at most 1000000 are allowed")]
+    [InlineData("let s = 'x'; for (let i = 0; i < 16; i++) s += s; let a = []; a.length = 100000; return a.join(s);",
+        "TypeError: join: the result would exceed 33554432 bytes")]
+    public void Huge_sparse_arrays_are_refused_before_a_built_in_walks_them(string source, string message)
+    {
+        var ex = ScriptFails(new ExpressionEngine(new ExpressionOptions { Timeout = TimeSpan.FromSeconds(30) }), source);
+        Assert.Equal(ExpressionErrorKind.Runtime, ex.Kind);
+        Assert.StartsWith(message, ex.Message);
+    }
+
+    [Fact]
+    public void A_huge_sparse_array_as_the_result_is_a_limit()
+    {
+        var ex = ScriptFails(new ExpressionEngine(), "let a = []; a[5e8] = 1; return a;");
+        Assert.Equal(ExpressionErrorKind.LimitExceeded, ex.Kind);
+        Assert.Equal("the result has an array of 500000001 items; at most 1000000 are allowed", ex.Message);
+    }
+
     [Fact]
     public void The_engine_keeps_working_after_a_limit()
     {

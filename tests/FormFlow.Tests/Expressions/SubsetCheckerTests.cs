@@ -49,6 +49,8 @@ public class SubsetCheckerTests
     [InlineData("let x = 1", "variable declarations are not allowed in expressions", 1, 1)]
     [InlineData("if (data.a) 1", "'if' statements are not allowed in expressions (use condition ? a : b)", 1, 1)]
     [InlineData("data.a;\ndata.b", "only one expression is allowed (combine conditions with && or ?:)", 2, 1)]
+    [InlineData("data.a > 1 ; // trailing", "an expression must not end with ';'", 1, 12)]
+    [InlineData("globalThis.process.exit()", "the global object ('globalThis') is not accessible in expressions", 1, 1)]
     [InlineData("len", "the helper 'len' can only be called, as len(...)", 1, 1)]
     [InlineData("foo(1)", "'foo' is not a helper function", 1, 1)]
     [InlineData("data.name['trim']()", "calling a computed member (obj[...]()) is not allowed", 1, 11)]
@@ -104,6 +106,7 @@ public class SubsetCheckerTests
     [InlineData("data.a +\n  * 2", "syntax error: Unexpected token", 2, 3)]
     [InlineData("010", "syntax error: Octal literals are not allowed in strict mode", 1, 1)]
     [InlineData("   ", "the source is empty", 1, 1)]
+    [InlineData("// only a comment", "the source has no expression (only comments)", 1, 1)]
     public void Syntax_errors_have_a_position(string source, string message, int line, int column)
     {
         var problem = Single(source);
