@@ -294,7 +294,7 @@ internal sealed class ElsaDefinitionMapper
     private static string DefinitionId(ElsaWorkflow workflow)
     {
         var raw = workflow.DefinitionId ?? workflow.Name;
-        var id = new string(raw.Select(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or ':' or '-' ? c : '-').ToArray()).Trim('-');
+        var id = new string(raw.Select(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or ':' or '-' ? c : '-').ToArray()).Trim('-', '.', ':');
         return id.Length == 0 ? "elsa-workflow" : id.Length > 100 ? id[..100] : id;
     }
 

@@ -108,6 +108,11 @@ internal sealed class ElsaReader
             Error(pointer, $"activity of type '{type}' has no id");
             return null;
         }
+        if (!IsFormFlowId(id))
+        {
+            Error($"{pointer}/id", $"activity ID '{id}' cannot be kept as a FormFlow activity ID (up to 100 letters, digits and _ . : -, not starting with . : -)", id);
+            return null;
+        }
         if (!_ids.Add(id))
         {
             Error($"{pointer}/id", $"activity ID '{id}' is used more than once", id);
@@ -194,7 +199,8 @@ internal sealed class ElsaReader
         var connections = ReadConnections(a["connections"], $"{pointer}/connections", activities);
         if (activities.Count == 0)
         {
-            Error($"{pointer}/activities", $"flowchart '{id}' has no activities", id);
+            // Activities that were there but could not be read are reported already.
+            if (a["activities"] is not JsonArray { Count: > 0 }) Error($"{pointer}/activities", $"flowchart '{id}' has no activities", id);
             return null;
         }
         // Elsa starts a flowchart at the activity its "start" names, else at its Start activity, else at the first
@@ -288,6 +294,11 @@ internal sealed class ElsaReader
             : $"SetVariable '{activityId}' sets variable '{name ?? id}', which the workflow does not declare", activityId);
         return name ?? id ?? "";
     }
+
+    /// <summary>The ID pattern of the FormFlow definition schema: imported activities keep their Elsa IDs.</summary>
+    private static bool IsFormFlowId(string id) =>
+        id.Length <= 100 && (char.IsAsciiLetterOrDigit(id[0]) || id[0] == '_')
+        && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or ':' or '-');
 
     private static ElsaLayout? ReadLayout(JsonNode? metadata)
     {

@@ -82,4 +82,13 @@ public class ElsaEdgeCaseTests
         Assert.Contains("'card number' is not a JavaScript identifier", ex.Message);
         Assert.Equal(["Out"], ex.Errors.Single().ActivityIds);
     }
+
+    [Fact]
+    public void Activity_ids_formflow_cannot_keep_are_named()
+    {
+        var doc = Flowchart(new JsonObject { ["id"] = "写一行 1", ["type"] = "Elsa.WriteLine", ["text"] = Literal("hi", "String") });
+        var ex = Assert.Throws<ElsaImportException>(() => ElsaImporter.Import(doc));
+        Assert.Contains("/root/activities/0/id: activity ID '写一行 1' cannot be kept as a FormFlow activity ID", ex.Message);
+        Assert.Equal(["写一行 1"], ex.Errors.Single().ActivityIds);
+    }
 }
