@@ -36,7 +36,7 @@ public static class WorkflowCommands
             {
                 ["valid"] = valid,
                 ["format"] = loaded.FromElsa ? "elsa" : "formflow",
-                ["errors"] = new JsonArray(loaded.Problems.Select(p => (JsonNode?)WorkflowFiles.ToJson(p)).ToArray()),
+                ["errors"] = new JsonArray(loaded.Problems.Select(p => (JsonNode?)p.ToJson()).ToArray()),
             });
             if (valid) return ExitCodes.Ok;
             parsed.InvocationConfiguration.Error.WriteLine($"{path}: invalid workflow definition ({loaded.Problems.Count} problem{(loaded.Problems.Count == 1 ? "" : "s")})");

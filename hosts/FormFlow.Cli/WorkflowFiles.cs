@@ -7,7 +7,28 @@ using FormFlow.Engine.Workflows.Validation;
 namespace FormFlow.Cli;
 
 /// <summary>A definition file as the workflow commands read it: FormFlow JSON, or an Elsa 3 export imported on the fly.</summary>
-public sealed record LoadedWorkflow(WorkflowDefinition? Definition, IReadOnlyList<WorkflowProblem> Problems, bool FromElsa);
+public sealed record LoadedWorkflow(WorkflowDefinition? Definition, IReadOnlyList<DefinitionProblem> Problems, bool FromElsa);
+
+/// <summary>
+/// A problem as `workflow validate` reports it. Several activity IDs when one problem concerns several activities
+/// (the Elsa import lists all unsupported activities in one problem).
+/// </summary>
+public sealed record DefinitionProblem(IReadOnlyList<string> ActivityIds, string Path, string Message)
+{
+    public DefinitionProblem(WorkflowProblem p) : this(p.ActivityId is null ? [] : [p.ActivityId], p.Path, p.Message) { }
+
+    public DefinitionProblem(ElsaImportError e) : this(e.ActivityIds, e.Pointer, e.Message) { }
+
+    public override string ToString() =>
+        ActivityIds.Count == 0 ? $"{Path}: {Message}" : $"{Path} ({string.Join(", ", ActivityIds)}): {Message}";
+
+    public JsonObject ToJson() => new()
+    {
+        ["activityIds"] = new JsonArray(ActivityIds.Select(id => (JsonNode?)id).ToArray()),
+        ["path"] = Path,
+        ["message"] = Message,
+    };
+}
 
 public static class WorkflowFiles
 {
@@ -20,21 +41,21 @@ public static class WorkflowFiles
             try
             {
                 var imported = ElsaImporter.Import(document);
-                return new LoadedWorkflow(imported, WorkflowValidator.Default.Validate(imported), FromElsa: true);
+                return new LoadedWorkflow(imported, Problems(WorkflowValidator.Default.Validate(imported)), FromElsa: true);
             }
             catch (ElsaImportException ex)
             {
-                return new LoadedWorkflow(null, ex.Errors.Select(ToProblem).ToList(), FromElsa: true);
+                return new LoadedWorkflow(null, ex.Errors.Select(e => new DefinitionProblem(e)).ToList(), FromElsa: true);
             }
         }
         try
         {
             var definition = WorkflowDefinitionLoader.FromNode(document);
-            return new LoadedWorkflow(definition, WorkflowValidator.Default.Validate(definition), FromElsa: false);
+            return new LoadedWorkflow(definition, Problems(WorkflowValidator.Default.Validate(definition)), FromElsa: false);
         }
         catch (WorkflowDefinitionException ex)
         {
-            return new LoadedWorkflow(null, ex.Problems, FromElsa: false);
+            return new LoadedWorkflow(null, Problems(ex.Problems), FromElsa: false);
         }
     }
 
@@ -43,24 +64,11 @@ public static class WorkflowFiles
     {
         var loaded = Load(path);
         if (loaded.Problems.Count == 0 && loaded.Definition is not null) return loaded.Definition;
-        throw new CliException($"{path}: invalid workflow definition:\n  " + string.Join("\n  ", loaded.Problems.Select(Describe)));
+        throw new CliException($"{path}: invalid workflow definition:\n  " + string.Join("\n  ", loaded.Problems));
     }
 
-    public static string Describe(WorkflowProblem p) =>
-        p.ActivityId is null ? $"{p.Path}: {p.Message}" : $"{p.Path} ({p.ActivityId}): {p.Message}";
-
-    public static JsonObject ToJson(WorkflowProblem p)
-    {
-        var node = new JsonObject();
-        if (p.ActivityId is not null) node["activityId"] = p.ActivityId;
-        node["path"] = p.Path;
-        node["message"] = p.Message;
-        return node;
-    }
-
-    /// <summary>An Elsa problem may name several activities (the unsupported-type list); the first one is the problem's.</summary>
-    private static WorkflowProblem ToProblem(ElsaImportError e) =>
-        new(e.ActivityIds.Count > 0 ? e.ActivityIds[0] : null, e.Pointer, e.Message);
+    private static List<DefinitionProblem> Problems(IEnumerable<WorkflowProblem> problems) =>
+        problems.Select(p => new DefinitionProblem(p)).ToList();
 
     /// <summary>An optional JSON object file (input data, case facts); anything but an object is a usage error.</summary>
     public static JsonObject? ReadObject(string? path, string what)

@@ -1,5 +1,6 @@
 using FormFlow.Engine.Workflows.Definitions;
 using FormFlow.Engine.Workflows.Validation;
+using FormFlow.Tests.Workflows.Elsa;
 using static FormFlow.Tests.Cli.CliRun;
 
 namespace FormFlow.Tests.Cli;
@@ -45,9 +46,9 @@ public class WorkflowValidateImportTests
         Assert.Equal(2, run.ExitCode);
         Assert.False((bool)run.Json["valid"]!);
         var errors = run.Json["errors"]!.AsArray();
-        Assert.Contains(errors, e => (string?)e!["activityId"] == "stamp" && ((string)e["message"]!).Contains("unknown activity type 'stampPassport'"));
-        Assert.Contains(errors, e => (string?)e!["activityId"] == "check" && ((string)e["message"]!).Contains("bad expression"));
-        Assert.Contains(errors, e => (string?)e!["activityId"] == "nowhere" && ((string)e["message"]!).Contains("target activity 'nowhere' does not exist"));
+        Assert.Contains(errors, e => JsonExpect.Strings(e!["activityIds"]).SequenceEqual(["stamp"]) && ((string)e!["message"]!).Contains("unknown activity type 'stampPassport'"));
+        Assert.Contains(errors, e => JsonExpect.Strings(e!["activityIds"]).SequenceEqual(["check"]) && ((string)e!["message"]!).Contains("bad expression"));
+        Assert.Contains(errors, e => JsonExpect.Strings(e!["activityIds"]).SequenceEqual(["nowhere"]) && ((string)e!["message"]!).Contains("target activity 'nowhere' does not exist"));
         Assert.Contains($"{file}: invalid workflow definition ({errors.Count} problems)", run.Stderr);
     }
 
@@ -59,6 +60,7 @@ public class WorkflowValidateImportTests
         Assert.Equal("elsa", (string)run.Json["format"]!);
         var error = Assert.Single(run.Json["errors"]!.AsArray());
         Assert.Contains("Elsa.HttpEndpoint (Http1), Elsa.SendEmail (Mail1), Elsa.ForEach (Loop1)", (string)error!["message"]!);
+        Assert.Equal(["Http1", "Mail1", "Loop1"], JsonExpect.Strings(error["activityIds"]));
     }
 
     [Theory]
