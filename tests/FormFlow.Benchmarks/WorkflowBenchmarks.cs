@@ -13,6 +13,7 @@ namespace FormFlow.Benchmarks;
 /// Run: dotnet run -c Release --project tests/FormFlow.Benchmarks -- --filter '*WorkflowBenchmarks*'
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 [SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10)]
 public class WorkflowBenchmarks
 {

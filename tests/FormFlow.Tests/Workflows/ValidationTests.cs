@@ -193,4 +193,32 @@ public class ValidationTests
             .Chain("start", "wait", "end")), p => p.Path == "/activities/1/inputs/duraton");
         Assert.Equal("delay has no input 'duraton'; its inputs are duration", problem.Message);
     }
+
+    [Fact]
+    public void An_expression_input_with_other_members_is_refused_by_the_schema()
+    {
+        const string json = """
+            {"id": "x", "activities": [
+              {"id": "start", "type": "start"},
+              {"id": "check", "type": "decision", "inputs": {"condition": {"expression": "true", "note": "why"}}},
+              {"id": "end", "type": "end"}],
+             "connections": [{"source": "start", "target": "check"}, {"source": "check", "outcome": "true", "target": "end"}]}
+            """;
+        var problem = Assert.Single(WorkflowDefinitionLoader.Check(json));
+        Assert.Equal("/activities/1/inputs/condition/note", problem.Path);
+        Assert.Equal("check", problem.ActivityId);
+        Assert.Contains("\"$schema\"", WorkflowDefinitionSchema.Text);
+    }
+
+    [Fact]
+    public void Switch_cases_of_the_wrong_shape_are_reported()
+    {
+        var problems = Problems(new FlowBuilder()
+            .Activity("start", "start")
+            .Activity("route", "switch", new { cases = new object[] { new { outcome = 5, condition = "true" }, "high", new { outcome = "low", condition = 1 } } })
+            .Activity("end", "end").Connect("start", "route").Connect("route", "end", "default"));
+        Assert.Contains(problems, p => p.Message == "case 0 needs an 'outcome' name");
+        Assert.Contains(problems, p => p.Message == "case 1 needs an 'outcome' name");
+        Assert.Contains(problems, p => p.Message == "case 2 needs a 'condition' expression");
+    }
 }

@@ -18,7 +18,7 @@ public sealed class SwitchActivity : ActivityBehaviour
 
     private static IEnumerable<(string? Outcome, string? Condition)> Cases(ActivityDefinition activity) =>
         activity.Input("cases")?.Literal is JsonArray cases
-            ? cases.Select(c => ((string?)(c as JsonObject)?["outcome"] as string, (c as JsonObject)?["condition"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null))
+            ? cases.Select(c => (JsonText.Of((c as JsonObject)?["outcome"]), JsonText.Of((c as JsonObject)?["condition"])))
             : [];
 
     public override void Check(ActivityCheck check)
