@@ -51,7 +51,7 @@ public static class WorkflowCommands
         var input = new Option<string?>("--input") { Description = "JSON object file: the start input (the submitted form data)." };
         var stimuli = new Option<string?>("--stimuli") { Description = "JSON list of stimuli applied in order (see samples/workflows/README.md)." };
         var now = new Option<string?>("--now") { Description = "Start time, ISO 8601 with offset (default: the current time), e.g. 2026-02-13T09:00:00+08:00." };
-        var caseFile = new Option<string?>("--case") { Description = "JSON object file: case facts seen as `case` (id, applicantOrg, ...)." };
+        var caseFile = new Option<string?>("--case") { Description = "JSON object file: case facts seen as `caseInfo` in expressions (id, applicantId, applicantOrg, ...)." };
         var orgs = new Option<string?>("--orgs") { Description = "JSON list of orgs {id, level, parent} for task assignment and escalation." };
         var command = new Command("run", "Start an instance, apply the stimuli, print {status, variables, visited, waiting, ...}.")
         {
