@@ -36,6 +36,7 @@ public sealed class ActivityRegistry
         .Add(new SetVariableActivity())
         .Add(new ScriptActivity())
         .Add(new NotifyActivity())
+        .Add(new LogActivity())
         .Add(new HttpRequestActivity())
         .Add(new WaitForEventActivity())
         .Add(new DelayActivity())
