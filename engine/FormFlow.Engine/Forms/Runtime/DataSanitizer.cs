@@ -1,0 +1,100 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FormFlow.Engine.Forms.Definitions;
+using FormFlow.Engine.Forms.Schema;
+
+namespace FormFlow.Engine.Forms.Runtime;
+
+/// <summary>
+/// First step of processing: keep only the keys the form defines (in document order), enforce
+/// <see cref="FormLimits"/>, trim strings (an empty or null value counts as absent) and write money with two decimals.
+/// Values of the wrong type are kept for the schema to report.
+/// </summary>
+internal sealed class DataSanitizer(IReadOnlyList<FieldDefinition> fields, FormLimits limits, string locale)
+{
+    public List<FormError> Errors { get; } = [];
+
+    public JsonObject Sanitize(JsonObject data) => SanitizeObject(data, fields, "");
+
+    private JsonObject SanitizeObject(JsonObject source, IReadOnlyList<FieldDefinition> definitions, string basePath)
+    {
+        var result = new JsonObject();
+        foreach (var field in definitions)
+        {
+            if (!field.HasData || !source.TryGetPropertyValue(field.Key!, out var value) || value is null) continue;
+            var path = $"{basePath}/{field.Key}";
+            if (!WithinLimits(value, path)) continue;
+            var clean = SanitizeValue(field, value, path);
+            if (clean is not null) result[field.Key!] = clean;
+        }
+        return result;
+    }
+
+    private JsonNode? SanitizeValue(FieldDefinition field, JsonNode value, string path)
+    {
+        if (value is JsonArray array && field.IsList)
+        {
+            var items = new JsonArray();
+            for (var i = 0; i < array.Count; i++)
+            {
+                var item = array[i];
+                items.Add(field.IsGroup && item is JsonObject row ? SanitizeObject(row, field.Fields ?? [], $"{path}/{i}")
+                    : item is JsonObject file && !field.IsGroup ? FileOnly(file)
+                    : Trim(item));
+            }
+            return items;
+        }
+        if (value is JsonObject reference && field.Type is FieldTypes.File or FieldTypes.Image or FieldTypes.Signature && !field.Multiple)
+            return FileOnly(reference);
+        if (field.Type == FieldTypes.Money) return MoneyValue.Normalize(value, round: false);
+        var trimmed = Trim(value);
+        return trimmed is JsonValue v && v.GetValueKind() == JsonValueKind.String && v.GetValue<string>().Length == 0 ? null : trimmed;
+    }
+
+    /// <summary>File references keep only id, name, size and contentType.</summary>
+    private static JsonObject FileOnly(JsonObject file)
+    {
+        var result = new JsonObject();
+        foreach (var name in FileReference.Properties)
+            if (file.TryGetPropertyValue(name, out var v) && v is not null) result[name] = Trim(v);
+        return result;
+    }
+
+    private static JsonNode? Trim(JsonNode? value) =>
+        value is JsonValue v && v.GetValueKind() == JsonValueKind.String ? JsonValue.Create(v.GetValue<string>().Trim())
+        : value?.DeepClone();
+
+    /// <summary>Walks the value without recursion; a value breaking a limit is dropped with an error.</summary>
+    private bool WithinLimits(JsonNode value, string path)
+    {
+        var pending = new Stack<(JsonNode Node, int Depth)>();
+        pending.Push((value, 1));
+        while (pending.Count > 0)
+        {
+            var (node, depth) = pending.Pop();
+            if (depth > limits.MaxDepth) return Fail(path, "maxDepth", null);
+            switch (node)
+            {
+                case JsonArray a when a.Count > limits.MaxItems:
+                    return Fail(path, "maxItems", limits.MaxItems);
+                case JsonArray a:
+                    foreach (var item in a) if (item is not null) pending.Push((item, depth + 1));
+                    break;
+                case JsonObject o when o.Count > limits.MaxItems:
+                    return Fail(path, "maxItems", limits.MaxItems);
+                case JsonObject o:
+                    foreach (var (_, item) in o) if (item is not null) pending.Push((item, depth + 1));
+                    break;
+                case JsonValue v when v.GetValueKind() == JsonValueKind.String && v.GetValue<string>().Length > limits.MaxStringLength:
+                    return Fail(path, "maxLength", limits.MaxStringLength);
+            }
+        }
+        return true;
+    }
+
+    private bool Fail(string path, string rule, int? limit)
+    {
+        Errors.Add(new FormError(path, rule, FormMessages.Get(rule, locale, limit is null ? null : JsonValue.Create(limit.Value))));
+        return false;
+    }
+}

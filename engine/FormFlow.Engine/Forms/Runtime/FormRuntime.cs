@@ -1,0 +1,107 @@
+using System.Text.Json.Nodes;
+using FormFlow.Engine.Expressions;
+using FormFlow.Engine.Forms.Definitions;
+
+namespace FormFlow.Engine.Forms.Runtime;
+
+/// <summary>
+/// The server-authoritative form runtime: definition + submitted data (+ mode, locale, per-step permissions and the
+/// previous data) → normalized data or errors. Thread-safe; create one per definition and reuse it.
+/// The exact semantics are in Forms/README.md ("Runtime semantics"); a TypeScript runtime reproduces them.
+/// </summary>
+public sealed class FormRuntime
+{
+    private readonly CompiledForm _form;
+    private readonly ExpressionEngine _engine;
+    private readonly FormLimits _limits;
+
+    public FormRuntime(FormDefinition definition, ExpressionEngine? engine = null, FormLimits? limits = null)
+    {
+        _form = new CompiledForm(definition);
+        _engine = engine ?? ExpressionEngine.Default;
+        _limits = limits ?? FormLimits.Default;
+    }
+
+    public FormDefinition Definition => _form.Form;
+
+    /// <summary>Processes one submission. Never throws for bad data; throws ArgumentException for a permission naming no field.</summary>
+    public FormResult Process(JsonNode? data, FormProcessOptions? options = null)
+    {
+        options ??= new FormProcessOptions();
+        var locale = LocalizedText.Normalize(options.Locale);
+        var permissions = new FieldPermissions(_form, options.Permissions);
+        if (data is not JsonObject submitted)
+            return new FormResult(false, [new FormError("", "type", FormMessages.Get("form", locale))], new JsonObject(),
+                new Dictionary<string, FieldState>());
+
+        var sanitizer = new DataSanitizer(_form.TopFields, _limits, locale);
+        var start = sanitizer.Sanitize(submitted);
+        var previous = options.PreviousData is null ? new JsonObject()
+            : new DataSanitizer(_form.TopFields, _limits, locale).Sanitize(options.PreviousData);
+        ProtectValues(start, previous, permissions);
+
+        var pass = Settle(start, previous, permissions, locale);
+
+        var protectedPaths = pass.States.Where(s => FieldPermissions.Protects(s.Value.Access)).Select(s => s.Key).ToList();
+        var schemaErrors = SchemaErrors.Validate(_form, pass.Data, locale)
+            .Where(e => Counts(e, protectedPaths, options.Mode)).ToList();
+        var checks = new FinalChecks(_form, _engine, options.Mode, locale, pass.Data);
+        checks.Run(pass.States, schemaErrors);
+
+        var errors = sanitizer.Errors.Concat(pass.Errors).Concat(schemaErrors).Concat(checks.Errors)
+            .OrderBy(e => _form.OrderOf(e.Path)).ToList();
+        var states = pass.States.ToDictionary(s => s.Key, s => new FieldState(s.Value.Visible, s.Value.RequiredBy is not null, s.Value.ReadOnly));
+        return new FormResult(errors.Count == 0, errors, pass.OrderedData(), states);
+    }
+
+    /// <summary>
+    /// Values the client may not set: calculated fields are cleared (recomputed later), fields the step may only
+    /// read or not see keep the previous value (or stay absent).
+    /// </summary>
+    private void ProtectValues(JsonObject start, JsonObject previous, FieldPermissions permissions)
+    {
+        foreach (var field in _form.TopFields)
+        {
+            if (Protect(start, previous, field, permissions.Of(field, null))) continue;
+            if (!field.IsGroup || start[field.Key!] is not JsonArray rows) continue;
+            var previousRows = previous[field.Key!] as JsonArray;
+            for (var i = 0; i < rows.Count; i++)
+                if (rows[i] is JsonObject row)
+                    foreach (var child in (field.Fields ?? []).Where(c => c.HasData))
+                        Protect(row, previousRows?.ElementAtOrDefault(i) as JsonObject, child, permissions.Of(child, field));
+        }
+    }
+
+    private static bool Protect(JsonObject target, JsonObject? previous, FieldDefinition field, FieldAccess access)
+    {
+        if (field.Calculate is not null) return target.Remove(field.Key!);
+        if (!FieldPermissions.Protects(access)) return false;
+        target.Remove(field.Key!);
+        if (previous?[field.Key!] is { } kept) target[field.Key!] = kept.DeepClone();
+        return true;
+    }
+
+    /// <summary>
+    /// Runs rule passes until no field becomes newly hidden or newly read-only. The sets only grow (a field hidden
+    /// in one pass stays hidden), so this ends after at most one pass per field path plus one.
+    /// </summary>
+    private RulePass Settle(JsonObject start, JsonObject previous, FieldPermissions permissions, string locale)
+    {
+        var hidden = new HashSet<string>(StringComparer.Ordinal);
+        var readOnly = new HashSet<string>(StringComparer.Ordinal);
+        while (true)
+        {
+            var pass = new RulePass(_form, permissions, _engine, locale, start, previous, hidden, readOnly);
+            if (pass.NewlyHidden.IsSubsetOf(hidden) && pass.NewlyReadOnly.IsSubsetOf(readOnly)) return pass;
+            hidden.UnionWith(pass.NewlyHidden);
+            readOnly.UnionWith(pass.NewlyReadOnly);
+        }
+    }
+
+    /// <summary>Schema errors on fields the step may not change are not the user's to fix; drafts skip minItems.</summary>
+    private static bool Counts(FormError error, List<string> protectedPaths, FormMode mode)
+    {
+        if (mode == FormMode.Draft && error.Rule == "minItems") return false;
+        return !protectedPaths.Any(p => error.Path == p || error.Path.StartsWith(p + "/", StringComparison.Ordinal));
+    }
+}

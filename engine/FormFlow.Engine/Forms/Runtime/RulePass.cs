@@ -1,0 +1,169 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FormFlow.Engine.Forms.Definitions;
+
+namespace FormFlow.Engine.Forms.Runtime;
+
+/// <summary>A field's state in one pass, with why it is required ("required", "requiredIf" or null).</summary>
+internal sealed record FieldStatus(FieldDefinition Field, FieldDefinition? Group, FieldAccess Access, bool Visible, bool ReadOnly, string? RequiredBy)
+{
+    public bool Editable => Visible && !ReadOnly;
+}
+
+/// <summary>
+/// One pass over the rules: start from the sanitized data without the fields hidden so far and with rule-read-only
+/// fields reset, compute every calculated field in dependency order, then evaluate visibleIf, readOnlyIf and
+/// requiredIf top-down (page, section, field, group rows).
+/// </summary>
+internal sealed class RulePass
+{
+    private readonly CompiledForm _form;
+    private readonly FieldPermissions _permissions;
+    private readonly RuleScope _rules;
+    private readonly IReadOnlySet<string> _hidden;
+    private readonly IReadOnlySet<string> _readOnly;
+
+    public JsonObject Data { get; }
+    public List<FormError> Errors { get; } = [];
+    public Dictionary<string, FieldStatus> States { get; } = new(StringComparer.Ordinal);
+    public HashSet<string> NewlyHidden { get; } = new(StringComparer.Ordinal);
+    public HashSet<string> NewlyReadOnly { get; } = new(StringComparer.Ordinal);
+
+    public RulePass(CompiledForm form, FieldPermissions permissions, Expressions.ExpressionEngine engine, string locale,
+        JsonObject start, JsonObject previous, IReadOnlySet<string> hidden, IReadOnlySet<string> readOnly)
+    {
+        (_form, _permissions, _hidden, _readOnly) = (form, permissions, hidden, readOnly);
+        _rules = new RuleScope(engine, locale, Errors);
+        Data = (JsonObject)start.DeepClone();
+        ApplyEarlierPasses(previous);
+        Calculate();
+        EvaluateStates();
+    }
+
+    private void ApplyEarlierPasses(JsonObject previous)
+    {
+        foreach (var field in _form.TopFields)
+        {
+            var path = "/" + field.Key;
+            if (Reset(Data, previous, field, path)) continue;
+            if (!field.IsGroup || Data[field.Key!] is not JsonArray rows) continue;
+            var previousRows = previous[field.Key!] as JsonArray;
+            for (var i = 0; i < rows.Count; i++)
+                if (rows[i] is JsonObject row)
+                    foreach (var child in (field.Fields ?? []).Where(c => c.HasData))
+                        Reset(row, previousRows?.ElementAtOrDefault(i) as JsonObject, child, $"{path}/{i}/{child.Key}");
+        }
+    }
+
+    /// <summary>Removes a field hidden in an earlier pass; puts back the previous value of a rule-read-only field.</summary>
+    private bool Reset(JsonObject target, JsonObject? previous, FieldDefinition field, string path)
+    {
+        if (_hidden.Contains(path)) return target.Remove(field.Key!);
+        if (!_readOnly.Contains(path)) return false;
+        target.Remove(field.Key!);
+        if (previous?[field.Key!] is { } kept) target[field.Key!] = kept.DeepClone();
+        return true;
+    }
+
+    private void Calculate()
+    {
+        foreach (var place in _form.Calculations)
+        {
+            var field = place.Field;
+            if (place.Group is null)
+            {
+                var path = "/" + field.Key;
+                if (!_hidden.Contains(path)) Assign(Data, field, _rules.Evaluate(field.Calculate!, Data, null, 0, path, "calculate"));
+                continue;
+            }
+            if (Data[place.Group.Key!] is not JsonArray rows) continue;
+            for (var i = 0; i < rows.Count; i++)
+            {
+                var path = $"/{place.Group.Key}/{i}/{field.Key}";
+                if (rows[i] is JsonObject row && !_hidden.Contains(path))
+                    Assign(row, field, _rules.Evaluate(field.Calculate!, Data, row, i, path, "calculate"));
+            }
+        }
+    }
+
+    /// <summary>A calculated value replaces whatever was there; money is rounded half away from zero to 2 decimals.</summary>
+    private static void Assign(JsonObject target, FieldDefinition field, JsonNode? value)
+    {
+        target.Remove(field.Key!);
+        if (value is null) return;
+        if (field.Type == FieldTypes.Money) value = MoneyValue.Normalize(value, round: true);
+        target[field.Key!] = value;
+    }
+
+    /// <summary>The data with keys in document order (calculated values are assigned last, so they move back into place).</summary>
+    public JsonObject OrderedData()
+    {
+        var result = new JsonObject();
+        foreach (var field in _form.TopFields)
+        {
+            if (!Data.TryGetPropertyValue(field.Key!, out var value) || value is null) continue;
+            Data.Remove(field.Key!);
+            if (field.IsGroup && value is JsonArray rows)
+                for (var i = 0; i < rows.Count; i++)
+                    if (rows[i] is JsonObject row) rows[i] = Ordered(row, field.Fields ?? []);
+            result[field.Key!] = value;
+        }
+        return result;
+    }
+
+    private static JsonObject Ordered(JsonObject row, IReadOnlyList<FieldDefinition> fields)
+    {
+        var result = new JsonObject();
+        foreach (var field in fields.Where(f => f.HasData))
+            if (row.TryGetPropertyValue(field.Key!, out var value) && value is not null)
+            {
+                row.Remove(field.Key!);
+                result[field.Key!] = value;
+            }
+        return result;
+    }
+
+    private void EvaluateStates()
+    {
+        foreach (var page in _form.Form.Pages)
+        {
+            var pageVisible = page.VisibleIf is null || _rules.Test(page.VisibleIf, Data, null, 0, "", "visibleIf");
+            foreach (var section in page.Sections)
+            {
+                var sectionVisible = pageVisible && (section.VisibleIf is null || _rules.Test(section.VisibleIf, Data, null, 0, "", "visibleIf"));
+                foreach (var field in section.Fields.Where(f => f.HasData))
+                {
+                    var path = "/" + field.Key;
+                    var state = State(field, null, sectionVisible, null, 0, path);
+                    if (state.Visible && field.IsGroup && Data[field.Key!] is JsonArray rows)
+                        for (var i = 0; i < rows.Count; i++)
+                            if (rows[i] is JsonObject row)
+                                foreach (var child in (field.Fields ?? []).Where(c => c.HasData))
+                                    State(child, field, true, row, i, $"{path}/{i}/{child.Key}");
+                }
+            }
+        }
+    }
+
+    private FieldStatus State(FieldDefinition field, FieldDefinition? group, bool containerVisible, JsonObject? row, int index, string path)
+    {
+        var access = _permissions.Of(field, group);
+        var ruleVisible = containerVisible && (field.VisibleIf is null || _rules.Test(field.VisibleIf, Data, row, index, path, "visibleIf"));
+        if (!ruleVisible) NewlyHidden.Add(path);
+        var visible = ruleVisible && !_hidden.Contains(path) && access != FieldAccess.Hidden;
+
+        var readOnlyByRule = visible && field.Calculate is null && !FieldPermissions.Protects(access)
+            && _rules.Test(field.ReadOnlyIf, Data, row, index, path, "readOnlyIf");
+        if (readOnlyByRule) NewlyReadOnly.Add(path);
+        var readOnly = readOnlyByRule || _readOnly.Contains(path) || field.Calculate is not null || FieldPermissions.Protects(access);
+
+        string? requiredBy = null;
+        if (visible && !readOnly)
+            requiredBy = access == FieldAccess.Required || field.Required ? "required"
+                : _rules.Test(field.RequiredIf, Data, row, index, path, "requiredIf") ? "requiredIf" : null;
+
+        var state = new FieldStatus(field, group, access, visible, readOnly, requiredBy);
+        States[path] = state;
+        return state;
+    }
+}

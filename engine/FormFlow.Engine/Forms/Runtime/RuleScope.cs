@@ -1,0 +1,34 @@
+using System.Text.Json.Nodes;
+using FormFlow.Engine.Expressions;
+
+namespace FormFlow.Engine.Forms.Runtime;
+
+/// <summary>
+/// Evaluates one rule with the variables rules see: `data` (the whole form data), and inside a repeating group
+/// `item` (the current row) and `index` (its position, from 0). A rule that fails to evaluate is recorded as an
+/// error for its field and counts as false (or, for calculate, as no value).
+/// </summary>
+internal sealed class RuleScope(ExpressionEngine engine, string locale, List<FormError> errors)
+{
+    public JsonNode? Evaluate(string source, JsonObject data, JsonObject? row, int index, string path, string rule)
+    {
+        var scope = new Dictionary<string, JsonNode?>(3) { ["data"] = data };
+        if (row is not null)
+        {
+            scope["item"] = row;
+            scope["index"] = JsonValue.Create(index);
+        }
+        try
+        {
+            return engine.Evaluate(source, scope);
+        }
+        catch (ExpressionException ex)
+        {
+            errors.Add(new FormError(path, rule, FormMessages.Get("rule", locale, JsonValue.Create(ex.Message))));
+            return null;
+        }
+    }
+
+    public bool Test(string? source, JsonObject data, JsonObject? row, int index, string path, string rule) =>
+        source is not null && ExpressionEngine.IsTruthy(Evaluate(source, data, row, index, path, rule));
+}
