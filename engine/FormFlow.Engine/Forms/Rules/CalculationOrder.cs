@@ -4,7 +4,7 @@ namespace FormFlow.Engine.Forms.Rules;
 
 /// <summary>
 /// The order in which calculated fields are computed: a field comes after every calculated field its expression
-/// reads (`data.k`, `item.k`, or `data.group` for a calculated field inside that group). A cycle is a definition error.
+/// reads (`data.k`, `item.k`, or `data.group` for a calculated field inside another group). A cycle is a definition error.
 /// </summary>
 internal sealed class CalculationOrder
 {
@@ -54,7 +54,10 @@ internal sealed class CalculationOrder
         {
             var readsTopLevel = other.Group is null && references.Data.Any(r => r.Key == other.Field.Key);
             var readsSibling = other.Group is not null && ReferenceEquals(other.Group, place.Group) && references.Item.Any(r => r.Key == other.Field.Key);
-            var readsWholeGroup = other.Group is not null && references.Data.Any(r => r.Key == other.Group.Key);
+            // A row reading its own group through data.group sees the rows as they stand; only fields outside the
+            // group wait for the whole group to be calculated.
+            var readsWholeGroup = other.Group is not null && !ReferenceEquals(other.Group, place.Group)
+                && references.Data.Any(r => r.Key == other.Group.Key);
             if (readsTopLevel || readsSibling || readsWholeGroup) result.Add(other);
         }
         return result;
