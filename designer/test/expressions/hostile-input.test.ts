@@ -14,7 +14,7 @@ function failure(run: () => unknown): ExpressionError {
   throw new Error("expected an ExpressionError");
 }
 
-describe("deep nesting", () => {
+describe("deep nesting", { timeout: 60_000 }, () => {
   const levels = 10_000;
   test.each([
     ["arrays", "[".repeat(levels) + "1" + "]".repeat(levels)],
@@ -52,7 +52,7 @@ describe("deep nesting", () => {
   });
 });
 
-describe("huge strings", () => {
+describe("huge strings", { timeout: 60_000 }, () => {
   const tenMegabytes = "a".repeat(10 * 1024 * 1024);
 
   test("reading and testing a 10 MB string works", () => {
@@ -78,7 +78,8 @@ describe("huge strings", () => {
   });
 });
 
-describe("huge arrays", () => {
+// Large inputs take seconds on a loaded machine; the limit is what is tested, not the speed.
+describe("huge arrays", { timeout: 60_000 }, () => {
   const million = Array.from({ length: 1_000_000 }, (_, i) => i % 10);
 
   test("helpers walk a million items within the default budget", () => {

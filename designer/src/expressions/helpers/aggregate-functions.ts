@@ -7,60 +7,66 @@ import { isEmptyValue } from "./value-functions";
  * a key, each item's member of that name is used and null items are skipped.
  */
 
-interface Positioned {
-  value: Value;
-  position: string;
+/** The values to aggregate, and how an error names the one at an index ("item 2.amount", "argument 1"). */
+interface Values {
+  values: Value[];
+  position: (index: number) => string;
 }
 
 /** The values of the array in argument 0, or of each item's member named by argument 1. */
-function values(call: HelperCall): Positioned[] {
-  if (call.isNullish(0)) return [];
+function arrayValues(call: HelperCall): Values {
+  if (call.isNullish(0)) return { values: [], position: String };
   const array = call.arg(0);
   if (!Array.isArray(array)) throw call.error(`expects an array, got ${typeName(array)}`);
   const key = call.optionalString(1, "key");
   call.context.charge(array.length);
-  const result: Positioned[] = [];
+  if (key === null) return { values: array, position: (i) => `item ${i}` };
+  const values: Value[] = [];
+  const indexes: number[] = [];
   for (let i = 0; i < array.length; i++) {
     const item: Value = array[i];
-    if (key === null) {
-      result.push({ value: item, position: `item ${i}` });
-      continue;
-    }
     if (isNullish(item)) continue;
     if (typeof item !== "object") throw call.error(`item ${i} is not an object, got ${typeName(item)}`);
-    result.push({ value: readMember(item, key), position: `item ${i}.${key}` });
+    values.push(readMember(item, key));
+    indexes.push(i);
   }
-  return result;
+  return { values, position: (i) => `item ${indexes[i]}.${key}` };
 }
 
-function argumentsOf(call: HelperCall): Positioned[] {
-  const result: Positioned[] = [];
-  for (let i = 0; i < call.count; i++) result.push({ value: call.arg(i), position: `argument ${i + 1}` });
-  return result;
+function argumentValues(call: HelperCall): Values {
+  const values: Value[] = [];
+  for (let i = 0; i < call.count; i++) values.push(call.arg(i));
+  return { values, position: (i) => `argument ${i + 1}` };
 }
 
-function numberAt(call: HelperCall, { value, position }: Positioned): number {
+function numberAt(call: HelperCall, { values, position }: Values, index: number): number {
+  const value = values[index];
   if (typeof value === "number") return value;
-  throw call.error(`${position} is not a number, got ${typeName(value)}`);
+  throw call.error(`${position(index)} is not a number, got ${typeName(value)}`);
 }
 
 /** sum(array[, key]): numbers added left to right; null/undefined values skipped; 0 for none. */
 export const sum = (call: HelperCall) => {
+  const entries = arrayValues(call);
   let total = 0;
-  for (const entry of values(call)) if (!isNullish(entry.value)) total += numberAt(call, entry);
+  for (let i = 0; i < entries.values.length; i++) if (!isNullish(entries.values[i])) total += numberAt(call, entries, i);
   return total;
 };
 
 /** count(array[, key]): how many values are not empty in the sense of isEmpty. */
-export const count = (call: HelperCall) => values(call).filter((entry) => !isEmptyValue(entry.value)).length;
+export const count = (call: HelperCall) => {
+  let total = 0;
+  for (const value of arrayValues(call).values) if (!isEmptyValue(value)) total++;
+  return total;
+};
 
 /** min(array[, key]) or min(a, b, ...): the extreme number, null/undefined skipped; null when there is none. */
 function extreme(call: HelperCall, better: (candidate: number, best: number) => boolean): Value {
   let best: number | null = null;
-  const entries = Array.isArray(call.arg(0)) || (call.count === 1 && call.isNullish(0)) ? values(call) : argumentsOf(call);
-  for (const entry of entries) {
-    if (isNullish(entry.value)) continue;
-    const number = numberAt(call, entry);
+  const entries = Array.isArray(call.arg(0)) || (call.count === 1 && call.isNullish(0)) ? arrayValues(call) : argumentValues(call);
+  for (let i = 0; i < entries.values.length; i++) {
+    if (isNullish(entries.values[i])) continue;
+    const number = numberAt(call, entries, i);
     if (Number.isNaN(number)) return NaN;
     if (best === null || better(number, best)) best = number;
   }
