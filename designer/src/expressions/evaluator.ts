@@ -136,7 +136,16 @@ export class Evaluation implements HelperContext {
     if (target === shortCircuit) return shortCircuit;
     if (node.optional && isNullish(target)) return shortCircuit;
     const key = node.computed ? propertyKey(this.evaluate(node.property)) : (node.property.name as string);
-    return readMember(target, key);
+    return this.read(target, key, node.property);
+  }
+
+  /** readMember, with a failure placed at the property, where the server's engine places it. */
+  private read(target: Value, key: string, property: AnyNode): Value {
+    try {
+      return readMember(target, key);
+    } catch (error) {
+      throw this.located(error, property);
+    }
   }
 
   private call(node: AnyNode): Value {
@@ -152,10 +161,10 @@ export class Evaluation implements HelperContext {
     if (receiver === shortCircuit) return shortCircuit;
     if (callee.optional && isNullish(receiver)) return shortCircuit;
     const name = callee.property.name as string;
-    const method = readMember(receiver, name);
+    const method = this.read(receiver, name, callee.property);
     if (node.optional && isNullish(method)) return shortCircuit;
     const args = node.arguments.map((argument: AnyNode) => this.evaluate(argument));
-    if (!callableMethods.has(method)) throw new TypeError(`${describe(callee)} is not a function`);
+    if (!callableMethods.has(method)) throw new TypeError(`Property '${name}' of ${describe(callee.object)} is not a function`);
     if (Array.isArray(receiver)) this.charge(receiver.length);
     const result = Reflect.apply(method as (...a: unknown[]) => unknown, receiver, args);
     return typeof result === "string" ? this.built(result) : result;
@@ -209,7 +218,7 @@ export class Evaluation implements HelperContext {
   }
 }
 
-/** The callee as the author wrote it, for "data.count.includes is not a function". */
+/** The receiver as the author wrote it, for "Property 'includes' of data.count is not a function". */
 function describe(node: AnyNode): string {
   switch (node.type) {
     case "Identifier": return node.name;

@@ -138,7 +138,7 @@ describe("prototype and constructor access", () => {
     expect(failure(() => engine.evaluate("data.name.repeat(1000000000)", { data: { name: "x" } })).kind).toBe("disallowed");
     const error = failure(() => engine.evaluate("data.o.includes(1)", { data: { o: { includes: "x" } } }));
     expect(error.kind).toBe("runtime");
-    expect(error.message).toMatch(/data\.o\.includes is not a function/);
+    expect(error.message).toMatch(/Property 'includes' of data\.o is not a function/);
   });
 
   test("scope names cannot hide helpers or language names", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { chinaMainland, ExpressionEngine, residentIdCheckCharacter } from "../../src/expressions";
+import { chinaMainland, ExpressionEngine, ExpressionError, residentIdCheckCharacter } from "../../src/expressions";
 import { bracketDepth } from "../../src/expressions/nesting-scan";
 import { roundDecimal } from "../../src/expressions/helpers/value-functions";
 import { parseDate, writeDate } from "../../src/expressions/helpers/date-text";
@@ -62,4 +62,20 @@ describe("dates", () => {
 describe("bracket pre-scan", () => {
   test.each([["[[1]]", 2], ["\"((((\" + (1)", 1], ["`${`${(1)}`}`", 3], ["/* ((( */ [1] // (((", 1], ["'a\\'(' + [1]", 1]])(
     "%s is %s deep", (source, depth) => expect(bracketDepth(source)).toBe(depth));
+});
+
+describe("runtime errors name the place the server's engine names", () => {
+  test.each([
+    ["data.x.y", "TypeError: Cannot read properties of undefined (reading 'y')", 8],
+    ["data.nul.trim()", "TypeError: Cannot read properties of null (reading 'trim')", 10],
+    ["len(5)", "TypeError: len: expects a string or an array, got number", 1],
+  ])("%s", (source, message, column) => {
+    let problem;
+    try {
+      engine.evaluate(source, { data: { nul: null } });
+    } catch (error) {
+      problem = (error as ExpressionError).problem;
+    }
+    expect(problem).toEqual({ message, line: 1, column });
+  });
 });
