@@ -23,7 +23,7 @@ public static class ExpressionCommands
     private static Command CreateEval()
     {
         var source = new Argument<string>("expression") { Description = "The expression (or, with --script, the script) to run." };
-        var data = new Option<string?>("--data") { Description = "JSON file whose content is the scope name `data`." };
+        var data = new Option<string?>("--data") { Description = "JSON file whose content is the scope name `data` (default {})." };
         var variables = new Option<string?>("--variables") { Description = "JSON file whose content is the scope name `variables`." };
         var script = new Option<bool>("--script") { Description = "Run a multi-statement script; prints {returnValue, scope}." };
         var today = new Option<string?>("--today") { Description = "Fix today's date (yyyy-MM-dd) for today(), age() and the like." };
@@ -31,13 +31,16 @@ public static class ExpressionCommands
         command.SetAction(parsed =>
         {
             var scope = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
+            var isScript = parsed.GetValue(script);
+            // Without --data an expression sees `data` as an empty object, as in the conformance vectors.
             if (parsed.GetValue(data) is { } dataPath) scope["data"] = CliJson.ReadFile(dataPath);
+            else if (!isScript) scope["data"] = new JsonObject();
             if (parsed.GetValue(variables) is { } variablesPath) scope["variables"] = CliJson.ReadFile(variablesPath);
             var engine = CreateEngine(parsed.GetValue(today));
             try
             {
                 var text = parsed.GetValue(source)!;
-                if (parsed.GetValue(script))
+                if (isScript)
                 {
                     var result = engine.RunScript(text, scope);
                     CliJson.Write(parsed, new JsonObject

@@ -17,6 +17,12 @@ public sealed record ExpressionOptions
     /// <summary>Depth of JavaScript calls, and of nesting in scope data and results.</summary>
     public int MaxRecursionDepth { get; init; } = 64;
 
+    /// <summary>
+    /// Longest array a script may make (by index or by setting <c>length</c>): one built-in call over a huge sparse
+    /// array would otherwise run for seconds between two limit checks.
+    /// </summary>
+    public uint MaxArrayLength { get; init; } = 1_000_000;
+
     /// <summary>Longest accepted source text, in characters.</summary>
     public int MaxSourceLength { get; init; } = 20_000;
 

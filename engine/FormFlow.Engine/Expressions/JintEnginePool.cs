@@ -57,6 +57,7 @@ internal sealed class JintEnginePool(ExpressionOptions options)
         });
         var context = new HelperContext(engine, options);
         HelperLibrary.Install(engine, context);
+        ArrayMethodGuards.Install(engine, options);
         engine.Execute(FreezeBuiltIns);
         var run = new JintRun(engine, options);
         run.InstallVariableAccessors();
@@ -72,7 +73,7 @@ internal sealed class JintRun(JintEngine engine, ExpressionOptions options)
     public JintEngine Engine => engine;
     public IReadOnlyDictionary<string, JsonNode?> Scope { get; set; } = EmptyScope;
 
-    public JsonNode? ToJson(JsValue value) => JsonConversion.ToJson(value, options.MaxRecursionDepth);
+    public JsonNode? ToJson(JsValue value) => JsonConversion.ToJson(value, options.MaxRecursionDepth, options.MaxArrayLength);
 
     /// <summary>
     /// Makes each scope value a global: read-only views for an expression, writable copies for a script, which also
@@ -128,8 +129,10 @@ internal sealed class JintRun(JintEngine engine, ExpressionOptions options)
         _accessors.Add(setter);
     }
 
+    // Checked against this run's scope: the global may still hold the value an earlier run bound.
     private Jint.Native.Object.ObjectInstance Variables(string accessor) =>
-        engine.GetValue(ScriptAccessors.VariablesScopeName) as Jint.Native.Object.ObjectInstance
+        (Scope.ContainsKey(ScriptAccessors.VariablesScopeName) ? engine.GetValue(ScriptAccessors.VariablesScopeName) : null)
+        as Jint.Native.Object.ObjectInstance
         ?? throw new Jint.Runtime.JavaScriptException(engine.Intrinsics.TypeError, $"{accessor}: the scope has no 'variables' object");
 
     private string Name(string accessor, JsValue[] args) =>

@@ -67,7 +67,7 @@ internal static class JsonConversion
         return double.Parse(value.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    public static JsonNode? ToJson(JsValue value, int maxDepth, int depth = 0)
+    public static JsonNode? ToJson(JsValue value, int maxDepth, uint maxArrayLength, int depth = 0)
     {
         if (depth > maxDepth)
             throw new ExpressionException(ExpressionErrorKind.LimitExceeded, $"the result is nested more than {maxDepth} levels deep");
@@ -83,11 +83,13 @@ internal static class JsonConversion
                 return view.Source.DeepClone();
             case Types.Object when value is JsArray array:
             {
+                if (array.Length > maxArrayLength)
+                    throw new ExpressionException(ExpressionErrorKind.LimitExceeded, $"the result has an array of {array.Length} items; at most {maxArrayLength} are allowed");
                 var result = new JsonArray();
                 for (uint i = 0; i < array.Length; i++)
                 {
                     var item = array[i];
-                    result.Add(item.IsCallable() ? null : ToJson(item, maxDepth, depth + 1));
+                    result.Add(item.IsCallable() ? null : ToJson(item, maxDepth, maxArrayLength, depth + 1));
                 }
                 return result;
             }
@@ -101,7 +103,7 @@ internal static class JsonConversion
                     if (!descriptor.Enumerable) continue;
                     var item = obj.Get(key);
                     if (item.IsUndefined() || item.IsCallable()) continue;
-                    result[key.AsString()] = ToJson(item, maxDepth, depth + 1);
+                    result[key.AsString()] = ToJson(item, maxDepth, maxArrayLength, depth + 1);
                 }
                 return result;
             }
@@ -110,11 +112,17 @@ internal static class JsonConversion
         }
     }
 
+    /// <summary>
+    /// Numbers come back backed by a JsonElement, as if parsed from JSON, so callers can read them as int, long,
+    /// double or decimal alike (a JsonValue made from a long refuses to be read as a double).
+    /// </summary>
     private static JsonValue? Number(double number)
     {
         if (double.IsNaN(number) || double.IsInfinity(number)) return null;
         // Whole numbers print without a fraction (and -0 as 0), as JSON.stringify does.
-        if (number == Math.Floor(number) && Math.Abs(number) < 9007199254740992d) return JsonValue.Create((long)number);
-        return JsonValue.Create(number);
+        var element = number == Math.Floor(number) && Math.Abs(number) < 9007199254740992d
+            ? JsonSerializer.SerializeToElement((long)number)
+            : JsonSerializer.SerializeToElement(number);
+        return JsonValue.Create(element);
     }
 }

@@ -89,7 +89,9 @@ internal sealed class SubsetChecker
             return SubsetCheck.Failed(ExpressionErrorKind.LimitExceeded,
                 new ExpressionProblem($"the source is nested too deeply (more than {options.MaxNestingDepth} levels)", 1, 1));
         }
-        return new SubsetCheck(checker._problems, checker._errorKind, checker._freeNames);
+        // In source order, so the first problem is the leftmost one whatever order the walk found them in.
+        var problems = checker._problems.OrderBy(p => p.Line).ThenBy(p => p.Column).ToList();
+        return new SubsetCheck(problems, checker._errorKind, checker._freeNames);
     }
 
     private void VisitProgram(Script script)
@@ -100,9 +102,15 @@ internal sealed class SubsetChecker
             var statements = script.Body;
             foreach (var statement in statements)
                 if (statement is not ExpressionStatement) VisitStatement(statement, 1);
-            if (_problems.Count == 0)
-                Report(statements.Count > 1 ? statements[1] : script,
-                    "only one expression is allowed (combine conditions with && or ?:)", ExpressionErrorKind.Disallowed);
+            if (_problems.Count > 0) return;
+            if (statements.Count == 0)
+                Report(script, "the source has no expression (only comments)", ExpressionErrorKind.Syntax);
+            else if (statements.Count == 1)
+                // The only way one expression statement fails to parse as an expression: it ends with ';'.
+                _problems.Add(new ExpressionProblem("an expression must not end with ';'",
+                    statements[0].Location.End.Line, statements[0].Location.End.Column));
+            else
+                Report(statements[1], "only one expression is allowed (combine conditions with && or ?:)", ExpressionErrorKind.Disallowed);
             return;
         }
         CollectLocals(script);
@@ -433,9 +441,10 @@ internal sealed class SubsetChecker
                 Report(call.Callee, $"'{name}' is not a helper function", ExpressionErrorKind.Disallowed);
                 break;
             case MemberExpression { Computed: false, Property: Identifier { Name: var method } } member:
-                if (AllowedMethods.Contains(method)) Visit(member.Object, depth + 1);
-                else Report(member.Property,
-                    $"the method '{method}' is not allowed (allowed: {string.Join(", ", AllowedMethods)})", ExpressionErrorKind.Disallowed);
+                if (!AllowedMethods.Contains(method))
+                    Report(member.Property,
+                        $"the method '{method}' is not allowed (allowed: {string.Join(", ", AllowedMethods)})", ExpressionErrorKind.Disallowed);
+                Visit(member.Object, depth + 1);
                 break;
             case MemberExpression { Computed: true } member:
                 Report(member.Property, "calling a computed member (obj[...]()) is not allowed", ExpressionErrorKind.Disallowed);
@@ -532,8 +541,8 @@ internal sealed class SubsetChecker
 
     private void Report(Node node, string message, ExpressionErrorKind kind)
     {
-        // A limit outranks a disallowed construct: the source cannot be evaluated either way, the limit says why first.
-        if (kind == ExpressionErrorKind.LimitExceeded) _errorKind = kind;
+        // A limit or a syntax error outranks a disallowed construct: either way the source cannot run; that says why first.
+        if (kind != ExpressionErrorKind.Disallowed) _errorKind = kind;
         _problems.Add(new ExpressionProblem(message, node.Location.Start.Line, node.Location.Start.Column + 1));
     }
 }

@@ -63,6 +63,8 @@ internal static class AggregateFunctions
     {
         if (call.IsNullish(0)) yield break;
         if (call[0] is not JsArray array) throw call.Error($"expects an array, got {HelperCall.TypeName(call[0])}");
+        if (array.Length > call.Context.Options.MaxArrayLength)
+            throw call.Error($"the array has {array.Length} items; at most {call.Context.Options.MaxArrayLength} are allowed");
         var key = call.OptionalString(1, "key");
         for (uint i = 0; i < array.Length; i++)
         {
