@@ -100,9 +100,17 @@ export class Evaluation implements HelperContext {
     return text;
   }
 
-  /** Coercing an array to text walks all its items: that is work to pay for. */
+  /** Coercing an array to text walks all its items (its toString is join): that is work to pay for. */
   private chargeCoercion(value: Value): void {
-    if (Array.isArray(value)) this.charge(value.length);
+    if (Array.isArray(value)) this.chargeArray(value, "toString");
+  }
+
+  /** An array built-in walks the whole array: refused beyond the length limit, paid for in steps. */
+  chargeArray(array: readonly unknown[], method: string): void {
+    if (array.length > this.options.maxArrayLength) {
+      throw new TypeError(`${method}: the array has ${array.length} items; at most ${this.options.maxArrayLength} are allowed`);
+    }
+    this.charge(array.length);
   }
 
   private template(node: AnyNode): Value {
@@ -165,7 +173,7 @@ export class Evaluation implements HelperContext {
     if (node.optional && isNullish(method)) return shortCircuit;
     const args = node.arguments.map((argument: AnyNode) => this.evaluate(argument));
     if (!callableMethods.has(method)) throw new TypeError(`Property '${name}' of ${describe(callee.object)} is not a function`);
-    if (Array.isArray(receiver)) this.charge(receiver.length);
+    if (Array.isArray(receiver)) this.chargeArray(receiver, name);
     const result = Reflect.apply(method as (...a: unknown[]) => unknown, receiver, args);
     return typeof result === "string" ? this.built(result) : result;
   }

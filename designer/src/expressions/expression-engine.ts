@@ -51,7 +51,7 @@ export class ExpressionEngine {
     }
     for (const free of checked.freeNames) if (!bound.has(free.name)) throw ExpressionError.at("disallowed", unknownName(free));
     const evaluation = new Evaluation(this.options, bound);
-    return toJson(evaluation.evaluate(checked.root!), this.options.maxResultDepth);
+    return toJson(evaluation.evaluate(checked.root!), this.options.maxResultDepth, this.options.maxArrayLength);
   }
 
   private checked(source: string): SubsetCheck {

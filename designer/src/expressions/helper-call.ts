@@ -8,6 +8,8 @@ export interface HelperContext {
   options: ExpressionOptions;
   /** Spends work units; throws a limit error when the evaluation's budget is used up. */
   charge(units: number): void;
+  /** Pays for walking an array; a TypeError (runtime error) beyond the array length limit. */
+  chargeArray(array: readonly unknown[], method: string): void;
 }
 
 /** A helper refusing its arguments: the expression sees a TypeError, the caller a runtime error. */

@@ -6,6 +6,11 @@ export interface ExpressionOptions {
   maxNestingDepth: number;
   /** Deepest nesting of a result (and of data the result carries). */
   maxResultDepth: number;
+  /**
+   * Longest array the array methods, coercions and aggregate helpers accept (a TypeError beyond it), and longest
+   * array a result may hold (a limit error) — as the server's MaxArrayLength.
+   */
+  maxArrayLength: number;
   /** Longest string an expression may build (concatenation, templates, methods); input strings may be longer. */
   maxStringLength: number;
   /**
@@ -26,6 +31,7 @@ export const defaultOptions: ExpressionOptions = {
   maxSourceLength: 20_000,
   maxNestingDepth: 64,
   maxResultDepth: 64,
+  maxArrayLength: 1_000_000,
   maxStringLength: 1_048_576,
   maxSteps: 10_000_000,
   today: () => shanghaiToday(),

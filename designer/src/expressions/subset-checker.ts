@@ -82,16 +82,22 @@ class Checker {
   constructor(private readonly maxDepth: number) {}
 
   result(root: Node | undefined): SubsetCheck {
-    return { problems: this.problems, errorKind: this.errorKind, freeNames: this.freeNames, root: this.problems.length ? undefined : root };
+    // In source order, so the first problem is the leftmost one whatever order the walk found them in.
+    const problems = [...this.problems].sort((a, b) => a.line - b.line || a.column - b.column);
+    return { problems, errorKind: this.errorKind, freeNames: this.freeNames, root: problems.length ? undefined : root };
   }
 
   /** Only reached when the source did not parse as a single expression. */
   visitProgram(script: Program): void {
     const statements = script.body as AnyNode[];
     for (const statement of statements) if (statement.type !== "ExpressionStatement") this.visitStatement(statement, 1);
-    if (this.problems.length === 0) {
-      this.report(statements.length > 1 ? statements[1] : (script as AnyNode), "only one expression is allowed (combine conditions with && or ?:)", "disallowed");
-    }
+    if (this.problems.length > 0) return;
+    if (statements.length === 0) this.report(script as AnyNode, "the source has no expression (only comments)", "syntax");
+    else if (statements.length === 1) {
+      // The only way one expression statement fails to parse as an expression: it ends with ';'.
+      const end = statements[0].loc?.end;
+      this.problems.push({ message: "an expression must not end with ';'", line: end?.line ?? 1, column: end?.column ?? 1 });
+    } else this.report(statements[1], "only one expression is allowed (combine conditions with && or ?:)", "disallowed");
   }
 
   private visitStatement(statement: AnyNode, depth: number): void {
@@ -248,8 +254,8 @@ class Checker {
       else if (!isHelper(name)) this.report(callee, `'${name}' is not a helper function`, "disallowed");
     } else if (callee.type === "MemberExpression" && !callee.computed && callee.property.type === "Identifier") {
       const method: string = callee.property.name;
-      if (allowedMethods.has(method)) this.visit(callee.object, depth + 1);
-      else this.report(callee.property, `the method '${method}' is not allowed (allowed: ${[...allowedMethods].join(", ")})`, "disallowed");
+      if (!allowedMethods.has(method)) this.report(callee.property, `the method '${method}' is not allowed (allowed: ${[...allowedMethods].join(", ")})`, "disallowed");
+      this.visit(callee.object, depth + 1);
     } else if (callee.type === "MemberExpression" && callee.computed) {
       this.report(callee.property, "calling a computed member (obj[...]()) is not allowed", "disallowed");
     } else {
@@ -271,8 +277,8 @@ class Checker {
   }
 
   private report(node: AnyNode, message: string, kind: ExpressionErrorKind): void {
-    // A limit outranks a disallowed construct: the source cannot be evaluated either way, the limit says why first.
-    if (kind === "limit") this.errorKind = kind;
+    // A limit or a syntax error outranks a disallowed construct: either way the source cannot run; that says why first.
+    if (kind !== "disallowed") this.errorKind = kind;
     this.problems.push({ message, ...position(node) });
   }
 }

@@ -70,9 +70,10 @@ export type JsonValue = null | boolean | number | string | JsonValue[] | { [key:
 
 /**
  * The result as JSON, following JSON.stringify: undefined, functions, NaN and ±Infinity become null (or are left out
- * of objects), -0 becomes 0. Nesting deeper than maxDepth is a limit error, as on the server.
+ * of objects), -0 becomes 0. Nesting deeper than maxDepth, or an array longer than maxArrayLength, is a limit
+ * error, as on the server.
  */
-export function toJson(value: Value, maxDepth: number, depth = 0): JsonValue {
+export function toJson(value: Value, maxDepth: number, maxArrayLength: number, depth = 0): JsonValue {
   if (depth > maxDepth) throw new ExpressionError("limit", `the result is nested more than ${maxDepth} levels deep`);
   switch (typeof value) {
     case "string":
@@ -82,12 +83,17 @@ export function toJson(value: Value, maxDepth: number, depth = 0): JsonValue {
       return Number.isFinite(value) ? (value === 0 ? 0 : value) : null;
     case "object": {
       if (value === null) return null;
-      if (Array.isArray(value)) return value.map((item) => toJson(item, maxDepth, depth + 1));
+      if (Array.isArray(value)) {
+        if (value.length > maxArrayLength) {
+          throw new ExpressionError("limit", `the result has an array of ${value.length} items; at most ${maxArrayLength} are allowed`);
+        }
+        return value.map((item) => toJson(item, maxDepth, maxArrayLength, depth + 1));
+      }
       const result: { [key: string]: JsonValue } = {};
       for (const key of Object.keys(value)) {
         const item = (value as Record<string, Value>)[key];
         if (item === undefined || typeof item === "function") continue;
-        Object.defineProperty(result, key, { value: toJson(item, maxDepth, depth + 1), enumerable: true, writable: true, configurable: true });
+        Object.defineProperty(result, key, { value: toJson(item, maxDepth, maxArrayLength, depth + 1), enumerable: true, writable: true, configurable: true });
       }
       return result;
     }

@@ -99,6 +99,17 @@ describe("huge arrays", { timeout: 60_000 }, () => {
     expect(error.message).toMatch(/more than 10000 steps/);
   });
 
+  test.each([
+    ["an aggregate", "sum(data.xs)", "runtime", /sum: the array has 1000001 items; at most 1000000 are allowed/],
+    ["a method", "data.xs.includes(1)", "runtime", /includes: the array has 1000001 items/],
+    ["a coercion", "`${data.xs}`", "runtime", /toString: the array has 1000001 items/],
+    ["a result", "data.xs", "limit", /the result has an array of 1000001 items/],
+  ])("%s over more than a million items is refused, as on the server", (_, source, kind, message) => {
+    const error = failure(() => engine.evaluate(source, { data: { xs: [...million, 1] } }));
+    expect(error.kind).toBe(kind);
+    expect(error.message).toMatch(message);
+  });
+
   test("joining a million items past the string limit is a limit error", () => {
     expect(failure(() => engine.evaluate("data.xs.join(\"--\")", { data: { xs: million } })).kind).toBe("limit");
   });

@@ -13,10 +13,13 @@ describe("check: the server's messages and positions", () => {
     ["1 +\n  foo", "unknown name 'foo': expressions can use only their scope names and the helper functions", 2, 3],
     ["data.name.replace(\"a\", \"b\")", "the method 'replace' is not allowed (allowed: includes, startsWith, endsWith, indexOf, slice, trim, toUpperCase, toLowerCase, join)", 1, 11],
     ["1; 2", "only one expression is allowed (combine conditions with && or ?:)", 1, 4],
+    ["data.x > 1;", "an expression must not end with ';'", 1, 11],
+    ["// nothing", "the source has no expression (only comments)", 1, 1],
+    ["foo.replace(1)", "the method 'replace' is not allowed (allowed: includes, startsWith, endsWith, indexOf, slice, trim, toUpperCase, toLowerCase, join)", 1, 5],
     ["if (data.x) 1", "'if' statements are not allowed in expressions (use condition ? a : b)", 1, 1],
     ["data[\"constructor\"]", "the member 'constructor' is not accessible in expressions", 1, 6],
     ["len", "the helper 'len' can only be called, as len(...)", 1, 1],
-    ["/a/.test(\"a\")", "the method 'test' is not allowed (allowed: includes, startsWith, endsWith, indexOf, slice, trim, toUpperCase, toLowerCase, join)", 1, 5],
+    ["/a/.test(\"a\")", "regular expression literals are not allowed in expressions (use matches(text, pattern))", 1, 1],
   ])("%s", (source, message, line, column) => {
     expect(engine.check(source)[0]).toEqual({ message, line, column });
   });

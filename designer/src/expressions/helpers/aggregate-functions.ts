@@ -18,8 +18,8 @@ function arrayValues(call: HelperCall): Values {
   if (call.isNullish(0)) return { values: [], position: String };
   const array = call.arg(0);
   if (!Array.isArray(array)) throw call.error(`expects an array, got ${typeName(array)}`);
+  call.context.chargeArray(array, call.name);
   const key = call.optionalString(1, "key");
-  call.context.charge(array.length);
   if (key === null) return { values: array, position: (i) => `item ${i}` };
   const values: Value[] = [];
   const indexes: number[] = [];
