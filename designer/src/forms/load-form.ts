@@ -1,4 +1,5 @@
 import { ExpressionEngine } from "../expressions";
+import { LinearPattern } from "./patterns/linear-pattern";
 import type { FieldDefinition, FormDefinition } from "./definition";
 import { fieldTypes } from "./field-types";
 import { isRecord, type JsonRecord } from "./json-data";
@@ -67,9 +68,9 @@ export function loadForm(json: unknown, engine: ExpressionEngine = new Expressio
     for (const name of numberProperties) if (f[name] !== undefined && typeof f[name] !== "number") report(`${path}/${name}`, "must be a number");
     if (f.pattern !== undefined) {
       try {
-        new RegExp(f.pattern as string);
-      } catch {
-        report(`${path}/pattern`, "the pattern does not compile");
+        new LinearPattern(f.pattern as string);
+      } catch (error) {
+        report(`${path}/pattern`, `the pattern cannot be matched in linear time: ${(error as Error).message}`);
       }
     }
     if (f.options !== undefined) array(f.options, `${path}/options`).forEach((o, i) => {

@@ -128,3 +128,45 @@ describe("the sample forms", () => {
     });
   }
 });
+
+describe("bad input, as the server's FormBadInputTests send it", () => {
+  const runtime = new FormRuntime(form([
+    { id: "name", key: "name", type: "text", maxLength: 50, pattern: "^(a+)+$" },
+    { id: "tags", key: "tags", type: "multiChoice", options: [{ value: "a", label: { "zh-CN": "a" } }] },
+    { id: "rows", key: "rows", type: "group", fields: [{ id: "v", key: "v", type: "number" }] },
+    { id: "count", key: "count", type: "number", calculate: "len(data.rows)" },
+  ]));
+
+  test("a backtracking pattern cannot hang the page", { timeout: 60_000 }, () => {
+    expect(runtime.process({ name: "a".repeat(49) + "!" }).errors.map((e) => `${e.path} ${e.rule}`)).toEqual(["/name pattern"]);
+  });
+  test("a 10 MB string is dropped with a maxLength error", { timeout: 60_000 }, () => {
+    const result = runtime.process({ name: "字".repeat(10 * 1024 * 1024) }, { locale: "en" });
+    expect(result.errors).toEqual([{ path: "/name", rule: "maxLength", message: "must be at most 100000 characters long" }]);
+    expect(result.data.name).toBeUndefined();
+  });
+  test("an array of 100k rows is dropped with a maxItems error", { timeout: 60_000 }, () => {
+    const result = runtime.process({ rows: Array.from({ length: 100_000 }, (_, v) => ({ v })) });
+    expect(result.errors).toEqual([{ path: "/rows", rule: "maxItems", message: "最多 1000 项" }]);
+    expect(formDataText(runtime.definition, result.data)).toBe('{"count":0}');
+  });
+  test("deeply nested arrays in a field are dropped without recursion", { timeout: 60_000 }, () => {
+    let deep: unknown = [];
+    for (let i = 0; i < 50_000; i++) deep = [deep];
+    const result = runtime.process({ tags: deep, unknown: [] });
+    expect(result.errors.map((e) => `${e.path} ${e.rule}`)).toEqual(["/tags maxDepth"]);
+    expect(result.data.tags).toBeUndefined();
+  });
+  test("processing changes neither the submitted nor the previous data", () => {
+    const data = JSON.parse('{"name":"  aa ","rows":[{"v":1,"x":2}],"count":9,"extra":true}');
+    const previous = JSON.parse('{"name":"a","rows":[]}');
+    const before = JSON.stringify([data, previous]);
+    const result = runtime.process(data, { previousData: previous, permissions: { tags: "read" } });
+    expect(result.valid).toBe(true);
+    expect(formDataText(runtime.definition, result.data)).toBe('{"name":"aa","rows":[{"v":1}],"count":1}');
+    expect(JSON.stringify([data, previous])).toBe(before);
+  });
+  test("a pattern the linear matcher cannot run is a definition error naming the field", () => {
+    expect(() => form([{ id: "code", key: "code", type: "text", pattern: "^(a)\\1$" }])).toThrow(/fields\/0\/pattern/);
+  });
+});

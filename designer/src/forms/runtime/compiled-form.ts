@@ -3,13 +3,14 @@ import { allPlaces, topDataFields, type FieldPlace } from "../field-places";
 import { calculationOrder } from "../rules/calculation-order";
 import { runtimeSchema } from "../schema/form-schema-compiler";
 import { SchemaValidator } from "../schema/schema-validator";
+import { LinearPattern } from "../patterns/linear-pattern";
 
 /** Everything the runtime derives once per definition: field lookups, calculation order, schema and patterns. */
 export class CompiledForm {
   readonly topFields: FieldDefinition[];
   readonly calculations: FieldPlace[];
   readonly validator: SchemaValidator;
-  private readonly patterns = new Map<FieldDefinition, RegExp>();
+  private readonly patterns = new Map<FieldDefinition, LinearPattern>();
   private readonly byIdOrKeyPath = new Map<string, FieldPlace>();
   private readonly topOrder = new Map<string, number>();
 
@@ -23,13 +24,13 @@ export class CompiledForm {
     this.validator = new SchemaValidator(runtimeSchema(form));
     for (const place of places) {
       const field = place.field;
-      if (field.pattern !== undefined) this.patterns.set(field, new RegExp(field.pattern));
+      if (field.pattern !== undefined) this.patterns.set(field, compilePattern(field));
       this.byIdOrKeyPath.set(field.id, place);
       if (field.key !== undefined) this.byIdOrKeyPath.set(place.group ? `${place.group.key}/${field.key}` : field.key, place);
     }
   }
 
-  patternOf(field: FieldDefinition): RegExp | undefined {
+  patternOf(field: FieldDefinition): LinearPattern | undefined {
     return this.patterns.get(field);
   }
 
@@ -53,5 +54,14 @@ export class CompiledForm {
     const x = this.orderOf(a);
     const y = this.orderOf(b);
     return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
+  }
+}
+
+/** Field patterns match in linear time, as on the server, so no input can make a pattern hang the page. */
+function compilePattern(field: FieldDefinition): LinearPattern {
+  try {
+    return new LinearPattern(field.pattern!);
+  } catch (error) {
+    throw new Error(`field '${field.id}': pattern ${JSON.stringify(field.pattern)}: ${(error as Error).message}`);
   }
 }

@@ -1,6 +1,7 @@
 import { hasOwn, isRecord, jsonEquals, type JsonData, type JsonRecord } from "../json-data";
 import { decimalPlaces } from "../money";
 import { formatChecks } from "./formats";
+import { LinearPattern } from "../patterns/linear-pattern";
 
 /**
  * A JSON Schema validator for exactly the subset FormSchemaCompiler emits — interpreted, never compiled to code, so
@@ -23,7 +24,7 @@ const validations = new Set([
 ]);
 
 export class SchemaValidator {
-  private readonly patterns = new Map<string, RegExp>();
+  private readonly patterns = new Map<string, LinearPattern>();
 
   constructor(private readonly schema: JsonRecord) {
     this.checkKeywords(schema, "");
@@ -39,7 +40,7 @@ export class SchemaValidator {
     for (const keyword of Object.keys(schema)) {
       if (!annotations.has(keyword) && !validations.has(keyword)) throw new Error(`schema ${at || "/"}: the keyword '${keyword}' is not supported`);
     }
-    if (typeof schema.pattern === "string" && !this.patterns.has(schema.pattern)) this.patterns.set(schema.pattern, new RegExp(schema.pattern));
+    if (typeof schema.pattern === "string" && !this.patterns.has(schema.pattern)) this.patterns.set(schema.pattern, new LinearPattern(schema.pattern));
     if (typeof schema.format === "string" && !hasOwn(formatChecks, schema.format)) throw new Error(`schema ${at || "/"}: unknown format '${schema.format}'`);
     if (isRecord(schema.properties)) for (const key of Object.keys(schema.properties)) this.checkKeywords(schema.properties[key] as JsonRecord, `${at}/properties/${key}`);
     if (isRecord(schema.items)) this.checkKeywords(schema.items, `${at}/items`);

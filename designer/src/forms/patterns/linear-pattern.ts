@@ -1,0 +1,316 @@
+/**
+ * Field patterns matched in linear time, as the server matches them with .NET's RegexOptions.NonBacktracking: the
+ * pattern is compiled to a Thompson NFA and simulated state set by state set, so `^(a+)+$` against a long run of "a"
+ * ends in microseconds instead of hanging the page (a JavaScript RegExp backtracks and cannot be interrupted).
+ *
+ * The syntax is the part of .NET's that the non-backtracking engine supports (the server refuses the rest when the
+ * definition is loaded): literals and escapes, `.`, classes with ranges and negation, `\d \w \s` (Unicode, as in
+ * .NET) and their negations, `\p{..}`/`\P{..}` general categories, groups `( )`, `(?: )`, `(?<name> )`, alternation,
+ * the quantifiers `* + ? {n} {n,} {n,m}` (lazy forms match the same), and the anchors `^ $ \A \z \Z \b \B`.
+ * `$` matches at the end or before a final "\n", as in .NET. The match is unanchored (IsMatch), as JSON Schema's
+ * `pattern` is.
+ */
+export class PatternSyntaxError extends Error {}
+
+type CharTest = (code: number) => boolean;
+type Assertion = "start" | "endOrFinalNewline" | "absoluteEnd" | "wordBoundary" | "notWordBoundary";
+
+type Ast =
+  | { kind: "char"; test: CharTest }
+  | { kind: "seq"; items: Ast[] }
+  | { kind: "alt"; options: Ast[] }
+  | { kind: "repeat"; item: Ast; min: number; max: number }
+  | { kind: "assert"; assertion: Assertion };
+
+const maxStates = 20_000;
+const maxGroupDepth = 100;
+
+function property(name: string): CharTest {
+  let regex: RegExp;
+  try {
+    regex = new RegExp(`^\\p{${name}}$`, "u");
+  } catch {
+    throw new PatternSyntaxError(`unknown Unicode category \\p{${name}}`);
+  }
+  return (code) => regex.test(String.fromCharCode(code));
+}
+
+const isDigit = property("Nd");
+const wordRegex = /^[\p{L}\p{Mn}\p{Nd}\p{Pc}\u200c\u200d]$/u;
+const isWord: CharTest = (code) => wordRegex.test(String.fromCharCode(code));
+const spaceRegex = /^[\f\n\r\t\v\u0085\p{Z}]$/u;
+const isSpace: CharTest = (code) => spaceRegex.test(String.fromCharCode(code));
+const not = (test: CharTest): CharTest => (code) => !test(code);
+const single = (c: number): CharTest => (code) => code === c;
+
+class Parser {
+  private i = 0;
+
+  constructor(private readonly source: string) {}
+
+  parse(): Ast {
+    const ast = this.alternation(0);
+    if (this.i < this.source.length) throw this.error(`unexpected '${this.source[this.i]}'`);
+    return ast;
+  }
+
+  private error(message: string): PatternSyntaxError {
+    return new PatternSyntaxError(`${message} at offset ${this.i}`);
+  }
+
+  private alternation(depth: number): Ast {
+    const options = [this.sequence(depth)];
+    while (this.source[this.i] === "|") {
+      this.i++;
+      options.push(this.sequence(depth));
+    }
+    return options.length === 1 ? options[0] : { kind: "alt", options };
+  }
+
+  private sequence(depth: number): Ast {
+    const items: Ast[] = [];
+    while (this.i < this.source.length && this.source[this.i] !== "|" && this.source[this.i] !== ")") {
+      items.push(this.quantified(this.atom(depth)));
+    }
+    return { kind: "seq", items };
+  }
+
+  private quantified(item: Ast): Ast {
+    for (;;) {
+      const c = this.source[this.i];
+      let min: number;
+      let max: number;
+      if (c === "*") [min, max] = [0, Infinity];
+      else if (c === "+") [min, max] = [1, Infinity];
+      else if (c === "?") [min, max] = [0, 1];
+      else if (c === "{" && /^\{\d+(,\d*)?\}/.test(this.source.slice(this.i))) {
+        const match = /^\{(\d+)(,(\d*))?\}/.exec(this.source.slice(this.i))!;
+        min = Number(match[1]);
+        max = match[2] === undefined ? min : match[3] === "" ? Infinity : Number(match[3]);
+        if (max < min) throw this.error("a quantifier's range is out of order");
+        this.i += match[0].length - 1;
+      } else return item;
+      if (item.kind === "assert") throw this.error("an anchor cannot be quantified");
+      this.i++;
+      if (this.source[this.i] === "?") this.i++; // lazy: the same set of matches
+      item = { kind: "repeat", item, min, max };
+    }
+  }
+
+  private atom(depth: number): Ast {
+    const c = this.source[this.i++];
+    switch (c) {
+      case "(": {
+        if (depth >= maxGroupDepth) throw this.error("groups are nested too deeply");
+        if (this.source[this.i] === "?") {
+          const rest = this.source.slice(this.i);
+          const named = /^\?(<[A-Za-z_]\w*>|'[A-Za-z_]\w*'|:)/.exec(rest);
+          if (!named) throw this.error("lookarounds, backreferences and inline options are not supported");
+          this.i += named[0].length;
+        }
+        const inner = this.alternation(depth + 1);
+        if (this.source[this.i++] !== ")") throw this.error("a group is not closed");
+        return inner;
+      }
+      case "[": return { kind: "char", test: this.charClass() };
+      case ".": return { kind: "char", test: (code) => code !== 10 };
+      case "^": return { kind: "assert", assertion: "start" };
+      case "$": return { kind: "assert", assertion: "endOrFinalNewline" };
+      case "\\": return this.escape();
+      case "*": case "+": case "?": throw this.error("a quantifier follows nothing");
+      case ")": throw this.error("unbalanced ')'");
+      default: return { kind: "char", test: single(c.charCodeAt(0)) };
+    }
+  }
+
+  /** An escape outside a class: an anchor, or a character or class escape. */
+  private escape(): Ast {
+    const c = this.source[this.i];
+    const anchors: Record<string, Assertion> = { b: "wordBoundary", B: "notWordBoundary", A: "start", z: "absoluteEnd", Z: "endOrFinalNewline" };
+    if (c !== undefined && Object.prototype.hasOwnProperty.call(anchors, c)) {
+      this.i++;
+      return { kind: "assert", assertion: anchors[c] };
+    }
+    const escaped = this.characterEscape();
+    return { kind: "char", test: typeof escaped === "number" ? single(escaped) : escaped };
+  }
+
+  /** A character escape (one code unit) or a class escape (\d, \p{L} ...) after the backslash. */
+  private characterEscape(): number | CharTest {
+    const c = this.source[this.i++];
+    if (c === undefined) throw this.error("the pattern ends with a backslash");
+    switch (c) {
+      case "d": return isDigit;
+      case "D": return not(isDigit);
+      case "w": return isWord;
+      case "W": return not(isWord);
+      case "s": return isSpace;
+      case "S": return not(isSpace);
+      case "p": case "P": {
+        const match = /^\{([A-Za-z_]+)\}/.exec(this.source.slice(this.i));
+        if (!match) throw this.error("\\p needs a {category}");
+        this.i += match[0].length;
+        const test = property(match[1]);
+        return c === "p" ? test : not(test);
+      }
+      case "t": return 9;
+      case "n": return 10;
+      case "r": return 13;
+      case "f": return 12;
+      case "v": return 11;
+      case "e": return 27;
+      case "0": return 0;
+      case "x": return this.hex(2);
+      case "u": return this.hex(4);
+      default:
+        if (/[0-9A-Za-z]/.test(c)) throw this.error(`the escape \\${c} is not supported`);
+        return c.charCodeAt(0);
+    }
+  }
+
+  private hex(digits: number): number {
+    const text = this.source.slice(this.i, this.i + digits);
+    if (!new RegExp(`^[0-9A-Fa-f]{${digits}}$`).test(text)) throw this.error("a hexadecimal escape needs more digits");
+    this.i += digits;
+    return parseInt(text, 16);
+  }
+
+  private charClass(): CharTest {
+    const negated = this.source[this.i] === "^";
+    if (negated) this.i++;
+    const tests: CharTest[] = [];
+    let first = true;
+    while (this.source[this.i] !== "]" || first) {
+      if (this.i >= this.source.length) throw this.error("a character class is not closed");
+      first = false;
+      const low = this.classAtom();
+      if (this.source[this.i] === "-" && this.source[this.i + 1] !== "]" && this.i + 1 < this.source.length && typeof low === "number") {
+        this.i++;
+        const high = this.classAtom();
+        if (typeof high !== "number") throw this.error("a range ends in a class escape");
+        if (high < low) throw this.error("a range is out of order");
+        tests.push((code) => code >= low && code <= high);
+      } else tests.push(typeof low === "number" ? single(low) : low);
+    }
+    this.i++;
+    const any: CharTest = (code) => tests.some((test) => test(code));
+    return negated ? not(any) : any;
+  }
+
+  /** One class member: a code unit, or a class escape such as \d (\b is a backspace inside a class). */
+  private classAtom(): number | CharTest {
+    const c = this.source[this.i++];
+    if (c !== "\\") return c.charCodeAt(0);
+    if (this.source[this.i] === "b") {
+      this.i++;
+      return 8;
+    }
+    return this.characterEscape();
+  }
+}
+
+type State =
+  | { kind: "char"; test: CharTest; next: number }
+  | { kind: "split"; next: number[] }
+  | { kind: "assert"; assertion: Assertion; next: number }
+  | { kind: "match" };
+
+/** A compiled pattern: `test(text)` is true when the pattern matches somewhere in the text. */
+export class LinearPattern {
+  private readonly states: State[] = [];
+  private readonly start: number;
+
+  constructor(readonly source: string) {
+    const ast = new Parser(source).parse();
+    const matchState = this.add({ kind: "match" });
+    this.start = this.compile(ast, matchState);
+  }
+
+  private add(state: State): number {
+    if (this.states.length >= maxStates) throw new PatternSyntaxError(`the pattern is too large to match safely (more than ${maxStates} states)`);
+    this.states.push(state);
+    return this.states.length - 1;
+  }
+
+  /** Compiles `ast` so that it continues to `next`; returns its entry state (built back to front). */
+  private compile(ast: Ast, next: number): number {
+    switch (ast.kind) {
+      case "char": return this.add({ kind: "char", test: ast.test, next });
+      case "assert": return this.add({ kind: "assert", assertion: ast.assertion, next });
+      case "seq": {
+        let entry = next;
+        for (let k = ast.items.length - 1; k >= 0; k--) entry = this.compile(ast.items[k], entry);
+        return entry;
+      }
+      case "alt": return this.add({ kind: "split", next: ast.options.map((option) => this.compile(option, next)) });
+      case "repeat": {
+        let entry = next;
+        if (ast.max === Infinity) {
+          // A loop: split into the item (which comes back to the split) or out.
+          const loop = this.add({ kind: "split", next: [] }) ;
+          const body = this.compile(ast.item, loop);
+          (this.states[loop] as { next: number[] }).next = [body, next];
+          entry = loop;
+        } else {
+          for (let k = ast.max; k > ast.min; k--) entry = this.add({ kind: "split", next: [this.compile(ast.item, entry), next] });
+        }
+        for (let k = 0; k < ast.min; k++) entry = this.compile(ast.item, entry);
+        return entry;
+      }
+    }
+  }
+
+  test(text: string): boolean {
+    let current: number[] = [];
+    let seen = new Uint32Array(this.states.length);
+    let generation = 0;
+    const add = (list: number[], id: number, at: number): boolean => {
+      const stack = [id];
+      while (stack.length > 0) {
+        const s = stack.pop()!;
+        if (seen[s] === generation) continue;
+        seen[s] = generation;
+        const state = this.states[s];
+        if (state.kind === "match") return true;
+        if (state.kind === "split") for (let k = state.next.length - 1; k >= 0; k--) stack.push(state.next[k]);
+        else if (state.kind === "assert") {
+          if (holds(state.assertion, text, at)) stack.push(state.next);
+        } else list.push(s);
+      }
+      return false;
+    };
+    for (let at = 0; ; at++) {
+      generation++;
+      if (generation === 0xffffffff) {
+        seen = new Uint32Array(this.states.length);
+        generation = 1;
+      }
+      const next: number[] = [];
+      // Carry over the states waiting for this character (marked in this generation first), then a fresh start.
+      for (const s of current) if (add(next, s, at)) return true;
+      if (add(next, this.start, at)) return true;
+      if (at === text.length) return false;
+      const code = text.charCodeAt(at);
+      current = [];
+      for (const s of next) {
+        const state = this.states[s] as { test: CharTest; next: number };
+        if (state.test(code)) current.push(state.next);
+      }
+    }
+  }
+}
+
+function holds(assertion: Assertion, text: string, at: number): boolean {
+  switch (assertion) {
+    case "start": return at === 0;
+    case "absoluteEnd": return at === text.length;
+    case "endOrFinalNewline": return at === text.length || (at === text.length - 1 && text.charCodeAt(at) === 10);
+    case "wordBoundary": return wordBefore(text, at) !== wordBefore(text, at + 1);
+    case "notWordBoundary": return wordBefore(text, at) === wordBefore(text, at + 1);
+  }
+}
+
+/** Whether the character just before position `at` is a word character. */
+function wordBefore(text: string, at: number): boolean {
+  return at > 0 && at <= text.length && isWord(text.charCodeAt(at - 1));
+}
