@@ -1,5 +1,5 @@
 import { ExpressionEngine } from "../expressions";
-import { LinearPattern } from "./patterns/linear-pattern";
+import { LinearPattern } from "../patterns/linear-pattern";
 import type { FieldDefinition, FormDefinition } from "./definition";
 import { fieldTypes } from "./field-types";
 import { isRecord, type JsonRecord } from "./json-data";

@@ -79,6 +79,14 @@ describe("huge strings", { timeout: 60_000 }, () => {
 });
 
 // Large inputs take seconds on a loaded machine; the limit is what is tested, not the speed.
+describe("catastrophic patterns", { timeout: 60_000 }, () => {
+  test("matches runs a backtracking-prone pattern in linear time instead of hanging", () => {
+    const text = "a".repeat(100_000) + "!";
+    expect(engine.evaluate("matches(data.s, \"^(a+)+$\")", { data: { s: text } })).toBe(false);
+    expect(engine.evaluate("matches(data.s, \"^(a|aa)*!$\")", { data: { s: text } })).toBe(true);
+  });
+});
+
 describe("huge arrays", { timeout: 60_000 }, () => {
   const million = Array.from({ length: 1_000_000 }, (_, i) => i % 10);
 

@@ -3,7 +3,7 @@ import { allPlaces, topDataFields, type FieldPlace } from "../field-places";
 import { calculationOrder } from "../rules/calculation-order";
 import { runtimeSchema } from "../schema/form-schema-compiler";
 import { SchemaValidator } from "../schema/schema-validator";
-import { LinearPattern } from "../patterns/linear-pattern";
+import { LinearPattern } from "../../patterns/linear-pattern";
 
 /** Everything the runtime derives once per definition: field lookups, calculation order, schema and patterns. */
 export class CompiledForm {

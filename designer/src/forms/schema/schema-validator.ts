@@ -1,7 +1,7 @@
 import { hasOwn, isRecord, jsonEquals, type JsonData, type JsonRecord } from "../json-data";
 import { decimalPlaces } from "../money";
 import { formatChecks } from "./formats";
-import { LinearPattern } from "../patterns/linear-pattern";
+import { LinearPattern } from "../../patterns/linear-pattern";
 
 /**
  * A JSON Schema validator for exactly the subset FormSchemaCompiler emits — interpreted, never compiled to code, so

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { LinearPattern, PatternSyntaxError } from "../../src/forms/patterns/linear-pattern";
+import { LinearPattern, PatternSyntaxError } from "../../src/patterns/linear-pattern";
 
 describe("field patterns match as .NET's non-backtracking engine does", () => {
   test.each([
@@ -29,5 +29,25 @@ describe("field patterns match as .NET's non-backtracking engine does", () => {
 
   test("a pattern that would expand past the state limit is refused, not run", () => {
     expect(() => new LinearPattern("(a{1000}){1000}")).toThrow(/too large/);
+  });
+});
+
+describe("in the ecmascript dialect (the matches helper) it agrees with JavaScript's RegExp", () => {
+  const patterns = [
+    "^\\d+$", "\\w+", "^\\s*$", "a.c", "abc$", "^[^]$", "^[]$", "\\bcat", "colou?r", "^(?:a|bc)*d$", "[\\d-]+",
+    "^[A-Z][a-z]{2,4}$", "x{2}", "^\\u4e2d.", "\\x41", "[\\b]", "^(a+)+$", "(?<y>\\d{4})-\\d\\d", "a\\.b", "^$",
+  ];
+  const texts = ["123", "１２３", "abc", "a\nc", "abc\n", "x", "", " \t", "cat", "concat", "colour", "bcbcd", "12-3",
+    "Hello", "xx", "中文", "A", "\b", "aaa", "2026-11", "a.b", "axb", "\u3000"];
+  for (const pattern of patterns) {
+    test(pattern, () => {
+      const linear = new LinearPattern(pattern, "ecmascript");
+      const native = new RegExp(pattern);
+      for (const text of texts) expect(linear.test(text), JSON.stringify(text)).toBe(native.test(text));
+    });
+  }
+
+  test.each(["\\A", "\\p{L}", "\\e", "\\1", "(?=a)", "\\k<x>", "\\cA"])("%s is left to RegExp (refused here)", (pattern) => {
+    expect(() => new LinearPattern(pattern, "ecmascript")).toThrow(PatternSyntaxError);
   });
 });

@@ -12,6 +12,12 @@
  */
 export class PatternSyntaxError extends Error {}
 
+/**
+ * "dotnet" (field patterns, as the server's .NET engine reads them) or "ecmascript" (the `matches` helper): the same
+ * syntax with JavaScript's meaning of `\d \w \s \b`, `.` and `$`, and without the .NET-only escapes.
+ */
+export type PatternDialect = "dotnet" | "ecmascript";
+
 type CharTest = (code: number) => boolean;
 type Assertion = "start" | "endOrFinalNewline" | "absoluteEnd" | "wordBoundary" | "notWordBoundary";
 
@@ -41,12 +47,33 @@ const isWord: CharTest = (code) => wordRegex.test(String.fromCharCode(code));
 const spaceRegex = /^[\f\n\r\t\v\u0085\p{Z}]$/u;
 const isSpace: CharTest = (code) => spaceRegex.test(String.fromCharCode(code));
 const not = (test: CharTest): CharTest => (code) => !test(code);
+const isAsciiDigit: CharTest = (code) => code >= 48 && code <= 57;
+const isAsciiWord: CharTest = (code) => isAsciiDigit(code) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+const jsSpaceRegex = /^\s$/;
+const isJsSpace: CharTest = (code) => jsSpaceRegex.test(String.fromCharCode(code));
+const isLineTerminator: CharTest = (code) => code === 10 || code === 13 || code === 0x2028 || code === 0x2029;
+
+interface DialectClasses {
+  digit: CharTest;
+  word: CharTest;
+  space: CharTest;
+  dot: CharTest;
+  end: Assertion;
+}
 const single = (c: number): CharTest => (code) => code === c;
+
+const dialects: Readonly<Record<PatternDialect, DialectClasses>> = {
+  dotnet: { digit: isDigit, word: isWord, space: isSpace, dot: (code) => code !== 10, end: "endOrFinalNewline" },
+  ecmascript: { digit: isAsciiDigit, word: isAsciiWord, space: isJsSpace, dot: not(isLineTerminator), end: "absoluteEnd" },
+};
 
 class Parser {
   private i = 0;
+  private readonly classes: DialectClasses;
 
-  constructor(private readonly source: string) {}
+  constructor(private readonly source: string, private readonly dialect: PatternDialect) {
+    this.classes = dialects[dialect];
+  }
 
   parse(): Ast {
     const ast = this.alternation(0);
@@ -113,9 +140,9 @@ class Parser {
         return inner;
       }
       case "[": return { kind: "char", test: this.charClass() };
-      case ".": return { kind: "char", test: (code) => code !== 10 };
+      case ".": return { kind: "char", test: this.classes.dot };
       case "^": return { kind: "assert", assertion: "start" };
-      case "$": return { kind: "assert", assertion: "endOrFinalNewline" };
+      case "$": return { kind: "assert", assertion: this.classes.end };
       case "\\": return this.escape();
       case "*": case "+": case "?": throw this.error("a quantifier follows nothing");
       case ")": throw this.error("unbalanced ')'");
@@ -126,7 +153,9 @@ class Parser {
   /** An escape outside a class: an anchor, or a character or class escape. */
   private escape(): Ast {
     const c = this.source[this.i];
-    const anchors: Record<string, Assertion> = { b: "wordBoundary", B: "notWordBoundary", A: "start", z: "absoluteEnd", Z: "endOrFinalNewline" };
+    const anchors: Record<string, Assertion> = this.dialect === "dotnet"
+      ? { b: "wordBoundary", B: "notWordBoundary", A: "start", z: "absoluteEnd", Z: "endOrFinalNewline" }
+      : { b: "wordBoundary", B: "notWordBoundary" };
     if (c !== undefined && Object.prototype.hasOwnProperty.call(anchors, c)) {
       this.i++;
       return { kind: "assert", assertion: anchors[c] };
@@ -140,13 +169,14 @@ class Parser {
     const c = this.source[this.i++];
     if (c === undefined) throw this.error("the pattern ends with a backslash");
     switch (c) {
-      case "d": return isDigit;
-      case "D": return not(isDigit);
-      case "w": return isWord;
-      case "W": return not(isWord);
-      case "s": return isSpace;
-      case "S": return not(isSpace);
+      case "d": return this.classes.digit;
+      case "D": return not(this.classes.digit);
+      case "w": return this.classes.word;
+      case "W": return not(this.classes.word);
+      case "s": return this.classes.space;
+      case "S": return not(this.classes.space);
       case "p": case "P": {
+        if (this.dialect === "ecmascript") throw this.error("\\p is a Unicode-mode escape");
         const match = /^\{([A-Za-z_]+)\}/.exec(this.source.slice(this.i));
         if (!match) throw this.error("\\p needs a {category}");
         this.i += match[0].length;
@@ -158,8 +188,12 @@ class Parser {
       case "r": return 13;
       case "f": return 12;
       case "v": return 11;
-      case "e": return 27;
-      case "0": return 0;
+      case "e":
+        if (this.dialect === "ecmascript") throw this.error("\\e is a .NET escape");
+        return 27;
+      case "0":
+        if (/[0-9]/.test(this.source[this.i] ?? "")) throw this.error("octal escapes are not supported");
+        return 0;
       case "x": return this.hex(2);
       case "u": return this.hex(4);
       default:
@@ -179,7 +213,8 @@ class Parser {
     const negated = this.source[this.i] === "^";
     if (negated) this.i++;
     const tests: CharTest[] = [];
-    let first = true;
+    // .NET reads a "]" right after "[" or "[^" as a member; JavaScript ends the class there ([] and [^]).
+    let first = this.dialect === "dotnet";
     while (this.source[this.i] !== "]" || first) {
       if (this.i >= this.source.length) throw this.error("a character class is not closed");
       first = false;
@@ -219,9 +254,11 @@ type State =
 export class LinearPattern {
   private readonly states: State[] = [];
   private readonly start: number;
+  private readonly word: CharTest;
 
-  constructor(readonly source: string) {
-    const ast = new Parser(source).parse();
+  constructor(readonly source: string, dialect: PatternDialect = "dotnet") {
+    const ast = new Parser(source, dialect).parse();
+    this.word = dialects[dialect].word;
     const matchState = this.add({ kind: "match" });
     this.start = this.compile(ast, matchState);
   }
@@ -274,7 +311,7 @@ export class LinearPattern {
         if (state.kind === "match") return true;
         if (state.kind === "split") for (let k = state.next.length - 1; k >= 0; k--) stack.push(state.next[k]);
         else if (state.kind === "assert") {
-          if (holds(state.assertion, text, at)) stack.push(state.next);
+          if (holds(state.assertion, text, at, this.word)) stack.push(state.next);
         } else list.push(s);
       }
       return false;
@@ -300,17 +337,17 @@ export class LinearPattern {
   }
 }
 
-function holds(assertion: Assertion, text: string, at: number): boolean {
+function holds(assertion: Assertion, text: string, at: number, word: CharTest): boolean {
   switch (assertion) {
     case "start": return at === 0;
     case "absoluteEnd": return at === text.length;
     case "endOrFinalNewline": return at === text.length || (at === text.length - 1 && text.charCodeAt(at) === 10);
-    case "wordBoundary": return wordBefore(text, at) !== wordBefore(text, at + 1);
-    case "notWordBoundary": return wordBefore(text, at) === wordBefore(text, at + 1);
+    case "wordBoundary": return wordBefore(text, at, word) !== wordBefore(text, at + 1, word);
+    case "notWordBoundary": return wordBefore(text, at, word) === wordBefore(text, at + 1, word);
   }
 }
 
 /** Whether the character just before position `at` is a word character. */
-function wordBefore(text: string, at: number): boolean {
-  return at > 0 && at <= text.length && isWord(text.charCodeAt(at - 1));
+function wordBefore(text: string, at: number, word: CharTest): boolean {
+  return at > 0 && at <= text.length && word(text.charCodeAt(at - 1));
 }
