@@ -66,6 +66,8 @@ export function loadForm(json: unknown, engine: ExpressionEngine = new Expressio
     else keys.add(f.key);
     text(f.label, `${path}/label`, false);
     for (const name of numberProperties) if (f[name] !== undefined && typeof f[name] !== "number") report(`${path}/${name}`, "must be a number");
+    for (const name of ["required", "multiple"]) if (f[name] !== undefined && typeof f[name] !== "boolean") report(`${path}/${name}`, "must be true or false");
+    if (f.accept !== undefined && !(Array.isArray(f.accept) && f.accept.every((a) => typeof a === "string"))) report(`${path}/accept`, "must be a list of content types");
     if (f.pattern !== undefined) {
       try {
         new LinearPattern(f.pattern as string);
