@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { expect, test } from "vitest";
 import { FormDefinitionError, FormRuntime, loadForm } from "../../src/forms";
 import { conformanceRoot } from "../support/conformance-files";
+import { corrupt, seededRandom } from "../support/corruption";
 
 /**
  * Broken definitions (a published file edited by hand, a tampered payload) must end as a clear error — a
@@ -10,36 +11,13 @@ import { conformanceRoot } from "../support/conformance-files";
  * Each case takes a sample form and replaces one value somewhere in it with junk (seeded, so failures reproduce).
  */
 const samplesFolder = join(conformanceRoot, "../../samples/forms");
-const junk: unknown[] = [null, 0, -1, 1.5, "", "x", "data.", "for(;;){}", true, [], [null], {}, { "zh-CN": 1 }, "__proto__"];
-
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-    return seed / 0x7fffffff;
-  };
-}
-
-/** Every container (object or array) in the definition with the key or index of each member. */
-function slots(value: unknown, found: [Record<string, unknown>, string][] = []): [Record<string, unknown>, string][] {
-  if (value && typeof value === "object") {
-    for (const key of Object.keys(value)) {
-      found.push([value as Record<string, unknown>, key]);
-      slots((value as Record<string, unknown>)[key], found);
-    }
-  }
-  return found;
-}
-
 for (const sample of readdirSync(samplesFolder)) {
   test(`${sample}: 300 one-value corruptions end as clear errors or a working runtime`, { timeout: 120_000 }, () => {
     const text = readFileSync(join(samplesFolder, sample, "form.json"), "utf8");
     const data = JSON.parse(readFileSync(join(samplesFolder, sample, "valid.json"), "utf8"));
-    const next = random(sample.length * 7919);
+    const next = seededRandom(sample.length * 7919);
     for (let round = 0; round < 300; round++) {
-      const definition = JSON.parse(text);
-      const places = slots(definition);
-      const [target, key] = places[Math.floor(next() * places.length)];
-      Object.defineProperty(target, key, { value: junk[Math.floor(next() * junk.length)], enumerable: true, writable: true, configurable: true });
+      const definition = corrupt(text, next);
       let loaded;
       try {
         loaded = loadForm(definition);
