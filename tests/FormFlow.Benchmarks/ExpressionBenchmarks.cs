@@ -19,6 +19,7 @@ public class ExpressionBenchmarks
 
     private readonly ExpressionEngine _engine = new();
     private Dictionary<string, JsonNode?> _scope = null!;
+    private Dictionary<string, JsonNode?> _fortyFieldScope = null!;
     private JsonObject _data = null!;
 
     [GlobalSetup]
@@ -33,7 +34,11 @@ public class ExpressionBenchmarks
             ["unit"] = "市总工会",
         };
         _scope = new Dictionary<string, JsonNode?> { ["data"] = _data };
-        if (!ExpressionEngine.IsTruthy(_engine.Evaluate(Rule, _scope)) || !FreshEngine()) throw new InvalidOperationException("rule must hold");
+        // The same rule over a 40-field form: only the three fields it reads are converted.
+        var fortyFields = (JsonObject)_data.DeepClone();
+        for (var i = fortyFields.Count; i < 40; i++) fortyFields[$"field{i}"] = i % 2 == 0 ? $"text {i}" : i;
+        _fortyFieldScope = new Dictionary<string, JsonNode?> { ["data"] = fortyFields };
+        if (!Prepared() || !PreparedFortyFieldForm() || !FreshEngine()) throw new InvalidOperationException("the rule must hold");
     }
 
     [Benchmark(Baseline = true, Description = "fresh Jint engine per evaluation")]
@@ -48,4 +53,7 @@ public class ExpressionBenchmarks
 
     [Benchmark(Description = "ExpressionEngine.Evaluate (prepared, pooled)")]
     public bool Prepared() => ExpressionEngine.IsTruthy(_engine.Evaluate(Rule, _scope));
+
+    [Benchmark(Description = "ExpressionEngine.Evaluate, 40-field form data")]
+    public bool PreparedFortyFieldForm() => ExpressionEngine.IsTruthy(_engine.Evaluate(Rule, _fortyFieldScope));
 }

@@ -24,6 +24,8 @@ public sealed class ExpressionEngine
         ScriptAccessors.GetVariable, ScriptAccessors.SetVariable,
     };
 
+    private static readonly IReadOnlyDictionary<string, JsonNode?> EmptyScope = new Dictionary<string, JsonNode?>();
+
     private readonly ConcurrentDictionary<(string Source, ExpressionKind Kind), PreparedSource> _cache = new();
     private readonly JintEnginePool _pool;
 
@@ -53,7 +55,7 @@ public sealed class ExpressionEngine
     {
         var prepared = GetPrepared(source, kind);
         if (prepared.Check.Problems.Count > 0) return prepared.Check.Problems;
-        var names = scopeNames as IReadOnlySet<string> ?? scopeNames.ToHashSet(StringComparer.Ordinal);
+        var names = scopeNames as IReadOnlySet<string> ?? scopeNames?.ToHashSet(StringComparer.Ordinal) ?? Options.ScopeNames;
         var accessorsKnown = kind == ExpressionKind.Script && names.Contains(ScriptAccessors.VariablesScopeName);
         return prepared.Check.FreeNames
             .Where(free => !names.Contains(free.Name) && !(accessorsKnown && ScriptAccessors.IsCandidate(free.Name)))
@@ -67,6 +69,7 @@ public sealed class ExpressionEngine
     /// </summary>
     public JsonNode? Evaluate(string source, IReadOnlyDictionary<string, JsonNode?> scope)
     {
+        scope ??= EmptyScope;
         var prepared = Prepare(source, ExpressionKind.Expression);
         ResolveNames(prepared, scope);
         return Run(prepared, scope, static (run, completion) => run.ToJson(completion));
@@ -78,6 +81,7 @@ public sealed class ExpressionEngine
     /// </summary>
     public ScriptResult RunScript(string source, IReadOnlyDictionary<string, JsonNode?> scope)
     {
+        scope ??= EmptyScope;
         var prepared = Prepare(source, ExpressionKind.Script);
         ResolveNames(prepared, scope);
         return Run(prepared, scope, static (run, completion) =>
@@ -106,7 +110,7 @@ public sealed class ExpressionEngine
 
     private PreparedSource GetPrepared(string source, ExpressionKind kind)
     {
-        ArgumentNullException.ThrowIfNull(source);
+        source ??= ""; // a missing rule text is reported as an empty source, not as a .NET argument error
         if (_cache.TryGetValue((source, kind), out var cached)) return cached;
         var prepared = PreparedSource.Create(source, kind, Options);
         // Sources come from definitions, so the set is small; clearing bounds memory if something generates them.
@@ -125,7 +129,6 @@ public sealed class ExpressionEngine
     /// <summary>Every name the source uses must be in this scope (or, in scripts, an accessor of one of its variables).</summary>
     private static void ResolveNames(PreparedSource prepared, IReadOnlyDictionary<string, JsonNode?> scope)
     {
-        ArgumentNullException.ThrowIfNull(scope);
         foreach (var name in scope.Keys)
             if (ReservedNames.Contains(name) || HelperLibrary.IsHelper(name))
                 throw new ExpressionException(ExpressionErrorKind.Disallowed, $"the scope name '{name}' is reserved for the expression language");
@@ -147,10 +150,12 @@ public sealed class ExpressionEngine
 
     private T Run<T>(PreparedSource prepared, IReadOnlyDictionary<string, JsonNode?> scope, Func<JintRun, JsValue, T> read)
     {
-        var run = _pool.Rent(scope);
+        JintRun? run = null;
         var reusable = false;
         try
         {
+            // Inside the try: setting up a new pooled engine runs script too, and its failure must be translated.
+            run = _pool.Rent(scope);
             run.Bind(prepared.Kind);
             var completion = run.Engine.Evaluate(prepared.Script!.Value);
             var result = read(run, completion);
@@ -168,7 +173,7 @@ public sealed class ExpressionEngine
         finally
         {
             // An engine interrupted mid-run may hold half-built state: it is dropped, not pooled.
-            if (reusable) _pool.Return(run);
+            if (reusable) _pool.Return(run!);
         }
     }
 

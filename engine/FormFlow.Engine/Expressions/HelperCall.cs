@@ -1,6 +1,7 @@
 using System.Globalization;
 using Jint;
 using Jint.Native;
+using Jint.Native.Object;
 using Jint.Runtime;
 
 using JintEngine = Jint.Engine;
@@ -67,11 +68,28 @@ internal readonly struct HelperCall(string name, JsValue[] arguments, HelperCont
     private static string JsNumberText(double number) => number.ToString("R", CultureInfo.InvariantCulture);
 }
 
-/// <summary>What every helper on one pooled Jint engine shares: the engine (for errors) and the options (clock, calendar).</summary>
+/// <summary>
+/// What every helper on one pooled Jint engine shares: the engine (for errors and regular expressions), the options
+/// (clock, calendar) and the compiled patterns of <c>matches</c>. Used by one evaluation at a time, like its engine.
+/// </summary>
 internal sealed class HelperContext(JintEngine engine, ExpressionOptions options)
 {
+    private const int MaxCachedPatterns = 256;
+    private readonly Dictionary<string, ObjectInstance> _regExps = new(StringComparer.Ordinal);
+
     public JintEngine Engine => engine;
     public ExpressionOptions Options => options;
+
+    /// <summary><c>new RegExp(pattern)</c>, compiled once per engine; an invalid pattern is a SyntaxError.</summary>
+    public ObjectInstance RegExp(string pattern)
+    {
+        if (_regExps.TryGetValue(pattern, out var cached)) return cached;
+        var regExp = engine.Intrinsics.RegExp.Construct([JsString.Create(pattern)], engine.Intrinsics.RegExp);
+        // Patterns come from definitions, so few are distinct; the bound only guards against a generated flood.
+        if (_regExps.Count >= MaxCachedPatterns) _regExps.Clear();
+        _regExps[pattern] = regExp;
+        return regExp;
+    }
 
     /// <summary>Today in Asia/Shanghai: mainland China keeps UTC+8 all year, so a fixed offset is exact.</summary>
     public DateOnly Today => DateOnly.FromDateTime(options.Clock.GetUtcNow().UtcDateTime.AddHours(8));

@@ -76,6 +76,18 @@ public class EngineBehaviourTests
         Assert.Equal(0, wrong);
     }
 
+    [Fact]
+    public void Null_source_or_scope_is_an_expression_error_not_a_crash()
+    {
+        var engine = new ExpressionEngine();
+        var ex = Assert.Throws<ExpressionException>(() => engine.Evaluate(null!, Data(null)));
+        Assert.Equal(ExpressionErrorKind.Syntax, ex.Kind);
+        Assert.Equal("the source is empty (line 1, column 1)", ex.Message);
+        Assert.Equal(3, (int)engine.Evaluate("1 + 2", null!)!);
+        Assert.Null(engine.RunScript("let x = 1;", null!).ReturnValue);
+        Assert.Empty(engine.Check("data.x", ExpressionKind.Expression, null!));
+    }
+
     [Theory]
     [InlineData("null", false)]
     [InlineData("false", false)]
