@@ -68,15 +68,4 @@ public class FormSchemaCompilerTests
         Assert.False(Valid(schema, """{"family":[{"photo":{"id":"f1","name":"a.jpg"}}]}"""));
         Assert.False(Valid(schema, """{"family":[{"relation":"父亲","photo":{"id":"f1","name":"a.pdf","contentType":"application/pdf"}}]}"""));
     }
-
-    [Theory]
-    [InlineData("11010519491231002X", true)]
-    [InlineData("11010519491231002x", true)]
-    [InlineData("440308199001011239", true)]
-    [InlineData("440308199001011238", false)] // wrong check digit
-    [InlineData("440308199002301237", false)] // 30 February
-    [InlineData("990308199001011239", false)] // no province 99
-    [InlineData("4403081990010112", false)]
-    public void Resident_id_numbers_check_digit_date_and_province(string value, bool valid) =>
-        Assert.Equal(valid, FormFlow.Engine.Expressions.Helpers.ResidentId.IsValid(value));
 }

@@ -29,13 +29,16 @@ internal sealed class CompiledForm
         Calculations = order.Order;
         RuntimeSchemaJson = FormSchemaCompiler.ToRuntimeJson(form);
         RuntimeSchema = FormSchemaCompiler.Build(RuntimeSchemaJson);
-        foreach (var place in FieldPlace.All(form))
+        var places = FieldPlace.All(form).ToList();
+        foreach (var place in places)
         {
             var f = place.Field;
             if (f.Pattern is not null) _patterns[f] = new Regex(f.Pattern, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
             _byIdOrKeyPath[f.Id] = place;
-            if (f.Key is not null) _byIdOrKeyPath[place.Group is null ? f.Key : $"{place.Group.Key}/{f.Key}"] = place;
         }
+        // An element id wins over a key path spelled the same way.
+        foreach (var place in places.Where(p => p.Field.Key is not null))
+            _byIdOrKeyPath.TryAdd(place.Group is null ? place.Field.Key! : $"{place.Group.Key}/{place.Field.Key}", place);
     }
 
     public Regex? PatternOf(FieldDefinition field) => _patterns.GetValueOrDefault(field);

@@ -67,6 +67,9 @@ internal sealed class DataSanitizer(IReadOnlyList<FieldDefinition> fields, FormL
     /// <summary>Walks the value without recursion; a value breaking a limit is dropped with an error.</summary>
     private bool WithinLimits(JsonNode value, string path)
     {
+        if (value is JsonValue scalar)
+            return scalar.GetValueKind() != JsonValueKind.String || scalar.GetValue<string>().Length <= limits.MaxStringLength
+                || Fail(path, "maxLength", limits.MaxStringLength);
         var pending = new Stack<(JsonNode Node, int Depth)>();
         pending.Push((value, 1));
         while (pending.Count > 0)

@@ -83,7 +83,9 @@ public sealed class FormRuntime
 
     /// <summary>
     /// Runs rule passes until no field becomes newly hidden or newly read-only. The sets only grow (a field hidden
-    /// in one pass stays hidden), so this ends after at most one pass per field path plus one.
+    /// in one pass stays hidden), so this ends after at most one pass per field path plus one. A pass whose new
+    /// paths would not change the next pass's data (a hidden field with no value, a read-only field already holding
+    /// its previous value) is final already: the next pass would compute exactly the same.
     /// </summary>
     private RulePass Settle(JsonObject start, JsonObject previous, FieldPermissions permissions, string locale)
     {
@@ -92,7 +94,7 @@ public sealed class FormRuntime
         while (true)
         {
             var pass = new RulePass(_form, permissions, _engine, locale, start, previous, hidden, readOnly);
-            if (pass.NewlyHidden.IsSubsetOf(hidden) && pass.NewlyReadOnly.IsSubsetOf(readOnly)) return pass;
+            if (!pass.ChangesData(hidden, readOnly, previous)) return pass;
             hidden.UnionWith(pass.NewlyHidden);
             readOnly.UnionWith(pass.NewlyReadOnly);
         }

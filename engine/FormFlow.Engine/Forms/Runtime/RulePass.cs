@@ -95,6 +95,29 @@ internal sealed class RulePass
         target[field.Key!] = value;
     }
 
+    /// <summary>Whether a pass with the new paths added would start from different data than this one did.</summary>
+    public bool ChangesData(IReadOnlySet<string> hidden, IReadOnlySet<string> readOnly, JsonObject previous)
+    {
+        foreach (var path in NewlyHidden)
+            if (!hidden.Contains(path) && ValueAt(Data, path) is not null) return true;
+        foreach (var path in NewlyReadOnly)
+            if (!readOnly.Contains(path) && !JsonNode.DeepEquals(ValueAt(Data, path), ValueAt(previous, path))) return true;
+        return false;
+    }
+
+    private static JsonNode? ValueAt(JsonObject data, string path)
+    {
+        JsonNode? node = data;
+        foreach (var segment in path.Split('/', StringSplitOptions.RemoveEmptyEntries))
+            node = node switch
+            {
+                JsonObject o => o[segment],
+                JsonArray a when int.TryParse(segment, out var i) && i < a.Count => a[i],
+                _ => null,
+            };
+        return node;
+    }
+
     /// <summary>The data with keys in document order (calculated values are assigned last, so they move back into place).</summary>
     public JsonObject OrderedData()
     {

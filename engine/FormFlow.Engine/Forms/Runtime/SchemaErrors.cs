@@ -8,18 +8,23 @@ namespace FormFlow.Engine.Forms.Runtime;
 /// <summary>Validates data with JsonSchema.Net and turns its output into errors with path, keyword and a localized message.</summary>
 internal static class SchemaErrors
 {
-    private static readonly EvaluationOptions Options = new()
+    // Valid data is the common case: a flag evaluation answers it; only invalid data is evaluated again for details.
+    private static readonly EvaluationOptions Flag = Options(OutputFormat.Flag);
+    private static readonly EvaluationOptions List = Options(OutputFormat.List);
+
+    private static EvaluationOptions Options(OutputFormat format) => new()
     {
-        OutputFormat = OutputFormat.List,
+        OutputFormat = format,
         RequireFormatValidation = true,
         FormatRegistry = MainlandFormats.Registry,
     };
 
     public static List<FormError> Validate(CompiledForm form, JsonObject data, string locale)
     {
-        var results = form.RuntimeSchema.Evaluate(JsonSerializer.SerializeToElement(data), Options);
+        var instance = JsonSerializer.SerializeToElement(data);
         var errors = new List<FormError>();
-        if (results.IsValid) return errors;
+        if (form.RuntimeSchema.Evaluate(instance, Flag).IsValid) return errors;
+        var results = form.RuntimeSchema.Evaluate(instance, List);
         foreach (var detail in results.Details ?? [])
         {
             if (detail.Errors is null) continue;

@@ -71,9 +71,14 @@ public static class FormSchemaCompiler
 
     private static JsonObject Field(FieldDefinition f, bool contract)
     {
-        var schema = new JsonObject { ["title"] = f.Label?.Get(LocalizedText.DefaultLocale) };
-        if (f.Help is not null) schema["description"] = f.Help.Get(LocalizedText.DefaultLocale);
-        if (f.Calculate is not null) schema["readOnly"] = true;
+        var schema = new JsonObject();
+        if (contract)
+        {
+            // Annotations are for API clients; the runtime's copy leaves them out, as JsonSchema.Net collects them.
+            schema["title"] = f.Label?.Get(LocalizedText.DefaultLocale);
+            if (f.Help is not null) schema["description"] = f.Help.Get(LocalizedText.DefaultLocale);
+            if (f.Calculate is not null) schema["readOnly"] = true;
+        }
         switch (f.Type)
         {
             case FieldTypes.Text or FieldTypes.Textarea:
