@@ -39,7 +39,8 @@ export class ExpressionEngine {
    * Evaluates one expression with the scope names as its only globals besides the helpers; the result comes back as
    * JSON (undefined as null). Throws ExpressionError and nothing else.
    */
-  evaluate(source: string, scope: Readonly<Record<string, unknown>>): JsonValue {
+  evaluate(source: string, scope: Readonly<Record<string, unknown>> = {}): JsonValue {
+    scope ??= {};
     const checked = this.checked(source);
     if (checked.problems.length > 0) throw ExpressionError.at(checked.errorKind, checked.problems[0]);
     const bound = new Map<string, Value>();
@@ -55,6 +56,8 @@ export class ExpressionEngine {
   }
 
   private checked(source: string): SubsetCheck {
+    // A missing rule text is reported as an empty source, as on the server.
+    if (source === null || source === undefined) source = "";
     if (typeof source !== "string") throw new ExpressionError("syntax", "the source is not a string");
     const cached = this.cache.get(source);
     if (cached) return cached;

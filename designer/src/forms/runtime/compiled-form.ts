@@ -26,7 +26,11 @@ export class CompiledForm {
       const field = place.field;
       if (field.pattern !== undefined) this.patterns.set(field, compilePattern(field));
       this.byIdOrKeyPath.set(field.id, place);
-      if (field.key !== undefined) this.byIdOrKeyPath.set(place.group ? `${place.group.key}/${field.key}` : field.key, place);
+    }
+    // An element id wins over a key path spelled the same way.
+    for (const place of places.filter((p) => p.field.key !== undefined)) {
+      const keyPath = place.group ? `${place.group.key}/${place.field.key}` : place.field.key!;
+      if (!this.byIdOrKeyPath.has(keyPath)) this.byIdOrKeyPath.set(keyPath, place);
     }
   }
 

@@ -70,14 +70,15 @@ export class FormRuntime {
 
   /**
    * Runs rule passes until no field becomes newly hidden or newly read-only. The sets only grow, so this ends after
-   * at most one pass per field path plus one.
+   * at most one pass per field path plus one. A pass whose new paths would not change the next pass's data (a hidden
+   * field with no value, a read-only field already holding its previous value) is final already.
    */
   private settle(start: JsonRecord, previous: JsonRecord, permissions: FieldPermissions, locale: string): RulePass {
     const hidden = new Set<string>();
     const readOnly = new Set<string>();
     for (;;) {
       const pass = new RulePass(this.compiled, permissions, this.engine, locale, start, previous, hidden, readOnly);
-      if (isSubset(pass.newlyHidden, hidden) && isSubset(pass.newlyReadOnly, readOnly)) return pass;
+      if (!pass.changesData(hidden, readOnly, previous)) return pass;
       pass.newlyHidden.forEach((path) => hidden.add(path));
       pass.newlyReadOnly.forEach((path) => readOnly.add(path));
     }
@@ -88,9 +89,4 @@ export class FormRuntime {
 function counts(error: FormError, protectedPaths: readonly string[], mode: FormMode): boolean {
   if (mode === "draft" && error.rule === "minItems") return false;
   return !protectedPaths.some((p) => error.path === p || error.path.startsWith(`${p}/`));
-}
-
-function isSubset(set: ReadonlySet<string>, of: ReadonlySet<string>): boolean {
-  for (const item of set) if (!of.has(item)) return false;
-  return true;
 }

@@ -4,7 +4,7 @@ import { dataChildren } from "../field-places";
 import { isGroup } from "../field-types";
 import type { FieldAccess, FormError } from "../form-result";
 import { protects, type FieldPermissions } from "../field-permissions";
-import { deepClone, isRecord, own, removeOwn, setOwn, type JsonData, type JsonRecord } from "../json-data";
+import { deepClone, isRecord, jsonEquals, own, removeOwn, setOwn, type JsonData, type JsonRecord } from "../json-data";
 import { restorePrevious, visitSlots } from "./field-slots";
 import { roundMoney } from "../money";
 import type { CompiledForm } from "./compiled-form";
@@ -79,6 +79,15 @@ export class RulePass {
     }
   }
 
+  /** Whether a pass with the new paths added would start from different data than this one did. */
+  changesData(hidden: ReadonlySet<string>, readOnly: ReadonlySet<string>, previous: JsonRecord): boolean {
+    for (const path of this.newlyHidden) if (!hidden.has(path) && valueAt(this.data, path) !== undefined) return true;
+    for (const path of this.newlyReadOnly) {
+      if (!readOnly.has(path) && !jsonEquals(valueAt(this.data, path), valueAt(previous, path))) return true;
+    }
+    return false;
+  }
+
   /** The data with keys in document order (calculated values are assigned last, so they move back into place). */
   orderedData(): JsonRecord {
     const result: JsonRecord = {};
@@ -148,4 +157,15 @@ function ordered(row: JsonRecord, fields: readonly FieldDefinition[]): JsonRecor
     if (value !== undefined && value !== null) setOwn(result, field.key!, value);
   }
   return result;
+}
+
+/** The value at a data path ("/group/0/key"), or undefined; null values count as absent. */
+function valueAt(data: JsonRecord, path: string): JsonData | undefined {
+  let node: JsonData | undefined = data;
+  for (const segment of path.split("/").filter((part) => part.length > 0)) {
+    if (isRecord(node)) node = own(node, segment);
+    else if (Array.isArray(node) && /^\d+$/.test(segment)) node = node[Number(segment)];
+    else return undefined;
+  }
+  return node === null ? undefined : node;
 }

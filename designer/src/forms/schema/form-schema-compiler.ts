@@ -49,9 +49,13 @@ function addObject(target: JsonRecord, fields: readonly FieldDefinition[], inReq
 }
 
 function fieldSchema(f: FieldDefinition, contract: boolean): JsonRecord {
-  const schema: JsonRecord = { title: localize(f.label, defaultLocale) };
-  if (f.help) schema.description = localize(f.help, defaultLocale);
-  if (f.calculate) schema.readOnly = true;
+  const schema: JsonRecord = {};
+  if (contract) {
+    // Annotations are for API clients; the runtime's copy leaves them out, as the server's does.
+    schema.title = localize(f.label, defaultLocale);
+    if (f.help) schema.description = localize(f.help, defaultLocale);
+    if (f.calculate) schema.readOnly = true;
+  }
   const options = (f.options ?? []).map((o) => o.value);
   switch (f.type) {
     case "text":
