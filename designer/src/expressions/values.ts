@@ -30,11 +30,6 @@ export function isNullish(value: Value): value is null | undefined {
   return value === null || value === undefined;
 }
 
-/** JavaScript truthiness. */
-export function isTruthy(value: Value): boolean {
-  return Boolean(value);
-}
-
 const hasOwn = Object.prototype.hasOwnProperty;
 
 /**

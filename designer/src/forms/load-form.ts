@@ -1,6 +1,6 @@
 import { ExpressionEngine } from "../expressions";
 import { LinearPattern } from "../patterns/linear-pattern";
-import type { FieldDefinition, FormDefinition } from "./definition";
+import type { FormDefinition } from "./definition";
 import { fieldTypes } from "./field-types";
 import { isRecord, type JsonRecord } from "./json-data";
 
@@ -119,4 +119,3 @@ export function loadForm(json: unknown, engine: ExpressionEngine = new Expressio
   return form as unknown as FormDefinition;
 }
 
-export type { FieldDefinition };
