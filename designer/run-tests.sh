@@ -26,5 +26,6 @@ counts=$(node -e '
     const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
     console.log(`${r.numPassedTests} ${r.numFailedTests}`);
   } catch { console.log("0 1"); }' "$report")
+counts=${counts:-0 1} # node itself failed: count the run as one failure
 echo "$counts"
 [ "$vitest_status" -eq 0 ] && [ "${counts#* }" = "0" ]
