@@ -20,7 +20,7 @@ public sealed class ExpressionEngine
     /// <summary>Names a scope may not use: they would hide a helper or a value the language relies on.</summary>
     private static readonly HashSet<string> ReservedNames = new(StringComparer.Ordinal)
     {
-        "undefined", "NaN", "Infinity", "eval", "Function", "globalThis", "window", "global", "self",
+        "undefined", "NaN", "Infinity", "eval", "Function", "arguments", "globalThis", "window", "global", "self",
         ScriptAccessors.GetVariable, ScriptAccessors.SetVariable,
     };
 
