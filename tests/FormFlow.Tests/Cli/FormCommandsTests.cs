@@ -135,6 +135,16 @@ public class FormCommandsTests
         Assert.Contains("malformed JSON", error);
     }
 
+    [Fact]
+    public void Data_nested_deeper_than_the_JSON_limit_exits_2_without_crashing()
+    {
+        var data = TempFile("{\"name\":" + new string('[', 100_000) + new string(']', 100_000) + "}");
+        var (exit, output, error) = Run("form", "check", Sample("union-join", "form.json"), data);
+        Assert.Equal(2, exit);
+        Assert.Empty(output);
+        Assert.Contains("depth", error, StringComparison.OrdinalIgnoreCase);
+    }
+
     private static string TempFile(string content)
     {
         var path = Path.Combine(Path.GetTempPath(), $"formflow-test-{Guid.NewGuid():N}.json");
