@@ -10,7 +10,7 @@ export const defaultScopeNames: ReadonlySet<string> = new Set(["data", "item", "
 
 /** Names a scope may not use: they would hide a helper or a value the language relies on. */
 const reservedNames: ReadonlySet<string> = new Set([
-  "undefined", "NaN", "Infinity", "eval", "Function", "globalThis", "window", "global", "self", "getVariable", "setVariable",
+  "undefined", "NaN", "Infinity", "eval", "Function", "arguments", "globalThis", "window", "global", "self", "getVariable", "setVariable",
 ]);
 
 const maxCachedSources = 4096;

@@ -163,5 +163,6 @@ describe("prototype and constructor access", () => {
   test("scope names cannot hide helpers or language names", () => {
     expect(failure(() => engine.evaluate("1", { len: 1 })).kind).toBe("disallowed");
     expect(failure(() => engine.evaluate("1", { undefined: 1 })).kind).toBe("disallowed");
+    expect(failure(() => engine.evaluate("1", { arguments: 1 })).kind).toBe("disallowed");
   });
 });
