@@ -1,0 +1,11 @@
+export * from "./definition";
+export { loadForm, FormDefinitionError, type DefinitionProblem } from "./load-form";
+export { FormRuntime } from "./runtime/form-runtime";
+export type { FieldAccess, FieldState, FormError, FormMode, FormProcessOptions, FormResult } from "./form-result";
+export { formDataText } from "./form-data-text";
+export { formMessage } from "./form-messages";
+export { contractSchema, runtimeSchema } from "./schema/form-schema-compiler";
+export { SchemaValidator, type SchemaError } from "./schema/schema-validator";
+export { defaultLimits, trimText, type FormLimits } from "./data-sanitizer";
+export { isDate, isDateTime, isRegionCode } from "./schema/formats";
+export type { JsonData, JsonRecord } from "./json-data";
