@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-
 namespace FormFlow.Server.Hosting;
 
 /// <summary>
@@ -20,6 +18,8 @@ public static class ProblemDefaults
             StatusCodes.Status403Forbidden => $"your roles do not allow {request.Method} {request.Path}",
             StatusCodes.Status404NotFound => $"no endpoint at {request.Path}",
             StatusCodes.Status405MethodNotAllowed => $"{request.Method} is not allowed on {request.Path}",
+            StatusCodes.Status413PayloadTooLarge =>
+                $"the request body is too large: the limit is {context.HttpContext.RequestServices.GetRequiredService<ServerSettings>().MaxRequestBodyBytes} bytes",
             StatusCodes.Status415UnsupportedMediaType => "the request body must be JSON (Content-Type: application/json)",
             _ => null,
         };

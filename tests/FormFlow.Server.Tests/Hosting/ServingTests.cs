@@ -38,6 +38,9 @@ public sealed class ServingTests(SqliteServer server) : IClassFixture<SqliteServ
         var response = await server.CreateClient().GetAsync("/api-docs/");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("openapi/v1.json", await response.Content.ReadAsStringAsync());
+        // Its script is served from this origin, so 'self' covers it.
+        var script = await server.CreateClient().GetAsync("/api-docs/scalar.js");
+        Assert.Equal(HttpStatusCode.OK, script.StatusCode);
     }
 
     [Theory]
