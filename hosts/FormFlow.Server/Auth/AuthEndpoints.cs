@@ -16,13 +16,13 @@ public static class AuthEndpoints
     public static void MapAuthEndpoints(this IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup("/api/auth").WithTags("Auth");
-        auth.MapPost("/login", LoginAsync).RequireRateLimiting(RateLimits.Login)
+        auth.MapPost("/login", LoginAsync).RequireRateLimiting(RateLimits.Login).ProducesProblem(400).ProducesProblem(401).ProducesProblem(429)
             .WithSummary("Sign in with a user name and password; sets the session cookie and returns the account and its roles.");
-        auth.MapPost("/token", TokenAsync).RequireRateLimiting(RateLimits.Login)
+        auth.MapPost("/token", TokenAsync).RequireRateLimiting(RateLimits.Login).ProducesProblem(400).ProducesProblem(401).ProducesProblem(429)
             .WithSummary("Exchange a user name and password for a bearer token (Authorization: Bearer ...).");
-        auth.MapPost("/logout", LogoutAsync).RequireAuthorization()
+        auth.MapPost("/logout", LogoutAsync).RequireAuthorization().ProducesProblem(401)
             .WithSummary("Sign out: clears the session cookie. Bearer tokens stay valid until they expire.");
-        app.MapGet("/api/me", MeAsync).RequireAuthorization().WithTags("Auth")
+        app.MapGet("/api/me", MeAsync).RequireAuthorization().WithTags("Auth").ProducesProblem(401)
             .WithSummary("The signed-in account and the roles it holds at org units.");
     }
 

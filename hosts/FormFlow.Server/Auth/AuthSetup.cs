@@ -15,6 +15,7 @@ namespace FormFlow.Server.Auth;
 public static class AuthSetup
 {
     public const string Scheme = "FormFlow";
+    public const string CookieName = "formflow.auth";
 
     public static IServiceCollection AddFormFlowAuth(this IServiceCollection services, JwtSettings jwt)
     {
@@ -49,7 +50,7 @@ public static class AuthSetup
 
         services.ConfigureApplicationCookie(o =>
         {
-            o.Cookie.Name = "formflow.auth";
+            o.Cookie.Name = CookieName;
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;

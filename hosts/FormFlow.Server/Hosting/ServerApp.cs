@@ -21,7 +21,12 @@ public static class ServerApp
     public static async Task<WebApplication> BuildAsync(string[] args)
     {
         var noDemo = args.Contains(ServerSettings.NoDemoSwitch);
-        var builder = WebApplication.CreateBuilder(args.Where(a => a != ServerSettings.NoDemoSwitch).ToArray());
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args.Where(a => a != ServerSettings.NoDemoSwitch).ToArray(),
+            // appsettings.json sits beside the program; the working directory is only where ./data goes.
+            ContentRootPath = AppContext.BaseDirectory,
+        });
         var settings = ServerSettings.From(builder.Configuration, noDemo);
         if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey])) builder.WebHost.UseUrls(ServerSettings.DefaultUrl);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = settings.MaxRequestBodyBytes);
@@ -54,7 +59,7 @@ public static class ServerApp
             o.SerializerOptions.RespectRequiredConstructorParameters = true;
         });
         services.AddHealthChecks().AddDbContextCheck<FormFlowDbContext>("database");
-        services.AddOpenApi();
+        services.AddFormFlowOpenApi();
 
         var app = builder.Build();
         app.UseExceptionHandler();

@@ -9,10 +9,10 @@ public static class OrgEndpoints
 {
     public static void MapOrgEndpoints(this IEndpointRouteBuilder app)
     {
-        var orgs = app.MapGroup("/api/orgs").WithTags("Orgs").RequireAuthorization();
+        var orgs = app.MapGroup("/api/orgs").WithTags("Orgs").RequireAuthorization().ProducesProblem(401);
         orgs.MapGet("/", ListAsync)
             .WithSummary("The org tree visible to me: my subtrees for staff roles, my own chain of unions for workers and merchants.");
-        orgs.MapGet("/{id}", GetAsync)
+        orgs.MapGet("/{id}", GetAsync).ProducesProblem(400).ProducesProblem(404)
             .WithSummary("One visible org unit with its visible children; 404 when it does not exist or is not visible to me.");
     }
 

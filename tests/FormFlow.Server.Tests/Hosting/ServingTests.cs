@@ -30,6 +30,10 @@ public sealed class ServingTests(SqliteServer server) : IClassFixture<SqliteServ
             Assert.True(paths[path]?[method] is not null, $"{method} {path} missing from the OpenAPI document");
         }
         Assert.NotNull(document["components"]!["schemas"]!["LoginRequest"]);
+        Assert.Equal("http", document["components"]!["securitySchemes"]!["bearer"]!["type"]!.GetValue<string>());
+        Assert.NotNull(paths["/api/me"]!["get"]!["security"]);
+        Assert.Null(paths["/api/auth/login"]!["post"]!["security"]);
+        Assert.NotNull(paths["/api/orgs/{id}"]!["get"]!["responses"]!["404"]);
     }
 
     [Fact]
