@@ -5,10 +5,10 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace FormFlow.Server.Hosting;
 
 /// <summary>
-/// Rate limits. <see cref="Login"/> guards the password endpoints per client address (configurable with
-/// <c>RateLimits:LoginPerMinute</c>, default 10); <see cref="Submissions"/> is ready for form submissions, per
-/// signed-in account or else per address (<c>RateLimits:SubmissionsPerMinute</c>, default 120).
-/// A refusal is 429 with a ProblemDetails body and Retry-After.
+/// Rate limits over fixed windows of <c>RateLimits:WindowSeconds</c> (default 60). <see cref="Login"/> guards the
+/// password endpoints per client address (<c>RateLimits:LoginPermits</c> per window, default 10);
+/// <see cref="Submissions"/> is ready for form submissions, per signed-in account or else per address
+/// (<c>RateLimits:SubmissionPermits</c>, default 120). A refusal is 429 with a ProblemDetails body and Retry-After.
 /// </summary>
 public static class RateLimits
 {
@@ -17,12 +17,13 @@ public static class RateLimits
 
     public static IServiceCollection AddFormFlowRateLimits(this IServiceCollection services, IConfiguration config)
     {
-        var loginPerMinute = config.GetValue("RateLimits:LoginPerMinute", 10);
-        var submissionsPerMinute = config.GetValue("RateLimits:SubmissionsPerMinute", 120);
+        var window = TimeSpan.FromSeconds(config.GetValue("RateLimits:WindowSeconds", 60));
+        var loginPermits = config.GetValue("RateLimits:LoginPermits", 10);
+        var submissionPermits = config.GetValue("RateLimits:SubmissionPermits", 120);
         return services.AddRateLimiter(options =>
         {
-            options.AddPolicy(Login, context => PerMinute(ClientAddress(context), loginPerMinute));
-            options.AddPolicy(Submissions, context => PerMinute(context.User.Identity?.Name ?? ClientAddress(context), submissionsPerMinute));
+            options.AddPolicy(Login, context => Window(ClientAddress(context), loginPermits, window));
+            options.AddPolicy(Submissions, context => Window(context.User.Identity?.Name ?? ClientAddress(context), submissionPermits, window));
             options.OnRejected = async (rejected, ct) =>
             {
                 var context = rejected.HttpContext;
@@ -45,11 +46,11 @@ public static class RateLimits
 
     private static string ClientAddress(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
-    private static RateLimitPartition<string> PerMinute(string key, int permits) =>
+    private static RateLimitPartition<string> Window(string key, int permits, TimeSpan window) =>
         RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = permits,
-            Window = TimeSpan.FromMinutes(1),
+            Window = window,
             QueueLimit = 0,
         });
 }

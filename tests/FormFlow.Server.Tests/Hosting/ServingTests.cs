@@ -82,11 +82,16 @@ public sealed class RateLimitTests(RateLimitTests.TightServer server) : IClassFi
 {
     public sealed class TightServer() : ServerFixture(FormFlow.Persistence.Database.DatabaseProvider.Sqlite)
     {
-        protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["RateLimits:LoginPerMinute"] = "3" };
+        protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+        {
+            ["RateLimits:LoginPermits"] = "3",
+            // A long window, so no window boundary falls inside the test.
+            ["RateLimits:WindowSeconds"] = "3600",
+        };
     }
 
     [Fact]
-    public async Task The_fourth_login_in_a_minute_is_429_problem_with_retry_after()
+    public async Task The_fourth_login_in_a_window_is_429_problem_with_retry_after()
     {
         var client = server.CreateClient();
         for (var i = 0; i < 3; i++) Assert.Equal(HttpStatusCode.OK, (await Api.LoginAsync(client, "designer")).StatusCode);

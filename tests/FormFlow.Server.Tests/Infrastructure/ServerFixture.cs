@@ -43,7 +43,7 @@ public class ServerFixture(DatabaseProvider provider) : WebApplicationFactory<Se
             ["FormFlow:DataFolder"] = Database.DataFolder,
             ["Database:Provider"] = Provider.ToString(),
             ["Database:ConnectionString"] = Database.Settings.ConnectionString,
-            ["RateLimits:LoginPerMinute"] = "100000",
+            ["RateLimits:LoginPermits"] = "100000",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in Settings) settings[key] = value;
