@@ -13,6 +13,9 @@ namespace FormFlow.Server.Auth;
 /// <summary>Sign-in for browsers (cookie), for API clients (bearer token), sign-out, and "who am I".</summary>
 public static class AuthEndpoints
 {
+    /// <summary>Log category of security events (failed sign-ins), for alerting.</summary>
+    public const string SecurityLog = "FormFlow.Security";
+
     public static void MapAuthEndpoints(this IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup("/api/auth").WithTags("Auth");
@@ -83,6 +86,8 @@ public static class AuthEndpoints
         }
         AuditLog.Append(db, AuditLog.Anonymous, action + ".failed", Target(request.UserName), client);
         await db.SaveChangesAsync(ct);
+        http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(SecurityLog)
+            .LogWarning("Sign-in failed for {UserName} from {Ip}: {Reason}", request.UserName, client["ip"]?.ToString(), client["reason"]!.ToString());
         return null;
     }
 

@@ -32,6 +32,21 @@ public sealed class ServerProcessTests(ServerProcess server) : IClassFixture<Ser
     }
 
     [Fact]
+    public async Task A_failed_sign_in_is_logged_as_a_security_event()
+    {
+        using var client = new HttpClient { BaseAddress = server.BaseAddress };
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Api.LoginAsync(client, "lawyer", "guess")).StatusCode);
+        // The console logger writes on its own thread; give it a moment.
+        for (var i = 0; i < 50 && !server.Output.Contains("\"Category\":\"FormFlow.Security\""); i++) await Task.Delay(100);
+        var line = server.Output.Split('\n').Single(l => l.Contains("\"Category\":\"FormFlow.Security\""));
+        var log = JsonNode.Parse(line)!;
+        Assert.Equal("Warning", log["LogLevel"]!.GetValue<string>());
+        Assert.Equal("lawyer", log["State"]!["UserName"]!.GetValue<string>());
+        Assert.Equal("wrong-password", log["State"]!["Reason"]!.GetValue<string>());
+        Assert.DoesNotContain("guess", line);
+    }
+
+    [Fact]
     public async Task Kestrel_refuses_an_oversized_chunked_body_with_413_problem()
     {
         using var client = new HttpClient { BaseAddress = server.BaseAddress };
