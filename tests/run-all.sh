@@ -1,8 +1,39 @@
 #!/usr/bin/env bash
 # Runs the whole test suite: every .NET test project (unit, integration, conformance, CLI) and the designer's Vitest suite.
+# The server's integration tests need a PostgreSQL server: unless FORMFLOW_TEST_POSTGRES already holds a
+# connection string, a throwaway cluster is started here (Debian's postgresql package) and removed at exit.
 # Prints one closing line "N passed, N failed" summed over all runners.
 set -uo pipefail
 cd "$(dirname "$0")/.."
+
+if [ -z "${FORMFLOW_TEST_POSTGRES:-}" ]; then
+  bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+  if [ -z "$bin" ]; then
+    echo "PostgreSQL is not installed (apt-get install -y postgresql) and FORMFLOW_TEST_POSTGRES is not set" >&2
+  else
+    pgdir=$(mktemp -d /tmp/formflow-pg.XXXXXX)
+    as_pg=()
+    if [ "$(id -u)" -eq 0 ]; then chown postgres "$pgdir"; as_pg=(runuser -u postgres --); fi
+    stop_pg() { "${as_pg[@]}" "$bin/pg_ctl" -D "$pgdir/data" -m immediate stop >/dev/null 2>&1; rm -rf "$pgdir"; }
+    trap stop_pg EXIT
+    if "${as_pg[@]}" "$bin/initdb" -D "$pgdir/data" -A trust -U postgres >"$pgdir/initdb.log" 2>&1; then
+      # A random port; another try on a different one if it happens to be taken.
+      for _ in 1 2 3; do
+        pgport=$((20000 + RANDOM % 20000))
+        if "${as_pg[@]}" "$bin/pg_ctl" -D "$pgdir/data" -l "$pgdir/server.log" \
+             -o "-p $pgport -k $pgdir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" -w start >/dev/null; then
+          export FORMFLOW_TEST_POSTGRES="Host=127.0.0.1;Port=$pgport;Username=postgres;Database=postgres"
+          echo "Started a throwaway PostgreSQL on port $pgport"
+          break
+        fi
+      done
+    fi
+    if [ -z "${FORMFLOW_TEST_POSTGRES:-}" ]; then
+      echo "Could not start a throwaway PostgreSQL:" >&2
+      cat "$pgdir/initdb.log" "$pgdir/server.log" >&2 2>/dev/null
+    fi
+  fi
+fi
 
 log=$(mktemp)
 status=0

@@ -1,0 +1,43 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FormFlow.Persistence.Database;
+
+/// <summary>Wiring the store for a provider, for dependency injection (server) and for one-off use (CLI).</summary>
+public static class FormFlowDatabase
+{
+    public static IServiceCollection AddFormFlowDatabase(this IServiceCollection services, DatabaseSettings settings) =>
+        settings.Provider switch
+        {
+            DatabaseProvider.Sqlite => services.AddDbContext<FormFlowDbContext, SqliteFormFlowDbContext>(o => o.UseSqlite(settings.ConnectionString)),
+            _ => services.AddDbContext<FormFlowDbContext, PostgresFormFlowDbContext>(o => o.UseNpgsql(settings.ConnectionString)),
+        };
+
+    public static FormFlowDbContext CreateContext(DatabaseSettings settings) => settings.Provider switch
+    {
+        DatabaseProvider.Sqlite => new SqliteFormFlowDbContext(new DbContextOptionsBuilder<SqliteFormFlowDbContext>().UseSqlite(settings.ConnectionString).Options),
+        _ => new PostgresFormFlowDbContext(new DbContextOptionsBuilder<PostgresFormFlowDbContext>().UseNpgsql(settings.ConnectionString).Options),
+    };
+
+    /// <summary>
+    /// Applies pending migrations and returns their names. SQLite: creates the data folder first and switches the
+    /// file to write-ahead logging so readers do not block the writer. PostgreSQL: EF Core takes a migration lock,
+    /// so several processes starting together apply each migration once.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> MigrateAsync(FormFlowDbContext db, CancellationToken ct = default)
+    {
+        if (db.Database.IsSqlite()) EnsureSqliteFolder(db.Database.GetConnectionString()!);
+        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+        await db.Database.MigrateAsync(ct);
+        if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        return pending;
+    }
+
+    private static void EnsureSqliteFolder(string connectionString)
+    {
+        var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(file));
+        if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+    }
+}

@@ -1,0 +1,111 @@
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using FormFlow.Persistence;
+using FormFlow.Persistence.Accounts;
+using FormFlow.Persistence.Audit;
+using FormFlow.Server.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace FormFlow.Server.Auth;
+
+/// <summary>Sign-in for browsers (cookie), for API clients (bearer token), sign-out, and "who am I".</summary>
+public static class AuthEndpoints
+{
+    /// <summary>Log category of security events (failed sign-ins), for alerting.</summary>
+    public const string SecurityLog = "FormFlow.Security";
+
+    public static void MapAuthEndpoints(this IEndpointRouteBuilder app)
+    {
+        var auth = app.MapGroup("/api/auth").WithTags("Auth");
+        auth.MapPost("/login", LoginAsync).RequireRateLimiting(RateLimits.Login).ProducesProblem(400).ProducesProblem(401).ProducesProblem(429)
+            .WithSummary("Sign in with a user name and password; sets the session cookie and returns the account and its roles.");
+        auth.MapPost("/token", TokenAsync).RequireRateLimiting(RateLimits.Login).ProducesProblem(400).ProducesProblem(401).ProducesProblem(429)
+            .WithSummary("Exchange a user name and password for a bearer token (Authorization: Bearer ...).");
+        auth.MapPost("/logout", LogoutAsync).RequireAuthorization().ProducesProblem(401)
+            .WithSummary("Sign out: clears the session cookie. Bearer tokens stay valid until they expire.");
+        app.MapGet("/api/me", MeAsync).RequireAuthorization().WithTags("Auth").ProducesProblem(401)
+            .WithSummary("The signed-in account and the roles it holds at org units.");
+    }
+
+    private static async Task<Results<Ok<AccountView>, ProblemHttpResult>> LoginAsync(
+        LoginRequest request, FormFlowDbContext db, SignInManager<Account> signIn, HttpContext http, CancellationToken ct)
+    {
+        if (await VerifyAsync(request, db, signIn, http, "auth.login", ct) is not { } account) return WrongCredentials();
+        await signIn.SignInAsync(account, isPersistent: false);
+        return TypedResults.Ok(AccountView.Of(account));
+    }
+
+    private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> TokenAsync(
+        LoginRequest request, FormFlowDbContext db, SignInManager<Account> signIn, TokenIssuer issuer, HttpContext http, CancellationToken ct)
+    {
+        if (await VerifyAsync(request, db, signIn, http, "auth.token", ct) is not { } account) return WrongCredentials();
+        var (token, expiresAt) = issuer.Issue(account);
+        return TypedResults.Ok(new TokenResponse(token, expiresAt, AccountView.Of(account)));
+    }
+
+    private static async Task<NoContent> LogoutAsync(FormFlowDbContext db, SignInManager<Account> signIn, HttpContext http, CancellationToken ct)
+    {
+        AuditLog.Append(db, http.User.Identity?.Name ?? AuditLog.Anonymous, "auth.logout", Target(http.User.Identity?.Name));
+        await db.SaveChangesAsync(ct);
+        await signIn.SignOutAsync();
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<Ok<AccountView>, ProblemHttpResult>> MeAsync(FormFlowDbContext db, HttpContext http, CancellationToken ct) =>
+        await CurrentAccount.LoadAsync(db, http.User, ct) is { } account
+            ? TypedResults.Ok(AccountView.Of(account))
+            : CurrentAccount.Gone();
+
+    /// <summary>
+    /// Checks the password (counting failures towards lockout) and records the attempt either way as a security
+    /// event. Unknown user, wrong password and locked-out account look the same to the caller.
+    /// </summary>
+    private static async Task<Account?> VerifyAsync(
+        LoginRequest request, FormFlowDbContext db, SignInManager<Account> signIn, HttpContext http, string action, CancellationToken ct)
+    {
+        RequireText(request.UserName, "/userName");
+        RequireText(request.Password, "/password");
+        var client = new JsonObject { ["ip"] = http.Connection.RemoteIpAddress?.ToString() };
+        var account = await signIn.UserManager.FindByNameAsync(request.UserName);
+        if (account is not null)
+        {
+            var check = await signIn.CheckPasswordSignInAsync(account, request.Password, lockoutOnFailure: true);
+            if (check.Succeeded)
+            {
+                AuditLog.Append(db, account.UserName!, action + ".succeeded", Target(account.UserName), client);
+                await db.SaveChangesAsync(ct);
+                return await CurrentAccount.WithRoles(db).SingleAsync(a => a.Id == account.Id, ct);
+            }
+            client["reason"] = check.IsLockedOut ? "locked-out" : "wrong-password";
+        }
+        else
+        {
+            client["reason"] = "unknown-user";
+        }
+        AuditLog.Append(db, AuditLog.Anonymous, action + ".failed", Target(request.UserName), client);
+        await db.SaveChangesAsync(ct);
+        http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(SecurityLog)
+            .LogWarning("Sign-in failed for {UserName} from {Ip}: {Reason}", request.UserName, client["ip"]?.ToString(), client["reason"]!.ToString());
+        return null;
+    }
+
+    private static void RequireText(string value, string pointer)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+            throw new BadHttpRequestException($"{pointer} must not be empty");
+    }
+
+    private static string? Target(string? userName) => userName is null ? null : "account:" + userName;
+
+    private static ProblemHttpResult WrongCredentials() => TypedResults.Problem(
+        statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed",
+        detail: "wrong user name or password, or the account is locked after repeated failures");
+}
+
+/// <summary>Credentials for <c>/api/auth/login</c> and <c>/api/auth/token</c>; other fields are refused.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed record LoginRequest(string UserName, string Password);
+
+public sealed record TokenResponse(string AccessToken, DateTimeOffset ExpiresAt, AccountView Account);

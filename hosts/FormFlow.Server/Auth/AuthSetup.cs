@@ -1,0 +1,72 @@
+using FormFlow.Persistence;
+using FormFlow.Persistence.Accounts;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.IdentityModel.Tokens;
+
+namespace FormFlow.Server.Auth;
+
+/// <summary>
+/// Accounts and sign-in: ASP.NET Core Identity over the FormFlow store; browsers get an HttpOnly, SameSite=Strict
+/// cookie, API clients a JWT bearer token; every API endpoint accepts either (a request with
+/// <c>Authorization: Bearer</c> is judged by its token, any other by its cookie). Challenges answer 401/403 with
+/// ProblemDetails instead of redirecting to a login page.
+/// </summary>
+public static class AuthSetup
+{
+    public const string Scheme = "FormFlow";
+    public const string CookieName = "formflow.auth";
+
+    public static IServiceCollection AddFormFlowAuth(this IServiceCollection services, JwtSettings jwt)
+    {
+        services.AddSingleton(jwt);
+        services.AddSingleton<TokenIssuer>();
+        services.AddIdentityCore<Account>(o =>
+            {
+                o.Password.RequiredLength = 12;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+            })
+            .AddSignInManager()
+            .AddEntityFrameworkStores<FormFlowDbContext>();
+
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = Scheme;
+                o.DefaultChallengeScheme = Scheme;
+            })
+            .AddPolicyScheme(Scheme, "Cookie or bearer token", o => o.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? JwtBearerDefaults.AuthenticationScheme
+                    : IdentityConstants.ApplicationScheme)
+            .AddJwtBearer(o => o.TokenValidationParameters = new TokenValidationParameters
+            {
+                ValidIssuer = jwt.Issuer,
+                ValidAudience = jwt.Audience,
+                IssuerSigningKey = jwt.SigningKey,
+                ClockSkew = TimeSpan.FromSeconds(30),
+            })
+            .AddIdentityCookies();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = CookieName;
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // An API answers with a status, not a redirect to a login page; the status-code pages add ProblemDetails.
+            o.Events.OnRedirectToLogin = context => Status(context.Response, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = context => Status(context.Response, StatusCodes.Status403Forbidden);
+        });
+        services.AddAuthorization();
+        return services;
+    }
+
+    private static Task Status(HttpResponse response, int status)
+    {
+        response.StatusCode = status;
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,54 @@
+using System.Text.Json.Nodes;
+using FormFlow.Persistence;
+using FormFlow.Persistence.Accounts;
+using FormFlow.Persistence.Audit;
+using FormFlow.Persistence.Orgs;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace FormFlow.Server.Demo;
+
+/// <summary>
+/// Seeds <see cref="DemoData"/> into an empty database, in one transaction, with an audit entry. A database that
+/// already holds any org unit is left alone, so restarts never duplicate anything.
+/// </summary>
+public static class DemoSeeder
+{
+    /// <returns>True when it seeded, false when the database already had data.</returns>
+    public static async Task<bool> SeedAsync(FormFlowDbContext db, UserManager<Account> users, string password, CancellationToken ct = default)
+    {
+        if (await db.OrgUnits.AnyAsync(ct)) return false;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var orgs = new Dictionary<string, OrgUnit>();
+        await AddAsync(db, DemoData.Hierarchy, null, orgs, ct);
+        foreach (var person in DemoData.People)
+        {
+            var account = new Account { UserName = person.UserName, DisplayName = person.DisplayName };
+            // Demo passwords are short on purpose, so they bypass the password-strength rules real accounts meet.
+            account.PasswordHash = users.PasswordHasher.HashPassword(account, password);
+            Check(await users.CreateAsync(account), person.UserName);
+            db.RoleAssignments.Add(new RoleAssignment { AccountId = account.Id, Role = person.Role, OrgUnitId = orgs[person.OrgName].Id });
+        }
+        AuditLog.Append(db, AuditLog.SystemActor, "seed.demo", null, new JsonObject
+        {
+            ["orgUnits"] = orgs.Count,
+            ["accounts"] = new JsonArray(DemoData.People.Select(p => (JsonNode)p.UserName).ToArray()),
+        });
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return true;
+    }
+
+    private static async Task AddAsync(FormFlowDbContext db, DemoData.Unit unit, OrgUnit? parent, Dictionary<string, OrgUnit> orgs, CancellationToken ct)
+    {
+        var created = await OrgUnits.CreateAsync(db, unit.Name, unit.Level, parent, ct);
+        orgs[unit.Name] = created;
+        foreach (var child in unit.Children) await AddAsync(db, child, created, orgs, ct);
+    }
+
+    private static void Check(IdentityResult result, string userName)
+    {
+        if (!result.Succeeded)
+            throw new InvalidOperationException($"demo account {userName}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+    }
+}

@@ -1,0 +1,102 @@
+using System.Text.Encodings.Web;
+using System.Text.Json.Serialization;
+using FormFlow.Persistence;
+using FormFlow.Persistence.Accounts;
+using FormFlow.Persistence.Database;
+using FormFlow.Server.Auth;
+using FormFlow.Server.Demo;
+using FormFlow.Server.Orgs;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Identity;
+using Scalar.AspNetCore;
+
+namespace FormFlow.Server.Hosting;
+
+/// <summary>Composes the web server: services, the middleware order, endpoints, then migrations and demo data.</summary>
+public static class ServerApp
+{
+    public static async Task<WebApplication> BuildAsync(string[] args)
+    {
+        var noDemo = args.Contains(ServerSettings.NoDemoSwitch);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args.Where(a => a != ServerSettings.NoDemoSwitch).ToArray(),
+            // appsettings.json sits beside the program; the working directory is only where ./data goes.
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        var settings = ServerSettings.From(builder.Configuration, noDemo);
+        if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey])) builder.WebHost.UseUrls(ServerSettings.DefaultUrl);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = settings.MaxRequestBodyBytes);
+
+        builder.Logging.ClearProviders().AddJsonConsole(o =>
+        {
+            o.UseUtcTimestamp = true;
+            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+            o.JsonWriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        });
+
+        var services = builder.Services;
+        services.AddSingleton(settings);
+        services.AddSingleton(TimeProvider.System);
+        services.AddFormFlowDatabase(settings.Database);
+        // Cookie encryption keys live beside the database, so sign-ins survive a restart.
+        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.DataFolder, "keys")));
+        services.AddFormFlowAuth(JwtSettings.From(builder.Configuration, settings.DataFolder, settings.Demo));
+        services.AddFormFlowRateLimits(builder.Configuration);
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDefaults.Describe);
+        services.AddExceptionHandler<BadRequestProblems>();
+        // Binding failures throw, so BadRequestProblems can name the problem instead of an empty 400.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+            // Missing or null required fields are refused by the deserializer, which names them.
+            o.SerializerOptions.RespectNullableAnnotations = true;
+            o.SerializerOptions.RespectRequiredConstructorParameters = true;
+        });
+        services.AddHealthChecks().AddDbContextCheck<FormFlowDbContext>("database");
+        services.AddFormFlowOpenApi();
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseSecurityHeaders();
+        app.UseRequestSizeLimit(settings.MaxRequestBodyBytes);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+
+        app.MapHealthChecks("/health", HealthResponse.Options);
+        app.MapOpenApi();
+        app.MapScalarApiReference(SecurityHeaders.ApiDocsPath, o => o.WithTitle("FormFlow API").DisableDefaultFonts());
+        app.MapAuthEndpoints();
+        app.MapOrgEndpoints();
+
+        await PrepareDatabaseAsync(app, settings);
+        return app;
+    }
+
+    /// <summary>Applies migrations; in demo mode seeds an empty database and prints the accounts once listening.</summary>
+    private static async Task PrepareDatabaseAsync(WebApplication app, ServerSettings settings)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FormFlowDbContext>();
+        var log = app.Logger;
+        var applied = await FormFlowDatabase.MigrateAsync(db);
+        log.LogInformation("Database {Provider} ready; applied {Count} migrations", settings.Database.Provider, applied.Count);
+        if (!settings.Demo) return;
+
+        var password = DemoData.Password(app.Configuration);
+        if (await DemoSeeder.SeedAsync(db, scope.ServiceProvider.GetRequiredService<UserManager<Account>>(), password))
+            log.LogInformation("Seeded the demo union hierarchy and accounts");
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var urls = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+            Console.Out.WriteLine(DemoBanner.Text(urls, password));
+        });
+    }
+}

@@ -1,0 +1,35 @@
+using FormFlow.Persistence;
+using FormFlow.Persistence.Accounts;
+using FormFlow.Persistence.Orgs;
+using Microsoft.EntityFrameworkCore;
+
+namespace FormFlow.Server.Orgs;
+
+/// <summary>
+/// Which org units an account may see: for a staff role at X, X's whole subtree (one indexed path-range query);
+/// for a worker or merchant at X, only the chain from the root down to X — the unions they belong to, not their
+/// siblings or anything below.
+/// </summary>
+public static class OrgVisibility
+{
+    public static async Task<IReadOnlyList<OrgUnit>> VisibleToAsync(FormFlowDbContext db, Account account, CancellationToken ct)
+    {
+        var visible = new Dictionary<int, OrgUnit>();
+        foreach (var role in account.Roles)
+        {
+            var at = role.OrgUnit!;
+            var query = db.OrgUnits.AsNoTracking();
+            if (Roles.ReachesSubtree(role.Role))
+            {
+                query = query.Within(at.Path);
+            }
+            else
+            {
+                var chain = OrgSubtree.Chain(at.Path);
+                query = query.Where(o => chain.Contains(o.Id));
+            }
+            foreach (var unit in await query.ToListAsync(ct)) visible.TryAdd(unit.Id, unit);
+        }
+        return visible.Values.OrderBy(o => o.Path, StringComparer.Ordinal).ToList();
+    }
+}

@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using FormFlow.Server.Demo;
+using FormFlow.Server.Hosting;
+using FormFlow.Server.Tests.Infrastructure;
+
+namespace FormFlow.Server.Tests.Hosting;
+
+/// <summary>
+/// The server as a real process on Kestrel, as the README's run command starts it: demo data on an empty SQLite
+/// folder, the demo accounts and URL printed, JSON logs, and Kestrel's own body limit for bodies of unannounced length.
+/// </summary>
+public sealed class ServerProcessTests(ServerProcess server) : IClassFixture<ServerProcess>
+{
+    [Fact]
+    public async Task Starts_in_demo_mode_prints_the_accounts_and_serves_the_api()
+    {
+        using var client = new HttpClient { BaseAddress = server.BaseAddress };
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Api.LoginAsync(client, "district-admin")).StatusCode);
+        Assert.True(File.Exists(Path.Combine(server.DataFolder, "formflow.db")), "the SQLite file lives in the data folder");
+
+        var output = server.Output;
+        foreach (var person in DemoData.People) Assert.Matches($@"{Regex.Escape(person.UserName)}\s+{person.Role}\s+{person.OrgName}", output);
+        Assert.Contains("(password: demo)", output);
+        // Logs are one JSON object per line.
+        var logs = output.Split('\n').Where(l => l.StartsWith("{\"Timestamp\"")).Select(l => JsonNode.Parse(l)!).ToList();
+        Assert.Contains(logs, l => l["Category"]!.GetValue<string>() == "Microsoft.Hosting.Lifetime" && l["LogLevel"]!.GetValue<string>() == "Information");
+    }
+
+    [Fact]
+    public async Task A_failed_sign_in_is_logged_as_a_security_event()
+    {
+        using var client = new HttpClient { BaseAddress = server.BaseAddress };
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Api.LoginAsync(client, "lawyer", "guess")).StatusCode);
+        // The console logger writes on its own thread; give it a moment.
+        for (var i = 0; i < 50 && !server.Output.Contains("\"Category\":\"FormFlow.Security\""); i++) await Task.Delay(100);
+        var line = server.Output.Split('\n').Single(l => l.Contains("\"Category\":\"FormFlow.Security\""));
+        var log = JsonNode.Parse(line)!;
+        Assert.Equal("Warning", log["LogLevel"]!.GetValue<string>());
+        Assert.Equal("lawyer", log["State"]!["UserName"]!.GetValue<string>());
+        Assert.Equal("wrong-password", log["State"]!["Reason"]!.GetValue<string>());
+        Assert.DoesNotContain("guess", line);
+    }
+
+    [Fact]
+    public async Task Kestrel_refuses_an_oversized_chunked_body_with_413_problem()
+    {
+        using var client = new HttpClient { BaseAddress = server.BaseAddress };
+        var body = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes($"{{\"userName\":\"designer\",\"password\":\"{new string('x', 3 << 20)}\"}}")));
+        body.Headers.ContentType = new("application/json");
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/login") { Content = body };
+        request.Headers.TransferEncodingChunked = true;
+        var problem = await Api.ProblemAsync(await client.SendAsync(request), HttpStatusCode.RequestEntityTooLarge);
+        Assert.Contains("too large", Api.Text(problem));
+    }
+}
+
+/// <summary>One server process on an empty data folder, started once for the tests above and killed after them.</summary>
+public sealed partial class ServerProcess : IAsyncLifetime
+{
+    public string DataFolder => _dataFolder;
+    public Uri BaseAddress => _baseAddress;
+
+    private readonly string _dataFolder = Directory.CreateTempSubdirectory("formflow-process-").FullName;
+    private readonly StringBuilder _stdout = new();
+    private Process _process = null!;
+    private Uri _baseAddress = null!;
+
+    public async Task InitializeAsync()
+    {
+        var serverDll = typeof(ServerSettings).Assembly.Location;
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(serverDll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var arg in new[] { serverDll, "--urls", "http://127.0.0.1:0", $"--FormFlow:DataFolder={_dataFolder}" }) start.ArgumentList.Add(arg);
+        start.Environment.Remove(DemoData.PasswordVariable);
+        var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _process = new Process { StartInfo = start };
+        _process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null) return;
+            lock (_stdout) _stdout.AppendLine(e.Data);
+            if (ListeningLine().Match(e.Data) is { Success: true } match) listening.TrySetResult(new Uri(match.Groups[1].Value));
+        };
+        _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (_stdout) _stdout.AppendLine(e.Data); };
+        _process.Start();
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        var exited = _process.WaitForExitAsync();
+        var first = await Task.WhenAny(listening.Task, exited, Task.Delay(TimeSpan.FromSeconds(90)));
+        Assert.True(first == listening.Task, "the server did not start:\n" + Output);
+        _baseAddress = listening.Task.Result;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+        try { Directory.Delete(_dataFolder, recursive: true); } catch (IOException) { }
+    }
+
+    public string Output { get { lock (_stdout) return _stdout.ToString(); } }
+
+    [GeneratedRegex(@"listening on (http://\S+)")]
+    private static partial Regex ListeningLine();
+}
