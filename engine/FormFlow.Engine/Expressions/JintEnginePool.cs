@@ -128,8 +128,10 @@ internal sealed class JintRun(JintEngine engine, ExpressionOptions options)
         _accessors.Add(setter);
     }
 
+    // Checked against this run's scope: the global may still hold the value an earlier run bound.
     private Jint.Native.Object.ObjectInstance Variables(string accessor) =>
-        engine.GetValue(ScriptAccessors.VariablesScopeName) as Jint.Native.Object.ObjectInstance
+        (Scope.ContainsKey(ScriptAccessors.VariablesScopeName) ? engine.GetValue(ScriptAccessors.VariablesScopeName) : null)
+        as Jint.Native.Object.ObjectInstance
         ?? throw new Jint.Runtime.JavaScriptException(engine.Intrinsics.TypeError, $"{accessor}: the scope has no 'variables' object");
 
     private string Name(string accessor, JsValue[] args) =>

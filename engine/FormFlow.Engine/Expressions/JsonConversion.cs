@@ -110,11 +110,17 @@ internal static class JsonConversion
         }
     }
 
+    /// <summary>
+    /// Numbers come back backed by a JsonElement, as if parsed from JSON, so callers can read them as int, long,
+    /// double or decimal alike (a JsonValue made from a long refuses to be read as a double).
+    /// </summary>
     private static JsonValue? Number(double number)
     {
         if (double.IsNaN(number) || double.IsInfinity(number)) return null;
         // Whole numbers print without a fraction (and -0 as 0), as JSON.stringify does.
-        if (number == Math.Floor(number) && Math.Abs(number) < 9007199254740992d) return JsonValue.Create((long)number);
-        return JsonValue.Create(number);
+        var element = number == Math.Floor(number) && Math.Abs(number) < 9007199254740992d
+            ? JsonSerializer.SerializeToElement((long)number)
+            : JsonSerializer.SerializeToElement(number);
+        return JsonValue.Create(element);
     }
 }

@@ -1,0 +1,40 @@
+using System.Text.Json.Nodes;
+
+namespace FormFlow.Engine.Workflows.Activities;
+
+/// <summary>
+/// Hands the case to another org: the parent of the org handling it (to: "parent"), its ancestor at a level
+/// (level: "district"), or a named org (orgId). case.org changes; an outbox effect tells the server.
+/// </summary>
+public sealed class HandOffActivity : ActivityBehaviour
+{
+    public override ActivityDescriptor Descriptor { get; } = new("handOff", "Hands the case to another org.",
+    [
+        new("to", InputKind.String, Description: "\"parent\": the parent of the org handling the case"),
+        new("level", InputKind.String, Description: "the handling org's ancestor at this level, e.g. district"),
+        new("orgId", InputKind.String, Description: "a named org"),
+        new("reason", InputKind.String, Description: "why, for the timeline"),
+    ], ActivityDescriptor.Done);
+
+    public override void Check(ActivityCheck check)
+    {
+        var set = new[] { "to", "level", "orgId" }.Count(check.IsSet);
+        if (set != 1) check.Problem(null, "handOff needs exactly one of 'to', 'level' and 'orgId'");
+        if (check.Literal("to") is { } to && JsonText.Of(to) != "parent") check.Problem("to", $"to must be \"parent\", not {to.ToJsonString()}");
+    }
+
+    public override void Execute(ActivityContext context)
+    {
+        var from = CaseOrgs.Handling(context);
+        string target;
+        if (context.String("orgId") is { } orgId) target = orgId;
+        else if (context.String("level") is { } level) target = CaseOrgs.Ancestor(context, from, level);
+        else if (context.String("to") == "parent") target = CaseOrgs.Parent(context, from);
+        else throw new WorkflowActivityException("handOff needs one of to: \"parent\", level or orgId");
+        var reason = context.String("reason");
+        context.Instance.Case["org"] = target;
+        context.AddEffect("handOff", new JsonObject { ["caseId"] = context.Instance.Case["id"]?.DeepClone(), ["from"] = from, ["to"] = target, ["reason"] = reason });
+        context.Record("handedOff", new JsonObject { ["from"] = from, ["to"] = target, ["reason"] = reason });
+        context.Complete();
+    }
+}

@@ -1,0 +1,54 @@
+using System.Text.Json.Nodes;
+
+namespace FormFlow.Engine.Workflows.Activities;
+
+/// <summary>
+/// Records one use of a benefit, enforcing its yearly quota: uses this year are usedThisYear (what the server
+/// knows from other cases) plus the redemptions already recorded by this instance in the same year. Over the
+/// quota it follows "refused" and records nothing. The quota is quotaPerYear, else the one granted by a
+/// grantEntitlement earlier in this instance.
+/// </summary>
+public sealed class RecordRedemptionActivity : ActivityBehaviour
+{
+    public override ActivityDescriptor Descriptor { get; } = new("recordRedemption", "Records a benefit use within its quota.",
+    [
+        new("benefit", InputKind.String, Required: true, Description: "the benefit, e.g. haircut"),
+        new("quotaPerYear", InputKind.Integer, Description: "uses allowed per year (default: the grant in this instance)"),
+        new("usedThisYear", InputKind.Integer, Description: "uses recorded elsewhere this year (e.g. from case facts)"),
+        new("merchant", InputKind.String, Description: "where it was redeemed"),
+        CommonInputs.ResultVariable,
+    ], ["done", "refused"]);
+
+    public override void Execute(ActivityContext context)
+    {
+        var benefit = context.RequiredString("benefit");
+        var year = context.Now.ToOffset(context.Options.LocalOffset).Year;
+        var quota = context.Integer("quotaPerYear") ?? GrantedQuota(context, benefit)
+            ?? throw new WorkflowActivityException($"no quota is known for benefit '{benefit}': set quotaPerYear or grant it first");
+        var thisStep = $"{context.Instance.Id}:{context.Activity.Id}:{context.Token.Step}";
+        var recordedHere = context.Instance.Outbox.Count(o =>
+            o.Kind == "recordRedemption" && o.Key != thisStep
+            && JsonText.Of(o.Payload["benefit"]) == benefit && JsonText.Number(o.Payload["year"]) == year);
+        var used = (context.Integer("usedThisYear") ?? 0) + recordedHere;
+        if (used >= quota)
+        {
+            context.SetResult(new JsonObject { ["refused"] = true, ["used"] = used, ["quotaPerYear"] = quota });
+            context.Record("redemptionRefused", new JsonObject { ["benefit"] = benefit, ["used"] = used, ["quotaPerYear"] = quota });
+            context.Complete("refused");
+            return;
+        }
+        context.AddEffect("recordRedemption", new JsonObject
+        {
+            ["member"] = context.Instance.Case["applicantId"]?.DeepClone(),
+            ["benefit"] = benefit,
+            ["merchant"] = context.String("merchant"),
+            ["year"] = year,
+        });
+        context.SetResult(new JsonObject { ["refused"] = false, ["used"] = used + 1, ["quotaPerYear"] = quota });
+        context.Complete();
+    }
+
+    private static int? GrantedQuota(ActivityContext context, string benefit) =>
+        context.Instance.Outbox.LastOrDefault(o => o.Kind == "grantEntitlement" && JsonText.Of(o.Payload["benefit"]) == benefit)
+            ?.Payload["quotaPerYear"] is { } quota ? (int?)JsonText.Number(quota) : null;
+}

@@ -1,0 +1,69 @@
+using System.Text.Json.Nodes;
+using FormFlow.Engine.Workflows.Runtime;
+
+namespace FormFlow.Engine.Workflows.Activities;
+
+/// <summary>Waits on a timer bookmark and goes on when the clock passes its due time (delay, timer).</summary>
+public abstract class WaitUntilActivity : ActivityBehaviour
+{
+    /// <summary>Waits for <paramref name="due"/>; a moment already past goes on at once.</summary>
+    protected static void WaitUntil(ActivityContext context, DateTimeOffset due)
+    {
+        if (due <= context.Now) context.Complete();
+        else context.Wait(BookmarkKinds.Timer, new JsonObject { ["due"] = due.ToString("O") }, due);
+    }
+
+    public override void OnDue(ActivityContext context, Bookmark bookmark)
+    {
+        context.Release(bookmark);
+        context.Complete();
+    }
+}
+
+/// <summary>Waits for a duration.</summary>
+public sealed class DelayActivity : WaitUntilActivity
+{
+    public override ActivityDescriptor Descriptor { get; } = new("delay", "Waits for a duration.",
+    [
+        new("duration", InputKind.String, Required: true, Description: "ISO 8601 duration, e.g. PT30M or P2D"),
+    ], ActivityDescriptor.Done);
+
+    public override void Check(ActivityCheck check)
+    {
+        if (check.LiteralString("duration") is { } d && !Durations.TryParse(d, out _))
+            check.Problem("duration", $"'{d}' is not a positive ISO 8601 duration such as PT30M or P2D");
+    }
+
+    public override void Execute(ActivityContext context) =>
+        WaitUntil(context, context.Now + Durations.Parse(context.RequiredString("duration"), "duration"));
+}
+
+/// <summary>Waits until a moment (at) or for an interval from now (interval).</summary>
+public sealed class TimerActivity : WaitUntilActivity
+{
+    public override ActivityDescriptor Descriptor { get; } = new("timer", "Waits until a time.",
+    [
+        new("at", InputKind.String, Description: "ISO 8601 date-time with offset, e.g. 2026-03-01T09:00:00+08:00"),
+        new("interval", InputKind.String, Description: "ISO 8601 duration from now (instead of at)"),
+    ], ActivityDescriptor.Done);
+
+    public override void Check(ActivityCheck check)
+    {
+        if (check.IsSet("at") == check.IsSet("interval")) check.Problem(null, "a timer needs exactly one of 'at' and 'interval'");
+        if (check.LiteralString("at") is { } at && !DateTimeOffset.TryParse(at, System.Globalization.CultureInfo.InvariantCulture, out _))
+            check.Problem("at", $"'{at}' is not an ISO 8601 date-time");
+        if (check.LiteralString("interval") is { } i && !Durations.TryParse(i, out _))
+            check.Problem("interval", $"'{i}' is not a positive ISO 8601 duration such as PT30M or P2D");
+    }
+
+    public override void Execute(ActivityContext context)
+    {
+        if (context.String("at") is { } at)
+        {
+            if (!DateTimeOffset.TryParse(at, System.Globalization.CultureInfo.InvariantCulture, out var due))
+                throw new WorkflowActivityException($"input 'at': '{at}' is not an ISO 8601 date-time");
+            WaitUntil(context, due);
+        }
+        else WaitUntil(context, context.Now + Durations.Parse(context.RequiredString("interval"), "interval"));
+    }
+}

@@ -1,0 +1,39 @@
+using System.Text.Json.Nodes;
+
+namespace FormFlow.Engine.Workflows.Runtime;
+
+/// <summary>Sends the requests of httpRequest activities; the host decides how (HttpClient, a queue, a test double).</summary>
+public interface IWorkflowHttpHandler
+{
+    /// <summary>Sends a request; throwing, or a status code of 400 or more, becomes an incident on the instance.</summary>
+    WorkflowHttpResponse Send(WorkflowHttpRequest request);
+}
+
+public sealed record WorkflowHttpRequest(string Method, Uri Url, IReadOnlyDictionary<string, string> Headers, JsonNode? Body);
+
+public sealed record WorkflowHttpResponse(int StatusCode, JsonNode? Body);
+
+/// <summary>An <see cref="IWorkflowHttpHandler"/> over HttpClient (JSON bodies; synchronous, as the runner is).</summary>
+public sealed class HttpClientWorkflowHandler(HttpClient client) : IWorkflowHttpHandler
+{
+    public WorkflowHttpResponse Send(WorkflowHttpRequest request)
+    {
+        using var message = new HttpRequestMessage(new HttpMethod(request.Method), request.Url);
+        foreach (var (name, value) in request.Headers) message.Headers.TryAddWithoutValidation(name, value);
+        if (request.Body is not null)
+            message.Content = new StringContent(request.Body.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
+        using var response = client.Send(message);
+        using var reader = new StreamReader(response.Content.ReadAsStream());
+        var text = reader.ReadToEnd();
+        JsonNode? body;
+        try
+        {
+            body = text.Length == 0 ? null : JsonNode.Parse(text);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            body = JsonValue.Create(text);
+        }
+        return new WorkflowHttpResponse((int)response.StatusCode, body);
+    }
+}
