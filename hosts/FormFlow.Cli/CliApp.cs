@@ -15,6 +15,8 @@ public static class CliApp
         root.Subcommands.Add(ExpressionCommands.Create());
         root.Subcommands.Add(FormCommands.Create());
         root.Subcommands.Add(WorkflowCommands.Create());
+        root.Subcommands.Add(ModuleCommands.Create());
+        root.Subcommands.Add(TemplateCommands.Create());
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
