@@ -14,7 +14,7 @@ public class TemplateCommandsTests
     [Fact]
     public void Shipped_packages_validate()
     {
-        foreach (var dir in new[] { Join, JoinV2 })
+        foreach (var dir in new[] { Join, JoinV2, Repo("module-templates/legal-consultation") })
         {
             var run = Of("module", "validate", dir);
             Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);

@@ -18,7 +18,7 @@ public class WorkflowRunCommandTests
     ]);
 
     private static CliRun Legal(string stimuli) => Of(
-        "workflow", "run", Repo("samples/workflows/legal-consultation.json"), "--now", Friday,
+        "workflow", "run", Repo("module-templates/legal-consultation/workflow.json"), "--now", Friday,
         "--input", Repo("samples/workflows/legal-question.json"),
         "--case", Repo("samples/workflows/legal-case.json"),
         "--orgs", Repo("samples/workflows/orgs.json"),

@@ -9,7 +9,7 @@ public class WorkflowValidateImportTests
 {
     [Theory]
     [InlineData("module-templates/join/workflow.json", "formflow")]
-    [InlineData("samples/workflows/legal-consultation.json", "formflow")]
+    [InlineData("module-templates/legal-consultation/workflow.json", "formflow")]
     [InlineData("samples/workflows/elsa/benefit-claim.elsa.json", "elsa")]
     [InlineData("samples/workflows/elsa/skills-quiz.elsa.json", "elsa")]
     public void Shipped_samples_are_valid(string file, string format)
