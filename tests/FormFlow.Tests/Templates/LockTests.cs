@@ -179,4 +179,13 @@ public class LockTests
             $$"""{"org":{{District}},"base":{"module":"join","version":"1.0.0","hash":"sha256:{{new string('0', 64)}}"},"operations":[]}"""), "stale");
         Assert.Equal("/base/hash", Refusal(stale).Path);
     }
+
+    [Fact]
+    public void Hiding_a_removable_element_takes_its_locks_along()
+    {
+        var district = DistrictOverlay("""{"op":"lock","element":"email","kind":"properties","properties":["label"]}""");
+        var street = Overlay("""{"id":"bj-haidian-zgc","level":"street"}""", "1.0.0", """{"op":"hide","element":"email"}""");
+        var module = Resolve(district, street).Module;
+        Assert.DoesNotContain(module["locks"]!.AsArray(), l => (string?)l!["element"] == "email");
+    }
 }

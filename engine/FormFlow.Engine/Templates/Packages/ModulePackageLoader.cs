@@ -54,10 +54,15 @@ public static class ModulePackageLoader
         module.Remove("$schema");
         var forms = new JsonArray();
         foreach (var file in manifest["forms"]!.AsArray().Select(f => (string)f!))
-            if (ReadJson(directory, file, problems) is JsonObject form)
+            switch (ReadJson(directory, file, problems))
             {
-                form.Remove("$schema"); // a relative editor hint, not content
-                forms.Add(form);
+                case JsonObject form:
+                    form.Remove("$schema"); // a relative editor hint, not content
+                    forms.Add(form);
+                    break;
+                case { } other:
+                    problems.Add(new TemplateProblem(null, "", $"a form definition is a JSON object, not {other.GetValueKind()}") { Source = file });
+                    break;
             }
         module["forms"] = forms;
         module["workflow"] = ReadJson(directory, (string)manifest["workflow"]!, problems);

@@ -103,9 +103,20 @@ internal sealed class OverlayApplier(JsonObject module, LockBook book, Provenanc
                 connections.Remove(c);
         }
         entry.Container!.Remove(entry.Node);
+        Forget(gone.ToHashSet(StringComparer.Ordinal));
         provenance.Hide(gone, overlay.Org);
         _index = ElementIndex.Build(module);
         return null;
+    }
+
+    /// <summary>Locks and translations of hidden elements go with them (a removable element may still carry a lock).</summary>
+    private void Forget(HashSet<string> gone)
+    {
+        var locks = module["locks"]!.AsArray();
+        foreach (var stale in locks.Where(l => gone.Contains((string)l!["element"]!)).ToList()) locks.Remove(stale);
+        foreach (var (_, byElement) in module["translations"] as JsonObject ?? [])
+            foreach (var id in gone)
+                (byElement as JsonObject)?.Remove(id);
     }
 
     private TemplateProblem? Move(JsonObject op)
