@@ -184,4 +184,27 @@ public class RebaseTests
         Assert.Equal(CanonicalJson.Text(direct.Overlay), CanonicalJson.Text(stepwise.Overlay));
         Assert.Equal(ResolveOn(v3, direct.Overlay).Hash, ResolveOn(v3, stepwise.Overlay).Hash);
     }
+
+    [Fact]
+    public void Upgrade_without_conflicts_cascades_level_by_level()
+    {
+        var v1 = JoinV1();
+        var v2 = NextVersion(v1, "2.0.0", (_, index) => Set(index, "name", "/label/en", "Full name"));
+        var district = DistrictOverlay(AddPark);
+        var street = Overlay("""{"id":"bj-haidian-zgc","name":"中关村街道总工会","level":"street"}""", "1.0.0",
+            """{"op":"set","element":"parkName","path":"/label/zh-CN","value":"园区名称","was":"所在园区"}""");
+
+        var districtUpgrade = OverlayRebaser.Rebase(v1, v2, district);
+        Assert.False(districtUpgrade.Blocking);
+        var rebasedDistrict = FormFlow.Engine.Templates.Overlays.Overlay.Parse(districtUpgrade.Overlay, "district v2");
+        // The street's parent is the district's snapshot, before and after the city's upgrade.
+        var streetUpgrade = OverlayRebaser.Rebase(
+            ChainResolver.Resolve(v1, [district]).Module, ChainResolver.Resolve(v2, [rebasedDistrict]).Module, street);
+        Assert.False(streetUpgrade.Blocking, string.Join("; ", streetUpgrade.Conflicts.Select(c => c.Kind + " " + c.Path + " " + c.Message)));
+
+        var rebasedStreet = FormFlow.Engine.Templates.Overlays.Overlay.Parse(streetUpgrade.Overlay, "street v2");
+        var module = ChainResolver.Resolve(v2, [rebasedDistrict, rebasedStreet]).Module;
+        Assert.Equal("Full name", (string?)Value(module, "name", "/label/en"));
+        Assert.Equal("园区名称", (string?)Value(module, "parkName", "/label/zh-CN"));
+    }
 }

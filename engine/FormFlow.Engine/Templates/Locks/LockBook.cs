@@ -12,28 +12,18 @@ namespace FormFlow.Engine.Templates.Locks;
 internal sealed class LockBook
 {
     private readonly List<(LockSpec Spec, int Position)> _locks = [];
-    // Elements added by an overlay: the position that added them (package elements are position 0). An
-    // additions-only lock protects only what existed when it was set.
-    private readonly Dictionary<string, int> _origin = new(StringComparer.Ordinal);
 
     public IEnumerable<LockSpec> All => _locks.Select(l => l.Spec);
 
     public void Add(LockSpec spec, int position) => _locks.Add((spec, position));
 
-    public void MarkAdded(IEnumerable<string> ids, int position)
-    {
-        foreach (var id in ids) _origin[id] = position;
-    }
-
     private IEnumerable<(LockSpec Spec, int Position)> Above(int position) => _locks.Where(l => l.Position < position);
-
-    private int Origin(string id) => _origin.GetValueOrDefault(id, 0);
 
     /// <summary>Changing a property of an existing element (or, with path "", the element as a whole).</summary>
     public TemplateProblem? CheckChange(ElementIndex index, string element, string path, JsonNode? value, int position)
     {
         var property = path.Length == 0 ? null : path;
-        foreach (var (spec, at) in Above(position))
+        foreach (var (spec, _) in Above(position))
         {
             var ancestors = index.SelfAndAncestors(element).Select(e => e.Id).ToList();
             if (!ancestors.Contains(spec.Element)) continue;
@@ -42,7 +32,7 @@ internal sealed class LockBook
             {
                 case LockKind.Element:
                     return Violation(element, property, spec, self ? "the whole element is locked" : $"it lies inside '{spec.Element}', which is locked as a whole");
-                case LockKind.AdditionsOnly when Origin(element) <= at:
+                case LockKind.AdditionsOnly when spec.Existing.Contains(element):
                     return Violation(element, property, spec, self
                         ? $"'{spec.Element}' accepts additions only: its existing properties and children cannot change"
                         : $"it already existed in '{spec.Element}', which accepts additions only: existing children cannot change");

@@ -7,6 +7,12 @@ namespace FormFlow.Engine.Templates.Locks;
 /// <summary>One lock as written in a manifest or a `lock` operation; <see cref="By"/> is the org that holds it.</summary>
 public sealed record LockSpec(string Element, LockKind Kind, IReadOnlyList<string> Properties, string? Path, double? Min, double? Max, string? Reason, OrgRef? By)
 {
+    /// <summary>
+    /// For additions-only locks: the element and its descendants when the lock was set (`existing` in the module
+    /// document). Only these are protected, so children added later, at any level, stay changeable below.
+    /// </summary>
+    public IReadOnlyList<string> Existing { get; init; } = [];
+
     public static LockSpec FromJson(JsonNode node) => new(
         (string)node["element"]!,
         Enum.Parse<LockKind>((string)node["kind"]!, ignoreCase: true),
@@ -15,7 +21,10 @@ public sealed record LockSpec(string Element, LockKind Kind, IReadOnlyList<strin
         ModuleSoundness.Number(node["min"]),
         ModuleSoundness.Number(node["max"]),
         (string?)node["reason"],
-        node["by"] is { } by ? OrgRef.FromJson(by) : null);
+        node["by"] is { } by ? OrgRef.FromJson(by) : null)
+    {
+        Existing = node["existing"]?.AsArray().Select(e => (string)e!).ToList() ?? [],
+    };
 
     public JsonObject ToJson(OrgRef by)
     {
@@ -25,6 +34,7 @@ public sealed record LockSpec(string Element, LockKind Kind, IReadOnlyList<strin
         if (Min is { } min) node["min"] = min;
         if (Max is { } max) node["max"] = max;
         if (Reason is not null) node["reason"] = Reason;
+        if (Existing.Count > 0) node["existing"] = new JsonArray(Existing.Select(e => (JsonNode?)e).ToArray());
         node["by"] = by.ToJson();
         return node;
     }

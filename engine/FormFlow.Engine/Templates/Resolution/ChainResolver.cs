@@ -19,9 +19,16 @@ public static class ChainResolver
         var module = package.DeepClone().AsObject();
         var owner = OrgRef.FromJson(module["owner"]!);
         var book = new LockBook();
-        foreach (var node in module["locks"]!.AsArray()) book.Add(LockSpec.FromJson(node!), 0);
+        var index = ElementIndex.Build(module);
+        foreach (var node in module["locks"]!.AsArray())
+        {
+            // A package's additions-only lock protects what the package holds; a snapshot's locks already say what.
+            if ((string?)node!["kind"] == "additionsOnly" && node["existing"] is null)
+                node["existing"] = new JsonArray(index.SelfAndDescendants((string)node["element"]!).Select(e => (JsonNode?)e.Id).ToArray());
+            book.Add(LockSpec.FromJson(node), 0);
+        }
         var provenance = new Provenance();
-        provenance.AddElements(ElementIndex.Build(module).Entries.Values, owner);
+        provenance.AddElements(index.Entries.Values, owner);
 
         var above = owner;
         for (var i = 0; i < overlays.Count; i++)

@@ -82,7 +82,6 @@ internal sealed class OverlayApplier(JsonObject module, LockBook book, Provenanc
     {
         _index = ElementIndex.Build(module);
         var added = _index.SelfAndDescendants(id).ToList();
-        book.MarkAdded(added.Select(e => e.Id), position);
         provenance.AddElements(added, overlay.Org);
         return null;
     }
@@ -143,6 +142,7 @@ internal sealed class OverlayApplier(JsonObject module, LockBook book, Provenanc
     {
         var spec = LockSpec.FromJson(op) with { By = overlay.Org };
         if (_index.Find(spec.Element) is not { } entry) return Refuse(spec.Element, $"lock: the module has no element '{spec.Element}'");
+        if (spec.Kind == LockKind.AdditionsOnly) spec = spec with { Existing = LockedNow(spec.Element) };
         if (spec.Kind == LockKind.Properties && spec.Properties.Count == 0) return Refuse(spec.Element, "lock: a properties lock names the properties");
         if (spec.Kind == LockKind.Bounds)
         {
@@ -156,6 +156,9 @@ internal sealed class OverlayApplier(JsonObject module, LockBook book, Provenanc
         module["locks"]!.AsArray().Add(spec.ToJson(overlay.Org));
         return null;
     }
+
+    /// <summary>What an additions-only lock set now protects: the element and everything under it today.</summary>
+    private List<string> LockedNow(string element) => _index.SelfAndDescendants(element).Select(e => e.Id).ToList();
 
     private static JsonArray? Container(ElementEntry target)
     {
