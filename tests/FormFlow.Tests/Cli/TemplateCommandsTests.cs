@@ -14,7 +14,7 @@ public class TemplateCommandsTests
     [Fact]
     public void Shipped_packages_validate()
     {
-        foreach (var dir in new[] { Join, JoinV2, Repo("module-templates/legal-consultation") })
+        foreach (var dir in new[] { Join, JoinV2, Repo("module-templates/legal-consultation"), Repo("module-templates/benefits") })
         {
             var run = Of("module", "validate", dir);
             Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
@@ -134,5 +134,36 @@ public class TemplateCommandsTests
         var run = Of("template", "resolve", Join, overlay);
         Assert.Equal(2, run.ExitCode);
         Assert.Contains(run.Json["errors"]!.AsArray(), e => (string?)e!["path"] == path && (string?)e["source"] == "bad.json");
+    }
+
+    [Theory]
+    [InlineData(5, "redeemed")]
+    [InlineData(6, "refused")]
+    public void District_benefit_quota_is_enforced_when_the_resolved_workflow_runs(int usedThisYear, string expected)
+    {
+        using var scratch = new ScratchFolder();
+        var overlay = scratch.Write("district.json", """
+            {"org":{"id":"bj-haidian","name":"海淀区总工会","level":"district"},"base":{"module":"benefits","version":"1.0.0"},
+             "operations":[{"op":"set","element":"quotaPerYear","path":"/value","value":6,"was":8}]}
+            """);
+        var resolved = Of("template", "resolve", Repo("module-templates/benefits"), overlay);
+        Assert.True(resolved.ExitCode == 0, resolved.Stderr);
+        var workflow = scratch.Write("workflow.json", resolved.Json["module"]!["workflow"]!.ToJsonString());
+        var input = scratch.Write("input.json", """{"memberNo":"M0001","cardKey":"card-1","benefit":"haircut","merchant":"星光理发"}""");
+        var facts = scratch.Write("case.json", $$"""{"id":"c1","applicantId":"w1","applicantOrg":"bj-haidian","usedThisYear":{{usedThisYear}}}""");
+        var stimuli = scratch.Write("stimuli.json", """[{"complete":"verifyCard","outcome":"verified","by":"merchant-1"}]""");
+
+        var run = Of("workflow", "run", workflow, "--now", "2026-03-02T10:00:00+08:00", "--input", input, "--case", facts, "--stimuli", stimuli);
+        Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
+        Assert.Equal("finished", (string?)run.Json["status"]);
+        var redemption = run.Json["variables"]!["redemption"]!;
+        Assert.Equal(6, (int)redemption["quotaPerYear"]!);
+        Assert.Equal(expected == "refused", (bool)redemption["refused"]!);
+        Assert.Contains(expected == "refused" ? "endRefused" : "endRedeemed", run.Json["visited"]!.AsArray().Select(v => (string?)v));
+
+        var tooMany = scratch.Write("greedy.json", File.ReadAllText(overlay).Replace("\"value\":6", "\"value\":10"));
+        var refused = Of("template", "resolve", Repo("module-templates/benefits"), tooMany);
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("10 is outside the locked bounds ≤ 8", refused.Stderr);
     }
 }

@@ -44,7 +44,12 @@ public sealed record LockSpec(string Element, LockKind Kind, IReadOnlyList<strin
 
     public bool Allows(double value) => (Min is null || value >= Min) && (Max is null || value <= Max);
 
-    public string Bounds => $"{Format(Min) ?? "−∞"}–{Format(Max) ?? "∞"}";
+    public string Bounds => (Min, Max) switch
+    {
+        (null, _) => $"≤ {Format(Max)}",
+        (_, null) => $"≥ {Format(Min)}",
+        _ => $"{Format(Min)}–{Format(Max)}",
+    };
 
     private static string? Format(double? n) => n?.ToString(CultureInfo.InvariantCulture);
 }
