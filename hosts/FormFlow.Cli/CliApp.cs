@@ -16,6 +16,8 @@ public static class CliApp
         root.Subcommands.Add(FormCommands.Create());
         root.Subcommands.Add(WorkflowCommands.Create());
         root.Subcommands.Add(DbCommands.Create());
+        root.Subcommands.Add(ModuleCommands.Create());
+        root.Subcommands.Add(TemplateCommands.Create());
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -15,7 +15,16 @@ public class FormCommandsTests
         return (exit, stdout.ToString(), stderr.ToString());
     }
 
-    private static string Sample(string name, string file) => Path.Combine(TestForms.SamplesFolder, name, file);
+    // Some sample forms are module templates' forms; their sample data stays in samples/forms/<name>.
+    private static readonly Dictionary<string, string> TemplateForms = new()
+    {
+        ["union-join"] = "module-templates/join/forms/union-join.form.json",
+        ["legal-consultation"] = "module-templates/legal-consultation/forms/legal-question.form.json",
+    };
+
+    private static string Sample(string name, string file) => file == "form.json" && TemplateForms.TryGetValue(name, out var form)
+        ? Path.Combine(TestForms.RepositoryRoot, form)
+        : Path.Combine(TestForms.SamplesFolder, name, file);
 
     [Theory]
     [InlineData("union-join")]

@@ -10,7 +10,7 @@ public class WorkflowRunCommandTests
     private const string Friday = "2026-02-13T09:00:00+08:00";
 
     private static CliRun Join(string? stimuli) => Of([
-        "workflow", "run", Repo("samples/workflows/join-review.json"), "--now", Friday,
+        "workflow", "run", Repo("module-templates/join/workflow.json"), "--now", Friday,
         "--input", Repo("samples/workflows/join-application.json"),
         "--case", Repo("samples/workflows/join-case.json"),
         "--orgs", Repo("samples/workflows/orgs.json"),
@@ -18,7 +18,7 @@ public class WorkflowRunCommandTests
     ]);
 
     private static CliRun Legal(string stimuli) => Of(
-        "workflow", "run", Repo("samples/workflows/legal-consultation.json"), "--now", Friday,
+        "workflow", "run", Repo("module-templates/legal-consultation/workflow.json"), "--now", Friday,
         "--input", Repo("samples/workflows/legal-question.json"),
         "--case", Repo("samples/workflows/legal-case.json"),
         "--orgs", Repo("samples/workflows/orgs.json"),
@@ -200,12 +200,12 @@ public class WorkflowRunCommandTests
     [Fact]
     public void Bad_options_are_usage_errors()
     {
-        var badNow = Of("workflow", "run", Repo("samples/workflows/join-review.json"), "--now", "next friday");
+        var badNow = Of("workflow", "run", Repo("module-templates/join/workflow.json"), "--now", "next friday");
         Assert.Equal(2, badNow.ExitCode);
         Assert.Contains("--now: expected an ISO 8601 date-time with offset", badNow.Stderr);
         using var scratch = new ScratchFolder();
         var list = scratch.Write("input.json", "[1, 2]");
-        var badInput = Of("workflow", "run", Repo("samples/workflows/join-review.json"), "--now", Friday, "--input", list);
+        var badInput = Of("workflow", "run", Repo("module-templates/join/workflow.json"), "--now", Friday, "--input", list);
         Assert.Equal(2, badInput.ExitCode);
         Assert.Contains("the input file must hold a JSON object", badInput.Stderr);
         var orphan = scratch.Write("orgs.json", """[ { "id": "street-9", "level": "street", "parent": "district-9" } ]""");

@@ -9,8 +9,8 @@ namespace FormFlow.Tests.Cli;
 public class WorkflowValidateImportTests
 {
     [Theory]
-    [InlineData("samples/workflows/join-review.json", "formflow")]
-    [InlineData("samples/workflows/legal-consultation.json", "formflow")]
+    [InlineData("module-templates/join/workflow.json", "formflow")]
+    [InlineData("module-templates/legal-consultation/workflow.json", "formflow")]
     [InlineData("samples/workflows/elsa/benefit-claim.elsa.json", "elsa")]
     [InlineData("samples/workflows/elsa/skills-quiz.elsa.json", "elsa")]
     public void Shipped_samples_are_valid(string file, string format)
@@ -97,7 +97,7 @@ public class WorkflowValidateImportTests
         Assert.Equal("", unsupported.Stdout);
         Assert.Contains("unsupported Elsa activity types: Elsa.HttpEndpoint (Http1), Elsa.SendEmail (Mail1), Elsa.ForEach (Loop1)", unsupported.Stderr);
 
-        var notElsa = Of("workflow", "import-elsa", Repo("samples/workflows/join-review.json"));
+        var notElsa = Of("workflow", "import-elsa", Repo("module-templates/join/workflow.json"));
         Assert.Equal(2, notElsa.ExitCode);
         Assert.Contains("not an Elsa 3 export", notElsa.Stderr);
     }
