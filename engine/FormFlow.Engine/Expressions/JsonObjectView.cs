@@ -73,9 +73,10 @@ internal sealed class JsonObjectView : ObjectInstance
         if (Key(property) is not { } key) return false;
         if (_members is not null && _members.TryGetValue(key, out value!)) return true;
         if (!_source.TryGetPropertyValue(key, out var node)) return false;
-        // Cached so that reading a member twice gives the same object (data.a === data.a).
         value = JsonConversion.ToJs(Engine, node, _maxDepth, _depth + 1, readOnly: true);
-        (_members ??= new Dictionary<string, JsValue>(StringComparer.Ordinal))[key] = value;
+        // Objects and arrays are cached so that reading one twice gives the same object (data.a === data.a);
+        // strings, numbers and booleans compare by value and are cheaper to convert again than to cache.
+        if (value is ObjectInstance) (_members ??= new Dictionary<string, JsValue>(StringComparer.Ordinal))[key] = value;
         return true;
     }
 
