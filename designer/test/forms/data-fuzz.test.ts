@@ -1,22 +1,19 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { expect, test } from "vitest";
 import { ExpressionEngine } from "../../src/expressions";
 import { formDataText, FormRuntime, loadForm } from "../../src/forms";
-import { conformanceRoot } from "../support/conformance-files";
 import { corrupt, seededRandom } from "../support/corruption";
+import { sampleForms } from "../support/sample-forms";
 
 /**
  * Broken submissions never make the runtime throw: each one-value corruption of a sample's valid data comes back
  * as a result whose errors name a data path and a rule with a message, and whose data is valid JSON again.
  */
-const samplesFolder = join(conformanceRoot, "../../samples/forms");
 
-for (const sample of readdirSync(samplesFolder)) {
+for (const { name: sample, form: formText, valid: validText } of sampleForms()) {
   test(`${sample}: 500 corrupted submissions come back as results with clear errors`, { timeout: 120_000 }, () => {
-    const form = loadForm(JSON.parse(readFileSync(join(samplesFolder, sample, "form.json"), "utf8")));
+    const form = loadForm(JSON.parse(formText));
     const runtime = new FormRuntime(form, new ExpressionEngine({ today: () => "2026-11-26" }));
-    const text = readFileSync(join(samplesFolder, sample, "valid.json"), "utf8");
+    const text = validText;
     const next = seededRandom(sample.length * 104729);
     let refused = 0;
     for (let round = 0; round < 500; round++) {

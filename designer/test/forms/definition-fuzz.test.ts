@@ -1,20 +1,17 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { expect, test } from "vitest";
 import { FormDefinitionError, FormRuntime, loadForm } from "../../src/forms";
-import { conformanceRoot } from "../support/conformance-files";
 import { corrupt, seededRandom } from "../support/corruption";
+import { sampleForms } from "../support/sample-forms";
 
 /**
  * Broken definitions (a published file edited by hand, a tampered payload) must end as a clear error — a
  * FormDefinitionError listing problems, or an Error naming the field — never as a crash deep inside the runtime.
  * Each case takes a sample form and replaces one value somewhere in it with junk (seeded, so failures reproduce).
  */
-const samplesFolder = join(conformanceRoot, "../../samples/forms");
-for (const sample of readdirSync(samplesFolder)) {
+for (const { name: sample, form: formText, valid: validText } of sampleForms()) {
   test(`${sample}: 300 one-value corruptions end as clear errors or a working runtime`, { timeout: 120_000 }, () => {
-    const text = readFileSync(join(samplesFolder, sample, "form.json"), "utf8");
-    const data = JSON.parse(readFileSync(join(samplesFolder, sample, "valid.json"), "utf8"));
+    const text = formText;
+    const data = JSON.parse(validText);
     const next = seededRandom(sample.length * 7919);
     for (let round = 0; round < 300; round++) {
       const definition = corrupt(text, next);

@@ -1,5 +1,3 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import {
   contractSchema, formDataText, FormDefinitionError, FormRuntime, isDate, isDateTime, isRegionCode, loadForm,
@@ -7,9 +5,8 @@ import {
 } from "../../src/forms";
 import { decimalPlaces, moneyText, roundMoney } from "../../src/forms/money";
 import { textElements } from "../../src/forms/schema/schema-validator";
-import { conformanceRoot } from "../support/conformance-files";
+import { sampleForms } from "../support/sample-forms";
 
-const samplesFolder = join(conformanceRoot, "../../samples/forms");
 
 function form(fields: unknown[]): FormDefinition {
   return loadForm({ id: "f", version: "1", title: { "zh-CN": "表" }, pages: [{ id: "p", sections: [{ id: "s", fields }] }] });
@@ -116,13 +113,13 @@ describe("hostile data keys", () => {
 });
 
 describe("the sample forms", () => {
-  for (const sample of readdirSync(samplesFolder)) {
-    const definition = loadForm(JSON.parse(readFileSync(join(samplesFolder, sample, "form.json"), "utf8")));
+  for (const { name: sample, form: formText, valid: validText, invalid: invalidText } of sampleForms()) {
+    const definition = loadForm(JSON.parse(formText));
     const runtime = new FormRuntime(definition, undefined);
     test(`${sample}: valid.json is accepted and invalid.json refused`, () => {
-      const valid = runtime.process(JSON.parse(readFileSync(join(samplesFolder, sample, "valid.json"), "utf8")));
+      const valid = runtime.process(JSON.parse(validText));
       expect(valid.errors).toEqual([]);
-      const invalid = runtime.process(JSON.parse(readFileSync(join(samplesFolder, sample, "invalid.json"), "utf8")));
+      const invalid = runtime.process(JSON.parse(invalidText));
       expect(invalid.valid).toBe(false);
       expect(invalid.errors.length).toBeGreaterThan(1);
     });
