@@ -209,7 +209,7 @@ public class WorkflowRunCommandTests
         Assert.Equal(2, badInput.ExitCode);
         Assert.Contains("the input file must hold a JSON object", badInput.Stderr);
         var orphan = scratch.Write("orgs.json", """[ { "id": "street-9", "level": "street", "parent": "district-9" } ]""");
-        var badOrgs = Of("workflow", "run", Repo("samples/workflows/join-review.json"), "--now", Friday, "--orgs", orphan);
+        var badOrgs = Of("workflow", "run", Repo("module-templates/join/workflow.json"), "--now", Friday, "--orgs", orphan);
         Assert.Equal(2, badOrgs.ExitCode);
         Assert.Contains($"{orphan} /0: parent 'district-9' of org 'street-9' must be listed before it", badOrgs.Stderr);
     }
