@@ -18,7 +18,7 @@ public sealed record CliRun(int ExitCode, string Stdout, string Stderr)
     }
 
     /// <summary>A path relative to the repository root (as written in the README), made absolute.</summary>
-    public static string Repo(string relative) => Path.Combine(ElsaFixtures.RepoRoot, relative);
+    public static string Repo(string relative) => RepositoryFiles.PathOf(relative);
 }
 
 /// <summary>A scratch folder for files a test writes (bad definitions, stimuli); removed afterwards.</summary>

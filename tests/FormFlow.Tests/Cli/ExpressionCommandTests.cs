@@ -106,7 +106,7 @@ public class ExpressionCommandTests : IDisposable
     [Fact]
     public void The_shipped_samples_give_the_documented_answers()
     {
-        var samples = Path.Combine(Conformance.ConformanceFiles.RepositoryRoot(), "samples", "expressions");
+        var samples = RepositoryFiles.PathOf("samples/expressions");
         var member = Path.Combine(samples, "member.json");
         Assert.Equal("true", Run("expr", "eval", "isResidentId(data.idNumber) && ageFromId(data.idNumber) >= 18", "--data", member, "--today", "2026-03-02").Out.Trim());
         Assert.Equal("327.04", Run("expr", "eval", "round(sum(data.expenses, 'amount') * 0.8, 2)", "--data", member).Out.Trim());

@@ -23,7 +23,7 @@ public class FormCommandsTests
     };
 
     private static string Sample(string name, string file) => file == "form.json" && TemplateForms.TryGetValue(name, out var form)
-        ? Path.Combine(TestForms.RepositoryRoot, form)
+        ? RepositoryFiles.PathOf(form)
         : Path.Combine(TestForms.SamplesFolder, name, file);
 
     [Theory]

@@ -17,15 +17,6 @@ internal static class TestForms
     public static string Field(string id, string type, string extra = "") =>
         $$"""{"id":"{{id}}","key":"{{id}}","type":"{{type}}","label":{"zh-CN":"{{id}}"}{{(extra.Trim().Length > 0 ? "," + extra.Trim() : "")}}}""";
 
-    public static string SamplesFolder => Path.Combine(RepositoryRoot, "samples", "forms");
+    public static string SamplesFolder => Path.Combine(RepositoryFiles.Root, "samples", "forms");
 
-    public static string RepositoryRoot
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "FormFlow.sln"))) dir = dir.Parent;
-            return dir?.FullName ?? throw new InvalidOperationException("FormFlow.sln not found above the test folder");
-        }
-    }
 }

@@ -11,7 +11,7 @@ namespace FormFlow.Tests.Templates;
 /// <summary>The shipped join template and small builders for overlays and changed parent versions.</summary>
 internal static class TemplateFixture
 {
-    public static string Repo(string relative) => Path.Combine(TestForms.RepositoryRoot, relative);
+    public static string Repo(string relative) => RepositoryFiles.PathOf(relative);
 
     /// <summary>The join package's module document (owner: 北京市总工会, city).</summary>
     public static JsonObject JoinPackage() => ModulePackageLoader.Load(Repo("module-templates/join"));

@@ -10,16 +10,10 @@ public class ReadmeExampleTests
 {
     private static string ExampleJson()
     {
-        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "engine/FormFlow.Engine/Workflows/README.md"));
+        var readme = File.ReadAllText(Path.Combine(RepositoryFiles.Root, "engine/FormFlow.Engine/Workflows/README.md"));
         return Regex.Match(readme, "```json\\n(.*?)```", RegexOptions.Singleline).Groups[1].Value;
     }
 
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "FormFlow.sln"))) return dir.FullName;
-        throw new InvalidOperationException("FormFlow.sln not found above the test output folder");
-    }
 
     [Fact]
     public void The_documented_join_workflow_loads_and_escalates_to_the_street()

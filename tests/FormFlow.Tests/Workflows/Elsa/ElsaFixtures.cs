@@ -5,9 +5,8 @@ namespace FormFlow.Tests.Workflows.Elsa;
 /// <summary>The Elsa files in tests/conformance/elsa and what each must do (expected.json beside them).</summary>
 public static class ElsaFixtures
 {
-    public static string RepoRoot { get; } = FindRepoRoot();
 
-    public static string Folder => Path.Combine(RepoRoot, "tests", "conformance", "elsa");
+    public static string Folder => Path.Combine(RepositoryFiles.Root, "tests", "conformance", "elsa");
 
     public static JsonObject Expected { get; } =
         JsonNode.Parse(File.ReadAllText(Path.Combine(Folder, "expected.json")))!.AsObject();
@@ -34,10 +33,4 @@ public static class ElsaFixtures
         return data;
     }
 
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "FormFlow.sln"))) return dir.FullName;
-        throw new InvalidOperationException("FormFlow.sln not found above the test output folder");
-    }
 }
