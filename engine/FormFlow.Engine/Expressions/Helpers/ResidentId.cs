@@ -9,13 +9,6 @@ public static class ResidentId
     private static readonly int[] Weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
     private const string CheckCharacters = "10X98765432";
 
-    /// <summary>Province-level codes (GB/T 2260) plus 81/82 (Hong Kong, Macao residents) and 83 (Taiwan residents).</summary>
-    private static readonly HashSet<int> Provinces =
-    [
-        11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46,
-        50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 83,
-    ];
-
     private static readonly DateOnly EarliestBirth = new(1900, 1, 1);
 
     /// <summary>
@@ -38,7 +31,7 @@ public static class ResidentId
         }
         var check = char.ToUpperInvariant(id[17]);
         if (check != CheckCharacters[sum % 11]) return false;
-        if (!Provinces.Contains((id[0] - '0') * 10 + (id[1] - '0'))) return false;
+        if (!ProvinceCodes.StartsWithKnown(id)) return false;
         var year = Digits(id, 6, 4);
         var month = Digits(id, 10, 2);
         var day = Digits(id, 12, 2);
