@@ -77,6 +77,23 @@ public class SchemaFastPathTests
         Assert.True(result.Valid);
     }
 
+    [Fact]
+    public void Accepts_exactly_the_dates_JsonSchema_Net_accepts()
+    {
+        var form = new CompiledForm(FormDefinitionLoader.Load("""
+            {"id": "f", "version": "1", "title": {"zh-CN": "f"}, "pages": [{"id": "p", "sections": [{"id": "s", "fields": [
+              {"id": "d", "key": "d", "type": "date", "label": {"zh-CN": "d"}}]}]}]}
+            """));
+        var texts = new List<string> { "2025-1-01", "2025-01-01 ", "２０２５-01-01", "2025-13-01", "0000-01-01", "2023-02-29", "2025-01-01T00:00:00Z", "" };
+        for (var day = new DateOnly(1, 1, 1); day < new DateOnly(9999, 11, 1); day = day.AddDays(day.Year is > 1990 and < 2040 ? 1 : 97))
+            texts.Add(day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var text in texts)
+        {
+            var instance = JsonSerializer.SerializeToElement(new JsonObject { ["d"] = text });
+            Assert.True(form.RuntimeSchema.Evaluate(instance, Flag).IsValid == form.SchemaFastPath!.IsCertainlyValid(instance), $"disagreement on '{text}'");
+        }
+    }
+
     /// <summary>
     /// JsonSchema.Net 8.0.5 throws FormatException from uniqueItems when an item is a number beyond decimal (1e400);
     /// such data is invalid anyway (the items must be strings), which is all this comparison needs.
