@@ -51,7 +51,7 @@ public class FormValidationBenchmarks
     public bool SchemaOnly() => _schema.Evaluate(JsonSerializer.SerializeToElement(_data), SchemaOptions).IsValid;
 
     [Benchmark(Description = "compiled schema fast path alone")]
-    public bool FastPathOnly() => _fastPath.IsCertainlyValid(JsonSerializer.SerializeToElement(_data));
+    public bool FastPathOnly() => _fastPath.IsCertainlyValid(_data);
 
     [Benchmark(Description = "FormRuntime.Process (submit, 10 rules)")]
     public bool Process() => _runtime.Process(_data, _submit).Valid;

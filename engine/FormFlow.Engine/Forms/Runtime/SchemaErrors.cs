@@ -22,10 +22,10 @@ internal static class SchemaErrors
 
     public static List<FormError> Validate(CompiledForm form, JsonObject data, string locale)
     {
-        var instance = JsonSerializer.SerializeToElement(data);
         var errors = new List<FormError>();
-        if (form.SchemaFastPath is { } fast ? fast.IsCertainlyValid(instance) : form.RuntimeSchema.Evaluate(instance, Flag).IsValid)
-            return errors;
+        if (form.SchemaFastPath?.IsCertainlyValid(data) == true) return errors;
+        var instance = JsonSerializer.SerializeToElement(data);
+        if (form.SchemaFastPath is null && form.RuntimeSchema.Evaluate(instance, Flag).IsValid) return errors;
         var results = form.RuntimeSchema.Evaluate(instance, List);
         foreach (var detail in results.Details ?? [])
         {

@@ -89,27 +89,29 @@ internal sealed class SchemaFastPath
             ? new SchemaFastPath(type, schema, formats) : throw new Unsupported();
     }
 
-    /// <summary>True only when the value is certainly valid; false means "ask JsonSchema.Net".</summary>
-    public bool IsCertainlyValid(JsonElement value) => _type switch
+    /// <summary>
+    /// True only when the value is certainly valid; false means "ask JsonSchema.Net". It reads the nodes as
+    /// JsonSchema.Net reads their serialized text (numbers by their JSON text), without serializing the whole data.
+    /// </summary>
+    public bool IsCertainlyValid(JsonNode? value) => _type switch
     {
-        "string" => value.ValueKind == JsonValueKind.String && StringOk(value),
-        "number" => value.ValueKind == JsonValueKind.Number && NumberOk(value),
-        // Only plain whole numbers are certain; 1.0 or 1e2 are left to JsonSchema.Net.
-        "integer" => value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out _) && NumberOk(value),
-        "boolean" => value.ValueKind is JsonValueKind.True or JsonValueKind.False,
-        "array" => value.ValueKind == JsonValueKind.Array && ArrayOk(value),
-        _ => value.ValueKind == JsonValueKind.Object && ObjectOk(value),
+        _ when value is null => false, // JSON null: no node of the compiled schemas allows it
+        "string" => value is JsonValue s && s.GetValueKind() == JsonValueKind.String && StringOk(s.GetValue<string>()),
+        "number" => value is JsonValue n && n.GetValueKind() == JsonValueKind.Number && Finite(n) && NumberOk(n),
+        "integer" => value is JsonValue i && i.GetValueKind() == JsonValueKind.Number && Finite(i) && IntegerOk(i),
+        "boolean" => value is JsonValue b && b.GetValueKind() is JsonValueKind.True or JsonValueKind.False,
+        "array" => value is JsonArray a && ArrayOk(a),
+        _ => value is JsonObject o && ObjectOk(o),
     };
 
-    private bool StringOk(JsonElement value)
+    private bool StringOk(string text)
     {
-        var text = value.GetString()!;
         // Lengths count user-perceived characters (grapheme clusters), as JsonSchema.Net does; never more than UTF-16 units.
         if (_maxLength is { } max && text.Length > max && new StringInfo(text).LengthInTextElements > max) return false;
         if (_minLength is { } min && (text.Length < min || new StringInfo(text).LengthInTextElements < min)) return false;
         if (_enum is not null && !_enum.Contains(text)) return false;
         if (_pattern is not null && !_pattern.IsMatch(text)) return false;
-        return _format is null || _builtInDate && IsPlainDate(text) || _format.Validate(value, out _);
+        return _format is null || _builtInDate && IsPlainDate(text) || _format.Validate(JsonSerializer.SerializeToElement(text), out _);
     }
 
     /// <summary>
@@ -122,35 +124,46 @@ internal sealed class SchemaFastPath
         && char.IsAsciiDigit(text[5]) && char.IsAsciiDigit(text[6]) && char.IsAsciiDigit(text[8]) && char.IsAsciiDigit(text[9])
         && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
 
-    private bool NumberOk(JsonElement value)
+    /// <summary>A CLR NaN or infinity has no JSON text; serializing it fails, as it did before this path existed.</summary>
+    private static bool Finite(JsonValue value) =>
+        !(value.TryGetValue<double>(out var d) && !double.IsFinite(d)) && !(value.TryGetValue<float>(out var f) && !float.IsFinite(f));
+
+    // Only plain whole numbers are certain; 1.0 or 1e2 are left to JsonSchema.Net.
+    private bool IntegerOk(JsonValue value) =>
+        long.TryParse(value.ToJsonString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _) && NumberOk(value);
+
+    private bool NumberOk(JsonValue value)
     {
         if (_minimum is null && _maximum is null && _multipleOf is null) return true;
-        // Exponents and values beyond decimal are where double and decimal readings part: not certain.
-        if (value.GetRawText().AsSpan().IndexOfAny('e', 'E') >= 0 || !value.TryGetDecimal(out var number)) return false;
+        // The JSON text, as serialized: exponents and values beyond decimal are where double and decimal readings part.
+        var text = value.ToJsonString();
+        if (text.AsSpan().IndexOfAny('e', 'E') >= 0
+            || !decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
+            return false;
         return (_minimum is not { } min || number >= min) && (_maximum is not { } max || number <= max)
             && (_multipleOf is not { } step || number % step == 0);
     }
 
-    private bool ArrayOk(JsonElement value)
+    private bool ArrayOk(JsonArray value)
     {
-        var count = value.GetArrayLength();
-        if (count < (_minItems ?? 0) || count > (_maxItems ?? int.MaxValue)) return false;
+        if (value.Count < (_minItems ?? 0) || value.Count > (_maxItems ?? int.MaxValue)) return false;
         HashSet<string>? seen = _uniqueItems ? new(StringComparer.Ordinal) : null;
-        foreach (var item in value.EnumerateArray())
+        foreach (var item in value)
         {
             if (_items is not null && !_items.IsCertainlyValid(item)) return false;
             // Equal strings are equal in every reading; other item types are left to JsonSchema.Net.
-            if (seen is not null && (item.ValueKind != JsonValueKind.String || !seen.Add(item.GetString()!))) return false;
+            if (seen is not null && (item is not JsonValue s || s.GetValueKind() != JsonValueKind.String || !seen.Add(s.GetValue<string>())))
+                return false;
         }
         return true;
     }
 
-    private bool ObjectOk(JsonElement value)
+    private bool ObjectOk(JsonObject value)
     {
         foreach (var name in _required)
-            if (!value.TryGetProperty(name, out _)) return false;
-        foreach (var property in value.EnumerateObject())
-            if (!_properties!.TryGetValue(property.Name, out var schema) || !schema.IsCertainlyValid(property.Value)) return false;
+            if (!value.ContainsKey(name)) return false;
+        foreach (var (name, property) in value)
+            if (!_properties!.TryGetValue(name, out var schema) || !schema.IsCertainlyValid(property)) return false;
         return true;
     }
 
