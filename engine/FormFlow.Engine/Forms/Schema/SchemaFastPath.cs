@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using FormFlow.Engine.Forms.Formats;
 using Json.Schema;
 
 namespace FormFlow.Engine.Forms.Schema;
@@ -22,6 +23,7 @@ internal sealed class SchemaFastPath
     private readonly decimal? _minimum, _maximum, _multipleOf;
     private readonly Format? _format;
     private readonly bool _builtInDate;
+    private readonly Func<string?, bool>? _stringFormat;
     private readonly Regex? _pattern;
     private readonly HashSet<string>? _enum;
     private readonly SchemaFastPath? _items;
@@ -47,6 +49,7 @@ internal sealed class SchemaFastPath
                 case "format":
                     _format = FormatOf(value, formats);
                     _builtInDate = ReferenceEquals(_format, Json.Schema.Formats.Date);
+                    _stringFormat = MainlandFormats.StringCheckOf(_format);
                     break;
                 // The contract's patterns are ECMAScript regular expressions, as JsonSchema.Net reads them.
                 case "pattern": _pattern = new Regex(Text(value), RegexOptions.ECMAScript); break;
@@ -111,7 +114,9 @@ internal sealed class SchemaFastPath
         if (_minLength is { } min && (text.Length < min || new StringInfo(text).LengthInTextElements < min)) return false;
         if (_enum is not null && !_enum.Contains(text)) return false;
         if (_pattern is not null && !_pattern.IsMatch(text)) return false;
-        return _format is null || _builtInDate && IsPlainDate(text) || _format.Validate(JsonSerializer.SerializeToElement(text), out _);
+        if (_format is null) return true;
+        if (_stringFormat is not null) return _stringFormat(text);
+        return _builtInDate && IsPlainDate(text) || _format.Validate(JsonSerializer.SerializeToElement(text), out _);
     }
 
     /// <summary>
