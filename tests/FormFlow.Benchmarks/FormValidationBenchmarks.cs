@@ -17,6 +17,7 @@ namespace FormFlow.Benchmarks;
 /// </summary>
 [SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10)]
 [MedianColumn]
+[MemoryDiagnoser]
 public class FormValidationBenchmarks
 {
     private static readonly EvaluationOptions SchemaOptions = new()
