@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using FormFlow.Engine.Forms.Definitions;
+using FormFlow.Engine.Forms.Formats;
 using FormFlow.Engine.Forms.Rules;
 using FormFlow.Engine.Forms.Schema;
 using Json.Schema;
@@ -15,6 +16,7 @@ internal sealed class CompiledForm
     public IReadOnlyList<FieldPlace> Calculations { get; }
     public JsonObject RuntimeSchemaJson { get; }
     public JsonSchema RuntimeSchema { get; }
+    public SchemaFastPath? SchemaFastPath { get; }
     private readonly Dictionary<FieldDefinition, Regex> _patterns = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, FieldPlace> _byIdOrKeyPath = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _topOrder = new(StringComparer.Ordinal);
@@ -29,6 +31,7 @@ internal sealed class CompiledForm
         Calculations = order.Order;
         RuntimeSchemaJson = FormSchemaCompiler.ToRuntimeJson(form);
         RuntimeSchema = FormSchemaCompiler.Build(RuntimeSchemaJson);
+        SchemaFastPath = SchemaFastPath.TryCompile(RuntimeSchemaJson, MainlandFormats.Registry);
         var places = FieldPlace.All(form).ToList();
         foreach (var place in places)
         {

@@ -22,15 +22,15 @@ internal sealed class DataSanitizer(IReadOnlyList<FieldDefinition> fields, FormL
         foreach (var field in definitions)
         {
             if (!field.HasData || !source.TryGetPropertyValue(field.Key!, out var value) || value is null) continue;
-            var path = $"{basePath}/{field.Key}";
-            if (!WithinLimits(value, path)) continue;
-            var clean = SanitizeValue(field, value, path);
+            // The data path is built only when needed (an error, a group's rows): most values need none.
+            if (!WithinLimits(value, basePath, field.Key!)) continue;
+            var clean = SanitizeValue(field, value, basePath);
             if (clean is not null) result[field.Key!] = clean;
         }
         return result;
     }
 
-    private JsonNode? SanitizeValue(FieldDefinition field, JsonNode value, string path)
+    private JsonNode? SanitizeValue(FieldDefinition field, JsonNode value, string basePath)
     {
         if (value is JsonArray array && field.IsList)
         {
@@ -38,7 +38,7 @@ internal sealed class DataSanitizer(IReadOnlyList<FieldDefinition> fields, FormL
             for (var i = 0; i < array.Count; i++)
             {
                 var item = array[i];
-                items.Add(field.IsGroup && item is JsonObject row ? SanitizeObject(row, field.Fields ?? [], $"{path}/{i}")
+                items.Add(field.IsGroup && item is JsonObject row ? SanitizeObject(row, field.Fields ?? [], $"{basePath}/{field.Key}/{i}")
                     : item is JsonObject file && !field.IsGroup ? FileOnly(file)
                     : Trim(item));
             }
@@ -65,39 +65,39 @@ internal sealed class DataSanitizer(IReadOnlyList<FieldDefinition> fields, FormL
         : value?.DeepClone();
 
     /// <summary>Walks the value without recursion; a value breaking a limit is dropped with an error.</summary>
-    private bool WithinLimits(JsonNode value, string path)
+    private bool WithinLimits(JsonNode value, string basePath, string key)
     {
         if (value is JsonValue scalar)
             return scalar.GetValueKind() != JsonValueKind.String || scalar.GetValue<string>().Length <= limits.MaxStringLength
-                || Fail(path, "maxLength", limits.MaxStringLength);
+                || Fail(basePath, key, "maxLength", limits.MaxStringLength);
         var pending = new Stack<(JsonNode Node, int Depth)>();
         pending.Push((value, 1));
         while (pending.Count > 0)
         {
             var (node, depth) = pending.Pop();
-            if (depth > limits.MaxDepth) return Fail(path, "maxDepth", null);
+            if (depth > limits.MaxDepth) return Fail(basePath, key, "maxDepth", null);
             switch (node)
             {
                 case JsonArray a when a.Count > limits.MaxItems:
-                    return Fail(path, "maxItems", limits.MaxItems);
+                    return Fail(basePath, key, "maxItems", limits.MaxItems);
                 case JsonArray a:
                     foreach (var item in a) if (item is not null) pending.Push((item, depth + 1));
                     break;
                 case JsonObject o when o.Count > limits.MaxItems:
-                    return Fail(path, "maxItems", limits.MaxItems);
+                    return Fail(basePath, key, "maxItems", limits.MaxItems);
                 case JsonObject o:
                     foreach (var (_, item) in o) if (item is not null) pending.Push((item, depth + 1));
                     break;
                 case JsonValue v when v.GetValueKind() == JsonValueKind.String && v.GetValue<string>().Length > limits.MaxStringLength:
-                    return Fail(path, "maxLength", limits.MaxStringLength);
+                    return Fail(basePath, key, "maxLength", limits.MaxStringLength);
             }
         }
         return true;
     }
 
-    private bool Fail(string path, string rule, int? limit)
+    private bool Fail(string basePath, string key, string rule, int? limit)
     {
-        Errors.Add(new FormError(path, rule, FormMessages.Get(rule, locale, limit is null ? null : JsonValue.Create(limit.Value))));
+        Errors.Add(new FormError($"{basePath}/{key}", rule, FormMessages.Get(rule, locale, limit is null ? null : JsonValue.Create(limit.Value))));
         return false;
     }
 }

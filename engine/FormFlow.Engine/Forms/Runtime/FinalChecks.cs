@@ -40,7 +40,7 @@ internal sealed class FinalChecks
                     Errors.Add(new FormError(path, rule, FormMessages.Get(rule, _locale)));
                 continue;
             }
-            if (failedPaths.Any(p => p == path || p.StartsWith(path + "/", StringComparison.Ordinal))) continue;
+            if (failedPaths.Count > 0 && failedPaths.Any(p => p == path || p.StartsWith(path + "/", StringComparison.Ordinal))) continue;
             if (_form.PatternOf(state.Field) is { } pattern && value is JsonValue v && v.GetValueKind() == JsonValueKind.String
                 && !pattern.IsMatch(v.GetValue<string>()))
             {

@@ -41,9 +41,12 @@ internal sealed class RulePass
     }
 
     /// <summary>Removes fields hidden in an earlier pass; puts back the previous value of rule-read-only fields.</summary>
-    private void ApplyEarlierPasses(JsonObject previous) =>
+    private void ApplyEarlierPasses(JsonObject previous)
+    {
+        if (_hidden.Count == 0 && _readOnly.Count == 0) return; // the first pass: nothing to apply
         FieldSlot.VisitAll(_form.TopFields, Data, previous, slot =>
             _hidden.Contains(slot.Path) ? slot.Remove() : _readOnly.Contains(slot.Path) && slot.RestorePrevious());
+    }
 
     private void Calculate()
     {
@@ -101,28 +104,27 @@ internal sealed class RulePass
     /// <summary>The data with keys in document order (calculated values are assigned last, so they move back into place).</summary>
     public JsonObject OrderedData()
     {
-        var result = new JsonObject();
+        var result = Reordered(Data, _form.TopFields);
         foreach (var field in _form.TopFields)
-        {
-            if (!Data.TryGetPropertyValue(field.Key!, out var value) || value is null) continue;
-            Data.Remove(field.Key!);
-            if (field.IsGroup && value is JsonArray rows)
+            if (field.IsGroup && result[field.Key!] is JsonArray rows)
                 for (var i = 0; i < rows.Count; i++)
-                    if (rows[i] is JsonObject row) rows[i] = Ordered(row, field.Fields ?? []);
-            result[field.Key!] = value;
-        }
+                    if (rows[i] is JsonObject row) rows[i] = Reordered(row, field.Fields ?? []);
         return result;
     }
 
-    private static JsonObject Ordered(JsonObject row, IReadOnlyList<FieldDefinition> fields)
+    /// <summary>
+    /// Moves the non-null values of the fields into a new object in the fields' order. Clear detaches every value
+    /// at once; removing them one by one would shift the remaining keys each time.
+    /// </summary>
+    private static JsonObject Reordered(JsonObject source, IReadOnlyList<FieldDefinition> fields)
     {
+        var values = new Dictionary<string, JsonNode>(source.Count, StringComparer.Ordinal);
+        foreach (var (key, value) in source)
+            if (value is not null) values[key] = value;
+        source.Clear();
         var result = new JsonObject();
-        foreach (var field in fields.Where(f => f.HasData))
-            if (row.TryGetPropertyValue(field.Key!, out var value) && value is not null)
-            {
-                row.Remove(field.Key!);
-                result[field.Key!] = value;
-            }
+        foreach (var field in fields)
+            if (field.HasData && values.TryGetValue(field.Key!, out var value)) result[field.Key!] = value;
         return result;
     }
 

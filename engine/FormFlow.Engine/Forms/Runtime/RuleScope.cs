@@ -10,14 +10,18 @@ namespace FormFlow.Engine.Forms.Runtime;
 /// </summary>
 internal sealed class RuleScope(ExpressionEngine engine, string locale, List<FormError> errors)
 {
+    // Rules outside groups all see the same scope; evaluations are sequential, so one dictionary serves them all.
+    private Dictionary<string, JsonNode?>? _topLevel;
+
     public JsonNode? Evaluate(string source, JsonObject data, JsonObject? row, int index, string path, string rule)
     {
-        var scope = new Dictionary<string, JsonNode?>(3) { ["data"] = data };
-        if (row is not null)
+        Dictionary<string, JsonNode?> scope;
+        if (row is null)
         {
-            scope["item"] = row;
-            scope["index"] = JsonValue.Create(index);
+            scope = _topLevel ??= new Dictionary<string, JsonNode?>(1);
+            scope["data"] = data;
         }
+        else scope = new Dictionary<string, JsonNode?>(3) { ["data"] = data, ["item"] = row, ["index"] = JsonValue.Create(index) };
         try
         {
             return engine.Evaluate(source, scope);

@@ -8,7 +8,8 @@ namespace FormFlow.Engine.Forms.Runtime;
 /// <summary>Validates data with JsonSchema.Net and turns its output into errors with path, keyword and a localized message.</summary>
 internal static class SchemaErrors
 {
-    // Valid data is the common case: a flag evaluation answers it; only invalid data is evaluated again for details.
+    // Valid data is the common case: the compiled fast path (or, for a schema it cannot compile, a flag evaluation)
+    // answers it; only data it is not certain about is evaluated by JsonSchema.Net for details.
     private static readonly EvaluationOptions Flag = Options(OutputFormat.Flag);
     private static readonly EvaluationOptions List = Options(OutputFormat.List);
 
@@ -21,9 +22,10 @@ internal static class SchemaErrors
 
     public static List<FormError> Validate(CompiledForm form, JsonObject data, string locale)
     {
-        var instance = JsonSerializer.SerializeToElement(data);
         var errors = new List<FormError>();
-        if (form.RuntimeSchema.Evaluate(instance, Flag).IsValid) return errors;
+        if (form.SchemaFastPath?.IsCertainlyValid(data) == true) return errors;
+        var instance = JsonSerializer.SerializeToElement(data);
+        if (form.SchemaFastPath is null && form.RuntimeSchema.Evaluate(instance, Flag).IsValid) return errors;
         var results = form.RuntimeSchema.Evaluate(instance, List);
         foreach (var detail in results.Details ?? [])
         {
