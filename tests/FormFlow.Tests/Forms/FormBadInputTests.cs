@@ -24,6 +24,18 @@ public class FormBadInputTests
         Assert.Null(result.Data["name"]);
     }
 
+    [Theory]
+    [InlineData("""{"tags": [1e400, 1]}""", "/tags")]
+    [InlineData("""{"rows": [{"v": -1e400}]}""", "/rows")]
+    public void A_number_too_large_to_handle_is_dropped_with_a_numberRange_error(string json, string path)
+    {
+        var result = Runtime.Process(JsonNode.Parse(json), new() { Locale = "en" });
+        var error = Assert.Single(result.Errors);
+        Assert.Equal((path, "numberRange"), (error.Path, error.Rule));
+        Assert.Equal("is a number too large to handle", error.Message);
+        Assert.Null(result.Data[path[1..]]);
+    }
+
     [Fact]
     public void An_array_of_100k_rows_is_dropped_with_a_maxItems_error()
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FormFlow.Engine.Forms.Definitions;
@@ -67,33 +68,54 @@ internal sealed class DataSanitizer(IReadOnlyList<FieldDefinition> fields, FormL
     /// <summary>Walks the value without recursion; a value breaking a limit is dropped with an error.</summary>
     private bool WithinLimits(JsonNode value, string basePath, string key)
     {
-        if (value is JsonValue scalar)
-            return scalar.GetValueKind() != JsonValueKind.String || scalar.GetValue<string>().Length <= limits.MaxStringLength
-                || Fail(basePath, key, "maxLength", limits.MaxStringLength);
-        var pending = new Stack<(JsonNode Node, int Depth)>();
-        pending.Push((value, 1));
+        if (value is JsonValue scalar) return ScalarWithinLimits(scalar, inList: false, basePath, key);
+        var pending = new Stack<(JsonNode Node, int Depth, bool InList)>();
+        pending.Push((value, 1, false));
         while (pending.Count > 0)
         {
-            var (node, depth) = pending.Pop();
+            var (node, depth, inList) = pending.Pop();
             if (depth > limits.MaxDepth) return Fail(basePath, key, "maxDepth", null);
             switch (node)
             {
                 case JsonArray a when a.Count > limits.MaxItems:
                     return Fail(basePath, key, "maxItems", limits.MaxItems);
                 case JsonArray a:
-                    foreach (var item in a) if (item is not null) pending.Push((item, depth + 1));
+                    foreach (var item in a) if (item is not null) pending.Push((item, depth + 1, true));
                     break;
                 case JsonObject o when o.Count > limits.MaxItems:
                     return Fail(basePath, key, "maxItems", limits.MaxItems);
                 case JsonObject o:
-                    foreach (var (_, item) in o) if (item is not null) pending.Push((item, depth + 1));
+                    foreach (var (_, item) in o) if (item is not null) pending.Push((item, depth + 1, false));
                     break;
-                case JsonValue v when v.GetValueKind() == JsonValueKind.String && v.GetValue<string>().Length > limits.MaxStringLength:
-                    return Fail(basePath, key, "maxLength", limits.MaxStringLength);
+                case JsonValue v when !ScalarWithinLimits(v, inList, basePath, key):
+                    return false;
             }
         }
         return true;
     }
+
+    /// <summary>
+    /// Strings up to the length limit; numbers that are finite doubles, and list items within decimal's range
+    /// (±7.9e28), because JSON Schema's uniqueItems compares them as decimals in JsonSchema.Net and throws beyond it.
+    /// </summary>
+    private bool ScalarWithinLimits(JsonValue scalar, bool inList, string basePath, string key) => scalar.GetValueKind() switch
+    {
+        JsonValueKind.String => scalar.GetValue<string>().Length <= limits.MaxStringLength
+            || Fail(basePath, key, "maxLength", limits.MaxStringLength),
+        JsonValueKind.Number => (inList ? FitsDecimal(scalar) : IsFiniteDouble(scalar))
+            || Fail(basePath, key, "numberRange", null),
+        _ => true,
+    };
+
+    // Parsed data holds JsonElements; data built in code holds CLR numbers, read back through their JSON text.
+    private static bool IsFiniteDouble(JsonValue number) =>
+        (number.TryGetValue<JsonElement>(out var e) ? e.TryGetDouble(out var d)
+            : double.TryParse(number.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out d))
+        && double.IsFinite(d);
+
+    private static bool FitsDecimal(JsonValue number) =>
+        number.TryGetValue<JsonElement>(out var e) ? e.TryGetDecimal(out _)
+            : decimal.TryParse(number.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out _);
 
     private bool Fail(string basePath, string key, string rule, int? limit)
     {

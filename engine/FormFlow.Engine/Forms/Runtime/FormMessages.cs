@@ -27,6 +27,7 @@ internal static class FormMessages
         ["requiredIf"] = ("此项为必填项", "此項為必填項", "is required"),
         ["additionalProperties"] = ("包含不允许的内容", "包含不允許的內容", "contains properties that are not allowed"),
         ["maxDepth"] = ("嵌套层级过深", "巢狀層級過深", "is nested too deeply"),
+        ["numberRange"] = ("数值过大，无法处理", "數值過大，無法處理", "is a number too large to handle"),
         ["rule"] = ("规则无法计算：{0}", "規則無法計算：{0}", "the rule could not be evaluated: {0}"),
         ["format:date"] = ("应为日期（如 2025-01-31）", "應為日期（如 2025-01-31）", "must be a date such as 2025-01-31"),
         ["format:date-time"] = ("应为日期时间（如 2025-01-31T09:00:00+08:00）", "應為日期時間（如 2025-01-31T09:00:00+08:00）",
