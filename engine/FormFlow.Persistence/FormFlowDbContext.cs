@@ -10,8 +10,10 @@ namespace FormFlow.Persistence;
 /// The FormFlow store: the org hierarchy, accounts (Identity users without Identity's global roles — FormFlow
 /// roles are held at org units) and the audit log. Each database provider has a subclass that owns its migrations
 /// (<see cref="Database.SqliteFormFlowDbContext"/>, <see cref="Database.PostgresFormFlowDbContext"/>); code depends on this type only.
+/// Each concept folder adds its sets in a partial file (<c>FormFlowDbContext.Concept.cs</c>) and its mapping in an
+/// <see cref="IEntityTypeConfiguration{TEntity}"/> class, picked up below.
 /// </summary>
-public abstract class FormFlowDbContext(DbContextOptions options) : IdentityUserContext<Account>(options)
+public abstract partial class FormFlowDbContext(DbContextOptions options) : IdentityUserContext<Account>(options)
 {
     public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
     public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
@@ -20,6 +22,7 @@ public abstract class FormFlowDbContext(DbContextOptions options) : IdentityUser
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(FormFlowDbContext).Assembly);
 
         builder.Entity<Account>(b => b.Property(a => a.DisplayName).HasMaxLength(100));
 
