@@ -19,7 +19,7 @@ public static class ProblemDefaults
             StatusCodes.Status404NotFound => $"no endpoint at {request.Path}",
             StatusCodes.Status405MethodNotAllowed => $"{request.Method} is not allowed on {request.Path}",
             StatusCodes.Status413PayloadTooLarge =>
-                $"the request body is too large: the limit is {context.HttpContext.RequestServices.GetRequiredService<ServerSettings>().MaxRequestBodyBytes} bytes",
+                $"the request body is too large: the limit is {context.HttpContext.RequestServices.GetRequiredService<ServerSettings>().BodyLimitFor(request.Path)} bytes",
             StatusCodes.Status415UnsupportedMediaType => "the request body must be JSON (Content-Type: application/json)",
             _ => null,
         };

@@ -5,6 +5,7 @@ using FormFlow.Persistence.Accounts;
 using FormFlow.Persistence.Database;
 using FormFlow.Server.Auth;
 using FormFlow.Server.Demo;
+using FormFlow.Server.Files;
 using FormFlow.Server.Orgs;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -29,7 +30,7 @@ public static class ServerApp
         });
         var settings = ServerSettings.From(builder.Configuration, noDemo);
         if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey])) builder.WebHost.UseUrls(ServerSettings.DefaultUrl);
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = settings.MaxRequestBodyBytes);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = Math.Max(settings.MaxRequestBodyBytes, settings.MaxUploadBytes));
 
         builder.Logging.ClearProviders().AddJsonConsole(o =>
         {
@@ -65,7 +66,7 @@ public static class ServerApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseSecurityHeaders();
-        app.UseRequestSizeLimit(settings.MaxRequestBodyBytes);
+        app.UseRequestSizeLimit(settings);
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
@@ -75,6 +76,7 @@ public static class ServerApp
         app.MapScalarApiReference(SecurityHeaders.ApiDocsPath, o => o.WithTitle("FormFlow API").DisableDefaultFonts());
         app.MapAuthEndpoints();
         app.MapOrgEndpoints();
+        app.MapFileEndpoints();
 
         await PrepareDatabaseAsync(app, settings);
         return app;

@@ -1,0 +1,18 @@
+using FormFlow.Persistence.Accounts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace FormFlow.Persistence.Files;
+
+public sealed class StoredFileConfiguration : IEntityTypeConfiguration<StoredFile>
+{
+    public void Configure(EntityTypeBuilder<StoredFile> b)
+    {
+        b.Property(f => f.Id).HasMaxLength(32);
+        b.Property(f => f.Name).HasMaxLength(255);
+        b.Property(f => f.ContentType).HasMaxLength(100);
+        b.Property(f => f.Sha256).HasMaxLength(64);
+        b.HasOne<Account>().WithMany().HasForeignKey(f => f.OwnerAccountId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(f => f.OwnerAccountId);
+    }
+}

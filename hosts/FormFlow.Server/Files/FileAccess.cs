@@ -1,0 +1,24 @@
+using FormFlow.Persistence;
+using FormFlow.Persistence.Accounts;
+using FormFlow.Persistence.Files;
+using FormFlow.Persistence.Orgs;
+using Microsoft.EntityFrameworkCore;
+
+namespace FormFlow.Server.Files;
+
+/// <summary>
+/// Who may read a file: the account that uploaded it, and staff whose role reaches a union the uploader belongs to
+/// (a reviewer at the uploader's grassroots union, the district above it, ...). Everyone else is told it does not exist.
+/// </summary>
+public static class FileAccess
+{
+    public static async Task<bool> MayReadAsync(FormFlowDbContext db, Account reader, StoredFile file, CancellationToken ct)
+    {
+        if (file.OwnerAccountId == reader.Id) return true;
+        var staffPaths = reader.Roles.Where(r => Roles.ReachesSubtree(r.Role)).Select(r => r.OrgUnit!.Path).ToList();
+        if (staffPaths.Count == 0) return false;
+        var ownerPaths = await db.RoleAssignments.Where(r => r.AccountId == file.OwnerAccountId)
+            .Select(r => r.OrgUnit!.Path).ToListAsync(ct);
+        return ownerPaths.Any(owner => staffPaths.Any(staff => OrgSubtree.Contains(staff, owner)));
+    }
+}
