@@ -6,7 +6,11 @@ using FormFlow.Persistence.Database;
 using FormFlow.Server.Auth;
 using FormFlow.Server.Demo;
 using FormFlow.Server.Orgs;
+using FormFlow.Server.Cases;
+using FormFlow.Server.Drafts;
+using FormFlow.Server.Notifications;
 using FormFlow.Server.Services;
+using FormFlow.Server.Tasks;
 using FormFlow.Server.Snapshots;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -63,6 +67,7 @@ public static class ServerApp
         services.AddHealthChecks().AddDbContextCheck<FormFlowDbContext>("database");
         services.AddFormFlowOpenApi();
         services.AddSingleton<SnapshotCatalog>();
+        services.AddCaseRuntime();
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -79,6 +84,10 @@ public static class ServerApp
         app.MapAuthEndpoints();
         app.MapOrgEndpoints();
         app.MapServiceEndpoints();
+        app.MapCaseEndpoints();
+        app.MapTaskEndpoints();
+        app.MapDraftEndpoints();
+        app.MapNotificationEndpoints();
 
         await PrepareDatabaseAsync(app, settings);
         return app;
