@@ -76,21 +76,28 @@ public sealed class CaseSubmission(
         AuditLog.Append(db, account.UserName!, "case.submitted", $"case:{row.Id}",
             new JsonObject { ["number"] = row.Number, ["service"] = service.Activation.Id, ["module"] = snapshot.ModuleId, ["status"] = row.Status });
         await db.SaveChangesAsync(ct);
-
-        var access = await CaseAccess.ForAsync(db, account, ct);
-        var body = JsonSerializer.Serialize(await reader.ViewForAsync(row, access, ct), json.Value.SerializerOptions);
-        var answer = new Answer(StatusCodes.Status201Created, body, row.Id);
-        if (idempotencyKey is not null)
+        if (idempotencyKey is null)
         {
-            db.SubmissionKeys.Add(new SubmissionKey
-            {
-                AccountId = account.Id, Key = idempotencyKey, RequestHash = requestHash, CaseId = row.Id,
-                StatusCode = answer.Status, Response = body, CreatedAt = now,
-            });
-            await db.SaveChangesAsync(ct);
+            // Without a key nothing stores the answer, so it is rendered after the commit, outside the write lock.
+            await transaction.CommitAsync(ct);
+            return await AnswerAsync(account, row, ct);
         }
+        var answer = await AnswerAsync(account, row, ct);
+        db.SubmissionKeys.Add(new SubmissionKey
+        {
+            AccountId = account.Id, Key = idempotencyKey, RequestHash = requestHash, CaseId = row.Id,
+            StatusCode = answer.Status, Response = answer.Body, CreatedAt = now,
+        });
+        await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return answer;
+    }
+
+    private async Task<Answer> AnswerAsync(Account account, Case row, CancellationToken ct)
+    {
+        var access = await CaseAccess.ForAsync(db, account, ct);
+        var body = JsonSerializer.Serialize(await reader.ViewForAsync(row, access, ct), json.Value.SerializerOptions);
+        return new Answer(StatusCodes.Status201Created, body, row.Id);
     }
 
     private async Task<IResult?> StoredAsync(Account account, string key, string requestHash, CancellationToken ct)

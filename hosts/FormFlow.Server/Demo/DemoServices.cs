@@ -10,14 +10,13 @@ using Microsoft.EntityFrameworkCore;
 namespace FormFlow.Server.Demo;
 
 /// <summary>
-/// Demo mode's services: the shipped module templates resolved as they are (no overlays), stored as snapshots and
-/// activated at the demo city for its whole subtree. A module already live at the city is left alone, so restarts
+/// Demo mode's services: every module template in the templates folder (a subfolder with a module.json — shipped:
+/// join, benefits, legal-consultation) resolved as it is (no overlays), stored as a snapshot and activated at the
+/// demo city for its whole subtree. A module already live at the city is left alone, so restarts
 /// (and several processes starting at once) add nothing twice.
 /// </summary>
 public static class DemoServices
 {
-    public static readonly IReadOnlyList<string> Modules = ["join", "benefits", "legal-consultation"];
-
     /// <summary>Where the shipped templates are: <c>FormFlow:ModuleTemplates</c>, else the copy beside the program.</summary>
     public static string TemplatesFolder(IConfiguration config) =>
         config["FormFlow:ModuleTemplates"] is { Length: > 0 } folder ? Path.GetFullPath(folder) : Path.Combine(AppContext.BaseDirectory, "module-templates");
@@ -30,9 +29,10 @@ public static class DemoServices
         var live = await db.ServiceActivations.Where(a => a.OrgUnitId == city.Id && a.RetiredAt == null).Select(a => a.ModuleId).ToListAsync(ct);
         var activated = new List<string>();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        foreach (var name in Modules)
+        var folders = Directory.GetDirectories(templatesFolder).Where(d => File.Exists(Path.Combine(d, ModulePackageLoader.ManifestFile))).Order(StringComparer.Ordinal);
+        foreach (var folder in folders)
         {
-            var snapshot = ChainResolver.Resolve(ModulePackageLoader.Load(Path.Combine(templatesFolder, name)), []);
+            var snapshot = ChainResolver.Resolve(ModulePackageLoader.Load(folder), []);
             var moduleId = (string)snapshot.Module["id"]!;
             if (live.Contains(moduleId)) continue;
             await SnapshotStore.AddIfMissingAsync(db, snapshot, city.Id, now, ct);
