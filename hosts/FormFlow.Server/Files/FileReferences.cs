@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using FormFlow.Engine.Forms.Definitions;
+using FormFlow.Engine.Forms.Runtime;
 using FormFlow.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,10 +13,10 @@ namespace FormFlow.Server.Files;
 /// </summary>
 public static class FileReferences
 {
-    public sealed record Problem(string Path, string Message);
+    public const string Rule = "fileReference";
 
-    /// <summary>Checks and rewrites the references in <paramref name="data"/> in place; returns one problem per bad reference.</summary>
-    public static async Task<IReadOnlyList<Problem>> ResolveAsync(
+    /// <summary>Checks and rewrites the references in <paramref name="data"/> in place; returns one error per bad reference.</summary>
+    public static async Task<IReadOnlyList<FormError>> ResolveAsync(
         FormFlowDbContext db, string submitterAccountId, FormDefinition form, JsonObject data, JsonObject? previousData, CancellationToken ct)
     {
         var references = In(form.DataFields(), data, "").ToList();
@@ -25,12 +26,12 @@ public static class FileReferences
         var files = await db.Files.AsNoTracking().Where(f => ids.Contains(f.Id))
             .Select(f => new { f.Id, f.OwnerAccountId, f.Name, f.Size, f.ContentType }).ToDictionaryAsync(f => f.Id, ct);
 
-        var problems = new List<Problem>();
+        var problems = new List<FormError>();
         foreach (var (path, id, reference) in references)
         {
             if (!files.TryGetValue(id, out var file) || (file.OwnerAccountId != submitterAccountId && !known.Contains(id)))
             {
-                problems.Add(new Problem(path, $"file {id} was not uploaded by you (POST /api/files first)"));
+                problems.Add(new FormError(path, Rule, $"file {id} was not uploaded by you (POST /api/files first)"));
                 continue;
             }
             reference["name"] = file.Name;

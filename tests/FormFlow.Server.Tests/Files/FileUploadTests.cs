@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using FormFlow.Server.Tests.Infrastructure;
@@ -10,21 +9,12 @@ namespace FormFlow.Server.Tests.Files;
 /// <summary>Uploads for file, image and signature fields: checked by content, readable by the uploader and their union's staff only.</summary>
 public abstract class FileUploadTests(ServerFixture server)
 {
-    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, (byte)'I', (byte)'H', (byte)'D', (byte)'R', 1, 2, 3];
+    private static readonly byte[] Png = TestFiles.Png;
 
-    private static MultipartFormDataContent Upload(byte[] content, string name, string contentType, string field = "file")
-    {
-        var part = new ByteArrayContent(content);
-        part.Headers.ContentType = new MediaTypeHeaderValue(contentType);
-        return new MultipartFormDataContent { { part, field, name } };
-    }
+    private static MultipartFormDataContent Upload(byte[] content, string name, string contentType, string field = "file") =>
+        TestFiles.Multipart(content, name, contentType, field);
 
-    private async Task<JsonObject> UploadPngAsync(HttpClient client, string name = "签名.png")
-    {
-        var response = await client.PostAsync("/api/files", Upload(Png, name, "image/png"));
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return await Api.JsonAsync(response);
-    }
+    private static Task<JsonObject> UploadPngAsync(HttpClient client, string name = "签名.png") => TestFiles.UploadPngAsync(client, name);
 
     [Fact]
     public async Task A_worker_uploads_an_image_and_gets_a_file_reference_they_can_read_back()

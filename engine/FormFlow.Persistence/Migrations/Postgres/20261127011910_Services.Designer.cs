@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace FormFlow.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresFormFlowDbContext))]
-    [Migration("20261127014401_Files")]
-    partial class Files
+    [Migration("20261127011910_Services")]
+    partial class Services
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -160,46 +160,43 @@ namespace FormFlow.Persistence.Migrations.Postgres
                     b.ToTable("AuditEntries");
                 });
 
-            modelBuilder.Entity("FormFlow.Persistence.Files.StoredFile", b =>
+            modelBuilder.Entity("FormFlow.Persistence.Modules.ModuleSnapshot", b =>
                 {
-                    b.Property<string>("Id")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                    b.Property<string>("Hash")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
 
-                    b.Property<byte[]>("Content")
+                    b.Property<string>("Content")
                         .IsRequired()
-                        .HasColumnType("bytea");
-
-                    b.Property<string>("ContentType")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("text");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("Name")
+                    b.Property<string>("ModuleId")
                         .IsRequired()
-                        .HasMaxLength(255)
-                        .HasColumnType("character varying(255)");
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
-                    b.Property<string>("OwnerAccountId")
+                    b.Property<int>("OwnerOrgUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Provenance")
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<string>("Sha256")
+                    b.Property<string>("Version")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
-                    b.Property<long>("Size")
-                        .HasColumnType("bigint");
+                    b.HasKey("Hash");
 
-                    b.HasKey("Id");
+                    b.HasIndex("OwnerOrgUnitId");
 
-                    b.HasIndex("OwnerAccountId");
+                    b.HasIndex("ModuleId", "Version");
 
-                    b.ToTable("Files");
+                    b.ToTable("ModuleSnapshots", (string)null);
                 });
 
             modelBuilder.Entity("FormFlow.Persistence.Orgs.OrgUnit", b =>
@@ -236,6 +233,49 @@ namespace FormFlow.Persistence.Migrations.Postgres
                     b.HasIndex("Path");
 
                     b.ToTable("OrgUnits");
+                });
+
+            modelBuilder.Entity("FormFlow.Persistence.Services.ServiceActivation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("ActivatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ActivatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ModuleId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("RetiredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SnapshotHash")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SnapshotHash");
+
+                    b.HasIndex("OrgUnitId", "ModuleId")
+                        .IsUnique()
+                        .HasFilter("\"RetiredAt\" IS NULL");
+
+                    b.ToTable("ServiceActivations", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
@@ -323,11 +363,11 @@ namespace FormFlow.Persistence.Migrations.Postgres
                     b.Navigation("OrgUnit");
                 });
 
-            modelBuilder.Entity("FormFlow.Persistence.Files.StoredFile", b =>
+            modelBuilder.Entity("FormFlow.Persistence.Modules.ModuleSnapshot", b =>
                 {
-                    b.HasOne("FormFlow.Persistence.Accounts.Account", null)
+                    b.HasOne("FormFlow.Persistence.Orgs.OrgUnit", null)
                         .WithMany()
-                        .HasForeignKey("OwnerAccountId")
+                        .HasForeignKey("OwnerOrgUnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -340,6 +380,21 @@ namespace FormFlow.Persistence.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("FormFlow.Persistence.Services.ServiceActivation", b =>
+                {
+                    b.HasOne("FormFlow.Persistence.Orgs.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FormFlow.Persistence.Modules.ModuleSnapshot", null)
+                        .WithMany()
+                        .HasForeignKey("SnapshotHash")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
