@@ -5,6 +5,7 @@ using FormFlow.Persistence.Accounts;
 using FormFlow.Persistence.Database;
 using FormFlow.Server.Auth;
 using FormFlow.Server.Demo;
+using FormFlow.Server.Members;
 using FormFlow.Server.Orgs;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -45,6 +46,7 @@ public static class ServerApp
         // Cookie encryption keys live beside the database, so sign-ins survive a restart.
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.DataFolder, "keys")));
         services.AddFormFlowAuth(JwtSettings.From(builder.Configuration, settings.DataFolder, settings.Demo));
+        services.AddMembers(CardSigningKey.From(builder.Configuration, settings.DataFolder, settings.Demo));
         services.AddFormFlowRateLimits(builder.Configuration);
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDefaults.Describe);
         services.AddExceptionHandler<BadRequestProblems>();
@@ -75,6 +77,7 @@ public static class ServerApp
         app.MapScalarApiReference(SecurityHeaders.ApiDocsPath, o => o.WithTitle("FormFlow API").DisableDefaultFonts());
         app.MapAuthEndpoints();
         app.MapOrgEndpoints();
+        app.MapMemberEndpoints();
 
         await PrepareDatabaseAsync(app, settings);
         return app;
