@@ -1,3 +1,4 @@
+using FormFlow.Persistence.Database;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -9,6 +10,7 @@ public sealed class EntitlementConfiguration : IEntityTypeConfiguration<Entitlem
     {
         b.ToTable("Entitlements");
         b.Property(e => e.BenefitId).HasMaxLength(64);
+        b.Property(e => e.GrantedAt).HasConversion(UtcDateTimes.Converter);
         b.Property(e => e.Name).HasMaxLength(100);
         b.Property(e => e.Period).HasMaxLength(20).HasConversion(
             period => period.ToString().ToLowerInvariant(),

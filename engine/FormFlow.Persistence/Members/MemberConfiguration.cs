@@ -1,3 +1,4 @@
+using FormFlow.Persistence.Database;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -9,6 +10,7 @@ public sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
     {
         b.ToTable("Members");
         b.Property(m => m.MemberNumber).HasMaxLength(32);
+        b.Property(m => m.Since).HasConversion(UtcDateTimes.Converter);
         b.HasIndex(m => m.MemberNumber).IsUnique();
         b.HasIndex(m => m.AccountId).IsUnique();
         b.Property(m => m.IdempotencyKey).HasMaxLength(200);

@@ -1,3 +1,4 @@
+using FormFlow.Persistence.Database;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -9,6 +10,7 @@ public sealed class RedemptionConfiguration : IEntityTypeConfiguration<Redemptio
     {
         b.ToTable("Redemptions");
         b.Property(r => r.Period).HasMaxLength(20);
+        b.Property(r => r.At).HasConversion(UtcDateTimes.Converter);
         b.Property(r => r.Note).HasMaxLength(500);
         b.Property(r => r.IdempotencyKey).HasMaxLength(200);
         b.HasIndex(r => r.IdempotencyKey).IsUnique();

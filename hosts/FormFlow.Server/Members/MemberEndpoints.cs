@@ -56,6 +56,6 @@ public static class MemberEndpoints
     private static ProblemHttpResult NotAMember() => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound,
         title: "not a member yet", detail: "you have no member card: it is issued when your join application is approved");
 
-    /// <summary>Stored times are UTC; SQLite reads them back without a kind.</summary>
-    internal static DateTimeOffset Utc(DateTime stored) => new(DateTime.SpecifyKind(stored, DateTimeKind.Utc));
+    /// <summary>Stored times are UTC (see UtcDateTimes).</summary>
+    internal static DateTimeOffset Utc(DateTime stored) => new(stored);
 }

@@ -9,6 +9,7 @@ public static class MembersSetup
     {
         services.AddSingleton(key);
         services.AddSingleton<MemberCredentials>();
+        services.AddScoped<IBenefitOffers, ServiceBenefitOffers>();
         services.AddScoped<IEffectHandler, IssueMemberCardHandler>();
         services.AddScoped<IEffectHandler, GrantEntitlementHandler>();
         services.AddScoped<IEffectHandler, RecordRedemptionHandler>();

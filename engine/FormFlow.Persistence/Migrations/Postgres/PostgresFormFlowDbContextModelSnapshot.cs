@@ -310,6 +310,45 @@ namespace FormFlow.Persistence.Migrations.Postgres
                     b.ToTable("Redemptions", (string)null);
                 });
 
+            modelBuilder.Entity("FormFlow.Persistence.Modules.ModuleSnapshot", b =>
+                {
+                    b.Property<string>("Hash")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ModuleId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("OwnerOrgUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Provenance")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Hash");
+
+                    b.HasIndex("OwnerOrgUnitId");
+
+                    b.HasIndex("ModuleId", "Version");
+
+                    b.ToTable("ModuleSnapshots", (string)null);
+                });
+
             modelBuilder.Entity("FormFlow.Persistence.Orgs.OrgUnit", b =>
                 {
                     b.Property<int>("Id")
@@ -344,6 +383,49 @@ namespace FormFlow.Persistence.Migrations.Postgres
                     b.HasIndex("Path");
 
                     b.ToTable("OrgUnits");
+                });
+
+            modelBuilder.Entity("FormFlow.Persistence.Services.ServiceActivation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("ActivatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ActivatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ModuleId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("RetiredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SnapshotHash")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SnapshotHash");
+
+                    b.HasIndex("OrgUnitId", "ModuleId")
+                        .IsUnique()
+                        .HasFilter("\"RetiredAt\" IS NULL");
+
+                    b.ToTable("ServiceActivations", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
@@ -479,6 +561,15 @@ namespace FormFlow.Persistence.Migrations.Postgres
                     b.Navigation("MerchantAccount");
                 });
 
+            modelBuilder.Entity("FormFlow.Persistence.Modules.ModuleSnapshot", b =>
+                {
+                    b.HasOne("FormFlow.Persistence.Orgs.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerOrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("FormFlow.Persistence.Orgs.OrgUnit", b =>
                 {
                     b.HasOne("FormFlow.Persistence.Orgs.OrgUnit", "Parent")
@@ -487,6 +578,21 @@ namespace FormFlow.Persistence.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("FormFlow.Persistence.Services.ServiceActivation", b =>
+                {
+                    b.HasOne("FormFlow.Persistence.Orgs.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FormFlow.Persistence.Modules.ModuleSnapshot", null)
+                        .WithMany()
+                        .HasForeignKey("SnapshotHash")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>

@@ -295,6 +295,45 @@ namespace FormFlow.Persistence.Migrations.Sqlite
                     b.ToTable("Redemptions", (string)null);
                 });
 
+            modelBuilder.Entity("FormFlow.Persistence.Modules.ModuleSnapshot", b =>
+                {
+                    b.Property<string>("Hash")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModuleId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OwnerOrgUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Provenance")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Hash");
+
+                    b.HasIndex("OwnerOrgUnitId");
+
+                    b.HasIndex("ModuleId", "Version");
+
+                    b.ToTable("ModuleSnapshots", (string)null);
+                });
+
             modelBuilder.Entity("FormFlow.Persistence.Orgs.OrgUnit", b =>
                 {
                     b.Property<int>("Id")
@@ -326,6 +365,47 @@ namespace FormFlow.Persistence.Migrations.Sqlite
                     b.HasIndex("Path");
 
                     b.ToTable("OrgUnits");
+                });
+
+            modelBuilder.Entity("FormFlow.Persistence.Services.ServiceActivation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ActivatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActivatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModuleId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RetiredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SnapshotHash")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SnapshotHash");
+
+                    b.HasIndex("OrgUnitId", "ModuleId")
+                        .IsUnique()
+                        .HasFilter("\"RetiredAt\" IS NULL");
+
+                    b.ToTable("ServiceActivations", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
@@ -459,6 +539,15 @@ namespace FormFlow.Persistence.Migrations.Sqlite
                     b.Navigation("MerchantAccount");
                 });
 
+            modelBuilder.Entity("FormFlow.Persistence.Modules.ModuleSnapshot", b =>
+                {
+                    b.HasOne("FormFlow.Persistence.Orgs.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerOrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("FormFlow.Persistence.Orgs.OrgUnit", b =>
                 {
                     b.HasOne("FormFlow.Persistence.Orgs.OrgUnit", "Parent")
@@ -467,6 +556,21 @@ namespace FormFlow.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("FormFlow.Persistence.Services.ServiceActivation", b =>
+                {
+                    b.HasOne("FormFlow.Persistence.Orgs.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FormFlow.Persistence.Modules.ModuleSnapshot", null)
+                        .WithMany()
+                        .HasForeignKey("SnapshotHash")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
