@@ -7,6 +7,7 @@ using FormFlow.Server.Auth;
 using FormFlow.Server.Demo;
 using FormFlow.Server.Members;
 using FormFlow.Server.Orgs;
+using FormFlow.Server.Privacy;
 using FormFlow.Server.Services;
 using FormFlow.Server.Snapshots;
 using Microsoft.AspNetCore.DataProtection;
@@ -47,6 +48,7 @@ public static class ServerApp
         services.AddFormFlowDatabase(settings.Database);
         // Cookie encryption keys live beside the database, so sign-ins survive a restart.
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.DataFolder, "keys")));
+        services.AddSingleton<PiiProtector>();
         services.AddFormFlowAuth(JwtSettings.From(builder.Configuration, settings.DataFolder, settings.Demo));
         services.AddMembers(CardSigningKey.From(builder.Configuration, settings.DataFolder, settings.Demo));
         services.AddFormFlowRateLimits(builder.Configuration);
