@@ -7,8 +7,12 @@ using FormFlow.Server.Auth;
 using FormFlow.Server.Demo;
 using FormFlow.Server.Members;
 using FormFlow.Server.Orgs;
+using FormFlow.Server.Cases;
+using FormFlow.Server.Drafts;
+using FormFlow.Server.Notifications;
 using FormFlow.Server.Privacy;
 using FormFlow.Server.Services;
+using FormFlow.Server.Tasks;
 using FormFlow.Server.Snapshots;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -67,6 +71,7 @@ public static class ServerApp
         services.AddHealthChecks().AddDbContextCheck<FormFlowDbContext>("database");
         services.AddFormFlowOpenApi();
         services.AddSingleton<SnapshotCatalog>();
+        services.AddCaseRuntime();
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -83,6 +88,10 @@ public static class ServerApp
         app.MapAuthEndpoints();
         app.MapOrgEndpoints();
         app.MapServiceEndpoints();
+        app.MapCaseEndpoints();
+        app.MapTaskEndpoints();
+        app.MapDraftEndpoints();
+        app.MapNotificationEndpoints();
         app.MapMemberEndpoints();
 
         await PrepareDatabaseAsync(app, settings);

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace FormFlow.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteFormFlowDbContext))]
-    [Migration("20261127013011_Members")]
-    partial class Members
+    [Migration("20261127012902_Cases")]
+    partial class Cases
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -151,60 +151,261 @@ namespace FormFlow.Persistence.Migrations.Sqlite
                     b.ToTable("AuditEntries");
                 });
 
-            modelBuilder.Entity("FormFlow.Persistence.Members.Entitlement", b =>
+            modelBuilder.Entity("FormFlow.Persistence.Cases.Case", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("BenefitId")
+                    b.Property<string>("ApplicantAccountId")
                         .IsRequired()
-                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("CurrentPeriod")
-                        .HasMaxLength(20)
+                    b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("GrantedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("IdempotencyKey")
-                        .IsRequired()
+                    b.Property<string>("CurrentStep")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("MemberId")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
-                    b.Property<string>("Name")
+                    b.Property<string>("Instance")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModuleId")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Period")
+                    b.Property<string>("Number")
                         .IsRequired()
-                        .HasMaxLength(20)
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Quota")
+                    b.Property<int>("OrgUnitId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("UsedInPeriod")
+                    b.Property<int>("ServiceActivationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SnapshotHash")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("IdempotencyKey")
+                    b.HasIndex("Number")
                         .IsUnique();
 
-                    b.HasIndex("MemberId", "BenefitId")
-                        .IsUnique();
+                    b.HasIndex("ServiceActivationId");
 
-                    b.ToTable("Entitlements", (string)null);
+                    b.HasIndex("SnapshotHash");
+
+                    b.HasIndex("ApplicantAccountId", "CreatedAt");
+
+                    b.HasIndex("OrgUnitId", "CreatedAt");
+
+                    b.ToTable("Cases", (string)null);
                 });
 
-            modelBuilder.Entity("FormFlow.Persistence.Members.Member", b =>
+            modelBuilder.Entity("FormFlow.Persistence.Cases.CaseTask", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActivityId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BookmarkId")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CompletedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FieldPermissions")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FormId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcomes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgUnitId");
+
+                    b.HasIndex("CaseId", "BookmarkId")
+                        .IsUnique();
+
+                    b.HasIndex("Role", "OrgUnitId", "CompletedAt");
+
+                    b.ToTable("CaseTasks", (string)null);
+                });
+
+            modelBuilder.Entity("FormFlow.Persistence.Cases.CaseTimer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BookmarkId")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FiredAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FiredAt", "DueAt");
+
+                    b.HasIndex("CaseId", "BookmarkId", "DueAt")
+                        .IsUnique();
+
+                    b.ToTable("CaseTimers", (string)null);
+                });
+
+            modelBuilder.Entity("FormFlow.Persistence.Cases.OutboxEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActivityId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DoneAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Key")
+                        .IsUnique();
+
+                    b.HasIndex("DoneAt", "NextAttemptAt");
+
+                    b.ToTable("Outbox", (string)null);
+                });
+
+            modelBuilder.Entity("FormFlow.Persistence.Cases.SubmissionKey", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -214,88 +415,67 @@ namespace FormFlow.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("CaseId")
+                    b.Property<long>("CaseId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("IdempotencyKey")
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("MemberNumber")
+                    b.Property<string>("RequestHash")
                         .IsRequired()
-                        .HasMaxLength(32)
+                        .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("OrgUnitId")
+                    b.Property<string>("Response")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StatusCode")
                         .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("Since")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AccountId")
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("AccountId", "Key")
                         .IsUnique();
 
-                    b.HasIndex("IdempotencyKey")
-                        .IsUnique();
-
-                    b.HasIndex("MemberNumber")
-                        .IsUnique();
-
-                    b.HasIndex("OrgUnitId", "Since");
-
-                    b.ToTable("Members", (string)null);
+                    b.ToTable("SubmissionKeys", (string)null);
                 });
 
-            modelBuilder.Entity("FormFlow.Persistence.Members.Redemption", b =>
+            modelBuilder.Entity("FormFlow.Persistence.Drafts.Draft", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime>("At")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("CaseId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("EntitlementId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("IdempotencyKey")
+                    b.Property<string>("AccountId")
                         .IsRequired()
-                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("MerchantAccountId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Period")
+                    b.Property<string>("Data")
                         .IsRequired()
-                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SavedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ServiceActivationId")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("IdempotencyKey")
+                    b.HasIndex("ServiceActivationId");
+
+                    b.HasIndex("AccountId", "ServiceActivationId")
                         .IsUnique();
 
-                    b.HasIndex("MerchantAccountId");
-
-                    b.HasIndex("EntitlementId", "At");
-
-                    b.ToTable("Redemptions", (string)null);
+                    b.ToTable("Drafts", (string)null);
                 });
 
             modelBuilder.Entity("FormFlow.Persistence.Modules.ModuleSnapshot", b =>
@@ -335,6 +515,61 @@ namespace FormFlow.Persistence.Migrations.Sqlite
                     b.HasIndex("ModuleId", "Version");
 
                     b.ToTable("ModuleSnapshots", (string)null);
+                });
+
+            modelBuilder.Entity("FormFlow.Persistence.Notifications.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EffectKey")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Template")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("AccountId", "CreatedAt");
+
+                    b.HasIndex("EffectKey", "AccountId")
+                        .IsUnique();
+
+                    b.ToTable("Notifications", (string)null);
                 });
 
             modelBuilder.Entity("FormFlow.Persistence.Orgs.OrgUnit", b =>
@@ -494,52 +729,94 @@ namespace FormFlow.Persistence.Migrations.Sqlite
                     b.Navigation("OrgUnit");
                 });
 
-            modelBuilder.Entity("FormFlow.Persistence.Members.Entitlement", b =>
+            modelBuilder.Entity("FormFlow.Persistence.Cases.Case", b =>
                 {
-                    b.HasOne("FormFlow.Persistence.Members.Member", "Member")
-                        .WithMany("Entitlements")
-                        .HasForeignKey("MemberId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Member");
-                });
-
-            modelBuilder.Entity("FormFlow.Persistence.Members.Member", b =>
-                {
-                    b.HasOne("FormFlow.Persistence.Accounts.Account", "Account")
+                    b.HasOne("FormFlow.Persistence.Accounts.Account", null)
                         .WithMany()
-                        .HasForeignKey("AccountId")
+                        .HasForeignKey("ApplicantAccountId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("FormFlow.Persistence.Orgs.OrgUnit", "OrgUnit")
+                    b.HasOne("FormFlow.Persistence.Orgs.OrgUnit", null)
                         .WithMany()
                         .HasForeignKey("OrgUnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.Navigation("Account");
-
-                    b.Navigation("OrgUnit");
-                });
-
-            modelBuilder.Entity("FormFlow.Persistence.Members.Redemption", b =>
-                {
-                    b.HasOne("FormFlow.Persistence.Members.Entitlement", "Entitlement")
+                    b.HasOne("FormFlow.Persistence.Services.ServiceActivation", null)
                         .WithMany()
-                        .HasForeignKey("EntitlementId")
+                        .HasForeignKey("ServiceActivationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("FormFlow.Persistence.Accounts.Account", "MerchantAccount")
+                    b.HasOne("FormFlow.Persistence.Modules.ModuleSnapshot", null)
                         .WithMany()
-                        .HasForeignKey("MerchantAccountId")
-                        .OnDelete(DeleteBehavior.Restrict);
+                        .HasForeignKey("SnapshotHash")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
 
-                    b.Navigation("Entitlement");
+            modelBuilder.Entity("FormFlow.Persistence.Cases.CaseTask", b =>
+                {
+                    b.HasOne("FormFlow.Persistence.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
 
-                    b.Navigation("MerchantAccount");
+                    b.HasOne("FormFlow.Persistence.Orgs.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FormFlow.Persistence.Cases.CaseTimer", b =>
+                {
+                    b.HasOne("FormFlow.Persistence.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FormFlow.Persistence.Cases.OutboxEntry", b =>
+                {
+                    b.HasOne("FormFlow.Persistence.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FormFlow.Persistence.Cases.SubmissionKey", b =>
+                {
+                    b.HasOne("FormFlow.Persistence.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FormFlow.Persistence.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FormFlow.Persistence.Drafts.Draft", b =>
+                {
+                    b.HasOne("FormFlow.Persistence.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FormFlow.Persistence.Services.ServiceActivation", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceActivationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("FormFlow.Persistence.Modules.ModuleSnapshot", b =>
@@ -549,6 +826,20 @@ namespace FormFlow.Persistence.Migrations.Sqlite
                         .HasForeignKey("OwnerOrgUnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("FormFlow.Persistence.Notifications.Notification", b =>
+                {
+                    b.HasOne("FormFlow.Persistence.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FormFlow.Persistence.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("FormFlow.Persistence.Orgs.OrgUnit", b =>
@@ -606,11 +897,6 @@ namespace FormFlow.Persistence.Migrations.Sqlite
             modelBuilder.Entity("FormFlow.Persistence.Accounts.Account", b =>
                 {
                     b.Navigation("Roles");
-                });
-
-            modelBuilder.Entity("FormFlow.Persistence.Members.Member", b =>
-                {
-                    b.Navigation("Entitlements");
                 });
 #pragma warning restore 612, 618
         }
