@@ -1,12 +1,14 @@
 using System.Text.Json.Nodes;
 using FormFlow.Engine.Forms.Definitions;
+using FormFlow.Server.Privacy;
 
 namespace FormFlow.Server.Cases;
 
 /// <summary>
 /// Masks the values of fields the form marks as personal (<c>pii</c>: name, resident ID, phone, address ...) for
-/// readers who are not the applicant: a quarter of the characters stay at each end (王芳 → 王*,
-/// 11010519491231002X → 1101**********002X), so a cadre can tell cases apart without reading the number.
+/// readers who are not the applicant, by the field's PII class (<see cref="Masks.ForClass"/>: 王小芳 → 王*芳,
+/// 11010519491231002X → 1101**********002X, 13812345678 → 138****5678), so a cadre can tell cases apart without
+/// reading the number.
 /// </summary>
 public static class PersonalData
 {
@@ -16,28 +18,19 @@ public static class PersonalData
         foreach (var field in form.DataFields())
         {
             if (field.Key is not { } key || !copy.ContainsKey(key) || keep?.Invoke(key) == true) continue;
-            if (field.Pii is not null) copy[key] = MaskValue(copy[key]);
+            if (field.Pii is { } pii) copy[key] = MaskValue(pii, copy[key]);
             else if (copy[key] is JsonArray rows && field.Fields is { } children)
                 foreach (var row in rows.OfType<JsonObject>())
                     foreach (var child in children.Where(c => c.Pii is not null && c.Key is not null && row.ContainsKey(c.Key!)))
-                        row[child.Key!] = MaskValue(row[child.Key!]);
+                        row[child.Key!] = MaskValue(child.Pii!, row[child.Key!]);
         }
         return copy;
     }
 
-    private static JsonNode? MaskValue(JsonNode? value) => value switch
+    private static JsonNode? MaskValue(string piiClass, JsonNode? value) => value switch
     {
         null => null,
-        JsonValue v when v.TryGetValue<string>(out var s) => Mask(s),
-        JsonObject or JsonArray => "***",
+        JsonValue v when v.TryGetValue<string>(out var s) => Masks.ForClass(piiClass, s),
         _ => "***",
     };
-
-    public static string Mask(string text)
-    {
-        if (text.Length <= 1) return "*";
-        var front = Math.Max(1, text.Length / 4);
-        var back = text.Length <= 3 ? 0 : text.Length / 4;
-        return text[..front] + new string('*', text.Length - front - back) + text[(text.Length - back)..];
-    }
 }

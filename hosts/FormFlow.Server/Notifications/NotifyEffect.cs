@@ -1,3 +1,4 @@
+using FormFlow.Server.Privacy;
 using FormFlow.Server.Cases;
 using FormFlow.Server.Effects;
 
@@ -19,7 +20,7 @@ public sealed class NotifyEffect(ILogger<NotifyEffect> log) : IEffectHandler
         var accounts = await NotificationRecipients.ResolveAsync(request.Db, recipient, request.ApplicantAccountId, request.CaseId, ct);
         if (accounts.Count == 0)
             log.LogWarning("Case {CaseId}: notify via {Channel} to {Recipient} has no Portal account and no {Channel} gateway is configured; not delivered",
-                request.CaseId, channel, PersonalData.Mask(recipient), channel);
+                request.CaseId, channel, Masks.ForClass(channel == "sms" ? "phone" : "other", recipient), channel);
         await NotificationRecipients.AddAsync(request.Db, accounts, request.CaseId, request.IdempotencyKey, channel, recipient,
             (string?)payload["template"] ?? "message", payload["data"]?.DeepClone(), request.Now.UtcDateTime, ct);
     }
