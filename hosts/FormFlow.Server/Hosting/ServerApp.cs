@@ -8,6 +8,7 @@ using FormFlow.Server.Demo;
 using FormFlow.Server.Orgs;
 using FormFlow.Server.Cases;
 using FormFlow.Server.Drafts;
+using FormFlow.Server.Modules;
 using FormFlow.Server.Notifications;
 using FormFlow.Server.Services;
 using FormFlow.Server.Tasks;
@@ -88,6 +89,7 @@ public static class ServerApp
         app.MapTaskEndpoints();
         app.MapDraftEndpoints();
         app.MapNotificationEndpoints();
+        app.MapModuleEndpoints();
 
         await PrepareDatabaseAsync(app, settings);
         return app;
