@@ -84,7 +84,13 @@ public static class ModuleLibrary
         var draft = Draft(module);
         if (module.Kind == ModuleKinds.Template)
             return ChainResolver.Resolve(ModulePackageLoader.FromDocument(draft, ModuleOrgs.Ref(owner)), []);
-        var overlay = Overlay.Parse(draft, owner.Name);
+        return await ResolveOverlayAsync(db, draft, owner, ct);
+    }
+
+    /// <summary>The parent's snapshot (the overlay's base) with the overlay applied.</summary>
+    private static async Task<Snapshot> ResolveOverlayAsync(FormFlowDbContext db, JsonObject overlayDocument, OrgUnit owner, CancellationToken ct)
+    {
+        var overlay = Overlay.Parse(overlayDocument, owner.Name);
         return ChainResolver.Resolve(await SnapshotAsync(db, overlay.BaseHash!, ct), [overlay]);
     }
 
@@ -95,7 +101,7 @@ public static class ModuleLibrary
             throw ModuleRefusal.Conflict("Upgrade in progress", $"module {module.Id} has an upgrade with open conflicts: resolve them (or publish) before editing the overlay");
         var draft = Draft(module);
         draft["operations"] = operations?.DeepClone();
-        await CheckAsync(db, module, owner, draft, ct);
+        await ResolveOverlayAsync(db, draft, owner, ct);
         module.Draft = draft.ToJsonString();
         (module.DraftUpdatedAt, module.DraftUpdatedBy) = (now, by);
         AuditLog.Append(db, by, "module.overlayChanged", $"module:{module.Id}", new JsonObject { ["operations"] = (operations as JsonArray)?.Count });
@@ -113,12 +119,6 @@ public static class ModuleLibrary
         module.Category = (string)document["category"]!;
         (module.DraftUpdatedAt, module.DraftUpdatedBy) = (now, by);
         AuditLog.Append(db, by, "module.draftChanged", $"module:{module.Id}", new JsonObject { ["version"] = (string?)document["version"] });
-    }
-
-    private static async Task CheckAsync(FormFlowDbContext db, ModuleRecord module, OrgUnit owner, JsonObject draft, CancellationToken ct)
-    {
-        var overlay = Overlay.Parse(draft, owner.Name);
-        ChainResolver.Resolve(await SnapshotAsync(db, overlay.BaseHash!, ct), [overlay]);
     }
 
     /// <summary>Publishes the draft as the next immutable version; 409 while an upgrade has open conflicts or nothing changed.</summary>
