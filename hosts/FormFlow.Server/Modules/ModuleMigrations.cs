@@ -42,9 +42,9 @@ public static class ModuleMigrations
         {
             plan = MigrationPlan.FromJson(body.Plan);
         }
-        catch (Exception ex) when (ex is InvalidOperationException or FormatException)
+        catch (FormatException ex)
         {
-            throw ModuleRefusal.Invalid("The plan is not valid", "plan: steps maps step IDs to step IDs (strings), defaults maps form keys to values, grandfathered lists form keys");
+            throw ModuleRefusal.Invalid("The plan is not valid", "plan" + ex.Message);
         }
         if (plan.Check(oldModule, newModule) is { Count: > 0 } problems) throw new TemplateException(problems.Select(p => p with { Path = "/plan" + p.Path }).ToList());
 

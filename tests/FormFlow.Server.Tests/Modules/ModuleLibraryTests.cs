@@ -242,6 +242,10 @@ public abstract class ModuleLibraryTests(ServerFixture server)
         await Api.ProblemAsync(await designer.GetAsync("/api/modules/987654"), HttpStatusCode.NotFound);
         await Api.ProblemAsync(await designer.PostAsJsonAsync($"/api/modules/{xihuBenefits["id"]}/activate", new { orgUnitId = await OrgIdAsync("东城区总工会") }), HttpStatusCode.UnprocessableEntity);
         await Api.ProblemAsync(await designer.PostAsJsonAsync($"/api/modules/{xihuBenefits["id"]}/migrations/dry-run", new { fromVersion = "1", toVersion = "9" }), HttpStatusCode.UnprocessableEntity);
+        var badPlan = await designer.PostAsJsonAsync($"/api/modules/{xihuBenefits["id"]}/migrations/dry-run", new { fromVersion = "1", toVersion = "1", plan = new { defaults = new[] { 1 } } });
+        Assert.Contains("plan/defaults must be an object", Api.Text(await Api.ProblemAsync(badPlan, HttpStatusCode.UnprocessableEntity)));
+        var unknownStep = await designer.PostAsJsonAsync($"/api/modules/{xihuBenefits["id"]}/migrations/dry-run", new { fromVersion = "1", toVersion = "1", plan = new { steps = new { nope = "verifyCard" } } });
+        Assert.Contains("/plan/steps/nope", (await Api.ProblemAsync(unknownStep, HttpStatusCode.UnprocessableEntity))["errors"]![0]!["path"]!.GetValue<string>());
 
         var cityBenefits = await FindAsync(designer, "benefits", "某市总工会");
         var package = await Api.JsonAsync(await designer.GetAsync($"/api/modules/{cityBenefits["id"]}/draft"));

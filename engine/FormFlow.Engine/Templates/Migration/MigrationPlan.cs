@@ -36,13 +36,25 @@ public sealed record MigrationPlan
         return problems;
     }
 
-    /// <summary>The plan read from `{steps: {old: new}, defaults: {key: value}, grandfathered: [key]}` (all optional).</summary>
-    public static MigrationPlan FromJson(JsonObject? json) => json is null ? new() : new()
+    /// <summary>
+    /// The plan read from `{steps: {old: new}, defaults: {key: value}, grandfathered: [key]}` (all optional); a member
+    /// of the wrong shape throws <see cref="FormatException"/> naming it.
+    /// </summary>
+    public static MigrationPlan FromJson(JsonObject? json)
     {
-        Steps = (json["steps"] as JsonObject ?? []).ToDictionary(p => p.Key, p => (string?)p.Value ?? "", StringComparer.Ordinal),
-        Defaults = (JsonObject?)json["defaults"]?.DeepClone() ?? [],
-        Grandfathered = (json["grandfathered"] as JsonArray ?? []).Select(k => (string?)k ?? "").ToList(),
-    };
+        if (json is null) return new();
+        static string Text(JsonNode? node, string path) =>
+            node is JsonValue v && v.TryGetValue<string>(out var s) ? s : throw new FormatException($"{path} must be a string");
+        if (json["steps"] is not (null or JsonObject)) throw new FormatException("/steps must be an object {oldActivityId: newActivityId}");
+        if (json["defaults"] is not (null or JsonObject)) throw new FormatException("/defaults must be an object {formKey: value}");
+        if (json["grandfathered"] is not (null or JsonArray)) throw new FormatException("/grandfathered must be a list of form keys");
+        return new()
+        {
+            Steps = (json["steps"] as JsonObject ?? []).ToDictionary(p => p.Key, p => Text(p.Value, $"/steps/{p.Key}"), StringComparer.Ordinal),
+            Defaults = (JsonObject?)json["defaults"]?.DeepClone() ?? [],
+            Grandfathered = (json["grandfathered"] as JsonArray ?? []).Select((k, i) => Text(k, $"/grandfathered/{i}")).ToList(),
+        };
+    }
 
     internal static Dictionary<string, JsonObject> Activities(JsonObject module) =>
         (module["workflow"]?["activities"] as JsonArray ?? []).OfType<JsonObject>()
