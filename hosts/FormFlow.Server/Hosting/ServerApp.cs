@@ -10,6 +10,7 @@ using FormFlow.Server.Members;
 using FormFlow.Server.Orgs;
 using FormFlow.Server.Cases;
 using FormFlow.Server.Drafts;
+using FormFlow.Server.Modules;
 using FormFlow.Server.Notifications;
 using FormFlow.Server.Privacy;
 using FormFlow.Server.Services;
@@ -95,6 +96,7 @@ public static class ServerApp
         app.MapDraftEndpoints();
         app.MapNotificationEndpoints();
         app.MapMemberEndpoints();
+        app.MapModuleEndpoints();
 
         await PrepareDatabaseAsync(app, settings);
         return app;

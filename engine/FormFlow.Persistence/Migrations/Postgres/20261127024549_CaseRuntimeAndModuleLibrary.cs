@@ -1,0 +1,800 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace FormFlow.Persistence.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class CaseRuntimeAndModuleLibrary : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "Files",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    OwnerAccountId = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Files", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Files_AspNetUsers_OwnerAccountId",
+                        column: x => x.OwnerAccountId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Members",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AccountId = table.Column<string>(type: "text", nullable: false),
+                    MemberNumber = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    OrgUnitId = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Since = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CaseId = table.Column<long>(type: "bigint", nullable: true),
+                    IdempotencyKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Members", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Members_AspNetUsers_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Members_OrgUnits_OrgUnitId",
+                        column: x => x.OrgUnitId,
+                        principalTable: "OrgUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Modules",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Name = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Category = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    OwnerOrgUnitId = table.Column<int>(type: "integer", nullable: false),
+                    ParentModuleId = table.Column<int>(type: "integer", nullable: true),
+                    Draft = table.Column<string>(type: "text", nullable: false),
+                    DraftUpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    DraftUpdatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Modules", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Modules_Modules_ParentModuleId",
+                        column: x => x.ParentModuleId,
+                        principalTable: "Modules",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Modules_OrgUnits_OwnerOrgUnitId",
+                        column: x => x.OwnerOrgUnitId,
+                        principalTable: "OrgUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ModuleSnapshots",
+                columns: table => new
+                {
+                    Hash = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    ModuleId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Version = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    OwnerOrgUnitId = table.Column<int>(type: "integer", nullable: false),
+                    Content = table.Column<string>(type: "text", nullable: false),
+                    Provenance = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ModuleSnapshots", x => x.Hash);
+                    table.ForeignKey(
+                        name: "FK_ModuleSnapshots_OrgUnits_OwnerOrgUnitId",
+                        column: x => x.OwnerOrgUnitId,
+                        principalTable: "OrgUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Entitlements",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MemberId = table.Column<long>(type: "bigint", nullable: false),
+                    BenefitId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Quota = table.Column<int>(type: "integer", nullable: false),
+                    Period = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    GrantedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CurrentPeriod = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    UsedInPeriod = table.Column<int>(type: "integer", nullable: false),
+                    IdempotencyKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Entitlements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Entitlements_Members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "Members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ModuleVersions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ModuleRecordId = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    SnapshotHash = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    Content = table.Column<string>(type: "text", nullable: false),
+                    ParentVersionId = table.Column<int>(type: "integer", nullable: true),
+                    PublishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    PublishedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ModuleVersions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ModuleVersions_ModuleSnapshots_SnapshotHash",
+                        column: x => x.SnapshotHash,
+                        principalTable: "ModuleSnapshots",
+                        principalColumn: "Hash",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ModuleVersions_ModuleVersions_ParentVersionId",
+                        column: x => x.ParentVersionId,
+                        principalTable: "ModuleVersions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ModuleVersions_Modules_ModuleRecordId",
+                        column: x => x.ModuleRecordId,
+                        principalTable: "Modules",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ServiceActivations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ModuleId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    OrgUnitId = table.Column<int>(type: "integer", nullable: false),
+                    SnapshotHash = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    ActivatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ActivatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    RetiredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ServiceActivations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ServiceActivations_ModuleSnapshots_SnapshotHash",
+                        column: x => x.SnapshotHash,
+                        principalTable: "ModuleSnapshots",
+                        principalColumn: "Hash",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ServiceActivations_OrgUnits_OrgUnitId",
+                        column: x => x.OrgUnitId,
+                        principalTable: "OrgUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Redemptions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EntitlementId = table.Column<long>(type: "bigint", nullable: false),
+                    MerchantAccountId = table.Column<string>(type: "text", nullable: true),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Period = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    CaseId = table.Column<long>(type: "bigint", nullable: true),
+                    IdempotencyKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Redemptions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Redemptions_AspNetUsers_MerchantAccountId",
+                        column: x => x.MerchantAccountId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Redemptions_Entitlements_EntitlementId",
+                        column: x => x.EntitlementId,
+                        principalTable: "Entitlements",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ModuleUpgrades",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ModuleRecordId = table.Column<int>(type: "integer", nullable: false),
+                    FromParentVersionId = table.Column<int>(type: "integer", nullable: false),
+                    ToParentVersionId = table.Column<int>(type: "integer", nullable: false),
+                    Overlay = table.Column<string>(type: "text", nullable: false),
+                    Decisions = table.Column<string>(type: "text", nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    StartedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    FinishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ModuleUpgrades", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ModuleUpgrades_ModuleVersions_FromParentVersionId",
+                        column: x => x.FromParentVersionId,
+                        principalTable: "ModuleVersions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ModuleUpgrades_ModuleVersions_ToParentVersionId",
+                        column: x => x.ToParentVersionId,
+                        principalTable: "ModuleVersions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ModuleUpgrades_Modules_ModuleRecordId",
+                        column: x => x.ModuleRecordId,
+                        principalTable: "Modules",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Cases",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Number = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ServiceActivationId = table.Column<int>(type: "integer", nullable: false),
+                    SnapshotHash = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    ModuleId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ApplicantAccountId = table.Column<string>(type: "text", nullable: false),
+                    OrgUnitId = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    CurrentStep = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Data = table.Column<string>(type: "text", nullable: false),
+                    Instance = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Cases", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Cases_AspNetUsers_ApplicantAccountId",
+                        column: x => x.ApplicantAccountId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Cases_ModuleSnapshots_SnapshotHash",
+                        column: x => x.SnapshotHash,
+                        principalTable: "ModuleSnapshots",
+                        principalColumn: "Hash",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Cases_OrgUnits_OrgUnitId",
+                        column: x => x.OrgUnitId,
+                        principalTable: "OrgUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Cases_ServiceActivations_ServiceActivationId",
+                        column: x => x.ServiceActivationId,
+                        principalTable: "ServiceActivations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Drafts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AccountId = table.Column<string>(type: "text", nullable: false),
+                    ServiceActivationId = table.Column<int>(type: "integer", nullable: false),
+                    Data = table.Column<string>(type: "text", nullable: false),
+                    SavedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Drafts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Drafts_AspNetUsers_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Drafts_ServiceActivations_ServiceActivationId",
+                        column: x => x.ServiceActivationId,
+                        principalTable: "ServiceActivations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseTasks",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<long>(type: "bigint", nullable: false),
+                    BookmarkId = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    ActivityId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Role = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    OrgUnitId = table.Column<int>(type: "integer", nullable: false),
+                    Outcomes = table.Column<string>(type: "text", nullable: false),
+                    FieldPermissions = table.Column<string>(type: "text", nullable: false),
+                    FormId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    DueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CompletedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CompletedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseTasks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseTasks_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CaseTasks_OrgUnits_OrgUnitId",
+                        column: x => x.OrgUnitId,
+                        principalTable: "OrgUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseTimers",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<long>(type: "bigint", nullable: false),
+                    BookmarkId = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    DueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    FiredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ClaimedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ClaimedUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseTimers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseTimers_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Notifications",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AccountId = table.Column<string>(type: "text", nullable: false),
+                    CaseId = table.Column<long>(type: "bigint", nullable: true),
+                    Channel = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Recipient = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Template = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Data = table.Column<string>(type: "text", nullable: false),
+                    EffectKey = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ReadAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Notifications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Notifications_AspNetUsers_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Notifications_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Outbox",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<long>(type: "bigint", nullable: false),
+                    Key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    ActivityId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Payload = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    DoneAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ClaimedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ClaimedUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Outbox", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Outbox_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SubmissionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AccountId = table.Column<string>(type: "text", nullable: false),
+                    Key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RequestHash = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    CaseId = table.Column<long>(type: "bigint", nullable: false),
+                    StatusCode = table.Column<int>(type: "integer", nullable: false),
+                    Response = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SubmissionKeys", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SubmissionKeys_AspNetUsers_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_SubmissionKeys_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_ApplicantAccountId_CreatedAt",
+                table: "Cases",
+                columns: new[] { "ApplicantAccountId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_Number",
+                table: "Cases",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_OrgUnitId_CreatedAt",
+                table: "Cases",
+                columns: new[] { "OrgUnitId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_ServiceActivationId",
+                table: "Cases",
+                column: "ServiceActivationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_SnapshotHash",
+                table: "Cases",
+                column: "SnapshotHash");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseTasks_CaseId_BookmarkId",
+                table: "CaseTasks",
+                columns: new[] { "CaseId", "BookmarkId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseTasks_OrgUnitId",
+                table: "CaseTasks",
+                column: "OrgUnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseTasks_Role_OrgUnitId_CompletedAt",
+                table: "CaseTasks",
+                columns: new[] { "Role", "OrgUnitId", "CompletedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseTimers_CaseId_BookmarkId_DueAt",
+                table: "CaseTimers",
+                columns: new[] { "CaseId", "BookmarkId", "DueAt" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseTimers_FiredAt_DueAt",
+                table: "CaseTimers",
+                columns: new[] { "FiredAt", "DueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Drafts_AccountId_ServiceActivationId",
+                table: "Drafts",
+                columns: new[] { "AccountId", "ServiceActivationId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Drafts_ServiceActivationId",
+                table: "Drafts",
+                column: "ServiceActivationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Entitlements_IdempotencyKey",
+                table: "Entitlements",
+                column: "IdempotencyKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Entitlements_MemberId_BenefitId",
+                table: "Entitlements",
+                columns: new[] { "MemberId", "BenefitId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Files_OwnerAccountId",
+                table: "Files",
+                column: "OwnerAccountId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Members_AccountId",
+                table: "Members",
+                column: "AccountId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Members_IdempotencyKey",
+                table: "Members",
+                column: "IdempotencyKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Members_MemberNumber",
+                table: "Members",
+                column: "MemberNumber",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Members_OrgUnitId_Since",
+                table: "Members",
+                columns: new[] { "OrgUnitId", "Since" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Modules_OwnerOrgUnitId_Key",
+                table: "Modules",
+                columns: new[] { "OwnerOrgUnitId", "Key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Modules_ParentModuleId",
+                table: "Modules",
+                column: "ParentModuleId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ModuleSnapshots_ModuleId_Version",
+                table: "ModuleSnapshots",
+                columns: new[] { "ModuleId", "Version" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ModuleSnapshots_OwnerOrgUnitId",
+                table: "ModuleSnapshots",
+                column: "OwnerOrgUnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ModuleUpgrades_FromParentVersionId",
+                table: "ModuleUpgrades",
+                column: "FromParentVersionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ModuleUpgrades_ModuleRecordId",
+                table: "ModuleUpgrades",
+                column: "ModuleRecordId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ModuleUpgrades_ToParentVersionId",
+                table: "ModuleUpgrades",
+                column: "ToParentVersionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ModuleVersions_ModuleRecordId_Version",
+                table: "ModuleVersions",
+                columns: new[] { "ModuleRecordId", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ModuleVersions_ParentVersionId",
+                table: "ModuleVersions",
+                column: "ParentVersionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ModuleVersions_SnapshotHash",
+                table: "ModuleVersions",
+                column: "SnapshotHash");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_AccountId_CreatedAt",
+                table: "Notifications",
+                columns: new[] { "AccountId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_CaseId",
+                table: "Notifications",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_EffectKey_AccountId",
+                table: "Notifications",
+                columns: new[] { "EffectKey", "AccountId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Outbox_CaseId_Key",
+                table: "Outbox",
+                columns: new[] { "CaseId", "Key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Outbox_DoneAt_NextAttemptAt",
+                table: "Outbox",
+                columns: new[] { "DoneAt", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Redemptions_EntitlementId_At",
+                table: "Redemptions",
+                columns: new[] { "EntitlementId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Redemptions_IdempotencyKey",
+                table: "Redemptions",
+                column: "IdempotencyKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Redemptions_MerchantAccountId",
+                table: "Redemptions",
+                column: "MerchantAccountId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceActivations_OrgUnitId_ModuleId",
+                table: "ServiceActivations",
+                columns: new[] { "OrgUnitId", "ModuleId" },
+                unique: true,
+                filter: "\"RetiredAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceActivations_SnapshotHash",
+                table: "ServiceActivations",
+                column: "SnapshotHash");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SubmissionKeys_AccountId_Key",
+                table: "SubmissionKeys",
+                columns: new[] { "AccountId", "Key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SubmissionKeys_CaseId",
+                table: "SubmissionKeys",
+                column: "CaseId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "CaseTasks");
+
+            migrationBuilder.DropTable(
+                name: "CaseTimers");
+
+            migrationBuilder.DropTable(
+                name: "Drafts");
+
+            migrationBuilder.DropTable(
+                name: "Files");
+
+            migrationBuilder.DropTable(
+                name: "ModuleUpgrades");
+
+            migrationBuilder.DropTable(
+                name: "Notifications");
+
+            migrationBuilder.DropTable(
+                name: "Outbox");
+
+            migrationBuilder.DropTable(
+                name: "Redemptions");
+
+            migrationBuilder.DropTable(
+                name: "SubmissionKeys");
+
+            migrationBuilder.DropTable(
+                name: "ModuleVersions");
+
+            migrationBuilder.DropTable(
+                name: "Entitlements");
+
+            migrationBuilder.DropTable(
+                name: "Cases");
+
+            migrationBuilder.DropTable(
+                name: "Modules");
+
+            migrationBuilder.DropTable(
+                name: "Members");
+
+            migrationBuilder.DropTable(
+                name: "ServiceActivations");
+
+            migrationBuilder.DropTable(
+                name: "ModuleSnapshots");
+        }
+    }
+}
