@@ -5,11 +5,13 @@ using FormFlow.Persistence.Accounts;
 using FormFlow.Persistence.Database;
 using FormFlow.Server.Auth;
 using FormFlow.Server.Demo;
+using FormFlow.Server.Members;
 using FormFlow.Server.Orgs;
 using FormFlow.Server.WebUi;
 using FormFlow.Server.Cases;
 using FormFlow.Server.Drafts;
 using FormFlow.Server.Notifications;
+using FormFlow.Server.Privacy;
 using FormFlow.Server.Services;
 using FormFlow.Server.Tasks;
 using FormFlow.Server.Snapshots;
@@ -51,7 +53,9 @@ public static class ServerApp
         services.AddFormFlowDatabase(settings.Database);
         // Cookie encryption keys live beside the database, so sign-ins survive a restart.
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.DataFolder, "keys")));
+        services.AddSingleton<PiiProtector>();
         services.AddFormFlowAuth(JwtSettings.From(builder.Configuration, settings.DataFolder, settings.Demo));
+        services.AddMembers(CardSigningKey.From(builder.Configuration, settings.DataFolder, settings.Demo));
         services.AddFormFlowRateLimits(builder.Configuration);
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDefaults.Describe);
         services.AddExceptionHandler<BadRequestProblems>();
@@ -91,6 +95,7 @@ public static class ServerApp
         app.MapTaskEndpoints();
         app.MapDraftEndpoints();
         app.MapNotificationEndpoints();
+        app.MapMemberEndpoints();
         app.MapWebUi();
 
         await PrepareDatabaseAsync(app, settings);

@@ -47,11 +47,32 @@ public sealed class DemoModeTests
         {
             ["FormFlow:Demo"] = "false",
             ["Auth:Jwt:SigningKey"] = Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i * 7 + 1)).ToArray()),
+            ["Members:CardSigningKey"] = CardKeyPem,
         });
         await Api.ProblemAsync(await Api.LoginAsync(server.CreateClient(), "designer"), HttpStatusCode.Unauthorized);
         Assert.Equal((0, 0, 0, 0), await CountsAsync(database));
         Assert.False(File.Exists(Path.Combine(database.DataFolder, "jwt-signing-key")), "no key is generated outside demo mode");
+        Assert.False(File.Exists(Path.Combine(database.DataFolder, "member-card-key.pem")), "no card key is generated outside demo mode");
+        // The configured card key is the one published for offline verification.
+        var published = await Api.JsonAsync(await server.CreateClient().GetAsync("/api/members/public-key"));
+        using var configured = System.Security.Cryptography.ECDsa.Create();
+        configured.ImportFromPem(CardKeyPem);
+        Assert.Equal(configured.ExportSubjectPublicKeyInfoPem(), published["publicKeyPem"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task Outside_demo_mode_a_missing_member_card_key_stops_the_server_with_a_clear_message()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var ex = await Assert.ThrowsAnyAsync<Exception>(() => ServerFixture.StartOnAsync(database, new Dictionary<string, string?>
+        {
+            ["FormFlow:Demo"] = "false",
+            ["Auth:Jwt:SigningKey"] = Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i * 7 + 1)).ToArray()),
+        }));
+        Assert.Contains("Members:CardSigningKey is not configured", ex.ToString());
+    }
+
+    private static readonly string CardKeyPem = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256).ExportPkcs8PrivateKeyPem();
 
     [Fact]
     public async Task Outside_demo_mode_a_missing_signing_key_stops_the_server_with_a_clear_message()

@@ -48,6 +48,9 @@ public sealed class TestDatabase : IAsyncDisposable
         return db;
     }
 
+    /// <summary>A context on this database (already migrated by a server or <see cref="OpenMigratedAsync"/>).</summary>
+    public FormFlowDbContext Open() => FormFlowDatabase.CreateContext(Settings);
+
     /// <summary>The PostgreSQL server to test against; its absence fails the test with instructions rather than skipping it.</summary>
     public static string ServerConnectionString() =>
         Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } value

@@ -1,0 +1,61 @@
+using System.Buffers.Text;
+using FormFlow.Persistence;
+using FormFlow.Persistence.Members;
+using FormFlow.Server.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace FormFlow.Server.Members;
+
+/// <summary>Members and benefits: a member's own card and entitlements, the public key, and the merchant's verify and redeem.</summary>
+public static class MemberEndpoints
+{
+    public static void MapMemberEndpoints(this IEndpointRouteBuilder app)
+    {
+        var members = app.MapGroup("/api/members").WithTags("Members");
+        members.MapGet("/me/card", CardAsync).RequireAuthorization().ProducesProblem(401).ProducesProblem(404)
+            .WithSummary("My member card: member number, org, status and a short-lived signed credential with its QR code (SVG); refresh it before expiresAt. 404 when I am not a member yet.");
+        members.MapGet("/me/entitlements", EntitlementsAsync).RequireAuthorization().ProducesProblem(401).ProducesProblem(404)
+            .WithSummary("My benefits with their quota and uses in the current period.");
+        members.MapGet("/public-key", PublicKey).AllowAnonymous()
+            .WithSummary("The public key (PEM and JWK, ES256) that verifies member card credentials offline.");
+        app.MapMerchantEndpoints();
+    }
+
+    private static async Task<Results<Ok<CardView>, ProblemHttpResult>> CardAsync(
+        FormFlowDbContext db, MemberCredentials credentials, HttpContext http, CancellationToken ct)
+    {
+        if (await MeAsync(db, http, ct) is not { } member) return NotAMember();
+        var (credential, expiresAt) = credentials.Issue(member.MemberNumber, member.OrgUnitId);
+        return TypedResults.Ok(new CardView(member.MemberNumber, member.Account!.DisplayName, member.OrgUnitId, member.OrgUnit!.Name,
+            member.Status, Utc(member.Since), credential, expiresAt, MemberCardQr.Svg(credential)));
+    }
+
+    private static async Task<Results<Ok<List<EntitlementView>>, ProblemHttpResult>> EntitlementsAsync(
+        FormFlowDbContext db, TimeProvider clock, HttpContext http, CancellationToken ct)
+    {
+        if (await MeAsync(db, http, ct) is not { } member) return NotAMember();
+        var now = clock.GetUtcNow();
+        return TypedResults.Ok(member.Entitlements.OrderBy(e => e.Id).Select(e => EntitlementView.Of(e, now)).ToList());
+    }
+
+    private static Ok<PublicKeyView> PublicKey(CardSigningKey key)
+    {
+        var p = key.Key.ExportParameters(includePrivateParameters: false);
+        return TypedResults.Ok(new PublicKeyView(MemberCredentials.Algorithm, key.KeyId, key.PublicKeyPem(),
+            new PublicJwk("EC", "P-256", Base64Url.EncodeToString(p.Q.X), Base64Url.EncodeToString(p.Q.Y), key.KeyId, MemberCredentials.Algorithm, "sig")));
+    }
+
+    private static Task<Member?> MeAsync(FormFlowDbContext db, HttpContext http, CancellationToken ct)
+    {
+        var accountId = http.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
+        return db.Members.AsNoTracking().Include(m => m.Account).Include(m => m.OrgUnit).Include(m => m.Entitlements)
+            .SingleOrDefaultAsync(m => m.AccountId == accountId, ct);
+    }
+
+    private static ProblemHttpResult NotAMember() => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound,
+        title: "not a member yet", detail: "you have no member card: it is issued when your join application is approved");
+
+    /// <summary>Stored times are UTC (see UtcDateTimes).</summary>
+    internal static DateTimeOffset Utc(DateTime stored) => new(stored);
+}

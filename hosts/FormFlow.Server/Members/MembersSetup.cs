@@ -1,0 +1,18 @@
+using FormFlow.Server.Effects;
+
+namespace FormFlow.Server.Members;
+
+/// <summary>Registers the member card key and credentials, and the member effect handlers for the case dispatcher.</summary>
+public static class MembersSetup
+{
+    public static IServiceCollection AddMembers(this IServiceCollection services, CardSigningKey key)
+    {
+        services.AddSingleton(key);
+        services.AddSingleton<MemberCredentials>();
+        services.AddScoped<IBenefitOffers, ServiceBenefitOffers>();
+        services.AddScoped<IEffectHandler, IssueMemberCardHandler>();
+        services.AddScoped<IEffectHandler, GrantEntitlementHandler>();
+        services.AddScoped<IEffectHandler, RecordRedemptionHandler>();
+        return services;
+    }
+}

@@ -1,0 +1,71 @@
+using System.Text.Json.Nodes;
+using FormFlow.Engine.Forms.Definitions;
+using Microsoft.AspNetCore.DataProtection;
+
+namespace FormFlow.Server.Privacy;
+
+/// <summary>
+/// Personal data in form data, by the <c>pii</c> class its form gives each field (top-level fields and fields of
+/// repeating groups): <see cref="Protect"/> encrypts those values for storage with ASP.NET Core Data Protection (keys
+/// in the data folder); <see cref="Present"/> decrypts stored data for a reader and masks every personal value the
+/// reader may not see in full (e.g. 1101**********1234, 138****5678, 王*芳). Other fields pass through untouched.
+/// </summary>
+public sealed class PiiProtector(IDataProtectionProvider provider)
+{
+    /// <summary>Marks an encrypted value; the rest of the string is the Data Protection payload of the value's JSON.</summary>
+    public const string Prefix = "pii:v1:";
+    private readonly IDataProtector _protector = provider.CreateProtector("FormFlow.Privacy.FormData.v1");
+
+    /// <summary>A copy of <paramref name="data"/> with every personal value encrypted; already encrypted values stay as they are.</summary>
+    public JsonObject Protect(FormDefinition form, JsonObject data) => Rewrite(form, data, (_, _, value) =>
+        IsProtected(value) ? value.DeepClone() : JsonValue.Create(Prefix + _protector.Protect(value.ToJsonString())));
+
+    /// <summary>
+    /// A copy of stored data as a reader sees it: personal values decrypted, then masked unless their data key is in
+    /// <paramref name="reveal"/> (the keys this reader may see in full; empty for lists, exports and logs).
+    /// </summary>
+    public JsonObject Present(FormDefinition form, JsonObject stored, IReadOnlySet<string> reveal) => Rewrite(form, stored, (key, piiClass, value) =>
+    {
+        var plain = Decrypt(value);
+        if (reveal.Contains(key)) return plain;
+        return plain is JsonValue v && v.TryGetValue<string>(out var text) ? JsonValue.Create(Masks.ForClass(piiClass, text)) : JsonValue.Create("***");
+    });
+
+    /// <summary>The personal fields of a form: data key (group children as <c>group/key</c>) → PII class.</summary>
+    public static IReadOnlyDictionary<string, string> Fields(FormDefinition form)
+    {
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var field in form.DataFields())
+        {
+            if (field.Pii is { } pii) fields[field.Key!] = pii;
+            foreach (var child in field.IsGroup ? field.Fields ?? [] : [])
+                if (child.Pii is { } childPii && child.Key is not null) fields[$"{field.Key}/{child.Key}"] = childPii;
+        }
+        return fields;
+    }
+
+    public static bool IsProtected(JsonNode? value) => value is JsonValue v && v.TryGetValue<string>(out var s) && s.StartsWith(Prefix, StringComparison.Ordinal);
+
+    private JsonNode? Decrypt(JsonNode value) =>
+        IsProtected(value) ? JsonNode.Parse(_protector.Unprotect(value.GetValue<string>()[Prefix.Length..])) : value.DeepClone();
+
+    /// <summary>Copies the data, passing each present personal value (key path, class, value) through <paramref name="change"/>.</summary>
+    private static JsonObject Rewrite(FormDefinition form, JsonObject data, Func<string, string, JsonNode, JsonNode?> change)
+    {
+        var copy = data.DeepClone().AsObject();
+        var pii = Fields(form);
+        if (pii.Count == 0) return copy;
+        foreach (var field in form.DataFields())
+        {
+            var key = field.Key!;
+            if (copy[key] is not { } value) continue;
+            if (field.Pii is { } piiClass) copy[key] = change(key, piiClass, value);
+            else if (field.IsGroup && value is JsonArray rows)
+                foreach (var row in rows.OfType<JsonObject>())
+                    foreach (var child in field.Fields ?? [])
+                        if (child.Pii is { } childClass && child.Key is { } childKey && row[childKey] is { } childValue)
+                            row[childKey] = change($"{key}/{childKey}", childClass, childValue);
+        }
+        return copy;
+    }
+}
