@@ -39,6 +39,7 @@ const words = {
   language: ["语言", "語言", "Language"], elder: ["长辈模式（大字、高对比度）", "長輩模式（大字、高對比）", "Large text, high contrast"],
   elderNote: ["此设置保存在本设备上，按账号记住", "此設定保存在本裝置上，按帳號記住", "Kept on this device, per account"],
   loading: ["加载中…", "載入中…", "Loading…"], retry: ["重试", "重試", "Retry"], back: ["返回", "返回", "Back"],
+  membership: ["入会", "入會", "Membership"], benefitsCategory: ["会员权益", "會員權益", "Member benefits"], legal: ["法律服务", "法律服務", "Legal help"],
   noAccess: ["您的账号不能使用此页面", "您的帳號不能使用此頁面", "Your account cannot use this page"],
 } as const;
 
@@ -58,7 +59,7 @@ export function when(locale: Locale, iso: string | undefined): string {
 }
 
 /** A label the server sends either as text or as {locale: text}. */
-export function labelOf(label: string | Record<string, string> | undefined, locale: Locale): string {
-  if (label === undefined) return "";
+export function labelOf(label: string | Record<string, string> | null | undefined, locale: Locale): string {
+  if (label === undefined || label === null) return "";
   return typeof label === "string" ? label : label[locale] ?? label["zh-CN"] ?? Object.values(label)[0] ?? "";
 }

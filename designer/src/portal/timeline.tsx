@@ -13,7 +13,7 @@ export function Timeline({ item, locale }: { item: Case; locale: Locale }) {
             {item.openSteps.map(step => (
               <li key={`${step.activityId}-${step.taskId ?? ""}`} className={step.overdue ? "pf-overdue" : undefined}>
                 <strong>{step.title}</strong>
-                <div>{say(locale, "heldBy", step.assignee.role, step.assignee.orgName)}</div>
+                {step.assignee && <div>{say(locale, "heldBy", step.assignee.role, step.assignee.orgName)}</div>}
                 {step.dueAt && <div>{say(locale, "due", when(locale, step.dueAt))}{step.overdue && <strong> · {say(locale, "overdue")}</strong>}</div>}
               </li>
             ))}
@@ -26,9 +26,9 @@ export function Timeline({ item, locale }: { item: Case; locale: Locale }) {
           {item.timeline.map((entry, i) => (
             <li key={i}>
               <time dateTime={entry.at}>{when(locale, entry.at)}</time>
-              <div><strong>{entry.title}</strong>{entry.outcome && <> · {entry.outcome}</>}</div>
-              {entry.by && <div className="pf-muted">{typeof entry.by === "string" ? entry.by : entry.by.displayName}</div>}
-              {entry.detail && <div className="pf-muted">{entry.detail}</div>}
+              <div><strong>{entry.title ?? entry.kind}</strong>{entry.outcome && <> · {entry.outcome}</>}</div>
+              {entry.by && <div className="pf-muted">{entry.by}</div>}
+              {typeof entry.detail?.comment === "string" && <div className="pf-muted">{entry.detail.comment}</div>}
             </li>
           ))}
         </ol>

@@ -5,7 +5,7 @@ import { FormView } from "../../form-view";
 import { api, ApiProblem, get } from "../api";
 import type { Case } from "../api-types";
 import { CaseStatus } from "../case-status";
-import { say } from "../i18n";
+import { labelOf, say } from "../i18n";
 import { PageState } from "../page-state";
 import { Timeline } from "../timeline";
 import { useSession } from "../session";
@@ -23,7 +23,7 @@ export function CasePage({ caseId }: { caseId: string }) {
         return (
           <>
             {submittedNumber && <NoticeBar content={say(locale, "submitted", submittedNumber)} color="success" />}
-            <h2>{item.serviceName}</h2>
+            <h2>{labelOf(item.serviceName, locale)}</h2>
             <p>{item.number} <CaseStatus status={item.status} locale={locale} /></p>
             {item.status === "waitingForApplicant" && item.requestInformation && <Resubmit item={item} onDone={loaded.reload} />}
             <Timeline item={item} locale={locale} />

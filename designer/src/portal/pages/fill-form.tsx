@@ -4,7 +4,7 @@ import { FormRuntime, loadForm, type FormError, type JsonRecord } from "../../fo
 import { FormView } from "../../form-view";
 import { api, ApiProblem, get, newIdempotencyKey } from "../api";
 import type { Case, ServiceDetail } from "../api-types";
-import { say, when } from "../i18n";
+import { labelOf, say, when } from "../i18n";
 import { PageState } from "../page-state";
 import { navigate } from "../router";
 import { useSession } from "../session";
@@ -79,7 +79,7 @@ function Filling({ service, runtime, draft, serviceId, locale }: {
 
   return (
     <section>
-      <h2>{service.name}</h2>
+      <h2>{labelOf(service.name, locale)}</h2>
       {draft && <NoticeBar content={say(locale, "draftRestored", when(locale, draft.savedAt))} color="info" />}
       <p className="pf-muted" aria-live="polite" data-testid="draft-status">
         {saved.state === "saving" ? say(locale, "draftSaving")

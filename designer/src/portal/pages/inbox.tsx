@@ -1,6 +1,6 @@
 import { get } from "../api";
 import type { TaskSummary } from "../api-types";
-import { say, when } from "../i18n";
+import { labelOf, say, when } from "../i18n";
 import { PageState } from "../page-state";
 import { Link } from "../router";
 import { useSession } from "../session";
@@ -18,7 +18,7 @@ export function Inbox() {
         : <ul className="pf-list">{tasks.value!.map(t => (
             <li key={t.id}>
               <Link to={`/tasks/${t.id}`} className={t.overdue ? "pf-list-item pf-overdue" : "pf-list-item"}>
-                <strong>{t.title} · {t.serviceName}</strong>
+                <strong>{t.title} · {labelOf(t.serviceName, locale)}</strong>
                 <span>{t.caseNumber} · {say(locale, "applicant")}: {t.applicant.displayName}</span>
                 <span className="pf-muted">{t.assignee.orgName}</span>
                 {t.dueAt && <span>{say(locale, "due", when(locale, t.dueAt))}{t.overdue && <strong> · {say(locale, "overdue")}</strong>}</span>}

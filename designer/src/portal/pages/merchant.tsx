@@ -73,7 +73,7 @@ export function MerchantPage() {
               </li>))}
             </ul>
           </div>
-        : <p className="pf-error" role="alert">{say(locale, "invalid", (result as Verification & { message?: string }).message ?? result.reason ?? "")}</p>)}
+        : <p className="pf-error" role="alert">{say(locale, "invalid", result.message ?? result.reason ?? "")}</p>)}
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import { get } from "../api";
 import type { CaseSummary } from "../api-types";
 import { CaseStatus } from "../case-status";
-import { say, when } from "../i18n";
+import { labelOf, say, when } from "../i18n";
 import { PageState } from "../page-state";
 import { Link } from "../router";
 import { useSession } from "../session";
@@ -18,7 +18,7 @@ export function MyCases() {
         : <ul className="pf-list">{cases.value!.map(c => (
             <li key={c.id}>
               <Link to={`/cases/${c.id}`} className="pf-list-item">
-                <strong>{c.serviceName}</strong>
+                <strong>{labelOf(c.serviceName, locale)}</strong>
                 <span>{c.number} <CaseStatus status={c.status} locale={locale} /></span>
                 {c.currentStep && <span className="pf-muted">{c.currentStep}</span>}
                 <span className="pf-muted">{when(locale, c.updatedAt)}</span>

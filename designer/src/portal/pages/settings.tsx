@@ -1,4 +1,5 @@
-import { Button, Checkbox, Radio, Space } from "antd-mobile";
+import { Button } from "antd-mobile";
+import { OptionInput } from "../../form-view/widgets/option-inputs";
 import { locales, type Locale } from "../../forms";
 import { localeNames, say } from "../i18n";
 import { useSession } from "../session";
@@ -7,9 +8,9 @@ export function LocalePicker({ locale, setLocale }: { locale: Locale; setLocale:
   return (
     <fieldset className="pf-card">
       <legend>{say(locale, "language")}</legend>
-      <Radio.Group value={locale} onChange={v => setLocale(v as Locale)}>
-        <Space direction="vertical">{locales.map(l => <Radio key={l} value={l}>{localeNames[l]}</Radio>)}</Space>
-      </Radio.Group>
+      <div className="ff-options" role="radiogroup" aria-label={say(locale, "language")}>
+        {locales.map(l => <OptionInput key={l} kind="radio" name="locale" checked={l === locale} onChange={() => setLocale(l)}>{localeNames[l]}</OptionInput>)}
+      </div>
     </fieldset>
   );
 }
@@ -20,9 +21,9 @@ export function Settings() {
   return (
     <section>
       <h2>{me.displayName}</h2>
-      <ul className="pf-roles">{me.roles.map(r => <li key={`${r.role}@${r.orgUnitId}`}>{r.role} · {r.orgName}</li>)}</ul>
+      <ul className="pf-roles">{me.roles.map(r => <li key={`${r.role}@${r.orgId}`}>{r.role} · {r.orgName}</li>)}</ul>
       <LocalePicker locale={locale} setLocale={setLocale} />
-      <div className="pf-card"><Checkbox checked={elder} onChange={setElder}>{say(locale, "elder")}</Checkbox></div>
+      <div className="pf-card"><OptionInput kind="checkbox" checked={elder} onChange={setElder}>{say(locale, "elder")}</OptionInput></div>
       <p className="pf-muted">{say(locale, "elderNote")}</p>
       <Button block color="danger" fill="outline" onClick={signOut}>{say(locale, "signOut")}</Button>
     </section>

@@ -24,6 +24,7 @@ export function TaskPage({ taskId }: { taskId: string }) {
 function Working({ task }: { task: TaskDetail }) {
   const { locale } = useSession();
   const runtime = useMemo(() => new FormRuntime(loadForm(task.form ?? task.case.form)), [task]);
+  const permissions = useMemo(() => knownPermissions(runtime, task.fieldPermissions), [runtime, task.fieldPermissions]);
   const [data, setData] = useState<JsonRecord>(task.case.data);
   const [comment, setComment] = useState("");
   const [errors, setErrors] = useState<FormError[]>([]);
@@ -34,7 +35,12 @@ function Working({ task }: { task: TaskDetail }) {
     setBusy(outcome);
     setProblem(null);
     try {
-      await api("POST", `/api/tasks/${task.id}/complete`, { outcome, data, comment: comment.trim() || undefined, rowVersion: task.rowVersion });
+      // Only what this step may change goes back: the case data shown here is masked and filtered for the step.
+      const editable = Object.entries(permissions).filter(([, access]) => access === "edit" || access === "required").map(([key]) => key);
+      const changes = Object.fromEntries(editable.filter(key => key in data).map(key => [key, data[key]]));
+      await api("POST", `/api/tasks/${task.id}/complete`, {
+        outcome, data: editable.length ? changes : undefined, comment: comment.trim() || undefined, rowVersion: task.rowVersion,
+      });
       navigate("/inbox");
     } catch (e) {
       if (e instanceof ApiProblem) { setErrors(e.errors); setProblem(e.detail ?? e.title); }
@@ -46,9 +52,9 @@ function Working({ task }: { task: TaskDetail }) {
 
   return (
     <section>
-      <h2>{task.title} · {task.serviceName}</h2>
+      <h2>{task.title} · {labelOf(task.serviceName, locale)}</h2>
       <p>{task.caseNumber} · {say(locale, "applicant")}: {task.applicant.displayName}</p>
-      <FormView runtime={runtime} data={data} onChange={setData} locale={locale} permissions={task.fieldPermissions}
+      <FormView runtime={runtime} data={data} onChange={setData} locale={locale} permissions={permissions}
         previousData={task.case.data} serverErrors={errors} allPages />
       <div className="pf-card">
         <label htmlFor="task-comment">{say(locale, "comment")}</label>
@@ -65,4 +71,19 @@ function Working({ task }: { task: TaskDetail }) {
       <Timeline item={task.case} locale={locale} />
     </section>
   );
+}
+
+/**
+ * The step's permissions for the form view: those naming a field of the form, and "read" for every field the step
+ * does not mention — a reviewer changes only what the step grants. Permissions naming task data that is not a form
+ * field (e.g. a review note) are left out: the comment box carries the reviewer's words.
+ */
+function knownPermissions(runtime: FormRuntime, permissions: TaskDetail["fieldPermissions"]): TaskDetail["fieldPermissions"] {
+  const granted = permissions ?? {};
+  const result: TaskDetail["fieldPermissions"] = {};
+  for (const page of runtime.definition.pages) for (const section of page.sections) for (const field of section.fields) {
+    if (!field.key) continue;
+    result[field.key] = granted[field.key] ?? granted[field.id] ?? "read";
+  }
+  return result;
 }
