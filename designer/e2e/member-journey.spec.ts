@@ -48,6 +48,16 @@ test("reviewer approves, worker gets the card, merchant redeems until the quota 
   expect(credential).toBeTruthy();
   await expectAccessible(worker);
 
+  // The worker's case shows where it went: finished, with the review in its timeline; the welcome message arrived.
+  await worker.getByRole("link", { name: "我的办件" }).click();
+  await worker.getByRole("link", { name: new RegExp(caseNumber) }).click();
+  await expect(worker.getByText("已办结")).toBeVisible();
+  await expect(worker.getByRole("heading", { name: "办理进度" })).toBeVisible();
+  await expect(worker.getByText(/审核入会申请/).first()).toBeVisible();
+  await worker.getByRole("link", { name: "消息" }).click();
+  await expect(worker.locator(".pf-list-item").first()).toBeVisible();
+  await expectAccessible(worker);
+
   const merchant = await open("merchant");
   await merchant.getByLabel("或粘贴会员码").fill("forged." + credential!.slice(7));
   await merchant.getByRole("button", { name: "核验" }).last().click();
