@@ -80,7 +80,7 @@ public static class ServerApp
         app.UseStatusCodePages();
         app.UseSecurityHeaders();
         app.UseRequestSizeLimit(settings.MaxRequestBodyBytes);
-        app.UseWebUiFiles();
+        app.UseWebUi();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

@@ -96,6 +96,13 @@ public sealed partial class WebUiServingTests(WebUiServingTests.BuiltUiServer se
     }
 
     [Fact]
+    public async Task A_wrong_method_on_an_API_endpoint_stays_405_not_a_page()
+    {
+        var response = await server.CreateClient().GetAsync("/api/auth/login");
+        await Api.ProblemAsync(response, HttpStatusCode.MethodNotAllowed);
+    }
+
+    [Fact]
     public async Task An_html_file_outside_the_two_pages_is_not_served()
     {
         var response = await server.CreateClient().GetAsync("/assets/stray.html");
