@@ -8,6 +8,7 @@ using FormFlow.Server.Demo;
 using FormFlow.Server.Files;
 using FormFlow.Server.Members;
 using FormFlow.Server.Orgs;
+using FormFlow.Server.WebUi;
 using FormFlow.Server.Cases;
 using FormFlow.Server.Drafts;
 using FormFlow.Server.Modules;
@@ -74,12 +75,14 @@ public static class ServerApp
         services.AddFormFlowOpenApi();
         services.AddSingleton<SnapshotCatalog>();
         services.AddCaseRuntime();
+        services.AddWebUi(builder.Configuration);
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseSecurityHeaders();
         app.UseRequestSizeLimit(settings);
+        app.UseWebUi();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
@@ -97,6 +100,7 @@ public static class ServerApp
         app.MapNotificationEndpoints();
         app.MapMemberEndpoints();
         app.MapModuleEndpoints();
+        app.MapWebUi();
 
         await PrepareDatabaseAsync(app, settings);
         return app;

@@ -1,0 +1,85 @@
+import { baseUrl, expect, expectAccessible, test } from "./support/fixtures";
+
+/**
+ * From an approved application to a used-up benefit, each role on its own phone: the reviewer approves from the
+ * inbox, the worker sees the member card, the merchant verifies the code and records uses until the quota refuses.
+ *
+ * The application itself goes in through the API: the join form requires a signature, a file reference that only an
+ * upload endpoint (not built yet) can produce, so the test sends a placeholder reference. join-form.spec.ts covers
+ * filling the form in the browser up to that point.
+ */
+test("reviewer approves, worker gets the card, merchant redeems until the quota refuses", async ({ open, playwright }) => {
+  const api = await playwright.request.newContext({ baseURL: baseUrl() });
+  expect((await api.post("/api/auth/login", { data: { userName: "worker", password: "demo" } })).ok()).toBe(true);
+  const services = await (await api.get("/api/services")).json() as { id: number; moduleId: string }[];
+  const join = services.find(s => s.moduleId === "join")!;
+  const submitted = await api.post(`/api/services/${join.id}/cases`, {
+    data: {
+      data: {
+        name: "刘洋", residentId: "11010519491231002X", mobile: "13812345678", region: "110105", employer: "华兴电子有限公司",
+        employmentType: "fullTime", consent: true, signature: { id: "e2e-placeholder-signature", name: "signature.png", contentType: "image/png" },
+      },
+    },
+  });
+  expect(submitted.status(), await submitted.text()).toBe(201);
+  const caseNumber = (await submitted.json() as { number: string }).number;
+  await api.dispose();
+
+  const reviewer = await open("reviewer");
+  await reviewer.getByRole("link", { name: "待办", exact: true }).click();
+  await reviewer.getByRole("link", { name: new RegExp(caseNumber) }).click();
+  await expect(reviewer.getByText(caseNumber)).toBeVisible();
+  await expectAccessible(reviewer);
+  await reviewer.getByLabel("意见").fill("材料齐全，同意入会");
+  await reviewer.getByRole("button", { name: "通过", exact: true }).click();
+  await expect(reviewer.getByRole("heading", { name: "待办" })).toBeVisible();
+  await expect(reviewer.getByRole("link", { name: new RegExp(caseNumber) })).toHaveCount(0);
+
+  const worker = await open("worker");
+  await worker.getByRole("link", { name: "会员卡", exact: true }).click();
+  // The card is issued by the workflow's background dispatcher a moment after the approval.
+  await expect(async () => {
+    await worker.reload();
+    await expect(worker.getByTestId("member-number")).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  const qr = worker.getByRole("img", { name: /会员卡 QR/ });
+  await expect(qr).toBeVisible();
+  const credential = await qr.getAttribute("data-credential");
+  expect(credential).toBeTruthy();
+  await expectAccessible(worker);
+
+  // The worker's case shows where it went: finished, with the review in its timeline; the welcome message arrived.
+  await worker.getByRole("link", { name: "我的办件" }).click();
+  await worker.getByRole("link", { name: new RegExp(caseNumber) }).click();
+  await expect(worker.getByText("已办结")).toBeVisible();
+  await expect(worker.getByRole("heading", { name: "办理进度" })).toBeVisible();
+  await expect(worker.getByText(/审核入会申请/).first()).toBeVisible();
+  await worker.getByRole("link", { name: "消息" }).click();
+  await expect(worker.locator(".pf-list-item").first()).toBeVisible();
+  await expectAccessible(worker);
+
+  const merchant = await open("merchant");
+  await merchant.getByLabel("或粘贴会员码").fill("forged." + credential!.slice(7));
+  await merchant.getByRole("button", { name: "核验" }).last().click();
+  await expect(merchant.getByRole("alert")).toContainText("会员码无效");
+
+  await merchant.getByLabel("或粘贴会员码").fill(credential!);
+  await merchant.getByRole("button", { name: "核验" }).last().click();
+  const verification = merchant.getByTestId("verification");
+  await expect(verification).toContainText("会员身份有效");
+  await expectAccessible(merchant);
+  const redeem = verification.getByRole("button", { name: "核销一次" }).first();
+  for (let used = 1; used <= 50; used++) {
+    await redeem.click();
+    const message = merchant.getByRole("alert");
+    await expect(message).toBeVisible();
+    const text = await message.textContent();
+    if (text?.includes("次数已用完")) {
+      expect(used).toBeGreaterThan(1);
+      await expect(verification).toContainText("剩余 0/");
+      return;
+    }
+    await expect(message).toContainText("已核销");
+  }
+  throw new Error("the quota never refused a redemption in 50 tries");
+});
