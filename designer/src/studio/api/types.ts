@@ -1,0 +1,97 @@
+import type { FormDefinition, LocalizedText } from "../../forms";
+import type { WorkflowDefinition } from "../workflow-designer/workflow-definition";
+
+export type OrgLevel = "national" | "province" | "city" | "district" | "street" | "grassroots";
+
+export interface OrgRef { id: string; name?: string; level: OrgLevel }
+export interface OrgNode { id: string; name: string; level: OrgLevel; parentId?: string | null; children: OrgNode[] }
+export interface Me { id: string; userName: string; displayName: string; roles: { role: string; orgUnitId: string; orgName: string }[] }
+
+export interface ModuleSummary {
+  id: string;
+  name: LocalizedText | string;
+  category: string;
+  ownerOrgId: string;
+  ownerOrgName: string;
+  level: OrgLevel;
+  kind: "template" | "derived";
+  parentModuleId?: string | null;
+  latestVersion?: string | null;
+  draft: boolean;
+  upgradeAvailable: boolean;
+}
+
+export interface ModuleVersion { version: string; hash: string; publishedAt: string; publishedBy: string; runningCases: number }
+export interface ModuleDetails extends ModuleSummary { versions: ModuleVersion[] }
+
+export interface Setting { label?: LocalizedText; value: unknown; min?: number; max?: number; appliesTo?: { activity: string; input: string }[] }
+
+export type LockKind = "element" | "properties" | "bounds" | "notRemovable" | "additionsOnly";
+export interface Lock {
+  element: string;
+  kind: LockKind;
+  properties?: string[];
+  path?: string;
+  min?: number;
+  max?: number;
+  reason?: string;
+  existing?: string[];
+  by?: OrgRef;
+}
+
+/** The module document: the manifest with its forms and workflow inlined (ModulePackageLoader's shape). */
+export interface ModuleDocument {
+  id: string;
+  name: LocalizedText;
+  description?: LocalizedText;
+  category?: string;
+  owner?: OrgRef;
+  version?: string;
+  settings: Record<string, Setting>;
+  forms: FormDefinition[];
+  workflow: WorkflowDefinition;
+  extensionPoints: { id: string; source: string; outcome?: string; description?: string }[];
+  locks: Lock[];
+  [other: string]: unknown;
+}
+
+/** Which org set each property of each element: {elementId: {"/label": org, ...}}; hidden elements carry hidden: true. */
+export type Provenance = Record<string, Record<string, OrgRef | boolean>>;
+
+export interface ModulePreview { hash: string; module: ModuleDocument; provenance: Provenance; soundness: { message: string; path?: string }[] }
+
+export type OverlayOperation =
+  | { op: "set"; element: string; path: string; value: unknown; was: unknown }
+  | { op: "add"; parent: string; after?: string; before?: string; definition: Record<string, unknown>; exit?: string }
+  | { op: "hide"; element: string }
+  | { op: "move"; element: string; parent: string; after?: string; before?: string }
+  | ({ op: "lock" } & Lock);
+
+export interface OverlayDocument { operations: OverlayOperation[]; basedOn: { moduleId: string; version: string } }
+
+export type ConflictKind = "bothChanged" | "deletedUpstream" | "lockedUpstream" | "keyChanged" | "duplicateKey" | "extensionPointChanged" | "invalidResult";
+export interface Conflict {
+  id: string;
+  kind: ConflictKind;
+  path: string;
+  base?: unknown;
+  parent?: unknown;
+  child?: unknown;
+  lockedBy?: OrgRef & { orgUnitId?: string; orgName?: string };
+  blocking: boolean;
+}
+export interface UpgradeState { from: string; to: string; overlay: OverlayDocument; conflicts: Conflict[] }
+
+export interface TestRunResult { visited: string[]; status: string; variables: Record<string, unknown>; timeline: { at?: string; event?: string; activityId?: string; [k: string]: unknown }[] }
+
+export interface Service { id: string; moduleId: string; name: string; description?: string; category: string; orgUnitId: string; orgName: string; snapshotHash: string; version: string }
+
+export interface Stats {
+  byModule: { moduleId?: string; name?: string; count: number }[];
+  byStatus: { status: string; count: number }[];
+  byMonth: { month: string; count: number }[];
+  deadlinesMet: { met: number; missed: number };
+  membersJoined: { month: string; count: number }[];
+}
+
+export interface MigrationPlan { movable: { caseId: string; [k: string]: unknown }[]; blocked: { caseId: string; reasons: string[] }[] }
