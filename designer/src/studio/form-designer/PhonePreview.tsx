@@ -1,6 +1,6 @@
 import { Alert, Input, Tag } from "antd";
 import { useMemo, useState } from "react";
-import { FormRuntime, localize, type FieldDefinition, type FormDefinition, type FormResult } from "../../forms";
+import { FormDefinitionError, FormRuntime, loadForm, localize, type FieldDefinition, type FormDefinition, type FormResult } from "../../forms";
 import type { JsonRecord } from "../../forms";
 import { useI18n } from "../i18n/i18n";
 import { PreviewField } from "./PreviewField";
@@ -8,8 +8,9 @@ import { PreviewField } from "./PreviewField";
 /** Runs the form runtime on the test data; a definition the runtime refuses is reported instead of rendered. */
 export function runPreview(form: FormDefinition, data: JsonRecord, locale: string): { result?: FormResult; problem?: string } {
   try {
-    return { result: new FormRuntime(form).process(data, { mode: "submit", locale }) };
+    return { result: new FormRuntime(loadForm(form)).process(data, { mode: "submit", locale }) };
   } catch (error) {
+    if (error instanceof FormDefinitionError) return { problem: error.problems.map((p) => `${p.path}: ${p.message}`).join("; ") };
     return { problem: error instanceof Error ? error.message : String(error) };
   }
 }
