@@ -203,7 +203,7 @@ function Designer(props: WorkflowDesignerProps) {
           <ReactFlow<ActivityFlowNode, Edge>
             nodes={nodes} edges={edges} nodeTypes={nodeTypes}
             onNodesChange={onNodesChange} onEdgesChange={onEdgesChange} onConnect={onConnect}
-            nodesConnectable={!structureLocked} deleteKeyCode={null} fitView minZoom={0.1} onlyRenderVisibleElements
+            nodesConnectable={!structureLocked} deleteKeyCode={null} fitView minZoom={0.1} onlyRenderVisibleElements={workflow.activities.length > 100}
             proOptions={{ hideAttribution: true }}
           >
             <Background />
