@@ -23,3 +23,7 @@ Object.defineProperties(HTMLElement.prototype, {
   offsetWidth: { configurable: true, get(this: HTMLElement) { return this.classList.contains("react-flow") ? 1200 : 190; } },
   offsetHeight: { configurable: true, get(this: HTMLElement) { return this.classList.contains("react-flow") ? 800 : 64; } },
 });
+
+// Component tests render antd and React Flow on a shared 2-core machine: allow them time (not a performance check).
+import { vi } from "vitest";
+vi.setConfig({ testTimeout: 30_000 });
