@@ -6,6 +6,7 @@ using FormFlow.Persistence.Database;
 using FormFlow.Server.Auth;
 using FormFlow.Server.Demo;
 using FormFlow.Server.Orgs;
+using FormFlow.Server.WebUi;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -60,12 +61,14 @@ public static class ServerApp
         });
         services.AddHealthChecks().AddDbContextCheck<FormFlowDbContext>("database");
         services.AddFormFlowOpenApi();
+        services.AddWebUi(builder.Configuration);
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseSecurityHeaders();
         app.UseRequestSizeLimit(settings.MaxRequestBodyBytes);
+        app.UseWebUiFiles();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
@@ -75,6 +78,7 @@ public static class ServerApp
         app.MapScalarApiReference(SecurityHeaders.ApiDocsPath, o => o.WithTitle("FormFlow API").DisableDefaultFonts());
         app.MapAuthEndpoints();
         app.MapOrgEndpoints();
+        app.MapWebUi();
 
         await PrepareDatabaseAsync(app, settings);
         return app;

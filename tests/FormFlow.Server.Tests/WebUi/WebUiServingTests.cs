@@ -1,0 +1,167 @@
+using System.IO.Compression;
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using FormFlow.Server.Tests.Infrastructure;
+using FormFlow.Server.WebUi;
+
+namespace FormFlow.Server.Tests.WebUi;
+
+/// <summary>
+/// The Portal and the Studio as the server serves them from a built web root: pages with a per-request style nonce,
+/// client-side routes falling back to their app's page, API paths staying 404 problems, compressed bundles.
+/// </summary>
+public sealed partial class WebUiServingTests(WebUiServingTests.BuiltUiServer server) : IClassFixture<WebUiServingTests.BuiltUiServer>
+{
+    /// <summary>A server whose FormFlow:WebRoot is a folder laid out as `npm run build` lays out designer/dist.</summary>
+    public sealed class BuiltUiServer() : ServerFixture(FormFlow.Persistence.Database.DatabaseProvider.Sqlite)
+    {
+        public const string Bundle = "console.log('portal bundle');\n";
+        public string Root { get; } = CreateRoot();
+
+        protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { [WebRoot.SettingKey] = Root };
+
+        private static string CreateRoot()
+        {
+            var root = Directory.CreateTempSubdirectory("formflow-ui-").FullName;
+            Directory.CreateDirectory(Path.Combine(root, "assets"));
+            Directory.CreateDirectory(Path.Combine(root, "studio"));
+            File.WriteAllText(Path.Combine(root, "index.html"),
+                "<!doctype html><html><head><title>portal</title><script type=\"module\" src=\"/assets/portal-abc.js\"></script></head><body></body></html>");
+            File.WriteAllText(Path.Combine(root, "studio", "index.html"), "<!doctype html><html><head><title>studio</title></head><body></body></html>");
+            File.WriteAllText(Path.Combine(root, "assets", "portal-abc.js"), Bundle);
+            File.WriteAllBytes(Path.Combine(root, "assets", "portal-abc.js.br"), Compress(Bundle, s => new BrotliStream(s, CompressionLevel.Optimal)));
+            File.WriteAllBytes(Path.Combine(root, "assets", "portal-abc.js.gz"), Compress(Bundle, s => new GZipStream(s, CompressionLevel.Optimal)));
+            File.WriteAllText(Path.Combine(root, "assets", "stray.html"), "<script>alert(1)</script>");
+            File.WriteAllText(Path.Combine(root, "favicon.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
+            return root;
+        }
+
+        private static byte[] Compress(string text, Func<Stream, Stream> wrap)
+        {
+            using var buffer = new MemoryStream();
+            using (var stream = wrap(buffer)) stream.Write(Encoding.UTF8.GetBytes(text));
+            return buffer.ToArray();
+        }
+    }
+
+    [GeneratedRegex("<meta name=\"csp-nonce\" content=\"([^\"]+)\" />")]
+    private static partial Regex NonceMeta();
+
+    [Theory]
+    [InlineData("/", "portal")]
+    [InlineData("/index.html", "portal")]
+    [InlineData("/cases/12", "portal")]
+    [InlineData("/merchant/scan", "portal")]
+    [InlineData("/studio", "studio")]
+    [InlineData("/studio/", "studio")]
+    [InlineData("/studio/modules/3/forms", "studio")]
+    public async Task Each_app_page_answers_its_client_routes_with_a_fresh_nonce_in_policy_and_meta(string path, string title)
+    {
+        var (html, csp) = await PageAsync(path);
+        Assert.Contains($"<title>{title}</title>", html);
+        var nonce = NonceMeta().Match(html).Groups[1].Value;
+        Assert.True(nonce.Length >= 16, html);
+        Assert.Contains($"style-src 'self' 'nonce-{nonce}'", csp);
+        Assert.Contains("script-src 'self';", csp);
+        Assert.DoesNotContain("unsafe", csp);
+        // The meta sits in the head, before the scripts' end of head.
+        Assert.True(html.IndexOf("csp-nonce", StringComparison.Ordinal) < html.IndexOf("</head>", StringComparison.Ordinal));
+
+        var (again, _) = await PageAsync(path);
+        Assert.NotEqual(nonce, NonceMeta().Match(again).Groups[1].Value);
+    }
+
+    [Fact]
+    public async Task Pages_are_never_cached_and_allow_the_camera_of_this_origin_only()
+    {
+        var response = await server.CreateClient().GetAsync("/merchant");
+        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+        var permissions = Assert.Single(response.Headers.GetValues("Permissions-Policy"));
+        Assert.Contains("camera=(self)", permissions);
+        Assert.Contains("microphone=()", permissions);
+    }
+
+    [Theory]
+    [InlineData("/api/no-such-endpoint")]
+    [InlineData("/api/services/1/nothing")]
+    [InlineData("/api")]
+    [InlineData("/health/details")]
+    [InlineData("/openapi/documents")]
+    [InlineData("/assets/missing-123.js")]
+    public async Task Unknown_server_paths_and_missing_files_stay_problem_404s(string path)
+    {
+        var problem = await Api.ProblemAsync(await server.CreateClient().GetAsync(path), HttpStatusCode.NotFound);
+        Assert.Contains(path, Api.Text(problem));
+    }
+
+    [Fact]
+    public async Task An_html_file_outside_the_two_pages_is_not_served()
+    {
+        var response = await server.CreateClient().GetAsync("/assets/stray.html");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.DoesNotContain("alert", await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("br", "br")]
+    [InlineData("gzip, deflate, br", "br")]
+    [InlineData("gzip", "gzip")]
+    [InlineData("br;q=0, gzip", "gzip")]
+    [InlineData("identity", null)]
+    public async Task Hashed_bundles_come_precompressed_when_accepted_and_cached_for_a_year(string acceptEncoding, string? encoding)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/assets/portal-abc.js");
+        request.Headers.TryAddWithoutValidation("Accept-Encoding", acceptEncoding);
+        var response = await server.CreateClient().SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/javascript", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(encoding, response.Content.Headers.ContentEncoding.SingleOrDefault());
+        Assert.Contains("Accept-Encoding", response.Headers.Vary);
+        Assert.Equal("public, max-age=31536000, immutable", response.Headers.CacheControl?.ToString());
+
+        var body = await response.Content.ReadAsStreamAsync();
+        Stream plain = encoding switch
+        {
+            "br" => new BrotliStream(body, CompressionMode.Decompress),
+            "gzip" => new GZipStream(body, CompressionMode.Decompress),
+            _ => body,
+        };
+        Assert.Equal(BuiltUiServer.Bundle, await new StreamReader(plain).ReadToEndAsync());
+    }
+
+    [Fact]
+    public async Task Files_outside_assets_are_revalidated()
+    {
+        var response = await server.CreateClient().GetAsync("/favicon.svg");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("no-cache", response.Headers.CacheControl?.ToString());
+    }
+
+    private async Task<(string Html, string Csp)> PageAsync(string path)
+    {
+        var response = await server.CreateClient().GetAsync(path);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {(int)response.StatusCode} {html}");
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        return (html, Assert.Single(response.Headers.GetValues("Content-Security-Policy")));
+    }
+}
+
+/// <summary>A server whose web root holds no build answers page requests with a problem naming the fix.</summary>
+public sealed class UnbuiltWebUiTests(UnbuiltWebUiTests.EmptyRootServer server) : IClassFixture<UnbuiltWebUiTests.EmptyRootServer>
+{
+    public sealed class EmptyRootServer() : ServerFixture(FormFlow.Persistence.Database.DatabaseProvider.Sqlite)
+    {
+        private readonly string _root = Directory.CreateTempSubdirectory("formflow-ui-empty-").FullName;
+        protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { [WebRoot.SettingKey] = _root };
+    }
+
+    [Fact]
+    public async Task The_portal_page_is_a_404_problem_that_says_how_to_build_it()
+    {
+        var problem = await Api.ProblemAsync(await server.CreateClient().GetAsync("/"), HttpStatusCode.NotFound);
+        Assert.Contains("npm run build", Api.Text(problem));
+        Assert.Contains(WebRoot.SettingKey, Api.Text(problem));
+    }
+}
