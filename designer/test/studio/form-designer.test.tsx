@@ -37,7 +37,7 @@ function setup() {
 }
 
 const outlineRow = (id: string) => document.querySelector<HTMLElement>(`.ff-outline [data-element="${id}"]`);
-const previewField = (key: string) => document.querySelector(`[data-testid="phone-preview"] [data-field="${key}"]`);
+const previewField = (key: string) => document.querySelector(`[data-testid="phone-preview"] [data-field="ff-${key}"]`);
 
 describe("form designer", () => {
   test("dropping a palette field into a section adds it to the outline and the phone preview", async () => {
