@@ -1,15 +1,13 @@
-import {
-  Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, applyNodeChanges, useReactFlow,
-  type Connection, type Edge, type EdgeChange, type NodeChange,
-} from "@xyflow/react";
+import { ReactFlowProvider, useReactFlow, type Connection, type Edge, type EdgeChange } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { Alert, Button, Space, Tooltip } from "antd";
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from "react";
+import { useCallback, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from "react";
 import type { Setting } from "../api/types";
 import type { Refusal } from "../customisation/lock-check";
 import { useI18n } from "../i18n/i18n";
 import { activitySpec, portsOf } from "./activity-catalog";
-import { ActivityNode, type ActivityFlowNode } from "./ActivityNode";
+import type { ActivityFlowNode, ActivityNodeData } from "./ActivityNode";
+import { FlowCanvas } from "./FlowCanvas";
 import { ActivityPalette, activityDragType } from "./ActivityPalette";
 import { ActivityProperties, localProblems, type WorkflowProblem } from "./ActivityProperties";
 import { autoLayout } from "./auto-layout";
@@ -19,7 +17,7 @@ import {
   addActivity, connect, connectionKey, copySelection, moveActivities, paste, removeActivities, removeConnections, renameActivity,
   type Clipboard,
 } from "./workflow-edits";
-import { outcomeOf, type WorkflowDefinition } from "./workflow-definition";
+import { outcomeOf, type ActivityDefinition, type WorkflowDefinition } from "./workflow-definition";
 
 export interface WorkflowDesignerProps {
   workflow: WorkflowDefinition;
@@ -38,7 +36,18 @@ export interface WorkflowDesignerProps {
   formFields?: { key: string; label: string }[];
 }
 
-const nodeTypes = { activity: ActivityNode };
+// Activities are immutable: a changed one is a new object, so its local problems can be kept by identity.
+const localProblemCache = new WeakMap<ActivityDefinition, WorkflowProblem[]>();
+function cachedLocalProblems(activity: ActivityDefinition): WorkflowProblem[] {
+  let found = localProblemCache.get(activity);
+  if (!found) localProblemCache.set(activity, (found = localProblems(activity)));
+  return found;
+}
+
+function sameNodeData(a: ActivityNodeData, b: ActivityNodeData): boolean {
+  return a.activity === b.activity && a.label === b.label && a.visited === b.visited && a.locked === b.locked
+    && a.problems.length === b.problems.length && a.problems.every((p, i) => p === b.problems[i]);
+}
 const noVisits: readonly string[] = [];
 
 function Designer(props: WorkflowDesignerProps) {
@@ -58,27 +67,49 @@ function Designer(props: WorkflowDesignerProps) {
       const key = p.activityId ?? "";
       map.set(key, [...(map.get(key) ?? []), p]);
     };
-    for (const a of workflow.activities) localProblems(a).forEach(add);
+    for (const a of workflow.activities) cachedLocalProblems(a).forEach(add);
     server.problems.forEach(add);
     return map;
   }, [workflow, server.problems]);
 
   const visitedSet = useMemo(() => new Set(visited), [visited]);
-  const buildNodes = useCallback((selected: ReadonlySet<string>): ActivityFlowNode[] => workflow.activities.map((a, i) => ({
-    id: a.id,
-    type: "activity",
-    position: { x: a.layout?.x ?? (i % 8) * 230, y: a.layout?.y ?? Math.floor(i / 8) * 120 },
-    selected: selected.has(a.id),
-    draggable: !structureLocked,
-    data: {
-      activity: a, ports: portsOf(a), label: activitySpec(a.type)?.label[locale] ?? a.type,
-      problems: (problemsById.get(a.id) ?? []).map((p) => (p.property ? `${p.property}: ${p.message}` : p.message)),
-      visited: visitedSet.has(a.id), locked: props.lockedActivities?.has(a.id) ?? false,
-    },
-  })), [workflow, problemsById, visitedSet, locale, structureLocked, props.lockedActivities]);
+  const selectedRef = useRef(selectedIds);
+  selectedRef.current = selectedIds;
+  // Nodes keep their identity (and React Flow its measurements) unless something they show changed: with 300
+  // activities, re-measuring every node after each edit or drag would cost a visible pause.
+  const rebuild = useCallback((previous: ActivityFlowNode[]): ActivityFlowNode[] => {
+    const byId = new Map(previous.map((n) => [n.id, n]));
+    return workflow.activities.map((a, i) => {
+      const old = byId.get(a.id);
+      const data: ActivityNodeData = {
+        activity: a, ports: portsOf(a), label: activitySpec(a.type)?.label[locale] ?? a.type,
+        problems: (problemsById.get(a.id) ?? []).map((p) => (p.property ? `${p.property}: ${p.message}` : p.message)),
+        visited: visitedSet.has(a.id), locked: props.lockedActivities?.has(a.id) ?? false,
+      };
+      const position = { x: a.layout?.x ?? (i % 8) * 230, y: a.layout?.y ?? Math.floor(i / 8) * 120 };
+      const sameData = old !== undefined && sameNodeData(old.data, data);
+      const samePosition = old !== undefined && Math.round(old.position.x) === position.x && Math.round(old.position.y) === position.y;
+      const selected = selectedRef.current.has(a.id);
+      if (old && sameData && samePosition && old.draggable === !structureLocked && old.selected === selected) return old;
+      return {
+        ...old, id: a.id, type: "activity", position: samePosition ? old!.position : position, draggable: !structureLocked,
+        selected, data: sameData ? old!.data : data,
+      };
+    });
+  }, [workflow, problemsById, visitedSet, locale, structureLocked, props.lockedActivities]);
 
-  const [nodes, setNodes] = useState<ActivityFlowNode[]>(() => buildNodes(selectedIds));
-  useEffect(() => setNodes(buildNodes(selectedIds)), [buildNodes]); // eslint-disable-line react-hooks/exhaustive-deps
+  // Stable handlers for the canvas: they read the latest definition through a ref.
+  const latest = useRef({ workflow, onChange, structureLocked });
+  latest.current = { workflow, onChange, structureLocked };
+  const onSelect = useCallback((changes: { id: string; selected: boolean }[]) => setSelectedIds((s) => {
+    const next = new Set(s);
+    for (const c of changes) (c.selected ? next.add(c.id) : next.delete(c.id));
+    return next;
+  }), []);
+  const onMoved = useCallback((positions: Map<string, { x: number; y: number }>) => {
+    const { workflow: current, onChange: change, structureLocked: locked } = latest.current;
+    if (!locked) change(moveActivities(current, positions));
+  }, []);
 
   const edges = useMemo<Edge[]>(() => workflow.connections.map((c) => {
     const key = connectionKey(c);
@@ -90,22 +121,6 @@ function Designer(props: WorkflowDesignerProps) {
     };
   }), [workflow.connections, selectedEdges, visitedSet]);
 
-  const onNodesChange = useCallback((changes: NodeChange<ActivityFlowNode>[]) => {
-    const kept = changes.filter((c) => c.type !== "remove");
-    setNodes((current) => applyNodeChanges(kept, current));
-    const selection = kept.filter((c) => c.type === "select");
-    if (selection.length) {
-      setSelectedIds((s) => {
-        const next = new Set(s);
-        for (const c of selection) if (c.type === "select") (c.selected ? next.add(c.id) : next.delete(c.id));
-        return next;
-      });
-    }
-    const moved = new Map<string, { x: number; y: number }>();
-    for (const c of kept) if (c.type === "position" && c.dragging === false && c.position) moved.set(c.id, c.position);
-    if (moved.size && !structureLocked) onChange(moveActivities(workflow, moved));
-  }, [workflow, onChange, structureLocked]);
-
   const onEdgesChange = useCallback((changes: EdgeChange[]) => {
     setSelectedEdges((s) => {
       const next = new Set(s);
@@ -115,9 +130,10 @@ function Designer(props: WorkflowDesignerProps) {
   }, []);
 
   const onConnect = useCallback((c: Connection) => {
-    if (structureLocked || !c.source || !c.target) return;
-    onChange(connect(workflow, c.source, c.sourceHandle ?? "done", c.target));
-  }, [workflow, onChange, structureLocked]);
+    const { workflow: current, onChange: change, structureLocked: locked } = latest.current;
+    if (locked || !c.source || !c.target) return;
+    change(connect(current, c.source, c.sourceHandle ?? "done", c.target));
+  }, []);
 
   const deleteSelection = useCallback(() => {
     if (structureLocked) return;
@@ -200,16 +216,8 @@ function Designer(props: WorkflowDesignerProps) {
         {server.failure && <Alert type="info" banner title={`${t("wf.serverErrors")}: ${server.failure}`} />}
         <div ref={wrapper} tabIndex={0} onKeyDown={onKeyDown} onDragOver={(e) => { e.preventDefault(); e.dataTransfer.dropEffect = "move"; }} onDrop={onDrop}
           className="ff-canvas" data-testid="workflow-canvas" style={{ flex: 1, minHeight: 480, outline: "none" }}>
-          <ReactFlow<ActivityFlowNode, Edge>
-            nodes={nodes} edges={edges} nodeTypes={nodeTypes}
-            onNodesChange={onNodesChange} onEdgesChange={onEdgesChange} onConnect={onConnect}
-            nodesConnectable={!structureLocked} deleteKeyCode={null} fitView minZoom={0.1} onlyRenderVisibleElements={workflow.activities.length > 100}
-            proOptions={{ hideAttribution: true }}
-          >
-            <Background />
-            <Controls />
-            <MiniMap pannable zoomable />
-          </ReactFlow>
+          <FlowCanvas rebuild={rebuild} edges={edges} onSelect={onSelect} onMoved={onMoved} onConnect={onConnect} onEdgesChange={onEdgesChange}
+            connectable={!structureLocked} many={workflow.activities.length > 100} />
         </div>
       </div>
       <div style={{ overflow: "auto", borderLeft: "1px solid #f0f0f0", padding: 8 }}>
