@@ -1,12 +1,12 @@
 import { Collapse, Input } from "antd";
-import { useState } from "react";
+import { memo, useState } from "react";
 import { useI18n } from "../i18n/i18n";
 import { activityCatalog, categories } from "./activity-catalog";
 
 export const activityDragType = "application/x-formflow-activity";
 
 /** The activity library by category; drag an item onto the canvas (or double-click it to add it in view). */
-export function ActivityPalette({ onAdd, disabled }: { onAdd(type: string): void; disabled?: boolean }) {
+export const ActivityPalette = memo(function ActivityPalette({ onAdd, disabled }: { onAdd(type: string): void; disabled?: boolean }) {
   const { t, locale } = useI18n();
   const [filter, setFilter] = useState("");
   const matches = (type: string, label: string) => !filter || `${type} ${label}`.toLowerCase().includes(filter.toLowerCase());
@@ -39,4 +39,4 @@ export function ActivityPalette({ onAdd, disabled }: { onAdd(type: string): void
       }))} />
     </div>
   );
-}
+});

@@ -116,7 +116,8 @@ function Designer(props: WorkflowDesignerProps) {
     const both = visitedSet.has(c.source) && visitedSet.has(c.target);
     return {
       id: key, source: c.source, target: c.target, sourceHandle: outcomeOf(c), selected: selectedEdges.has(key),
-      label: outcomeOf(c) === "done" ? undefined : outcomeOf(c), animated: both,
+      // No edge label: the outcome is written at its port, and React Flow measures every label's SVG box (a layout each).
+      animated: both,
       style: both ? { stroke: "#52c41a", strokeWidth: 3 } : undefined,
     };
   }), [workflow.connections, selectedEdges, visitedSet]);
@@ -156,6 +157,10 @@ function Designer(props: WorkflowDesignerProps) {
     onChange(result.workflow);
     setSelectedIds(new Set([result.id]));
   }, [workflow, onChange, flow, structureLocked]);
+
+  const addRef = useRef(add);
+  addRef.current = add;
+  const addFromPalette = useCallback((type: string) => addRef.current(type), []);
 
   const onDrop = useCallback((e: DragEvent) => {
     const type = e.dataTransfer.getData(activityDragType);
@@ -197,7 +202,7 @@ function Designer(props: WorkflowDesignerProps) {
   return (
     <div className="ff-workflow-designer" style={{ display: "grid", gridTemplateColumns: "200px 1fr 320px", height: "100%", minHeight: 560 }}>
       <div style={{ overflow: "auto", borderRight: "1px solid #f0f0f0", padding: 6 }}>
-        <ActivityPalette onAdd={(type) => add(type)} disabled={structureLocked} />
+        <ActivityPalette onAdd={addFromPalette} disabled={structureLocked} />
       </div>
       <div style={{ display: "flex", flexDirection: "column", minWidth: 0 }}>
         <Space wrap style={{ padding: 6, borderBottom: "1px solid #f0f0f0" }}>
