@@ -5,14 +5,10 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 
-stamp=node_modules/.formflow-lock-sha256
-lock_hash=$(sha256sum package-lock.json | cut -d' ' -f1)
-if [ ! -d node_modules ] || [ "$(cat "$stamp" 2>/dev/null)" != "$lock_hash" ]; then
-  if ! npm ci --no-audit --no-fund >&2; then
-    echo "0 1"
-    exit 1
-  fi
-  echo "$lock_hash" > "$stamp"
+. scripts/ensure-node-modules.sh
+if ! ensure_node_modules; then
+  echo "0 1"
+  exit 1
 fi
 
 report=$(mktemp)

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs the whole test suite: every .NET test project (unit, integration, conformance, CLI) and the designer's Vitest suite.
+# Runs the whole test suite: every .NET test project (unit, integration, conformance, CLI), the designer's Vitest suite
+# and its Playwright browser tests.
 # The server's integration tests need a PostgreSQL server: unless FORMFLOW_TEST_POSTGRES already holds a
 # connection string, a throwaway cluster is started here (Debian's postgresql package) and removed at exit.
 # Prints one closing line "N passed, N failed" summed over all runners.
@@ -47,6 +48,11 @@ failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 designer_counts=$(bash designer/run-tests.sh) || status=1
 passed=$((passed + ${designer_counts% *}))
 failed=$((failed + ${designer_counts#* }))
+
+# Browser tests (Playwright, headless Debian Chromium, against the built server): their counts join the line too.
+e2e_counts=$(bash designer/run-e2e.sh) || status=1
+passed=$((passed + ${e2e_counts% *}))
+failed=$((failed + ${e2e_counts#* }))
 [ "$passed" -gt 0 ] || status=1
 [ "$failed" -eq 0 ] || status=1
 echo "${passed} passed, ${failed} failed"

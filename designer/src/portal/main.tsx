@@ -1,3 +1,5 @@
 import { createRoot } from "react-dom/client";
+import "./portal.css";
+import { App } from "./app";
 
-createRoot(document.getElementById("root")!).render(<main>工会服务</main>);
+createRoot(document.getElementById("root")!).render(<App />);

@@ -7,6 +7,12 @@ using FormFlow.Server.Auth;
 using FormFlow.Server.Demo;
 using FormFlow.Server.Orgs;
 using FormFlow.Server.WebUi;
+using FormFlow.Server.Cases;
+using FormFlow.Server.Drafts;
+using FormFlow.Server.Notifications;
+using FormFlow.Server.Services;
+using FormFlow.Server.Tasks;
+using FormFlow.Server.Snapshots;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -61,6 +67,8 @@ public static class ServerApp
         });
         services.AddHealthChecks().AddDbContextCheck<FormFlowDbContext>("database");
         services.AddFormFlowOpenApi();
+        services.AddSingleton<SnapshotCatalog>();
+        services.AddCaseRuntime();
         services.AddWebUi(builder.Configuration);
 
         var app = builder.Build();
@@ -78,6 +86,11 @@ public static class ServerApp
         app.MapScalarApiReference(SecurityHeaders.ApiDocsPath, o => o.WithTitle("FormFlow API").DisableDefaultFonts());
         app.MapAuthEndpoints();
         app.MapOrgEndpoints();
+        app.MapServiceEndpoints();
+        app.MapCaseEndpoints();
+        app.MapTaskEndpoints();
+        app.MapDraftEndpoints();
+        app.MapNotificationEndpoints();
         app.MapWebUi();
 
         await PrepareDatabaseAsync(app, settings);
@@ -97,10 +110,26 @@ public static class ServerApp
         var password = DemoData.Password(app.Configuration);
         if (await DemoSeeder.SeedAsync(db, scope.ServiceProvider.GetRequiredService<UserManager<Account>>(), password))
             log.LogInformation("Seeded the demo union hierarchy and accounts");
+        await SeedDemoServicesAsync(app, db);
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var urls = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
             Console.Out.WriteLine(DemoBanner.Text(urls, password));
         });
+    }
+
+    /// <summary>Activates the shipped templates at the demo city; a process that loses the race to another one just goes on.</summary>
+    private static async Task SeedDemoServicesAsync(WebApplication app, FormFlowDbContext db)
+    {
+        var folder = DemoServices.TemplatesFolder(app.Configuration);
+        try
+        {
+            var activated = await DemoServices.SeedAsync(db, folder, app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+            if (activated.Count > 0) app.Logger.LogInformation("Activated the demo services {Modules} from {Folder}", activated, folder);
+        }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateException ex)
+        {
+            app.Logger.LogInformation(ex, "Demo services were activated by another process meanwhile");
+        }
     }
 }

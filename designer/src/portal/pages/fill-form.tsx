@@ -1,0 +1,95 @@
+import { Button, NoticeBar } from "antd-mobile";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { FormRuntime, loadForm, type FormError, type JsonRecord } from "../../forms";
+import { FormView } from "../../form-view";
+import { api, ApiProblem, get, newIdempotencyKey } from "../api";
+import type { Case, ServiceDetail } from "../api-types";
+import { say, when } from "../i18n";
+import { PageState } from "../page-state";
+import { navigate } from "../router";
+import { useSession } from "../session";
+import { useLoad } from "../use-load";
+import { useOrgOptions } from "../use-org-options";
+
+const draftDelayMs = 800;
+
+/**
+ * Fill in a service's form. The draft is saved to the server as I type (debounced PUT), so it comes back on another
+ * device; submitting sends one Idempotency-Key per attempt and shows the server's field errors at their fields.
+ */
+export function FillForm({ serviceId }: { serviceId: string }) {
+  const { locale } = useSession();
+  const loaded = useLoad(async () => {
+    const service = await get<ServiceDetail>(`/api/services/${serviceId}`);
+    const draft = await get<{ data: JsonRecord; savedAt: string }>(`/api/services/${serviceId}/draft`).catch((e: unknown) => {
+      if (e instanceof ApiProblem && e.status === 404) return null;
+      throw e;
+    });
+    return { service, runtime: new FormRuntime(loadForm(service.form)), draft };
+  }, [serviceId]);
+  return (
+    <PageState {...loaded}>{() => <Filling key={serviceId} {...loaded.value!} serviceId={serviceId} locale={locale} />}</PageState>
+  );
+}
+
+function Filling({ service, runtime, draft, serviceId, locale }: {
+  service: ServiceDetail; runtime: FormRuntime; draft: { data: JsonRecord; savedAt: string } | null; serviceId: string; locale: ReturnType<typeof useSession>["locale"];
+}) {
+  const [data, setData] = useState<JsonRecord>(draft?.data ?? {});
+  const [saved, setSaved] = useState<{ state: "idle" | "saving" | "saved" | "failed"; text?: string }>({ state: "idle" });
+  const [serverErrors, setServerErrors] = useState<FormError[]>([]);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const timer = useRef<number | undefined>(undefined);
+  const orgs = useOrgOptions();
+  const submitted = useRef(false);
+
+  useEffect(() => () => window.clearTimeout(timer.current), []);
+  const change = (next: JsonRecord) => {
+    setData(next);
+    window.clearTimeout(timer.current);
+    timer.current = window.setTimeout(() => {
+      if (submitted.current) return;
+      setSaved({ state: "saving" });
+      api<{ savedAt: string }>("PUT", `/api/services/${serviceId}/draft`, { data: next }).then(
+        r => setSaved({ state: "saved", text: when(locale, r.savedAt) }),
+        (e: unknown) => setSaved({ state: "failed", text: e instanceof Error ? e.message : String(e) }),
+      );
+    }, draftDelayMs);
+  };
+
+  const key = useMemo(() => ({ current: newIdempotencyKey() }), []);
+  const submit = async () => {
+    setBusy(true);
+    setProblem(null);
+    window.clearTimeout(timer.current);
+    try {
+      const created = await api<Case>("POST", `/api/services/${serviceId}/cases`, { data }, { "Idempotency-Key": key.current });
+      submitted.current = true;
+      navigate(`/cases/${created.id}?submitted=${encodeURIComponent(created.number)}`);
+    } catch (e) {
+      if (e instanceof ApiProblem && e.errors.length) { setServerErrors(e.errors); setProblem(say(locale, "fixBelow")); }
+      else setProblem(say(locale, "submitFailed", e instanceof Error ? e.message : String(e)));
+      // The server refused or failed: the next attempt is a new request.
+      key.current = newIdempotencyKey();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section>
+      <h2>{service.name}</h2>
+      {draft && <NoticeBar content={say(locale, "draftRestored", when(locale, draft.savedAt))} color="info" />}
+      <p className="pf-muted" aria-live="polite" data-testid="draft-status">
+        {saved.state === "saving" ? say(locale, "draftSaving")
+          : saved.state === "saved" ? say(locale, "draftSaved", saved.text ?? "")
+          : saved.state === "failed" ? say(locale, "draftFailed", saved.text ?? "") : ""}
+      </p>
+      {problem && <p className="pf-error" role="alert">{problem}</p>}
+      <FormView runtime={runtime} data={data} onChange={change} locale={locale} serverErrors={serverErrors}
+        services={{ orgs }} onSubmit={() => void submit()} busy={busy} />
+      <Button fill="none" onClick={() => navigate("/")}>{say(locale, "back")}</Button>
+    </section>
+  );
+}

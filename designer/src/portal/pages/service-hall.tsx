@@ -1,0 +1,40 @@
+import { get } from "../api";
+import type { ServiceSummary } from "../api-types";
+import { say } from "../i18n";
+import { PageState } from "../page-state";
+import { Link } from "../router";
+import { useSession } from "../session";
+import { useLoad } from "../use-load";
+
+/** The services for my union, grouped by category. */
+export function ServiceHall() {
+  const { locale } = useSession();
+  const services = useLoad(() => get<ServiceSummary[]>("/api/services"), []);
+  return (
+    <section>
+      <h2>{say(locale, "hall")}</h2>
+      <PageState {...services}>{() => {
+        const list = services.value ?? [];
+        if (list.length === 0) return <p className="pf-muted">{say(locale, "noServices")}</p>;
+        const byCategory = new Map<string, ServiceSummary[]>();
+        for (const s of list) byCategory.set(s.category || say(locale, "other"), [...(byCategory.get(s.category || say(locale, "other")) ?? []), s]);
+        return [...byCategory].map(([category, items]) => (
+          <div key={category} className="pf-group">
+            <h3>{category}</h3>
+            <ul className="pf-list">
+              {items.map(s => (
+                <li key={s.id}>
+                  <Link to={`/services/${s.id}`} className="pf-list-item">
+                    <strong>{s.name}</strong>
+                    {s.description && <span className="pf-muted">{s.description}</span>}
+                    <span className="pf-muted">{s.orgName}</span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ));
+      }}</PageState>
+    </section>
+  );
+}

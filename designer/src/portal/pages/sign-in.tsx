@@ -1,0 +1,39 @@
+import { Button, Input } from "antd-mobile";
+import { useState } from "react";
+import type { Locale } from "../../forms";
+import { api, ApiProblem } from "../api";
+import type { Me } from "../api-types";
+import { say } from "../i18n";
+import { LocalePicker } from "./settings";
+
+export function SignIn({ locale, setLocale, onSignedIn }: { locale: Locale; setLocale: (l: Locale) => void; onSignedIn: (me: Me) => void }) {
+  const [userName, setUserName] = useState("");
+  const [password, setPassword] = useState("");
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async () => {
+    setBusy(true);
+    setProblem(null);
+    try {
+      onSignedIn(await api<Me>("POST", "/api/auth/login", { userName, password }));
+    } catch (e) {
+      setProblem(e instanceof ApiProblem && e.status === 401 ? say(locale, "signInFailed") : String(e instanceof Error ? e.message : e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <main className="pf-signin">
+      <h1>{say(locale, "appName")}</h1>
+      <form onSubmit={e => { e.preventDefault(); void submit(); }}>
+        <label htmlFor="userName">{say(locale, "userName")}</label>
+        <Input id="userName" value={userName} onChange={setUserName} autoComplete="username" />
+        <label htmlFor="password">{say(locale, "password")}</label>
+        <Input id="password" type="password" value={password} onChange={setPassword} autoComplete="current-password" />
+        {problem && <p className="pf-error" role="alert">{problem}</p>}
+        <Button block color="primary" type="submit" loading={busy} size="large">{say(locale, "signIn")}</Button>
+      </form>
+      <LocalePicker locale={locale} setLocale={setLocale} />
+    </main>
+  );
+}

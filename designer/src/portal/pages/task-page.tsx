@@ -1,0 +1,68 @@
+import { Button, TextArea } from "antd-mobile";
+import { useMemo, useState } from "react";
+import { FormRuntime, loadForm, type FormError, type JsonRecord } from "../../forms";
+import { FormView } from "../../form-view";
+import { api, ApiProblem, get } from "../api";
+import type { TaskDetail } from "../api-types";
+import { labelOf, say } from "../i18n";
+import { PageState } from "../page-state";
+import { navigate } from "../router";
+import { useSession } from "../session";
+import { Timeline } from "../timeline";
+import { useLoad } from "../use-load";
+
+/**
+ * A task: the case as this step may see it (its field permissions: hidden fields are absent, read fields shown
+ * read-only, edit/required fields editable — the task form), and one button per outcome the step offers
+ * (approve, reject, return for information, handled offline), with a comment.
+ */
+export function TaskPage({ taskId }: { taskId: string }) {
+  const loaded = useLoad(() => get<TaskDetail>(`/api/tasks/${taskId}`), [taskId]);
+  return <PageState {...loaded}>{() => <Working task={loaded.value!} />}</PageState>;
+}
+
+function Working({ task }: { task: TaskDetail }) {
+  const { locale } = useSession();
+  const runtime = useMemo(() => new FormRuntime(loadForm(task.form ?? task.case.form)), [task]);
+  const [data, setData] = useState<JsonRecord>(task.case.data);
+  const [comment, setComment] = useState("");
+  const [errors, setErrors] = useState<FormError[]>([]);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+
+  const complete = async (outcome: string) => {
+    setBusy(outcome);
+    setProblem(null);
+    try {
+      await api("POST", `/api/tasks/${task.id}/complete`, { outcome, data, comment: comment.trim() || undefined, rowVersion: task.rowVersion });
+      navigate("/inbox");
+    } catch (e) {
+      if (e instanceof ApiProblem) { setErrors(e.errors); setProblem(e.detail ?? e.title); }
+      else setProblem(String(e));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <section>
+      <h2>{task.title} · {task.serviceName}</h2>
+      <p>{task.caseNumber} · {say(locale, "applicant")}: {task.applicant.displayName}</p>
+      <FormView runtime={runtime} data={data} onChange={setData} locale={locale} permissions={task.fieldPermissions}
+        previousData={task.case.data} serverErrors={errors} allPages />
+      <div className="pf-card">
+        <label htmlFor="task-comment">{say(locale, "comment")}</label>
+        <TextArea id="task-comment" value={comment} onChange={setComment} autoSize={{ minRows: 2, maxRows: 6 }} />
+      </div>
+      {problem && <p className="pf-error" role="alert">{problem}</p>}
+      <div className="pf-outcomes">
+        {task.outcomes.map(o => (
+          <Button key={o.id} block size="large" loading={busy === o.id} disabled={busy !== null}
+            color={o.id === "approve" ? "primary" : o.id === "reject" ? "danger" : "default"}
+            onClick={() => void complete(o.id)}>{labelOf(o.label, locale)}</Button>
+        ))}
+      </div>
+      <Timeline item={task.case} locale={locale} />
+    </section>
+  );
+}

@@ -1,0 +1,20 @@
+namespace FormFlow.Persistence.Notifications;
+
+/// <summary>
+/// A message for one account in the Portal, written by the notify effect. Unique per effect key and account, so a
+/// retried effect never notifies twice.
+/// </summary>
+public sealed class Notification
+{
+    public long Id { get; set; }
+    public required string AccountId { get; set; }
+    public long? CaseId { get; set; }
+    /// <summary>The channel the workflow named (sms, inbox ...) and the recipient as it named it.</summary>
+    public required string Channel { get; set; }
+    public required string Recipient { get; set; }
+    public required string Template { get; set; }
+    public string Data { get; set; } = "{}";
+    public required string EffectKey { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? ReadAt { get; set; }
+}

@@ -1,0 +1,53 @@
+using System.Text.Json.Nodes;
+using FormFlow.Engine.Workflows.Runtime;
+using FormFlow.Persistence;
+using FormFlow.Persistence.Cases;
+using FormFlow.Server.Snapshots;
+using Microsoft.EntityFrameworkCore;
+
+namespace FormFlow.Server.Cases;
+
+/// <summary>Builds the API's case views: names of services, applicants and orgs, timeline, open steps, masked data.</summary>
+public sealed class CaseReader(FormFlowDbContext db, SnapshotCatalog snapshots, OrgDirectory orgs, TimeProvider clock)
+{
+    public async Task<List<CaseSummaryView>> SummariesAsync(IReadOnlyList<Case> cases, CancellationToken ct)
+    {
+        var names = await ApplicantNamesAsync(cases.Select(c => c.ApplicantAccountId), ct);
+        var views = new List<CaseSummaryView>();
+        foreach (var c in cases)
+        {
+            var snapshot = await snapshots.RequireAsync(db, c.SnapshotHash, ct);
+            await orgs.EnsureAsync(db, c.OrgUnitId, ct);
+            views.Add(new CaseSummaryView(c.Id, c.Number, c.ServiceActivationId, c.ModuleId, snapshot.Module["name"]?.DeepClone(), c.Status,
+                new PersonRef(c.ApplicantAccountId, names.GetValueOrDefault(c.ApplicantAccountId, "")), c.OrgUnitId, orgs.NameOf(c.OrgUnitId),
+                c.CreatedAt, c.UpdatedAt, c.CurrentStep));
+        }
+        return views;
+    }
+
+    /// <summary>The full case; <paramref name="data"/> turns the stored data into what this reader may see.</summary>
+    public async Task<CaseView> ViewAsync(Case c, Func<JsonObject, LoadedSnapshot, JsonObject> data, CancellationToken ct)
+    {
+        var summary = (await SummariesAsync([c], ct))[0];
+        var snapshot = await snapshots.RequireAsync(db, c.SnapshotHash, ct);
+        var instance = WorkflowInstance.FromJson(c.Instance);
+        var tasks = await db.CaseTasks.AsNoTracking().Where(t => t.CaseId == c.Id).ToListAsync(ct);
+        foreach (var org in tasks.Select(t => t.OrgUnitId).Distinct()) await orgs.EnsureAsync(db, org, ct);
+        return new CaseView(summary.Id, summary.Number, summary.ServiceId, summary.ModuleId, summary.ServiceName, summary.Status, summary.Applicant,
+            summary.OrgUnitId, summary.OrgName, summary.CreatedAt, summary.UpdatedAt, summary.CurrentStep, c.SnapshotHash,
+            data(JsonNode.Parse(c.Data)!.AsObject(), snapshot), (JsonObject)snapshot.StartForm.Json.DeepClone(),
+            CaseHistory.Timeline(instance, snapshot.Workflow),
+            CaseHistory.OpenSteps(instance, snapshot.Workflow, tasks, orgs.NameOf, clock.GetUtcNow().UtcDateTime),
+            CaseHistory.RequestInformation(instance), c.Version);
+    }
+
+    /// <summary>The case as the account may read it: the applicant sees their data, everyone else sees personal fields masked.</summary>
+    public Task<CaseView> ViewForAsync(Case c, CaseAccess access, CancellationToken ct) =>
+        ViewAsync(c, (data, snapshot) => access.SeesPersonalData(c) ? data : PersonalData.Masked(data, snapshot.StartForm.Definition), ct);
+
+    private async Task<Dictionary<string, string>> ApplicantNamesAsync(IEnumerable<string> ids, CancellationToken ct)
+    {
+        var wanted = ids.Distinct().ToList();
+        return await db.Users.AsNoTracking().Where(a => wanted.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.DisplayName, ct);
+    }
+}

@@ -1,0 +1,130 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FormFlow.Engine.Forms.Runtime;
+using FormFlow.Engine.Templates.Resolution;
+using FormFlow.Engine.Workflows.Runtime;
+using FormFlow.Persistence;
+using FormFlow.Persistence.Accounts;
+using FormFlow.Persistence.Audit;
+using FormFlow.Persistence.Cases;
+using FormFlow.Server.Services;
+using FormFlow.Server.Snapshots;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace FormFlow.Server.Cases;
+
+/// <summary>
+/// A submission: the forms engine checks the data, then the case, the workflow's first steps, their tasks, timers
+/// and outbox rows — and the Idempotency-Key with the answer — commit in one transaction. A repeated key returns
+/// the stored answer; two requests racing with one key meet at the key's unique index, and the loser returns the
+/// winner's answer.
+/// </summary>
+public sealed class CaseSubmission(
+    FormFlowDbContext db, SnapshotCatalog snapshots, OrgDirectory orgs, WorkflowRunner runner, TimeProvider clock,
+    CaseReader reader, IOptions<JsonOptions> json)
+{
+    public sealed record Answer(int Status, string Body, long CaseId);
+
+    public async Task<IResult> SubmitAsync(Account account, ServiceEntry service, JsonObject data, string? idempotencyKey, CancellationToken ct)
+    {
+        var requestHash = idempotencyKey is null ? "" : CanonicalJson.Hash(new JsonObject { ["service"] = service.Activation.Id, ["data"] = data.DeepClone() });
+        if (idempotencyKey is not null && await StoredAsync(account, idempotencyKey, requestHash, ct) is { } stored) return stored;
+
+        var snapshot = await snapshots.RequireAsync(db, service.Activation.SnapshotHash, ct);
+        var result = snapshot.StartForm.Runtime.Process(data, new FormProcessOptions { Mode = FormMode.Submit });
+        if (!result.Valid) return CaseProblems.Invalid(result.Errors);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var orgId = ApplicantOrg(account, service);
+        await orgs.EnsureAsync(db, orgId, ct);
+        try
+        {
+            var answer = await CreateAsync(account, service, snapshot, result.Data, orgId, idempotencyKey, requestHash, now, ct);
+            return Respond(answer);
+        }
+        catch (DbUpdateException) when (idempotencyKey is not null)
+        {
+            // Another request with the same key committed first: answer as it was answered.
+            db.ChangeTracker.Clear();
+            return await StoredAsync(account, idempotencyKey, requestHash, ct) ?? throw new InvalidOperationException("the idempotency key vanished");
+        }
+    }
+
+    private async Task<Answer> CreateAsync(Account account, ServiceEntry service, LoadedSnapshot snapshot, JsonObject data, int orgId,
+        string? idempotencyKey, string requestHash, DateTime now, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var row = new Case
+        {
+            ServiceActivationId = service.Activation.Id, SnapshotHash = snapshot.Hash, ModuleId = snapshot.ModuleId,
+            ApplicantAccountId = account.Id, OrgUnitId = orgId, Status = CaseStatuses.Running, Data = data.ToJsonString(), Instance = "{}",
+            CreatedAt = now, UpdatedAt = now,
+        };
+        db.Cases.Add(row);
+        await db.SaveChangesAsync(ct);
+        row.Number = CaseNumbers.For(row.Id, now);
+        var facts = new JsonObject
+        {
+            ["id"] = row.Id.ToString(), ["number"] = row.Number, ["applicantId"] = account.Id, ["applicantOrg"] = orgId.ToString(),
+            ["org"] = orgId.ToString(), ["serviceId"] = service.Activation.Id, ["serviceOrg"] = service.Activation.OrgUnitId.ToString(),
+        };
+        var instance = runner.Start(snapshot.Workflow, data, facts, instanceId: $"case-{row.Id}", by: account.UserName);
+        await CaseSync.ApplyAsync(db, row, null, instance, account.UserName!, now, ct);
+        AuditLog.Append(db, account.UserName!, "case.submitted", $"case:{row.Id}",
+            new JsonObject { ["number"] = row.Number, ["service"] = service.Activation.Id, ["module"] = snapshot.ModuleId, ["status"] = row.Status });
+        await db.SaveChangesAsync(ct);
+
+        var access = await CaseAccess.ForAsync(db, account, ct);
+        var body = JsonSerializer.Serialize(await reader.ViewForAsync(row, access, ct), json.Value.SerializerOptions);
+        var answer = new Answer(StatusCodes.Status201Created, body, row.Id);
+        if (idempotencyKey is not null)
+        {
+            db.SubmissionKeys.Add(new SubmissionKey
+            {
+                AccountId = account.Id, Key = idempotencyKey, RequestHash = requestHash, CaseId = row.Id,
+                StatusCode = answer.Status, Response = body, CreatedAt = now,
+            });
+            await db.SaveChangesAsync(ct);
+        }
+        await transaction.CommitAsync(ct);
+        return answer;
+    }
+
+    private async Task<IResult?> StoredAsync(Account account, string key, string requestHash, CancellationToken ct)
+    {
+        var stored = await db.SubmissionKeys.AsNoTracking().SingleOrDefaultAsync(k => k.AccountId == account.Id && k.Key == key, ct);
+        if (stored is null) return null;
+        if (stored.RequestHash != requestHash)
+            return CaseProblems.Conflict("Idempotency-Key reused",
+                $"the Idempotency-Key '{key}' was already used for a different submission (case {stored.CaseId}); use a new key for a new request");
+        return Respond(new Answer(stored.StatusCode, stored.Response, stored.CaseId));
+    }
+
+    private static IResult Respond(Answer answer) => new StoredJson(answer.Status, answer.Body, $"/api/cases/{answer.CaseId}");
+
+    /// <summary>
+    /// The applicant's org: where they hold the worker role, else the deepest of their orgs on whose chain the
+    /// service is activated, else the service's own org (a cadre applying at the city, say).
+    /// </summary>
+    private static int ApplicantOrg(Account account, ServiceEntry service)
+    {
+        if (account.Roles.FirstOrDefault(r => r.Role == Roles.Worker) is { } worker) return worker.OrgUnitId;
+        var below = account.Roles.Select(r => r.OrgUnit!).Where(o => o.Path.StartsWith(service.Org.Path, StringComparison.Ordinal))
+            .OrderByDescending(o => o.Path.Length).FirstOrDefault();
+        return below?.Id ?? service.Org.Id;
+    }
+
+    private sealed class StoredJson(int status, string body, string location) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext http)
+        {
+            http.Response.StatusCode = status;
+            http.Response.Headers.Location = location;
+            http.Response.ContentType = "application/json; charset=utf-8";
+            await http.Response.WriteAsync(body, Encoding.UTF8);
+        }
+    }
+}

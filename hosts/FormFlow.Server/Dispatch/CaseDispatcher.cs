@@ -1,0 +1,137 @@
+using System.Text.Json.Nodes;
+using FormFlow.Engine.Workflows.Runtime;
+using FormFlow.Persistence;
+using FormFlow.Persistence.Audit;
+using FormFlow.Server.Cases;
+using FormFlow.Server.Effects;
+using Microsoft.EntityFrameworkCore;
+
+namespace FormFlow.Server.Dispatch;
+
+/// <summary>
+/// Runs the due work stored in the database: timers (deadlines, reminders, delays) and pending outbox items.
+/// Each pass claims a batch (see <see cref="WorkClaims"/>) and handles every item in its own transaction: a timer
+/// resumes its case and is marked fired in the same commit (so it fires once); an effect handler's writes and the
+/// item's done mark commit together. Work a dead process had claimed is taken over when its lease ends, so a
+/// restart recovers everything unfinished. Items with no handler for their kind stay pending and are retried later.
+/// </summary>
+public sealed class CaseDispatcher(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration config, ILogger<CaseDispatcher> log) : BackgroundService
+{
+    private readonly string _process = $"{Environment.MachineName}:{Environment.ProcessId}";
+    private readonly TimeSpan _poll = TimeSpan.FromMilliseconds(config.GetValue("Dispatcher:PollMilliseconds", 1000));
+    private readonly TimeSpan _lease = TimeSpan.FromSeconds(config.GetValue("Dispatcher:LeaseSeconds", 60));
+    private readonly bool _enabled = config.GetValue("Dispatcher:Enabled", true);
+    private const int Batch = 50;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!_enabled) return;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var handled = 0;
+            try
+            {
+                handled = await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                log.LogError(ex, "Dispatcher pass failed; trying again");
+            }
+            if (handled == 0) await Task.Delay(_poll, stoppingToken).ContinueWith(_ => { }, CancellationToken.None);
+        }
+    }
+
+    /// <summary>One pass: claims and handles the due timers, then the due outbox items. Returns how many it handled.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken ct)
+    {
+        var handled = 0;
+        List<long> timers, outbox;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<FormFlowDbContext>();
+            var now = clock.GetUtcNow().UtcDateTime;
+            timers = await WorkClaims.TimersAsync(db, Claimant(), now, _lease, Batch, ct);
+            outbox = await WorkClaims.OutboxAsync(db, Claimant(), now, _lease, Batch, ct);
+        }
+        foreach (var id in timers) handled += await FireTimerAsync(id, ct) ? 1 : 0;
+        foreach (var id in outbox) handled += await RunEffectAsync(id, ct) ? 1 : 0;
+        return handled;
+    }
+
+    private string Claimant() => $"{_process}:{Guid.NewGuid():N}";
+
+    private async Task<bool> FireTimerAsync(long id, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FormFlowDbContext>();
+        var timer = await db.CaseTimers.SingleOrDefaultAsync(t => t.Id == id, ct);
+        if (timer is null || timer.FiredAt is not null) return false;
+        var c = await db.Cases.SingleAsync(x => x.Id == timer.CaseId, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        timer.FiredAt = now;
+        var refused = await scope.ServiceProvider.GetRequiredService<CaseStimuli>().ApplyAsync(c, new ClockAdvanced { By = AuditLog.SystemActor }, AuditLog.SystemActor, ct);
+        if (refused is not null) log.LogWarning("Case {CaseId}: timer {Bookmark} found nothing to do: {Reason}", c.Id, timer.BookmarkId, refused);
+        else AuditLog.Append(db, AuditLog.SystemActor, "case.timer.fired", $"case:{c.Id}",
+            new JsonObject { ["bookmark"] = timer.BookmarkId, ["dueAt"] = timer.DueAt.ToString("O"), ["status"] = c.Status });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The case moved on meanwhile (a task was completed): the timer stays due and is claimed again after its lease.
+            log.LogInformation("Case {CaseId} changed while its timer {Bookmark} fired; it will be retried", c.Id, timer.BookmarkId);
+            return false;
+        }
+    }
+
+    private async Task<bool> RunEffectAsync(long id, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FormFlowDbContext>();
+        var entry = await db.Outbox.SingleOrDefaultAsync(o => o.Id == id, ct);
+        if (entry is null || entry.DoneAt is not null) return false;
+        var now = clock.GetUtcNow();
+        var handler = scope.ServiceProvider.GetServices<IEffectHandler>().FirstOrDefault(h => h.Kind == entry.Kind);
+        if (handler is null)
+        {
+            await PostponeAsync(db, entry, $"no effect handler is registered for kind '{entry.Kind}'", now.UtcDateTime, ct);
+            log.LogWarning("Outbox item {Key} ({Kind}) of case {CaseId} stays pending: no effect handler is registered for its kind", entry.Key, entry.Kind, entry.CaseId);
+            return false;
+        }
+        var c = await db.Cases.AsNoTracking().Where(x => x.Id == entry.CaseId).Select(x => new { x.ApplicantAccountId, x.OrgUnitId }).SingleAsync(ct);
+        var item = new OutboxItem(entry.Key, entry.Kind, entry.ActivityId, new DateTimeOffset(entry.CreatedAt, TimeSpan.Zero), JsonNode.Parse(entry.Payload)!.AsObject());
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await handler.HandleAsync(new EffectRequest(db, entry.CaseId, c.ApplicantAccountId, c.OrgUnitId, $"{entry.CaseId}:{entry.Key}", item, now), ct);
+            entry.DoneAt = now.UtcDateTime;
+            entry.Attempts++;
+            entry.LastError = null;
+            AuditLog.Append(db, AuditLog.SystemActor, "effect.done", $"case:{entry.CaseId}", new JsonObject { ["kind"] = entry.Kind, ["key"] = entry.Key });
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            log.LogError(ex, "Outbox item {Key} ({Kind}) of case {CaseId} failed; it will be retried", entry.Key, entry.Kind, entry.CaseId);
+            db.ChangeTracker.Clear();
+            var fresh = await db.Outbox.SingleAsync(o => o.Id == id, ct);
+            await PostponeAsync(db, fresh, ex.Message, now.UtcDateTime, ct);
+            return false;
+        }
+    }
+
+    /// <summary>Releases the claim and backs off: 1, 2, 4 ... minutes, at most an hour between tries.</summary>
+    private static async Task PostponeAsync(FormFlowDbContext db, Persistence.Cases.OutboxEntry entry, string error, DateTime now, CancellationToken ct)
+    {
+        entry.Attempts++;
+        entry.LastError = error.Length <= 2000 ? error : error[..2000];
+        entry.NextAttemptAt = now.AddMinutes(Math.Min(60, Math.Pow(2, Math.Min(entry.Attempts - 1, 6))));
+        entry.ClaimedBy = null;
+        entry.ClaimedUntil = null;
+        await db.SaveChangesAsync(ct);
+    }
+}

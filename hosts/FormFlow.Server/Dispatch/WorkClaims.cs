@@ -1,0 +1,36 @@
+using FormFlow.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace FormFlow.Server.Dispatch;
+
+/// <summary>
+/// Claims due rows for one dispatcher pass: a claim writes the claimant and a lease end on rows that are due and
+/// unclaimed (or whose lease ran out, because the claimant died). On PostgreSQL the candidates are picked
+/// <c>FOR UPDATE SKIP LOCKED</c>, so processes claiming together take disjoint rows without waiting; the lease
+/// condition is repeated on the updated row, so a row is never held by two live claims. SQLite has one writer.
+/// </summary>
+public static class WorkClaims
+{
+    public static Task<List<long>> TimersAsync(FormFlowDbContext db, string claimant, DateTime now, TimeSpan lease, int batch, CancellationToken ct) =>
+        ClaimAsync(db, "CaseTimers", "\"FiredAt\" IS NULL AND \"DueAt\" <= {0}", "\"DueAt\"", claimant, now, lease, batch, ct);
+
+    public static Task<List<long>> OutboxAsync(FormFlowDbContext db, string claimant, DateTime now, TimeSpan lease, int batch, CancellationToken ct) =>
+        ClaimAsync(db, "Outbox", "\"DoneAt\" IS NULL AND \"NextAttemptAt\" <= {0}", "\"Id\"", claimant, now, lease, batch, ct);
+
+    private static async Task<List<long>> ClaimAsync(FormFlowDbContext db, string table, string due, string order, string claimant,
+        DateTime now, TimeSpan lease, int batch, CancellationToken ct)
+    {
+        var postgres = db.Database.IsNpgsql();
+        var free = "(\"ClaimedUntil\" IS NULL OR \"ClaimedUntil\" < {0})";
+        var sql = $"UPDATE \"{table}\" SET \"ClaimedBy\" = {{1}}, \"ClaimedUntil\" = {{2}} " +
+                  $"WHERE {due} AND {free} AND \"Id\" IN (SELECT \"Id\" FROM \"{table}\" WHERE {due} AND {free} ORDER BY {order} LIMIT {{3}}" +
+                  (postgres ? " FOR UPDATE SKIP LOCKED)" : ")");
+        var claimed = await db.Database.ExecuteSqlRawAsync(sql, [Time(db, now), claimant, Time(db, now + lease), batch], ct);
+        if (claimed == 0) return [];
+        return await db.Database.SqlQueryRaw<long>($"SELECT \"Id\" AS \"Value\" FROM \"{table}\" WHERE \"ClaimedBy\" = {{0}}", claimant).ToListAsync(ct);
+    }
+
+    /// <summary>SQLite keeps times as text in EF Core's format; PostgreSQL takes the UTC value.</summary>
+    private static object Time(FormFlowDbContext db, DateTime utc) =>
+        db.Database.IsNpgsql() ? DateTime.SpecifyKind(utc, DateTimeKind.Utc) : utc.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,38 @@
+using System.Text.Json.Nodes;
+using FormFlow.Persistence;
+using FormFlow.Server.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace FormFlow.Server.Notifications;
+
+/// <summary>My notifications in the Portal (newest first) and marking one read.</summary>
+public static class NotificationEndpoints
+{
+    public sealed record NotificationView(long Id, long? CaseId, string Channel, string Template, JsonNode? Data, DateTime CreatedAt, bool Read);
+
+    public static void MapNotificationEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/notifications").WithTags("Notifications").RequireAuthorization().ProducesProblem(401);
+        group.MapGet("/", ListAsync).WithSummary("My notifications, newest first (at most 200).");
+        group.MapPost("/{id:long}/read", ReadAsync).ProducesProblem(404).WithSummary("Mark one of my notifications read.");
+    }
+
+    private static async Task<Results<Ok<List<NotificationView>>, ProblemHttpResult>> ListAsync(FormFlowDbContext db, HttpContext http, CancellationToken ct)
+    {
+        if (await CurrentAccount.LoadAsync(db, http.User, ct) is not { } account) return CurrentAccount.Gone();
+        var rows = await db.Notifications.AsNoTracking().Where(n => n.AccountId == account.Id)
+            .OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id).Take(200).ToListAsync(ct);
+        return TypedResults.Ok(rows.Select(n => new NotificationView(n.Id, n.CaseId, n.Channel, n.Template, JsonNode.Parse(n.Data), n.CreatedAt, n.ReadAt is not null)).ToList());
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> ReadAsync(long id, FormFlowDbContext db, TimeProvider clock, HttpContext http, CancellationToken ct)
+    {
+        if (await CurrentAccount.LoadAsync(db, http.User, ct) is not { } account) return CurrentAccount.Gone();
+        var row = await db.Notifications.SingleOrDefaultAsync(n => n.Id == id && n.AccountId == account.Id, ct);
+        if (row is null) return TypedResults.Problem(statusCode: 404, title: "Notification not found", detail: $"notification {id} does not exist or is not yours");
+        row.ReadAt ??= clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+        return TypedResults.NoContent();
+    }
+}

@@ -1,0 +1,40 @@
+using FormFlow.Persistence;
+using FormFlow.Server.Auth;
+using FormFlow.Server.Snapshots;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace FormFlow.Server.Services;
+
+/// <summary>The service hall: services available to the signed-in account and the form each one starts with.</summary>
+public static class ServiceEndpoints
+{
+    public static void MapServiceEndpoints(this IEndpointRouteBuilder app)
+    {
+        var services = app.MapGroup("/api/services").WithTags("Services").RequireAuthorization().ProducesProblem(401);
+        services.MapGet("/", ListAsync)
+            .WithSummary("Services available to me: per module the deepest live activation on my chain of unions; staff also see those live in their subtree.");
+        services.MapGet("/{id:int}", GetAsync).ProducesProblem(404)
+            .WithSummary("One service with its start form definition and the form's JSON Schema; 404 when unknown or not visible to me.");
+    }
+
+    private static async Task<Results<Ok<List<ServiceView>>, ProblemHttpResult>> ListAsync(
+        FormFlowDbContext db, SnapshotCatalog snapshots, HttpContext http, CancellationToken ct)
+    {
+        if (await CurrentAccount.LoadAsync(db, http.User, ct) is not { } account) return CurrentAccount.Gone();
+        var views = new List<ServiceView>();
+        foreach (var entry in await ServiceDirectory.VisibleToAsync(db, account, ct))
+            views.Add(ServiceView.From(entry, await snapshots.RequireAsync(db, entry.Activation.SnapshotHash, ct)));
+        return TypedResults.Ok(views);
+    }
+
+    private static async Task<Results<Ok<ServiceDetailView>, ProblemHttpResult>> GetAsync(
+        int id, FormFlowDbContext db, SnapshotCatalog snapshots, HttpContext http, CancellationToken ct)
+    {
+        if (await CurrentAccount.LoadAsync(db, http.User, ct) is not { } account) return CurrentAccount.Gone();
+        if (await ServiceDirectory.FindAsync(db, account, id, ct) is not { } entry) return NotFound(id);
+        return TypedResults.Ok(ServiceDetailView.From(entry, await snapshots.RequireAsync(db, entry.Activation.SnapshotHash, ct)));
+    }
+
+    public static ProblemHttpResult NotFound(int id) => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound,
+        title: "Service not found", detail: $"service {id} does not exist or is not available to you");
+}

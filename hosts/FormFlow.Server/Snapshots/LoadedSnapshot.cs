@@ -1,0 +1,45 @@
+using System.Text.Json.Nodes;
+using FormFlow.Engine.Forms.Definitions;
+using FormFlow.Engine.Forms.Loading;
+using FormFlow.Engine.Forms.Runtime;
+using FormFlow.Engine.Forms.Schema;
+using FormFlow.Engine.Workflows.Definitions;
+
+namespace FormFlow.Server.Snapshots;
+
+/// <summary>A stored snapshot turned into engine objects: its forms (definition, runtime, JSON Schema) and its workflow.</summary>
+public sealed class LoadedSnapshot
+{
+    public string Hash { get; }
+    public JsonObject Module { get; }
+    public string ModuleId => (string)Module["id"]!;
+    public string Version => (string)Module["version"]!;
+    public WorkflowDefinition Workflow { get; }
+    public IReadOnlyDictionary<string, LoadedForm> Forms { get; }
+    /// <summary>The form the workflow starts on (its start activity's formId), else the module's first form.</summary>
+    public LoadedForm StartForm { get; }
+
+    public LoadedSnapshot(string hash, JsonObject module)
+    {
+        Hash = hash;
+        Module = module;
+        Forms = (module["forms"]?.AsArray() ?? []).Select(f => LoadedForm.From(f!.AsObject())).ToDictionary(f => f.Id);
+        Workflow = WorkflowDefinitionLoader.FromNode(module["workflow"]);
+        var start = Workflow.Activities.FirstOrDefault(a => a.Type == "start");
+        var formId = start?.Input("formId")?.Literal is JsonValue v && v.TryGetValue<string>(out var id) ? id : null;
+        StartForm = formId is not null && Forms.TryGetValue(formId, out var form) ? form
+            : Forms.Values.FirstOrDefault() ?? throw new InvalidOperationException($"snapshot {hash} of module {ModuleId} has no form");
+    }
+
+    /// <summary>The form a task step works on: its own formId when the module has it, else the start form.</summary>
+    public LoadedForm FormFor(string? formId) => formId is not null && Forms.TryGetValue(formId, out var form) ? form : StartForm;
+}
+
+public sealed record LoadedForm(string Id, JsonObject Json, FormDefinition Definition, FormRuntime Runtime, JsonObject Schema)
+{
+    public static LoadedForm From(JsonObject json)
+    {
+        var definition = FormDefinitionLoader.Load(json);
+        return new LoadedForm(definition.Id, json, definition, new FormRuntime(definition), FormSchemaCompiler.ToJson(definition));
+    }
+}

@@ -1,0 +1,131 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using FormFlow.Server.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace FormFlow.Server.Tests.Cases;
+
+/// <summary>The join flow through the API: submit, review in the inbox, approve, effects; returns, deadlines and escalation.</summary>
+public abstract class CaseFlowTests(CaseServer server)
+{
+    [Fact]
+    public async Task A_worker_submits_the_reviewer_approves_and_the_card_and_welcome_follow()
+    {
+        var worker = await Api.CookieClientAsync(server, "worker");
+        var submitted = await CaseServer.SubmitJoinAsync(worker);
+        var caseId = submitted["id"]!.GetValue<long>();
+        Assert.Matches(@"^FF-2026-\d{6}$", submitted["number"]!.GetValue<string>());
+        Assert.Equal("running", submitted["status"]!.GetValue<string>());
+        var step = Assert.Single(submitted["openSteps"]!.AsArray())!;
+        Assert.Equal("审核入会申请", step["title"]!.GetValue<string>());
+        Assert.Equal("reviewer", step["assignee"]!["role"]!.GetValue<string>());
+        Assert.Equal("华兴电子有限公司工会", step["assignee"]!["orgName"]!.GetValue<string>());
+        Assert.NotNull(step["dueAt"]);
+        Assert.Equal("李晓红", submitted["data"]!["name"]!.GetValue<string>());
+
+        var reviewer = await Api.CookieClientAsync(server, "reviewer");
+        var task = await CaseServer.InboxTaskAsync(reviewer, caseId);
+        Assert.Equal(submitted["number"]!.GetValue<string>(), task["caseNumber"]!.GetValue<string>());
+        Assert.Equal("刘洋", task["applicant"]!["displayName"]!.GetValue<string>());
+        var detail = await Api.JsonAsync(await reviewer.GetAsync($"/api/tasks/{task["id"]}"));
+        Assert.Equal("read", detail["fieldPermissions"]!["residentId"]!.GetValue<string>());
+        Assert.Equal("11010519491231002X", detail["case"]!["data"]!["residentId"]!.GetValue<string>());
+        // The mobile number has no permission at this step: personal, so masked for the reviewer.
+        Assert.NotEqual("13800138000", detail["case"]!["data"]!["mobile"]!.GetValue<string>());
+        Assert.Contains("approve", detail["outcomes"]!.AsArray().Select(o => o!["id"]!.GetValue<string>()));
+
+        var completed = await Api.JsonAsync(await reviewer.PostAsJsonAsync($"/api/tasks/{task["id"]}/complete",
+            new { outcome = "approve", data = new { reviewNote = "材料齐全" }, rowVersion = task["rowVersion"]!.GetValue<long>() }));
+        Assert.Equal("approve", completed["task"]!["outcome"]!.GetValue<string>());
+        Assert.Equal("finished", completed["case"]!["status"]!.GetValue<string>());
+        Assert.DoesNotContain(JsonNode.Parse(await reviewer.GetStringAsync("/api/tasks"))!.AsArray(), t => t!["caseId"]!.GetValue<long>() == caseId);
+
+        await using (var db = server.OpenDb())
+        {
+            var card = await db.Outbox.SingleAsync(o => o.CaseId == caseId && o.Kind == "issueMemberCard");
+            Assert.Null(card.DoneAt);
+            Assert.Equal(1, await db.Outbox.CountAsync(o => o.CaseId == caseId && o.Kind == "notify"));
+        }
+        await server.DispatchAsync();
+        await server.DispatchAsync();
+        await using (var db = server.OpenDb())
+        {
+            // The welcome SMS went to the applicant's own mobile number: the applicant's Portal gets it, once.
+            var welcome = await db.Outbox.SingleAsync(o => o.CaseId == caseId && o.Kind == "notify");
+            Assert.NotNull(welcome.DoneAt);
+            Assert.Equal(1, await db.Notifications.CountAsync(n => n.CaseId == caseId && n.Template == "joinApproved"));
+            var card = await db.Outbox.SingleAsync(o => o.CaseId == caseId && o.Kind == "issueMemberCard");
+            if (card.DoneAt is null) Assert.Contains("no effect handler", card.LastError);
+            Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "task.completed" && a.Target == $"task:{task["id"]}"));
+        }
+        var notifications = JsonNode.Parse(await worker.GetStringAsync("/api/notifications"))!.AsArray();
+        Assert.Contains(notifications, n => n!["caseId"]!.GetValue<long>() == caseId && n["template"]!.GetValue<string>() == "joinApproved");
+
+        var mine = JsonNode.Parse(await worker.GetStringAsync("/api/cases?mine=true"))!.AsArray();
+        Assert.Equal("finished", mine.Single(c => c!["id"]!.GetValue<long>() == caseId)!["status"]!.GetValue<string>());
+        var view = await Api.JsonAsync(await worker.GetAsync($"/api/cases/{caseId}"));
+        Assert.Contains(view["timeline"]!.AsArray(), e => e!["kind"]!.GetValue<string>() == "taskCompleted" && e["outcome"]?.GetValue<string>() == "approve" && e["by"]?.GetValue<string>() == "reviewer");
+    }
+
+    [Fact]
+    public async Task Returned_for_information_the_applicant_resubmits_and_review_starts_again()
+    {
+        var worker = await Api.CookieClientAsync(server, "worker");
+        var caseId = (await CaseServer.SubmitJoinAsync(worker))["id"]!.GetValue<long>();
+        var reviewer = await Api.CookieClientAsync(server, "reviewer");
+        var first = await CaseServer.InboxTaskAsync(reviewer, caseId);
+        await Api.JsonAsync(await reviewer.PostAsJsonAsync($"/api/tasks/{first["id"]}/complete", new { outcome = "returnForInformation", comment = "请补充在职证明" }));
+
+        var waiting = await Api.JsonAsync(await worker.GetAsync($"/api/cases/{caseId}"));
+        Assert.Equal("waitingForApplicant", waiting["status"]!.GetValue<string>());
+        Assert.Equal(["employmentProof"], waiting["requestInformation"]!["fields"]!.AsArray().Select(f => f!.GetValue<string>()));
+
+        // Without the requested proof the step refuses, naming it; nothing changes.
+        var missing = await Api.ProblemAsync(await worker.PostAsJsonAsync($"/api/cases/{caseId}/resubmit", new { data = CaseServer.JoinData() }), (HttpStatusCode)422);
+        Assert.Contains("employmentProof", missing.ToJsonString());
+        var data = CaseServer.JoinData();
+        data["employer"] = "华兴电子有限公司（总部）";
+        data["employmentProof"] = new JsonObject { ["id"] = "up-proof", ["name"] = "在职证明.pdf", ["size"] = 1000, ["contentType"] = "application/pdf" };
+        var resubmitted = await Api.JsonAsync(await worker.PostAsJsonAsync($"/api/cases/{caseId}/resubmit", new { data }));
+        Assert.Equal("running", resubmitted["status"]!.GetValue<string>());
+        Assert.Equal("华兴电子有限公司（总部）", resubmitted["data"]!["employer"]!.GetValue<string>());
+
+        var second = await CaseServer.InboxTaskAsync(reviewer, caseId);
+        Assert.NotEqual(first["id"]!.GetValue<long>(), second["id"]!.GetValue<long>());
+        // A case that no longer waits for the applicant refuses a resubmission.
+        await Api.ProblemAsync(await worker.PostAsJsonAsync($"/api/cases/{caseId}/resubmit", new { data }), HttpStatusCode.Conflict);
+        await server.DispatchAsync();
+        Assert.Contains(JsonNode.Parse(await worker.GetStringAsync("/api/notifications"))!.AsArray(),
+            n => n!["caseId"]!.GetValue<long>() == caseId && n["template"]!.GetValue<string>() == "requestInformation");
+    }
+
+    [Fact]
+    public async Task An_overdue_review_escalates_to_the_street_once_when_the_dispatcher_runs()
+    {
+        var worker = await Api.CookieClientAsync(server, "worker");
+        var caseId = (await CaseServer.SubmitJoinAsync(worker))["id"]!.GetValue<long>();
+        server.Clock.Advance(TimeSpan.FromDays(40));
+        for (var i = 0; i < 4; i++) await server.DispatchAsync();
+        // Sessions count on the server's clock too: sign in after moving it.
+        var admin = await Api.CookieClientAsync(server, "district-admin");
+
+        var view = await Api.JsonAsync(await admin.GetAsync($"/api/cases/{caseId}"));
+        var step = Assert.Single(view["openSteps"]!.AsArray())!;
+        Assert.Equal("streetReview", step["activityId"]!.GetValue<string>());
+        Assert.Equal("和平街道总工会", step["assignee"]!["orgName"]!.GetValue<string>());
+        Assert.Contains(view["timeline"]!.AsArray(), e => e!["kind"]!.GetValue<string>() == "escalated");
+        // The grassroots reviewer's task is closed as escalated; the street's task is not in the grassroots inbox.
+        var reviewer = await Api.CookieClientAsync(server, "reviewer");
+        Assert.DoesNotContain(JsonNode.Parse(await reviewer.GetStringAsync("/api/tasks"))!.AsArray(), t => t!["caseId"]!.GetValue<long>() == caseId);
+        await using var db = server.OpenDb();
+        Assert.Equal("escalate", (await db.CaseTasks.SingleAsync(t => t.CaseId == caseId && t.ActivityId == "review")).Outcome);
+        Assert.Equal(1, await db.CaseTasks.CountAsync(t => t.CaseId == caseId && t.ActivityId == "streetReview"));
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "case.timer.fired" && a.Target == $"case:{caseId}"));
+        Assert.All(await db.CaseTimers.Where(t => t.CaseId == caseId && t.DueAt <= server.Clock.GetUtcNow().UtcDateTime).ToListAsync(), t => Assert.NotNull(t.FiredAt));
+    }
+}
+
+public sealed class SqliteCaseFlowTests(SqliteCaseServer server) : CaseFlowTests(server), IClassFixture<SqliteCaseServer>;
+
+public sealed class PostgresCaseFlowTests(PostgresCaseServer server) : CaseFlowTests(server), IClassFixture<PostgresCaseServer>;

@@ -1,0 +1,86 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using FormFlow.Persistence.Services;
+using FormFlow.Server.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace FormFlow.Server.Tests.Services;
+
+/// <summary>The demo services (shipped templates activated at the city) as each role finds them in the service hall.</summary>
+public abstract class ServiceHallTests(ServerFixture server)
+{
+    [Fact]
+    public async Task A_worker_finds_the_three_shipped_services_with_their_start_forms()
+    {
+        var worker = await Api.CookieClientAsync(server, "worker");
+        var list = JsonNode.Parse(await worker.GetStringAsync("/api/services"))!.AsArray();
+        Assert.Equal(["benefits", "join", "legal-consultation"], list.Select(s => s!["moduleId"]!.GetValue<string>()).Order());
+        var join = list.Single(s => s!["moduleId"]!.GetValue<string>() == "join")!;
+        Assert.Equal("入会申请", join["name"]!["zh-CN"]!.GetValue<string>());
+        Assert.StartsWith("sha256:", join["snapshotHash"]!.GetValue<string>());
+
+        var detail = await Api.JsonAsync(await worker.GetAsync($"/api/services/{join["id"]}"));
+        Assert.Equal("union-join", detail["form"]!["id"]!.GetValue<string>());
+        Assert.Equal("https://json-schema.org/draft/2020-12/schema", detail["schema"]!["$schema"]!.GetValue<string>());
+        Assert.Contains("residentId", detail["schema"]!["required"]!.AsArray().Select(r => r!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task The_deepest_activation_on_the_workers_chain_wins_and_other_districts_services_stay_hidden()
+    {
+        int district, xihu;
+        await using (var db = server.OpenDb())
+        {
+            var cityJoin = await db.ServiceActivations.SingleAsync(a => a.ModuleId == "join" && a.RetiredAt == null && a.OrgUnitId == db.OrgUnits.Single(o => o.ParentId == null).Id);
+            var dongcheng = await db.OrgUnits.SingleAsync(o => o.Name == "东城区总工会");
+            var xihuOrg = await db.OrgUnits.SingleAsync(o => o.Name == "西湖区总工会");
+            var ownJoin = new ServiceActivation { ModuleId = "join", OrgUnitId = dongcheng.Id, SnapshotHash = cityJoin.SnapshotHash, ActivatedBy = "district-admin", ActivatedAt = DateTime.UtcNow };
+            var xihuLegal = new ServiceActivation { ModuleId = "legal-consultation", OrgUnitId = xihuOrg.Id, SnapshotHash = cityJoin.SnapshotHash, ActivatedBy = "designer", ActivatedAt = DateTime.UtcNow };
+            db.ServiceActivations.AddRange(ownJoin, xihuLegal);
+            await db.SaveChangesAsync();
+            (district, xihu) = (ownJoin.Id, xihuLegal.Id);
+        }
+        try
+        {
+            var worker = await Api.BearerClientAsync(server, "worker");
+            var list = JsonNode.Parse(await worker.GetStringAsync("/api/services"))!.AsArray();
+            Assert.Equal(district, list.Single(s => s!["moduleId"]!.GetValue<string>() == "join")!["id"]!.GetValue<int>());
+            Assert.Equal("东城区总工会", list.Single(s => s!["moduleId"]!.GetValue<string>() == "join")!["orgName"]!.GetValue<string>());
+            await Api.ProblemAsync(await worker.GetAsync($"/api/services/{xihu}"), HttpStatusCode.NotFound);
+
+            // The city's designer follows both: what runs in the subtree is visible to staff above it.
+            var designer = await Api.BearerClientAsync(server, "designer");
+            var ids = JsonNode.Parse(await designer.GetStringAsync("/api/services"))!.AsArray().Select(s => s!["id"]!.GetValue<int>()).ToList();
+            Assert.Contains(district, ids);
+            Assert.Contains(xihu, ids);
+            // The district admin sees its own district's activation, not 西湖区's.
+            var admin = await Api.BearerClientAsync(server, "district-admin");
+            await Api.ProblemAsync(await admin.GetAsync($"/api/services/{xihu}"), HttpStatusCode.NotFound);
+        }
+        finally
+        {
+            await using var db = server.OpenDb();
+            await db.ServiceActivations.Where(a => a.Id == district || a.Id == xihu).ExecuteDeleteAsync();
+        }
+    }
+
+    [Fact]
+    public async Task A_snapshot_in_use_cannot_be_deleted()
+    {
+        await using var db = server.OpenDb();
+        var hash = await db.ServiceActivations.Select(a => a.SnapshotHash).FirstAsync();
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => db.ModuleSnapshots.Where(s => s.Hash == hash).ExecuteDeleteAsync());
+    }
+
+    [Fact]
+    public async Task Unknown_services_are_404_problems_and_anonymous_callers_401()
+    {
+        var worker = await Api.CookieClientAsync(server, "worker");
+        await Api.ProblemAsync(await worker.GetAsync("/api/services/987654"), HttpStatusCode.NotFound);
+        await Api.ProblemAsync(await server.CreateClient().GetAsync("/api/services"), HttpStatusCode.Unauthorized);
+    }
+}
+
+public sealed class SqliteServiceHallTests(SqliteServer server) : ServiceHallTests(server), IClassFixture<SqliteServer>;
+
+public sealed class PostgresServiceHallTests(PostgresServer server) : ServiceHallTests(server), IClassFixture<PostgresServer>;
