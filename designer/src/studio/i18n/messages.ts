@@ -9,7 +9,7 @@ const zh = {
   "app.logout": "退出",
   "app.language": "English",
   "login.title": "登录 FormFlow 设计器",
-  "login.user": "用户名",
+  "login.user": "账号",
   "login.password": "密码",
   "login.submit": "登录",
   "common.save": "保存",

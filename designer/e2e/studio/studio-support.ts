@@ -1,0 +1,37 @@
+import type { Browser, Page } from "@playwright/test";
+import { baseUrl, expect } from "../support/fixtures";
+
+/** The Studio is a desktop surface. */
+export const desktop = { viewport: { width: 1600, height: 1000 }, isMobile: false, hasTouch: false, locale: "zh-CN", timezoneId: "Asia/Shanghai" };
+
+export async function studioSignIn(page: Page, user: string, password = "demo"): Promise<void> {
+  await page.goto(`${baseUrl()}/studio/`);
+  await page.getByLabel("账号").fill(user);
+  await page.getByLabel("密码").fill(password);
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page.getByRole("menuitem", { name: "模块库" })).toBeVisible();
+}
+
+/** Opens a module from the library by its Chinese name and owner org. */
+export async function openModule(page: Page, name: string, owner?: string): Promise<void> {
+  await page.getByRole("menuitem", { name: "模块库" }).click();
+  const rows = page.locator("tr", { hasText: name });
+  const row = owner ? rows.filter({ hasText: owner }) : rows;
+  await row.first().getByRole("button", { name: "打开" }).click();
+  await expect(page.getByRole("tab", { name: "流程" })).toBeVisible();
+}
+
+export async function publish(page: Page): Promise<string> {
+  await page.getByRole("tab", { name: "版本与发布" }).click();
+  await page.getByRole("button", { name: "发布" }).click();
+  const status = page.getByRole("status").filter({ hasText: "已发布版本" });
+  await expect(status).toBeVisible({ timeout: 30_000 });
+  return (await status.textContent())!.replace(/.*已发布版本\s*/, "").trim();
+}
+
+export async function newStudioPage(browser: Browser, watch: (page: Page) => Promise<void>): Promise<Page> {
+  const context = await browser.newContext(desktop);
+  const page = await context.newPage();
+  await watch(page);
+  return page;
+}
