@@ -4,6 +4,7 @@ import zhCN from "antd/locale/zh_CN";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { StudioApp } from "./app/StudioApp";
+import { nonceScriptStyles } from "./app/style-nonce";
 import { I18nProvider, useI18n } from "./i18n/i18n";
 
 /** The per-request nonce the server puts in the page for its style-src policy; antd's CSS-in-JS tags carry it. */
@@ -11,10 +12,13 @@ function cspNonce(): string | undefined {
   return document.querySelector<HTMLMetaElement>('meta[name="csp-nonce"]')?.content || undefined;
 }
 
+const nonce = cspNonce();
+nonceScriptStyles(nonce);
+
 function Localized() {
   const { locale } = useI18n();
   return (
-    <ConfigProvider csp={{ nonce: cspNonce() }} locale={locale === "en" ? enUS : zhCN}>
+    <ConfigProvider csp={{ nonce }} locale={locale === "en" ? enUS : zhCN} button={{ autoInsertSpace: false }}>
       <AntApp>
         <StudioApp />
       </AntApp>

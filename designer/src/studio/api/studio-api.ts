@@ -16,7 +16,7 @@ export const studioApi = {
 
   modules: () => request<ModuleSummary[]>("GET", "/api/modules"),
   module: (id: string) => request<ModuleDetails>("GET", m(id)),
-  derive: (id: string, orgUnitId: string) => request<ModuleSummary>("POST", `${m(id)}/derive`, { orgUnitId }),
+  derive: (id: string, orgUnitId: string | number) => request<ModuleSummary>("POST", `${m(id)}/derive`, { orgUnitId }),
   draft: (id: string) => request<ModuleDocument>("GET", `${m(id)}/draft`),
   saveDraft: (id: string, document: ModuleDocument) => request<unknown>("PUT", `${m(id)}/draft`, document),
   overlay: (id: string) => request<OverlayDocument>("GET", `${m(id)}/overlay`),
@@ -26,7 +26,7 @@ export const studioApi = {
   resolveConflict: (id: string, conflictId: string, choice: "keepMine" | "takeParent" | "edit", value?: unknown) =>
     request<UpgradeState>("POST", `${m(id)}/upgrade/resolve`, { conflictId, choice, value }),
   publish: (id: string) => request<{ version: string; hash: string }>("POST", `${m(id)}/publish`),
-  activate: (id: string, orgUnitId: string, version?: string) => request<Service>("POST", `${m(id)}/activate`, { orgUnitId, version }),
+  activate: (id: string, orgUnitId: string | number, version?: string) => request<Service>("POST", `${m(id)}/activate`, { orgUnitId, version }),
   migrationDryRun: (id: string, fromVersion: string, toVersion: string) =>
     request<MigrationPlan>("POST", `${m(id)}/migrations/dry-run`, { fromVersion, toVersion }),
   migrationApply: (id: string, fromVersion: string, toVersion: string) =>
@@ -41,12 +41,12 @@ export const studioApi = {
   importElsa: (json: unknown) => request<WorkflowDefinition>("POST", "/api/import/elsa", { json }),
 
   services: () => request<Service[]>("GET", "/api/services"),
-  stats: (query: { orgUnitId?: string; from?: string; to?: string }) => {
-    const params = new URLSearchParams(Object.entries(query).filter(([, v]) => v) as [string, string][]);
+  stats: (query: { orgUnitId?: string | number; from?: string; to?: string }) => {
+    const params = new URLSearchParams(Object.entries(query).filter(([, v]) => v !== undefined && v !== "").map(([k, v]) => [k, String(v)] as [string, string]));
     return request<Stats>("GET", `/api/stats?${params}`);
   },
-  statsExportUrl: (format: "xlsx" | "csv", query: { orgUnitId?: string; from?: string; to?: string }) => {
-    const params = new URLSearchParams([["format", format], ...Object.entries(query).filter(([, v]) => v) as [string, string][]]);
+  statsExportUrl: (format: "xlsx" | "csv", query: { orgUnitId?: string | number; from?: string; to?: string }) => {
+    const params = new URLSearchParams([["format", format], ...Object.entries(query).filter(([, v]) => v !== undefined && v !== "").map(([k, v]) => [k, String(v)] as [string, string])]);
     return `/api/stats/export?${params}`;
   },
 };

@@ -3,15 +3,20 @@ import type { WorkflowDefinition } from "../workflow-designer/workflow-definitio
 
 export type OrgLevel = "national" | "province" | "city" | "district" | "street" | "grassroots";
 
-export interface OrgRef { id: string; name?: string; level: OrgLevel }
-export interface OrgNode { id: string; name: string; level: OrgLevel; parentId?: string | null; children: OrgNode[] }
+/** Org IDs are numbers in the server's database and strings in package files: compare them with sameOrg. */
+export interface OrgRef { id: string | number; name?: string; level: OrgLevel }
+
+export function sameOrg(a: string | number | undefined | null, b: string | number | undefined | null): boolean {
+  return a !== undefined && a !== null && b !== undefined && b !== null && String(a) === String(b);
+}
+export interface OrgNode { id: string | number; name: string; level: OrgLevel; parentId?: string | null; children: OrgNode[] }
 export interface Me { id: string; userName: string; displayName: string; roles: { role: string; orgUnitId: string; orgName: string }[] }
 
 export interface ModuleSummary {
   id: string;
   name: LocalizedText | string;
   category: string;
-  ownerOrgId: string;
+  ownerOrgId: string | number;
   ownerOrgName: string;
   level: OrgLevel;
   kind: "template" | "derived";
@@ -84,7 +89,7 @@ export interface UpgradeState { from: string; to: string; overlay: OverlayDocume
 
 export interface TestRunResult { visited: string[]; status: string; variables: Record<string, unknown>; timeline: { at?: string; event?: string; activityId?: string; [k: string]: unknown }[] }
 
-export interface Service { id: string; moduleId: string; name: string; description?: string; category: string; orgUnitId: string; orgName: string; snapshotHash: string; version: string }
+export interface Service { id: string | number; moduleId: string; name: LocalizedText | string; description?: LocalizedText | string; category: string; orgUnitId: string | number; orgName: string; snapshotHash: string; version: string }
 
 export interface Stats {
   byModule: { moduleId?: string; name?: string; count: number }[];

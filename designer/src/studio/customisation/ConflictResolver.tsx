@@ -1,4 +1,5 @@
-import { Alert, Button, Input, Space, Table, Tag } from "antd";
+import { Alert, Button, Input, Space, Tag } from "antd";
+import { DataTable } from "../data-table/DataTable";
 import { useState } from "react";
 import type { Conflict } from "../api/types";
 import { useI18n } from "../i18n/i18n";
@@ -19,7 +20,7 @@ export function ConflictResolver({ conflicts, resolve }: {
   return (
     <div className="ff-conflicts">
       {blocking.length === 0 ? <Alert type="success" title={t("cust.noConflicts")} /> : null}
-      <Table<Conflict> size="small" rowKey="id" pagination={false} dataSource={conflicts} columns={[
+      <DataTable<Conflict> rowKey="id" dataSource={conflicts} columns={[
         { title: t("cust.conflicts"), render: (_, c) => <><Tag color={c.blocking ? "red" : "default"}>{c.kind}</Tag><code>{c.path}</code>{c.blocking && <div><Tag color="red">{t("cust.blocking")}</Tag></div>}</> },
         { title: t("cust.base"), render: (_, c) => <pre className="ff-base">{show(c.base)}</pre> },
         { title: t("cust.parent"), render: (_, c) => <pre className="ff-parent">{show(c.parent)}</pre> },
@@ -30,21 +31,21 @@ export function ConflictResolver({ conflicts, resolve }: {
               <Input.TextArea aria-label={`${t("cust.edit")} ${c.path}`} rows={3} value={editing.text} onChange={(e) => setEditing({ ...editing, text: e.target.value })} />
               {editing.problem && <div style={{ color: "#ff4d4f" }}>{editing.problem}</div>}
               <Space>
-                <Button size="small" type="primary" onClick={async () => {
+                <Button  type="primary" onClick={async () => {
                   let value: unknown;
                   try { value = JSON.parse(editing.text); } catch (e) { setEditing({ ...editing, problem: (e as Error).message }); return; }
                   await resolve(c.id, "edit", value);
                   setEditing(undefined);
                 }}>{t("common.apply")}</Button>
-                <Button size="small" onClick={() => setEditing(undefined)}>{t("common.cancel")}</Button>
+                <Button  onClick={() => setEditing(undefined)}>{t("common.cancel")}</Button>
               </Space>
             </div>
           ) : (
             <Space wrap>
-              <Button size="small" disabled={!c.blocking || c.kind === "lockedUpstream"} title={c.kind === "lockedUpstream" ? t("cust.lockedUpstream") : undefined}
+              <Button  disabled={!c.blocking || c.kind === "lockedUpstream"} title={c.kind === "lockedUpstream" ? t("cust.lockedUpstream") : undefined}
                 onClick={() => resolve(c.id, "keepMine")}>{t("cust.keepMine")}</Button>
-              <Button size="small" disabled={!c.blocking} onClick={() => resolve(c.id, "takeParent")}>{t("cust.takeParent")}</Button>
-              <Button size="small" disabled={!c.blocking} onClick={() => setEditing({ id: c.id, text: show(c.child ?? c.parent) })}>{t("cust.edit")}</Button>
+              <Button  disabled={!c.blocking} onClick={() => resolve(c.id, "takeParent")}>{t("cust.takeParent")}</Button>
+              <Button  disabled={!c.blocking} onClick={() => setEditing({ id: c.id, text: show(c.child ?? c.parent) })}>{t("cust.edit")}</Button>
               {c.kind === "lockedUpstream" && c.lockedBy && <Tag color="orange">{t("cust.lockedBy", { org: c.lockedBy.orgName ?? c.lockedBy.name ?? "", reason: "" })}</Tag>}
             </Space>
           ),

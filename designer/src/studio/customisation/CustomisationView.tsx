@@ -1,4 +1,5 @@
-import { Alert, Button, Input, InputNumber, Segmented, Space, Table, Tag, Typography } from "antd";
+import { Alert, Button, Input, InputNumber, Segmented, Space, Tag, Typography } from "antd";
+import { DataTable } from "../data-table/DataTable";
 import { useMemo, useState } from "react";
 import { errorText } from "../api/client";
 import type { ModuleSummary, OverlayOperation, UpgradeState } from "../api/types";
@@ -54,7 +55,7 @@ export function CustomisationView({ summary, editing, upgrade, resolve }: Custom
       )}
 
       <Typography.Title level={5}>{t("cust.settings")}</Typography.Title>
-      <Table size="small" pagination={false} rowKey="key" dataSource={Object.entries(editing.document.settings ?? {}).map(([key, s]) => ({ key, ...s }))} columns={[
+      <DataTable rowKey="key" dataSource={Object.entries(editing.document.settings ?? {}).map(([key, s]) => ({ key, ...s }))} columns={[
         { title: t("cust.element"), render: (_, s) => <>{s.label?.["zh-CN"] ?? s.key} <code>{s.key}</code></> },
         {
           title: t("cust.value"), render: (_, s) => (
@@ -85,9 +86,9 @@ export function CustomisationView({ summary, editing, upgrade, resolve }: Custom
           { value: "all", label: t("library.all") }, { value: "inherited", label: t("cust.inherited") },
           { value: "overridden", label: t("cust.overridden") }, { value: "locked", label: t("cust.locked") },
         ]} />
-        <Input.Search size="small" placeholder={t("common.search")} value={search} onChange={(e) => setSearch(e.target.value)} />
+        <Input.Search  placeholder={t("common.search")} value={search} onChange={(e) => setSearch(e.target.value)} />
       </Space>
-      <Table<ElementRow> size="small" rowKey="id" dataSource={shown} pagination={{ pageSize: 50 }} columns={[
+      <DataTable<ElementRow> rowKey="id" dataSource={shown} pageSize={50} columns={[
         { title: t("cust.element"), render: (_, r) => <>{r.title} <code>{r.id}</code> <Tag>{r.kind}</Tag></> },
         {
           title: t("cust.status"), render: (_, r) => (

@@ -1,4 +1,4 @@
-import type { Lock, ModuleDocument, OrgRef, Provenance } from "../api/types";
+import { sameOrg, type Lock, type ModuleDocument, type OrgRef, type Provenance } from "../api/types";
 import type { ElementEntry } from "./element-index";
 import { locksOn } from "./lock-check";
 
@@ -23,10 +23,10 @@ function isOrg(value: OrgRef | boolean): value is OrgRef {
  * Every element with where its properties come from: overridden here when my org set any of them, locked above when
  * a parent lock touches it, inherited otherwise (locked wins over overridden: the lock is what limits further edits).
  */
-export function elementRows(module: ModuleDocument, index: Map<string, ElementEntry>, provenance: Provenance, myOrgId: string | undefined): ElementRow[] {
+export function elementRows(module: ModuleDocument, index: Map<string, ElementEntry>, provenance: Provenance, myOrgId: string | number | undefined): ElementRow[] {
   return [...index.values()].map((e) => {
     const origins = Object.entries(provenance[e.id] ?? {}).filter((entry): entry is [string, OrgRef] => isOrg(entry[1]));
-    const overriddenHere = origins.filter(([, org]) => org.id === myOrgId).map(([pointer]) => pointer);
+    const overriddenHere = origins.filter(([, org]) => sameOrg(org.id, myOrgId)).map(([pointer]) => pointer);
     const locks = locksOn(module, index, myOrgId, e.id);
     const setBy = [...new Map(origins.map(([, org]) => [org.id, org])).values()];
     return {

@@ -1,4 +1,4 @@
-import type { Lock, ModuleDocument, OrgRef } from "../api/types";
+import { sameOrg, type Lock, type ModuleDocument, type OrgRef } from "../api/types";
 import { chainOf, pointerSegments, type ElementEntry } from "./element-index";
 
 export interface Refusal { reason: string; lockedBy?: OrgRef; lock: Lock }
@@ -19,12 +19,12 @@ function asPointer(property: string): string {
  * LockBook (Templates/README.md, "Locks") so the designer can refuse an edit before the server does; the server
  * still decides. Locks my own org set do not bind me.
  */
-export function setRefusal(module: ModuleDocument, index: Map<string, ElementEntry>, myOrgId: string | undefined,
+export function setRefusal(module: ModuleDocument, index: Map<string, ElementEntry>, myOrgId: string | number | undefined,
   elementId: string, pointer: string, value: unknown): Refusal | undefined {
   const chain = chainOf(index, elementId);
   const chainIds = new Set(chain.map((e) => e.id));
   for (const lock of module.locks ?? []) {
-    if (lock.by && lock.by.id === myOrgId) continue;
+    if (sameOrg(lock.by?.id, myOrgId)) continue;
     const refuse = (reason?: string): Refusal => ({ reason: lock.reason ?? reason ?? lock.kind, lockedBy: lock.by, lock });
     if (lock.kind === "element" && chainIds.has(lock.element)) return refuse("element locked");
     if (lock.element !== elementId) {
@@ -44,8 +44,8 @@ export function setRefusal(module: ModuleDocument, index: Map<string, ElementEnt
 }
 
 /** Locks above my org that touch an element at all (for the "locked above" badge). */
-export function locksOn(module: ModuleDocument, index: Map<string, ElementEntry>, myOrgId: string | undefined, elementId: string): Lock[] {
+export function locksOn(module: ModuleDocument, index: Map<string, ElementEntry>, myOrgId: string | number | undefined, elementId: string): Lock[] {
   const chainIds = new Set(chainOf(index, elementId).map((e) => e.id));
-  return (module.locks ?? []).filter((lock) => lock.by?.id !== myOrgId
+  return (module.locks ?? []).filter((lock) => !sameOrg(lock.by?.id, myOrgId)
     && (lock.element === elementId || (lock.kind === "element" && chainIds.has(lock.element)) || lock.existing?.includes(elementId)));
 }

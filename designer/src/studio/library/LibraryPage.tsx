@@ -1,4 +1,5 @@
-import { Alert, Button, Input, Modal, Select, Space, Table, Tag, TreeSelect } from "antd";
+import { Alert, Button, Input, Modal, Select, Space, Tag, TreeSelect } from "antd";
+import { DataTable } from "../data-table/DataTable";
 import { useEffect, useMemo, useState } from "react";
 import { errorText } from "../api/client";
 import { studioApi } from "../api/studio-api";
@@ -8,7 +9,7 @@ import type { MessageKey } from "../i18n/messages";
 
 export const nameOf = (name: ModuleSummary["name"]) => (typeof name === "string" ? name : name["zh-CN"] ?? Object.values(name)[0] ?? "");
 
-export function orgTreeData(nodes: OrgNode[]): { value: string; title: string; children: ReturnType<typeof orgTreeData> }[] {
+export function orgTreeData(nodes: OrgNode[]): { value: string | number; title: string; children: ReturnType<typeof orgTreeData> }[] {
   return nodes.map((n) => ({ value: n.id, title: n.name, children: orgTreeData(n.children ?? []) }));
 }
 
@@ -45,7 +46,7 @@ export function LibraryPage({ onOpen }: { onOpen(module: ModuleSummary): void })
         <Select aria-label={t("library.kind")} placeholder={t("library.kind")} allowClear style={{ width: 120 }} value={kind} onChange={setKind}
           options={[{ value: "template", label: t("library.kind.template") }, { value: "derived", label: t("library.kind.derived") }]} />
       </Space>
-      <Table<ModuleSummary> rowKey="id" loading={!modules && !problem} dataSource={shown} pagination={{ pageSize: 20 }} columns={[
+      <DataTable<ModuleSummary> rowKey="id" loading={!modules && !problem} dataSource={shown} pageSize={20} columns={[
         { title: t("app.library"), render: (_, m) => <a onClick={() => onOpen(m)} data-module={m.id}>{nameOf(m.name)}</a> },
         { title: t("library.category"), dataIndex: "category" },
         { title: t("library.level"), dataIndex: "level", render: (l: string) => t(`level.${l}` as MessageKey) },
@@ -56,8 +57,8 @@ export function LibraryPage({ onOpen }: { onOpen(module: ModuleSummary): void })
         {
           title: "", render: (_, m) => (
             <Space>
-              <Button size="small" onClick={() => onOpen(m)}>{t("common.open")}</Button>
-              <Button size="small" disabled={!m.latestVersion} onClick={() => setDeriving({ module: m })}>{t("library.derive")}</Button>
+              <Button  onClick={() => onOpen(m)}>{t("common.open")}</Button>
+              <Button  disabled={!m.latestVersion} onClick={() => setDeriving({ module: m })}>{t("library.derive")}</Button>
             </Space>
           ),
         },

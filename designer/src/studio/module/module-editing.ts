@@ -46,7 +46,7 @@ export function upsertSet(operations: OverlayOperation[], elementId: string, pat
   return operations.map((o, i) => (i === at ? { ...existing, value } : o));
 }
 
-export function useModuleEditing(summary: ModuleSummary, myOrgId: string | undefined): { editing?: ModuleEditing; error?: unknown } {
+export function useModuleEditing(summary: ModuleSummary, myOrgId: string | number | undefined): { editing?: ModuleEditing; error?: unknown } {
   const history = useHistory<Editable | undefined>(undefined);
   const [saved, setSaved] = useState<Editable | undefined>();
   const [preview, setPreview] = useState<ModulePreview | undefined>();

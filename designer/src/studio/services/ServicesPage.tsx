@@ -1,4 +1,5 @@
-import { Alert, Button, Select, Space, Table, TreeSelect, Typography } from "antd";
+import { Alert, Button, Select, Space, TreeSelect, Typography } from "antd";
+import { DataTable } from "../data-table/DataTable";
 import { useEffect, useState } from "react";
 import { errorText } from "../api/client";
 import { studioApi } from "../api/studio-api";
@@ -51,9 +52,9 @@ export function ServicesPage() {
         }}>{t("svc.activate")}</Button>
       </Space>
       <Typography.Title level={5} style={{ marginTop: 16 }}>{t("svc.whoRuns")}</Typography.Title>
-      <Table<Service> size="small" rowKey="id" dataSource={services} pagination={{ pageSize: 30 }} columns={[
-        { title: t("svc.org"), dataIndex: "orgName", sorter: (a, b) => a.orgName.localeCompare(b.orgName) },
-        { title: t("svc.module"), dataIndex: "name" },
+      <DataTable<Service> rowKey="id" dataSource={[...services].sort((a, b) => a.orgName.localeCompare(b.orgName, "zh-CN"))} pageSize={30} columns={[
+        { title: t("svc.org"), dataIndex: "orgName" },
+        { title: t("svc.module"), render: (_, s) => nameOf(s.name) },
         { title: t("library.category"), dataIndex: "category" },
         { title: t("svc.version"), dataIndex: "version" },
         { title: "hash", dataIndex: "snapshotHash", render: (h: string) => <code title={h}>{h.slice(0, 18)}…</code> },

@@ -1,4 +1,5 @@
-import { Alert, Button, Input, Select, Table, Typography } from "antd";
+import { Alert, Button, Input, Select, Typography } from "antd";
+import { DataTable } from "../data-table/DataTable";
 import { useState } from "react";
 import { errorText } from "../api/client";
 import type { TestRunResult } from "../api/types";
@@ -31,7 +32,7 @@ export function TestRunPanel({ workflow, run, onResult }: {
         {steps.map((a) => (
           <div key={a.id} style={{ display: "flex", gap: 6, alignItems: "center", margin: "4px 0" }}>
             <span style={{ width: 180 }}>{(a.inputs?.title as string) ?? a.id}</span>
-            <Select aria-label={`${t("test.outcomes")} ${a.id}`} size="small" allowClear style={{ width: 200 }} value={outcomes[a.id]}
+            <Select aria-label={`${t("test.outcomes")} ${a.id}`}  allowClear style={{ width: 200 }} value={outcomes[a.id]}
               options={portsOf(a).map((o) => ({ value: o }))}
               onChange={(o) => setOutcomes((current) => {
                 const next = { ...current };
@@ -62,7 +63,7 @@ export function TestRunPanel({ workflow, run, onResult }: {
           <Typography.Text strong>{t("test.variables")}</Typography.Text>
           <pre style={{ fontSize: 12, maxHeight: 200, overflow: "auto" }}>{JSON.stringify(result.variables, null, 2)}</pre>
           <Typography.Text strong>{t("test.timeline")}</Typography.Text>
-          <Table size="small" pagination={false} rowKey={(_, i) => String(i)} dataSource={result.timeline} columns={[
+          <DataTable rowKey={(_, i) => String(i)} dataSource={result.timeline} columns={[
             { title: "at", dataIndex: "at" }, { title: "event", dataIndex: "event" }, { title: "activity", dataIndex: "activityId" },
           ]} />
         </div>

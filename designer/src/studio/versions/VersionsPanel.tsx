@@ -1,4 +1,5 @@
-import { Alert, Button, Select, Space, Table, Typography } from "antd";
+import { Alert, Button, Select, Space, Typography } from "antd";
+import { DataTable } from "../data-table/DataTable";
 import { useState } from "react";
 import { errorText } from "../api/client";
 import { studioApi } from "../api/studio-api";
@@ -54,14 +55,14 @@ export function VersionsPanel({ details, draft, onPublished, beforePublish }: {
       </Space>
 
       <Typography.Title level={5}>{t("ver.history")}</Typography.Title>
-      <Table size="small" rowKey="version" pagination={false} dataSource={versions} columns={[
+      <DataTable rowKey="version" dataSource={versions} columns={[
         { title: t("ver.version"), dataIndex: "version" },
         { title: t("ver.publishedAt"), dataIndex: "publishedAt", render: (v: string) => new Date(v).toLocaleString() },
         { title: t("ver.publishedBy"), dataIndex: "publishedBy" },
         { title: t("ver.runningCases"), dataIndex: "runningCases" },
         { title: "hash", dataIndex: "hash", render: (h: string) => <code title={h}>{h.slice(0, 18)}…</code> },
         {
-          title: "", render: (_, v) => <Button size="small" onClick={() => attempt(async () => {
+          title: "", render: (_, v) => <Button  onClick={() => attempt(async () => {
             const old = await studioApi.versionDocument(details.id, v.version);
             setDiff({ version: v.version, changes: jsonDiff(old, draft) });
           })}>{t("ver.diff")}</Button>,

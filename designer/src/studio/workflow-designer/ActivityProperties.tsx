@@ -1,4 +1,5 @@
-import { Alert, Form, Input, InputNumber, Select, Table, Typography } from "antd";
+import { Alert, Form, Input, InputNumber, Select, Typography } from "antd";
+import { DataTable } from "../data-table/DataTable";
 import { useState } from "react";
 import type { Setting } from "../api/types";
 import type { Refusal } from "../customisation/lock-check";
@@ -63,7 +64,7 @@ export function ActivityProperties(props: ActivityPropertiesProps) {
       {refusal && <Alert type="error" showIcon role="alert" className="ff-refusal" title={t("cust.refused", { reason: refusal.reason })}
         description={refusal.lockedBy ? t("cust.lockedBy", { org: refusal.lockedBy.name ?? refusal.lockedBy.id, reason: refusal.reason }) : undefined} />}
       {problems.filter((p) => !p.property).map((p, i) => <Alert key={i} type="warning" title={p.message} style={{ marginBottom: 4 }} />)}
-      <Form layout="vertical" size="small">
+      <Form layout="vertical" >
         <Form.Item label={t("wf.id")}>
           <Input aria-label={t("wf.id")} defaultValue={activity.id} key={activity.id} disabled={structureLocked}
             onBlur={(e) => e.target.value !== activity.id && props.rename(e.target.value)} />
@@ -102,7 +103,7 @@ export function ActivityProperties(props: ActivityPropertiesProps) {
               return (
                 <div key={port} style={{ display: "flex", gap: 6, alignItems: "center", marginBottom: 4 }}>
                   <span style={{ width: 110, fontSize: 12 }}>{port} →</span>
-                  <Select aria-label={`${port} →`} size="small" style={{ flex: 1 }} allowClear disabled={structureLocked} value={current?.target}
+                  <Select aria-label={`${port} →`}  style={{ flex: 1 }} allowClear disabled={structureLocked} value={current?.target}
                     options={targets} showSearch onChange={(target) => props.connect(port, target)} />
                 </div>
               );
@@ -161,12 +162,12 @@ function FieldPermissionTable({ fields, value, onChange }: { fields: { key: stri
   const { t } = useI18n();
   return (
     <Form.Item label={t("wf.fieldPermissions")}>
-      <Table size="small" pagination={false} rowKey="key" dataSource={fields} scroll={{ y: 220 }}
+      <DataTable rowKey="key" dataSource={fields}
         columns={[
           { title: t("form.label"), dataIndex: "label", render: (label: string, f) => `${label} (${f.key})` },
           {
             title: "", dataIndex: "key", width: 110, render: (key: string) => (
-              <Select aria-label={`${t("wf.fieldPermissions")} ${key}`} size="small" allowClear style={{ width: 100 }} value={value[key]}
+              <Select aria-label={`${t("wf.fieldPermissions")} ${key}`}  allowClear style={{ width: 100 }} value={value[key]}
                 options={permissions.map((p) => ({ value: p, label: t(`perm.${p}` as MessageKey) }))}
                 onChange={(p) => {
                   const next = { ...value };
