@@ -1,51 +1,84 @@
 using System.Text.Json.Nodes;
 using FormFlow.Engine.Templates.Packages;
-using FormFlow.Engine.Templates.Resolution;
 using FormFlow.Persistence;
 using FormFlow.Persistence.Audit;
-using FormFlow.Persistence.Services;
-using FormFlow.Server.Snapshots;
+using FormFlow.Persistence.Modules;
+using FormFlow.Persistence.Orgs;
+using FormFlow.Server.Modules;
 using Microsoft.EntityFrameworkCore;
 
 namespace FormFlow.Server.Demo;
 
 /// <summary>
-/// Demo mode's services: the shipped module templates resolved as they are (no overlays), stored as snapshots and
-/// activated at the demo city for its whole subtree. A module already live at the city is left alone, so restarts
-/// (and several processes starting at once) add nothing twice.
+/// Demo mode's module library and services: the shipped module templates become the demo city's templates
+/// (published as their package version) and are activated for the whole city; 东城区 and 西湖区 each derive
+/// join and one other template with their own customisations (the overlays of <c>samples/customisations</c>,
+/// re-addressed to the demo districts), publish them and activate them for their district. Whatever exists
+/// already is left alone, so restarts (and several processes starting at once) add nothing twice.
 /// </summary>
 public static class DemoServices
 {
     public static readonly IReadOnlyList<string> Modules = ["join", "benefits", "legal-consultation"];
 
+    /// <summary>District → (module key, overlay file in the customisations folder).</summary>
+    public static readonly IReadOnlyList<(string District, string Module, string Overlay)> Customisations =
+    [
+        ("东城区总工会", "join", "haidian.overlay.json"),
+        ("东城区总工会", "legal-consultation", "haidian.legal.overlay.json"),
+        ("西湖区总工会", "join", "chaoyang.overlay.json"),
+        ("西湖区总工会", "benefits", "chaoyang.benefits.overlay.json"),
+    ];
+
     /// <summary>Where the shipped templates are: <c>FormFlow:ModuleTemplates</c>, else the copy beside the program.</summary>
     public static string TemplatesFolder(IConfiguration config) =>
         config["FormFlow:ModuleTemplates"] is { Length: > 0 } folder ? Path.GetFullPath(folder) : Path.Combine(AppContext.BaseDirectory, "module-templates");
 
-    /// <returns>The module IDs activated now.</returns>
+    /// <summary>The district overlays: beside the templates folder's parent as <c>customisations/</c> (the program's copy of samples/customisations).</summary>
+    public static string CustomisationsFolder(string templatesFolder)
+    {
+        var beside = Path.Combine(Path.GetDirectoryName(templatesFolder.TrimEnd(Path.DirectorySeparatorChar))!, "customisations");
+        return Directory.Exists(beside) ? beside : Path.Combine(AppContext.BaseDirectory, "customisations");
+    }
+
+    /// <returns>What was added now: module keys activated at the city, and "district/module" derivations.</returns>
     public static async Task<IReadOnlyList<string>> SeedAsync(FormFlowDbContext db, string templatesFolder, DateTime now, CancellationToken ct = default)
     {
         var city = await db.OrgUnits.SingleOrDefaultAsync(o => o.ParentId == null && o.Name == DemoData.Hierarchy.Name, ct);
         if (city is null) return [];
-        var live = await db.ServiceActivations.Where(a => a.OrgUnitId == city.Id && a.RetiredAt == null).Select(a => a.ModuleId).ToListAsync(ct);
-        var activated = new List<string>();
+        var added = new List<string>();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var templates = new Dictionary<string, ModuleRecord>();
         foreach (var name in Modules)
         {
-            var snapshot = ChainResolver.Resolve(ModulePackageLoader.Load(Path.Combine(templatesFolder, name)), []);
-            var moduleId = (string)snapshot.Module["id"]!;
-            if (live.Contains(moduleId)) continue;
-            await SnapshotStore.AddIfMissingAsync(db, snapshot, city.Id, now, ct);
-            db.ServiceActivations.Add(new ServiceActivation
+            var package = ModulePackageLoader.Load(Path.Combine(templatesFolder, name));
+            var key = (string)package["id"]!;
+            var template = await db.Modules.Include(m => m.Versions).SingleOrDefaultAsync(m => m.OwnerOrgUnitId == city.Id && m.Key == key, ct);
+            if (template is null)
             {
-                ModuleId = moduleId, OrgUnitId = city.Id, SnapshotHash = snapshot.Hash, ActivatedAt = now, ActivatedBy = AuditLog.SystemActor,
-            });
-            AuditLog.Append(db, AuditLog.SystemActor, "service.activated", $"org:{city.Id}",
-                new JsonObject { ["module"] = moduleId, ["snapshot"] = snapshot.Hash, ["demo"] = true });
-            activated.Add(moduleId);
+                template = await ModuleLibrary.ImportTemplateAsync(db, package, city, AuditLog.SystemActor, now, ct);
+                await db.SaveChangesAsync(ct);
+                await ModuleEndpoints.Activate(db, template, ModuleLibrary.Latest(template)!, city, AuditLog.SystemActor, now, ct);
+                added.Add(key);
+            }
+            templates[key] = template;
+        }
+        var folder = CustomisationsFolder(templatesFolder);
+        foreach (var (districtName, key, file) in Customisations)
+        {
+            var district = await db.OrgUnits.SingleOrDefaultAsync(o => o.ParentId == city.Id && o.Name == districtName, ct);
+            if (district is null || await db.Modules.AnyAsync(m => m.OwnerOrgUnitId == district.Id && m.Key == key, ct)) continue;
+            var derived = await ModuleLibrary.DeriveAsync(db, templates[key], city, district, AuditLog.SystemActor, now, ct);
+            var operations = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(folder, file), ct))!["operations"];
+            var draft = ModuleLibrary.Draft(derived);
+            draft["operations"] = operations!.DeepClone();
+            derived.Draft = draft.ToJsonString();
+            var version = await ModuleLibrary.PublishAsync(db, derived, district, AuditLog.SystemActor, now, ct);
+            await db.SaveChangesAsync(ct);
+            await ModuleEndpoints.Activate(db, derived, version, district, AuditLog.SystemActor, now, ct);
+            added.Add($"{districtName}/{key}");
         }
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return activated;
+        return added;
     }
 }

@@ -9,6 +9,7 @@ using FormFlow.Server.Orgs;
 using FormFlow.Server.WebUi;
 using FormFlow.Server.Cases;
 using FormFlow.Server.Drafts;
+using FormFlow.Server.Modules;
 using FormFlow.Server.Notifications;
 using FormFlow.Server.Services;
 using FormFlow.Server.Tasks;
@@ -91,6 +92,7 @@ public static class ServerApp
         app.MapTaskEndpoints();
         app.MapDraftEndpoints();
         app.MapNotificationEndpoints();
+        app.MapModuleEndpoints();
         app.MapWebUi();
 
         await PrepareDatabaseAsync(app, settings);

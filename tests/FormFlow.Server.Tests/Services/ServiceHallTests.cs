@@ -31,10 +31,10 @@ public abstract class ServiceHallTests(ServerFixture server)
         int district, xihu;
         await using (var db = server.OpenDb())
         {
-            var cityJoin = await db.ServiceActivations.SingleAsync(a => a.ModuleId == "join" && a.RetiredAt == null && a.OrgUnitId == db.OrgUnits.Single(o => o.ParentId == null).Id);
+            var cityJoin = await db.ServiceActivations.SingleAsync(a => a.ModuleId == "benefits" && a.RetiredAt == null && a.OrgUnitId == db.OrgUnits.Single(o => o.ParentId == null).Id);
             var dongcheng = await db.OrgUnits.SingleAsync(o => o.Name == "东城区总工会");
             var xihuOrg = await db.OrgUnits.SingleAsync(o => o.Name == "西湖区总工会");
-            var ownJoin = new ServiceActivation { ModuleId = "join", OrgUnitId = dongcheng.Id, SnapshotHash = cityJoin.SnapshotHash, ActivatedBy = "district-admin", ActivatedAt = DateTime.UtcNow };
+            var ownJoin = new ServiceActivation { ModuleId = "benefits", OrgUnitId = dongcheng.Id, SnapshotHash = cityJoin.SnapshotHash, ActivatedBy = "district-admin", ActivatedAt = DateTime.UtcNow };
             var xihuLegal = new ServiceActivation { ModuleId = "legal-consultation", OrgUnitId = xihuOrg.Id, SnapshotHash = cityJoin.SnapshotHash, ActivatedBy = "designer", ActivatedAt = DateTime.UtcNow };
             db.ServiceActivations.AddRange(ownJoin, xihuLegal);
             await db.SaveChangesAsync();
@@ -44,8 +44,8 @@ public abstract class ServiceHallTests(ServerFixture server)
         {
             var worker = await Api.BearerClientAsync(server, "worker");
             var list = JsonNode.Parse(await worker.GetStringAsync("/api/services"))!.AsArray();
-            Assert.Equal(district, list.Single(s => s!["moduleId"]!.GetValue<string>() == "join")!["id"]!.GetValue<int>());
-            Assert.Equal("东城区总工会", list.Single(s => s!["moduleId"]!.GetValue<string>() == "join")!["orgName"]!.GetValue<string>());
+            Assert.Equal(district, list.Single(s => s!["moduleId"]!.GetValue<string>() == "benefits")!["id"]!.GetValue<int>());
+            Assert.Equal("东城区总工会", list.Single(s => s!["moduleId"]!.GetValue<string>() == "benefits")!["orgName"]!.GetValue<string>());
             await Api.ProblemAsync(await worker.GetAsync($"/api/services/{xihu}"), HttpStatusCode.NotFound);
 
             // The city's designer follows both: what runs in the subtree is visible to staff above it.

@@ -166,4 +166,39 @@ public class TemplateCommandsTests
         Assert.Equal(2, refused.ExitCode);
         Assert.Contains("10 is outside the locked bounds ≤ 8", refused.Stderr);
     }
+
+    [Theory]
+    [InlineData("haidian", 3, "qualityCheck")]
+    [InlineData("chaoyang", 8, null)]
+    public void Each_district_runs_its_own_legal_consultation_to_the_end(string district, int deadline, string? extraStep)
+    {
+        var resolved = Of("template", "resolve", Repo("module-templates/legal-consultation"), Repo($"samples/customisations/{district}.legal.overlay.json"));
+        Assert.True(resolved.ExitCode == 0, resolved.Stderr);
+        var lawyer = resolved.Json["module"]!["workflow"]!["activities"]!.AsArray().First(a => (string?)a!["id"] == "lawyerAnswer")!;
+        Assert.Equal(deadline, (int)lawyer["inputs"]!["deadlineDays"]!);
+
+        using var scratch = new ScratchFolder();
+        var workflow = scratch.Write("workflow.json", resolved.Json["module"]!["workflow"]!.ToJsonString());
+        var run = Of("workflow", "run", workflow, "--now", "2026-02-13T09:00:00+08:00",
+            "--input", Repo("samples/workflows/legal-question.json"), "--case", Repo("samples/workflows/legal-case.json"),
+            "--orgs", Repo("samples/workflows/orgs.json"), "--stimuli", Repo("samples/workflows/legal-consultation.answered.stimuli.json"));
+        Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
+        Assert.Equal("finished", (string?)run.Json["status"]);
+        var visited = run.Json["visited"]!.AsArray().Select(v => (string?)v).ToList();
+        Assert.Equal(extraStep is not null, visited.Contains("qualityCheck"));
+        Assert.Equal("closeCase", visited[^2]);
+    }
+
+    [Fact]
+    public void Two_districts_customise_benefits_differently()
+    {
+        var haidian = Of("template", "resolve", Repo("module-templates/benefits"), Repo("samples/customisations/haidian.benefits.overlay.json"));
+        var chaoyang = Of("template", "resolve", Repo("module-templates/benefits"), Repo("samples/customisations/chaoyang.benefits.overlay.json"));
+        Assert.True(haidian.ExitCode == 0 && chaoyang.ExitCode == 0, haidian.Stderr + chaoyang.Stderr);
+        int Quota(CliRun run) => (int)run.Json["module"]!["settings"]!["quotaPerYear"]!["value"]!;
+        Assert.Equal(6, Quota(haidian));
+        Assert.Equal(8, Quota(chaoyang));
+        Assert.Contains("chaoyangBenefitSurvey", chaoyang.Stdout);
+        Assert.DoesNotContain("chaoyangBenefitSurvey", haidian.Stdout);
+    }
 }

@@ -94,7 +94,7 @@ public class WorkflowRunCommandTests
         Assert.Equal("finished", (string)run.Json["status"]!);
         Assert.Equal(["start", "review", "askForInformation", "review", "recordHandler", "issueCard", "markJoined", "welcome", "endJoined"], Visited(run));
         Assert.Equal(["requestInformation", "issueMemberCard", "notify"], EffectKinds(run));
-        Assert.Equal("uploads/zhangsan-employment-proof.pdf", (string)run.Json["effects"]![1]!["payload"]!["member"]!["employmentProof"]!);
+        Assert.Equal("在职证明.pdf", (string)run.Json["effects"]![1]!["payload"]!["member"]!["employmentProof"]!["name"]!);
     }
 
     [Fact]
@@ -110,17 +110,40 @@ public class WorkflowRunCommandTests
     }
 
     [Fact]
-    public void Legal_consultation_answered_collects_feedback()
+    public void Legal_consultation_answered_takes_one_follow_up_question_then_the_rating_and_closes()
     {
         var run = Legal("answered");
         Assert.Equal(0, run.ExitCode);
         Assert.Equal("finished", (string)run.Json["status"]!);
+        Assert.Equal(["start", "triage", "markUrgent", "lawyerAnswer", "recordLawyer", "sendAnswer",
+            "collectFeedback", "askFeedback", "feedbackWindow", "firstOfBoth", "hasFollowUp", "followUp", "sendFollowUpAnswer",
+            "collectFeedback", "askFeedback", "feedbackWindow", "firstOfBoth", "hasFollowUp", "summarise", "closeCase", "end"], Visited(run));
         var variables = run.Json["variables"]!;
         Assert.Equal("urgent", (string)variables["priority"]!);
         Assert.Equal("lawyer-chen", (string)variables["answeredBy"]!);
+        Assert.Equal("lawyer-chen", (string)variables["followUpTask"]!["by"]!);
         Assert.True((bool)variables["satisfied"]!);
-        Assert.Equal("书面答复，满意", (string)variables["summary"]!);
+        Assert.Equal("书面答复，追问1次，满意（5分）", (string)variables["summary"]!);
+        // answer, follow-up answer and rating request, rating request again, closing notice
+        Assert.Equal(["notify", "requestInformation", "notify", "requestInformation", "notify"], EffectKinds(run));
+        Assert.Equal("caseClosed", (string)run.Json["effects"]![4]!["payload"]!["template"]!);
         Assert.Equal("2026-02-16T09:00:00+08:00", (string)run.Json["now"]!);
+    }
+
+    [Fact]
+    public void Legal_consultation_refuses_a_lawyer_completion_without_an_answer()
+    {
+        var stimuli = Path.Combine(Path.GetTempPath(), $"legal-{Guid.NewGuid():N}.json");
+        File.WriteAllText(stimuli, """[ { "complete": "lawyerAnswer", "outcome": "answered", "data": {} } ]""");
+        try
+        {
+            var run = Of("workflow", "run", Repo("module-templates/legal-consultation/workflow.json"), "--now", Friday,
+                "--input", Repo("samples/workflows/legal-question.json"), "--case", Repo("samples/workflows/legal-case.json"),
+                "--orgs", Repo("samples/workflows/orgs.json"), "--stimuli", stimuli);
+            Assert.Equal(2, run.ExitCode);
+            Assert.Contains("field 'answer' is required at this step", run.Stderr);
+        }
+        finally { File.Delete(stimuli); }
     }
 
     [Fact]
@@ -130,7 +153,8 @@ public class WorkflowRunCommandTests
         Assert.Equal("finished", (string)run.Json["status"]!);
         var visited = Visited(run);
         Assert.Equal(["start", "triage", "markUrgent", "lawyerAnswer", "toCity", "cityLawyerAnswer", "meeting", "recordLawyer", "sendAnswer", "collectFeedback"], visited[..10]);
-        Assert.Equal(["firstOfBoth", "summarise", "end"], visited[^3..]);
+        // no rating within 7 days: the window closes the case
+        Assert.Equal(["askFeedback", "feedbackWindow", "firstOfBoth", "hasFollowUp", "summarise", "closeCase", "end"], visited[^7..]);
         Assert.Equal("面谈，未评价", (string)run.Json["variables"]!["summary"]!);
         Assert.Equal("referredToArbitration", (string)run.Json["variables"]!["meetingRecord"]!["result"]!);
     }

@@ -40,6 +40,55 @@ public static class ModulePackageLoader
         }
     }
 
+    /// <summary>
+    /// A package given as one document (the manifest with the forms, the workflow and the translations in place of
+    /// their file names, as Studio edits it), owned by <paramref name="owner"/>: checked like a folder, the owner
+    /// and the locks' `by` stamped. Throws <see cref="TemplateException"/> listing every problem.
+    /// </summary>
+    public static JsonObject FromDocument(JsonNode? document, OrgRef owner)
+    {
+        if (document is not JsonObject given)
+            throw new TemplateException([new TemplateProblem(null, "", "a module package is a JSON object with the manifest, forms and workflow")]);
+        // The manifest schema checks everything but the inlined parts, which go back to being file names for it.
+        var manifest = given.DeepClone().AsObject();
+        manifest["owner"] = new JsonObject { ["id"] = owner.Id, ["name"] = owner.Name };
+        manifest["ownerLevel"] = owner.Level;
+        foreach (var lockNode in manifest["locks"] as JsonArray ?? [])
+            if (lockNode is JsonObject spec) spec.Remove("by"); // stamped below: the owner's locks are the owner's
+        var problems = new List<TemplateProblem>();
+        if (given["forms"] is JsonArray forms)
+        {
+            manifest["forms"] = new JsonArray(forms.Select((_, i) => (JsonNode?)$"forms/{i}").ToArray());
+            for (var i = 0; i < forms.Count; i++)
+                if (forms[i] is not JsonObject) problems.Add(new(null, $"/forms/{i}", "a form definition is a JSON object"));
+        }
+        if (given["workflow"] is { } workflow)
+        {
+            manifest["workflow"] = "workflow";
+            if (workflow is not JsonObject) problems.Add(new(null, "/workflow", "the workflow definition is a JSON object"));
+        }
+        if (given["translations"] is { } translations)
+        {
+            manifest["translations"] = "translations";
+            if (translations is not JsonObject) problems.Add(new(null, "/translations", "translations are a JSON object {locale: {elementId: {property: text}}}"));
+        }
+        problems.InsertRange(0, EmbeddedSchema.Manifest.Check(manifest, "package"));
+        if (problems.Count > 0) throw new TemplateException(problems);
+
+        var module = given.DeepClone().AsObject();
+        module.Remove("$schema");
+        module.Remove("ownerLevel");
+        module["owner"] = owner.ToJson();
+        foreach (var lockNode in module["locks"]?.AsArray() ?? [])
+            lockNode!["by"] = owner.ToJson();
+        module["extensionPoints"] ??= new JsonArray();
+        module["locks"] ??= new JsonArray();
+        module["settings"] ??= new JsonObject();
+        var unsound = ModuleSoundness.Check(SettingBindings.Applied(module));
+        if (unsound.Count > 0) throw new TemplateException(unsound);
+        return module;
+    }
+
     private static (JsonObject? Module, List<TemplateProblem> Problems) Read(string directory)
     {
         var problems = new List<TemplateProblem>();

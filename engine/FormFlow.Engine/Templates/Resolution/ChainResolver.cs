@@ -16,7 +16,7 @@ public static class ChainResolver
     /// <summary>The snapshot, or a <see cref="TemplateException"/> listing what was refused (nothing is changed).</summary>
     public static Snapshot Resolve(JsonObject package, IReadOnlyList<Overlay> overlays)
     {
-        var module = package.DeepClone().AsObject();
+        var module = Translations.Merged(package);
         var owner = OrgRef.FromJson(module["owner"]!);
         var book = new LockBook();
         var index = ElementIndex.Build(module);
@@ -51,7 +51,7 @@ public static class ChainResolver
     }
 
     /// <summary>The hash the snapshot of <paramref name="module"/> would have (for an overlay's `base.hash`).</summary>
-    public static string HashOf(JsonObject module) => CanonicalJson.Hash(SettingBindings.Applied(module));
+    public static string HashOf(JsonObject module) => CanonicalJson.Hash(SettingBindings.Applied(Translations.Merged(module)));
 
     private static List<TemplateProblem> CheckBase(JsonObject module, Overlay overlay, OrgRef above)
     {

@@ -11,7 +11,9 @@ namespace FormFlow.Engine.Templates.Resolution;
 /// <summary>
 /// Whether a module document is whole: every form loads (its rules read existing fields), the workflow validates
 /// (every activity reachable from the start and able to reach an end), settings lie within their bounds, and locks,
-/// bindings, extension points and translations point at elements that exist. Reuses the form and workflow loaders.
+/// bindings, extension points and translations point at elements that exist, and the form keys that workflow steps
+/// name (a task's field permissions, the fields a request for information asks for) are keys of the case form.
+/// Reuses the form and workflow loaders.
 /// </summary>
 public static class ModuleSoundness
 {
@@ -21,10 +23,11 @@ public static class ModuleSoundness
         var index = ElementIndex.Build(module, problems);
         CheckForms(module, problems);
         CheckWorkflow(module, problems);
+        CheckTaskFields(module, problems);
         CheckSettings(module, index, problems);
         CheckExtensionPoints(module, index, problems);
         CheckLocks(module, index, problems);
-        CheckTranslations(module, index, problems);
+        problems.AddRange(Translations.Check(module, index));
         return problems;
     }
 
@@ -56,6 +59,53 @@ public static class ModuleSoundness
             found = ex.Problems;
         }
         problems.AddRange(found.Select(p => new TemplateProblem(p.ActivityId, "/workflow" + (p.Path == "/" ? "" : p.Path), $"workflow: {p.Message}")));
+    }
+
+    /// <summary>
+    /// A task's field permissions write into the case's form data and a request for information asks the applicant
+    /// for form fields, so both must name keys of the case form (the start's `formId`, else the first form): a key
+    /// the form lacks would be dropped when the data is checked against the form.
+    /// </summary>
+    private static void CheckTaskFields(JsonObject module, List<TemplateProblem> problems)
+    {
+        if (module["workflow"]?["activities"] is not JsonArray activities || CaseForm(module) is not { } form) return;
+        var keys = FormKeys(form);
+        for (var i = 0; i < activities.Count; i++)
+        {
+            if (activities[i] is not JsonObject { } activity || activity["inputs"] is not JsonObject inputs) continue;
+            var id = (string?)activity["id"];
+            var named = (inputs["fieldPermissions"] as JsonObject)?.Select(p => (Key: p.Key, Path: $"/fieldPermissions/{Pointer.Escape(p.Key)}"))
+                ?? ((string?)activity["type"] == "requestInformation" ? inputs["fields"] as JsonArray : null)?.Select((f, n) => (Key: JsonText.Of(f) ?? "", Path: $"/fields/{n}"))
+                ?? [];
+            foreach (var (key, path) in named)
+                if (!keys.Contains(key))
+                    problems.Add(new(id, $"/workflow/activities/{i}/inputs{path}",
+                        $"workflow: activity '{id}' names form field '{key}', which the case form '{form["id"]}' does not have"));
+        }
+    }
+
+    /// <summary>The form a case is started with: the one the start activity names, else the first.</summary>
+    public static JsonObject? CaseForm(JsonObject module)
+    {
+        var forms = module["forms"]?.AsArray().OfType<JsonObject>().ToList() ?? [];
+        var formId = module["workflow"]?["activities"]?.AsArray().OfType<JsonObject>()
+            .Where(a => (string?)a["type"] == "start").Select(a => JsonText.Of(a["inputs"]?["formId"])).FirstOrDefault();
+        return forms.FirstOrDefault(f => (string?)f["id"] == formId) ?? forms.FirstOrDefault();
+    }
+
+    /// <summary>The data keys of a form's top-level fields, and `group/key` for fields inside a group.</summary>
+    public static HashSet<string> FormKeys(JsonObject form)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var field in form["pages"]?.AsArray().SelectMany(p => p?["sections"]?.AsArray() ?? [])
+                     .SelectMany(s => s?["fields"]?.AsArray() ?? []).OfType<JsonObject>() ?? [])
+        {
+            if (JsonText.Of(field["key"]) is not { } key) continue;
+            keys.Add(key);
+            foreach (var inner in field["fields"]?.AsArray().OfType<JsonObject>() ?? [])
+                if (JsonText.Of(inner["key"]) is { } innerKey) keys.Add($"{key}/{innerKey}");
+        }
+        return keys;
     }
 
     private static void CheckSettings(JsonObject module, ElementIndex index, List<TemplateProblem> problems)
@@ -110,15 +160,6 @@ public static class ModuleSoundness
             else if (!spec.Allows(value))
                 problems.Add(new(spec.Element, $"{path}/path", $"'{spec.Element}' {spec.Path} = {value} is outside the locked bounds {spec.Bounds}"));
         }
-    }
-
-    private static void CheckTranslations(JsonObject module, ElementIndex index, List<TemplateProblem> problems)
-    {
-        if (module["translations"] is not JsonObject translations) return;
-        foreach (var (locale, byElement) in translations)
-            foreach (var (id, _) in byElement as JsonObject ?? [])
-                if (index.Find(id) is null)
-                    problems.Add(new(id, $"/translations/{Pointer.Escape(locale)}/{Pointer.Escape(id)}", $"translation for element '{id}', which the module does not have"));
     }
 
     internal static double? Number(JsonNode? node) => JsonText.Number(node);

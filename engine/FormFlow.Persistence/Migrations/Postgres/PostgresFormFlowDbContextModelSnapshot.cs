@@ -496,6 +496,65 @@ namespace FormFlow.Persistence.Migrations.Postgres
                     b.ToTable("Drafts", (string)null);
                 });
 
+            modelBuilder.Entity("FormFlow.Persistence.Modules.ModuleRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Draft")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("DraftUpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DraftUpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("OwnerOrgUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ParentModuleId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentModuleId");
+
+                    b.HasIndex("OwnerOrgUnitId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("Modules", (string)null);
+                });
+
             modelBuilder.Entity("FormFlow.Persistence.Modules.ModuleSnapshot", b =>
                 {
                     b.Property<string>("Hash")
@@ -533,6 +592,101 @@ namespace FormFlow.Persistence.Migrations.Postgres
                     b.HasIndex("ModuleId", "Version");
 
                     b.ToTable("ModuleSnapshots", (string)null);
+                });
+
+            modelBuilder.Entity("FormFlow.Persistence.Modules.ModuleUpgrade", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Decisions")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("FromParentVersionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ModuleRecordId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Overlay")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("ToParentVersionId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromParentVersionId");
+
+                    b.HasIndex("ModuleRecordId");
+
+                    b.HasIndex("ToParentVersionId");
+
+                    b.ToTable("ModuleUpgrades", (string)null);
+                });
+
+            modelBuilder.Entity("FormFlow.Persistence.Modules.ModuleVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("ModuleRecordId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ParentVersionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("SnapshotHash")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentVersionId");
+
+                    b.HasIndex("SnapshotHash");
+
+                    b.HasIndex("ModuleRecordId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("ModuleVersions", (string)null);
                 });
 
             modelBuilder.Entity("FormFlow.Persistence.Notifications.Notification", b =>
@@ -846,11 +1000,66 @@ namespace FormFlow.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("FormFlow.Persistence.Modules.ModuleRecord", b =>
+                {
+                    b.HasOne("FormFlow.Persistence.Orgs.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerOrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FormFlow.Persistence.Modules.ModuleRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ParentModuleId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("FormFlow.Persistence.Modules.ModuleSnapshot", b =>
                 {
                     b.HasOne("FormFlow.Persistence.Orgs.OrgUnit", null)
                         .WithMany()
                         .HasForeignKey("OwnerOrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FormFlow.Persistence.Modules.ModuleUpgrade", b =>
+                {
+                    b.HasOne("FormFlow.Persistence.Modules.ModuleVersion", null)
+                        .WithMany()
+                        .HasForeignKey("FromParentVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FormFlow.Persistence.Modules.ModuleRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ModuleRecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FormFlow.Persistence.Modules.ModuleVersion", null)
+                        .WithMany()
+                        .HasForeignKey("ToParentVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FormFlow.Persistence.Modules.ModuleVersion", b =>
+                {
+                    b.HasOne("FormFlow.Persistence.Modules.ModuleRecord", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("ModuleRecordId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FormFlow.Persistence.Modules.ModuleVersion", null)
+                        .WithMany()
+                        .HasForeignKey("ParentVersionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("FormFlow.Persistence.Modules.ModuleSnapshot", null)
+                        .WithMany()
+                        .HasForeignKey("SnapshotHash")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -924,6 +1133,11 @@ namespace FormFlow.Persistence.Migrations.Postgres
             modelBuilder.Entity("FormFlow.Persistence.Accounts.Account", b =>
                 {
                     b.Navigation("Roles");
+                });
+
+            modelBuilder.Entity("FormFlow.Persistence.Modules.ModuleRecord", b =>
+                {
+                    b.Navigation("Versions");
                 });
 #pragma warning restore 612, 618
         }

@@ -475,6 +475,63 @@ namespace FormFlow.Persistence.Migrations.Sqlite
                     b.ToTable("Drafts", (string)null);
                 });
 
+            modelBuilder.Entity("FormFlow.Persistence.Modules.ModuleRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Draft")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DraftUpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DraftUpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OwnerOrgUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ParentModuleId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentModuleId");
+
+                    b.HasIndex("OwnerOrgUnitId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("Modules", (string)null);
+                });
+
             modelBuilder.Entity("FormFlow.Persistence.Modules.ModuleSnapshot", b =>
                 {
                     b.Property<string>("Hash")
@@ -512,6 +569,97 @@ namespace FormFlow.Persistence.Migrations.Sqlite
                     b.HasIndex("ModuleId", "Version");
 
                     b.ToTable("ModuleSnapshots", (string)null);
+                });
+
+            modelBuilder.Entity("FormFlow.Persistence.Modules.ModuleUpgrade", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Decisions")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FromParentVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ModuleRecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Overlay")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ToParentVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromParentVersionId");
+
+                    b.HasIndex("ModuleRecordId");
+
+                    b.HasIndex("ToParentVersionId");
+
+                    b.ToTable("ModuleUpgrades", (string)null);
+                });
+
+            modelBuilder.Entity("FormFlow.Persistence.Modules.ModuleVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ModuleRecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ParentVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SnapshotHash")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentVersionId");
+
+                    b.HasIndex("SnapshotHash");
+
+                    b.HasIndex("ModuleRecordId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("ModuleVersions", (string)null);
                 });
 
             modelBuilder.Entity("FormFlow.Persistence.Notifications.Notification", b =>
@@ -816,11 +964,66 @@ namespace FormFlow.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("FormFlow.Persistence.Modules.ModuleRecord", b =>
+                {
+                    b.HasOne("FormFlow.Persistence.Orgs.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerOrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FormFlow.Persistence.Modules.ModuleRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ParentModuleId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("FormFlow.Persistence.Modules.ModuleSnapshot", b =>
                 {
                     b.HasOne("FormFlow.Persistence.Orgs.OrgUnit", null)
                         .WithMany()
                         .HasForeignKey("OwnerOrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FormFlow.Persistence.Modules.ModuleUpgrade", b =>
+                {
+                    b.HasOne("FormFlow.Persistence.Modules.ModuleVersion", null)
+                        .WithMany()
+                        .HasForeignKey("FromParentVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FormFlow.Persistence.Modules.ModuleRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ModuleRecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FormFlow.Persistence.Modules.ModuleVersion", null)
+                        .WithMany()
+                        .HasForeignKey("ToParentVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FormFlow.Persistence.Modules.ModuleVersion", b =>
+                {
+                    b.HasOne("FormFlow.Persistence.Modules.ModuleRecord", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("ModuleRecordId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FormFlow.Persistence.Modules.ModuleVersion", null)
+                        .WithMany()
+                        .HasForeignKey("ParentVersionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("FormFlow.Persistence.Modules.ModuleSnapshot", null)
+                        .WithMany()
+                        .HasForeignKey("SnapshotHash")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -894,6 +1097,11 @@ namespace FormFlow.Persistence.Migrations.Sqlite
             modelBuilder.Entity("FormFlow.Persistence.Accounts.Account", b =>
                 {
                     b.Navigation("Roles");
+                });
+
+            modelBuilder.Entity("FormFlow.Persistence.Modules.ModuleRecord", b =>
+                {
+                    b.Navigation("Versions");
                 });
 #pragma warning restore 612, 618
         }

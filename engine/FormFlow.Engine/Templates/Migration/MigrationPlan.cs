@@ -1,0 +1,50 @@
+using System.Text.Json.Nodes;
+using FormFlow.Engine.Templates.Resolution;
+
+namespace FormFlow.Engine.Templates.Migration;
+
+/// <summary>
+/// How running cases move from one snapshot to another: <see cref="Steps"/> maps an old activity ID to the new one
+/// that takes over its waiting work (unmapped IDs stay as they are); <see cref="Defaults"/> fills form fields the
+/// new version requires; <see cref="Grandfathered"/> lists form keys whose new rules running cases are exempt from.
+/// </summary>
+public sealed record MigrationPlan
+{
+    public IReadOnlyDictionary<string, string> Steps { get; init; } = new Dictionary<string, string>();
+    public JsonObject Defaults { get; init; } = [];
+    public IReadOnlyList<string> Grandfathered { get; init; } = [];
+
+    /// <summary>Mistakes in the plan itself, the same for every case: steps or keys that do not exist.</summary>
+    public IReadOnlyList<TemplateProblem> Check(JsonObject oldModule, JsonObject newModule)
+    {
+        var problems = new List<TemplateProblem>();
+        var (oldSteps, newSteps) = (Activities(oldModule), Activities(newModule));
+        foreach (var (from, to) in Steps)
+        {
+            if (!oldSteps.ContainsKey(from))
+                problems.Add(new(from, $"/steps/{from}", $"the plan maps step '{from}', which version {oldModule["version"]} does not have"));
+            if (!newSteps.ContainsKey(to))
+                problems.Add(new(to, $"/steps/{from}", $"the plan maps step '{from}' to '{to}', which version {newModule["version"]} does not have"));
+        }
+        var keys = ModuleSoundness.CaseForm(newModule) is { } form ? ModuleSoundness.FormKeys(form) : [];
+        foreach (var (key, _) in Defaults)
+            if (!keys.Contains(key))
+                problems.Add(new(null, $"/defaults/{key}", $"the plan gives a default for '{key}', which the new form does not have"));
+        for (var i = 0; i < Grandfathered.Count; i++)
+            if (!keys.Contains(Grandfathered[i]))
+                problems.Add(new(null, $"/grandfathered/{i}", $"the plan exempts '{Grandfathered[i]}', which the new form does not have"));
+        return problems;
+    }
+
+    /// <summary>The plan read from `{steps: {old: new}, defaults: {key: value}, grandfathered: [key]}` (all optional).</summary>
+    public static MigrationPlan FromJson(JsonObject? json) => json is null ? new() : new()
+    {
+        Steps = (json["steps"] as JsonObject ?? []).ToDictionary(p => p.Key, p => (string?)p.Value ?? "", StringComparer.Ordinal),
+        Defaults = (JsonObject?)json["defaults"]?.DeepClone() ?? [],
+        Grandfathered = (json["grandfathered"] as JsonArray ?? []).Select(k => (string?)k ?? "").ToList(),
+    };
+
+    internal static Dictionary<string, JsonObject> Activities(JsonObject module) =>
+        (module["workflow"]?["activities"] as JsonArray ?? []).OfType<JsonObject>()
+            .Where(a => a["id"] is JsonValue).ToDictionary(a => (string)a["id"]!, StringComparer.Ordinal);
+}

@@ -1,0 +1,265 @@
+using System.Text.Json.Nodes;
+using FormFlow.Engine.Templates;
+using FormFlow.Engine.Templates.Overlays;
+using FormFlow.Engine.Templates.Packages;
+using FormFlow.Engine.Templates.Rebase;
+using FormFlow.Engine.Templates.Resolution;
+using FormFlow.Persistence;
+using FormFlow.Persistence.Audit;
+using FormFlow.Persistence.Modules;
+using FormFlow.Persistence.Orgs;
+using FormFlow.Server.Snapshots;
+using Microsoft.EntityFrameworkCore;
+
+namespace FormFlow.Server.Modules;
+
+/// <summary>
+/// The module library's operations on the store: importing a template, resolving a draft, deriving, publishing.
+/// The engine decides (resolution, locks, soundness); this class finds the inputs and records the outcome, with an
+/// audit entry per change. Callers save.
+/// </summary>
+public static class ModuleLibrary
+{
+    /// <summary>Loads a module with its versions; null when unknown.</summary>
+    public static Task<ModuleRecord?> FindAsync(FormFlowDbContext db, int id, CancellationToken ct) =>
+        db.Modules.Include(m => m.Versions).SingleOrDefaultAsync(m => m.Id == id, ct);
+
+    public static JsonObject Draft(ModuleRecord module) => JsonNode.Parse(module.Draft)!.AsObject();
+
+    public static ModuleVersion? Latest(ModuleRecord module) => module.Versions.OrderByDescending(v => v.Id).FirstOrDefault();
+
+    /// <summary>A stored snapshot's module document.</summary>
+    public static async Task<JsonObject> SnapshotAsync(FormFlowDbContext db, string hash, CancellationToken ct)
+    {
+        var content = await db.ModuleSnapshots.AsNoTracking().Where(s => s.Hash == hash).Select(s => s.Content).SingleOrDefaultAsync(ct)
+            ?? throw new InvalidOperationException($"snapshot {hash} is not stored");
+        return JsonNode.Parse(content)!.AsObject();
+    }
+
+    /// <summary>A template package (as a folder loads it) owned by <paramref name="owner"/>, published as its version.</summary>
+    public static async Task<ModuleRecord> ImportTemplateAsync(FormFlowDbContext db, JsonObject package, OrgUnit owner, string by, DateTime now, CancellationToken ct)
+    {
+        var document = ModulePackageLoader.FromDocument(package, ModuleOrgs.Ref(owner));
+        var module = new ModuleRecord
+        {
+            Key = (string)document["id"]!, Name = document["name"]!.ToJsonString(), Category = (string)document["category"]!,
+            Kind = ModuleKinds.Template, OwnerOrgUnitId = owner.Id, Draft = document.ToJsonString(),
+            DraftUpdatedAt = now, DraftUpdatedBy = by, CreatedAt = now,
+        };
+        db.Modules.Add(module);
+        await PublishAsync(db, module, owner, by, now, ct);
+        return module;
+    }
+
+    /// <summary>A derived module for <paramref name="org"/> on the parent's latest published version, with an empty overlay.</summary>
+    public static async Task<ModuleRecord> DeriveAsync(FormFlowDbContext db, ModuleRecord parent, OrgUnit parentOwner, OrgUnit org, string by, DateTime now, CancellationToken ct)
+    {
+        if (OrgSubtree.Contains(org.Path, parentOwner.Path))
+            throw ModuleRefusal.Invalid("Cannot derive here", $"{org.Name} is not below {parentOwner.Name}, which owns module {parent.Id}: a module is derived by a lower org");
+        if (Latest(parent) is not { } version)
+            throw ModuleRefusal.Conflict("Nothing published", $"module {parent.Id} has no published version to derive from");
+        if (await db.Modules.AnyAsync(m => m.OwnerOrgUnitId == org.Id && m.Key == parent.Key, ct))
+            throw ModuleRefusal.Conflict("Already derived", $"{org.Name} already has a module '{parent.Key}'");
+        var snapshot = await SnapshotAsync(db, version.SnapshotHash, ct);
+        var overlay = new JsonObject
+        {
+            ["org"] = ModuleOrgs.Ref(org).ToJson(),
+            ["base"] = new JsonObject { ["module"] = parent.Key, ["version"] = (string?)snapshot["version"], ["hash"] = version.SnapshotHash },
+            ["operations"] = new JsonArray(),
+            ["log"] = new JsonArray(),
+        };
+        var module = new ModuleRecord
+        {
+            Key = parent.Key, Name = parent.Name, Category = parent.Category, Kind = ModuleKinds.Derived, OwnerOrgUnitId = org.Id,
+            ParentModuleId = parent.Id, Draft = overlay.ToJsonString(), DraftUpdatedAt = now, DraftUpdatedBy = by, CreatedAt = now,
+        };
+        db.Modules.Add(module);
+        AuditLog.Append(db, by, "module.derived", $"module:{parent.Id}", new JsonObject { ["key"] = parent.Key, ["org"] = org.Id });
+        return module;
+    }
+
+    /// <summary>Resolves the draft: a template's package alone, or the parent's snapshot with this module's overlay.</summary>
+    public static async Task<Snapshot> ResolveDraftAsync(FormFlowDbContext db, ModuleRecord module, OrgUnit owner, CancellationToken ct)
+    {
+        var draft = Draft(module);
+        if (module.Kind == ModuleKinds.Template)
+            return ChainResolver.Resolve(ModulePackageLoader.FromDocument(draft, ModuleOrgs.Ref(owner)), []);
+        var overlay = Overlay.Parse(draft, owner.Name);
+        return ChainResolver.Resolve(await SnapshotAsync(db, overlay.BaseHash!, ct), [overlay]);
+    }
+
+    /// <summary>Replaces a derived module's operations (checked by resolving them); the log and base stay.</summary>
+    public static async Task SetOverlayAsync(FormFlowDbContext db, ModuleRecord module, OrgUnit owner, JsonNode? operations, string by, DateTime now, CancellationToken ct)
+    {
+        if (await OpenUpgradeAsync(db, module, ct) is not null)
+            throw ModuleRefusal.Conflict("Upgrade in progress", $"module {module.Id} has an upgrade with open conflicts: resolve them (or publish) before editing the overlay");
+        var draft = Draft(module);
+        draft["operations"] = operations?.DeepClone();
+        await CheckAsync(db, module, owner, draft, ct);
+        module.Draft = draft.ToJsonString();
+        (module.DraftUpdatedAt, module.DraftUpdatedBy) = (now, by);
+        AuditLog.Append(db, by, "module.overlayChanged", $"module:{module.Id}", new JsonObject { ["operations"] = (operations as JsonArray)?.Count });
+    }
+
+    /// <summary>Replaces a template's draft package (checked by resolving it); the owner stays the module's.</summary>
+    public static void SetPackage(FormFlowDbContext db, ModuleRecord module, OrgUnit owner, JsonNode? package, string by, DateTime now)
+    {
+        var document = ModulePackageLoader.FromDocument(package, ModuleOrgs.Ref(owner));
+        if ((string?)document["id"] != module.Key)
+            throw ModuleRefusal.Invalid("Module ID changed", $"the package's id is '{document["id"]}'; module {module.Id} is '{module.Key}' and keeps it");
+        ChainResolver.Resolve(document, []);
+        module.Draft = document.ToJsonString();
+        module.Name = document["name"]!.ToJsonString();
+        module.Category = (string)document["category"]!;
+        (module.DraftUpdatedAt, module.DraftUpdatedBy) = (now, by);
+        AuditLog.Append(db, by, "module.draftChanged", $"module:{module.Id}", new JsonObject { ["version"] = (string?)document["version"] });
+    }
+
+    private static async Task CheckAsync(FormFlowDbContext db, ModuleRecord module, OrgUnit owner, JsonObject draft, CancellationToken ct)
+    {
+        var overlay = Overlay.Parse(draft, owner.Name);
+        ChainResolver.Resolve(await SnapshotAsync(db, overlay.BaseHash!, ct), [overlay]);
+    }
+
+    /// <summary>Publishes the draft as the next immutable version; 409 while an upgrade has open conflicts or nothing changed.</summary>
+    public static async Task<ModuleVersion> PublishAsync(FormFlowDbContext db, ModuleRecord module, OrgUnit owner, string by, DateTime now, CancellationToken ct)
+    {
+        if (module.Id != 0 && await OpenUpgradeAsync(db, module, ct) is { } open)
+            throw ModuleRefusal.Conflict("Blocking conflicts remain",
+                $"the upgrade to the parent's version {open.To.Version} has {open.Result.Conflicts.Count(c => c.Blocking)} blocking conflict(s): " +
+                string.Join("; ", open.Result.Conflicts.Where(c => c.Blocking).Select(c => $"{c.Kind} at {c.Path}")));
+        var snapshot = await ResolveDraftAsync(db, module, owner, ct);
+        var latest = Latest(module);
+        if (latest?.SnapshotHash == snapshot.Hash)
+            throw ModuleRefusal.Conflict("Nothing to publish", $"the draft resolves to version {latest.Version}'s snapshot {snapshot.Hash}");
+        int? parentVersion = null;
+        string version;
+        if (module.Kind == ModuleKinds.Template)
+        {
+            version = (string)snapshot.Module["version"]!;
+            if (module.Versions.Any(v => v.Version == version))
+                throw ModuleRefusal.Conflict("Version already published", $"version {version} of '{module.Key}' is published and immutable: raise the version in the draft");
+        }
+        else
+        {
+            version = (module.Versions.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var baseHash = (string)Draft(module)["base"]!["hash"]!;
+            parentVersion = await db.ModuleVersions.Where(v => v.ModuleRecordId == module.ParentModuleId && v.SnapshotHash == baseHash)
+                .OrderByDescending(v => v.Id).Select(v => (int?)v.Id).FirstOrDefaultAsync(ct);
+        }
+        await SnapshotStore.AddIfMissingAsync(db, snapshot, owner.Id, now, ct);
+        var row = new ModuleVersion
+        {
+            Version = version, SnapshotHash = snapshot.Hash, Content = module.Draft, ParentVersionId = parentVersion, PublishedAt = now, PublishedBy = by,
+        };
+        module.Versions.Add(row);
+        AuditLog.Append(db, by, "module.published", $"module:{module.Key}@{owner.Id}", new JsonObject { ["version"] = version, ["snapshot"] = snapshot.Hash });
+        return row;
+    }
+
+    // ---- upgrades ----
+
+    /// <summary>An upgrade being worked on: the stored row, the parent's two versions, and its current state.</summary>
+    public sealed record UpgradeState(ModuleUpgrade Row, ModuleVersion From, ModuleVersion To, RebaseResult Result);
+
+    /// <summary>A stable name for a conflict across decisions (indexes shift as conflicts are settled).</summary>
+    public static string ConflictId(RebaseConflict conflict) => $"{conflict.Kind}:{conflict.Path}";
+
+    /// <summary>The unfinished upgrade of a module (blocking conflicts remain), replayed to its current state.</summary>
+    public static async Task<UpgradeState?> OpenUpgradeAsync(FormFlowDbContext db, ModuleRecord module, CancellationToken ct)
+    {
+        var row = await db.ModuleUpgrades.Where(u => u.ModuleRecordId == module.Id && u.FinishedAt == null).OrderByDescending(u => u.Id).FirstOrDefaultAsync(ct);
+        return row is null ? null : await ReplayAsync(db, row, ct);
+    }
+
+    private static async Task<UpgradeState> ReplayAsync(FormFlowDbContext db, ModuleUpgrade row, CancellationToken ct)
+    {
+        var from = await db.ModuleVersions.SingleAsync(v => v.Id == row.FromParentVersionId, ct);
+        var to = await db.ModuleVersions.SingleAsync(v => v.Id == row.ToParentVersionId, ct);
+        var result = OverlayRebaser.Rebase(await SnapshotAsync(db, from.SnapshotHash, ct), await SnapshotAsync(db, to.SnapshotHash, ct),
+            Overlay.Parse(JsonNode.Parse(row.Overlay), "upgrade"));
+        foreach (var decision in JsonNode.Parse(row.Decisions)!.AsArray())
+            result = Decide(result, (string)decision!["conflictId"]!, Choice((string)decision["choice"]!), decision["value"],
+                (string)decision["by"]!, DateTimeOffset.Parse((string)decision["at"]!, System.Globalization.CultureInfo.InvariantCulture));
+        return new UpgradeState(row, from, to, result);
+    }
+
+    /// <summary>Rebases the draft overlay onto the parent's latest version; without conflicts it becomes the draft at once.</summary>
+    public static async Task<UpgradeState> StartUpgradeAsync(FormFlowDbContext db, ModuleRecord module, string by, DateTime now, CancellationToken ct)
+    {
+        if (module.Kind != ModuleKinds.Derived)
+            throw ModuleRefusal.Conflict("Not a derived module", $"module {module.Id} is a template: it has no parent to upgrade to");
+        var parent = await FindAsync(db, module.ParentModuleId!.Value, ct) ?? throw ModuleRefusal.NotFound(module.ParentModuleId.Value);
+        var draft = Draft(module);
+        var baseHash = (string)draft["base"]!["hash"]!;
+        var to = Latest(parent)!;
+        if (to.SnapshotHash == baseHash)
+            throw ModuleRefusal.Conflict("Up to date", $"module {module.Id} is already based on the parent's latest version {to.Version}");
+        var from = parent.Versions.Where(v => v.SnapshotHash == baseHash).OrderByDescending(v => v.Id).First();
+        foreach (var stale in await db.ModuleUpgrades.Where(u => u.ModuleRecordId == module.Id && u.FinishedAt == null).ToListAsync(ct))
+            stale.FinishedAt = now;
+        var row = new ModuleUpgrade
+        {
+            ModuleRecordId = module.Id, FromParentVersionId = from.Id, ToParentVersionId = to.Id, Overlay = module.Draft, StartedAt = now, StartedBy = by,
+        };
+        db.ModuleUpgrades.Add(row);
+        var state = await ReplayAsync(db, row, ct);
+        AuditLog.Append(db, by, "module.upgradeStarted", $"module:{module.Id}", new JsonObject
+        {
+            ["from"] = from.Version, ["to"] = to.Version, ["conflicts"] = state.Result.Conflicts.Count,
+        });
+        if (!state.Result.Blocking) Finish(module, state, by, now);
+        return state;
+    }
+
+    /// <summary>Settles one conflict (logged in the overlay and the audit log); the last one makes the rebased overlay the draft.</summary>
+    public static UpgradeState Resolve(FormFlowDbContext db, ModuleRecord module, UpgradeState state, string conflictId, ConflictChoice choice, JsonNode? value, string by, DateTime now)
+    {
+        var at = new DateTimeOffset(now, TimeSpan.Zero);
+        var result = Decide(state.Result, conflictId, choice, value, by, at);
+        var decisions = JsonNode.Parse(state.Row.Decisions)!.AsArray();
+        decisions.Add(new JsonObject
+        {
+            ["conflictId"] = conflictId, ["choice"] = ChoiceName(choice), ["value"] = value?.DeepClone(), ["by"] = by, ["at"] = at.ToString("O"),
+        });
+        state.Row.Decisions = decisions.ToJsonString();
+        AuditLog.Append(db, by, "module.conflictResolved", $"module:{module.Id}", new JsonObject
+        {
+            ["conflict"] = conflictId, ["choice"] = ChoiceName(choice), ["value"] = value?.DeepClone(),
+        });
+        var next = state with { Result = result };
+        if (!result.Blocking) Finish(module, next, by, now);
+        return next;
+    }
+
+    private static void Finish(ModuleRecord module, UpgradeState state, string by, DateTime now)
+    {
+        state.Row.FinishedAt = now;
+        module.Draft = state.Result.Overlay.ToJsonString();
+        (module.DraftUpdatedAt, module.DraftUpdatedBy) = (now, by);
+    }
+
+    private static RebaseResult Decide(RebaseResult result, string conflictId, ConflictChoice choice, JsonNode? value, string by, DateTimeOffset at)
+    {
+        var index = result.Conflicts.ToList().FindIndex(c => ConflictId(c) == conflictId);
+        if (index < 0)
+            throw ModuleRefusal.Invalid("No such conflict",
+                $"there is no open conflict '{conflictId}'; open: {string.Join(", ", result.Conflicts.Select(ConflictId).DefaultIfEmpty("none"))}");
+        return result.Decide(index, choice, value, by, at);
+    }
+
+    public static ConflictChoice Choice(string name) => name switch
+    {
+        "keepMine" => ConflictChoice.KeepMine,
+        "takeParent" => ConflictChoice.TakeParent,
+        "edit" => ConflictChoice.Edit,
+        _ => throw ModuleRefusal.Invalid("Unknown choice", $"choice '{name}' is not one of keepMine, takeParent, edit"),
+    };
+
+    private static string ChoiceName(ConflictChoice choice) => choice switch
+    {
+        ConflictChoice.KeepMine => "keepMine",
+        ConflictChoice.TakeParent => "takeParent",
+        _ => "edit",
+    };
+}

@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using FormFlow.Engine.Templates;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace FormFlow.Server.Modules;
+
+/// <summary>A module operation refused with a status (404, 409, 422 ...) and a sentence naming the problem.</summary>
+public sealed class ModuleRefusal(int status, string title, string detail) : Exception(detail)
+{
+    public int Status { get; } = status;
+    public string Title { get; } = title;
+
+    public static ModuleRefusal NotFound(int id) => new(StatusCodes.Status404NotFound, "Module not found", $"module {id} does not exist or is not visible to you");
+    public static ModuleRefusal Conflict(string title, string detail) => new(StatusCodes.Status409Conflict, title, detail);
+    public static ModuleRefusal Invalid(string title, string detail) => new(StatusCodes.Status422UnprocessableEntity, title, detail);
+    public static ModuleRefusal Forbidden(string detail) => new(StatusCodes.Status403Forbidden, "Forbidden", detail);
+}
+
+/// <summary>The ProblemDetails answers of the module library.</summary>
+public static class ModuleProblems
+{
+    public static ProblemHttpResult From(ModuleRefusal refusal) =>
+        TypedResults.Problem(statusCode: refusal.Status, title: refusal.Title, detail: refusal.Message);
+
+    /// <summary>
+    /// 422 with <c>errors: [{element, path, property?, lockedBy?: {orgUnitId, orgName, level}, reason?, message}]</c>:
+    /// every problem the engine found (lock violations, format errors, an unsound result).
+    /// </summary>
+    public static ProblemHttpResult From(TemplateException ex, string title)
+    {
+        var errors = new JsonArray(ex.Problems.Select(p => (JsonNode)Error(p)).ToArray());
+        return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: title,
+            detail: string.Join("; ", ex.Problems.Take(5).Select(Describe)) + (ex.Problems.Count > 5 ? $"; and {ex.Problems.Count - 5} more" : ""),
+            extensions: new Dictionary<string, object?> { ["errors"] = errors });
+    }
+
+    private static JsonObject Error(TemplateProblem p)
+    {
+        var error = new JsonObject { ["element"] = p.Element, ["path"] = p.Path, ["message"] = p.Message };
+        if (p.Property is not null) error["property"] = p.Property;
+        if (p.LockedBy is { } org)
+            error["lockedBy"] = new JsonObject
+            {
+                ["orgUnitId"] = int.TryParse(org.Id, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null,
+                ["orgName"] = org.Name,
+                ["level"] = org.Level,
+            };
+        if (p.Reason is not null) error["reason"] = p.Reason;
+        return error;
+    }
+
+    private static string Describe(TemplateProblem p) =>
+        $"{(p.Element is null ? "" : $"[{p.Element}] ")}{(p.Path.Length == 0 ? "/" : p.Path)}: {p.Message}";
+}

@@ -1,0 +1,34 @@
+using System.Text.Json.Nodes;
+using FormFlow.Persistence.Modules;
+using FormFlow.Persistence.Orgs;
+
+namespace FormFlow.Server.Modules;
+
+public sealed record ModuleSummaryView(
+    int Id, JsonNode Name, string Key, string Category, int OwnerOrgId, string OwnerOrgName, string Level, string Kind,
+    int? ParentModuleId, string? LatestVersion, bool Draft, bool UpgradeAvailable)
+{
+    /// <param name="parentLatestHash">The parent's latest published snapshot, for a derived module.</param>
+    public static ModuleSummaryView From(ModuleRecord m, OrgUnit owner, string? parentLatestHash)
+    {
+        var latest = ModuleLibrary.Latest(m);
+        var baseHash = m.Kind == ModuleKinds.Derived ? (string?)ModuleLibrary.Draft(m)["base"]?["hash"] : null;
+        return new(m.Id, JsonNode.Parse(m.Name)!, m.Key, m.Category, owner.Id, owner.Name, ModuleOrgs.Level(owner.Level), m.Kind, m.ParentModuleId,
+            latest?.Version, Draft: latest is null || latest.Content != m.Draft,
+            UpgradeAvailable: parentLatestHash is not null && baseHash is not null && parentLatestHash != baseHash);
+    }
+}
+
+public sealed record ModuleVersionView(string Version, string Hash, DateTime PublishedAt, string PublishedBy, int RunningCases);
+
+public sealed record ModuleDetailView(ModuleSummaryView Module, List<ModuleVersionView> Versions);
+
+public sealed record DeriveRequest(int OrgUnitId);
+
+public sealed record OverlayRequest(JsonArray Operations);
+
+public sealed record ResolveConflictRequest(string ConflictId, string Choice, JsonNode? Value = null);
+
+public sealed record ActivateRequest(int OrgUnitId, string? Version = null);
+
+public sealed record ActivationView(int Id, string ModuleId, int OrgUnitId, string OrgName, string SnapshotHash, string Version);
