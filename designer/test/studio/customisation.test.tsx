@@ -52,7 +52,7 @@ beforeEach(() => {
       resolved = { ...resolved, conflicts: resolved.conflicts.map((c) => (c.id === body.conflictId ? { ...c, blocking: false } : c)) };
       return json(resolved);
     }
-    if (url === "/api/modules/join-haidian") return json({ ...summary, versions: [] });
+    if (url === "/api/modules/join-haidian") return json({ module: summary, versions: [] });
     return json({ title: "not found" }, 404);
   }));
 });

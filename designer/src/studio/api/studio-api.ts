@@ -5,7 +5,8 @@ import type {
 } from "./types";
 import type { WorkflowDefinition } from "../workflow-designer/workflow-definition";
 
-const m = (id: string) => `/api/modules/${encodeURIComponent(id)}`;
+type Id = string | number;
+const m = (id: Id) => `/api/modules/${encodeURIComponent(String(id))}`;
 
 /** The server calls Studio makes (API.md: auth, modules, validation, services, stats). */
 export const studioApi = {
@@ -15,29 +16,35 @@ export const studioApi = {
   orgs: () => request<OrgNode[]>("GET", "/api/orgs"),
 
   modules: () => request<ModuleSummary[]>("GET", "/api/modules"),
-  module: (id: string) => request<ModuleDetails>("GET", m(id)),
-  derive: (id: string, orgUnitId: string | number) => request<ModuleSummary>("POST", `${m(id)}/derive`, { orgUnitId }),
-  draft: (id: string) => request<ModuleDocument>("GET", `${m(id)}/draft`),
-  saveDraft: (id: string, document: ModuleDocument) => request<unknown>("PUT", `${m(id)}/draft`, document),
-  overlay: (id: string) => request<OverlayDocument>("GET", `${m(id)}/overlay`),
-  saveOverlay: (id: string, operations: OverlayOperation[]) => request<unknown>("PUT", `${m(id)}/overlay`, { operations }),
-  preview: (id: string) => request<ModulePreview>("GET", `${m(id)}/preview`),
-  upgrade: (id: string) => request<UpgradeState>("POST", `${m(id)}/upgrade`),
-  resolveConflict: (id: string, conflictId: string, choice: "keepMine" | "takeParent" | "edit", value?: unknown) =>
+  module: async (id: Id): Promise<ModuleDetails> => {
+    const detail = await request<{ module: ModuleSummary; versions: ModuleDetails["versions"] }>("GET", m(id));
+    return { ...detail.module, versions: detail.versions };
+  },
+  derive: (id: Id, orgUnitId: string | number) => request<ModuleSummary>("POST", `${m(id)}/derive`, { orgUnitId }),
+  draft: (id: Id) => request<ModuleDocument>("GET", `${m(id)}/draft`),
+  saveDraft: (id: Id, document: ModuleDocument) => request<unknown>("PUT", `${m(id)}/draft`, document),
+  overlay: (id: Id) => request<OverlayDocument>("GET", `${m(id)}/overlay`),
+  saveOverlay: (id: Id, operations: OverlayOperation[]) => request<unknown>("PUT", `${m(id)}/overlay`, { operations }),
+  preview: (id: Id) => request<ModulePreview>("GET", `${m(id)}/preview`),
+  upgrade: (id: Id) => request<UpgradeState>("POST", `${m(id)}/upgrade`),
+  resolveConflict: (id: Id, conflictId: string, choice: "keepMine" | "takeParent" | "edit", value?: unknown) =>
     request<UpgradeState>("POST", `${m(id)}/upgrade/resolve`, { conflictId, choice, value }),
-  publish: (id: string) => request<{ version: string; hash: string }>("POST", `${m(id)}/publish`),
-  activate: (id: string, orgUnitId: string | number, version?: string) => request<Service>("POST", `${m(id)}/activate`, { orgUnitId, version }),
-  migrationDryRun: (id: string, fromVersion: string, toVersion: string) =>
+  publish: (id: Id) => request<{ version: string; hash: string }>("POST", `${m(id)}/publish`),
+  activate: (id: Id, orgUnitId: string | number, version?: string) => request<Service>("POST", `${m(id)}/activate`, { orgUnitId, version }),
+  migrationDryRun: (id: Id, fromVersion: string, toVersion: string) =>
     request<MigrationPlan>("POST", `${m(id)}/migrations/dry-run`, { fromVersion, toVersion }),
-  migrationApply: (id: string, fromVersion: string, toVersion: string) =>
+  migrationApply: (id: Id, fromVersion: string, toVersion: string) =>
     request<MigrationPlan>("POST", `${m(id)}/migrations/apply`, { fromVersion, toVersion }),
-  testRun: (id: string, data: unknown, outcomes: Record<string, string>) => request<TestRunResult>("POST", `${m(id)}/test-run`, { data, outcomes }),
-  versionDocument: (id: string, version: string) => request<ModuleDocument>("GET", `${m(id)}/versions/${encodeURIComponent(version)}`),
+  testRun: (id: Id, data: unknown, outcomes: Record<string, string>) => request<TestRunResult>("POST", `${m(id)}/test-run`, { data, outcomes }),
+  versionDocument: (id: Id, version: string) => request<ModuleDocument>("GET", `${m(id)}/versions/${encodeURIComponent(version)}`),
 
   validateExpression: (expression: string, fields?: string[]) =>
     request<{ ok: boolean; errors: { message: string; position?: unknown }[] }>("POST", "/api/validate/expression", { expression, fields }),
-  validateWorkflow: (workflow: WorkflowDefinition) =>
-    request<{ errors: { activityId?: string | null; property?: string | null; message: string }[] }>("POST", "/api/validate/workflow", { workflow }),
+  /** The server's problems with a workflow; `property` is the input named in the problem's JSON Pointer. */
+  validateWorkflow: async (workflow: WorkflowDefinition) => {
+    const answer = await request<{ errors: { activityId?: string | null; path?: string; message: string }[] }>("POST", "/api/validate/workflow", { workflow });
+    return answer.errors.map((e) => ({ activityId: e.activityId ?? null, property: /\/inputs\/([^/]+)/.exec(e.path ?? "")?.[1] ?? null, message: e.message }));
+  },
   importElsa: (json: unknown) => request<WorkflowDefinition>("POST", "/api/import/elsa", { json }),
 
   services: () => request<Service[]>("GET", "/api/services"),

@@ -13,14 +13,16 @@ export interface OrgNode { id: string | number; name: string; level: OrgLevel; p
 export interface Me { id: string; userName: string; displayName: string; roles: { role: string; orgUnitId: string; orgName: string }[] }
 
 export interface ModuleSummary {
-  id: string;
+  id: string | number;
+  /** The package ID (join, benefits ...); `id` is the library's number. */
+  key?: string;
   name: LocalizedText | string;
   category: string;
   ownerOrgId: string | number;
   ownerOrgName: string;
   level: OrgLevel;
   kind: "template" | "derived";
-  parentModuleId?: string | null;
+  parentModuleId?: string | number | null;
   latestVersion?: string | null;
   draft: boolean;
   upgradeAvailable: boolean;
@@ -63,7 +65,8 @@ export interface ModuleDocument {
 /** Which org set each property of each element: {elementId: {"/label": org, ...}}; hidden elements carry hidden: true. */
 export type Provenance = Record<string, Record<string, OrgRef | boolean>>;
 
-export interface ModulePreview { hash: string; module: ModuleDocument; provenance: Provenance; soundness: { message: string; path?: string }[] }
+/** module and provenance are null when the draft does not resolve; soundness then says why. */
+export interface ModulePreview { hash: string | null; module: ModuleDocument | null; provenance: Provenance | null; soundness: { message: string; path?: string }[] }
 
 export type OverlayOperation =
   | { op: "set"; element: string; path: string; value: unknown; was: unknown }
@@ -79,13 +82,14 @@ export interface Conflict {
   id: string;
   kind: ConflictKind;
   path: string;
+  message?: string;
   base?: unknown;
   parent?: unknown;
   child?: unknown;
   lockedBy?: OrgRef & { orgUnitId?: string; orgName?: string };
   blocking: boolean;
 }
-export interface UpgradeState { from: string; to: string; overlay: OverlayDocument; conflicts: Conflict[] }
+export interface UpgradeState { from: string; to: string; overlay: unknown; conflicts: Conflict[]; finished?: boolean }
 
 export interface TestRunResult { visited: string[]; status: string; variables: Record<string, unknown>; timeline: { at?: string; event?: string; activityId?: string; [k: string]: unknown }[] }
 

@@ -21,9 +21,9 @@ export function StudioApp() {
 
   useEffect(() => { studioApi.me().then(setMe, (e) => (e instanceof ApiError && e.status === 401 ? setMe(null) : setProblem(errorText(e)))); }, []);
   useEffect(() => {
-    if (route.page !== "module" || !me || module?.id === route.id) return;
+    if (route.page !== "module" || !me || String(module?.id) === route.id) return;
     studioApi.modules().then((all) => {
-      const found = all.find((m) => m.id === route.id);
+      const found = all.find((m) => String(m.id) === route.id);
       if (found) setModule(found); else setProblem(`${route.id}: 404`);
     }, (e) => setProblem(errorText(e)));
   }, [route, me, module]);
@@ -47,8 +47,8 @@ export function StudioApp() {
       </Layout.Header>
       <Layout.Content style={{ padding: 16 }}>
         {problem && <Alert type="error" title={problem} closable onClose={() => setProblem(undefined)} />}
-        {route.page === "library" && <LibraryPage onOpen={(m) => { setModule(m); go({ page: "module", id: m.id }); }} />}
-        {route.page === "module" && (module?.id === route.id ? <ModulePage key={module.id} summary={module} onBack={() => go({ page: "library" })} /> : <Spin />)}
+        {route.page === "library" && <LibraryPage onOpen={(m) => { setModule(m); go({ page: "module", id: String(m.id) }); }} />}
+        {route.page === "module" && (module && String(module.id) === route.id ? <ModulePage key={module.id} summary={module} onBack={() => go({ page: "library" })} /> : <Spin />)}
         {route.page === "services" && <ServicesPage />}
         {route.page === "dashboard" && <DashboardPage />}
       </Layout.Content>

@@ -12,7 +12,7 @@ import { VersionsPanel } from "../versions/VersionsPanel";
 import { WorkflowDesigner } from "../workflow-designer/WorkflowDesigner";
 import { useModuleEditing } from "./module-editing";
 
-const serverValidate = async (workflow: Parameters<typeof studioApi.validateWorkflow>[0]) => (await studioApi.validateWorkflow(workflow)).errors;
+const serverValidate = studioApi.validateWorkflow;
 
 /** One module: workflow, forms, customisation (derived), versions and publishing, test run. */
 export function ModulePage({ summary, onBack }: { summary: ModuleSummary; onBack(): void }) {

@@ -61,6 +61,7 @@ export function useModuleEditing(summary: ModuleSummary, myOrgId: string | numbe
         setSaved(state);
       } else {
         const [p, overlay] = await Promise.all([studioApi.preview(summary.id), studioApi.overlay(summary.id)]);
+        if (!p.module) throw new Error(p.soundness.map((problem) => problem.message).join("；"));
         const state = { document: p.module, operations: overlay.operations };
         setPreview(p);
         history.reset(state);
