@@ -1,5 +1,5 @@
 import { expect, test } from "../support/fixtures";
-import { desktop, openModule, publish, studioSignIn } from "./studio-support";
+import { chooseOption, desktop, openModule, publish, studioSignIn } from "./studio-support";
 
 test.use(desktop);
 
@@ -34,9 +34,9 @@ test("the designer adds a field with a visibleIf rule and a new review step to t
   await expect(page.locator('.react-flow__edge[data-id="review:approve->userTask"]')).toHaveCount(1);
   await newNode.click();
   await page.getByLabel("approve →").click();
-  await page.getByTitle("recordHandler", { exact: false }).first().click();
+  await chooseOption(page, "recordHandler (recordHandler)", "recordHandler");
   await page.getByLabel("reject →").click();
-  await page.getByTitle("markRejected", { exact: false }).first().click();
+  await chooseOption(page, "markRejected (markRejected)", "markRejected");
   await expect(page.locator(".ff-problem-count")).toHaveCount(0, { timeout: 15_000 });
 
   await page.getByRole("button", { name: "保存草稿" }).click();
@@ -53,7 +53,7 @@ test("a test run of the join template highlights the path on the canvas and show
   await page.getByLabel("样例数据（JSON）").fill(JSON.stringify({ name: "张三", residentId: "11010519491231002X", mobile: "13800138000", region: "110101",
     employer: "某公司", employmentType: "employee", consent: true, signature: { id: "f1", name: "s.png", size: 1, contentType: "image/png" } }));
   await page.getByLabel("各步骤选择的结果 review").click();
-  await page.getByTitle("approve").click();
+  await chooseOption(page, "approve");
   await page.getByRole("button", { name: "试运行" }).last().click();
   await expect(page.locator(".ff-test-path")).toContainText("review");
   await expect(page.locator('.ff-node-visited[data-activity-id="review"]')).toBeVisible();

@@ -97,7 +97,7 @@ export function ModulePage({ summary, onBack }: { summary: ModuleSummary; onBack
             badges={(id) => (editing.operations.some((o) => o.op === "set" && o.element === id) ? [t("cust.overridden")] : [])} />
         ) })),
         { key: "versions", label: t("module.versions"), children: details
-          ? <VersionsPanel details={details} draft={document} onPublished={() => { void loadDetails(); void editing.reload(); }}
+          ? <VersionsPanel details={details} draft={document} setVersion={derived ? undefined : editing.setVersion} onPublished={() => { void loadDetails(); void editing.reload(); }}
               beforePublish={async () => { if (editing.dirty) await save(); }} />
           : <Spin /> },
         { key: "test", label: t("module.testRun"), children: (

@@ -27,6 +27,8 @@ export interface ModuleEditing {
   setWorkflow(next: WorkflowDefinition, merge?: string): void;
   setForm(index: number, next: FormDefinition, merge?: string): void;
   replaceOperations(operations: OverlayOperation[]): void;
+  /** The package version the next publish gets (templates: published versions are immutable). */
+  setVersion(version: string): void;
   undo(): void;
   redo(): void;
   canUndo: boolean;
@@ -106,6 +108,9 @@ export function useModuleEditing(summary: ModuleSummary, myOrgId: string | numbe
       setForm(i, next, merge) {
         if (derived) return;
         history.commit({ ...present, document: { ...present.document, forms: present.document.forms.map((f, n) => (n === i ? next : f)) } }, merge);
+      },
+      setVersion(version) {
+        if (!derived) history.commit({ ...present, document: { ...present.document, version } }, "version");
       },
       replaceOperations(operations) {
         history.commit({ ...present, operations });

@@ -1,4 +1,4 @@
-import { Alert, Button, Select, Space, Typography } from "antd";
+import { Alert, Button, Input, Select, Space, Typography } from "antd";
 import { DataTable } from "../data-table/DataTable";
 import { useState } from "react";
 import { errorText } from "../api/client";
@@ -23,13 +23,16 @@ export function DiffList({ changes }: { changes: JsonChange[] }) {
  * Publishing and history: validate (the server's preview soundness), publish, each version with its running cases,
  * the diff between a version and the current draft, and the dry-run-first case migration.
  */
-export function VersionsPanel({ details, draft, onPublished, beforePublish }: {
+export function VersionsPanel({ details, draft, onPublished, beforePublish, setVersion }: {
   details: ModuleDetails; draft: ModuleDocument; onPublished(): void; beforePublish(): Promise<void>;
+  /** Templates only: the version the draft publishes as. */
+  setVersion?(version: string): void;
 }) {
   const { t } = useI18n();
   const [message, setMessage] = useState<{ type: "success" | "error" | "info"; text: string }>();
   const [diff, setDiff] = useState<{ version: string; changes: JsonChange[] }>();
   const versions = details.versions ?? [];
+  const published = new Set(versions.map((v) => v.version));
   const [from, setFrom] = useState<string>();
   const [to, setTo] = useState<string>();
   const [plan, setPlan] = useState<MigrationPlan>();
@@ -41,6 +44,10 @@ export function VersionsPanel({ details, draft, onPublished, beforePublish }: {
     <div className="ff-versions">
       {message && <Alert type={message.type} role={message.type === "error" ? "alert" : "status"} title={message.text} style={{ marginBottom: 8 }} closable onClose={() => setMessage(undefined)} />}
       <Space style={{ marginBottom: 12 }}>
+        {setVersion && (
+          <Input aria-label={t("ver.next")} addonBefore={t("ver.next")} style={{ width: 200 }} value={draft.version ?? ""}
+            status={published.has(draft.version ?? "") ? "error" : undefined} onChange={(e) => setVersion(e.target.value)} />
+        )}
         <Button onClick={() => attempt(async () => {
           await beforePublish();
           const preview = await studioApi.preview(details.id);
