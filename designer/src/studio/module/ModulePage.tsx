@@ -60,6 +60,8 @@ export function ModulePage({ summary, onBack }: { summary: ModuleSummary; onBack
         <Typography.Title level={4} style={{ margin: 0 }}>{document.name?.["zh-CN"] ?? summary.id}</Typography.Title>
         <Tag>{t(derived ? "library.kind.derived" : "library.kind.template")}</Tag>
         <Tag>{summary.ownerOrgName}</Tag>
+        <Button onClick={editing.undo} disabled={!editing.canUndo}>{t("wf.undo")}</Button>
+        <Button onClick={editing.redo} disabled={!editing.canRedo}>{t("wf.redo")}</Button>
         <Button type="primary" onClick={() => void save().catch(() => undefined)} loading={saving} disabled={!editing.dirty}>{t("module.saveDraft")}</Button>
         {editing.dirty && <Tag color="gold">●</Tag>}
       </Space>
