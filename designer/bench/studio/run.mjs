@@ -1,0 +1,99 @@
+// Studio benchmark (not a test): builds bench/studio, serves it, and measures in headless Chromium
+//   - time to interactive of a 300-activity workflow and a 200-field form: navigation start → every node/field
+//     rendered and the main thread idle, then a click on an activity/field → its property panel shown;
+//   - frame timings while dragging a node across the 300-activity canvas.
+// Usage: node bench/studio/run.mjs [runs=5]     (from designer/)
+import { createReadStream, existsSync, statSync } from "node:fs";
+import { createServer } from "node:http";
+import { extname, join, resolve } from "node:path";
+import { execSync } from "node:child_process";
+import { chromium } from "@playwright/test";
+
+const runs = Number(process.argv[2] ?? 5);
+const root = resolve(import.meta.dirname, "../../node_modules/.studio-bench");
+execSync("npx vite build --config bench/studio/vite.config.ts --logLevel warn", { cwd: resolve(import.meta.dirname, "../.."), stdio: "inherit" });
+
+const types = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css" };
+const server = createServer((req, res) => {
+  const path = join(root, decodeURIComponent(new URL(req.url, "http://x").pathname));
+  const file = existsSync(path) && statSync(path).isFile() ? path : join(root, "index.html");
+  res.writeHead(200, { "Content-Type": types[extname(file)] ?? "application/octet-stream" });
+  createReadStream(file).pipe(res);
+}).listen(0, "127.0.0.1");
+await new Promise((r) => server.once("listening", r));
+const base = `http://127.0.0.1:${server.address().port}/index.html`;
+
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox"] });
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
+const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
+const idleNow = () => new Promise((r) => requestAnimationFrame(() => setTimeout(() => r(performance.now()), 0)));
+
+async function open(query, ready, clickSelector, panelSelector) {
+  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Performance.enable");
+  await page.goto(`${base}?${query}`, { waitUntil: "commit" });
+  await page.waitForFunction(ready, null, { polling: "raf", timeout: 60_000 });
+  const interactive = await page.evaluate(idleNow);
+  // Main-thread busy time (CPU spent in tasks) until then: less sensitive to other load on the machine than wall time.
+  const metrics = (await cdp.send("Performance.getMetrics")).metrics;
+  const busy = metrics.find((m) => m.name === "TaskDuration").value * 1000;
+  const before = await page.evaluate(() => performance.now());
+  await page.click(clickSelector);
+  await page.waitForSelector(panelSelector, { timeout: 30_000 });
+  const panel = (await page.evaluate(idleNow)) - before;
+  return { page, interactive, busy, panel };
+}
+
+const workflowReady = () => {
+  const nodes = document.querySelectorAll(".react-flow__node");
+  return nodes.length >= 300 && [...nodes].every((n) => n.style.visibility !== "hidden");
+};
+const formReady = () => document.querySelectorAll(".ff-outline-field").length >= 200 && document.querySelectorAll('[data-testid="phone-preview"] .ff-field').length > 0;
+
+const results = { workflowBusy: [], formBusy: [], workflowTti: [], workflowClick: [], formTti: [], formClick: [], dragMedian: [], dragP95: [], dragMax: [], dragLong: [], dragFrames: [] };
+for (let i = 0; i < runs; i++) {
+  const wf = await open("workflow=300", workflowReady, '[data-activity-id="a21"]', '.ff-properties input[aria-label="活动 ID"]');
+  results.workflowTti.push(wf.interactive);
+  results.workflowBusy.push(wf.busy);
+  results.workflowClick.push(wf.panel);
+
+  // Drag a node 300 px in 60 mouse steps while a requestAnimationFrame loop records frame intervals.
+  const box = await wf.page.locator('[data-activity-id="a22"]').boundingBox();
+  await wf.page.evaluate(() => {
+    window.__frames = [];
+    let last = performance.now();
+    const tick = (t) => { window.__frames.push(t - last); last = t; if (!window.__stop) requestAnimationFrame(tick); };
+    requestAnimationFrame(tick);
+  });
+  await wf.page.mouse.move(box.x + 40, box.y + 15);
+  await wf.page.mouse.down();
+  for (let s = 1; s <= 60; s++) {
+    await wf.page.mouse.move(box.x + 40 + s * 5, box.y + 15 + s * 2);
+    await wf.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
+  }
+  await wf.page.mouse.up();
+  const frames = await wf.page.evaluate(() => { window.__stop = true; return window.__frames.slice(1); });
+  results.dragMedian.push(median(frames));
+  results.dragP95.push(pct(frames, 0.95));
+  results.dragMax.push(Math.max(...frames));
+  results.dragLong.push(frames.filter((f) => f > 50).length);
+  results.dragFrames.push(frames.length);
+  const moved = await wf.page.locator('[data-activity-id="a22"]').boundingBox();
+  if (Math.abs(moved.x - box.x) < 100) throw new Error(`the node did not move (${box.x} → ${moved.x})`);
+  await wf.page.close();
+
+  const form = await open("form=200", formReady, '.ff-outline [data-element="f7"]', '.ff-field-properties input[aria-label="数据键"]');
+  results.formTti.push(form.interactive);
+  results.formBusy.push(form.busy);
+  results.formClick.push(form.panel);
+  await form.page.close();
+}
+await browser.close();
+server.close();
+
+const f = (xs) => `${median(xs).toFixed(0)} ms (runs: ${xs.map((x) => x.toFixed(0)).join(", ")})`;
+console.log(`Studio benchmark, ${runs} runs, headless Chromium ${execSync("/usr/bin/chromium --version").toString().trim()}, load average ${(await import("node:os")).loadavg()[0].toFixed(1)}`);
+console.log(`300-activity workflow: interactive after ${f(results.workflowTti)}, main thread busy ${f(results.workflowBusy)}; click → property panel ${f(results.workflowClick)}`);
+console.log(`200-field form:        interactive after ${f(results.formTti)}, main thread busy ${f(results.formBusy)}; click → property panel ${f(results.formClick)}`);
+console.log(`node drag (60 steps):  frame interval median ${f(results.dragMedian)}, p95 ${f(results.dragP95)}, max ${f(results.dragMax)}, frames > 50 ms per drag: ${results.dragLong.join(", ")} of ${results.dragFrames.join(", ")}`);

@@ -1,0 +1,53 @@
+import type { Browser, Page } from "@playwright/test";
+import { baseUrl, expect } from "../support/fixtures";
+
+/** The Studio is a desktop surface. */
+export const desktop = { viewport: { width: 1600, height: 1000 }, isMobile: false, hasTouch: false, locale: "zh-CN", timezoneId: "Asia/Shanghai" };
+
+export async function studioSignIn(page: Page, user: string, password = "demo"): Promise<void> {
+  await page.goto(`${baseUrl()}/studio/`);
+  await page.getByLabel("账号").fill(user);
+  await page.getByLabel("密码").fill(password);
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page.getByRole("menuitem", { name: "模块库" })).toBeVisible();
+}
+
+/** Opens a module from the library by its Chinese name and owner org. */
+export async function openModule(page: Page, name: string, owner?: string): Promise<void> {
+  await page.getByRole("menuitem", { name: "模块库" }).click();
+  const rows = page.locator("tr", { hasText: name });
+  const row = owner ? rows.filter({ hasText: owner }) : rows;
+  await row.first().getByRole("button", { name: "打开" }).click();
+  await expect(page.getByRole("tab", { name: "流程" })).toBeVisible();
+}
+
+/**
+ * Picks an option in the open antd Select dropdown (closed ones stay in the DOM, hidden); `search` is typed first in
+ * a searchable select, whose list is virtual (only the options in view exist).
+ */
+export async function chooseOption(page: Page, title: string, search?: string): Promise<void> {
+  if (search) await page.keyboard.type(search);
+  await page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)").getByTitle(title, { exact: true }).click();
+}
+
+/** Publishes from the versions tab; a template gets the next minor version above those published. */
+export async function publish(page: Page): Promise<string> {
+  await page.getByRole("tab", { name: "版本与发布" }).click();
+  const next = page.getByLabel("发布为版本");
+  if (await next.count()) {
+    const published = (await page.locator(".ff-versions tbody tr td:first-child").allTextContents()).map((v) => v.split(".").map(Number));
+    const [major, minor] = published.reduce((a, b) => (b[0] > a[0] || (b[0] === a[0] && b[1] > a[1]) ? b : a), [1, 0]);
+    await next.fill(`${major}.${minor + 1}.0`);
+  }
+  await page.getByRole("button", { name: "发布" }).click();
+  const status = page.getByRole("status").filter({ hasText: "已发布版本" });
+  await expect(status).toBeVisible({ timeout: 30_000 });
+  return (await status.textContent())!.replace(/.*已发布版本\s*/, "").trim();
+}
+
+export async function newStudioPage(browser: Browser, watch: (page: Page) => Promise<void>): Promise<Page> {
+  const context = await browser.newContext(desktop);
+  const page = await context.newPage();
+  await watch(page);
+  return page;
+}

@@ -1,0 +1,59 @@
+import { request } from "./client";
+import type {
+  Me, MigrationPlan, ModuleDetails, ModuleDocument, ModulePreview, ModuleSummary, OrgNode, OverlayDocument, OverlayOperation,
+  Service, Stats, TestRunResult, UpgradeState,
+} from "./types";
+import type { WorkflowDefinition } from "../workflow-designer/workflow-definition";
+
+type Id = string | number;
+const m = (id: Id) => `/api/modules/${encodeURIComponent(String(id))}`;
+
+/** The server calls Studio makes (API.md: auth, modules, validation, services, stats). */
+export const studioApi = {
+  login: (userName: string, password: string) => request<Me>("POST", "/api/auth/login", { userName, password }),
+  logout: () => request<void>("POST", "/api/auth/logout"),
+  me: () => request<Me>("GET", "/api/me"),
+  orgs: () => request<OrgNode[]>("GET", "/api/orgs"),
+
+  modules: () => request<ModuleSummary[]>("GET", "/api/modules"),
+  module: async (id: Id): Promise<ModuleDetails> => {
+    const detail = await request<{ module: ModuleSummary; versions: ModuleDetails["versions"] }>("GET", m(id));
+    return { ...detail.module, versions: detail.versions };
+  },
+  derive: (id: Id, orgUnitId: string | number) => request<ModuleSummary>("POST", `${m(id)}/derive`, { orgUnitId }),
+  draft: (id: Id) => request<ModuleDocument>("GET", `${m(id)}/draft`),
+  saveDraft: (id: Id, document: ModuleDocument) => request<unknown>("PUT", `${m(id)}/draft`, document),
+  overlay: (id: Id) => request<OverlayDocument>("GET", `${m(id)}/overlay`),
+  saveOverlay: (id: Id, operations: OverlayOperation[]) => request<unknown>("PUT", `${m(id)}/overlay`, { operations }),
+  preview: (id: Id) => request<ModulePreview>("GET", `${m(id)}/preview`),
+  upgrade: (id: Id) => request<UpgradeState>("POST", `${m(id)}/upgrade`),
+  resolveConflict: (id: Id, conflictId: string, choice: "keepMine" | "takeParent" | "edit", value?: unknown) =>
+    request<UpgradeState>("POST", `${m(id)}/upgrade/resolve`, { conflictId, choice, value }),
+  publish: (id: Id) => request<{ version: string; hash: string }>("POST", `${m(id)}/publish`),
+  activate: (id: Id, orgUnitId: string | number, version?: string) => request<Service>("POST", `${m(id)}/activate`, { orgUnitId, version }),
+  migrationDryRun: (id: Id, fromVersion: string, toVersion: string) =>
+    request<MigrationPlan>("POST", `${m(id)}/migrations/dry-run`, { fromVersion, toVersion }),
+  migrationApply: (id: Id, fromVersion: string, toVersion: string) =>
+    request<MigrationPlan>("POST", `${m(id)}/migrations/apply`, { fromVersion, toVersion }),
+  testRun: (id: Id, data: unknown, outcomes: Record<string, string>) => request<TestRunResult>("POST", `${m(id)}/test-run`, { data, outcomes }),
+  versionDocument: (id: Id, version: string) => request<ModuleDocument>("GET", `${m(id)}/versions/${encodeURIComponent(version)}`),
+
+  validateExpression: (expression: string, fields?: string[]) =>
+    request<{ ok: boolean; errors: { message: string; position?: unknown }[] }>("POST", "/api/validate/expression", { expression, fields }),
+  /** The server's problems with a workflow; `property` is the input named in the problem's JSON Pointer. */
+  validateWorkflow: async (workflow: WorkflowDefinition) => {
+    const answer = await request<{ errors: { activityId?: string | null; path?: string; message: string }[] }>("POST", "/api/validate/workflow", { workflow });
+    return answer.errors.map((e) => ({ activityId: e.activityId ?? null, property: /\/inputs\/([^/]+)/.exec(e.path ?? "")?.[1] ?? null, message: e.message }));
+  },
+  importElsa: (json: unknown) => request<WorkflowDefinition>("POST", "/api/import/elsa", { json }),
+
+  services: () => request<Service[]>("GET", "/api/services"),
+  stats: (query: { orgUnitId?: string | number; from?: string; to?: string }) => {
+    const params = new URLSearchParams(Object.entries(query).filter(([, v]) => v !== undefined && v !== "").map(([k, v]) => [k, String(v)] as [string, string]));
+    return request<Stats>("GET", `/api/stats?${params}`);
+  },
+  statsExportUrl: (format: "xlsx" | "csv", query: { orgUnitId?: string | number; from?: string; to?: string }) => {
+    const params = new URLSearchParams([["format", format], ...Object.entries(query).filter(([, v]) => v !== undefined && v !== "").map(([k, v]) => [k, String(v)] as [string, string])]);
+    return `/api/stats/export?${params}`;
+  },
+};

@@ -1,0 +1,124 @@
+import { Alert, Button, Input, InputNumber, Segmented, Space, Tag, Typography } from "antd";
+import { DataTable } from "../data-table/DataTable";
+import { useMemo, useState } from "react";
+import { errorText } from "../api/client";
+import type { ModuleSummary, OverlayOperation, UpgradeState } from "../api/types";
+import { useI18n } from "../i18n/i18n";
+import type { ModuleEditing } from "../module/module-editing";
+import { ConflictResolver } from "./ConflictResolver";
+import { elementRows, type ElementRow, type ElementStatus } from "./element-status";
+import type { Refusal } from "./lock-check";
+
+const statusColour: Record<ElementStatus, string> = { inherited: "default", overridden: "blue", locked: "orange" };
+
+export interface CustomisationViewProps {
+  summary: ModuleSummary;
+  editing: ModuleEditing;
+  upgrade(): Promise<UpgradeState>;
+  resolve(conflictId: string, choice: "keepMine" | "takeParent" | "edit", value?: unknown): Promise<UpgradeState>;
+}
+
+/** What a derived module inherits, overrides and may not touch; its settings; its diff against the parent; upgrades. */
+export function CustomisationView({ summary, editing, upgrade, resolve }: CustomisationViewProps) {
+  const { t } = useI18n();
+  const [filter, setFilter] = useState<ElementStatus | "all">("all");
+  const [search, setSearch] = useState("");
+  const [refusal, setRefusal] = useState<Refusal & { element: string }>();
+  const [upgradeState, setUpgradeState] = useState<UpgradeState>();
+  const [failure, setFailure] = useState<string>();
+  const rows = useMemo(() => elementRows(editing.document, editing.index, editing.preview?.provenance ?? {}, summary.ownerOrgId),
+    [editing.document, editing.index, editing.preview, summary.ownerOrgId]);
+  const shown = rows.filter((r) => (filter === "all" || r.status === filter) && `${r.id} ${r.title}`.toLowerCase().includes(search.toLowerCase()));
+
+  const run = async (action: () => Promise<UpgradeState>) => {
+    try {
+      setUpgradeState(await action());
+      setFailure(undefined);
+      await editing.reload();
+    } catch (e) {
+      setFailure(errorText(e));
+    }
+  };
+
+  return (
+    <div className="ff-customisation">
+      {summary.upgradeAvailable && !upgradeState && (
+        <Alert type="info" showIcon className="ff-upgrade-banner" title={t("cust.upgradeAvailable")}
+          action={<Button type="primary" onClick={() => run(upgrade)}>{t("cust.upgrade")}</Button>} style={{ marginBottom: 12 }} />
+      )}
+      {failure && <Alert type="error" role="alert" title={failure} style={{ marginBottom: 12 }} />}
+      {upgradeState && (
+        <section style={{ marginBottom: 16 }}>
+          <Typography.Title level={5}>{t("cust.conflicts")} ({upgradeState.from} → {upgradeState.to})</Typography.Title>
+          <ConflictResolver conflicts={upgradeState.conflicts} resolve={(id, choice, value) => run(() => resolve(id, choice, value))} />
+        </section>
+      )}
+
+      <Typography.Title level={5}>{t("cust.settings")}</Typography.Title>
+      <DataTable rowKey="key" dataSource={Object.entries(editing.document.settings ?? {}).map(([key, s]) => ({ key, ...s }))} columns={[
+        { title: t("cust.element"), render: (_, s) => <>{s.label?.["zh-CN"] ?? s.key} <code>{s.key}</code></> },
+        {
+          title: t("cust.value"), render: (_, s) => (
+            <Space direction="vertical" size={0}>
+              {typeof s.value === "number" ? (
+                <InputNumber aria-label={`${t("cust.value")} ${s.key}`} value={s.value}
+                  onChange={(n) => {
+                    const refused = editing.setProperty(s.key, "/value", n ?? undefined, "value");
+                    setRefusal(refused ? { ...refused, element: s.key } : undefined);
+                  }} />
+              ) : <Input aria-label={`${t("cust.value")} ${s.key}`} value={JSON.stringify(s.value)} disabled />}
+              {s.min !== undefined && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{s.min}–{s.max}</Typography.Text>}
+              {refusal?.element === s.key && (
+                <Alert type="error" role="alert" className="ff-refusal" title={t("cust.refused", { reason: refusal.reason })}
+                  description={refusal.lockedBy ? t("cust.lockedBy", { org: refusal.lockedBy.name ?? refusal.lockedBy.id, reason: refusal.reason }) : undefined} />
+              )}
+            </Space>
+          ),
+        },
+      ]} />
+
+      <Typography.Title level={5} style={{ marginTop: 16 }}>{t("cust.diff")}</Typography.Title>
+      <OverlayDiff operations={editing.operations} />
+
+      <Typography.Title level={5} style={{ marginTop: 16 }}>{t("cust.element")}</Typography.Title>
+      <Space style={{ marginBottom: 8 }}>
+        <Segmented value={filter} onChange={(v) => setFilter(v as ElementStatus | "all")} options={[
+          { value: "all", label: t("library.all") }, { value: "inherited", label: t("cust.inherited") },
+          { value: "overridden", label: t("cust.overridden") }, { value: "locked", label: t("cust.locked") },
+        ]} />
+        <Input.Search  placeholder={t("common.search")} value={search} onChange={(e) => setSearch(e.target.value)} />
+      </Space>
+      <DataTable<ElementRow> rowKey="id" dataSource={shown} pageSize={50} columns={[
+        { title: t("cust.element"), render: (_, r) => <>{r.title} <code>{r.id}</code> <Tag>{r.kind}</Tag></> },
+        {
+          title: t("cust.status"), render: (_, r) => (
+            <>
+              <Tag color={statusColour[r.status]} data-status={r.status}>{t(r.status === "inherited" ? "cust.inherited" : r.status === "overridden" ? "cust.overridden" : "cust.locked")}</Tag>
+              {r.overriddenHere.map((p) => <code key={p} style={{ marginRight: 4 }}>{p}</code>)}
+              {r.locks.map((l, i) => <div key={i} style={{ fontSize: 12, color: "#ad6800" }}>{t("cust.lockedBy", { org: l.by?.name ?? l.by?.id ?? "?", reason: `${l.kind}${l.reason ? ` — ${l.reason}` : ""}` })}</div>)}
+            </>
+          ),
+        },
+      ]} />
+    </div>
+  );
+}
+
+/** The overlay read as a diff: what this org changed against the parent. */
+export function OverlayDiff({ operations }: { operations: OverlayOperation[] }) {
+  const { t } = useI18n();
+  if (operations.length === 0) return <Typography.Text type="secondary">{t("cust.noDiff")}</Typography.Text>;
+  return (
+    <ul className="ff-overlay-diff" style={{ fontFamily: "monospace", fontSize: 12 }}>
+      {operations.map((o, i) => (
+        <li key={i}>
+          {o.op === "set" ? <><b>{o.element}</b>{o.path}: <del style={{ color: "#cf1322" }}>{JSON.stringify(o.was)}</del> → <ins style={{ color: "#389e0d" }}>{JSON.stringify(o.value)}</ins></>
+            : o.op === "add" ? <>+ {String(o.definition.id)} → {o.parent}</>
+            : o.op === "hide" ? <>− {o.element}</>
+            : o.op === "move" ? <>↷ {o.element} → {o.parent}</>
+            : <>🔒 {o.element} {o.kind}</>}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,85 @@
+import { Alert, Button, Input, Modal, Select, Space, Tag, TreeSelect } from "antd";
+import { DataTable } from "../data-table/DataTable";
+import { useEffect, useMemo, useState } from "react";
+import { errorText } from "../api/client";
+import { studioApi } from "../api/studio-api";
+import type { ModuleSummary, OrgNode } from "../api/types";
+import { useI18n } from "../i18n/i18n";
+import type { MessageKey } from "../i18n/messages";
+
+export const nameOf = (name: ModuleSummary["name"]) => (typeof name === "string" ? name : name["zh-CN"] ?? Object.values(name)[0] ?? "");
+
+export function orgTreeData(nodes: OrgNode[]): { value: string | number; title: string; children: ReturnType<typeof orgTreeData> }[] {
+  return nodes.map((n) => ({ value: n.id, title: n.name, children: orgTreeData(n.children ?? []) }));
+}
+
+/** Templates and derived modules visible to me, filtered by category, level and kind, searched by name; derive. */
+export function LibraryPage({ onOpen }: { onOpen(module: ModuleSummary): void }) {
+  const { t } = useI18n();
+  const [modules, setModules] = useState<ModuleSummary[]>();
+  const [orgs, setOrgs] = useState<OrgNode[]>([]);
+  const [problem, setProblem] = useState<string>();
+  const [search, setSearch] = useState("");
+  const [category, setCategory] = useState<string>();
+  const [level, setLevel] = useState<string>();
+  const [kind, setKind] = useState<string>();
+  const [deriving, setDeriving] = useState<{ module: ModuleSummary; org?: string }>();
+
+  const load = () => studioApi.modules().then(setModules, (e) => setProblem(errorText(e)));
+  useEffect(() => {
+    void load();
+    studioApi.orgs().then(setOrgs, () => undefined);
+  }, []);
+
+  const categories = useMemo(() => [...new Set((modules ?? []).map((m) => m.category))], [modules]);
+  const shown = (modules ?? []).filter((m) => (!category || m.category === category) && (!level || m.level === level) && (!kind || m.kind === kind)
+    && `${nameOf(m.name)} ${m.id} ${m.ownerOrgName}`.toLowerCase().includes(search.toLowerCase()));
+
+  return (
+    <div className="ff-library">
+      {problem && <Alert type="error" role="alert" title={problem} style={{ marginBottom: 8 }} />}
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Input.Search aria-label={t("common.search")} placeholder={t("common.search")} value={search} onChange={(e) => setSearch(e.target.value)} style={{ width: 220 }} />
+        <Select aria-label={t("library.category")} placeholder={t("library.category")} allowClear style={{ width: 150 }} value={category} onChange={setCategory} options={categories.map((c) => ({ value: c }))} />
+        <Select aria-label={t("library.level")} placeholder={t("library.level")} allowClear style={{ width: 120 }} value={level} onChange={setLevel}
+          options={["national", "province", "city", "district", "street", "grassroots"].map((l) => ({ value: l, label: t(`level.${l}` as MessageKey) }))} />
+        <Select aria-label={t("library.kind")} placeholder={t("library.kind")} allowClear style={{ width: 120 }} value={kind} onChange={setKind}
+          options={[{ value: "template", label: t("library.kind.template") }, { value: "derived", label: t("library.kind.derived") }]} />
+      </Space>
+      <DataTable<ModuleSummary> rowKey="id" loading={!modules && !problem} dataSource={shown} pageSize={20} columns={[
+        { title: t("app.library"), render: (_, m) => <a onClick={() => onOpen(m)} data-module={m.id}>{nameOf(m.name)}</a> },
+        { title: t("library.category"), dataIndex: "category" },
+        { title: t("library.level"), dataIndex: "level", render: (l: string) => t(`level.${l}` as MessageKey) },
+        { title: t("library.kind"), dataIndex: "kind", render: (k: string) => <Tag color={k === "template" ? "blue" : "purple"}>{t(k === "template" ? "library.kind.template" : "library.kind.derived")}</Tag> },
+        { title: t("library.owner"), dataIndex: "ownerOrgName" },
+        { title: t("library.latestVersion"), dataIndex: "latestVersion", render: (v?: string) => v ?? "—" },
+        { title: "", render: (_, m) => <Space>{m.draft && <Tag>{t("library.draft")}</Tag>}{m.upgradeAvailable && <Tag color="orange">{t("library.upgrade")}</Tag>}</Space> },
+        {
+          title: "", render: (_, m) => (
+            <Space>
+              <Button  onClick={() => onOpen(m)}>{t("common.open")}</Button>
+              <Button  disabled={!m.latestVersion} onClick={() => setDeriving({ module: m })}>{t("library.derive")}</Button>
+            </Space>
+          ),
+        },
+      ]} />
+      <Modal open={!!deriving} title={`${t("library.derive")} · ${deriving ? nameOf(deriving.module.name) : ""}`} okButtonProps={{ disabled: !deriving?.org }}
+        onCancel={() => setDeriving(undefined)} cancelText={t("common.cancel")} okText={t("library.derive")}
+        onOk={async () => {
+          try {
+            const created = await studioApi.derive(deriving!.module.id, deriving!.org!);
+            setDeriving(undefined);
+            await load();
+            onOpen(created);
+          } catch (e) {
+            setProblem(errorText(e));
+            setDeriving(undefined);
+          }
+        }}>
+        <TreeSelect aria-label={t("library.deriveFor")} placeholder={t("library.deriveFor")} style={{ width: "100%" }} treeDefaultExpandAll
+          value={deriving?.org} onChange={(org) => setDeriving((d) => d && { ...d, org })} treeData={orgTreeData(orgs)} />
+      </Modal>
+      <Alert type="info" style={{ marginTop: 12 }} title={t("library.missing", { what: "duplicate, archive, create-from-template" })} />
+    </div>
+  );
+}

@@ -1,0 +1,133 @@
+import { useCallback, useEffect, useMemo, useState } from "react";
+import type { FormDefinition } from "../../forms";
+import { studioApi } from "../api/studio-api";
+import type { ModuleDocument, ModulePreview, ModuleSummary, OverlayOperation } from "../api/types";
+import { indexElements, readPointer, withProperty, type ElementEntry } from "../customisation/element-index";
+import { setRefusal, type Refusal } from "../customisation/lock-check";
+import { useHistory } from "../history/use-history";
+import type { WorkflowDefinition } from "../workflow-designer/workflow-definition";
+
+/** One editing state: the module as shown, and for a derived module the overlay that produces it. */
+export interface Editable { document: ModuleDocument; operations: OverlayOperation[] }
+
+/**
+ * What the designers edit through. A template's draft is edited directly (structure and properties); a derived
+ * module is edited as overlay `set` operations on the resolved preview, refused where a lock above applies.
+ */
+export interface ModuleEditing {
+  kind: "template" | "derived";
+  document: ModuleDocument;
+  operations: OverlayOperation[];
+  index: Map<string, ElementEntry>;
+  dirty: boolean;
+  /** Sets one property of one element; returns the refusal instead when a lock forbids it. */
+  setProperty(elementId: string, pointer: string, value: unknown, merge?: string): Refusal | undefined;
+  refusal(elementId: string, pointer: string, value: unknown): Refusal | undefined;
+  /** Structure edits: templates only. */
+  setWorkflow(next: WorkflowDefinition, merge?: string): void;
+  setForm(index: number, next: FormDefinition, merge?: string): void;
+  replaceOperations(operations: OverlayOperation[]): void;
+  /** The package version the next publish gets (templates: published versions are immutable). */
+  setVersion(version: string): void;
+  undo(): void;
+  redo(): void;
+  canUndo: boolean;
+  canRedo: boolean;
+  save(): Promise<void>;
+  /** Re-reads the server state (after a save, an upgrade decision, a publish). */
+  reload(): Promise<void>;
+  preview?: ModulePreview;
+}
+
+export function upsertSet(operations: OverlayOperation[], elementId: string, path: string, value: unknown, was: unknown): OverlayOperation[] {
+  const at = operations.findIndex((o) => o.op === "set" && o.element === elementId && o.path === path);
+  if (at < 0) return [...operations, { op: "set", element: elementId, path, value, was: was ?? null }];
+  const existing = operations[at] as Extract<OverlayOperation, { op: "set" }>;
+  // Setting it back to what it was written against removes the override.
+  if (JSON.stringify(existing.was) === JSON.stringify(value)) return operations.filter((_, i) => i !== at);
+  return operations.map((o, i) => (i === at ? { ...existing, value } : o));
+}
+
+export function useModuleEditing(summary: ModuleSummary, myOrgId: string | number | undefined): { editing?: ModuleEditing; error?: unknown } {
+  const history = useHistory<Editable | undefined>(undefined);
+  const [saved, setSaved] = useState<Editable | undefined>();
+  const [preview, setPreview] = useState<ModulePreview | undefined>();
+  const [error, setError] = useState<unknown>();
+
+  const load = useCallback(async () => {
+    try {
+      if (summary.kind === "template") {
+        const document = await studioApi.draft(summary.id);
+        const state = { document, operations: [] };
+        history.reset(state);
+        setSaved(state);
+      } else {
+        const [p, overlay] = await Promise.all([studioApi.preview(summary.id), studioApi.overlay(summary.id)]);
+        if (!p.module) throw new Error(p.soundness.map((problem) => problem.message).join("；"));
+        const state = { document: p.module, operations: overlay.operations };
+        setPreview(p);
+        history.reset(state);
+        setSaved(state);
+      }
+      setError(undefined);
+    } catch (e) {
+      setError(e);
+    }
+  }, [summary.id, summary.kind]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => { void load(); }, [load]);
+
+  const present = history.present;
+  const index = useMemo(() => (present ? indexElements(present.document) : new Map<string, ElementEntry>()), [present]);
+
+  const editing = useMemo<ModuleEditing | undefined>(() => {
+    if (!present) return undefined;
+    const derived = summary.kind === "derived";
+    const refusal = (elementId: string, pointer: string, value: unknown) =>
+      derived ? setRefusal(present.document, index, myOrgId, elementId, pointer, value) : undefined;
+    return {
+      kind: summary.kind,
+      document: present.document,
+      operations: present.operations,
+      index,
+      dirty: present !== saved,
+      preview,
+      refusal,
+      setProperty(elementId, pointer, value, merge) {
+        const refused = refusal(elementId, pointer, value);
+        if (refused) return refused;
+        const document = withProperty(present.document, elementId, pointer, value);
+        const was = readPointer(index.get(elementId)?.node, pointer);
+        const operations = derived ? upsertSet(present.operations, elementId, pointer, value, was) : present.operations;
+        history.commit({ document, operations }, merge === undefined ? undefined : `${elementId}${pointer}:${merge}`);
+        return undefined;
+      },
+      setWorkflow(next, merge) {
+        if (derived) return;
+        history.commit({ ...present, document: { ...present.document, workflow: next } }, merge);
+      },
+      setForm(i, next, merge) {
+        if (derived) return;
+        history.commit({ ...present, document: { ...present.document, forms: present.document.forms.map((f, n) => (n === i ? next : f)) } }, merge);
+      },
+      setVersion(version) {
+        if (!derived) history.commit({ ...present, document: { ...present.document, version } }, "version");
+      },
+      replaceOperations(operations) {
+        history.commit({ ...present, operations });
+      },
+      undo: history.undo,
+      redo: history.redo,
+      canUndo: history.canUndo,
+      canRedo: history.canRedo,
+      async save() {
+        if (derived) await studioApi.saveOverlay(summary.id, present.operations);
+        else await studioApi.saveDraft(summary.id, present.document);
+        setSaved(present);
+        if (derived) await load();
+      },
+      reload: load,
+    };
+  }, [present, saved, preview, index, summary.id, summary.kind, myOrgId]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  return { editing, error };
+}

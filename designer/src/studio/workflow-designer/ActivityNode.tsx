@@ -1,0 +1,52 @@
+import { Handle, Position, type Node, type NodeProps } from "@xyflow/react";
+import { memo } from "react";
+import { activitySpec } from "./activity-catalog";
+import { nodeWidth } from "./node-size";
+import type { ActivityDefinition } from "./workflow-definition";
+
+export interface ActivityNodeData extends Record<string, unknown> {
+  activity: ActivityDefinition;
+  ports: string[];
+  label: string;
+  problems: string[];
+  visited: boolean;
+  locked: boolean;
+}
+
+export type ActivityFlowNode = Node<ActivityNodeData, "activity">;
+
+const categoryColour: Record<string, string> = {
+  flow: "#8c8c8c", people: "#1677ff", data: "#722ed1", wait: "#fa8c16", integration: "#13c2c2", union: "#cf1322",
+};
+
+/** One activity: its title and type, a target port on the left, one labelled source port per outcome on the right. */
+function ActivityNodeView({ data, selected }: NodeProps<ActivityFlowNode>) {
+  const { activity, ports, problems, visited, locked } = data;
+  const colour = categoryColour[activitySpec(activity.type)?.category ?? "flow"];
+  const title = (activity.inputs?.title as string | undefined) ?? activity.name ?? activity.id;
+  return (
+    <div
+      className={`ff-node${selected ? " ff-node-selected" : ""}${problems.length ? " ff-node-invalid" : ""}${visited ? " ff-node-visited" : ""}`}
+      data-activity-id={activity.id}
+      title={problems.join("\n") || undefined}
+      style={{
+        width: nodeWidth, minHeight: 64, borderRadius: 8, background: visited ? "#f6ffed" : "#fff",
+        border: `2px solid ${problems.length ? "#ff4d4f" : visited ? "#52c41a" : selected ? "#1677ff" : "#d9d9d9"}`,
+        borderLeft: `6px solid ${colour}`, fontSize: 12, padding: "6px 8px", position: "relative",
+      }}
+    >
+      {activity.type !== "start" && <Handle type="target" position={Position.Left} />}
+      <div style={{ fontWeight: 600, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" }}>{locked ? "🔒 " : ""}{title}</div>
+      <div style={{ color: "#8c8c8c" }}>{data.label} · {activity.id}</div>
+      {problems.length > 0 && <div className="ff-node-problems" style={{ color: "#ff4d4f" }}>⚠ {problems.length}</div>}
+      {ports.map((port, i) => (
+        <div key={port} style={{ position: "absolute", right: 8, top: 34 + i * 18, fontSize: 10, color: "#595959" }}>
+          {port}
+          <Handle type="source" id={port} position={Position.Right} style={{ top: 7, right: -16 }} />
+        </div>
+      ))}
+    </div>
+  );
+}
+
+export const ActivityNode = memo(ActivityNodeView);
