@@ -8,9 +8,14 @@ export interface FileReference {
   contentType?: string;
 }
 
-/** What the page around the form provides: an upload endpoint (none exists yet) and the orgs an `org` field offers. */
+/**
+ * What the page around the form provides: where files are uploaded to (a refusal is thrown as an Error; a `status`
+ * of 413 or 415 on it is shown as "too large" / "type not accepted"), where an uploaded file is read back, and the
+ * orgs an `org` field offers. Without `upload` (e.g. the Studio's preview) file fields say they cannot upload here.
+ */
 export interface FormViewServices {
   upload?: (file: Blob, name: string) => Promise<FileReference>;
+  fileUrl?: (file: FileReference) => string;
   orgs?: readonly { id: string; name: string }[];
 }
 

@@ -1,4 +1,5 @@
 import type { FormError } from "../forms";
+import type { FileReference } from "../form-view";
 
 /** A ProblemDetails answer from the server (API.md): title, detail, and for forms errors [{path, rule, message}]. */
 export class ApiProblem extends Error {
@@ -8,15 +9,31 @@ export class ApiProblem extends Error {
 }
 
 /** Calls the FormFlow API with the session cookie; JSON in and out; a problem answer throws ApiProblem. */
-export async function api<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+export function api<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+  return exchange<T>(path, {
+    method,
+    headers: { Accept: "application/json", ...(body === undefined ? {} : { "Content-Type": "application/json" }), ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+
+/** Uploads one file (POST /api/files, multipart field `file`); the answer is the file reference for form data. */
+export function uploadFile(file: Blob, name: string): Promise<FileReference> {
+  const form = new FormData();
+  form.append("file", file, name);
+  return exchange<FileReference>("/api/files", { method: "POST", headers: { Accept: "application/json" }, body: form });
+}
+
+/** Where a stored file is read back (its uploader and staff of the uploader's unions may). */
+export const fileUrl = (file: FileReference) => `/api/files/${encodeURIComponent(file.id)}`;
+
+/** The form view's file services in the Portal. */
+export const fileServices = { upload: uploadFile, fileUrl } as const;
+
+async function exchange<T>(path: string, init: RequestInit): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(path, {
-      method,
-      credentials: "same-origin",
-      headers: { Accept: "application/json", ...(body === undefined ? {} : { "Content-Type": "application/json" }), ...headers },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    response = await fetch(path, { ...init, credentials: "same-origin" });
   } catch {
     throw new ApiProblem(0, "network", "the server could not be reached; check the connection and try again", []);
   }

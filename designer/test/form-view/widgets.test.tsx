@@ -144,7 +144,7 @@ describe("resident ID", () => {
 describe("files and signature", () => {
   it("without an upload endpoint, file, image and signature say uploads are unavailable", () => {
     setup();
-    expect(screen.getAllByText(/暂不支持上传/).length).toBe(3);
+    expect(screen.getAllByText("此处不能上传文件").length).toBe(3);
     expect(document.querySelector("input[type=file]")).toBeNull();
   });
 
@@ -171,6 +171,75 @@ describe("files and signature", () => {
     await waitFor(() => expect(data().sign).toEqual({ id: "s1", name: "signature.png", contentType: "image/png" }));
     expect(upload.mock.calls[0][0].type).toBe("image/png");
     fireEvent.click(screen.getByRole("button", { name: "清除" }));
+    expect(data().sign).toBeUndefined();
+  });
+
+  /** An upload refused the way the server refuses it: an Error carrying the HTTP status. */
+  const refusal = (status: number) => Object.assign(new Error(`refused ${status}`), { status });
+
+  it("a file the server refuses as too large (413) is named at its field and the value stays empty", async () => {
+    const upload = vi.fn(async () => { throw refusal(413); });
+    const { user, data } = setup({ services: { upload } });
+    const input = document.getElementById("ff-doc") as HTMLInputElement;
+    await user.upload(input, new File(["x".repeat(100)], "big.pdf", { type: "application/pdf" }));
+    const field = input.closest(".ff-field") as HTMLElement;
+    await waitFor(() => expect(within(field).getByRole("alert").textContent).toBe("“big.pdf”上传失败：文件太大"));
+    expect(data().doc).toBeUndefined();
+  });
+
+  it("a refused type (415) is named at the image field; another error keeps its own message", async () => {
+    const upload = vi.fn()
+      .mockRejectedValueOnce(refusal(415))
+      .mockRejectedValueOnce(new Error("the server could not be reached"));
+    const { user, data } = setup({ services: { upload } });
+    const input = document.getElementById("ff-photo") as HTMLInputElement;
+    const field = input.closest(".ff-field") as HTMLElement;
+    await user.upload(input, new File(["<svg/>"], "x.png", { type: "image/png" }));
+    await waitFor(() => expect(within(field).getByRole("alert").textContent).toBe("“x.png”上传失败：不支持这种文件类型"));
+    await user.upload(input, new File(["<svg/>"], "x.png", { type: "image/png" }));
+    await waitFor(() => expect(within(field).getByRole("alert").textContent).toBe("“x.png”上传失败：the server could not be reached"));
+    expect(data().photo).toBeUndefined();
+  });
+
+  it("an uploaded image is shown from where the page reads files back; other files are links", async () => {
+    const upload = vi.fn(async (file: Blob, name: string) => ({ id: name === "me.png" ? "img1" : "doc1", name, size: file.size, contentType: file.type }));
+    const fileUrl = (f: { id: string }) => `/api/files/${f.id}`;
+    const { user, data } = setup({ services: { upload, fileUrl } });
+    await user.upload(document.getElementById("ff-photo") as HTMLInputElement, new File(["png"], "me.png", { type: "image/png" }));
+    const picture = await screen.findByRole("img", { name: "me.png" });
+    expect(picture.getAttribute("src")).toBe("/api/files/img1");
+    expect(data().photo).toMatchObject({ id: "img1", name: "me.png" });
+    await user.upload(document.getElementById("ff-doc") as HTMLInputElement, new File(["%PDF-1.4"], "proof.pdf", { type: "application/pdf" }));
+    const link = await screen.findByRole("link", { name: "proof.pdf" });
+    expect(link.getAttribute("href")).toBe("/api/files/doc1");
+  });
+
+  it("a saved signature is shown as its stored image (also where uploads are unavailable); clearing signs again", async () => {
+    const sign = { id: "s9", name: "signature.png", contentType: "image/png" };
+    const fileUrl = (f: { id: string }) => `/api/files/${f.id}`;
+    const upload = vi.fn();
+    const { data } = setup({ initial: { sign }, services: { upload, fileUrl } });
+    expect(screen.getByRole("img", { name: "已保存的签名" }).getAttribute("src")).toBe("/api/files/s9");
+    expect(screen.queryByRole("img", { name: "请在此处签名" })).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: "清除" }));
+    expect(data().sign).toBeUndefined();
+    expect(screen.getByRole("img", { name: "请在此处签名" })).toBeTruthy();
+    cleanup();
+    render(<Harness runtime={everyTypeForm} allPages initial={{ sign }} services={{ fileUrl }} />);
+    expect(screen.getByRole("img", { name: "已保存的签名" }).getAttribute("src")).toBe("/api/files/s9");
+  });
+
+  it("a refused signature upload is named at the pad", async () => {
+    const upload = vi.fn(async () => { throw refusal(413); });
+    const { data } = setup({ services: { upload } });
+    const pad = screen.getByRole("img", { name: "请在此处签名" });
+    fireEvent.pointerDown(pad, { clientX: 10, clientY: 10, pointerId: 1 });
+    fireEvent.pointerUp(pad, { pointerId: 1 });
+    const save = screen.getByRole("button", { name: "保存签名" });
+    await waitFor(() => expect((save as HTMLButtonElement).disabled).toBe(false));
+    fireEvent.click(save);
+    const field = pad.closest(".ff-field") as HTMLElement;
+    await waitFor(() => expect(within(field).getByRole("alert").textContent).toBe("“signature.png”上传失败：文件太大"));
     expect(data().sign).toBeUndefined();
   });
 });

@@ -3,18 +3,21 @@ import { useRef, useState } from "react";
 import type { JsonData } from "../../forms";
 import type { FileReference, WidgetProps } from "../widget-props";
 import { viewText } from "../view-text";
+import { uploadProblem } from "./upload-problem";
 
 /**
- * signature: a finger or mouse draws on a canvas (pointer events); "save" turns the drawing into a PNG and hands it
- * to the upload endpoint, whose file reference becomes the value. Without an upload endpoint the pad still draws
- * but cannot be saved, and says why.
+ * signature: a finger or mouse draws on a canvas (pointer events); "save" turns the drawing into a PNG and uploads
+ * it, and the file reference becomes the value. A saved signature is shown as the stored image ("clear" signs
+ * again). Without an upload endpoint the pad still draws but cannot be saved, and says why.
  */
 export function SignatureWidget({ inputId, value, onChange, readOnly, locale, services }: WidgetProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const drawing = useRef(false);
   const [strokes, setStrokes] = useState(0);
   const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
   const saved = value as unknown as FileReference | undefined;
+  const savedUrl = saved?.id ? services.fileUrl?.(saved) : undefined;
 
   const point = (e: React.PointerEvent<HTMLCanvasElement>) => {
     const box = e.currentTarget.getBoundingClientRect();
@@ -27,19 +30,23 @@ export function SignatureWidget({ inputId, value, onChange, readOnly, locale, se
     const pad = canvas.current;
     if (!pad || !services.upload) return;
     setProblem(null);
+    setBusy(true);
     try {
       const blob = await new Promise<Blob | null>(resolve => pad.toBlob(resolve, "image/png"));
       if (!blob) throw new Error("the drawing could not be turned into an image");
       onChange(await services.upload(blob, "signature.png") as unknown as JsonData);
     } catch (error) {
-      setProblem(error instanceof Error ? error.message : String(error));
+      setProblem(uploadProblem(locale, "signature.png", error));
+    } finally {
+      setBusy(false);
     }
   };
+  const image = savedUrl && <img id={inputId} src={savedUrl} alt={viewText(locale, "signatureImage")} className="ff-signature-image" />;
 
-  if (readOnly) return <p id={inputId}>{saved ? viewText(locale, "signatureSaved") : "—"}</p>;
+  if (readOnly) return image || <p id={inputId}>{saved ? viewText(locale, "signatureSaved") : "—"}</p>;
   return (
     <div className="ff-signature">
-      <canvas id={inputId} ref={canvas} width={600} height={240} className="ff-signature-pad" role="img"
+      {image || <canvas id={inputId} ref={canvas} width={600} height={240} className="ff-signature-pad" role="img"
         aria-label={viewText(locale, "signHere")}
         onPointerDown={e => {
           const ctx = context();
@@ -57,7 +64,7 @@ export function SignatureWidget({ inputId, value, onChange, readOnly, locale, se
           const [x, y] = point(e);
           ctx.lineTo(x, y); ctx.stroke();
         }}
-        onPointerUp={() => { if (drawing.current) setStrokes(n => n + 1); drawing.current = false; }} />
+        onPointerUp={() => { if (drawing.current) setStrokes(n => n + 1); drawing.current = false; }} />}
       <div className="ff-signature-actions">
         {saved && <span className="ff-hint ff-hint-ok">{viewText(locale, "signatureSaved")}</span>}
         <Button size="small" onClick={() => {
@@ -67,7 +74,7 @@ export function SignatureWidget({ inputId, value, onChange, readOnly, locale, se
           onChange(undefined);
         }}>{viewText(locale, "clear")}</Button>
         {services.upload
-          ? <Button size="small" color="primary" disabled={strokes === 0} onClick={() => void save()}>{viewText(locale, "signatureSave")}</Button>
+          ? !saved && <Button size="small" color="primary" disabled={strokes === 0 || busy} loading={busy} onClick={() => void save()}>{viewText(locale, "signatureSave")}</Button>
           : <span className="ff-hint ff-hint-bad" role="note">{viewText(locale, "uploadUnavailable")}</span>}
       </div>
       {problem && <p className="ff-error" role="alert">{problem}</p>}

@@ -2,7 +2,7 @@ import { NoticeBar } from "antd-mobile";
 import { useMemo, useState } from "react";
 import { FormRuntime, loadForm, type FieldAccess, type FormError, type JsonRecord } from "../../forms";
 import { FormView } from "../../form-view";
-import { api, ApiProblem, get } from "../api";
+import { api, ApiProblem, fileServices, get } from "../api";
 import type { Case } from "../api-types";
 import { CaseStatus } from "../case-status";
 import { labelOf, say } from "../i18n";
@@ -69,7 +69,7 @@ function Resubmit({ item, onDone }: { item: Case; onDone: () => void }) {
       <p>{item.requestInformation!.message}</p>
       {problem && <p className="pf-error" role="alert">{problem}</p>}
       <FormView runtime={runtime} data={data} onChange={setData} locale={locale} permissions={permissions} previousData={item.data}
-        serverErrors={errors} onSubmit={() => void send()} submitLabel={say(locale, "resubmit")} busy={busy} allPages />
+        serverErrors={errors} services={fileServices} onSubmit={() => void send()} submitLabel={say(locale, "resubmit")} busy={busy} allPages />
     </div>
   );
 }

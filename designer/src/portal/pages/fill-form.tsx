@@ -2,7 +2,7 @@ import { Button, NoticeBar } from "antd-mobile";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { FormRuntime, loadForm, type FormError, type JsonRecord } from "../../forms";
 import { FormView } from "../../form-view";
-import { api, ApiProblem, get, newIdempotencyKey } from "../api";
+import { api, ApiProblem, fileServices, get, newIdempotencyKey } from "../api";
 import type { Case, ServiceDetail } from "../api-types";
 import { labelOf, say, when } from "../i18n";
 import { PageState } from "../page-state";
@@ -88,7 +88,7 @@ function Filling({ service, runtime, draft, serviceId, locale }: {
       </p>
       {problem && <p className="pf-error" role="alert">{problem}</p>}
       <FormView runtime={runtime} data={data} onChange={change} locale={locale} serverErrors={serverErrors}
-        services={{ orgs }} onSubmit={() => void submit()} busy={busy} />
+        services={{ orgs, ...fileServices }} onSubmit={() => void submit()} busy={busy} />
       <Button fill="none" onClick={() => navigate("/")}>{say(locale, "back")}</Button>
     </section>
   );

@@ -2,7 +2,7 @@ import { Button, TextArea } from "antd-mobile";
 import { useMemo, useState } from "react";
 import { FormRuntime, loadForm, type FormError, type JsonRecord } from "../../forms";
 import { FormView } from "../../form-view";
-import { api, ApiProblem, get } from "../api";
+import { api, ApiProblem, fileServices, get } from "../api";
 import type { TaskDetail } from "../api-types";
 import { labelOf, say } from "../i18n";
 import { PageState } from "../page-state";
@@ -55,7 +55,7 @@ function Working({ task }: { task: TaskDetail }) {
       <h2>{task.title} · {labelOf(task.serviceName, locale)}</h2>
       <p>{task.caseNumber} · {say(locale, "applicant")}: {task.applicant.displayName}</p>
       <FormView runtime={runtime} data={data} onChange={setData} locale={locale} permissions={permissions}
-        previousData={task.case.data} serverErrors={errors} allPages />
+        previousData={task.case.data} serverErrors={errors} services={fileServices} allPages />
       <div className="pf-card">
         <label htmlFor="task-comment">{say(locale, "comment")}</label>
         <TextArea id="task-comment" value={comment} onChange={setComment} autoSize={{ minRows: 2, maxRows: 6 }} />
