@@ -1,29 +1,15 @@
-import { baseUrl, expect, expectAccessible, test } from "./support/fixtures";
+import { expect, expectAccessible, test } from "./support/fixtures";
+import { submitJoinApplication } from "./support/join-application";
 
 /**
- * From an approved application to a used-up benefit, each role on its own phone: the reviewer approves from the
- * inbox, the worker sees the member card, the merchant verifies the code and records uses until the quota refuses.
- *
- * The application itself goes in through the API: the join form requires a signature, a file reference that only an
- * upload endpoint (not built yet) can produce, so the test sends a placeholder reference. join-form.spec.ts covers
- * filling the form in the browser up to that point.
+ * The whole journey, each role on its own phone and everything through the Portal: the worker applies (a wrong
+ * resident ID first, a signature drawn on the pad), the reviewer approves from the inbox, the worker sees the member
+ * card, the merchant verifies the code and records uses until the quota refuses one.
  */
-test("reviewer approves, worker gets the card, merchant redeems until the quota refuses", async ({ open, playwright }) => {
-  const api = await playwright.request.newContext({ baseURL: baseUrl() });
-  expect((await api.post("/api/auth/login", { data: { userName: "worker", password: "demo" } })).ok()).toBe(true);
-  const services = await (await api.get("/api/services")).json() as { id: number; moduleId: string }[];
-  const join = services.find(s => s.moduleId === "join")!;
-  const submitted = await api.post(`/api/services/${join.id}/cases`, {
-    data: {
-      data: {
-        name: "刘洋", residentId: "11010519491231002X", mobile: "13812345678", region: "110105", employer: "华兴电子有限公司",
-        employmentType: "fullTime", consent: true, signature: { id: "e2e-placeholder-signature", name: "signature.png", contentType: "image/png" },
-      },
-    },
-  });
-  expect(submitted.status(), await submitted.text()).toBe(201);
-  const caseNumber = (await submitted.json() as { number: string }).number;
-  await api.dispose();
+test("worker applies, reviewer approves, worker gets the card, merchant redeems until the quota refuses", async ({ open }) => {
+  const applicant = await open("worker");
+  const { number: caseNumber } = await submitJoinApplication(applicant);
+  await expect(applicant.getByText("办理中")).toBeVisible();
 
   const reviewer = await open("reviewer");
   await reviewer.getByRole("link", { name: "待办", exact: true }).click();

@@ -1,45 +1,39 @@
-import { baseUrl, expect, expectAccessible, test } from "./support/fixtures";
+import { expect, expectAccessible, test } from "./support/fixtures";
+import { pdfFile, submitJoinApplication } from "./support/join-application";
 
 /**
- * The reviewer returns an application for more information; the worker sees the request on the case page, answers
- * it and sends it again; the case is back with the reviewer. (Submitted through the API: the join form's signature
- * needs an upload endpoint that does not exist yet.)
- *
- * FIXME: the join workflow asks for `employmentProof`, a file field (the templates branch adds it to the form): it
- * can only be answered with a file reference from an upload endpoint, which the server does not have yet. Until
- * then the worker sees the request and the server's refusal ("lacks the requested field(s) employmentProof").
+ * The reviewer returns an application without the employment proof for more information; the worker finds the
+ * request on the case page, uploads the proof and sends the application again; the reviewer gets it back with the
+ * proof readable.
  */
-test.fixme("a case returned for information is answered and resubmitted by the worker", async ({ open, playwright }) => {
-  const api = await playwright.request.newContext({ baseURL: baseUrl() });
-  expect((await api.post("/api/auth/login", { data: { userName: "worker", password: "demo" } })).ok()).toBe(true);
-  const services = await (await api.get("/api/services")).json() as { id: number; moduleId: string }[];
-  const join = services.find(s => s.moduleId === "join")!;
-  const submitted = await api.post(`/api/services/${join.id}/cases`, {
-    data: {
-      data: {
-        name: "刘洋", residentId: "11010519491231002X", mobile: "13812345678", region: "110105", employer: "华兴电子有限公司",
-        employmentType: "fullTime", consent: true, signature: { id: "e2e-placeholder-signature", name: "signature.png", contentType: "image/png" },
-      },
-    },
-  });
-  expect(submitted.status(), await submitted.text()).toBe(201);
-  const { id, number } = await submitted.json() as { id: number; number: string };
-  await api.dispose();
+test("a case returned for information is answered with an upload and resubmitted by the worker", async ({ open }) => {
+  const applicant = await open("worker");
+  const { number } = await submitJoinApplication(applicant);
 
   const reviewer = await open("reviewer");
   await reviewer.getByRole("link", { name: "待办", exact: true }).click();
   await reviewer.getByRole("link", { name: new RegExp(number) }).click();
-  await reviewer.getByLabel("意见").fill("请补充工作单位全称");
+  await reviewer.getByLabel("意见").fill("请补充劳动合同");
   await reviewer.getByRole("button", { name: "退回补充材料" }).click();
   await expect(reviewer.getByRole("heading", { name: "待办" })).toBeVisible();
 
   const worker = await open("worker");
-  await worker.goto(`${baseUrl()}/cases/${id}`);
-  await expect(worker.getByText("待补充材料")).toBeVisible();
+  await worker.getByRole("link", { name: "我的办件" }).click();
+  await worker.getByRole("link", { name: new RegExp(number) }).click();
+  await expect(worker.getByText("待补充材料").first()).toBeVisible();
   await expect(worker.getByRole("heading", { name: "需要补充信息" })).toBeVisible();
   await expectAccessible(worker);
-  await worker.getByLabel(/^劳动合同或在职证明/).setInputFiles({ name: "contract.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4") });
+  await worker.getByLabel(/^劳动合同或在职证明/).setInputFiles(pdfFile);
+  await expect(worker.getByRole("link", { name: pdfFile.name })).toBeVisible();
   await worker.getByRole("button", { name: "重新提交" }).click();
-  await expect(worker.getByText("办理中")).toBeVisible();
   await expect(worker.getByRole("heading", { name: "需要补充信息" })).toHaveCount(0);
+  await expect(worker.getByText("办理中").first()).toBeVisible();
+
+  await reviewer.reload();
+  await reviewer.getByRole("link", { name: new RegExp(number) }).click();
+  const proof = reviewer.getByRole("link", { name: pdfFile.name });
+  await expect(proof).toBeVisible();
+  const download = await reviewer.request.get(new URL((await proof.getAttribute("href"))!, reviewer.url()).toString());
+  expect(download.status()).toBe(200);
+  expect((await download.body()).subarray(0, 5).toString()).toBe("%PDF-");
 });
