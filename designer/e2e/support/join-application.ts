@@ -18,8 +18,11 @@ export async function submitJoinApplication(page: Page, { proof = false } = {}):
   await page.getByLabel(/^姓名/).fill("刘洋");
   const id = page.getByLabel(/^居民身份证号码/);
   const idField = page.locator(".ff-field", { has: id });
+  // A draft restored from an earlier visit may hold an ID already: start the field afresh.
+  await id.fill("");
   await id.fill("110105194912310025");
-  await expect(idField.getByRole("alert")).toHaveText("身份证号校验位不符（应为 X）");
+  await expect(idField.getByText("身份证号校验位不符（应为 X）")).toBeVisible();
+  await expect(idField.getByRole("alert")).toHaveText("居民身份证号码不正确");
   await id.fill("11010519491231002X");
   await expect(page.getByText("身份证号校验通过")).toBeVisible();
   await expect(idField.getByRole("alert")).toHaveCount(0);

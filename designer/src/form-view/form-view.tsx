@@ -138,9 +138,10 @@ export function FormView(props: FormViewProps) {
       {onSubmit && (
         <div className="ff-actions">
           {!allPages && current > 0 && <Button onClick={() => setPage(current - 1)}>{viewText(locale, "previous")}</Button>}
+          {/* Keyed apart: were "next" reused as "submit", the tap that turns the page would also submit the form. */}
           {!allPages && current < pages.length - 1
-            ? <Button color="primary" onClick={tryNext}>{viewText(locale, "next")}</Button>
-            : <Button color="primary" type="submit" loading={busy}>{props.submitLabel ?? viewText(locale, "submit")}</Button>}
+            ? <Button key="next" color="primary" onClick={tryNext}>{viewText(locale, "next")}</Button>
+            : <Button key="submit" color="primary" type="submit" loading={busy}>{props.submitLabel ?? viewText(locale, "submit")}</Button>}
         </div>
       )}
     </form>

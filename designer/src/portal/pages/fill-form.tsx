@@ -66,6 +66,9 @@ function Filling({ service, runtime, draft, serviceId, locale }: {
     try {
       const created = await api<Case>("POST", `/api/services/${serviceId}/cases`, { data }, { "Idempotency-Key": key.current });
       submitted.current = true;
+      // The application is in: its draft would otherwise come back as a new application next time. A failure here
+      // leaves only a stale draft behind, so it does not hold up the worker.
+      await api("DELETE", `/api/services/${serviceId}/draft`).catch(() => undefined);
       navigate(`/cases/${created.id}?submitted=${encodeURIComponent(created.number)}`);
     } catch (e) {
       if (e instanceof ApiProblem && e.errors.length) { setServerErrors(e.errors); setProblem(say(locale, "fixBelow")); }
