@@ -30,6 +30,20 @@ public static class WorkClaims
         return await db.Database.SqlQueryRaw<long>($"SELECT \"Id\" AS \"Value\" FROM \"{table}\" WHERE \"ClaimedBy\" = {{0}}", claimant).ToListAsync(ct);
     }
 
+    /// <summary>
+    /// Marks a claimed timer fired, in the caller's transaction, if the claim is still this claimant's and it has not
+    /// fired: false when another process took it over after the lease ran out (the caller then leaves it alone).
+    /// The row stays locked (PostgreSQL) or the database write-locked (SQLite) until the caller commits.
+    /// </summary>
+    public static async Task<bool> FinishTimerAsync(FormFlowDbContext db, long id, string claimant, DateTime now, CancellationToken ct) =>
+        await db.CaseTimers.Where(t => t.Id == id && t.ClaimedBy == claimant && t.FiredAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.FiredAt, now), ct) == 1;
+
+    /// <summary>Marks a claimed outbox item done, as <see cref="FinishTimerAsync"/> does for timers.</summary>
+    public static async Task<bool> FinishOutboxAsync(FormFlowDbContext db, long id, string claimant, DateTime now, CancellationToken ct) =>
+        await db.Outbox.Where(o => o.Id == id && o.ClaimedBy == claimant && o.DoneAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.DoneAt, now).SetProperty(o => o.Attempts, o => o.Attempts + 1).SetProperty(o => o.LastError, (string?)null), ct) == 1;
+
     /// <summary>SQLite keeps times as text in EF Core's format; PostgreSQL takes the UTC value.</summary>
     private static object Time(FormFlowDbContext db, DateTime utc) =>
         db.Database.IsNpgsql() ? DateTime.SpecifyKind(utc, DateTimeKind.Utc) : utc.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture);

@@ -87,7 +87,7 @@ public static class TaskEndpoints
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException e) when (LostRace.Is(e))
         {
             db.ChangeTracker.Clear();
             var winner = await db.CaseTasks.AsNoTracking().SingleAsync(t => t.Id == id, ct);
