@@ -56,7 +56,7 @@ public sealed class CaseSubmission(
     private async Task<Answer> CreateAsync(Account account, ServiceEntry service, LoadedSnapshot snapshot, JsonObject data, int orgId,
         string? idempotencyKey, string requestHash, DateTime now, CancellationToken ct)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.BeginWriteTransactionAsync(ct);
         var row = new Case
         {
             ServiceActivationId = service.Activation.Id, SnapshotHash = snapshot.Hash, ModuleId = snapshot.ModuleId,

@@ -28,7 +28,7 @@ public static class DemoServices
         if (city is null) return [];
         var live = await db.ServiceActivations.Where(a => a.OrgUnitId == city.Id && a.RetiredAt == null).Select(a => a.ModuleId).ToListAsync(ct);
         var activated = new List<string>();
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.BeginWriteTransactionAsync(ct);
         var folders = Directory.GetDirectories(templatesFolder).Where(d => File.Exists(Path.Combine(d, ModulePackageLoader.ManifestFile))).Order(StringComparer.Ordinal);
         foreach (var folder in folders)
         {

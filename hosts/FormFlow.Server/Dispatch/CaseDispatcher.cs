@@ -68,7 +68,7 @@ public sealed class CaseDispatcher(IServiceScopeFactory scopes, TimeProvider clo
         if (timer is null || timer.FiredAt is not null) return false;
         var c = await db.Cases.SingleAsync(x => x.Id == timer.CaseId, ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.BeginWriteTransactionAsync(ct);
         if (!await WorkClaims.FinishTimerAsync(db, id, claimant, now, ct)) return false;
         timer.FiredAt = now;
         var refused = await scope.ServiceProvider.GetRequiredService<CaseStimuli>().ApplyAsync(c, new ClockAdvanced { By = AuditLog.SystemActor }, AuditLog.SystemActor, ct);
@@ -107,7 +107,7 @@ public sealed class CaseDispatcher(IServiceScopeFactory scopes, TimeProvider clo
         var item = new OutboxItem(entry.Key, entry.Kind, entry.ActivityId, new DateTimeOffset(entry.CreatedAt, TimeSpan.Zero), JsonNode.Parse(entry.Payload)!.AsObject());
         try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await using var transaction = await db.BeginWriteTransactionAsync(ct);
             if (!await WorkClaims.FinishOutboxAsync(db, id, claimant, now.UtcDateTime, ct)) return false;
             await handler.HandleAsync(new EffectRequest(db, entry.CaseId, c.ApplicantAccountId, c.OrgUnitId, $"{entry.CaseId}:{entry.Key}", item, now), ct);
             AuditLog.Append(db, AuditLog.SystemActor, "effect.done", $"case:{entry.CaseId}", new JsonObject { ["kind"] = entry.Kind, ["key"] = entry.Key });

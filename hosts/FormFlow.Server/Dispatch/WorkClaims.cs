@@ -25,9 +25,12 @@ public static class WorkClaims
         var sql = $"UPDATE \"{table}\" SET \"ClaimedBy\" = {{1}}, \"ClaimedUntil\" = {{2}} " +
                   $"WHERE {due} AND {free} AND \"Id\" IN (SELECT \"Id\" FROM \"{table}\" WHERE {due} AND {free} ORDER BY {order} LIMIT {{3}}" +
                   (postgres ? " FOR UPDATE SKIP LOCKED)" : ")");
+        await using var transaction = await db.BeginWriteTransactionAsync(ct);
         var claimed = await db.Database.ExecuteSqlRawAsync(sql, [Time(db, now), claimant, Time(db, now + lease), batch], ct);
         if (claimed == 0) return [];
-        return await db.Database.SqlQueryRaw<long>($"SELECT \"Id\" AS \"Value\" FROM \"{table}\" WHERE \"ClaimedBy\" = {{0}}", claimant).ToListAsync(ct);
+        var ids = await db.Database.SqlQueryRaw<long>($"SELECT \"Id\" AS \"Value\" FROM \"{table}\" WHERE \"ClaimedBy\" = {{0}}", claimant).ToListAsync(ct);
+        await transaction.CommitAsync(ct);
+        return ids;
     }
 
     /// <summary>
