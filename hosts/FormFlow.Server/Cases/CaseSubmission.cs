@@ -62,6 +62,9 @@ public sealed class CaseSubmission(
             ServiceActivationId = service.Activation.Id, SnapshotHash = snapshot.Hash, ModuleId = snapshot.ModuleId,
             ApplicantAccountId = account.Id, OrgUnitId = orgId, Status = CaseStatuses.Running, Data = data.ToJsonString(), Instance = "{}",
             CreatedAt = now, UpdatedAt = now,
+            // The number needs the ID; until then a placeholder of its own, because a shared one ("") would make every
+            // concurrent submission wait on the unique index for the previous one's transaction (PostgreSQL).
+            Number = "~" + Guid.NewGuid().ToString("N"),
         };
         db.Cases.Add(row);
         await db.SaveChangesAsync(ct);
