@@ -10,19 +10,19 @@ public static class FormFlowDatabase
     public static IServiceCollection AddFormFlowDatabase(this IServiceCollection services, DatabaseSettings settings) =>
         settings.Provider switch
         {
-            DatabaseProvider.Sqlite => services.AddDbContext<FormFlowDbContext, SqliteFormFlowDbContext>(o => o.UseSqlite(settings.ConnectionString)),
+            DatabaseProvider.Sqlite => services.AddDbContext<FormFlowDbContext, SqliteFormFlowDbContext>(o => o.UseSqlite(settings.ConnectionString).AddInterceptors(SqlitePragmas.Instance)),
             _ => services.AddDbContext<FormFlowDbContext, PostgresFormFlowDbContext>(o => o.UseNpgsql(settings.ConnectionString)),
         };
 
     public static FormFlowDbContext CreateContext(DatabaseSettings settings) => settings.Provider switch
     {
-        DatabaseProvider.Sqlite => new SqliteFormFlowDbContext(new DbContextOptionsBuilder<SqliteFormFlowDbContext>().UseSqlite(settings.ConnectionString).Options),
+        DatabaseProvider.Sqlite => new SqliteFormFlowDbContext(new DbContextOptionsBuilder<SqliteFormFlowDbContext>().UseSqlite(settings.ConnectionString).AddInterceptors(SqlitePragmas.Instance).Options),
         _ => new PostgresFormFlowDbContext(new DbContextOptionsBuilder<PostgresFormFlowDbContext>().UseNpgsql(settings.ConnectionString).Options),
     };
 
     /// <summary>
     /// Applies pending migrations and returns their names. SQLite: creates the data folder first and switches the
-    /// file to write-ahead logging so readers do not block the writer. PostgreSQL: EF Core takes a migration lock,
+    /// file to write-ahead logging so readers do not block the writer (see <see cref="SqlitePragmas"/> for the per-connection part). PostgreSQL: EF Core takes a migration lock,
     /// so several processes starting together apply each migration once.
     /// </summary>
     public static async Task<IReadOnlyList<string>> MigrateAsync(FormFlowDbContext db, CancellationToken ct = default)

@@ -9,7 +9,7 @@ public static class OrgUnits
         if (parent is not null && level <= parent.Level)
             throw new ArgumentException($"a {level} unit cannot sit under a {parent.Level} unit", nameof(level));
         if (db.Database.CurrentTransaction is not null) return await InsertAsync(db, name, level, parent, ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.BeginWriteTransactionAsync(ct);
         var unit = await InsertAsync(db, name, level, parent, ct);
         await transaction.CommitAsync(ct);
         return unit;

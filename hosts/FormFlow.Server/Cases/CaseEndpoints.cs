@@ -102,7 +102,7 @@ public static class CaseEndpoints
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException e) when (LostRace.Is(e))
         {
             return CaseProblems.Conflict("The case changed meanwhile", $"case {c.Number} was changed by another request; reload it and try again");
         }

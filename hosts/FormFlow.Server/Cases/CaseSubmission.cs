@@ -59,12 +59,15 @@ public sealed class CaseSubmission(
     private async Task<Answer> CreateAsync(Account account, ServiceEntry service, LoadedSnapshot snapshot, JsonObject data, int orgId,
         string? idempotencyKey, string requestHash, DateTime now, CancellationToken ct)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.BeginWriteTransactionAsync(ct);
         var row = new Case
         {
             ServiceActivationId = service.Activation.Id, SnapshotHash = snapshot.Hash, ModuleId = snapshot.ModuleId,
             ApplicantAccountId = account.Id, OrgUnitId = orgId, Status = CaseStatuses.Running, Data = data.ToJsonString(), Instance = "{}",
             CreatedAt = now, UpdatedAt = now,
+            // The number needs the ID; until then a placeholder of its own, because a shared one ("") would make every
+            // concurrent submission wait on the unique index for the previous one's transaction (PostgreSQL).
+            Number = "~" + Guid.NewGuid().ToString("N"),
         };
         db.Cases.Add(row);
         await db.SaveChangesAsync(ct);
@@ -83,9 +86,9 @@ public sealed class CaseSubmission(
         {
             // Without a key nothing stores the answer, so it is rendered after the commit, outside the write lock.
             await transaction.CommitAsync(ct);
-            return await AnswerAsync(account, row, ct);
+            return await AnswerAsync(row, ct);
         }
-        var answer = await AnswerAsync(account, row, ct);
+        var answer = await AnswerAsync(row, ct);
         db.SubmissionKeys.Add(new SubmissionKey
         {
             AccountId = account.Id, Key = idempotencyKey, RequestHash = requestHash, CaseId = row.Id,
@@ -96,10 +99,10 @@ public sealed class CaseSubmission(
         return answer;
     }
 
-    private async Task<Answer> AnswerAsync(Account account, Case row, CancellationToken ct)
+    /// <summary>The new case as its applicant sees it: their own data unmasked (no access lookup needed for that).</summary>
+    private async Task<Answer> AnswerAsync(Case row, CancellationToken ct)
     {
-        var access = await CaseAccess.ForAsync(db, account, ct);
-        var body = JsonSerializer.Serialize(await reader.ViewForAsync(row, access, ct), json.Value.SerializerOptions);
+        var body = JsonSerializer.Serialize(await reader.ViewAsync(row, (data, _) => data, ct), json.Value.SerializerOptions);
         return new Answer(StatusCodes.Status201Created, body, row.Id);
     }
 

@@ -27,8 +27,10 @@ public static class CaseSync
         row.Version++;
 
         var bookmarks = after.AllBookmarks().ToList();
-        await SyncTasksAsync(db, row, after, bookmarks, actor, now, ct);
-        await SyncTimersAsync(db, row, bookmarks, ct);
+        // A case just started (before is null) has no rows yet: nothing to read back.
+        var fresh = before is null;
+        await SyncTasksAsync(db, row, after, bookmarks, fresh, actor, now, ct);
+        await SyncTimersAsync(db, row, bookmarks, fresh, ct);
         var known = before?.Outbox.Select(o => o.Key).ToHashSet(StringComparer.Ordinal) ?? [];
         foreach (var item in after.Outbox.Where(o => !known.Contains(o.Key)))
             db.Outbox.Add(new OutboxEntry
@@ -38,9 +40,9 @@ public static class CaseSync
             });
     }
 
-    private static async Task SyncTasksAsync(FormFlowDbContext db, Case row, WorkflowInstance after, List<Bookmark> bookmarks, string actor, DateTime now, CancellationToken ct)
+    private static async Task SyncTasksAsync(FormFlowDbContext db, Case row, WorkflowInstance after, List<Bookmark> bookmarks, bool fresh, string actor, DateTime now, CancellationToken ct)
     {
-        var tasks = row.Id == 0 ? [] : await db.CaseTasks.Where(t => t.CaseId == row.Id).ToListAsync(ct);
+        var tasks = fresh ? [] : await db.CaseTasks.Where(t => t.CaseId == row.Id).ToListAsync(ct);
         var open = bookmarks.Where(b => b.Kind is BookmarkKinds.UserTask or BookmarkKinds.OfflineHandling).ToList();
         foreach (var bookmark in open.Where(b => tasks.All(t => t.BookmarkId != b.Id)))
             db.CaseTasks.Add(NewTask(row, after, bookmark));
@@ -80,10 +82,10 @@ public static class CaseSync
         };
     }
 
-    private static async Task SyncTimersAsync(FormFlowDbContext db, Case row, List<Bookmark> bookmarks, CancellationToken ct)
+    private static async Task SyncTimersAsync(FormFlowDbContext db, Case row, List<Bookmark> bookmarks, bool fresh, CancellationToken ct)
     {
         // In memory too: the dispatcher marks the timer it fires before this runs.
-        var pending = row.Id == 0 ? [] : (await db.CaseTimers.Where(t => t.CaseId == row.Id && t.FiredAt == null).ToListAsync(ct)).Where(t => t.FiredAt is null).ToList();
+        var pending = fresh ? [] : (await db.CaseTimers.Where(t => t.CaseId == row.Id && t.FiredAt == null).ToListAsync(ct)).Where(t => t.FiredAt is null).ToList();
         var wanted = bookmarks.Where(b => b.DueAt is not null).Select(b => (b.Id, Due: b.DueAt!.Value.UtcDateTime)).ToList();
         foreach (var (bookmark, due) in wanted.Where(w => !pending.Any(t => t.BookmarkId == w.Id && t.DueAt == w.Due)))
             db.CaseTimers.Add(new CaseTimer { CaseId = row.Id, BookmarkId = bookmark, DueAt = due });

@@ -18,7 +18,7 @@ public static class DemoSeeder
     public static async Task<bool> SeedAsync(FormFlowDbContext db, UserManager<Account> users, string password, CancellationToken ct = default)
     {
         if (await db.OrgUnits.AnyAsync(ct)) return false;
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.BeginWriteTransactionAsync(ct);
         var orgs = new Dictionary<string, OrgUnit>();
         await AddAsync(db, DemoData.Hierarchy, null, orgs, ct);
         foreach (var person in DemoData.People)

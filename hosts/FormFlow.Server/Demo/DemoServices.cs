@@ -45,7 +45,7 @@ public static class DemoServices
         var city = await db.OrgUnits.SingleOrDefaultAsync(o => o.ParentId == null && o.Name == DemoData.Hierarchy.Name, ct);
         if (city is null) return [];
         var added = new List<string>();
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.BeginWriteTransactionAsync(ct);
         var templates = new Dictionary<string, ModuleRecord>();
         var folders = Directory.GetDirectories(templatesFolder).Where(d => File.Exists(Path.Combine(d, ModulePackageLoader.ManifestFile))).Order(StringComparer.Ordinal);
         foreach (var templateFolder in folders)

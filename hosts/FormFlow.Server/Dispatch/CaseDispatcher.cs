@@ -13,7 +13,8 @@ namespace FormFlow.Server.Dispatch;
 /// Each pass claims a batch (see <see cref="WorkClaims"/>) and handles every item in its own transaction: a timer
 /// resumes its case and is marked fired in the same commit (so it fires once); an effect handler's writes and the
 /// item's done mark commit together. Work a dead process had claimed is taken over when its lease ends, so a
-/// restart recovers everything unfinished. Items with no handler for their kind stay pending and are retried later.
+/// restart recovers everything unfinished; the done mark is written only while the claim is still this pass's
+/// (see <see cref="WorkClaims.FinishTimerAsync"/>), so a slow pass whose lease ran out cannot run an item a second time. Items with no handler for their kind stay pending and are retried later.
 /// </summary>
 public sealed class CaseDispatcher(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration config, ILogger<CaseDispatcher> log) : BackgroundService
 {
@@ -45,22 +46,21 @@ public sealed class CaseDispatcher(IServiceScopeFactory scopes, TimeProvider clo
     public async Task<int> RunOnceAsync(CancellationToken ct)
     {
         var handled = 0;
+        var claimant = $"{_process}:{Guid.NewGuid():N}";
         List<long> timers, outbox;
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<FormFlowDbContext>();
             var now = clock.GetUtcNow().UtcDateTime;
-            timers = await WorkClaims.TimersAsync(db, Claimant(), now, _lease, Batch, ct);
-            outbox = await WorkClaims.OutboxAsync(db, Claimant(), now, _lease, Batch, ct);
+            timers = await WorkClaims.TimersAsync(db, claimant, now, _lease, Batch, ct);
+            outbox = await WorkClaims.OutboxAsync(db, claimant, now, _lease, Batch, ct);
         }
-        foreach (var id in timers) handled += await FireTimerAsync(id, ct) ? 1 : 0;
-        foreach (var id in outbox) handled += await RunEffectAsync(id, ct) ? 1 : 0;
+        foreach (var id in timers) handled += await FireTimerAsync(id, claimant, ct) ? 1 : 0;
+        foreach (var id in outbox) handled += await RunEffectAsync(id, claimant, ct) ? 1 : 0;
         return handled;
     }
 
-    private string Claimant() => $"{_process}:{Guid.NewGuid():N}";
-
-    private async Task<bool> FireTimerAsync(long id, CancellationToken ct)
+    private async Task<bool> FireTimerAsync(long id, string claimant, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FormFlowDbContext>();
@@ -68,6 +68,8 @@ public sealed class CaseDispatcher(IServiceScopeFactory scopes, TimeProvider clo
         if (timer is null || timer.FiredAt is not null) return false;
         var c = await db.Cases.SingleAsync(x => x.Id == timer.CaseId, ct);
         var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.BeginWriteTransactionAsync(ct);
+        if (!await WorkClaims.FinishTimerAsync(db, id, claimant, now, ct)) return false;
         timer.FiredAt = now;
         var refused = await scope.ServiceProvider.GetRequiredService<CaseStimuli>().ApplyAsync(c, new ClockAdvanced { By = AuditLog.SystemActor }, AuditLog.SystemActor, ct);
         if (refused is not null) log.LogWarning("Case {CaseId}: timer {Bookmark} found nothing to do: {Reason}", c.Id, timer.BookmarkId, refused);
@@ -76,9 +78,10 @@ public sealed class CaseDispatcher(IServiceScopeFactory scopes, TimeProvider clo
         try
         {
             await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
             return true;
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException e) when (LostRace.Is(e))
         {
             // The case moved on meanwhile (a task was completed): the timer stays due and is claimed again after its lease.
             log.LogInformation("Case {CaseId} changed while its timer {Bookmark} fired; it will be retried", c.Id, timer.BookmarkId);
@@ -86,7 +89,7 @@ public sealed class CaseDispatcher(IServiceScopeFactory scopes, TimeProvider clo
         }
     }
 
-    private async Task<bool> RunEffectAsync(long id, CancellationToken ct)
+    private async Task<bool> RunEffectAsync(long id, string claimant, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FormFlowDbContext>();
@@ -104,11 +107,9 @@ public sealed class CaseDispatcher(IServiceScopeFactory scopes, TimeProvider clo
         var item = new OutboxItem(entry.Key, entry.Kind, entry.ActivityId, new DateTimeOffset(entry.CreatedAt, TimeSpan.Zero), JsonNode.Parse(entry.Payload)!.AsObject());
         try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await using var transaction = await db.BeginWriteTransactionAsync(ct);
+            if (!await WorkClaims.FinishOutboxAsync(db, id, claimant, now.UtcDateTime, ct)) return false;
             await handler.HandleAsync(new EffectRequest(db, entry.CaseId, c.ApplicantAccountId, c.OrgUnitId, $"{entry.CaseId}:{entry.Key}", item, now), ct);
-            entry.DoneAt = now.UtcDateTime;
-            entry.Attempts++;
-            entry.LastError = null;
             AuditLog.Append(db, AuditLog.SystemActor, "effect.done", $"case:{entry.CaseId}", new JsonObject { ["kind"] = entry.Kind, ["key"] = entry.Key });
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);

@@ -25,10 +25,27 @@ public static class WorkClaims
         var sql = $"UPDATE \"{table}\" SET \"ClaimedBy\" = {{1}}, \"ClaimedUntil\" = {{2}} " +
                   $"WHERE {due} AND {free} AND \"Id\" IN (SELECT \"Id\" FROM \"{table}\" WHERE {due} AND {free} ORDER BY {order} LIMIT {{3}}" +
                   (postgres ? " FOR UPDATE SKIP LOCKED)" : ")");
+        await using var transaction = await db.BeginWriteTransactionAsync(ct);
         var claimed = await db.Database.ExecuteSqlRawAsync(sql, [Time(db, now), claimant, Time(db, now + lease), batch], ct);
         if (claimed == 0) return [];
-        return await db.Database.SqlQueryRaw<long>($"SELECT \"Id\" AS \"Value\" FROM \"{table}\" WHERE \"ClaimedBy\" = {{0}}", claimant).ToListAsync(ct);
+        var ids = await db.Database.SqlQueryRaw<long>($"SELECT \"Id\" AS \"Value\" FROM \"{table}\" WHERE \"ClaimedBy\" = {{0}}", claimant).ToListAsync(ct);
+        await transaction.CommitAsync(ct);
+        return ids;
     }
+
+    /// <summary>
+    /// Marks a claimed timer fired, in the caller's transaction, if the claim is still this claimant's and it has not
+    /// fired: false when another process took it over after the lease ran out (the caller then leaves it alone).
+    /// The row stays locked (PostgreSQL) or the database write-locked (SQLite) until the caller commits.
+    /// </summary>
+    public static async Task<bool> FinishTimerAsync(FormFlowDbContext db, long id, string claimant, DateTime now, CancellationToken ct) =>
+        await db.CaseTimers.Where(t => t.Id == id && t.ClaimedBy == claimant && t.FiredAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.FiredAt, now), ct) == 1;
+
+    /// <summary>Marks a claimed outbox item done, as <see cref="FinishTimerAsync"/> does for timers.</summary>
+    public static async Task<bool> FinishOutboxAsync(FormFlowDbContext db, long id, string claimant, DateTime now, CancellationToken ct) =>
+        await db.Outbox.Where(o => o.Id == id && o.ClaimedBy == claimant && o.DoneAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.DoneAt, now).SetProperty(o => o.Attempts, o => o.Attempts + 1).SetProperty(o => o.LastError, (string?)null), ct) == 1;
 
     /// <summary>SQLite keeps times as text in EF Core's format; PostgreSQL takes the UTC value.</summary>
     private static object Time(FormFlowDbContext db, DateTime utc) =>

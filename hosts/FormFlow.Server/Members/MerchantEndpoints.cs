@@ -99,7 +99,7 @@ public static class MerchantEndpoints
     {
         try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await using var transaction = await db.BeginWriteTransactionAsync(ct);
             var outcome = await Redemptions.RecordAsync(db, entitlement, redemption, ct);
             if (outcome is not RedemptionOutcome.Recorded) return outcome;
             AuditLog.Append(db, merchant.UserName!, "member.redemption.recorded", $"member:{member.MemberNumber}",

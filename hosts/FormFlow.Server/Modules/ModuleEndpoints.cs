@@ -313,7 +313,7 @@ public static class ModuleEndpoints
     /// <summary>Retires the live activation of the module's key at the org (running cases keep their snapshot) and adds the new one.</summary>
     public static async Task<ServiceActivation> Activate(FormFlowDbContext db, ModuleRecord module, ModuleVersion version, OrgUnit target, string by, DateTime now, CancellationToken ct)
     {
-        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.BeginWriteTransactionAsync(ct) : null;
         foreach (var live in await db.ServiceActivations.Where(a => a.OrgUnitId == target.Id && a.ModuleId == module.Key && a.RetiredAt == null).ToListAsync(ct))
             live.RetiredAt = now;
         // the retirement must reach the database before the new row, or the one-live-activation index refuses it

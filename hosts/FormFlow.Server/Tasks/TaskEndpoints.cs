@@ -86,14 +86,18 @@ public static class TaskEndpoints
         task.Outcome = body.Outcome;
         task.Version++;
         if (await stimuli.ApplyAsync(c, new TaskCompleted(task.BookmarkId, body.Outcome, prepared.StimulusData) { By = account.UserName }, account.UserName!, ct) is { } refused)
+        {
+            // Read after another handler committed the completion: the case no longer waits at this step.
+            if (await db.CaseTasks.AsNoTracking().SingleAsync(t => t.Id == id, ct) is { CompletedAt: not null } winner) return AlreadyCompleted(winner);
             return CaseProblems.Invalid([new FormError("", "workflow", refused)], "The workflow refused the completion");
+        }
         AuditLog.Append(db, account.UserName!, "task.completed", $"task:{task.Id}",
             new JsonObject { ["case"] = c.Number, ["activity"] = task.ActivityId, ["outcome"] = body.Outcome, ["caseStatus"] = c.Status });
         try
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException e) when (LostRace.Is(e))
         {
             db.ChangeTracker.Clear();
             var winner = await db.CaseTasks.AsNoTracking().SingleAsync(t => t.Id == id, ct);

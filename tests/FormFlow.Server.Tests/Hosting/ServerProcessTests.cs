@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -13,7 +12,7 @@ namespace FormFlow.Server.Tests.Hosting;
 /// The server as a real process on Kestrel, as the README's run command starts it: demo data on an empty SQLite
 /// folder, the demo accounts and URL printed, JSON logs, and Kestrel's own body limit for bodies of unannounced length.
 /// </summary>
-public sealed class ServerProcessTests(ServerProcess server) : IClassFixture<ServerProcess>
+public sealed class ServerProcessTests(DemoServerProcess server) : IClassFixture<DemoServerProcess>
 {
     [Fact]
     public async Task Starts_in_demo_mode_prints_the_accounts_and_serves_the_api()
@@ -60,55 +59,18 @@ public sealed class ServerProcessTests(ServerProcess server) : IClassFixture<Ser
 }
 
 /// <summary>One server process on an empty data folder, started once for the tests above and killed after them.</summary>
-public sealed partial class ServerProcess : IAsyncLifetime
+public sealed class DemoServerProcess : IAsyncLifetime
 {
-    public string DataFolder => _dataFolder;
-    public Uri BaseAddress => _baseAddress;
+    public string DataFolder { get; } = Directory.CreateTempSubdirectory("formflow-process-").FullName;
+    public Uri BaseAddress => _process.BaseAddress;
+    public string Output => _process.Output;
+    private ServerProcess _process = null!;
 
-    private readonly string _dataFolder = Directory.CreateTempSubdirectory("formflow-process-").FullName;
-    private readonly StringBuilder _stdout = new();
-    private Process _process = null!;
-    private Uri _baseAddress = null!;
-
-    public async Task InitializeAsync()
-    {
-        var serverDll = typeof(ServerSettings).Assembly.Location;
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Path.GetDirectoryName(serverDll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var arg in new[] { serverDll, "--urls", "http://127.0.0.1:0", $"--FormFlow:DataFolder={_dataFolder}" }) start.ArgumentList.Add(arg);
-        start.Environment.Remove(DemoData.PasswordVariable);
-        var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
-        _process = new Process { StartInfo = start };
-        _process.OutputDataReceived += (_, e) =>
-        {
-            if (e.Data is null) return;
-            lock (_stdout) _stdout.AppendLine(e.Data);
-            if (ListeningLine().Match(e.Data) is { Success: true } match) listening.TrySetResult(new Uri(match.Groups[1].Value));
-        };
-        _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (_stdout) _stdout.AppendLine(e.Data); };
-        _process.Start();
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-        var exited = _process.WaitForExitAsync();
-        var first = await Task.WhenAny(listening.Task, exited, Task.Delay(TimeSpan.FromSeconds(90)));
-        Assert.True(first == listening.Task, "the server did not start:\n" + Output);
-        _baseAddress = listening.Task.Result;
-    }
+    public async Task InitializeAsync() => _process = await ServerProcess.StartAsync([$"--FormFlow:DataFolder={DataFolder}"]);
 
     public async Task DisposeAsync()
     {
-        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
-        await _process.WaitForExitAsync();
-        _process.Dispose();
-        try { Directory.Delete(_dataFolder, recursive: true); } catch (IOException) { }
+        await _process.DisposeAsync();
+        try { Directory.Delete(DataFolder, recursive: true); } catch (IOException) { }
     }
-
-    public string Output { get { lock (_stdout) return _stdout.ToString(); } }
-
-    [GeneratedRegex(@"listening on (http://\S+)")]
-    private static partial Regex ListeningLine();
 }

@@ -1,0 +1,58 @@
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace FormFlow.Server.Hosting;
+
+/// <summary>
+/// A database that does not answer — PostgreSQL down, unreachable or timing out, the connection pool exhausted,
+/// SQLite busy past its timeout — is the server's temporary trouble, not a fault in the request: 503 ProblemDetails
+/// with <c>Retry-After</c>, so clients and load balancers retry. Nothing was committed (each request's writes are
+/// one transaction), so a retry with the same Idempotency-Key is safe.
+/// </summary>
+public sealed class DatabaseUnavailableProblems(IProblemDetailsService problems, ILogger<DatabaseUnavailableProblems> log) : IExceptionHandler
+{
+    public const int RetryAfterSeconds = 5;
+
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
+    {
+        if (!IsUnavailable(exception)) return false;
+        log.LogWarning(exception, "Database unavailable during {Method} {Path}; answered 503", context.Request.Method, context.Request.Path);
+        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString();
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            Exception = exception,
+            ProblemDetails = new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "The database is unavailable",
+                Detail = $"the database did not answer in time; nothing was saved — try again in {RetryAfterSeconds} seconds (with the same Idempotency-Key, if you sent one)",
+            },
+        });
+    }
+
+    /// <summary>Walks the exception and its causes (EF Core wraps provider errors) for a sign of an unreachable or overloaded database.</summary>
+    internal static bool IsUnavailable(Exception? exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case NpgsqlException npgsql when npgsql.IsTransient || npgsql.InnerException is TimeoutException or SocketException or IOException:
+                case PostgresException { SqlState: "57P01" or "57P02" or "57P03" or "53300" }: // shut down, crash, cannot connect now, too many connections
+                case SqliteException { SqliteErrorCode: 5 or 6 }: // SQLITE_BUSY, SQLITE_LOCKED
+                case TimeoutException:
+                case SocketException:
+                    return true;
+                // Npgsql's pool: "The connection pool has been exhausted, either raise 'Max Pool Size' ... or 'Timeout'".
+                case InvalidOperationException when e.Message.Contains("connection pool has been exhausted", StringComparison.Ordinal):
+                    return true;
+            }
+        }
+        return false;
+    }
+}
