@@ -62,16 +62,17 @@ public sealed class DatabaseUnavailableTests
         var serviceId = await CaseServer.ServiceIdAsync(worker, "join");
         await using var db = server.OpenDb();
         var before = await db.Cases.CountAsync();
+        var data = await CaseServer.JoinDataAsync(worker);
 
         stop();
-        var response = await worker.PostAsJsonAsync($"/api/services/{serviceId}/cases", new { data = CaseServer.JoinData() });
+        var response = await worker.PostAsJsonAsync($"/api/services/{serviceId}/cases", new { data });
         var problem = await Api.ProblemAsync(response, HttpStatusCode.ServiceUnavailable);
         Assert.Contains("database", Api.Text(problem));
         Assert.Equal(TimeSpan.FromSeconds(5), response.Headers.RetryAfter?.Delta);
         resume();
 
         Assert.Equal(before, await db.Cases.CountAsync());
-        Assert.Equal(HttpStatusCode.Created, (await worker.PostAsJsonAsync($"/api/services/{serviceId}/cases", new { data = CaseServer.JoinData() })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await worker.PostAsJsonAsync($"/api/services/{serviceId}/cases", new { data })).StatusCode);
         Assert.Equal(before + 1, await db.Cases.CountAsync());
     }
 }
