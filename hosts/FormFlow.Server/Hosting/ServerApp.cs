@@ -15,6 +15,7 @@ using FormFlow.Server.Modules;
 using FormFlow.Server.Notifications;
 using FormFlow.Server.Privacy;
 using FormFlow.Server.Services;
+using FormFlow.Server.Statistics;
 using FormFlow.Server.Tasks;
 using FormFlow.Server.Snapshots;
 using Microsoft.AspNetCore.DataProtection;
@@ -100,6 +101,7 @@ public static class ServerApp
         app.MapNotificationEndpoints();
         app.MapMemberEndpoints();
         app.MapModuleEndpoints();
+        app.MapStatisticsEndpoints();
         app.MapWebUi();
 
         await PrepareDatabaseAsync(app, settings);
