@@ -53,7 +53,9 @@ public static class ServerApp
         var services = builder.Services;
         services.AddSingleton(settings);
         services.AddSingleton(TimeProvider.System);
-        services.AddFormFlowDatabase(settings.Database);
+        // Cases hold personal values encrypted in the database, plain only in memory (Privacy/CaseSealing).
+        services.AddFormFlowDatabase(settings.Database, sp => [sp.GetRequiredService<CaseSealing>()]);
+        services.AddSingleton<CaseSealing>();
         // Cookie encryption keys live beside the database, so sign-ins survive a restart.
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.DataFolder, "keys")));
         services.AddSingleton<PiiProtector>();
@@ -102,6 +104,7 @@ public static class ServerApp
         app.MapMemberEndpoints();
         app.MapModuleEndpoints();
         app.MapStatisticsEndpoints();
+        app.MapRevealEndpoints();
         app.MapWebUi();
 
         await PrepareDatabaseAsync(app, settings);
