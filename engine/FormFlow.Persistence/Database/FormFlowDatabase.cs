@@ -8,7 +8,7 @@ namespace FormFlow.Persistence.Database;
 /// <summary>Wiring the store for a provider, for dependency injection (server) and for one-off use (CLI).</summary>
 public static class FormFlowDatabase
 {
-    /// <param name="interceptors">The host's interceptors (e.g. encryption of personal data at rest), from its services.</param>
+    /// <param name="interceptors">The host's interceptors (e.g. encryption of personal data at rest): shared instances, since EF Core builds an internal service provider per distinct set.</param>
     public static IServiceCollection AddFormFlowDatabase(this IServiceCollection services, DatabaseSettings settings,
         Func<IServiceProvider, IInterceptor[]>? interceptors = null) =>
         settings.Provider switch

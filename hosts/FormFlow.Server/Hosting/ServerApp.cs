@@ -54,8 +54,7 @@ public static class ServerApp
         services.AddSingleton(settings);
         services.AddSingleton(TimeProvider.System);
         // Cases hold personal values encrypted in the database, plain only in memory (Privacy/CaseSealing).
-        services.AddFormFlowDatabase(settings.Database, sp => [sp.GetRequiredService<CaseSealing>()]);
-        services.AddSingleton<CaseSealing>();
+        services.AddFormFlowDatabase(settings.Database, _ => [CaseSealing.Instance]);
         // Cookie encryption keys live beside the database, so sign-ins survive a restart.
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.DataFolder, "keys")));
         services.AddSingleton<PiiProtector>();

@@ -6,6 +6,7 @@ using FormFlow.Server.Snapshots;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace FormFlow.Server.Privacy;
 
@@ -16,8 +17,19 @@ namespace FormFlow.Server.Privacy;
 /// input, variables, outbox payloads) too; after the save the entity holds plain values again. On load every
 /// encrypted value is decrypted, so the workflow, the dispatcher and readers see plain data and mask it themselves.
 /// </summary>
-public sealed class CaseSealing(PiiProtector pii, SnapshotCatalog snapshots) : SaveChangesInterceptor, IMaterializationInterceptor
+/// <remarks>
+/// One shared instance: EF Core builds an internal service provider per distinct interceptor instance, so the host's
+/// services (protector, snapshot catalogue) are taken from the context's application services on each call.
+/// </remarks>
+public sealed class CaseSealing : SaveChangesInterceptor, IMaterializationInterceptor
 {
+    public static readonly CaseSealing Instance = new();
+    private CaseSealing() { }
+
+    private static IServiceProvider HostServices(DbContext context) =>
+        context.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider
+        ?? throw new InvalidOperationException("the database context was not created by the host's services");
+
     private readonly ConditionalWeakTable<Case, Plain> _plain = new();
     private sealed record Plain(string Data, string Instance);
 
@@ -25,8 +37,9 @@ public sealed class CaseSealing(PiiProtector pii, SnapshotCatalog snapshots) : S
     {
         if (entity is Case c)
         {
-            c.Data = Open(c.Data);
-            c.Instance = Open(c.Instance);
+            var pii = HostServices(materializationData.Context).GetRequiredService<PiiProtector>();
+            c.Data = Open(pii, c.Data);
+            c.Instance = Open(pii, c.Instance);
         }
         return entity;
     }
@@ -65,29 +78,31 @@ public sealed class CaseSealing(PiiProtector pii, SnapshotCatalog snapshots) : S
 
     private async Task SealAsync(FormFlowDbContext db, CancellationToken ct)
     {
+        var pii = HostServices(db).GetRequiredService<PiiProtector>();
+        var snapshots = HostServices(db).GetRequiredService<SnapshotCatalog>();
         db.ChangeTracker.DetectChanges();
         foreach (var entry in db.ChangeTracker.Entries<Case>().Where(e => e.State is EntityState.Added or EntityState.Modified).ToList())
         {
             var c = entry.Entity;
             // A case loaded (decrypted) and saved for another reason: its stored values still hold, write nothing new.
-            if (entry.State == EntityState.Modified) { Unchanged(entry.Property(x => x.Data)); Unchanged(entry.Property(x => x.Instance)); }
+            if (entry.State == EntityState.Modified) { Unchanged(pii, entry.Property(x => x.Data)); Unchanged(pii, entry.Property(x => x.Instance)); }
             if (entry.State == EntityState.Modified && !entry.Property(x => x.Data).IsModified && !entry.Property(x => x.Instance).IsModified) continue;
             var snapshot = await snapshots.RequireAsync(db, c.SnapshotHash, ct);
             _plain.AddOrUpdate(c, new Plain(c.Data, c.Instance));
-            (c.Data, c.Instance) = Seal(snapshot, c.Data, c.Instance);
+            (c.Data, c.Instance) = Seal(pii, snapshot, c.Data, c.Instance);
         }
     }
 
-    private void Unchanged(PropertyEntry<Case, string> property)
+    private static void Unchanged(PiiProtector pii, PropertyEntry<Case, string> property)
     {
-        if (property.IsModified && property.OriginalValue is { } stored && Open(stored) == property.CurrentValue)
+        if (property.IsModified && property.OriginalValue is { } stored && Open(pii, stored) == property.CurrentValue)
         {
             property.OriginalValue = property.CurrentValue;
             property.IsModified = false;
         }
     }
 
-    private (string Data, string Instance) Seal(LoadedSnapshot snapshot, string dataJson, string instanceJson)
+    private static (string Data, string Instance) Seal(PiiProtector pii, LoadedSnapshot snapshot, string dataJson, string instanceJson)
     {
         if (JsonNode.Parse(dataJson) is not JsonObject data) return (dataJson, instanceJson);
         var sealedData = data;
@@ -139,6 +154,6 @@ public sealed class CaseSealing(PiiProtector pii, SnapshotCatalog snapshots) : S
         }
     }
 
-    private string Open(string json) =>
+    private static string Open(PiiProtector pii, string json) =>
         json.Contains(PiiProtector.Prefix, StringComparison.Ordinal) && JsonNode.Parse(json) is { } node ? pii.OpenAll(node)!.ToJsonString() : json;
 }
