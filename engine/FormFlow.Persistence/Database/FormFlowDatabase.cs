@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FormFlow.Persistence.Database;
@@ -7,11 +8,15 @@ namespace FormFlow.Persistence.Database;
 /// <summary>Wiring the store for a provider, for dependency injection (server) and for one-off use (CLI).</summary>
 public static class FormFlowDatabase
 {
-    public static IServiceCollection AddFormFlowDatabase(this IServiceCollection services, DatabaseSettings settings) =>
+    /// <param name="interceptors">The host's interceptors (e.g. encryption of personal data at rest): shared instances, since EF Core builds an internal service provider per distinct set.</param>
+    public static IServiceCollection AddFormFlowDatabase(this IServiceCollection services, DatabaseSettings settings,
+        Func<IServiceProvider, IInterceptor[]>? interceptors = null) =>
         settings.Provider switch
         {
-            DatabaseProvider.Sqlite => services.AddDbContext<FormFlowDbContext, SqliteFormFlowDbContext>(o => o.UseSqlite(settings.ConnectionString).AddInterceptors(SqlitePragmas.Instance)),
-            _ => services.AddDbContext<FormFlowDbContext, PostgresFormFlowDbContext>(o => o.UseNpgsql(settings.ConnectionString)),
+            DatabaseProvider.Sqlite => services.AddDbContext<FormFlowDbContext, SqliteFormFlowDbContext>((sp, o) =>
+                o.UseSqlite(settings.ConnectionString).AddInterceptors([SqlitePragmas.Instance, .. interceptors?.Invoke(sp) ?? []])),
+            _ => services.AddDbContext<FormFlowDbContext, PostgresFormFlowDbContext>((sp, o) =>
+                o.UseNpgsql(settings.ConnectionString).AddInterceptors(interceptors?.Invoke(sp) ?? [])),
         };
 
     public static FormFlowDbContext CreateContext(DatabaseSettings settings) => settings.Provider switch

@@ -15,6 +15,7 @@ using FormFlow.Server.Modules;
 using FormFlow.Server.Notifications;
 using FormFlow.Server.Privacy;
 using FormFlow.Server.Services;
+using FormFlow.Server.Statistics;
 using FormFlow.Server.Tasks;
 using FormFlow.Server.Snapshots;
 using Microsoft.AspNetCore.DataProtection;
@@ -52,7 +53,8 @@ public static class ServerApp
         var services = builder.Services;
         services.AddSingleton(settings);
         services.AddSingleton(TimeProvider.System);
-        services.AddFormFlowDatabase(settings.Database);
+        // Cases hold personal values encrypted in the database, plain only in memory (Privacy/CaseSealing).
+        services.AddFormFlowDatabase(settings.Database, _ => [CaseSealing.Instance]);
         // Cookie encryption keys live beside the database, so sign-ins survive a restart.
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.DataFolder, "keys")));
         services.AddSingleton<PiiProtector>();
@@ -101,6 +103,8 @@ public static class ServerApp
         app.MapNotificationEndpoints();
         app.MapMemberEndpoints();
         app.MapModuleEndpoints();
+        app.MapStatisticsEndpoints();
+        app.MapRevealEndpoints();
         app.MapWebUi();
 
         await PrepareDatabaseAsync(app, settings);

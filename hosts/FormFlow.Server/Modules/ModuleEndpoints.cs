@@ -35,6 +35,8 @@ public static class ModuleEndpoints
             .WithSummary("A template's draft package: the manifest with its forms, workflow and translations inline.");
         modules.MapPut("/{id:int}/draft", PutDraftAsync).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422)
             .WithSummary("Replace a template's draft package; 422 naming every problem (format, forms, workflow, locks, soundness).");
+        modules.MapGet("/{id:int}/versions/{version}", GetVersionAsync).ProducesProblem(404)
+            .WithSummary("The module document of a published version, for a diff against the draft: a template's published package (the /draft shape), a derived module's resolved module (the /preview module shape).");
         modules.MapGet("/{id:int}/preview", PreviewAsync).ProducesProblem(404)
             .WithSummary("The draft resolved: {hash, module, provenance, soundness: []}; when it does not resolve, hash and module are null and soundness lists why.");
         modules.MapPost("/{id:int}/upgrade", UpgradeAsync).ProducesProblem(404).ProducesProblem(409)
@@ -187,6 +189,17 @@ public static class ModuleEndpoints
         if (module.Kind != ModuleKinds.Template)
             throw ModuleRefusal.Conflict("Not a template", $"module {module.Id} is derived: its draft is the overlay (/overlay)");
         return TypedResults.Ok(ModuleLibrary.Draft(module));
+    });
+
+    private static Task<IResult> GetVersionAsync(int id, string version, FormFlowDbContext db, HttpContext http, CancellationToken ct) => Guard(async () =>
+    {
+        var (module, _) = await ReadableAsync(db, await AccessAsync(db, http, ct), id, ct);
+        var published = module.Versions.SingleOrDefault(v => v.Version == version)
+            ?? throw new ModuleRefusal(StatusCodes.Status404NotFound, "Version not found", $"module {id} has no published version '{version}'");
+        // A template published its package; a derived module published an overlay, whose document is the resolved module.
+        if (module.Kind == ModuleKinds.Template) return TypedResults.Ok(JsonNode.Parse(published.Content));
+        var snapshot = await db.ModuleSnapshots.AsNoTracking().SingleAsync(s => s.Hash == published.SnapshotHash, ct);
+        return TypedResults.Ok(JsonNode.Parse(snapshot.Content));
     });
 
     private static Task<IResult> PutDraftAsync(int id, JsonNode? body, FormFlowDbContext db, HttpContext http, CancellationToken ct) => Guard(async () =>

@@ -22,7 +22,8 @@ public static class NotificationRecipients
             return await db.RoleAssignments.Where(r => r.Role == role && r.OrgUnitId == orgId).Select(r => r.AccountId).Distinct().ToListAsync(ct);
         }
         if (recipient == applicantId || recipient == "applicant") return [applicantId];
-        var data = await db.Cases.Where(c => c.Id == caseId).Select(c => c.Data).SingleOrDefaultAsync(ct);
+        // The entity, not a projection of Data: loading a case decrypts its personal values (Privacy/CaseSealing).
+        var data = (await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == caseId, ct))?.Data;
         if (data is not null && JsonNode.Parse(data) is JsonObject fields
             && fields.Any(f => f.Value is JsonValue v && v.TryGetValue<string>(out var s) && s == recipient))
             return [applicantId];

@@ -44,6 +44,15 @@ public sealed class PiiProtector(IDataProtectionProvider provider)
         return fields;
     }
 
+    /// <summary>A copy of any JSON with every encrypted value decrypted, wherever it sits (no form needed).</summary>
+    public JsonNode? OpenAll(JsonNode? node) => node switch
+    {
+        JsonObject o => new JsonObject(o.Select(p => KeyValuePair.Create(p.Key, OpenAll(p.Value)))),
+        JsonArray a => new JsonArray(a.Select(OpenAll).ToArray()),
+        JsonValue v when IsProtected(v) => Decrypt(v),
+        _ => node?.DeepClone(),
+    };
+
     public static bool IsProtected(JsonNode? value) => value is JsonValue v && v.TryGetValue<string>(out var s) && s.StartsWith(Prefix, StringComparison.Ordinal);
 
     private JsonNode? Decrypt(JsonNode value) =>

@@ -1,0 +1,146 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using FormFlow.Persistence.Cases;
+using FormFlow.Server.Tests.Cases;
+using FormFlow.Server.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
+
+namespace FormFlow.Server.Tests.Statistics;
+
+/// <summary>The dashboard's statistics after real submissions and approvals: numbers, subtree, bad parameters, export.</summary>
+public abstract class StatisticsTests(CaseServer server)
+{
+    private static int Count(JsonNode stats, string list, string key, string value) =>
+        stats[list]!.AsArray().Where(e => e![key]!.GetValue<string>() == value).Sum(e => e!["count"]!.GetValue<int>());
+
+    private static int Total(JsonNode stats) => stats["byStatus"]!.AsArray().Sum(e => e!["count"]!.GetValue<int>());
+
+    private async Task<int> OrgIdAsync(string name)
+    {
+        await using var db = server.OpenDb();
+        return (await db.OrgUnits.SingleAsync(o => o.Name == name)).Id;
+    }
+
+    /// <summary>A case of an applicant in 西湖区 (no demo worker lives there): a copy of a real case moved to its school union.</summary>
+    private async Task AddXihuCaseAsync(long likeCaseId)
+    {
+        var school = await OrgIdAsync("西湖区实验小学工会");
+        await using var db = server.OpenDb();
+        var like = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == likeCaseId);
+        db.Cases.Add(new Case
+        {
+            Number = "FF-2026-XIHU01", ServiceActivationId = like.ServiceActivationId, SnapshotHash = like.SnapshotHash, ModuleId = like.ModuleId,
+            ApplicantAccountId = like.ApplicantAccountId, OrgUnitId = school, Status = CaseStatuses.Running, Data = like.Data, Instance = like.Instance,
+            CreatedAt = like.CreatedAt, UpdatedAt = like.UpdatedAt,
+        });
+        await db.SaveChangesAsync();
+    }
+
+    [Fact]
+    public async Task Submissions_and_approvals_show_in_the_numbers_of_my_subtree_only()
+    {
+        var admin = await Api.CookieClientAsync(server, "district-admin");
+        var designer = await Api.CookieClientAsync(server, "designer");
+        var before = await Api.JsonAsync(await admin.GetAsync("/api/stats"));
+        var cityBefore = await Api.JsonAsync(await designer.GetAsync("/api/stats"));
+
+        var worker = await Api.CookieClientAsync(server, "worker");
+        var approved = (await CaseServer.SubmitJoinAsync(worker))["id"]!.GetValue<long>();
+        var waiting = (await CaseServer.SubmitJoinAsync(worker))["id"]!.GetValue<long>();
+        var reviewer = await Api.CookieClientAsync(server, "reviewer");
+        var task = await CaseServer.InboxTaskAsync(reviewer, approved);
+        await Api.JsonAsync(await reviewer.PostAsJsonAsync($"/api/tasks/{task["id"]}/complete", new { outcome = "approve", rowVersion = task["rowVersion"]!.GetValue<long>() }));
+        await server.DispatchAsync();
+        await server.DispatchAsync();
+        await AddXihuCaseAsync(waiting);
+
+        var after = await Api.JsonAsync(await admin.GetAsync("/api/stats"));
+        Assert.Equal(2, Count(after, "byModule", "moduleId", "join") - Count(before, "byModule", "moduleId", "join"));
+        Assert.Equal("入会申请", after["byModule"]!.AsArray().Single(m => m!["moduleId"]!.GetValue<string>() == "join")!["name"]!.GetValue<string>());
+        Assert.Equal(1, Count(after, "byStatus", "status", "finished") - Count(before, "byStatus", "status", "finished"));
+        Assert.Equal(1, Count(after, "byStatus", "status", "running") - Count(before, "byStatus", "status", "running"));
+        Assert.Equal(2, Count(after, "byMonth", "month", "2026-03") - Count(before, "byMonth", "month", "2026-03"));
+        Assert.Equal(1, after["deadlinesMet"]!["met"]!.GetValue<int>() - before["deadlinesMet"]!["met"]!.GetValue<int>());
+        Assert.Equal(before["deadlinesMet"]!["missed"]!.GetValue<int>(), after["deadlinesMet"]!["missed"]!.GetValue<int>());
+        Assert.Equal(1, Count(after, "membersJoined", "month", "2026-03") - Count(before, "membersJoined", "month", "2026-03"));
+
+        // The city sees 西湖区's case too; 东城区's admin never counts it, nor may ask for 西湖区.
+        var city = await Api.JsonAsync(await designer.GetAsync("/api/stats"));
+        Assert.Equal(3, Total(city) - Total(cityBefore));
+        var xihu = await OrgIdAsync("西湖区总工会");
+        Assert.Equal(1, Total(await Api.JsonAsync(await designer.GetAsync($"/api/stats?orgUnitId={xihu}"))));
+        await Api.ProblemAsync(await admin.GetAsync($"/api/stats?orgUnitId={xihu}"), HttpStatusCode.NotFound);
+        await Api.ProblemAsync(await admin.GetAsync("/api/stats?orgUnitId=999999"), HttpStatusCode.NotFound);
+        var street = await OrgIdAsync("建设街道总工会"); // inside 东城区, nobody applied there
+        Assert.Equal(0, Total(await Api.JsonAsync(await admin.GetAsync($"/api/stats?orgUnitId={street}"))));
+
+        // A period before the submissions counts none of them.
+        var february = await Api.JsonAsync(await admin.GetAsync("/api/stats?from=2026-02-01&to=2026-02-28"));
+        Assert.Equal(0, Total(february));
+        Assert.Equal(Total(after), Total(await Api.JsonAsync(await admin.GetAsync("/api/stats?from=2026-03-02&to=2026-03-02"))));
+
+        // Forty days on, the review still open is past its deadline: missed.
+        server.Clock.Advance(TimeSpan.FromDays(40));
+        var later = await Api.JsonAsync(await (await Api.CookieClientAsync(server, "district-admin")).GetAsync("/api/stats"));
+        Assert.Equal(1, later["deadlinesMet"]!["missed"]!.GetValue<int>() - before["deadlinesMet"]!["missed"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Workers_and_merchants_are_refused_and_bad_parameters_are_named()
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized, (await server.CreateClient().GetAsync("/api/stats")).StatusCode);
+        await Api.ProblemAsync(await (await Api.CookieClientAsync(server, "worker")).GetAsync("/api/stats"), HttpStatusCode.Forbidden);
+        await Api.ProblemAsync(await (await Api.CookieClientAsync(server, "merchant")).GetAsync("/api/stats/export?format=csv"), HttpStatusCode.Forbidden);
+
+        var admin = await Api.CookieClientAsync(server, "district-admin");
+        foreach (var (query, parameter) in new[]
+                 {
+                     ("/api/stats?from=2026-13-01", "from"), ("/api/stats?to=yesterday", "to"), ("/api/stats?orgUnitId=east", "orgUnitId"),
+                     ("/api/stats?from=2026-04-01&to=2026-03-01", "from"), ("/api/stats/export?format=pdf", "format"), ("/api/stats/export", "format"),
+                 })
+        {
+            var problem = await Api.ProblemAsync(await admin.GetAsync(query), HttpStatusCode.BadRequest);
+            Assert.Equal(parameter, problem["parameter"]!.GetValue<string>());
+            Assert.Contains($"'{parameter}'", Api.Text(problem));
+        }
+    }
+
+    [Fact]
+    public async Task The_export_opens_as_a_workbook_and_a_csv_without_personal_data()
+    {
+        var worker = await Api.CookieClientAsync(server, "worker");
+        var number = (await CaseServer.SubmitJoinAsync(worker))["number"]!.GetValue<string>();
+        var admin = await Api.CookieClientAsync(server, "district-admin");
+        var stats = await Api.JsonAsync(await admin.GetAsync("/api/stats"));
+
+        var xlsx = await admin.GetAsync("/api/stats/export?format=xlsx");
+        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType?.MediaType);
+        using var book = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync());
+        Assert.Equal(["汇总", "案件"], MiniExcel.GetSheetNames(book));
+        var summary = book.Query(useHeaderRow: true, sheetName: "汇总").Cast<IDictionary<string, object>>().ToList();
+        var joinRow = summary.Single(r => (string)r["指标"] == "按模块" && (string)r["项目"] == "入会申请");
+        Assert.Equal(Count(stats, "byModule", "moduleId", "join"), Convert.ToInt32(joinRow["数量"]));
+        var cases = book.Query(useHeaderRow: true, sheetName: "案件").Cast<IDictionary<string, object>>().ToList();
+        var row = cases.Single(r => (string)r["案件编号"] == number);
+        Assert.Equal("华兴电子有限公司工会", row["工会组织"]);
+        Assert.Equal("running", row["状态"]);
+        var cells = string.Join("|", summary.Concat(cases).SelectMany(r => r.Values).Select(v => v?.ToString()));
+        foreach (var personal in new[] { "11010519491231002X", "13800138000", "李晓红", "刘洋" }) Assert.DoesNotContain(personal, cells);
+
+        var csv = await admin.GetAsync("/api/stats/export?format=csv");
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        var text = Encoding.UTF8.GetString(await csv.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF');
+        var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
+        Assert.Equal("指标,项目,数量", lines[0]);
+        Assert.Contains($"按模块,入会申请,{Count(stats, "byModule", "moduleId", "join")}", lines);
+        foreach (var personal in new[] { "11010519491231002X", "13800138000", "李晓红" }) Assert.DoesNotContain(personal, text);
+    }
+}
+
+public sealed class SqliteStatisticsTests(SqliteCaseServer server) : StatisticsTests(server), IClassFixture<SqliteCaseServer>;
+
+public sealed class PostgresStatisticsTests(PostgresCaseServer server) : StatisticsTests(server), IClassFixture<PostgresCaseServer>;
