@@ -4,6 +4,7 @@ using FormFlow.Persistence;
 using FormFlow.Persistence.Cases;
 using FormFlow.Server.Snapshots;
 using Microsoft.EntityFrameworkCore;
+using FormFlow.Server.Privacy;
 
 namespace FormFlow.Server.Cases;
 
@@ -43,7 +44,7 @@ public sealed class CaseReader(FormFlowDbContext db, SnapshotCatalog snapshots, 
 
     /// <summary>The case as the account may read it: the applicant sees their data, everyone else sees personal fields masked.</summary>
     public Task<CaseView> ViewForAsync(Case c, CaseAccess access, CancellationToken ct) =>
-        ViewAsync(c, (data, snapshot) => access.SeesPersonalData(c) ? data : PersonalData.Masked(data, snapshot.StartForm.Definition), ct);
+        ViewAsync(c, (data, snapshot) => access.SeesPersonalData(c) ? data : PiiProtector.Masked(snapshot.StartForm.Definition, data), ct);
 
     private async Task<Dictionary<string, string>> ApplicantNamesAsync(IEnumerable<string> ids, CancellationToken ct)
     {

@@ -28,7 +28,8 @@ public static class WorkClaims
         await using var transaction = await db.BeginWriteTransactionAsync(ct);
         var claimed = await db.Database.ExecuteSqlRawAsync(sql, [Time(db, now), claimant, Time(db, now + lease), batch], ct);
         if (claimed == 0) return [];
-        var ids = await db.Database.SqlQueryRaw<long>($"SELECT \"Id\" AS \"Value\" FROM \"{table}\" WHERE \"ClaimedBy\" = {{0}}", claimant).ToListAsync(ct);
+        var select = $"SELECT \"Id\" AS \"Value\" FROM \"{table}\" WHERE \"ClaimedBy\" = {{0}}"; // table: one of the constants above
+        var ids = await db.Database.SqlQueryRaw<long>(select, claimant).ToListAsync(ct);
         await transaction.CommitAsync(ct);
         return ids;
     }

@@ -7,7 +7,7 @@ namespace FormFlow.Server.Privacy;
 /// <summary>
 /// Personal data in form data, by the <c>pii</c> class its form gives each field (top-level fields and fields of
 /// repeating groups): <see cref="Protect"/> encrypts those values for storage with ASP.NET Core Data Protection (keys
-/// in the data folder); <see cref="Present"/> decrypts stored data for a reader and masks every personal value the
+/// in the data folder); <see cref="OpenAll"/> decrypts stored data; <see cref="Masked"/> masks every personal value a
 /// reader may not see in full (e.g. 1101**********1234, 138****5678, 王*芳). Other fields pass through untouched.
 /// </summary>
 public sealed class PiiProtector(IDataProtectionProvider provider)
@@ -21,15 +21,13 @@ public sealed class PiiProtector(IDataProtectionProvider provider)
         IsProtected(value) ? value.DeepClone() : JsonValue.Create(Prefix + _protector.Protect(value.ToJsonString())));
 
     /// <summary>
-    /// A copy of stored data as a reader sees it: personal values decrypted, then masked unless their data key is in
-    /// <paramref name="reveal"/> (the keys this reader may see in full; empty for lists, exports and logs).
+    /// A copy of plain (decrypted) data with every personal value masked by its class, except under the top-level
+    /// data keys for which <paramref name="keep"/> says true (a kept group keeps its rows whole).
     /// </summary>
-    public JsonObject Present(FormDefinition form, JsonObject stored, IReadOnlySet<string> reveal) => Rewrite(form, stored, (key, piiClass, value) =>
-    {
-        var plain = Decrypt(value);
-        if (reveal.Contains(key)) return plain;
-        return plain is JsonValue v && v.TryGetValue<string>(out var text) ? JsonValue.Create(Masks.ForClass(piiClass, text)) : JsonValue.Create("***");
-    });
+    public static JsonObject Masked(FormDefinition form, JsonObject data, Func<string, bool>? keep = null) => Rewrite(form, data, (key, piiClass, value) =>
+        keep?.Invoke(key.Split('/')[0]) == true ? value.DeepClone()
+        : value is JsonValue v && v.TryGetValue<string>(out var text) ? JsonValue.Create(Masks.ForClass(piiClass, text))
+        : JsonValue.Create("***"));
 
     /// <summary>The personal fields of a form: data key (group children as <c>group/key</c>) → PII class.</summary>
     public static IReadOnlyDictionary<string, string> Fields(FormDefinition form)

@@ -4,6 +4,7 @@ using FormFlow.Persistence.Cases;
 using FormFlow.Server.Cases;
 using FormFlow.Server.Snapshots;
 using Microsoft.EntityFrameworkCore;
+using FormFlow.Server.Privacy;
 
 namespace FormFlow.Server.Tasks;
 
@@ -48,7 +49,7 @@ public sealed class TaskReader(FormFlowDbContext db, SnapshotCatalog snapshots, 
     private static JsonObject ForStep(JsonObject data, JsonObject permissions, LoadedForm form)
     {
         var granted = (string key) => (string?)permissions[key] is "read" or "edit" or "required";
-        var visible = PersonalData.Masked(data, form.Definition, key => granted(key));
+        var visible = PiiProtector.Masked(form.Definition, data, key => granted(key));
         foreach (var (key, permission) in permissions)
             if ((string?)permission == "hidden") visible.Remove(key);
         return visible;

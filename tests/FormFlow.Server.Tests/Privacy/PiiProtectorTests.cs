@@ -43,22 +43,22 @@ public sealed class PiiProtectorTests : IDisposable
         Assert.Equal(stored.ToJsonString(), Protector().Protect(Form, stored).ToJsonString());
 
         // Another process with the same key ring reads it back, everything revealed.
-        var all = new HashSet<string>(PiiProtector.Fields(Form).Keys);
-        Assert.True(JsonNode.DeepEquals(Data(), Protector().Present(Form, stored, all)));
+        Assert.True(JsonNode.DeepEquals(Data(), Protector().OpenAll(stored)));
     }
 
     [Fact]
     public void Readers_see_masks_unless_a_field_is_revealed_to_them()
     {
         var stored = Protector().Protect(Form, Data());
-        var listed = Protector().Present(Form, stored, new HashSet<string>());
+        var plain = Protector().OpenAll(stored)!.AsObject();
+        var listed = PiiProtector.Masked(Form, plain);
         Assert.Equal("王*芳", listed["name"]!.GetValue<string>());
         Assert.Equal("1101**********002X", listed["residentId"]!.GetValue<string>());
         Assert.Equal("138****5678", listed["mobile"]!.GetValue<string>());
         Assert.Equal("李*明", listed["family"]![0]!["relative"]!.GetValue<string>());
         Assert.Equal("华兴电子", listed["employer"]!.GetValue<string>());
 
-        var revealed = Protector().Present(Form, stored, new HashSet<string> { "residentId" });
+        var revealed = PiiProtector.Masked(Form, plain, key => key == "residentId");
         Assert.Equal("11010519491231002X", revealed["residentId"]!.GetValue<string>());
         Assert.Equal("138****5678", revealed["mobile"]!.GetValue<string>());
     }
@@ -71,7 +71,7 @@ public sealed class PiiProtectorTests : IDisposable
         try
         {
             var stranger = new PiiProtector(DataProtectionProvider.Create(new DirectoryInfo(otherKeys)));
-            Assert.ThrowsAny<CryptographicException>(() => stranger.Present(Form, stored, new HashSet<string> { "mobile" }));
+            Assert.ThrowsAny<CryptographicException>(() => stranger.OpenAll(stored));
         }
         finally { Directory.Delete(otherKeys, true); }
     }
