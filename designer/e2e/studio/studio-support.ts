@@ -1,4 +1,4 @@
-import type { Browser, Page } from "@playwright/test";
+import type { Browser, Locator, Page } from "@playwright/test";
 import { baseUrl, expect } from "../support/fixtures";
 
 /** The Studio is a desktop surface. */
@@ -28,6 +28,19 @@ export async function openModule(page: Page, name: string, owner?: string): Prom
 export async function chooseOption(page: Page, title: string, search?: string): Promise<void> {
   if (search) await page.keyboard.type(search);
   await page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)").getByTitle(title, { exact: true }).click();
+}
+
+/**
+ * Opens a select and picks an option until the select shows it: a click that lands while the dialog around the
+ * select is still zooming in can miss the moving dropdown, and a person would simply pick again.
+ */
+export async function pickInSelect(page: Page, select: Locator, title: string): Promise<void> {
+  const chosen = select.locator("xpath=ancestor::*[contains(concat(' ', normalize-space(@class), ' '), ' ant-select ')][1]");
+  await expect(async () => {
+    await select.click();
+    await chooseOption(page, title);
+    await expect(chosen).toContainText(title, { timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
 }
 
 /** Publishes from the versions tab; a template gets the next minor version above those published. */

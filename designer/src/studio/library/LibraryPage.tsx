@@ -17,7 +17,7 @@ export function orgTreeData(nodes: OrgNode[]): { value: string | number; title: 
 export function LibraryPage({ onOpen }: { onOpen(module: ModuleSummary): void }) {
   const { t } = useI18n();
   const [modules, setModules] = useState<ModuleSummary[]>();
-  const [orgs, setOrgs] = useState<OrgNode[]>([]);
+  const [orgs, setOrgs] = useState<OrgNode[]>();
   const [problem, setProblem] = useState<string>();
   const [search, setSearch] = useState("");
   const [category, setCategory] = useState<string>();
@@ -28,7 +28,7 @@ export function LibraryPage({ onOpen }: { onOpen(module: ModuleSummary): void })
   const load = () => studioApi.modules().then(setModules, (e) => setProblem(errorText(e)));
   useEffect(() => {
     void load();
-    studioApi.orgs().then(setOrgs, () => undefined);
+    studioApi.orgs().then(setOrgs, (e) => { setOrgs([]); setProblem(errorText(e)); });
   }, []);
 
   const categories = useMemo(() => [...new Set((modules ?? []).map((m) => m.category))], [modules]);
@@ -77,7 +77,7 @@ export function LibraryPage({ onOpen }: { onOpen(module: ModuleSummary): void })
           }
         }}>
         <TreeSelect aria-label={t("library.deriveFor")} placeholder={t("library.deriveFor")} style={{ width: "100%" }} treeDefaultExpandAll
-          value={deriving?.org} onChange={(org) => setDeriving((d) => d && { ...d, org })} treeData={orgTreeData(orgs)} />
+          loading={!orgs} disabled={!orgs} value={deriving?.org} onChange={(org) => setDeriving((d) => d && { ...d, org })} treeData={orgTreeData(orgs ?? [])} />
       </Modal>
       <Alert type="info" style={{ marginTop: 12 }} title={t("library.missing", { what: "duplicate, archive, create-from-template" })} />
     </div>
