@@ -70,7 +70,7 @@ describe("module library", () => {
     await renderLibrary();
     fireEvent.click(screen.getByRole("button", { name: "新建" }));
     const dialog = await screen.findByRole("dialog");
-    await pick(dialog, "起点", "法律咨询 · 某市总工会 · 1.0.0");
+    await pick(dialog, "起点", "法律咨询 · 某市总工会");
     expect(within(dialog).getByLabelText<HTMLInputElement>("类别").value).toBe("legal");
     fireEvent.change(within(dialog).getByLabelText("模块标识"), { target: { value: "join" } });
     fireEvent.change(within(dialog).getByLabelText("名称（简体中文）"), { target: { value: "法律援助预约" } });

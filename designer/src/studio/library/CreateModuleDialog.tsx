@@ -66,7 +66,7 @@ export function CreateModuleDialog({ open, modules, orgs, onClose, onCreated }: 
         <Form.Item label={t("library.source")} {...fieldStatus(problem, "fromModuleId")}>
           <Select aria-label={t("library.source")} value={source} onChange={chooseSource}
             options={[{ value: blank, label: t("library.sourceBlank") },
-              ...templates.map((m) => ({ value: m.id, label: `${nameOf(m.name)} · ${m.ownerOrgName} · ${m.latestVersion}` }))]} />
+              ...templates.map((m) => ({ value: m.id, label: `${nameOf(m.name)} · ${m.ownerOrgName}` }))]} />
         </Form.Item>
         <ModuleIdentityFields value={identity} onChange={setIdentity} orgs={orgs} problem={problem} />
         <Form.Item label={t("library.category")} {...fieldStatus(problem, "category")}>
