@@ -1,5 +1,5 @@
 import { expect, test } from "../support/fixtures";
-import { desktop, newStudioPage, pickInSelect, studioSignIn } from "./studio-support";
+import { desktop, newStudioPage, pickInSelect, publish, studioSignIn } from "./studio-support";
 
 test.use(desktop);
 
@@ -41,6 +41,23 @@ test("the designer creates a module from the legal consultation template, duplic
   await expect(copy).toContainText("已归档");
   await expect(copy.getByRole("button", { name: "取消归档" })).toBeVisible();
   await expect(copy.getByRole("button", { name: "派生" })).toBeDisabled();
+
+  // a blank module is a draft of its own: it opens in the designer (start → end) and publishes its first version
+  await page.getByRole("button", { name: "新建", exact: true }).click();
+  const blank = page.getByRole("dialog");
+  await expect(blank.getByLabel("起点").locator("xpath=ancestor::*[contains(@class, 'ant-select')][1]")).toContainText("空白模块");
+  await blank.getByLabel("模块标识").fill(`blank-${suffix}`);
+  await blank.getByLabel("名称（简体中文）").fill(`空白服务${suffix}`);
+  await blank.getByLabel("类别").fill("other");
+  await blank.getByLabel("类别").press("Tab");
+  await blank.getByRole("button", { name: "新建" }).click();
+  await expect(page.getByRole("status")).toContainText(`已创建模块“空白服务${suffix}”`);
+  await page.locator("tr", { hasText: `空白服务${suffix}` }).getByRole("button", { name: "打开" }).click();
+  await expect(page.getByRole("tab", { name: "流程" })).toBeVisible();
+  await page.getByRole("tab", { name: "流程" }).click();
+  await expect(page.locator('[data-activity-id="start"]')).toBeVisible();
+  await expect(page.locator('[data-activity-id="end"]')).toBeVisible();
+  await publish(page);
 
   // 东城区's admin sees the city's template (it may derive it) but archiving it is refused with the reason.
   const admin = await newStudioPage(browser, async (p) => { p.on("pageerror", (e) => watched.problems.push(`page error: ${e.message}`)); });

@@ -70,7 +70,8 @@ export function CreateModuleDialog({ open, modules, orgs, onClose, onCreated }: 
         </Form.Item>
         <ModuleIdentityFields value={identity} onChange={setIdentity} orgs={orgs} problem={problem} />
         <Form.Item label={t("library.category")} {...fieldStatus(problem, "category")}>
-          <AutoComplete aria-label={t("library.category")} value={category} onChange={setCategory} options={categories} />
+          <AutoComplete aria-label={t("library.category")} value={category} onChange={setCategory} options={categories}
+            filterOption={(typed, option) => String(option?.value ?? "").toLowerCase().includes(typed.toLowerCase())} />
         </Form.Item>
       </Form>
     </Modal>
