@@ -23,6 +23,9 @@ public sealed class ModuleRecord
     public DateTime DraftUpdatedAt { get; set; }
     public required string DraftUpdatedBy { get; set; }
     public DateTime CreatedAt { get; set; }
+    /// <summary>When archived: hidden from the library by default, not derived or newly activated; running services and cases go on.</summary>
+    public DateTime? ArchivedAt { get; set; }
+    public string? ArchivedBy { get; set; }
     public List<ModuleVersion> Versions { get; set; } = [];
 }
 

@@ -44,6 +44,14 @@ public sealed class ModuleAccess
     public bool CanDeriveFor(OrgUnit target) =>
         _roles.Any(r => r.Role is Roles.Designer or Roles.Admin && OrgSubtree.Contains(r.Org.Path, target.Path));
 
+    /// <summary>Start a new template owned by <paramref name="target"/> (create or duplicate): a designer over it, who will edit it.</summary>
+    public bool CanCreateTemplateAt(OrgUnit target) =>
+        _roles.Any(r => r.Role == Roles.Designer && OrgSubtree.Contains(r.Org.Path, target.Path));
+
+    /// <summary>Archive or bring back: an admin over the owner, or the module's own editor.</summary>
+    public bool CanArchive(ModuleRecord module, OrgUnit owner) =>
+        CanEdit(module, owner) || _roles.Any(r => r.Role == Roles.Admin && OrgSubtree.Contains(r.Org.Path, owner.Path));
+
     /// <summary>Activate for <paramref name="target"/>: an editor of the module holding a role over the target too.</summary>
     public bool CanActivate(ModuleRecord module, OrgUnit owner, OrgUnit target) =>
         CanEdit(module, owner) && _roles.Any(r => r.Role is Roles.Designer or Roles.Admin && OrgSubtree.Contains(r.Org.Path, target.Path));

@@ -22,7 +22,7 @@ public static class ModuleEndpoints
     {
         var modules = app.MapGroup("/api/modules").WithTags("Modules").RequireAuthorization().ProducesProblem(401).ProducesProblem(403);
         modules.MapGet("/", ListAsync).Produces<List<ModuleSummaryView>>()
-            .WithSummary("Modules visible to me: templates and derived modules owned in my subtrees, and the templates above me that I can derive.");
+            .WithSummary("Modules visible to me: templates and derived modules owned in my subtrees, and the templates above me that I can derive; archived ones only with ?archived=true.");
         modules.MapGet("/{id:int}", GetAsync).Produces<ModuleDetailView>().ProducesProblem(404)
             .WithSummary("A module with its published versions (hash, when, by whom, running cases).");
         modules.MapPost("/{id:int}/derive", DeriveAsync).Produces<ModuleSummaryView>(201).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422)
@@ -49,6 +49,7 @@ public static class ModuleEndpoints
             .WithSummary("Publish the draft as an immutable version: 201 {version, hash}; 409 while blocking conflicts remain or nothing changed, 422 when unsound.");
         modules.MapPost("/{id:int}/activate", ActivateAsync).Produces<ActivationView>(201).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422)
             .WithSummary("Offer a published version (default: the latest) as a service to an org unit's subtree; new cases take it, running cases keep theirs.");
+        modules.MapModuleLifecycle();
         modules.MapTestRun();
         modules.MapMigrations();
         app.MapStudioTools();
@@ -102,10 +103,11 @@ public static class ModuleEndpoints
 
     internal static DateTime Now(HttpContext http) => http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
 
-    private static Task<IResult> ListAsync(FormFlowDbContext db, HttpContext http, CancellationToken ct) => Guard(async () =>
+    /// <param name="archived">true: archived modules are listed too (marked), for bringing one back.</param>
+    private static Task<IResult> ListAsync(FormFlowDbContext db, HttpContext http, CancellationToken ct, bool archived = false) => Guard(async () =>
     {
         var access = await AccessAsync(db, http, ct);
-        var visible = await access.VisibleAsync(db, ct);
+        var visible = (await access.VisibleAsync(db, ct)).Where(v => archived || v.Module.ArchivedAt is null).ToList();
         var parentIds = visible.Select(v => v.Module.ParentModuleId).OfType<int>().Distinct().ToList();
         var parentLatest = await LatestHashesAsync(db, parentIds, ct);
         return TypedResults.Ok(visible.Select(v => ModuleSummaryView.From(v.Module, v.Owner,
@@ -116,7 +118,7 @@ public static class ModuleEndpoints
         (await db.ModuleVersions.AsNoTracking().Where(v => moduleIds.Contains(v.ModuleRecordId)).ToListAsync(ct))
             .GroupBy(v => v.ModuleRecordId).ToDictionary(g => g.Key, g => g.MaxBy(v => v.Id)!.SnapshotHash);
 
-    private static async Task<ModuleSummaryView> SummaryAsync(FormFlowDbContext db, ModuleRecord module, OrgUnit owner, CancellationToken ct)
+    internal static async Task<ModuleSummaryView> SummaryAsync(FormFlowDbContext db, ModuleRecord module, OrgUnit owner, CancellationToken ct)
     {
         var parentLatest = module.ParentModuleId is { } p ? (await LatestHashesAsync(db, [p], ct)).GetValueOrDefault(p) : null;
         return ModuleSummaryView.From(module, owner, parentLatest);
@@ -313,6 +315,7 @@ public static class ModuleEndpoints
         if (!OrgSubtree.Contains(owner.Path, target.Path))
             throw ModuleRefusal.Invalid("Outside the module's reach", $"{target.Name} is not in the subtree of {owner.Name}, which owns module {id}");
         if (!access.CanActivate(module, owner, target)) throw ModuleRefusal.Forbidden($"activating for {target.Name} takes a designer or admin role at {target.Name} or above");
+        ModuleLifecycle.EnsureNotArchived(module, "activated");
         var version = body.Version is null ? ModuleLibrary.Latest(module)
             : module.Versions.SingleOrDefault(v => v.Version == body.Version)
               ?? throw ModuleRefusal.Invalid("Unknown version", $"module {id} has no published version '{body.Version}'; published: {string.Join(", ", module.Versions.Select(v => v.Version))}");

@@ -54,6 +54,7 @@ public static class ModuleLibrary
     /// <summary>A derived module for <paramref name="org"/> on the parent's latest published version, with an empty overlay.</summary>
     public static async Task<ModuleRecord> DeriveAsync(FormFlowDbContext db, ModuleRecord parent, OrgUnit parentOwner, OrgUnit org, string by, DateTime now, CancellationToken ct)
     {
+        ModuleLifecycle.EnsureNotArchived(parent, "derived");
         if (OrgSubtree.Contains(org.Path, parentOwner.Path))
             throw ModuleRefusal.Invalid("Cannot derive here", $"{org.Name} is not below {parentOwner.Name}, which owns module {parent.Id}: a module is derived by a lower org");
         if (Latest(parent) is not { } version)

@@ -10,18 +10,23 @@ public sealed class ModuleRefusal(int status, string title, string detail) : Exc
 {
     public int Status { get; } = status;
     public string Title { get; } = title;
+    /// <summary>The request field at fault (<c>moduleId</c>, <c>name</c> ...), answered as the problem's <c>field</c>.</summary>
+    public string? Field { get; init; }
 
     public static ModuleRefusal NotFound(int id) => new(StatusCodes.Status404NotFound, "Module not found", $"module {id} does not exist or is not visible to you");
     public static ModuleRefusal Conflict(string title, string detail) => new(StatusCodes.Status409Conflict, title, detail);
     public static ModuleRefusal Invalid(string title, string detail) => new(StatusCodes.Status422UnprocessableEntity, title, detail);
     public static ModuleRefusal Forbidden(string detail) => new(StatusCodes.Status403Forbidden, "Forbidden", detail);
+    public static ModuleRefusal InvalidField(string field, string title, string detail) =>
+        new(StatusCodes.Status422UnprocessableEntity, title, $"{field}: {detail}") { Field = field };
 }
 
 /// <summary>The ProblemDetails answers of the module library.</summary>
 public static class ModuleProblems
 {
     public static ProblemHttpResult From(ModuleRefusal refusal) =>
-        TypedResults.Problem(statusCode: refusal.Status, title: refusal.Title, detail: refusal.Message);
+        TypedResults.Problem(statusCode: refusal.Status, title: refusal.Title, detail: refusal.Message,
+            extensions: refusal.Field is null ? null : new Dictionary<string, object?> { ["field"] = refusal.Field });
 
     /// <summary>
     /// 422 with <c>errors: [{element, path, property?, lockedBy?: {orgUnitId, orgName, level}, reason?, message}]</c>:

@@ -6,7 +6,7 @@ namespace FormFlow.Server.Modules;
 
 public sealed record ModuleSummaryView(
     int Id, JsonNode Name, string Key, string Category, int OwnerOrgId, string OwnerOrgName, string Level, string Kind,
-    int? ParentModuleId, string? LatestVersion, bool Draft, bool UpgradeAvailable)
+    int? ParentModuleId, string? LatestVersion, bool Draft, bool UpgradeAvailable, bool Archived)
 {
     /// <param name="parentLatestHash">The parent's latest published snapshot, for a derived module.</param>
     public static ModuleSummaryView From(ModuleRecord m, OrgUnit owner, string? parentLatestHash)
@@ -15,7 +15,8 @@ public sealed record ModuleSummaryView(
         var baseHash = m.Kind == ModuleKinds.Derived ? (string?)ModuleLibrary.Draft(m)["base"]?["hash"] : null;
         return new(m.Id, JsonNode.Parse(m.Name)!, m.Key, m.Category, owner.Id, owner.Name, ModuleOrgs.Level(owner.Level), m.Kind, m.ParentModuleId,
             latest?.Version, Draft: latest is null || latest.Content != m.Draft,
-            UpgradeAvailable: parentLatestHash is not null && baseHash is not null && parentLatestHash != baseHash);
+            UpgradeAvailable: parentLatestHash is not null && baseHash is not null && parentLatestHash != baseHash,
+            Archived: m.ArchivedAt is not null);
     }
 }
 
@@ -24,6 +25,13 @@ public sealed record ModuleVersionView(string Version, string Hash, DateTime Pub
 public sealed record ModuleDetailView(ModuleSummaryView Module, List<ModuleVersionView> Versions);
 
 public sealed record DeriveRequest(int OrgUnitId);
+
+/// <param name="FromModuleId">A template to start from (its latest published version, or <paramref name="FromVersion"/>); none: a blank starter.</param>
+public sealed record CreateModuleRequest(
+    string? ModuleId = null, JsonNode? Name = null, string? Category = null, int? OwnerOrgId = null, int? FromModuleId = null, string? FromVersion = null);
+
+/// <param name="ModuleId">A template's copy needs a new one; a derived module's copy keeps its parent's.</param>
+public sealed record DuplicateModuleRequest(string? ModuleId = null, JsonNode? Name = null, int? OwnerOrgId = null);
 
 public sealed record OverlayRequest(JsonArray Operations);
 

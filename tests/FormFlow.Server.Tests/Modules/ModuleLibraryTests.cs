@@ -20,9 +20,11 @@ public abstract class ModuleLibraryTests(ServerFixture server)
     internal static async Task<JsonObject> FindAsync(HttpClient client, string key, string ownerName) =>
         (await ListAsync(client)).Single(m => (string?)m!["key"] == key && (string?)m["ownerOrgName"] == ownerName)!.AsObject();
 
-    internal async Task<int> OrgIdAsync(string name)
+    internal Task<int> OrgIdAsync(string name) => OrgIdAsync(Server, name);
+
+    internal static async Task<int> OrgIdAsync(ServerFixture server, string name)
     {
-        await using var db = Server.OpenDb();
+        await using var db = server.OpenDb();
         return await db.OrgUnits.Where(o => o.Name == name).Select(o => o.Id).SingleAsync();
     }
 

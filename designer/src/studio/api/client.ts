@@ -12,20 +12,22 @@ export interface ProblemItem {
 
 /** A non-2xx answer: the ProblemDetails title/detail and its itemised errors. */
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly title: string, readonly detail: string | undefined, readonly errors: ProblemItem[]) {
+  /** `field`: the request field the server named as at fault (moduleId, name, ownerOrgId ...). */
+  constructor(readonly status: number, readonly title: string, readonly detail: string | undefined, readonly errors: ProblemItem[], readonly field?: string) {
     super(detail ? `${title}: ${detail}` : title);
   }
 }
 
 async function problemOf(response: Response): Promise<ApiError> {
-  let body: { title?: string; detail?: string; errors?: unknown } = {};
+  let body: { title?: string; detail?: string; errors?: unknown; field?: unknown } = {};
   try {
     body = await response.json();
   } catch {
     // not JSON (a proxy page, an empty 404): the status line is all we have
   }
   const errors = Array.isArray(body.errors) ? (body.errors as ProblemItem[]) : [];
-  return new ApiError(response.status, body.title ?? `${response.status} ${response.statusText}`, body.detail, errors);
+  return new ApiError(response.status, body.title ?? `${response.status} ${response.statusText}`, body.detail, errors,
+    typeof body.field === "string" ? body.field : undefined);
 }
 
 /** JSON over fetch with the session cookie; throws ApiError for any answer that is not 2xx. */

@@ -1,6 +1,6 @@
 import { request } from "./client";
 import type {
-  Me, MigrationPlan, ModuleDetails, ModuleDocument, ModulePreview, ModuleSummary, OrgNode, OverlayDocument, OverlayOperation,
+  Me, MigrationPlan, ModuleCopy, ModuleDetails, ModuleDocument, ModulePreview, ModuleSummary, NewModule, OrgNode, OverlayDocument, OverlayOperation,
   Service, Stats, TestRunResult, UpgradeState,
 } from "./types";
 import type { WorkflowDefinition } from "../workflow-designer/workflow-definition";
@@ -15,7 +15,11 @@ export const studioApi = {
   me: () => request<Me>("GET", "/api/me"),
   orgs: () => request<OrgNode[]>("GET", "/api/orgs"),
 
-  modules: () => request<ModuleSummary[]>("GET", "/api/modules"),
+  modules: (archived = false) => request<ModuleSummary[]>("GET", archived ? "/api/modules?archived=true" : "/api/modules"),
+  createModule: (body: NewModule) => request<ModuleSummary>("POST", "/api/modules", body),
+  duplicate: (id: Id, body: ModuleCopy) => request<ModuleSummary>("POST", `${m(id)}/duplicate`, body),
+  archive: (id: Id) => request<ModuleSummary>("POST", `${m(id)}/archive`),
+  unarchive: (id: Id) => request<ModuleSummary>("POST", `${m(id)}/unarchive`),
   module: async (id: Id): Promise<ModuleDetails> => {
     const detail = await request<{ module: ModuleSummary; versions: ModuleDetails["versions"] }>("GET", m(id));
     return { ...detail.module, versions: detail.versions };

@@ -26,7 +26,22 @@ export interface ModuleSummary {
   latestVersion?: string | null;
   draft: boolean;
   upgradeAvailable: boolean;
+  /** Hidden from the library unless asked for; not derived or newly activated. */
+  archived?: boolean;
 }
+
+/** POST /api/modules: a new template draft from a template's published version, or blank without `fromModuleId`. */
+export interface NewModule {
+  moduleId: string;
+  name: LocalizedText;
+  category?: string;
+  ownerOrgId: string | number;
+  fromModuleId?: string | number;
+  fromVersion?: string;
+}
+
+/** POST /api/modules/{id}/duplicate: a derived module's copy keeps its parent's module ID, so `moduleId` is left out. */
+export interface ModuleCopy { moduleId?: string; name: LocalizedText; ownerOrgId: string | number }
 
 export interface ModuleVersion { version: string; hash: string; publishedAt: string; publishedBy: string; runningCases: number }
 export interface ModuleDetails extends ModuleSummary { versions: ModuleVersion[] }

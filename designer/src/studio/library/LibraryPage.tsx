@@ -1,4 +1,4 @@
-import { Alert, Button, Input, Modal, Select, Space, Tag, TreeSelect } from "antd";
+import { Alert, Button, Checkbox, Input, Modal, Popconfirm, Select, Space, Tag, TreeSelect } from "antd";
 import { DataTable } from "../data-table/DataTable";
 import { useEffect, useMemo, useState } from "react";
 import { errorText } from "../api/client";
@@ -6,14 +6,17 @@ import { studioApi } from "../api/studio-api";
 import type { ModuleSummary, OrgNode } from "../api/types";
 import { useI18n } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
+import { CreateModuleDialog } from "./CreateModuleDialog";
+import { DuplicateModuleDialog } from "./DuplicateModuleDialog";
+import { nameOf } from "./module-name";
+import { orgTreeData } from "./org-tree";
 
-export const nameOf = (name: ModuleSummary["name"]) => (typeof name === "string" ? name : name["zh-CN"] ?? Object.values(name)[0] ?? "");
+export { nameOf, orgTreeData };
 
-export function orgTreeData(nodes: OrgNode[]): { value: string | number; title: string; children: ReturnType<typeof orgTreeData> }[] {
-  return nodes.map((n) => ({ value: n.id, title: n.name, children: orgTreeData(n.children ?? []) }));
-}
-
-/** Templates and derived modules visible to me, filtered by category, level and kind, searched by name; derive. */
+/**
+ * Templates and derived modules visible to me, filtered by category, level and kind, searched by name (archived
+ * ones on request); create from a template or blank, derive, duplicate, archive and bring back.
+ */
 export function LibraryPage({ onOpen }: { onOpen(module: ModuleSummary): void }) {
   const { t } = useI18n();
   const [modules, setModules] = useState<ModuleSummary[]>();
@@ -24,12 +27,34 @@ export function LibraryPage({ onOpen }: { onOpen(module: ModuleSummary): void })
   const [level, setLevel] = useState<string>();
   const [kind, setKind] = useState<string>();
   const [deriving, setDeriving] = useState<{ module: ModuleSummary; org?: string }>();
+  const [creating, setCreating] = useState(false);
+  const [duplicating, setDuplicating] = useState<ModuleSummary>();
+  const [showArchived, setShowArchived] = useState(false);
+  const [done, setDone] = useState<string>();
 
-  const load = () => studioApi.modules().then(setModules, (e) => setProblem(errorText(e)));
+  const load = (archived = showArchived) => studioApi.modules(archived).then(setModules, (e) => setProblem(errorText(e)));
   useEffect(() => {
-    void load();
     studioApi.orgs().then(setOrgs, (e) => { setOrgs([]); setProblem(errorText(e)); });
   }, []);
+  useEffect(() => { void load(showArchived); }, [showArchived]);
+
+  /** Reports a finished change and shows the library as it now is. */
+  const changed = async (message: string) => {
+    setProblem(undefined);
+    setDone(message);
+    await load();
+  };
+
+  const archiving = async (m: ModuleSummary, archive: boolean) => {
+    const action = t(archive ? "library.archive" : "library.unarchive");
+    try {
+      await (archive ? studioApi.archive(m.id) : studioApi.unarchive(m.id));
+      await changed(t(archive ? "library.archivedDone" : "library.unarchivedDone", { name: nameOf(m.name) }));
+    } catch (e) {
+      setDone(undefined);
+      setProblem(t("library.refused", { action, reason: errorText(e) }));
+    }
+  };
 
   const categories = useMemo(() => [...new Set((modules ?? []).map((m) => m.category))], [modules]);
   const shown = (modules ?? []).filter((m) => (!category || m.category === category) && (!level || m.level === level) && (!kind || m.kind === kind)
@@ -38,13 +63,16 @@ export function LibraryPage({ onOpen }: { onOpen(module: ModuleSummary): void })
   return (
     <div className="ff-library">
       {problem && <Alert type="error" role="alert" title={problem} style={{ marginBottom: 8 }} />}
+      {done && <Alert type="success" role="status" title={done} closable onClose={() => setDone(undefined)} style={{ marginBottom: 8 }} />}
       <Space wrap style={{ marginBottom: 12 }}>
+        <Button type="primary" onClick={() => setCreating(true)}>{t("library.create")}</Button>
         <Input.Search aria-label={t("common.search")} placeholder={t("common.search")} value={search} onChange={(e) => setSearch(e.target.value)} style={{ width: 220 }} />
         <Select aria-label={t("library.category")} placeholder={t("library.category")} allowClear style={{ width: 150 }} value={category} onChange={setCategory} options={categories.map((c) => ({ value: c }))} />
         <Select aria-label={t("library.level")} placeholder={t("library.level")} allowClear style={{ width: 120 }} value={level} onChange={setLevel}
           options={["national", "province", "city", "district", "street", "grassroots"].map((l) => ({ value: l, label: t(`level.${l}` as MessageKey) }))} />
         <Select aria-label={t("library.kind")} placeholder={t("library.kind")} allowClear style={{ width: 120 }} value={kind} onChange={setKind}
           options={[{ value: "template", label: t("library.kind.template") }, { value: "derived", label: t("library.kind.derived") }]} />
+        <Checkbox checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)}>{t("library.showArchived")}</Checkbox>
       </Space>
       <DataTable<ModuleSummary> rowKey="id" loading={!modules && !problem} dataSource={shown} pageSize={20} columns={[
         { title: t("app.library"), render: (_, m) => <a onClick={() => onOpen(m)} data-module={m.id}>{nameOf(m.name)}</a> },
@@ -53,12 +81,27 @@ export function LibraryPage({ onOpen }: { onOpen(module: ModuleSummary): void })
         { title: t("library.kind"), dataIndex: "kind", render: (k: string) => <Tag color={k === "template" ? "blue" : "purple"}>{t(k === "template" ? "library.kind.template" : "library.kind.derived")}</Tag> },
         { title: t("library.owner"), dataIndex: "ownerOrgName" },
         { title: t("library.latestVersion"), dataIndex: "latestVersion", render: (v?: string) => v ?? "—" },
-        { title: "", render: (_, m) => <Space>{m.draft && <Tag>{t("library.draft")}</Tag>}{m.upgradeAvailable && <Tag color="orange">{t("library.upgrade")}</Tag>}</Space> },
+        { title: "", render: (_, m) => (
+          <Space>
+            {m.archived && <Tag color="default">{t("library.archivedTag")}</Tag>}
+            {m.draft && <Tag>{t("library.draft")}</Tag>}
+            {m.upgradeAvailable && <Tag color="orange">{t("library.upgrade")}</Tag>}
+          </Space>
+        ) },
         {
           title: "", render: (_, m) => (
             <Space>
-              <Button  onClick={() => onOpen(m)}>{t("common.open")}</Button>
-              <Button  disabled={!m.latestVersion} onClick={() => setDeriving({ module: m })}>{t("library.derive")}</Button>
+              <Button onClick={() => onOpen(m)}>{t("common.open")}</Button>
+              <Button disabled={!m.latestVersion || m.archived} onClick={() => setDeriving({ module: m })}>{t("library.derive")}</Button>
+              <Button onClick={() => setDuplicating(m)}>{t("library.duplicate")}</Button>
+              {m.archived
+                ? <Button onClick={() => archiving(m, false)}>{t("library.unarchive")}</Button>
+                : (
+                  <Popconfirm title={t("library.archive")} description={t("library.archiveConfirm", { name: nameOf(m.name) })}
+                    okText={t("library.archive")} cancelText={t("common.cancel")} onConfirm={() => archiving(m, true)}>
+                    <Button danger>{t("library.archive")}</Button>
+                  </Popconfirm>
+                )}
             </Space>
           ),
         },
@@ -79,7 +122,10 @@ export function LibraryPage({ onOpen }: { onOpen(module: ModuleSummary): void })
         <TreeSelect aria-label={t("library.deriveFor")} placeholder={t("library.deriveFor")} style={{ width: "100%" }} treeDefaultExpandAll
           loading={!orgs} disabled={!orgs} value={deriving?.org} onChange={(org) => setDeriving((d) => d && { ...d, org })} treeData={orgTreeData(orgs ?? [])} />
       </Modal>
-      <Alert type="info" style={{ marginTop: 12 }} title={t("library.missing", { what: "duplicate, archive, create-from-template" })} />
+      <CreateModuleDialog open={creating} modules={modules ?? []} orgs={orgs} onClose={() => setCreating(false)}
+        onCreated={(m) => { setCreating(false); void changed(t("library.created", { name: nameOf(m.name) })); }} />
+      <DuplicateModuleDialog module={duplicating} orgs={orgs} onClose={() => setDuplicating(undefined)}
+        onDuplicated={(m) => { setDuplicating(undefined); void changed(t("library.duplicated", { name: nameOf(m.name) })); }} />
     </div>
   );
 }
