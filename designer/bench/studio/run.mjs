@@ -64,9 +64,12 @@ async function open(query, ready, clickSelector, panelSelector) {
   return { page, interactive, busy, panel };
 }
 
+// The whole workflow is there when the minimap draws every activity; the canvas is ready when the activities it
+// renders (all of them when fitted into view, those in view when it virtualises) are measured and edges are drawn.
 const workflowReady = () => {
   const nodes = document.querySelectorAll(".react-flow__node");
-  return nodes.length >= 300 && [...nodes].every((n) => n.style.visibility !== "hidden");
+  return document.querySelectorAll(".react-flow__minimap-node").length >= 300 && nodes.length > 0
+    && [...nodes].every((n) => n.style.visibility !== "hidden") && document.querySelectorAll(".react-flow__edge").length > 0;
 };
 const formReady = () => document.querySelectorAll(".ff-outline-field").length >= 200 && document.querySelectorAll('[data-testid="phone-preview"] .ff-field').length > 0;
 
