@@ -2,26 +2,45 @@
 //   - time to interactive of a 300-activity workflow and a 200-field form: navigation start → every node/field
 //     rendered and the main thread idle, then a click on an activity/field → its property panel shown;
 //   - frame timings while dragging a node across the 300-activity canvas.
-// Usage: node bench/studio/run.mjs [runs=5]     (from designer/)
-import { createReadStream, existsSync, statSync } from "node:fs";
+// Usage: node bench/studio/run.mjs [runs=5] [--baseline=<git ref>]     (from designer/)
+//   With a baseline, that commit's designer sources are built too and each run measures both, alternating, so the
+//   ratios compare figures taken under the same machine load.
+import { createReadStream, existsSync, mkdirSync, rmSync, statSync } from "node:fs";
 import { createServer } from "node:http";
 import { extname, join, resolve } from "node:path";
 import { execSync } from "node:child_process";
 import { chromium } from "@playwright/test";
 
-const runs = Number(process.argv[2] ?? 5);
-const root = resolve(import.meta.dirname, "../../node_modules/.studio-bench");
-execSync("npx vite build --config bench/studio/vite.config.ts --logLevel warn", { cwd: resolve(import.meta.dirname, "../.."), stdio: "inherit" });
+const args = process.argv.slice(2);
+const runs = Number(args.find((a) => !a.startsWith("--")) ?? 5);
+const baselineRef = args.find((a) => a.startsWith("--baseline="))?.slice("--baseline=".length);
+const designer = resolve(import.meta.dirname, "../..");
+const build = (dir) => execSync("npx vite build --config bench/studio/vite.config.ts --logLevel warn", { cwd: dir, stdio: "inherit" });
+build(designer);
+const variants = [{ name: "current", root: resolve(designer, "node_modules/.studio-bench") }];
+if (baselineRef) {
+  // The baseline's sources under node_modules/, so its imports resolve to this checkout's installed packages.
+  const copy = resolve(designer, "node_modules/.studio-bench-baseline");
+  rmSync(copy, { recursive: true, force: true });
+  mkdirSync(copy, { recursive: true });
+  execSync(`git archive ${baselineRef} designer/src designer/bench/studio module-templates/calendars | tar -x -C ${copy}`, { cwd: resolve(designer, ".."), stdio: "inherit" });
+  build(resolve(copy, "designer"));
+  variants.unshift({ name: `baseline ${baselineRef} (${execSync(`git rev-parse --short ${baselineRef}`, { cwd: designer }).toString().trim()})`, root: resolve(copy, "designer/node_modules/.studio-bench") });
+}
 
 const types = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css" };
+// One server for all variants: /<variant index>/... serves that variant's build.
 const server = createServer((req, res) => {
-  const path = join(root, decodeURIComponent(new URL(req.url, "http://x").pathname));
+  const [, index, ...rest] = decodeURIComponent(new URL(req.url, "http://x").pathname).split("/");
+  const root = variants[Number(index)]?.root;
+  if (!root) { res.writeHead(404).end(); return; }
+  const path = join(root, ...rest);
   const file = existsSync(path) && statSync(path).isFile() ? path : join(root, "index.html");
   res.writeHead(200, { "Content-Type": types[extname(file)] ?? "application/octet-stream" });
   createReadStream(file).pipe(res);
 }).listen(0, "127.0.0.1");
 await new Promise((r) => server.once("listening", r));
-const base = `http://127.0.0.1:${server.address().port}/index.html`;
+let base;
 
 const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox"] });
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
@@ -45,14 +64,21 @@ async function open(query, ready, clickSelector, panelSelector) {
   return { page, interactive, busy, panel };
 }
 
+// The whole workflow is there when the minimap draws every activity; the canvas is ready when the activities it
+// renders (all of them when fitted into view, those in view when it virtualises) are measured and edges are drawn.
 const workflowReady = () => {
   const nodes = document.querySelectorAll(".react-flow__node");
-  return nodes.length >= 300 && [...nodes].every((n) => n.style.visibility !== "hidden");
+  return document.querySelectorAll(".react-flow__minimap-node").length >= 300 && nodes.length > 0
+    && [...nodes].every((n) => n.style.visibility !== "hidden") && document.querySelectorAll(".react-flow__edge").length > 0;
 };
 const formReady = () => document.querySelectorAll(".ff-outline-field").length >= 200 && document.querySelectorAll('[data-testid="phone-preview"] .ff-field').length > 0;
 
-const results = { workflowBusy: [], formBusy: [], workflowTti: [], workflowClick: [], formTti: [], formClick: [], dragMedian: [], dragP95: [], dragMax: [], dragLong: [], dragFrames: [] };
-for (let i = 0; i < runs; i++) {
+const emptyResults = () => ({ workflowBusy: [], formBusy: [], workflowTti: [], workflowClick: [], formTti: [], formClick: [], dragMedian: [], dragP95: [], dragMax: [], dragLong: [], dragFrames: [] });
+for (const v of variants) v.results = emptyResults();
+for (let i = 0; i < runs * variants.length; i++) {
+  const variant = variants[i % variants.length];
+  const results = variant.results;
+  base = `http://127.0.0.1:${server.address().port}/${i % variants.length}/index.html`;
   const wf = await open("workflow=300", workflowReady, '[data-activity-id="a21"]', '.ff-properties input[aria-label="活动 ID"]');
   results.workflowTti.push(wf.interactive);
   results.workflowBusy.push(wf.busy);
@@ -93,7 +119,16 @@ await browser.close();
 server.close();
 
 const f = (xs) => `${median(xs).toFixed(0)} ms (runs: ${xs.map((x) => x.toFixed(0)).join(", ")})`;
-console.log(`Studio benchmark, ${runs} runs, headless Chromium ${execSync("/usr/bin/chromium --version").toString().trim()}, load average ${(await import("node:os")).loadavg()[0].toFixed(1)}`);
-console.log(`300-activity workflow: interactive after ${f(results.workflowTti)}, main thread busy ${f(results.workflowBusy)}; click → property panel ${f(results.workflowClick)}`);
-console.log(`200-field form:        interactive after ${f(results.formTti)}, main thread busy ${f(results.formBusy)}; click → property panel ${f(results.formClick)}`);
-console.log(`node drag (60 steps):  frame interval median ${f(results.dragMedian)}, p95 ${f(results.dragP95)}, max ${f(results.dragMax)}, frames > 50 ms per drag: ${results.dragLong.join(", ")} of ${results.dragFrames.join(", ")}`);
+console.log(`Studio benchmark, ${runs} runs per variant, headless Chromium ${execSync("/usr/bin/chromium --version").toString().trim()}, load average ${(await import("node:os")).loadavg()[0].toFixed(1)}`);
+for (const { name, results } of variants) {
+  console.log(`== ${name}`);
+  console.log(`300-activity workflow: interactive after ${f(results.workflowTti)}, main thread busy ${f(results.workflowBusy)}; click → property panel ${f(results.workflowClick)}`);
+  console.log(`200-field form:        interactive after ${f(results.formTti)}, main thread busy ${f(results.formBusy)}; click → property panel ${f(results.formClick)}`);
+  console.log(`node drag (60 steps):  frame interval median ${f(results.dragMedian)}, p95 ${f(results.dragP95)}, max ${f(results.dragMax)}, frames > 50 ms per drag: ${results.dragLong.join(", ")} of ${results.dragFrames.join(", ")}`);
+}
+if (variants.length === 2) {
+  const [was, now] = variants.map((v) => v.results);
+  const ratio = (key) => `${(median(now[key]) / median(was[key])).toFixed(2)}×`;
+  console.log("== current / baseline (ratio of medians)");
+  console.log(`workflow interactive ${ratio("workflowTti")}, busy ${ratio("workflowBusy")}, click → panel ${ratio("workflowClick")}; form interactive ${ratio("formTti")}, busy ${ratio("formBusy")}, click → panel ${ratio("formClick")}; drag frame median ${ratio("dragMedian")}, p95 ${ratio("dragP95")}`);
+}

@@ -30,6 +30,8 @@ export interface FormViewProps {
   busy?: boolean;
   /** All pages at once (a task page, the Studio preview) instead of one page at a time with progress. */
   allPages?: boolean;
+  /** With allPages: only the first this many pages for now (the Studio preview adds the rest after the first paint). */
+  pageLimit?: number;
 }
 
 /**
@@ -38,7 +40,7 @@ export interface FormViewProps {
  * typing (for fields touched), all of them after a submit attempt, and the server's.
  */
 export function FormView(props: FormViewProps) {
-  const { runtime, data, onChange, locale, permissions, previousData, serverErrors = [], services = {}, onSubmit, busy, allPages } = props;
+  const { runtime, data, onChange, locale, permissions, previousData, serverErrors = [], services = {}, onSubmit, busy, allPages, pageLimit } = props;
   const definition = runtime.definition;
   const [page, setPage] = useState(0);
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
@@ -64,7 +66,7 @@ export function FormView(props: FormViewProps) {
 
   const pages = definition.pages;
   const pageOf = (path: string) => pages.findIndex(p => p.sections.some(s => s.fields.some(f => f.key !== undefined && covers(`/${f.key}`, path))));
-  const visiblePages = pages.map((_, i) => i);
+  const visiblePages = pages.map((_, i) => i).slice(0, pageLimit);
   const current = Math.min(page, pages.length - 1);
 
   const renderField = (field: FieldDefinition, path: string): React.ReactNode => {

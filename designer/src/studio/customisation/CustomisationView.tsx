@@ -4,12 +4,19 @@ import { useMemo, useState } from "react";
 import { errorText } from "../api/client";
 import type { ModuleSummary, OverlayOperation, UpgradeState } from "../api/types";
 import { useI18n } from "../i18n/i18n";
+import type { MessageKey } from "../i18n/messages";
 import type { ModuleEditing } from "../module/module-editing";
 import { ConflictResolver } from "./ConflictResolver";
 import { elementRows, type ElementRow, type ElementStatus } from "./element-status";
-import type { Refusal } from "./lock-check";
+import { hideRefusal, type Refusal } from "./lock-check";
+import { RefusalAlert, StructureEditor } from "./StructureEditor";
+import { withoutOperationsOn } from "./structure-operations";
 
-const statusColour: Record<ElementStatus, string> = { inherited: "default", overridden: "blue", locked: "orange" };
+const statusColour: Record<ElementStatus, string> = { inherited: "default", overridden: "blue", locked: "orange", added: "green", hidden: "red" };
+const statusText: Record<ElementStatus, MessageKey> = {
+  inherited: "cust.inherited", overridden: "cust.overridden", locked: "cust.locked", added: "cust.added", hidden: "cust.hidden",
+};
+const hideable = new Set(["page", "section", "field", "activity"]);
 
 export interface CustomisationViewProps {
   summary: ModuleSummary;
@@ -26,8 +33,9 @@ export function CustomisationView({ summary, editing, upgrade, resolve }: Custom
   const [refusal, setRefusal] = useState<Refusal & { element: string }>();
   const [upgradeState, setUpgradeState] = useState<UpgradeState>();
   const [failure, setFailure] = useState<string>();
-  const rows = useMemo(() => elementRows(editing.document, editing.index, editing.preview?.provenance ?? {}, summary.ownerOrgId),
-    [editing.document, editing.index, editing.preview, summary.ownerOrgId]);
+  const [rowRefusal, setRowRefusal] = useState<Refusal & { element: string }>();
+  const rows = useMemo(() => elementRows(editing.document, editing.index, editing.preview?.provenance ?? {}, summary.ownerOrgId, editing.operations),
+    [editing.document, editing.index, editing.preview, summary.ownerOrgId, editing.operations]);
   const shown = rows.filter((r) => (filter === "all" || r.status === filter) && `${r.id} ${r.title}`.toLowerCase().includes(search.toLowerCase()));
 
   const run = async (action: () => Promise<UpgradeState>) => {
@@ -38,6 +46,24 @@ export function CustomisationView({ summary, editing, upgrade, resolve }: Custom
     } catch (e) {
       setFailure(errorText(e));
     }
+  };
+
+  // Structure changes go to the server at once: it resolves them (anchors, extension points, soundness) and decides.
+  const apply = async (operations: OverlayOperation[], element?: string): Promise<Refusal | undefined> => {
+    try {
+      const refused = await editing.applyOperations(operations);
+      setRowRefusal(refused && element ? { ...refused, element } : undefined);
+      setFailure(undefined);
+      return refused;
+    } catch (e) {
+      setFailure(errorText(e));
+      return undefined;
+    }
+  };
+  const hide = (row: ElementRow) => {
+    const refused = hideRefusal(editing.document, editing.index, summary.ownerOrgId, row.id);
+    if (refused) setRowRefusal({ ...refused, element: row.id });
+    else void apply([...editing.operations, { op: "hide", element: row.id }], row.id);
   };
 
   return (
@@ -80,28 +106,45 @@ export function CustomisationView({ summary, editing, upgrade, resolve }: Custom
       <Typography.Title level={5} style={{ marginTop: 16 }}>{t("cust.diff")}</Typography.Title>
       <OverlayDiff operations={editing.operations} />
 
+      <Typography.Title level={5} style={{ marginTop: 16 }}>{t("cust.structure")}</Typography.Title>
+      <StructureEditor editing={editing} myOrgId={summary.ownerOrgId} apply={(operation) => apply([...editing.operations, operation])} />
+
       <Typography.Title level={5} style={{ marginTop: 16 }}>{t("cust.element")}</Typography.Title>
       <Space style={{ marginBottom: 8 }}>
         <Segmented value={filter} onChange={(v) => setFilter(v as ElementStatus | "all")} options={[
-          { value: "all", label: t("library.all") }, { value: "inherited", label: t("cust.inherited") },
-          { value: "overridden", label: t("cust.overridden") }, { value: "locked", label: t("cust.locked") },
+          { value: "all", label: t("library.all") },
+          ...(Object.keys(statusText) as ElementStatus[]).map((status) => ({ value: status, label: t(statusText[status]) })),
         ]} />
         <Input.Search  placeholder={t("common.search")} value={search} onChange={(e) => setSearch(e.target.value)} />
       </Space>
       <DataTable<ElementRow> rowKey="id" dataSource={shown} pageSize={50} columns={[
-        { title: t("cust.element"), render: (_, r) => <>{r.title} <code>{r.id}</code> <Tag>{r.kind}</Tag></> },
+        { title: t("cust.element"), render: (_, r) => <>{r.title} <code>{r.id}</code> {r.kind && <Tag>{r.kind}</Tag>}</> },
         {
           title: t("cust.status"), render: (_, r) => (
             <>
-              <Tag color={statusColour[r.status]} data-status={r.status}>{t(r.status === "inherited" ? "cust.inherited" : r.status === "overridden" ? "cust.overridden" : "cust.locked")}</Tag>
+              {rowRefusal?.element === r.id && <RefusalAlert refusal={rowRefusal} />}
+              <Tag color={statusColour[r.status]} data-status={r.status}>{t(statusText[r.status])}</Tag>
               {r.overriddenHere.map((p) => <code key={p} style={{ marginRight: 4 }}>{p}</code>)}
               {r.locks.map((l, i) => <div key={i} style={{ fontSize: 12, color: "#ad6800" }}>{t("cust.lockedBy", { org: l.by?.name ?? l.by?.id ?? "?", reason: `${l.kind}${l.reason ? ` — ${l.reason}` : ""}` })}</div>)}
             </>
           ),
         },
+        {
+          title: t("cust.actions"), width: 90, render: (_, r) => (
+            r.status === "hidden" || r.status === "added"
+              ? <Button size="small" onClick={() => void apply(withoutOperationsOn(editing.operations, r.id), r.id)}>{t(r.status === "hidden" ? "cust.restore" : "common.delete")}</Button>
+              : r.kind && hideable.has(r.kind) && <Button size="small" danger onClick={() => hide(r)}>{t("cust.hide")}</Button>
+          ),
+        },
       ]} />
     </div>
   );
+}
+
+/** What an added element is called: its label, a task's title, a step's name, else its type. */
+function addedTitle(definition: Record<string, unknown>): string {
+  const label = definition.label as Record<string, string> | undefined;
+  return label?.["zh-CN"] ?? ((definition.inputs as { title?: string } | undefined)?.title) ?? (definition.name as string | undefined) ?? String(definition.type ?? "");
 }
 
 /** The overlay read as a diff: what this org changed against the parent. */
@@ -113,7 +156,7 @@ export function OverlayDiff({ operations }: { operations: OverlayOperation[] }) 
       {operations.map((o, i) => (
         <li key={i}>
           {o.op === "set" ? <><b>{o.element}</b>{o.path}: <del style={{ color: "#cf1322" }}>{JSON.stringify(o.was)}</del> → <ins style={{ color: "#389e0d" }}>{JSON.stringify(o.value)}</ins></>
-            : o.op === "add" ? <>+ {String(o.definition.id)} → {o.parent}</>
+            : o.op === "add" ? <>+ {String(o.definition.id)} → {o.parent}{o.exit ? ` (${o.exit})` : ""} <ins style={{ color: "#389e0d" }}>{addedTitle(o.definition)}</ins></>
             : o.op === "hide" ? <>− {o.element}</>
             : o.op === "move" ? <>↷ {o.element} → {o.parent}</>
             : <>🔒 {o.element} {o.kind}</>}

@@ -1,5 +1,5 @@
 import { Alert, Input, Tag } from "antd";
-import { useMemo, useState } from "react";
+import { startTransition, useEffect, useMemo, useRef, useState } from "react";
 import { FormDefinitionError, FormRuntime, loadForm, normalizeLocale, type FormDefinition, type JsonRecord } from "../../forms";
 import { FormView } from "../../form-view";
 import { useI18n } from "../i18n/i18n";
@@ -25,16 +25,32 @@ export function PhonePreview({ form }: { form: FormDefinition }) {
   const [textProblem, setTextProblem] = useState<string>();
   const { runtime, problem } = useMemo(() => previewRuntime(form), [form]);
   const result = useMemo(() => runtime?.process(data, { mode: "submit", locale }), [runtime, data, locale]);
+  // The phone shows the top of the first page on opening: a later page is rendered when the scroll comes near it
+  // (a sentinel below the rendered pages), so a 200-field form does not build 200 widgets nobody sees yet.
+  const pageCount = runtime?.definition.pages.length ?? 0;
+  const [pagesShown, setPagesShown] = useState(1);
+  const phone = useRef<HTMLDivElement>(null);
+  const sentinel = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (pagesShown >= pageCount) return;
+    if (typeof IntersectionObserver === "undefined") { setPagesShown(pageCount); return; }
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) startTransition(() => setPagesShown((n) => n + 1));
+    }, { root: phone.current, rootMargin: "300px" });
+    if (sentinel.current) observer.observe(sentinel.current);
+    return () => observer.disconnect();
+  }, [pagesShown, pageCount]);
 
   return (
     <div style={{ display: "flex", gap: 12, alignItems: "flex-start" }}>
-      <div className="ff-phone" data-testid="phone-preview" aria-label={t("form.preview")}
+      <div ref={phone} className="ff-phone" data-testid="phone-preview" aria-label={t("form.preview")}
         style={{ width: 320, height: 620, border: "10px solid #222", borderRadius: 28, overflow: "auto", padding: 8, background: "#fff", flex: "none" }}>
         {problem && <Alert type="error" title={problem} />}
         {runtime && (
-          <FormView runtime={runtime} data={data} locale={normalizeLocale(locale)} allPages
+          <FormView runtime={runtime} data={data} locale={normalizeLocale(locale)} allPages pageLimit={pagesShown}
             onChange={(next) => { setData(next); setText(JSON.stringify(next, null, 1)); setTextProblem(undefined); }} />
         )}
+        {pagesShown < pageCount && <div ref={sentinel} className="ff-preview-more" style={{ height: 1 }} />}
       </div>
       <div style={{ flex: 1, minWidth: 200 }}>
         {result && (result.valid ? <Tag color="green">{t("form.valid")}</Tag> : <Tag color="red">{t("form.errors", { count: result.errors.length })}</Tag>)}

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
 import type { FormDefinition } from "../../forms";
+import { ApiError } from "../api/client";
 import { studioApi } from "../api/studio-api";
-import type { ModuleDocument, ModulePreview, ModuleSummary, OverlayOperation } from "../api/types";
+import type { ModuleDocument, ModulePreview, ModuleSummary, OrgLevel, OverlayOperation } from "../api/types";
 import { indexElements, readPointer, withProperty, type ElementEntry } from "../customisation/element-index";
 import { setRefusal, type Refusal } from "../customisation/lock-check";
 import { useHistory } from "../history/use-history";
@@ -27,6 +28,11 @@ export interface ModuleEditing {
   setWorkflow(next: WorkflowDefinition, merge?: string): void;
   setForm(index: number, next: FormDefinition, merge?: string): void;
   replaceOperations(operations: OverlayOperation[]): void;
+  /**
+   * Derived modules: saves the overlay with these operations (adds, hides ...) and shows what the server resolves
+   * from it; a refusal (a lock, an unsound result) comes back as the server worded it and nothing changes.
+   */
+  applyOperations(operations: OverlayOperation[]): Promise<Refusal | undefined>;
   /** The package version the next publish gets (templates: published versions are immutable). */
   setVersion(version: string): void;
   undo(): void;
@@ -46,6 +52,17 @@ export function upsertSet(operations: OverlayOperation[], elementId: string, pat
   // Setting it back to what it was written against removes the override.
   if (JSON.stringify(existing.was) === JSON.stringify(value)) return operations.filter((_, i) => i !== at);
   return operations.map((o, i) => (i === at ? { ...existing, value } : o));
+}
+
+/** A 422 of the overlay endpoint as a refusal: the engine's message (it names the lock's reason) and the locking org. */
+export function serverRefusal(error: unknown): Refusal | undefined {
+  if (!(error instanceof ApiError) || error.status !== 422) return undefined;
+  const item = error.errors.find((e) => e.lockedBy) ?? error.errors[0];
+  const by = item?.lockedBy;
+  return {
+    reason: item?.message ?? item?.reason ?? error.detail ?? error.title,
+    lockedBy: by ? { id: by.orgUnitId ?? "", name: by.orgName, level: (by.level ?? "city") as OrgLevel } : undefined,
+  };
 }
 
 export function useModuleEditing(summary: ModuleSummary, myOrgId: string | number | undefined): { editing?: ModuleEditing; error?: unknown } {
@@ -114,6 +131,24 @@ export function useModuleEditing(summary: ModuleSummary, myOrgId: string | numbe
       },
       replaceOperations(operations) {
         history.commit({ ...present, operations });
+      },
+      async applyOperations(operations) {
+        if (!derived) return undefined;
+        try {
+          await studioApi.saveOverlay(summary.id, operations);
+        } catch (e) {
+          const refused = serverRefusal(e);
+          if (refused) return refused;
+          throw e;
+        }
+        const p = await studioApi.preview(summary.id);
+        if (!p.module) throw new Error(p.soundness.map((problem) => problem.message).join("；"));
+        // Committed, not reset: undo goes back to the overlay before (unsaved again until the next save).
+        const state = { document: p.module, operations };
+        setPreview(p);
+        history.commit(state);
+        setSaved(state);
+        return undefined;
       },
       undo: history.undo,
       redo: history.redo,

@@ -3,6 +3,7 @@ import {
 } from "@xyflow/react";
 import { memo, useCallback, useEffect, useState } from "react";
 import { ActivityNode, type ActivityFlowNode } from "./ActivityNode";
+import { topLeftViewport, withEstimates } from "./big-canvas";
 
 const nodeTypes = { activity: ActivityNode };
 
@@ -23,22 +24,25 @@ export interface FlowCanvasProps {
  * property panel around it; the definition is updated once, when the drag ends.
  */
 export const FlowCanvas = memo(function FlowCanvas({ rebuild, edges, onSelect, onMoved, onConnect, onEdgesChange, connectable, many }: FlowCanvasProps) {
-  const [nodes, setNodes] = useState<ActivityFlowNode[]>(() => rebuild([]));
-  useEffect(() => setNodes(rebuild), [rebuild]);
+  const prepare = useCallback((next: ActivityFlowNode[]) => (many ? withEstimates(next) : next), [many]);
+  const [nodes, setNodes] = useState<ActivityFlowNode[]>(() => prepare(rebuild([])));
+  // Read once: the viewport a canvas opens with (the user pans and zooms from there).
+  const [opening] = useState(() => (many && nodes.length > 0 ? topLeftViewport(nodes) : undefined));
+  useEffect(() => setNodes((current) => prepare(rebuild(current))), [rebuild, prepare]);
   const onNodesChange = useCallback((changes: NodeChange<ActivityFlowNode>[]) => {
     const kept = changes.filter((c) => c.type !== "remove");
-    setNodes((current) => applyNodeChanges(kept, current));
+    setNodes((current) => prepare(applyNodeChanges(kept, current)));
     const selection = kept.flatMap((c) => (c.type === "select" ? [{ id: c.id, selected: c.selected }] : []));
     if (selection.length) onSelect(selection);
     const moved = new Map<string, { x: number; y: number }>();
     for (const c of kept) if (c.type === "position" && c.dragging === false && c.position) moved.set(c.id, c.position);
     if (moved.size) onMoved(moved);
-  }, [onSelect, onMoved]);
+  }, [onSelect, onMoved, prepare]);
   return (
     <ReactFlow<ActivityFlowNode, Edge>
       nodes={nodes} edges={edges} nodeTypes={nodeTypes}
       onNodesChange={onNodesChange} onEdgesChange={onEdgesChange} onConnect={onConnect}
-      nodesConnectable={connectable} deleteKeyCode={null} fitView minZoom={0.1} onlyRenderVisibleElements={many}
+      nodesConnectable={connectable} deleteKeyCode={null} fitView={!opening} defaultViewport={opening} minZoom={0.1} onlyRenderVisibleElements={many}
       proOptions={{ hideAttribution: true }}
     >
       <Background />
