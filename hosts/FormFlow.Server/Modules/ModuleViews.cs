@@ -6,7 +6,7 @@ namespace FormFlow.Server.Modules;
 
 public sealed record ModuleSummaryView(
     int Id, JsonNode Name, string Key, string Category, int OwnerOrgId, string OwnerOrgName, string Level, string Kind,
-    int? ParentModuleId, string? LatestVersion, bool Draft, bool UpgradeAvailable)
+    int? ParentModuleId, string? LatestVersion, bool Draft, bool UpgradeAvailable, bool AutoUpgrade)
 {
     /// <param name="parentLatestHash">The parent's latest published snapshot, for a derived module.</param>
     public static ModuleSummaryView From(ModuleRecord m, OrgUnit owner, string? parentLatestHash)
@@ -15,7 +15,8 @@ public sealed record ModuleSummaryView(
         var baseHash = m.Kind == ModuleKinds.Derived ? (string?)ModuleLibrary.Draft(m)["base"]?["hash"] : null;
         return new(m.Id, JsonNode.Parse(m.Name)!, m.Key, m.Category, owner.Id, owner.Name, ModuleOrgs.Level(owner.Level), m.Kind, m.ParentModuleId,
             latest?.Version, Draft: latest is null || latest.Content != m.Draft,
-            UpgradeAvailable: parentLatestHash is not null && baseHash is not null && parentLatestHash != baseHash);
+            UpgradeAvailable: parentLatestHash is not null && baseHash is not null && parentLatestHash != baseHash,
+            AutoUpgrade: m.Kind == ModuleKinds.Derived && m.AutoUpgrade);
     }
 }
 
@@ -26,6 +27,8 @@ public sealed record ModuleDetailView(ModuleSummaryView Module, List<ModuleVersi
 public sealed record DeriveRequest(int OrgUnitId);
 
 public sealed record OverlayRequest(JsonArray Operations);
+
+public sealed record ModuleSettingsRequest(bool AutoUpgrade);
 
 public sealed record ResolveConflictRequest(string ConflictId, string Choice, JsonNode? Value = null);
 

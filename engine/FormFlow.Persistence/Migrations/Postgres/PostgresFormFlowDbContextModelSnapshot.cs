@@ -699,6 +699,9 @@ namespace FormFlow.Persistence.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<bool>("AutoUpgrade")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -710,6 +713,10 @@ namespace FormFlow.Persistence.Migrations.Postgres
                     b.Property<string>("Draft")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<long>("DraftRevision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
 
                     b.Property<DateTime>("DraftUpdatedAt")
                         .HasColumnType("timestamp with time zone");

@@ -670,6 +670,9 @@ namespace FormFlow.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("AutoUpgrade")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -681,6 +684,10 @@ namespace FormFlow.Persistence.Migrations.Sqlite
                     b.Property<string>("Draft")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("DraftRevision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("DraftUpdatedAt")
                         .HasColumnType("TEXT");
