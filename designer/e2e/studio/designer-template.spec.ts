@@ -51,7 +51,7 @@ test("a test run of the join template highlights the path on the canvas and show
   await openModule(page, "入会申请");
   await page.getByRole("tab", { name: "试运行" }).click();
   await page.getByLabel("样例数据（JSON）").fill(JSON.stringify({ name: "张三", residentId: "11010519491231002X", mobile: "13800138000", region: "110101",
-    employer: "某公司", employmentType: "employee", consent: true, signature: { id: "f1", name: "s.png", size: 1, contentType: "image/png" } }));
+    employer: "某公司", employmentType: "fullTime", consent: true, signature: { id: "f1", name: "s.png", size: 1, contentType: "image/png" } }));
   await page.getByLabel("各步骤选择的结果 review").click();
   await chooseOption(page, "approve");
   await page.getByRole("button", { name: "试运行" }).last().click();

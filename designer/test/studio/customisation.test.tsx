@@ -30,23 +30,33 @@ const conflicts: UpgradeState = { from: "1.0.0", to: "1.1.0", overlay: { operati
   { id: "c2", kind: "lockedUpstream", path: "/reviewDeadlineDays/value", base: 15, parent: 12, child: 10, blocking: true, lockedBy: { ...city, orgUnitId: "bj", orgName: city.name } },
 ] };
 
-let calls: { method: string; url: string; body?: unknown }[];
+let calls: { method: string; url: string; body?: unknown; ifMatch?: string }[];
 let resolved: UpgradeState;
+/** The overlay's revision on the "server"; savedMeanwhile makes the next PUT lose to another designer's save. */
+let revision: number;
+let savedMeanwhile: boolean;
 
-function json(body: unknown, status = 200) {
-  return new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
+function json(body: unknown, status = 200, headers: Record<string, string> = {}) {
+  return new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json", ...headers } });
 }
 
 beforeEach(() => {
   calls = [];
+  revision = 3;
+  savedMeanwhile = false;
   resolved = structuredClone(conflicts);
   vi.stubGlobal("fetch", vi.fn(async (url: string, init?: RequestInit) => {
     const method = init?.method ?? "GET";
     const body = init?.body ? JSON.parse(init.body as string) : undefined;
-    calls.push({ method, url, body });
+    calls.push({ method, url, body, ifMatch: (init?.headers as Record<string, string> | undefined)?.["If-Match"] });
     if (url.endsWith("/preview")) return json({ hash: "sha256:x", module, provenance: { name: { "/label": city } }, soundness: [] });
-    if (url.endsWith("/overlay") && method === "GET") return json({ operations: [], basedOn: { moduleId: "join", version: "1.0.0" } });
-    if (url.endsWith("/overlay") && method === "PUT") return json({});
+    if (url.endsWith("/overlay") && method === "GET") return json({ operations: [], basedOn: { moduleId: "join", version: "1.0.0" } }, 200, { ETag: `"${revision}"` });
+    if (url.endsWith("/overlay") && method === "PUT" && savedMeanwhile) {
+      savedMeanwhile = false;
+      revision++;
+      return json({ title: "The draft changed meanwhile", detail: `saved by designer (revision ${revision})`, savedBy: "designer", savedAt: "2026-11-27T04:10:00Z", revision }, 409);
+    }
+    if (url.endsWith("/overlay") && method === "PUT") return json({}, 200, { ETag: `"${++revision}"` });
     if (url.endsWith("/upgrade")) return json(conflicts);
     if (url.endsWith("/upgrade/resolve")) {
       resolved = { ...resolved, conflicts: resolved.conflicts.map((c) => (c.id === body.conflictId ? { ...c, blocking: false } : c)) };
@@ -72,6 +82,30 @@ describe("customisation of a derived module", () => {
     fireEvent.click(screen.getByRole("button", { name: "Save draft" }));
     await waitFor(() => expect(calls.some((c) => c.method === "PUT")).toBe(true));
     expect(calls.find((c) => c.method === "PUT")!.body).toEqual({ operations: [{ op: "set", element: "reviewDeadlineDays", path: "/value", value: 10, was: 15 }] });
+  });
+
+  test("saves name the revision they were loaded at; a save someone beat says who and when and offers a reload", async () => {
+    open();
+    fireEvent.change(await screen.findByLabelText("Value reviewDeadlineDays"), { target: { value: "10" } });
+    savedMeanwhile = true;
+    fireEvent.click(screen.getByRole("button", { name: "Save draft" }));
+    const alert = await waitFor(() => {
+      const found = document.querySelector<HTMLElement>(".ff-stale-draft");
+      expect(found).not.toBeNull();
+      return found!;
+    });
+    expect(calls.find((c) => c.method === "PUT")!.ifMatch).toBe('"3"');
+    expect(alert.textContent).toContain("designer saved this draft at");
+    expect(alert.textContent).toContain(new Date("2026-11-27T04:10:00Z").toLocaleString());
+    expect((screen.getByLabelText("Value reviewDeadlineDays") as HTMLInputElement).value).toBe("10"); // the change is still here, unsaved
+
+    fireEvent.click(within(alert).getByRole("button", { name: "Reload draft" }));
+    await waitFor(() => expect(document.querySelector(".ff-stale-draft")).toBeNull());
+    fireEvent.change(await screen.findByLabelText("Value reviewDeadlineDays"), { target: { value: "12" } });
+    // (antd's loading icon stays in the button's name after a save: happy-dom ends no CSS motion)
+    fireEvent.click(screen.getByText("Save draft").closest("button")!);
+    await waitFor(() => expect(calls.filter((c) => c.method === "PUT")).toHaveLength(2));
+    expect(calls.filter((c) => c.method === "PUT")[1].ifMatch).toBe('"4"');
   });
 
   test("a deadline outside the bounds is refused with the lock's reason and org, and nothing changes", async () => {

@@ -19,6 +19,7 @@ internal sealed class ModuleRecordMapping : IEntityTypeConfiguration<ModuleRecor
         b.Property(m => m.CreatedAt).HasConversion(UtcDateTimes.Converter);
         b.Property(m => m.ArchivedAt).HasConversion(UtcDateTimes.NullableConverter);
         b.Property(m => m.ArchivedBy).HasMaxLength(256);
+        b.Property(m => m.DraftRevision).IsConcurrencyToken();
         b.HasOne<OrgUnit>().WithMany().HasForeignKey(m => m.OwnerOrgUnitId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<ModuleRecord>().WithMany().HasForeignKey(m => m.ParentModuleId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(m => m.Versions).WithOne().HasForeignKey(v => v.ModuleRecordId).OnDelete(DeleteBehavior.Restrict);

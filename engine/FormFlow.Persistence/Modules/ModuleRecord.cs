@@ -22,6 +22,16 @@ public sealed class ModuleRecord
     public required string Draft { get; set; }
     public DateTime DraftUpdatedAt { get; set; }
     public required string DraftUpdatedBy { get; set; }
+    /// <summary>
+    /// Counts every change of <see cref="Draft"/> (an edit, an upgrade, an automatic upgrade): the concurrency token
+    /// that keeps two designers saving one draft from silently overwriting each other.
+    /// </summary>
+    public long DraftRevision { get; set; }
+    /// <summary>
+    /// A derived module follows its parent's new versions on its own (rebased, republished, services moved) when
+    /// the rebase has no blocking conflict and no unpublished draft is in progress. On unless the owner turns it off.
+    /// </summary>
+    public bool AutoUpgrade { get; set; } = true;
     public DateTime CreatedAt { get; set; }
     /// <summary>When archived: hidden from the library by default, not derived or newly activated; running services and cases go on.</summary>
     public DateTime? ArchivedAt { get; set; }

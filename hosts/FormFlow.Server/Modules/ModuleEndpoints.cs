@@ -28,13 +28,13 @@ public static class ModuleEndpoints
         modules.MapPost("/{id:int}/derive", DeriveAsync).Produces<ModuleSummaryView>(201).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422)
             .WithSummary("Derive the module for a lower org unit: a new module with an empty overlay on the latest published version.");
         modules.MapGet("/{id:int}/overlay", GetOverlayAsync).ProducesProblem(404).ProducesProblem(409)
-            .WithSummary("A derived module's draft overlay: {operations, basedOn: {moduleId, version, hash}, log}.");
+            .WithSummary("A derived module's draft overlay: {operations, basedOn: {moduleId, version, hash}, log}; the ETag names the draft's revision.");
         modules.MapPut("/{id:int}/overlay", PutOverlayAsync).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422)
-            .WithSummary("Replace the overlay's operations; 422 with errors [{element, property, lockedBy: {orgUnitId, orgName, level}, reason}] when a lock or the result refuses them.");
+            .WithSummary("Replace the overlay's operations; If-Match (the GET's ETag) makes it 409 {savedBy, savedAt, revision} when someone saved in between; 422 with errors [{element, property, lockedBy: {orgUnitId, orgName, level}, reason}] when a lock or the result refuses them.");
         modules.MapGet("/{id:int}/draft", GetDraftAsync).ProducesProblem(404).ProducesProblem(409)
-            .WithSummary("A template's draft package: the manifest with its forms, workflow and translations inline.");
+            .WithSummary("A template's draft package: the manifest with its forms, workflow and translations inline; the ETag names the draft's revision.");
         modules.MapPut("/{id:int}/draft", PutDraftAsync).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422)
-            .WithSummary("Replace a template's draft package; 422 naming every problem (format, forms, workflow, locks, soundness).");
+            .WithSummary("Replace a template's draft package; If-Match (the GET's ETag) makes it 409 {savedBy, savedAt, revision} when someone saved in between; 422 naming every problem (format, forms, workflow, locks, soundness).");
         modules.MapGet("/{id:int}/versions/{version}", GetVersionAsync).ProducesProblem(404)
             .WithSummary("The module document of a published version, for a diff against the draft: a template's published package (the /draft shape), a derived module's resolved module (the /preview module shape).");
         modules.MapGet("/{id:int}/preview", PreviewAsync).ProducesProblem(404)
@@ -46,7 +46,11 @@ public static class ModuleEndpoints
         modules.MapPost("/{id:int}/upgrade/resolve", ResolveAsync).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422)
             .WithSummary("Settle one conflict: keepMine, takeParent or edit (with value). Logged; the last one makes the rebased overlay the draft.");
         modules.MapPost("/{id:int}/publish", PublishAsync).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422)
-            .WithSummary("Publish the draft as an immutable version: 201 {version, hash}; 409 while blocking conflicts remain or nothing changed, 422 when unsound.");
+            .WithSummary("Publish the draft as an immutable version: 201 {version, hash, upgraded, waiting}; the derived modules below follow level by level " +
+                         "(upgraded: [{moduleId, orgName, from, to, version, servicesMoved}]) unless they wait ([{moduleId, orgName, reason, conflicts}]: " +
+                         "automatic upgrades off, a draft in progress, blocking conflicts). 409 while blocking conflicts remain or nothing changed, 422 when unsound.");
+        modules.MapPut("/{id:int}/settings", SettingsAsync).Produces<ModuleSummaryView>().ProducesProblem(404).ProducesProblem(409)
+            .WithSummary("A derived module's settings: {autoUpgrade} — whether it follows its parent's new versions on its own (default on).");
         modules.MapPost("/{id:int}/activate", ActivateAsync).Produces<ActivationView>(201).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422)
             .WithSummary("Offer a published version (default: the latest) as a service to an org unit's subtree; new cases take it, running cases keep theirs.");
         modules.MapModuleLifecycle();
@@ -154,7 +158,9 @@ public static class ModuleEndpoints
     private static Task<IResult> GetOverlayAsync(int id, FormFlowDbContext db, HttpContext http, CancellationToken ct) => Guard(async () =>
     {
         var (module, _) = await ReadableAsync(db, await AccessAsync(db, http, ct), id, ct);
-        return TypedResults.Ok(OverlayView(module));
+        var view = OverlayView(module);
+        DraftRevisions.Tag(http, module);
+        return TypedResults.Ok(view);
     });
 
     private static JsonObject OverlayView(ModuleRecord module)
@@ -173,6 +179,8 @@ public static class ModuleEndpoints
         var (module, owner) = await EditableAsync(db, access, id, ct);
         if (module.Kind != ModuleKinds.Derived)
             throw ModuleRefusal.Conflict("Not a derived module", $"module {module.Id} is a template: edit its package through /draft");
+        DraftRevisions.CheckIfMatch(http, module);
+        var loaded = module.DraftRevision;
         try
         {
             await ModuleLibrary.SetOverlayAsync(db, module, owner, body.Operations, access.Actor, Now(http), ct);
@@ -181,7 +189,8 @@ public static class ModuleEndpoints
         {
             return ModuleProblems.From(ex, ex.Problems.Any(p => p.LockedBy is not null) ? "The overlay breaks a lock" : "The overlay is not valid");
         }
-        await db.SaveChangesAsync(ct);
+        await DraftRevisions.SaveAsync(db, module, loaded, ct);
+        DraftRevisions.Tag(http, module);
         return TypedResults.Ok(OverlayView(module));
     });
 
@@ -190,6 +199,7 @@ public static class ModuleEndpoints
         var (module, _) = await ReadableAsync(db, await AccessAsync(db, http, ct), id, ct);
         if (module.Kind != ModuleKinds.Template)
             throw ModuleRefusal.Conflict("Not a template", $"module {module.Id} is derived: its draft is the overlay (/overlay)");
+        DraftRevisions.Tag(http, module);
         return TypedResults.Ok(ModuleLibrary.Draft(module));
     });
 
@@ -210,8 +220,11 @@ public static class ModuleEndpoints
         var (module, owner) = await EditableAsync(db, access, id, ct);
         if (module.Kind != ModuleKinds.Template)
             throw ModuleRefusal.Conflict("Not a template", $"module {module.Id} is derived: edit its overlay (/overlay)");
+        DraftRevisions.CheckIfMatch(http, module);
+        var loaded = module.DraftRevision;
         ModuleLibrary.SetPackage(db, module, owner, body, access.Actor, Now(http));
-        await db.SaveChangesAsync(ct);
+        await DraftRevisions.SaveAsync(db, module, loaded, ct);
+        DraftRevisions.Tag(http, module);
         return TypedResults.Ok(ModuleLibrary.Draft(module));
     });
 
@@ -303,7 +316,25 @@ public static class ModuleEndpoints
             return ModuleProblems.From(ex, "The module is unsound");
         }
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/modules/{id}", new { version = version.Version, hash = version.SnapshotHash });
+        var answer = UpgradeCascade.ToJson(await UpgradeCascade.RunAsync(db, module, access.Actor, Now(http), ct));
+        answer.Insert(0, "version", version.Version);
+        answer.Insert(1, "hash", version.SnapshotHash);
+        return TypedResults.Created($"/api/modules/{id}", answer);
+    });
+
+    private static Task<IResult> SettingsAsync(int id, ModuleSettingsRequest body, FormFlowDbContext db, HttpContext http, CancellationToken ct) => Guard(async () =>
+    {
+        var access = await AccessAsync(db, http, ct);
+        var (module, owner) = await EditableAsync(db, access, id, ct);
+        if (module.Kind != ModuleKinds.Derived)
+            throw ModuleRefusal.Conflict("Not a derived module", $"module {module.Id} is a template: it has no parent whose versions it could follow");
+        if (module.AutoUpgrade != body.AutoUpgrade)
+        {
+            module.AutoUpgrade = body.AutoUpgrade;
+            AuditLog.Append(db, access.Actor, "module.settingsChanged", $"module:{module.Id}", new JsonObject { ["autoUpgrade"] = body.AutoUpgrade });
+            await db.SaveChangesAsync(ct);
+        }
+        return TypedResults.Ok(await SummaryAsync(db, module, owner, ct));
     });
 
     private static Task<IResult> ActivateAsync(int id, ActivateRequest body, FormFlowDbContext db, HttpContext http, CancellationToken ct) => Guard(async () =>

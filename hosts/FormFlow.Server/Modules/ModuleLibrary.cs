@@ -103,8 +103,7 @@ public static class ModuleLibrary
         var draft = Draft(module);
         draft["operations"] = operations?.DeepClone();
         await ResolveOverlayAsync(db, draft, owner, ct);
-        module.Draft = draft.ToJsonString();
-        (module.DraftUpdatedAt, module.DraftUpdatedBy) = (now, by);
+        SetDraft(module, draft, by, now);
         AuditLog.Append(db, by, "module.overlayChanged", $"module:{module.Id}", new JsonObject { ["operations"] = (operations as JsonArray)?.Count });
     }
 
@@ -115,10 +114,9 @@ public static class ModuleLibrary
         if ((string?)document["id"] != module.Key)
             throw ModuleRefusal.Invalid("Module ID changed", $"the package's id is '{document["id"]}'; module {module.Id} is '{module.Key}' and keeps it");
         ChainResolver.Resolve(document, []);
-        module.Draft = document.ToJsonString();
+        SetDraft(module, document, by, now);
         module.Name = document["name"]!.ToJsonString();
         module.Category = (string)document["category"]!;
-        (module.DraftUpdatedAt, module.DraftUpdatedBy) = (now, by);
         AuditLog.Append(db, by, "module.draftChanged", $"module:{module.Id}", new JsonObject { ["version"] = (string?)document["version"] });
     }
 
@@ -131,7 +129,8 @@ public static class ModuleLibrary
                 string.Join("; ", open.Result.Conflicts.Where(c => c.Blocking).Select(c => $"{c.Kind} at {c.Path}")));
         var snapshot = await ResolveDraftAsync(db, module, owner, ct);
         var latest = Latest(module);
-        if (latest?.SnapshotHash == snapshot.Hash)
+        // A derived module whose upgrade leaves its result unchanged still publishes: the version records the new base.
+        if (latest?.SnapshotHash == snapshot.Hash && latest.Content == module.Draft)
             throw ModuleRefusal.Conflict("Nothing to publish", $"the draft resolves to version {latest.Version}'s snapshot {snapshot.Hash}");
         int? parentVersion = null;
         string version;
@@ -177,26 +176,35 @@ public static class ModuleLibrary
     {
         var from = await db.ModuleVersions.SingleAsync(v => v.Id == row.FromParentVersionId, ct);
         var to = await db.ModuleVersions.SingleAsync(v => v.Id == row.ToParentVersionId, ct);
-        var result = OverlayRebaser.Rebase(await SnapshotAsync(db, from.SnapshotHash, ct), await SnapshotAsync(db, to.SnapshotHash, ct),
-            Overlay.Parse(JsonNode.Parse(row.Overlay), "upgrade"));
+        var result = await RebaseAsync(db, from, to, row.Overlay, ct);
         foreach (var decision in JsonNode.Parse(row.Decisions)!.AsArray())
             result = Decide(result, (string)decision!["conflictId"]!, Choice((string)decision["choice"]!), decision["value"],
                 (string)decision["by"]!, DateTimeOffset.Parse((string)decision["at"]!, System.Globalization.CultureInfo.InvariantCulture));
         return new UpgradeState(row, from, to, result);
     }
 
-    /// <summary>Rebases the draft overlay onto the parent's latest version; without conflicts it becomes the draft at once.</summary>
-    public static async Task<UpgradeState> StartUpgradeAsync(FormFlowDbContext db, ModuleRecord module, string by, DateTime now, CancellationToken ct)
+    /// <summary>The child's overlay (as JSON) replayed from the parent's version <paramref name="from"/> onto <paramref name="to"/>; stores nothing.</summary>
+    public static async Task<RebaseResult> RebaseAsync(FormFlowDbContext db, ModuleVersion from, ModuleVersion to, string overlay, CancellationToken ct) =>
+        OverlayRebaser.Rebase(await SnapshotAsync(db, from.SnapshotHash, ct), await SnapshotAsync(db, to.SnapshotHash, ct),
+            Overlay.Parse(JsonNode.Parse(overlay), "upgrade"));
+
+    /// <summary>The parent's version the draft is based on and the parent's latest one; null when they are the same.</summary>
+    public static async Task<(ModuleVersion From, ModuleVersion To)?> UpgradeStepAsync(FormFlowDbContext db, ModuleRecord module, CancellationToken ct)
     {
         if (module.Kind != ModuleKinds.Derived)
             throw ModuleRefusal.Conflict("Not a derived module", $"module {module.Id} is a template: it has no parent to upgrade to");
         var parent = await FindAsync(db, module.ParentModuleId!.Value, ct) ?? throw ModuleRefusal.NotFound(module.ParentModuleId.Value);
-        var draft = Draft(module);
-        var baseHash = (string)draft["base"]!["hash"]!;
+        var baseHash = (string)Draft(module)["base"]!["hash"]!;
         var to = Latest(parent)!;
-        if (to.SnapshotHash == baseHash)
-            throw ModuleRefusal.Conflict("Up to date", $"module {module.Id} is already based on the parent's latest version {to.Version}");
-        var from = parent.Versions.Where(v => v.SnapshotHash == baseHash).OrderByDescending(v => v.Id).First();
+        if (to.SnapshotHash == baseHash) return null;
+        return (parent.Versions.Where(v => v.SnapshotHash == baseHash).OrderByDescending(v => v.Id).First(), to);
+    }
+
+    /// <summary>Rebases the draft overlay onto the parent's latest version; without conflicts it becomes the draft at once.</summary>
+    public static async Task<UpgradeState> StartUpgradeAsync(FormFlowDbContext db, ModuleRecord module, string by, DateTime now, CancellationToken ct)
+    {
+        if (await UpgradeStepAsync(db, module, ct) is not var (from, to))
+            throw ModuleRefusal.Conflict("Up to date", $"module {module.Id} is already based on the parent's latest version");
         foreach (var stale in await db.ModuleUpgrades.Where(u => u.ModuleRecordId == module.Id && u.FinishedAt == null).ToListAsync(ct))
             stale.FinishedAt = now;
         var row = new ModuleUpgrade
@@ -236,8 +244,15 @@ public static class ModuleLibrary
     private static void Finish(ModuleRecord module, UpgradeState state, string by, DateTime now)
     {
         state.Row.FinishedAt = now;
-        module.Draft = state.Result.Overlay.ToJsonString();
+        SetDraft(module, state.Result.Overlay, by, now);
+    }
+
+    /// <summary>Every change of a draft goes through here: it moves the revision that concurrent saves are checked against.</summary>
+    internal static void SetDraft(ModuleRecord module, JsonObject draft, string by, DateTime now)
+    {
+        module.Draft = draft.ToJsonString();
         (module.DraftUpdatedAt, module.DraftUpdatedBy) = (now, by);
+        module.DraftRevision++;
     }
 
     private static RebaseResult Decide(RebaseResult result, string conflictId, ConflictChoice choice, JsonNode? value, string by, DateTimeOffset at)

@@ -72,7 +72,7 @@ public static partial class ModuleLifecycle
     public static async Task EnsureKeyFreeAsync(FormFlowDbContext db, string key, CancellationToken ct)
     {
         if (await db.Modules.AnyAsync(m => m.Key == key, ct))
-            throw new ModuleRefusal(StatusCodes.Status409Conflict, "Module ID taken", $"moduleId: a module '{key}' already exists in the library; choose another ID") { Field = "moduleId" };
+            throw ModuleRefusal.ConflictOnField("moduleId", "Module ID taken", $"a module '{key}' already exists in the library; choose another ID");
     }
 
     /// <summary>A new template draft owned by <paramref name="owner"/> with a package's content under a new ID, name and category, at version 1.0.0.</summary>
@@ -111,7 +111,7 @@ public static partial class ModuleLifecycle
             throw ModuleRefusal.InvalidField("ownerOrgId", "Cannot derive here",
                 $"{org.Name} is not below {parentOwner.Name}, which owns the parent module {parent.Id}: a derived module's copy belongs to a lower org");
         if (await db.Modules.AnyAsync(m => m.OwnerOrgUnitId == org.Id && m.Key == source.Key, ct))
-            throw new ModuleRefusal(StatusCodes.Status409Conflict, "Already derived", $"ownerOrgId: {org.Name} already has a module '{source.Key}'") { Field = "ownerOrgId" };
+            throw ModuleRefusal.ConflictOnField("ownerOrgId", "Already derived", $"{org.Name} already has a module '{source.Key}'");
         var overlay = ModuleLibrary.Draft(source);
         overlay["org"] = ModuleOrgs.Ref(org).ToJson();
         var module = new ModuleRecord

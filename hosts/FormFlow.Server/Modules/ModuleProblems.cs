@@ -6,27 +6,35 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace FormFlow.Server.Modules;
 
 /// <summary>A module operation refused with a status (404, 409, 422 ...) and a sentence naming the problem.</summary>
-public sealed class ModuleRefusal(int status, string title, string detail) : Exception(detail)
+public sealed class ModuleRefusal(int status, string title, string detail, IDictionary<string, object?>? extensions = null) : Exception(detail)
 {
     public int Status { get; } = status;
     public string Title { get; } = title;
-    /// <summary>The request field at fault (<c>moduleId</c>, <c>name</c> ...), answered as the problem's <c>field</c>.</summary>
-    public string? Field { get; init; }
+    /// <summary>
+    /// Extra ProblemDetails members for a client to act on: who saved a draft in between, or the request
+    /// <c>field</c> at fault (<c>moduleId</c>, <c>name</c> ...).
+    /// </summary>
+    public IDictionary<string, object?>? Extensions { get; } = extensions;
 
     public static ModuleRefusal NotFound(int id) => new(StatusCodes.Status404NotFound, "Module not found", $"module {id} does not exist or is not visible to you");
-    public static ModuleRefusal Conflict(string title, string detail) => new(StatusCodes.Status409Conflict, title, detail);
+    public static ModuleRefusal Conflict(string title, string detail, IDictionary<string, object?>? extensions = null) =>
+        new(StatusCodes.Status409Conflict, title, detail, extensions);
     public static ModuleRefusal Invalid(string title, string detail) => new(StatusCodes.Status422UnprocessableEntity, title, detail);
     public static ModuleRefusal Forbidden(string detail) => new(StatusCodes.Status403Forbidden, "Forbidden", detail);
     public static ModuleRefusal InvalidField(string field, string title, string detail) =>
-        new(StatusCodes.Status422UnprocessableEntity, title, $"{field}: {detail}") { Field = field };
+        OnField(StatusCodes.Status422UnprocessableEntity, field, title, detail);
+    public static ModuleRefusal ConflictOnField(string field, string title, string detail) =>
+        OnField(StatusCodes.Status409Conflict, field, title, detail);
+
+    private static ModuleRefusal OnField(int status, string field, string title, string detail) =>
+        new(status, title, $"{field}: {detail}", new Dictionary<string, object?> { ["field"] = field });
 }
 
 /// <summary>The ProblemDetails answers of the module library.</summary>
 public static class ModuleProblems
 {
     public static ProblemHttpResult From(ModuleRefusal refusal) =>
-        TypedResults.Problem(statusCode: refusal.Status, title: refusal.Title, detail: refusal.Message,
-            extensions: refusal.Field is null ? null : new Dictionary<string, object?> { ["field"] = refusal.Field });
+        TypedResults.Problem(statusCode: refusal.Status, title: refusal.Title, detail: refusal.Message, extensions: refusal.Extensions);
 
     /// <summary>
     /// 422 with <c>errors: [{element, path, property?, lockedBy?: {orgUnitId, orgName, level}, reason?, message}]</c>:

@@ -6,7 +6,7 @@ namespace FormFlow.Server.Modules;
 
 public sealed record ModuleSummaryView(
     int Id, JsonNode Name, string Key, string Category, int OwnerOrgId, string OwnerOrgName, string Level, string Kind,
-    int? ParentModuleId, string? LatestVersion, bool Draft, bool UpgradeAvailable, bool Archived)
+    int? ParentModuleId, string? LatestVersion, bool Draft, bool UpgradeAvailable, bool AutoUpgrade, bool Archived)
 {
     /// <param name="parentLatestHash">The parent's latest published snapshot, for a derived module.</param>
     public static ModuleSummaryView From(ModuleRecord m, OrgUnit owner, string? parentLatestHash)
@@ -16,7 +16,7 @@ public sealed record ModuleSummaryView(
         return new(m.Id, JsonNode.Parse(m.Name)!, m.Key, m.Category, owner.Id, owner.Name, ModuleOrgs.Level(owner.Level), m.Kind, m.ParentModuleId,
             latest?.Version, Draft: latest is null || latest.Content != m.Draft,
             UpgradeAvailable: parentLatestHash is not null && baseHash is not null && parentLatestHash != baseHash,
-            Archived: m.ArchivedAt is not null);
+            AutoUpgrade: m.Kind == ModuleKinds.Derived && m.AutoUpgrade, Archived: m.ArchivedAt is not null);
     }
 }
 
@@ -34,6 +34,8 @@ public sealed record CreateModuleRequest(
 public sealed record DuplicateModuleRequest(string? ModuleId = null, JsonNode? Name = null, int? OwnerOrgId = null);
 
 public sealed record OverlayRequest(JsonArray Operations);
+
+public sealed record ModuleSettingsRequest(bool AutoUpgrade);
 
 public sealed record ResolveConflictRequest(string ConflictId, string Choice, JsonNode? Value = null);
 

@@ -45,17 +45,24 @@ public static class TaskCompletion
         }
         if (errors.Count > 0) return new Prepared(null, errors);
 
-        // Every form field the step has no edit right on keeps its stored value, whatever was sent.
-        var access = fieldKeys.ToDictionary(k => k, k => Permission(k) switch
-        {
-            "hidden" => FieldAccess.Hidden,
-            "edit" => FieldAccess.Edit,
-            "required" => FieldAccess.Required,
-            _ => FieldAccess.Read,
-        });
-        var result = form.Runtime.Process(submitted, new FormProcessOptions { Mode = FormMode.Submit, Permissions = access, PreviousData = caseData });
+        var result = form.Runtime.Process(submitted, ProcessOptions(task, form, caseData));
         if (!result.Valid) return new Prepared(null, result.Errors);
         foreach (var key in edited) stimulus[key] = result.Data[key]?.DeepClone();
         return new Prepared(stimulus, []);
+    }
+
+    /// <summary>How the step's form is checked: every form field the step has no edit right on keeps its stored value, whatever was sent.</summary>
+    public static FormProcessOptions ProcessOptions(CaseTask task, LoadedForm form, JsonObject caseData)
+    {
+        var permissions = JsonNode.Parse(task.FieldPermissions)!.AsObject();
+        var access = form.Definition.DataFields().Select(f => f.Key).OfType<string>().Distinct(StringComparer.Ordinal)
+            .ToDictionary(k => k, k => (string?)permissions[k] switch
+            {
+                "hidden" => FieldAccess.Hidden,
+                "edit" => FieldAccess.Edit,
+                "required" => FieldAccess.Required,
+                _ => FieldAccess.Read,
+            });
+        return new FormProcessOptions { Mode = FormMode.Submit, Permissions = access, PreviousData = caseData };
     }
 }

@@ -149,24 +149,26 @@ public abstract class ModuleLibraryTests(ServerFixture server)
         Assert.Equal(HttpStatusCode.OK, (await designer.PutAsJsonAsync($"/api/modules/{cityJoin["id"]}/draft", package)).StatusCode);
         var v2 = await designer.PostAsync($"/api/modules/{cityJoin["id"]}/publish", null);
         Assert.Equal(HttpStatusCode.Created, v2.StatusCode);
-        Assert.Equal("2.0.0", (string?)(await Api.JsonAsync(v2))["version"]);
+        var published = await Api.JsonAsync(v2);
+        Assert.Equal("2.0.0", (string?)published["version"]);
 
-        // 西湖区: nothing of its own collides, so the upgrade applies at once
+        // 西湖区: nothing of its own collides, so the upgrade applied and published on its own
         var xihu = await FindAsync(designer, "join", "西湖区总工会");
-        Assert.True((bool)xihu["upgradeAvailable"]!);
-        var xihuUpgrade = await Api.JsonAsync(await designer.PostAsync($"/api/modules/{xihu["id"]}/upgrade", null));
-        Assert.Empty(xihuUpgrade["conflicts"]!.AsArray());
-        Assert.True((bool)xihuUpgrade["finished"]!);
-        Assert.Equal("2.0.0", (string?)xihuUpgrade["to"]);
-        Assert.Equal(HttpStatusCode.Created, (await designer.PostAsync($"/api/modules/{xihu["id"]}/publish", null)).StatusCode);
+        Assert.False((bool)xihu["upgradeAvailable"]!);
+        var xihuUpgrade = published["upgraded"]!.AsArray().Single(u => u!["moduleId"]!.GetValue<int>() == xihu["id"]!.GetValue<int>())!;
+        Assert.Equal(("2.0.0", "2"), ((string?)xihuUpgrade["to"], (string?)xihuUpgrade["version"]));
+        Assert.Equal("2", (string?)xihu["latestVersion"]);
         var xihuPreview = await Api.JsonAsync(await designer.GetAsync($"/api/modules/{xihu["id"]}/preview"));
         var activities = xihuPreview["module"]!["workflow"]!["activities"]!.AsArray();
         Assert.Equal(12, activities.Single(a => (string?)a!["id"] == "streetReview")!["inputs"]!["deadlineDays"]!.GetValue<int>());
         Assert.StartsWith("审核入会申请（朝阳区", (string?)activities.Single(a => (string?)a!["id"] == "review")!["inputs"]!["title"]);
 
-        // 东城区 changed the mobile label, which the city now locks: the one real conflict
+        // 东城区 changed the mobile label, which the city now locks: the one real conflict, left for the district to settle
         var admin = await Api.BearerClientAsync(Server, "district-admin");
         var dongcheng = await FindAsync(admin, "join", "东城区总工会");
+        Assert.True((bool)dongcheng["upgradeAvailable"]!);
+        var waiting = published["waiting"]!.AsArray().Single(u => u!["moduleId"]!.GetValue<int>() == dongcheng["id"]!.GetValue<int>())!;
+        Assert.Equal(["lockedUpstream at /mobile/label/zh-CN"], waiting["conflicts"]!.AsArray().Select(c => (string?)c));
         var upgrade = await Api.JsonAsync(await admin.PostAsync($"/api/modules/{dongcheng["id"]}/upgrade", null));
         var conflict = Assert.Single(upgrade["conflicts"]!.AsArray())!;
         Assert.Equal("lockedUpstream", (string?)conflict["kind"]);
@@ -284,6 +286,7 @@ public abstract class ModuleLibraryTests(ServerFixture server)
 
         var legal = await FindAsync(designer, "legal-consultation", "某市总工会");
         var data = JsonNode.Parse(await File.ReadAllTextAsync(RepoFile("samples/workflows/legal-question.json")));
+        data!["answer"] = "建议先向劳动监察大队投诉，并保留考勤和工资条。";
         var run = await Api.JsonAsync(await designer.PostAsJsonAsync($"/api/modules/{legal["id"]}/test-run",
             new { data, outcomes = new Dictionary<string, string> { ["lawyerAnswer"] = "needMeeting", ["askFeedback"] = "timeout" } }));
         Assert.True((string?)run["status"] == "finished", run.ToJsonString());
@@ -291,6 +294,43 @@ public abstract class ModuleLibraryTests(ServerFixture server)
         Assert.Contains("meeting", visited);
         Assert.Equal(["summarise", "closeCase", "end"], visited[^3..]);
         Assert.Equal("面谈，未评价", (string?)run["variables"]!["summary"]);
+        Assert.Empty(run["generated"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task A_test_run_uses_the_typed_sample_data_and_names_missing_required_fields_unless_asked_to_fill_them()
+    {
+        var designer = await Api.BearerClientAsync(Server, "designer");
+        var legal = await FindAsync(designer, "legal-consultation", "某市总工会");
+        var url = $"/api/modules/{legal["id"]}/test-run";
+        var data = JsonNode.Parse(await File.ReadAllTextAsync(RepoFile("samples/workflows/legal-question.json")))!.AsObject();
+        var outcomes = new Dictionary<string, string> { ["lawyerAnswer"] = "answered", ["askFeedback"] = "timeout" };
+
+        // the lawyer's step must fill the answer, which the sample data lacks
+        var noAnswer = await Api.ProblemAsync(await designer.PostAsJsonAsync(url, new { data, outcomes }), HttpStatusCode.UnprocessableEntity);
+        var error = Assert.Single(noAnswer["errors"]!.AsArray())!;
+        Assert.Equal(("/answer", "required", "lawyerAnswer"), ((string?)error["path"], (string?)error["rule"], (string?)error["step"]));
+
+        // the start form's own checks apply to the sample data: a missing contact name and a bad mobile are named
+        var broken = (JsonObject)data.DeepClone();
+        broken.Remove("contactName");
+        broken["contactMobile"] = "12345";
+        var start = await Api.ProblemAsync(await designer.PostAsJsonAsync(url, new { data = broken, outcomes }), HttpStatusCode.UnprocessableEntity);
+        var paths = start["errors"]!.AsArray().Select(e => ((string?)e!["path"], (string?)e["step"])).ToList();
+        Assert.Contains(("/contactName", "start"), paths);
+        Assert.Contains(("/contactMobile", "start"), paths);
+
+        // asked to, the run fills what is missing with values valid for each field and says which
+        var missing = (JsonObject)data.DeepClone();
+        missing.Remove("contactName");
+        var filled = await Api.JsonAsync(await designer.PostAsJsonAsync(url, new { data = missing, outcomes, fillMissing = true }));
+        Assert.Equal("finished", (string?)filled["status"]);
+        var generated = filled["generated"]!.AsArray().Select(g => ((string?)g!["step"], (string?)g["path"])).ToList();
+        Assert.Equal([("start", "/contactName"), ("lawyerAnswer", "/answer")], generated);
+        Assert.All(filled["generated"]!.AsArray(), g => Assert.False(string.IsNullOrEmpty((string?)g!["value"])));
+        // what the designer typed wrong is not papered over
+        var wrong = await Api.ProblemAsync(await designer.PostAsJsonAsync(url, new { data = broken, outcomes, fillMissing = true }), HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(["/contactMobile"], wrong["errors"]!.AsArray().Select(e => (string?)e!["path"]));
     }
 
     internal static string RepoFile(string relative)

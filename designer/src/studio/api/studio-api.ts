@@ -1,7 +1,7 @@
-import { request } from "./client";
+import { request, requestTagged } from "./client";
 import type {
   Me, MigrationPlan, ModuleCopy, ModuleDetails, ModuleDocument, ModulePreview, ModuleSummary, NewModule, OrgNode, OverlayDocument, OverlayOperation,
-  Service, Stats, TestRunResult, UpgradeState,
+  PublishResult, Service, Stats, TestRunResult, UpgradeState,
 } from "./types";
 import type { WorkflowDefinition } from "../workflow-designer/workflow-definition";
 
@@ -25,21 +25,24 @@ export const studioApi = {
     return { ...detail.module, versions: detail.versions };
   },
   derive: (id: Id, orgUnitId: string | number) => request<ModuleSummary>("POST", `${m(id)}/derive`, { orgUnitId }),
-  draft: (id: Id) => request<ModuleDocument>("GET", `${m(id)}/draft`),
-  saveDraft: (id: Id, document: ModuleDocument) => request<unknown>("PUT", `${m(id)}/draft`, document),
-  overlay: (id: Id) => request<OverlayDocument>("GET", `${m(id)}/overlay`),
-  saveOverlay: (id: Id, operations: OverlayOperation[]) => request<unknown>("PUT", `${m(id)}/overlay`, { operations }),
+  /** The template's draft with its revision (ETag); saving sends that back, and a 409 says who saved in between. */
+  draft: (id: Id) => requestTagged<ModuleDocument>("GET", `${m(id)}/draft`),
+  saveDraft: (id: Id, document: ModuleDocument, etag?: string) => requestTagged<ModuleDocument>("PUT", `${m(id)}/draft`, document, etag),
+  overlay: (id: Id) => requestTagged<OverlayDocument>("GET", `${m(id)}/overlay`),
+  saveOverlay: (id: Id, operations: OverlayOperation[], etag?: string) => requestTagged<OverlayDocument>("PUT", `${m(id)}/overlay`, { operations }, etag),
+  setAutoUpgrade: (id: Id, autoUpgrade: boolean) => request<ModuleSummary>("PUT", `${m(id)}/settings`, { autoUpgrade }),
   preview: (id: Id) => request<ModulePreview>("GET", `${m(id)}/preview`),
   upgrade: (id: Id) => request<UpgradeState>("POST", `${m(id)}/upgrade`),
   resolveConflict: (id: Id, conflictId: string, choice: "keepMine" | "takeParent" | "edit", value?: unknown) =>
     request<UpgradeState>("POST", `${m(id)}/upgrade/resolve`, { conflictId, choice, value }),
-  publish: (id: Id) => request<{ version: string; hash: string }>("POST", `${m(id)}/publish`),
+  publish: (id: Id) => request<PublishResult>("POST", `${m(id)}/publish`),
   activate: (id: Id, orgUnitId: string | number, version?: string) => request<Service>("POST", `${m(id)}/activate`, { orgUnitId, version }),
   migrationDryRun: (id: Id, fromVersion: string, toVersion: string) =>
     request<MigrationPlan>("POST", `${m(id)}/migrations/dry-run`, { fromVersion, toVersion }),
   migrationApply: (id: Id, fromVersion: string, toVersion: string) =>
     request<MigrationPlan>("POST", `${m(id)}/migrations/apply`, { fromVersion, toVersion }),
-  testRun: (id: Id, data: unknown, outcomes: Record<string, string>) => request<TestRunResult>("POST", `${m(id)}/test-run`, { data, outcomes }),
+  testRun: (id: Id, data: unknown, outcomes: Record<string, string>, fillMissing = false) =>
+    request<TestRunResult>("POST", `${m(id)}/test-run`, { data, outcomes, fillMissing }),
   versionDocument: (id: Id, version: string) => request<ModuleDocument>("GET", `${m(id)}/versions/${encodeURIComponent(version)}`),
 
   validateExpression: (expression: string, fields?: string[]) =>

@@ -28,6 +28,8 @@ export interface ModuleSummary {
   upgradeAvailable: boolean;
   /** Hidden from the library unless asked for; not derived or newly activated. */
   archived?: boolean;
+  /** Derived modules: follows the parent's new versions on its own when nothing conflicts and no draft is in progress. */
+  autoUpgrade?: boolean;
 }
 
 /** POST /api/modules: a new template draft from a template's published version, or blank without `fromModuleId`. */
@@ -106,7 +108,18 @@ export interface Conflict {
 }
 export interface UpgradeState { from: string; to: string; overlay: unknown; conflicts: Conflict[]; finished?: boolean }
 
-export interface TestRunResult { visited: string[]; status: string; variables: Record<string, unknown>; timeline: { at?: string; event?: string; activityId?: string; [k: string]: unknown }[] }
+export interface TestRunResult {
+  visited: string[]; status: string; variables: Record<string, unknown>; timeline: { at?: string; event?: string; activityId?: string; [k: string]: unknown }[];
+  /** Sample values the server generated for missing required fields (only when asked to). */
+  generated?: { step: string; path: string; value: unknown }[];
+}
+
+/** A publish and what followed below it: derived modules upgraded on their own, and those that wait (with why). */
+export interface PublishResult {
+  version: string; hash: string;
+  upgraded?: { moduleId: number; orgName: string; from: string; to: string; version: string; servicesMoved: number[] }[];
+  waiting?: { moduleId: number; orgName: string; reason: string; conflicts: string[] }[];
+}
 
 export interface Service { id: string | number; moduleId: string; name: LocalizedText | string; description?: LocalizedText | string; category: string; orgUnitId: string | number; orgName: string; snapshotHash: string; version: string }
 

@@ -1,6 +1,6 @@
 import { Alert, Button, Space, Spin, Tabs, Tag, Typography, message } from "antd";
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { errorText } from "../api/client";
+import { errorText, isStaleDraft, type ApiError } from "../api/client";
 import { studioApi } from "../api/studio-api";
 import type { ModuleDetails, ModuleSummary, TestRunResult } from "../api/types";
 import { CustomisationView } from "../customisation/CustomisationView";
@@ -11,6 +11,7 @@ import { TestRunPanel } from "../test-run/TestRunPanel";
 import { VersionsPanel } from "../versions/VersionsPanel";
 import { WorkflowDesigner } from "../workflow-designer/WorkflowDesigner";
 import { useModuleEditing } from "./module-editing";
+import { StaleDraftAlert } from "./StaleDraftAlert";
 
 const serverValidate = studioApi.validateWorkflow;
 
@@ -22,6 +23,7 @@ export function ModulePage({ summary, onBack }: { summary: ModuleSummary; onBack
   const [tab, setTab] = useState(summary.kind === "derived" ? "customisation" : "workflow");
   const [testRun, setTestRun] = useState<TestRunResult>();
   const [saving, setSaving] = useState(false);
+  const [stale, setStale] = useState<ApiError>();
   const loadDetails = useCallback(() => studioApi.module(summary.id).then(setDetails, () => undefined), [summary.id]);
   useEffect(() => { void loadDetails(); }, [loadDetails]);
 
@@ -45,7 +47,8 @@ export function ModulePage({ summary, onBack }: { summary: ModuleSummary; onBack
       await editing.save();
       void message.success(t("common.saved"));
     } catch (e) {
-      void message.error(errorText(e));
+      if (isStaleDraft(e)) setStale(e);
+      else void message.error(errorText(e));
       throw e;
     } finally {
       setSaving(false);
@@ -65,6 +68,7 @@ export function ModulePage({ summary, onBack }: { summary: ModuleSummary; onBack
         <Button type="primary" onClick={() => void save().catch(() => undefined)} loading={saving} disabled={!editing.dirty}>{t("module.saveDraft")}</Button>
         {editing.dirty && <Tag color="gold">●</Tag>}
       </Space>
+      {stale && <StaleDraftAlert conflict={stale} onReload={() => { setStale(undefined); void editing.reload(); }} />}
       {derived && <Alert type="info" banner title={t("module.readOnlyStructure")} style={{ marginBottom: 8 }} />}
       <Tabs activeKey={tab} onChange={setTab} destroyOnHidden items={[
         ...(derived ? [{ key: "customisation", label: t("module.customisation"), children: (
@@ -103,7 +107,7 @@ export function ModulePage({ summary, onBack }: { summary: ModuleSummary; onBack
               beforePublish={async () => { if (editing.dirty) await save(); }} />
           : <Spin /> },
         { key: "test", label: t("module.testRun"), children: (
-          <TestRunPanel workflow={document.workflow} run={(data, outcomes) => studioApi.testRun(summary.id, data, outcomes)}
+          <TestRunPanel workflow={document.workflow} run={(data, outcomes, fillMissing) => studioApi.testRun(summary.id, data, outcomes, fillMissing)}
             onResult={(r) => { setTestRun(r); if (r) setTab("workflow"); }} />
         ) },
       ]} />

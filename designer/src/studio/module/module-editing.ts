@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { FormDefinition } from "../../forms";
 import { ApiError } from "../api/client";
 import { studioApi } from "../api/studio-api";
@@ -39,8 +39,9 @@ export interface ModuleEditing {
   redo(): void;
   canUndo: boolean;
   canRedo: boolean;
+  /** Saves with the revision it loaded; someone else's save in between rejects with a 409 (isStaleDraft) and keeps theirs. */
   save(): Promise<void>;
-  /** Re-reads the server state (after a save, an upgrade decision, a publish). */
+  /** Re-reads the server state (after a save, an upgrade decision, a publish, someone else's save). */
   reload(): Promise<void>;
   preview?: ModulePreview;
 }
@@ -70,16 +71,20 @@ export function useModuleEditing(summary: ModuleSummary, myOrgId: string | numbe
   const [saved, setSaved] = useState<Editable | undefined>();
   const [preview, setPreview] = useState<ModulePreview | undefined>();
   const [error, setError] = useState<unknown>();
+  // The draft's revision as the server last said (ETag): a save names it, so it cannot overwrite a save made since.
+  const etag = useRef<string | undefined>(undefined);
 
   const load = useCallback(async () => {
     try {
       if (summary.kind === "template") {
-        const document = await studioApi.draft(summary.id);
+        const { body: document, etag: revision } = await studioApi.draft(summary.id);
+        etag.current = revision;
         const state = { document, operations: [] };
         history.reset(state);
         setSaved(state);
       } else {
-        const [p, overlay] = await Promise.all([studioApi.preview(summary.id), studioApi.overlay(summary.id)]);
+        const [p, { body: overlay, etag: revision }] = await Promise.all([studioApi.preview(summary.id), studioApi.overlay(summary.id)]);
+        etag.current = revision;
         if (!p.module) throw new Error(p.soundness.map((problem) => problem.message).join("；"));
         const state = { document: p.module, operations: overlay.operations };
         setPreview(p);
@@ -155,8 +160,10 @@ export function useModuleEditing(summary: ModuleSummary, myOrgId: string | numbe
       canUndo: history.canUndo,
       canRedo: history.canRedo,
       async save() {
-        if (derived) await studioApi.saveOverlay(summary.id, present.operations);
-        else await studioApi.saveDraft(summary.id, present.document);
+        const answer = derived
+          ? await studioApi.saveOverlay(summary.id, present.operations, etag.current)
+          : await studioApi.saveDraft(summary.id, present.document, etag.current);
+        etag.current = answer.etag;
         setSaved(present);
         if (derived) await load();
       },

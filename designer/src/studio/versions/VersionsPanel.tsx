@@ -1,9 +1,9 @@
-import { Alert, Button, Input, Select, Space, Typography } from "antd";
+import { Alert, Button, Input, Select, Space, Switch, Typography } from "antd";
 import { DataTable } from "../data-table/DataTable";
 import { useState } from "react";
 import { errorText } from "../api/client";
 import { studioApi } from "../api/studio-api";
-import type { MigrationPlan, ModuleDetails, ModuleDocument } from "../api/types";
+import type { MigrationPlan, ModuleDetails, ModuleDocument, PublishResult } from "../api/types";
 import { useI18n } from "../i18n/i18n";
 import { jsonDiff, type JsonChange } from "./json-diff";
 
@@ -36,6 +36,8 @@ export function VersionsPanel({ details, draft, onPublished, beforePublish, setV
   const [from, setFrom] = useState<string>();
   const [to, setTo] = useState<string>();
   const [plan, setPlan] = useState<MigrationPlan>();
+  const [autoUpgrade, setAutoUpgrade] = useState(details.autoUpgrade ?? true);
+  const [cascade, setCascade] = useState<PublishResult>();
   const attempt = async (action: () => Promise<void>) => {
     try { await action(); } catch (e) { setMessage({ type: "error", text: errorText(e) }); }
   };
@@ -57,9 +59,26 @@ export function VersionsPanel({ details, draft, onPublished, beforePublish, setV
           await beforePublish();
           const published = await studioApi.publish(details.id);
           setMessage({ type: "success", text: t("module.published", { version: published.version }) });
+          setCascade(published);
           onPublished();
         })}>{t("module.publish")}</Button>
       </Space>
+      {cascade?.upgraded && cascade.upgraded.length > 0 && (
+        <Alert type="success" className="ff-cascade-upgraded" style={{ marginBottom: 8 }}
+          title={t("ver.cascadeUpgraded", { list: cascade.upgraded.map((u) => `${u.orgName} ${u.version}`).join("、") })} />
+      )}
+      {cascade?.waiting && cascade.waiting.length > 0 && (
+        <Alert type="warning" className="ff-cascade-waiting" style={{ marginBottom: 8 }}
+          title={t("ver.cascadeWaiting", { list: cascade.waiting.map((w) => w.orgName).join("、") })}
+          description={<ul>{cascade.waiting.map((w) => <li key={w.moduleId}>{w.orgName}: {w.reason}{w.conflicts.length > 0 ? ` (${w.conflicts.join("; ")})` : ""}</li>)}</ul>} />
+      )}
+      {details.kind === "derived" && (
+        <div style={{ marginBottom: 12 }}>
+          <Switch aria-label={t("ver.autoUpgrade")} checked={autoUpgrade} onChange={(on) => attempt(async () => {
+            setAutoUpgrade((await studioApi.setAutoUpgrade(details.id, on)).autoUpgrade ?? on);
+          })} /> {t("ver.autoUpgrade")}
+        </div>
+      )}
 
       <Typography.Title level={5}>{t("ver.history")}</Typography.Title>
       <DataTable rowKey="version" dataSource={versions} columns={[

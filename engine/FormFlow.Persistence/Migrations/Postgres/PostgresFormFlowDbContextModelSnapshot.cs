@@ -706,6 +706,9 @@ namespace FormFlow.Persistence.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<bool>("AutoUpgrade")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -717,6 +720,10 @@ namespace FormFlow.Persistence.Migrations.Postgres
                     b.Property<string>("Draft")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<long>("DraftRevision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
 
                     b.Property<DateTime>("DraftUpdatedAt")
                         .HasColumnType("timestamp with time zone");

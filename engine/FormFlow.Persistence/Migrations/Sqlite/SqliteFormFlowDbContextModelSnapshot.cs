@@ -677,6 +677,9 @@ namespace FormFlow.Persistence.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("AutoUpgrade")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -688,6 +691,10 @@ namespace FormFlow.Persistence.Migrations.Sqlite
                     b.Property<string>("Draft")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("DraftRevision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("DraftUpdatedAt")
                         .HasColumnType("TEXT");

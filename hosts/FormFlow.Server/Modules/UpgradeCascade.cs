@@ -1,0 +1,147 @@
+using System.Text.Json.Nodes;
+using FormFlow.Engine.Templates;
+using FormFlow.Persistence;
+using FormFlow.Persistence.Audit;
+using FormFlow.Persistence.Modules;
+using FormFlow.Persistence.Orgs;
+using Microsoft.EntityFrameworkCore;
+
+namespace FormFlow.Server.Modules;
+
+/// <summary>
+/// What follows a publish: the modules derived from the published one upgrade on their own, level by level
+/// (breadth first: every child, then every grandchild that did upgrade, ...). A child is upgraded when its
+/// <see cref="ModuleRecord.AutoUpgrade"/> is on, its draft is what it last published, no upgrade of its waits for
+/// decisions, and the rebase onto the new parent version has no blocking conflict and resolves. Then its overlay is
+/// rebased, a version pinned to the new parent version is published, and the services that ran its previous version
+/// move to the new one (new cases take it; running cases keep their snapshot, as with any activation). Everything
+/// else waits, untouched, with the reason in the report and the audit log; the Studio's banner offers the manual
+/// upgrade. Each child is saved on its own: a child a designer saved meanwhile waits instead.
+/// </summary>
+public static class UpgradeCascade
+{
+    public const string Actor = "automatic upgrade";
+
+    public sealed record Upgraded(int ModuleId, string OrgName, int ParentModuleId, string From, string To, string Version, string Hash, List<int> ServicesMoved);
+
+    public sealed record Waiting(int ModuleId, string OrgName, int ParentModuleId, string Reason, List<string> Conflicts);
+
+    public sealed record Report(List<Upgraded> Upgraded, List<Waiting> Waiting);
+
+    /// <summary>Runs the cascade below <paramref name="published"/>, whose new version is saved already.</summary>
+    public static async Task<Report> RunAsync(FormFlowDbContext db, ModuleRecord published, string by, DateTime now, CancellationToken ct)
+    {
+        var report = new Report([], []);
+        var parents = new Queue<int>([published.Id]);
+        while (parents.TryDequeue(out var parentId))
+        {
+            var children = await db.Modules.AsNoTracking().Where(m => m.ParentModuleId == parentId).OrderBy(m => m.Id).Select(m => m.Id).ToListAsync(ct);
+            foreach (var childId in children)
+            {
+                db.ChangeTracker.Clear();
+                var child = (await ModuleLibrary.FindAsync(db, childId, ct))!;
+                var owner = await db.OrgUnits.SingleAsync(o => o.Id == child.OwnerOrgUnitId, ct);
+                var outcome = await UpgradeAsync(db, child, owner, by, now, ct);
+                if (outcome is Upgraded upgraded)
+                {
+                    report.Upgraded.Add(upgraded);
+                    parents.Enqueue(childId);
+                }
+                else if (outcome is Waiting waiting)
+                {
+                    report.Waiting.Add(waiting);
+                    db.ChangeTracker.Clear();
+                    AuditLog.Append(db, by, "module.autoUpgradeWaiting", $"module:{childId}", new JsonObject
+                    {
+                        ["parentModule"] = parentId, ["reason"] = waiting.Reason, ["conflicts"] = new JsonArray(waiting.Conflicts.Select(c => (JsonNode?)c).ToArray()),
+                    });
+                    await db.SaveChangesAsync(ct);
+                }
+            }
+        }
+        db.ChangeTracker.Clear();
+        return report;
+    }
+
+    /// <summary>One child: upgraded and saved, waiting (nothing changed), or null when it is on the parent's latest version already.</summary>
+    private static async Task<object?> UpgradeAsync(FormFlowDbContext db, ModuleRecord child, OrgUnit owner, string by, DateTime now, CancellationToken ct)
+    {
+        Waiting Wait(string reason, List<string>? conflicts = null) => new(child.Id, owner.Name, child.ParentModuleId!.Value, reason, conflicts ?? []);
+
+        if (await ModuleLibrary.UpgradeStepAsync(db, child, ct) is not var (from, to)) return null;
+        if (!child.AutoUpgrade) return Wait("automatic upgrades are off for this module");
+        if (ModuleLibrary.Latest(child) is not { } previous || previous.Content != child.Draft)
+            return Wait($"an unpublished draft is in progress (last saved by {child.DraftUpdatedBy})");
+        if (await ModuleLibrary.OpenUpgradeAsync(db, child, ct) is not null) return Wait("an earlier upgrade waits for decisions");
+        var rebase = await ModuleLibrary.RebaseAsync(db, from, to, child.Draft, ct);
+        if (rebase.Blocking)
+            return Wait("the upgrade has blocking conflicts", rebase.Conflicts.Where(c => c.Blocking).Select(c => $"{c.Kind} at {c.Path}").ToList());
+
+        var loaded = child.DraftRevision;
+        var actor = $"{Actor} ({by})";
+        ModuleVersion version;
+        try
+        {
+            await ModuleLibrary.StartUpgradeAsync(db, child, actor, now, ct);
+            var draft = ModuleLibrary.Draft(child);
+            (draft["log"] as JsonArray ?? (JsonArray)(draft["log"] = new JsonArray())).Add(new JsonObject
+            {
+                ["choice"] = "automaticUpgrade", ["from"] = from.Version, ["to"] = to.Version, ["by"] = actor, ["at"] = new DateTimeOffset(now, TimeSpan.Zero).ToString("O"),
+            });
+            ModuleLibrary.SetDraft(child, draft, actor, now);
+            version = await ModuleLibrary.PublishAsync(db, child, owner, actor, now, ct);
+        }
+        catch (Exception ex) when (ex is TemplateException or ModuleRefusal)
+        {
+            db.ChangeTracker.Clear();
+            return Wait($"the upgraded module does not publish: {ex.Message}");
+        }
+        AuditLog.Append(db, by, "module.autoUpgraded", $"module:{child.Id}", new JsonObject
+        {
+            ["trigger"] = Actor, ["parentModule"] = child.ParentModuleId, ["from"] = from.Version, ["to"] = to.Version, ["version"] = version.Version,
+            ["conflicts"] = rebase.Conflicts.Count,
+        });
+        try
+        {
+            await DraftRevisions.SaveAsync(db, child, loaded, ct);
+        }
+        catch (ModuleRefusal meanwhile)
+        {
+            db.ChangeTracker.Clear();
+            return Wait(meanwhile.Message);
+        }
+        var moved = await MoveServicesAsync(db, child, owner, previous, version, actor, now, ct);
+        return new Upgraded(child.Id, owner.Name, child.ParentModuleId!.Value, from.Version, to.Version, version.Version, version.SnapshotHash, moved);
+    }
+
+    /// <summary>The child's live services on the version it replaced move to the new one, each a new activation (so running cases keep theirs).</summary>
+    private static async Task<List<int>> MoveServicesAsync(FormFlowDbContext db, ModuleRecord child, OrgUnit owner, ModuleVersion previous, ModuleVersion version,
+        string actor, DateTime now, CancellationToken ct)
+    {
+        var subtree = db.OrgUnits.Within(owner.Path).Select(o => o.Id);
+        var live = await db.ServiceActivations.AsNoTracking()
+            .Where(a => a.ModuleId == child.Key && a.RetiredAt == null && a.SnapshotHash == previous.SnapshotHash && subtree.Contains(a.OrgUnitId))
+            .OrderBy(a => a.Id).ToListAsync(ct);
+        var moved = new List<int>();
+        foreach (var activation in live)
+        {
+            var target = await db.OrgUnits.SingleAsync(o => o.Id == activation.OrgUnitId, ct);
+            moved.Add((await ModuleEndpoints.Activate(db, child, version, target, actor, now, ct)).Id);
+        }
+        return moved;
+    }
+
+    public static JsonObject ToJson(Report report) => new()
+    {
+        ["upgraded"] = new JsonArray(report.Upgraded.Select(u => (JsonNode?)new JsonObject
+        {
+            ["moduleId"] = u.ModuleId, ["orgName"] = u.OrgName, ["parentModuleId"] = u.ParentModuleId, ["from"] = u.From, ["to"] = u.To,
+            ["version"] = u.Version, ["hash"] = u.Hash, ["servicesMoved"] = new JsonArray(u.ServicesMoved.Select(s => (JsonNode?)s).ToArray()),
+        }).ToArray()),
+        ["waiting"] = new JsonArray(report.Waiting.Select(w => (JsonNode?)new JsonObject
+        {
+            ["moduleId"] = w.ModuleId, ["orgName"] = w.OrgName, ["parentModuleId"] = w.ParentModuleId, ["reason"] = w.Reason,
+            ["conflicts"] = new JsonArray(w.Conflicts.Select(c => (JsonNode?)c).ToArray()),
+        }).ToArray()),
+    };
+}
