@@ -53,6 +53,15 @@ describe("workflow designer", () => {
     expect(latest.current.activities[1].inputs!.title).toBe("街道复核");
   });
 
+  test("a title computed by an expression (the legal template's lawyer step) opens: the node shows its ID, the panel the expression", async () => {
+    const initial: WorkflowDefinition = { ...sampleWorkflow, activities: sampleWorkflow.activities.map((a) => a.id === "review"
+      ? { ...a, inputs: { ...a.inputs, title: { expression: "'法律咨询：' + input.contactName" } } } : a) };
+    setup(initial);
+    await waitFor(() => expect(node("review")!.textContent).toContain("review"));
+    fireEvent.click(node("review")!);
+    expect(await screen.findByDisplayValue("'法律咨询：' + input.contactName")).toBeTruthy();
+  });
+
   test("connecting a port to a new review step through the property panel adds the connection", async () => {
     const initial: WorkflowDefinition = { ...sampleWorkflow, activities: [...sampleWorkflow.activities,
       { id: "review2", type: "userTask", inputs: { title: "复核", assignTo: { role: "reviewer" }, outcomes: ["approve"] }, layout: { x: 250, y: 200 } }] };

@@ -5,7 +5,7 @@ import { ApiError, errorText } from "../api/client";
 import type { TestRunResult } from "../api/types";
 import { useI18n } from "../i18n/i18n";
 import { portsOf } from "../workflow-designer/activity-catalog";
-import type { WorkflowDefinition } from "../workflow-designer/workflow-definition";
+import { activityTitle, type WorkflowDefinition } from "../workflow-designer/workflow-definition";
 
 /**
  * A test run on the server: sample data and the outcome each human step should take; the path comes back and the
@@ -34,7 +34,7 @@ export function TestRunPanel({ workflow, run, onResult }: {
         <Typography.Text strong>{t("test.outcomes")}</Typography.Text>
         {steps.map((a) => (
           <div key={a.id} style={{ display: "flex", gap: 6, alignItems: "center", margin: "4px 0" }}>
-            <span style={{ width: 180 }}>{(a.inputs?.title as string) ?? a.id}</span>
+            <span style={{ width: 180 }}>{activityTitle(a)}</span>
             <Select aria-label={`${t("test.outcomes")} ${a.id}`}  allowClear style={{ width: 200 }} value={outcomes[a.id]}
               options={portsOf(a).map((o) => ({ value: o }))}
               onChange={(o) => setOutcomes((current) => {

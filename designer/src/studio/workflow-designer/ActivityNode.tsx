@@ -2,7 +2,7 @@ import { Handle, Position, type Node, type NodeProps } from "@xyflow/react";
 import { memo } from "react";
 import { activitySpec } from "./activity-catalog";
 import { nodeWidth } from "./node-size";
-import type { ActivityDefinition } from "./workflow-definition";
+import { activityTitle, type ActivityDefinition } from "./workflow-definition";
 
 export interface ActivityNodeData extends Record<string, unknown> {
   activity: ActivityDefinition;
@@ -23,7 +23,7 @@ const categoryColour: Record<string, string> = {
 function ActivityNodeView({ data, selected }: NodeProps<ActivityFlowNode>) {
   const { activity, ports, problems, visited, locked } = data;
   const colour = categoryColour[activitySpec(activity.type)?.category ?? "flow"];
-  const title = (activity.inputs?.title as string | undefined) ?? activity.name ?? activity.id;
+  const title = activityTitle(activity);
   return (
     <div
       className={`ff-node${selected ? " ff-node-selected" : ""}${problems.length ? " ff-node-invalid" : ""}${visited ? " ff-node-visited" : ""}`}

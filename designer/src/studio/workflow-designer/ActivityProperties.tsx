@@ -8,7 +8,7 @@ import type { MessageKey } from "../i18n/messages";
 import { activitySpec, expressionsOf, portsOf, workflowScopeNames, type InputSpec } from "./activity-catalog";
 import { checkExpression } from "../expression-input/ExpressionInput";
 import { InputEditor } from "./InputEditor";
-import { outcomeOf, type ActivityDefinition, type WorkflowDefinition } from "./workflow-definition";
+import { activityTitle, outcomeOf, type ActivityDefinition, type WorkflowDefinition } from "./workflow-definition";
 
 export interface WorkflowProblem { activityId?: string | null; property?: string | null; message: string }
 
@@ -56,7 +56,7 @@ export function ActivityProperties(props: ActivityPropertiesProps) {
   const set = (name: string, value: unknown, merge?: string) => setRefusal(setInput(name, value, merge));
   const special = new Set(activity.type === "userTask" ? ["assignTo", "outcomes", "deadlineDays", "remindDaysBefore", "fieldPermissions"] : ["assignTo"].filter(() => activity.type === "offlineHandling"));
   const rows = (spec?.inputs ?? []).filter((i) => !special.has(i.name));
-  const targets = workflow.activities.filter((a) => a.id !== activity.id && a.type !== "start").map((a) => ({ value: a.id, label: `${(a.inputs?.title as string) ?? a.id} (${a.id})` }));
+  const targets = workflow.activities.filter((a) => a.id !== activity.id && a.type !== "start").map((a) => ({ value: a.id, label: `${activityTitle(a)} (${a.id})` }));
 
   return (
     <div className="ff-properties" aria-label={t("wf.properties")}>

@@ -30,6 +30,15 @@ export function isExpression(value: unknown): value is { expression: string } {
     && Object.keys(value).length === 1 && typeof (value as { expression?: unknown }).expression === "string";
 }
 
+/**
+ * What the designer calls an activity: its title when it is plain text; a title computed by an expression (e.g. the
+ * legal template's "法律咨询：" + the applicant's name) is only known per case, so the name or ID stands in.
+ */
+export function activityTitle(activity: ActivityDefinition): string {
+  const title = activity.inputs?.title;
+  return typeof title === "string" && title ? title : activity.name ?? activity.id;
+}
+
 export function outcomeOf(connection: ConnectionDefinition): string {
   return connection.outcome ?? "done";
 }
