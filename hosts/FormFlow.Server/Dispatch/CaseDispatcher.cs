@@ -4,6 +4,7 @@ using FormFlow.Persistence;
 using FormFlow.Persistence.Audit;
 using FormFlow.Server.Cases;
 using FormFlow.Server.Effects;
+using FormFlow.Server.Privacy;
 using Microsoft.EntityFrameworkCore;
 
 namespace FormFlow.Server.Dispatch;
@@ -104,7 +105,9 @@ public sealed class CaseDispatcher(IServiceScopeFactory scopes, TimeProvider clo
             return false;
         }
         var c = await db.Cases.AsNoTracking().Where(x => x.Id == entry.CaseId).Select(x => new { x.ApplicantAccountId, x.OrgUnitId }).SingleAsync(ct);
-        var item = new OutboxItem(entry.Key, entry.Kind, entry.ActivityId, new DateTimeOffset(entry.CreatedAt, TimeSpan.Zero), JsonNode.Parse(entry.Payload)!.AsObject());
+        // The payload is sealed at rest (Privacy/EffectSealing): plain only for the handler.
+        var payload = scope.ServiceProvider.GetRequiredService<PiiProtector>().Open(entry.Payload)!.AsObject();
+        var item = new OutboxItem(entry.Key, entry.Kind, entry.ActivityId, new DateTimeOffset(entry.CreatedAt, TimeSpan.Zero), payload);
         try
         {
             await using var transaction = await db.BeginWriteTransactionAsync(ct);
