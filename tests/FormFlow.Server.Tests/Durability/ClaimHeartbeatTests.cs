@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using FormFlow.Persistence;
 using FormFlow.Server.Dispatch;
 using FormFlow.Server.Tests.Cases;
@@ -30,11 +29,7 @@ public abstract class ClaimHeartbeatTests(CaseServer server)
     public async Task A_beating_pass_keeps_its_claims_past_the_lease_and_a_silent_one_loses_them_a_lease_later()
     {
         // An approved join leaves effects in the outbox (the card, the welcome SMS); the dispatcher is off here.
-        var worker = await Api.CookieClientAsync(server, "worker");
-        var caseId = (await CaseServer.SubmitJoinAsync(worker))["id"]!.GetValue<long>();
-        var reviewer = await Api.CookieClientAsync(server, "reviewer");
-        var task = await CaseServer.InboxTaskAsync(reviewer, caseId);
-        await Api.JsonAsync(await reviewer.PostAsJsonAsync($"/api/tasks/{task["id"]}/complete", new { outcome = "approve", rowVersion = task["rowVersion"]!.GetValue<long>() }));
+        var (_, caseId) = await server.ApprovedJoinAsync();
         await using var db = server.OpenDb();
         var effects = await db.Outbox.Where(o => o.CaseId == caseId).Select(o => o.Id).ToListAsync();
         Assert.NotEmpty(effects);

@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using FormFlow.Persistence.Database;
 using FormFlow.Server.Privacy;
@@ -47,13 +46,7 @@ public abstract class EffectsAtRestTests(LoggedCaseServer server)
     [Fact]
     public async Task Outbox_payloads_and_notifications_are_encrypted_and_the_welcome_still_reaches_the_applicant_with_their_name()
     {
-        var worker = await Api.CookieClientAsync(server, "worker");
-        var caseId = (await CaseServer.SubmitJoinAsync(worker))["id"]!.GetValue<long>();
-        var reviewer = await Api.CookieClientAsync(server, "reviewer");
-        var task = await CaseServer.InboxTaskAsync(reviewer, caseId);
-        var completed = await Api.JsonAsync(await reviewer.PostAsJsonAsync($"/api/tasks/{task["id"]}/complete",
-            new { outcome = "approve", rowVersion = task["rowVersion"]!.GetValue<long>() }));
-        Assert.Equal("finished", completed["case"]!["status"]!.GetValue<string>());
+        var (worker, caseId) = await server.ApprovedJoinAsync();
         await server.DispatchAsync();
         await server.DispatchAsync();
 
