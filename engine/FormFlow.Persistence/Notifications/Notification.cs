@@ -9,7 +9,10 @@ public sealed class Notification
     public long Id { get; set; }
     public required string AccountId { get; set; }
     public long? CaseId { get; set; }
-    /// <summary>The channel the workflow named (sms, inbox ...) and the recipient as it named it.</summary>
+    /// <summary>
+    /// The channel the workflow named (sms, inbox ...) and the recipient as it named it. The host stores the recipient
+    /// and <see cref="Data"/> encrypted (a mobile number, a name), hence no length limit on the stored recipient.
+    /// </summary>
     public required string Channel { get; set; }
     public required string Recipient { get; set; }
     public required string Template { get; set; }

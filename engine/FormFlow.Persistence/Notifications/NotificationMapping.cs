@@ -12,7 +12,6 @@ internal sealed class NotificationMapping : IEntityTypeConfiguration<Notificatio
     {
         b.ToTable("Notifications");
         b.Property(n => n.Channel).HasMaxLength(40);
-        b.Property(n => n.Recipient).HasMaxLength(256);
         b.Property(n => n.Template).HasMaxLength(100);
         b.Property(n => n.EffectKey).HasMaxLength(260);
         b.Property(n => n.CreatedAt).HasConversion(UtcDateTimes.Converter);

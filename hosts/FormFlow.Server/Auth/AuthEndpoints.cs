@@ -23,6 +23,7 @@ public static class AuthEndpoints
             .WithSummary("Sign in with a user name and password; sets the session cookie and returns the account and its roles.");
         auth.MapPost("/token", TokenAsync).RequireRateLimiting(RateLimits.Login).ProducesProblem(400).ProducesProblem(401).ProducesProblem(429)
             .WithSummary("Exchange a user name and password for a bearer token (Authorization: Bearer ...).");
+        auth.MapOidcEndpoints();
         auth.MapPost("/logout", LogoutAsync).RequireAuthorization().ProducesProblem(401)
             .WithSummary("Sign out: clears the session cookie. Bearer tokens stay valid until they expire.");
         app.MapGet("/api/me", MeAsync).RequireAuthorization().WithTags("Auth").ProducesProblem(401)

@@ -17,7 +17,7 @@ public static class AuthSetup
     public const string Scheme = "FormFlow";
     public const string CookieName = "formflow.auth";
 
-    public static IServiceCollection AddFormFlowAuth(this IServiceCollection services, JwtSettings jwt)
+    public static IServiceCollection AddFormFlowAuth(this IServiceCollection services, JwtSettings jwt, OidcSettings? oidc = null)
     {
         services.AddSingleton(jwt);
         services.AddSingleton<TokenIssuer>();
@@ -46,6 +46,7 @@ public static class AuthSetup
                 IssuerSigningKey = jwt.SigningKey,
                 ClockSkew = TimeSpan.FromSeconds(30),
             })
+            .AddOidcLogin(oidc)
             .AddIdentityCookies();
 
         services.ConfigureApplicationCookie(o =>

@@ -4,6 +4,7 @@ using FormFlow.Persistence;
 using FormFlow.Persistence.Audit;
 using FormFlow.Server.Cases;
 using FormFlow.Server.Effects;
+using FormFlow.Server.Privacy;
 using Microsoft.EntityFrameworkCore;
 
 namespace FormFlow.Server.Dispatch;
@@ -12,15 +13,17 @@ namespace FormFlow.Server.Dispatch;
 /// Runs the due work stored in the database: timers (deadlines, reminders, delays) and pending outbox items.
 /// Each pass claims a batch (see <see cref="WorkClaims"/>) and handles every item in its own transaction: a timer
 /// resumes its case and is marked fired in the same commit (so it fires once); an effect handler's writes and the
-/// item's done mark commit together. Work a dead process had claimed is taken over when its lease ends, so a
-/// restart recovers everything unfinished; the done mark is written only while the claim is still this pass's
+/// item's done mark commit together. A pass renews its claims while it works them (<see cref="ClaimHeartbeat"/>), so
+/// the lease is short and work a dead process had claimed is taken over soon after its lease ends; a restart
+/// recovers everything unfinished; the done mark is written only while the claim is still this pass's
 /// (see <see cref="WorkClaims.FinishTimerAsync"/>), so a slow pass whose lease ran out cannot run an item a second time. Items with no handler for their kind stay pending and are retried later.
 /// </summary>
 public sealed class CaseDispatcher(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration config, ILogger<CaseDispatcher> log) : BackgroundService
 {
     private readonly string _process = $"{Environment.MachineName}:{Environment.ProcessId}";
     private readonly TimeSpan _poll = TimeSpan.FromMilliseconds(config.GetValue("Dispatcher:PollMilliseconds", 1000));
-    private readonly TimeSpan _lease = TimeSpan.FromSeconds(config.GetValue("Dispatcher:LeaseSeconds", 60));
+    /// <summary>Short, because a live pass renews it (<see cref="ClaimHeartbeat"/>): a dead process's claims end this long after its last beat.</summary>
+    private readonly TimeSpan _lease = TimeSpan.FromSeconds(config.GetValue("Dispatcher:LeaseSeconds", 15));
     private readonly bool _enabled = config.GetValue("Dispatcher:Enabled", true);
     private const int Batch = 50;
 
@@ -55,8 +58,12 @@ public sealed class CaseDispatcher(IServiceScopeFactory scopes, TimeProvider clo
             timers = await WorkClaims.TimersAsync(db, claimant, now, _lease, Batch, ct);
             outbox = await WorkClaims.OutboxAsync(db, claimant, now, _lease, Batch, ct);
         }
-        foreach (var id in timers) handled += await FireTimerAsync(id, claimant, ct) ? 1 : 0;
-        foreach (var id in outbox) handled += await RunEffectAsync(id, claimant, ct) ? 1 : 0;
+        if (timers.Count + outbox.Count == 0) return 0;
+        await using (ClaimHeartbeat.Start(scopes, clock, claimant, _lease, log))
+        {
+            foreach (var id in timers) handled += await FireTimerAsync(id, claimant, ct) ? 1 : 0;
+            foreach (var id in outbox) handled += await RunEffectAsync(id, claimant, ct) ? 1 : 0;
+        }
         return handled;
     }
 
@@ -104,7 +111,9 @@ public sealed class CaseDispatcher(IServiceScopeFactory scopes, TimeProvider clo
             return false;
         }
         var c = await db.Cases.AsNoTracking().Where(x => x.Id == entry.CaseId).Select(x => new { x.ApplicantAccountId, x.OrgUnitId }).SingleAsync(ct);
-        var item = new OutboxItem(entry.Key, entry.Kind, entry.ActivityId, new DateTimeOffset(entry.CreatedAt, TimeSpan.Zero), JsonNode.Parse(entry.Payload)!.AsObject());
+        // The payload is sealed at rest (Privacy/EffectSealing): plain only for the handler.
+        var payload = scope.ServiceProvider.GetRequiredService<PiiProtector>().Open(entry.Payload)!.AsObject();
+        var item = new OutboxItem(entry.Key, entry.Kind, entry.ActivityId, new DateTimeOffset(entry.CreatedAt, TimeSpan.Zero), payload);
         try
         {
             await using var transaction = await db.BeginWriteTransactionAsync(ct);

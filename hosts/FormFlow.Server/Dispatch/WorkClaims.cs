@@ -35,6 +35,26 @@ public static class WorkClaims
     }
 
     /// <summary>
+    /// Extends the lease of the claimant's rows not yet fired or done (the pass's heartbeat). On PostgreSQL a row that
+    /// the pass is finishing right now is locked and skipped rather than waited for: its lock guards it meanwhile.
+    /// </summary>
+    public static async Task<int> RenewAsync(FormFlowDbContext db, string claimant, DateTime until, CancellationToken ct)
+    {
+        await using var transaction = await db.BeginWriteTransactionAsync(ct);
+        var renewed = await RenewAsync(db, "CaseTimers", "\"FiredAt\" IS NULL", claimant, until, ct)
+            + await RenewAsync(db, "Outbox", "\"DoneAt\" IS NULL", claimant, until, ct);
+        await transaction.CommitAsync(ct);
+        return renewed;
+    }
+
+    private static Task<int> RenewAsync(FormFlowDbContext db, string table, string open, string claimant, DateTime until, CancellationToken ct)
+    {
+        var sql = $"UPDATE \"{table}\" SET \"ClaimedUntil\" = {{1}} WHERE \"Id\" IN (SELECT \"Id\" FROM \"{table}\" WHERE \"ClaimedBy\" = {{0}} AND {open}" +
+                  (db.Database.IsNpgsql() ? " FOR UPDATE SKIP LOCKED)" : ")"); // table, open: the constants above
+        return db.Database.ExecuteSqlRawAsync(sql, [claimant, Time(db, until)], ct);
+    }
+
+    /// <summary>
     /// Marks a claimed timer fired, in the caller's transaction, if the claim is still this claimant's and it has not
     /// fired: false when another process took it over after the lease ran out (the caller then leaves it alone).
     /// The row stays locked (PostgreSQL) or the database write-locked (SQLite) until the caller commits.

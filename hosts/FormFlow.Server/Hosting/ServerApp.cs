@@ -58,7 +58,7 @@ public static class ServerApp
         // Cookie encryption keys live beside the database, so sign-ins survive a restart.
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.DataFolder, "keys")));
         services.AddSingleton<PiiProtector>();
-        services.AddFormFlowAuth(JwtSettings.From(builder.Configuration, settings.DataFolder, settings.Demo));
+        services.AddFormFlowAuth(JwtSettings.From(builder.Configuration, settings.DataFolder, settings.Demo), OidcSettings.From(builder.Configuration));
         services.AddMembers(CardSigningKey.From(builder.Configuration, settings.DataFolder, settings.Demo));
         services.AddFormFlowRateLimits(builder.Configuration);
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDefaults.Describe);

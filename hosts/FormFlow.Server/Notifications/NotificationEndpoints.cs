@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using FormFlow.Persistence;
 using FormFlow.Server.Auth;
+using FormFlow.Server.Privacy;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,12 +19,13 @@ public static class NotificationEndpoints
         group.MapPost("/{id:long}/read", ReadAsync).ProducesProblem(404).WithSummary("Mark one of my notifications read.");
     }
 
-    private static async Task<Results<Ok<List<NotificationView>>, ProblemHttpResult>> ListAsync(FormFlowDbContext db, HttpContext http, CancellationToken ct)
+    private static async Task<Results<Ok<List<NotificationView>>, ProblemHttpResult>> ListAsync(FormFlowDbContext db, PiiProtector pii, HttpContext http, CancellationToken ct)
     {
         if (await CurrentAccount.LoadAsync(db, http.User, ct) is not { } account) return CurrentAccount.Gone();
         var rows = await db.Notifications.AsNoTracking().Where(n => n.AccountId == account.Id)
             .OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id).Take(200).ToListAsync(ct);
-        return TypedResults.Ok(rows.Select(n => new NotificationView(n.Id, n.CaseId, n.Channel, n.Template, JsonNode.Parse(n.Data), n.CreatedAt, n.ReadAt is not null)).ToList());
+        // Data is sealed at rest (Privacy/EffectSealing); its owner reads it plain.
+        return TypedResults.Ok(rows.Select(n => new NotificationView(n.Id, n.CaseId, n.Channel, n.Template, pii.Open(n.Data), n.CreatedAt, n.ReadAt is not null)).ToList());
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> ReadAsync(long id, FormFlowDbContext db, TimeProvider clock, HttpContext http, CancellationToken ct)

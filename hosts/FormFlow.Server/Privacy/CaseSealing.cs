@@ -81,6 +81,7 @@ public sealed class CaseSealing : SaveChangesInterceptor, IMaterializationInterc
         var pii = HostServices(db).GetRequiredService<PiiProtector>();
         var snapshots = HostServices(db).GetRequiredService<SnapshotCatalog>();
         db.ChangeTracker.DetectChanges();
+        EffectSealing.Seal(db, pii);
         foreach (var entry in db.ChangeTracker.Entries<Case>().Where(e => e.State is EntityState.Added or EntityState.Modified).ToList())
         {
             var c = entry.Entity;

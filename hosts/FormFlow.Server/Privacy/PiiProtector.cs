@@ -17,8 +17,19 @@ public sealed class PiiProtector(IDataProtectionProvider provider)
     private readonly IDataProtector _protector = provider.CreateProtector("FormFlow.Privacy.FormData.v1");
 
     /// <summary>A copy of <paramref name="data"/> with every personal value encrypted; already encrypted values stay as they are.</summary>
-    public JsonObject Protect(FormDefinition form, JsonObject data) => Rewrite(form, data, (_, _, value) =>
-        IsProtected(value) ? value.DeepClone() : JsonValue.Create(Prefix + _protector.Protect(value.ToJsonString())));
+    public JsonObject Protect(FormDefinition form, JsonObject data) => Rewrite(form, data, (_, _, value) => Encrypt(value));
+
+    /// <summary>
+    /// A whole document (an outbox payload, a notification's data) as stored text: one encrypted value, because what
+    /// a workflow put there (a mobile number, a name in a message) is not tied to a form field's PII class.
+    /// </summary>
+    public string Seal(string json) => IsSealed(json) ? json : Encrypted(json).ToJsonString();
+
+    /// <summary>Whether stored JSON text is one sealed value (see <see cref="Seal"/>).</summary>
+    public static bool IsSealed(string stored) => stored.StartsWith("\"" + Prefix, StringComparison.Ordinal);
+
+    /// <summary>Stored JSON, sealed or not (rows written before sealing stay readable), with every encrypted value decrypted.</summary>
+    public JsonNode? Open(string stored) => OpenAll(JsonNode.Parse(stored));
 
     /// <summary>
     /// A copy of plain (decrypted) data with every personal value masked by its class, except under the top-level
@@ -52,6 +63,10 @@ public sealed class PiiProtector(IDataProtectionProvider provider)
     };
 
     public static bool IsProtected(JsonNode? value) => value is JsonValue v && v.TryGetValue<string>(out var s) && s.StartsWith(Prefix, StringComparison.Ordinal);
+
+    private JsonNode Encrypt(JsonNode value) => IsProtected(value) ? value.DeepClone() : Encrypted(value.ToJsonString());
+
+    private JsonValue Encrypted(string json) => JsonValue.Create(Prefix + _protector.Protect(json));
 
     private JsonNode? Decrypt(JsonNode value) =>
         IsProtected(value) ? JsonNode.Parse(_protector.Unprotect(value.GetValue<string>()[Prefix.Length..])) : value.DeepClone();

@@ -62,6 +62,22 @@ public class CaseServer(DatabaseProvider provider) : ServerFixture(provider)
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
     }
 
+    /// <summary>
+    /// The worker submits a join application and the reviewer approves it, so the case finishes with its effects
+    /// (the member card, the welcome SMS) in the outbox; returns the worker's client and the case ID.
+    /// </summary>
+    public async Task<(HttpClient Worker, long CaseId)> ApprovedJoinAsync()
+    {
+        var worker = await Api.CookieClientAsync(this, "worker");
+        var caseId = (await SubmitJoinAsync(worker))["id"]!.GetValue<long>();
+        var reviewer = await Api.CookieClientAsync(this, "reviewer");
+        var task = await InboxTaskAsync(reviewer, caseId);
+        var completed = await Api.JsonAsync(await reviewer.PostAsJsonAsync($"/api/tasks/{task["id"]}/complete",
+            new { outcome = "approve", rowVersion = task["rowVersion"]!.GetValue<long>() }));
+        Assert.Equal("finished", completed["case"]!["status"]!.GetValue<string>());
+        return (worker, caseId);
+    }
+
     /// <summary>The open task of a case in the client's inbox.</summary>
     public static async Task<JsonObject> InboxTaskAsync(HttpClient handler, long caseId) =>
         JsonNode.Parse(await handler.GetStringAsync("/api/tasks"))!.AsArray().Select(t => t!.AsObject())

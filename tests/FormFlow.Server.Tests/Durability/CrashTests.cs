@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Json.Nodes;
 using FormFlow.Persistence.Database;
 using FormFlow.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -31,11 +30,11 @@ public abstract class CrashTests(DatabaseProvider provider)
             // first burst the submitters slow to a trickle, so the work left for the restart stays bounded on a slow
             // machine while submissions still arrive right up to the kill.
             var submitted = 0;
-            var flows = Enumerable.Range(0, 6).Select(i => UntilDeadAsync(async n =>
+            var flows = Enumerable.Range(0, 6).Select(i => DurableServer.UntilDeadAsync(async n =>
             {
                 if (Interlocked.Increment(ref submitted) > Burst) await Task.Delay(TimeSpan.FromSeconds(2));
                 if (await DurableServer.SubmitAsync(worker, serviceId, $"提交 {i}-{n}") is { } id) acknowledged.Add(id);
-            })).Append(UntilDeadAsync(async _ => await ApproveInboxAsync(reviewer))).ToList();
+            })).Append(DurableServer.UntilDeadAsync(async _ => await DurableServer.ApproveInboxAsync(reviewer))).ToList();
 
             // Kill once every stage has happened at least a few times: timers fired, tasks approved, effects done.
             await DurableServer.WaitUntilAsync(async () =>
@@ -54,16 +53,7 @@ public abstract class CrashTests(DatabaseProvider provider)
         restarting = DateTime.UtcNow;
         await using var second = await DurableServer.StartAsync(database);
         var reviewerAgain = await DurableServer.ClientAsync(second, "reviewer");
-        await DurableServer.WaitUntilAsync(async () =>
-        {
-            await ApproveInboxAsync(reviewerAgain);
-            await using var db = FormFlowDatabase.CreateContext(database.Settings);
-            return await ExactlyOnce.UnfinishedAsync(db) == 0;
-        }, TimeSpan.FromSeconds(120), async () =>
-        {
-            await using var db = FormFlowDatabase.CreateContext(database.Settings);
-            return $"{await ExactlyOnce.UnfinishedAsync(db)} cases, timers or effects unfinished of {await db.Cases.CountAsync()} cases:\n{second.Output}";
-        });
+        await DurableServer.ApproveUntilFinishedAsync(database, second, reviewerAgain);
 
         await using (var db = FormFlowDatabase.CreateContext(database.Settings))
         {
@@ -74,24 +64,6 @@ public abstract class CrashTests(DatabaseProvider provider)
             Assert.Contains(timers, t => t.DueAt > killedAt && t.DueAt < restarting && t.FiredAt > restarting);
         }
     }
-
-    /// <summary>Completes every task in the reviewer's inbox with "approve".</summary>
-    private static async Task ApproveInboxAsync(HttpClient reviewer)
-    {
-        var inbox = JsonNode.Parse(await reviewer.GetStringAsync("/api/tasks"))!.AsArray();
-        foreach (var task in inbox)
-            await DurableServer.ApproveAsync(reviewer, task!["id"]!.GetValue<long>());
-    }
-
-    /// <summary>Runs a step over and over until a request fails because the server is gone.</summary>
-    private static Task UntilDeadAsync(Func<int, Task> step) => Task.Run(async () =>
-    {
-        for (var n = 0; ; n++)
-        {
-            try { await step(n); }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { return; }
-        }
-    });
 }
 
 public sealed class SqliteCrashTests() : CrashTests(DatabaseProvider.Sqlite);

@@ -1,22 +1,25 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using FormFlow.Persistence.Database;
 using FormFlow.Server.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace FormFlow.Server.Tests.Durability;
 
 /// <summary>
 /// Server processes for the durability tests: demo mode on a <see cref="TestDatabase"/>, with only the test module
 /// <c>templates/durable</c> (notify the applicant → wait 3 s → notify again → review task → notify on approval),
-/// a dispatcher that polls every 200 ms and holds claims for 10 s, so work a killed process had claimed is taken
-/// over quickly.
+/// a dispatcher that polls every 200 ms and holds its claims with the product's default lease (15 s, renewed while
+/// the process lives), so work a killed process had claimed is taken over at most a lease after the kill.
 /// </summary>
 public static class DurableServer
 {
     public const string ModuleId = "durable";
     /// <summary>The module's delay; timers come due this long after submission.</summary>
     public static readonly TimeSpan Delay = TimeSpan.FromSeconds(3);
-    public static readonly TimeSpan Lease = TimeSpan.FromSeconds(10);
+    /// <summary>The dispatcher's default lease (Dispatcher:LeaseSeconds), which these processes keep.</summary>
+    public static readonly TimeSpan Lease = TimeSpan.FromSeconds(15);
 
     public static Task<ServerProcess> StartAsync(TestDatabase database, string? dataFolder = null) => ServerProcess.StartAsync(
     [
@@ -25,7 +28,6 @@ public static class DurableServer
         $"--Database:Provider={database.Settings.Provider}",
         $"--Database:ConnectionString={database.Settings.ConnectionString}",
         "--Dispatcher:PollMilliseconds=200",
-        $"--Dispatcher:LeaseSeconds={Lease.TotalSeconds}",
         "--RateLimits:SubmissionPermits=100000000",
         "--RateLimits:LoginPermits=100000",
         "--Logging:LogLevel:Default=Warning",
@@ -55,6 +57,36 @@ public static class DurableServer
 
     public static Task<HttpResponseMessage> ApproveAsync(HttpClient reviewer, long taskId) =>
         reviewer.PostAsJsonAsync($"/api/tasks/{taskId}/complete", new { outcome = "approve" });
+
+    /// <summary>Completes every task in the reviewer's inbox with "approve".</summary>
+    public static async Task ApproveInboxAsync(HttpClient reviewer)
+    {
+        var inbox = JsonNode.Parse(await reviewer.GetStringAsync("/api/tasks"))!.AsArray();
+        foreach (var task in inbox)
+            await ApproveAsync(reviewer, task!["id"]!.GetValue<long>());
+    }
+
+    /// <summary>Approves the reviewer's inbox until every case is finished with its timers fired and effects done (120 s at most).</summary>
+    public static Task ApproveUntilFinishedAsync(TestDatabase database, ServerProcess server, HttpClient reviewer) => WaitUntilAsync(async () =>
+    {
+        await ApproveInboxAsync(reviewer);
+        await using var db = FormFlowDatabase.CreateContext(database.Settings);
+        return await ExactlyOnce.UnfinishedAsync(db) == 0;
+    }, TimeSpan.FromSeconds(120), async () =>
+    {
+        await using var db = FormFlowDatabase.CreateContext(database.Settings);
+        return $"{await ExactlyOnce.UnfinishedAsync(db)} cases, timers or effects unfinished of {await db.Cases.CountAsync()} cases:\n{server.Output}";
+    });
+
+    /// <summary>Runs a step over and over until a request fails because the server is gone.</summary>
+    public static Task UntilDeadAsync(Func<int, Task> step) => Task.Run(async () =>
+    {
+        for (var n = 0; ; n++)
+        {
+            try { await step(n); }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { return; }
+        }
+    });
 
     /// <summary>Polls until the condition holds; fails with the description when it does not within the time.</summary>
     public static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan within, Func<Task<string>> describe)

@@ -935,8 +935,7 @@ namespace FormFlow.Persistence.Migrations.Postgres
 
                     b.Property<string>("Recipient")
                         .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasColumnType("text");
 
                     b.Property<string>("Template")
                         .IsRequired()

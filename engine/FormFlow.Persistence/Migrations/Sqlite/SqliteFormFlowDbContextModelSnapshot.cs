@@ -900,7 +900,6 @@ namespace FormFlow.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Recipient")
                         .IsRequired()
-                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Template")

@@ -1,0 +1,142 @@
+using System.Text.Json.Nodes;
+using FormFlow.Persistence;
+using FormFlow.Persistence.Accounts;
+using FormFlow.Persistence.Audit;
+using FormFlow.Server.Hosting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+
+namespace FormFlow.Server.Auth;
+
+/// <summary>
+/// Sign-in with a union's existing OpenID Connect login (see <see cref="OidcSettings"/>): the browser goes to
+/// <see cref="LoginPath"/>, the provider signs the person in and sends them back with a code (authorization code flow
+/// with PKCE), the handler redeems it and checks the signed id_token, and the configured claim must name an existing
+/// FormFlow account. Then the session is that account's own cookie, as after a password login, so its roles (and
+/// nothing from the provider) decide what it may do; with no such account the sign-in is refused with a 403 naming
+/// why. Both outcomes leave an audit entry.
+/// </summary>
+public static class OidcLogin
+{
+    public const string Scheme = "oidc";
+    public const string LoginPath = "/api/auth/oidc/login";
+    /// <summary>Where the provider sends the browser back: under /api, so the Portal's client routes never answer it.</summary>
+    public const string CallbackPath = "/api/auth/oidc/callback";
+
+    /// <summary>The sign-in ways a page can offer: the password form, and the union login when configured.</summary>
+    public sealed record SignInProvider(string Id, string DisplayName, string Method, string LoginUrl);
+
+    public static AuthenticationBuilder AddOidcLogin(this AuthenticationBuilder auth, OidcSettings? settings)
+    {
+        if (settings is null) return auth;
+        auth.Services.AddSingleton(settings);
+        return auth.AddOpenIdConnect(Scheme, settings.DisplayName, o =>
+        {
+            o.Authority = settings.Authority;
+            o.ClientId = settings.ClientId;
+            o.ClientSecret = settings.ClientSecret;
+            o.RequireHttpsMetadata = settings.RequireHttpsMetadata;
+            o.ResponseType = OpenIdConnectResponseType.Code;
+            o.CallbackPath = CallbackPath;
+            // The code comes back on a top-level GET, so the correlation and nonce cookies can be Lax (and work on HTTP).
+            o.ResponseMode = OpenIdConnectResponseMode.Query;
+            o.CorrelationCookie.SameSite = o.NonceCookie.SameSite = SameSiteMode.Lax;
+            o.CorrelationCookie.SecurePolicy = o.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.UsePkce = true;
+            o.Scope.Clear();
+            foreach (var scope in settings.Scopes) o.Scope.Add(scope);
+            o.MapInboundClaims = false; // claim names as the provider sends them, so AccountClaim means what it says
+            o.GetClaimsFromUserInfoEndpoint = false;
+            o.SaveTokens = false;
+            o.SignInScheme = IdentityConstants.ApplicationScheme;
+            o.Events.OnTokenValidated = MatchAccountAsync;
+            o.Events.OnRemoteFailure = RefuseAsync;
+        });
+    }
+
+    public static void MapOidcEndpoints(this RouteGroupBuilder auth)
+    {
+        auth.MapGet("/providers", Providers)
+            .WithSummary("The ways to sign in on this server: the password form, and the union's OpenID Connect login when it is configured (a page shows a button that navigates to its loginUrl).");
+        auth.MapGet("/oidc/login", Login).RequireRateLimiting(RateLimits.Login).Produces(StatusCodes.Status302Found).ProducesProblem(400).ProducesProblem(404).ProducesProblem(429)
+            .WithSummary("Starts sign-in with the union's OpenID Connect login (a browser navigation): redirects to the provider, which sends the browser back to /api/auth/oidc/callback; there an existing account named by the configured claim is signed in (cookie) and the browser goes on to returnUrl (a path on this server, default /), or the sign-in is refused with 403 when no account matches.");
+    }
+
+    private static List<SignInProvider> Providers(IServiceProvider services) =>
+        services.GetService<OidcSettings>() is { } oidc
+            ? [Password, new SignInProvider(Scheme, oidc.DisplayName, "GET", LoginPath)]
+            : [Password];
+
+    private static readonly SignInProvider Password = new("password", "用户名和密码", "POST", "/api/auth/login");
+
+    private static Results<ChallengeHttpResult, ProblemHttpResult> Login(string? returnUrl, IServiceProvider services)
+    {
+        if (services.GetService<OidcSettings>() is null)
+            return TypedResults.Problem(statusCode: 404, title: "OpenID Connect sign-in is off",
+                detail: "this server has no union login configured (Auth:Oidc:Authority); sign in with POST /api/auth/login");
+        returnUrl ??= "/";
+        if (!IsLocalPath(returnUrl))
+            return TypedResults.Problem(statusCode: 400, title: "The request is not valid",
+                detail: "returnUrl must be a path on this server, starting with a single /", extensions: new Dictionary<string, object?> { ["parameter"] = "returnUrl" });
+        return TypedResults.Challenge(new AuthenticationProperties { RedirectUri = returnUrl }, [Scheme]);
+    }
+
+    /// <summary>A path on this server: "/x", not "//host" or "/\host" (which browsers read as another host) nor an absolute URL.</summary>
+    private static bool IsLocalPath(string url) =>
+        url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
+        && Uri.IsWellFormedUriString(url, UriKind.Relative);
+
+    private static async Task MatchAccountAsync(TokenValidatedContext context)
+    {
+        var services = context.HttpContext.RequestServices;
+        var settings = services.GetRequiredService<OidcSettings>();
+        var signIn = services.GetRequiredService<SignInManager<Account>>();
+        var db = services.GetRequiredService<FormFlowDbContext>();
+        var name = context.Principal?.FindFirst(settings.AccountClaim)?.Value;
+        var account = string.IsNullOrEmpty(name) ? null : await signIn.UserManager.FindByNameAsync(name);
+        var refusal = string.IsNullOrEmpty(name) ? $"the union login sent no '{settings.AccountClaim}' claim, which names the FormFlow account"
+            : account is null ? $"no FormFlow account has the user name '{name}' ({settings.AccountClaim} of the union login); an administrator must create the account first — the union login alone grants no access"
+            : await signIn.UserManager.IsLockedOutAsync(account) ? $"the FormFlow account '{name}' is locked after repeated failed sign-ins"
+            : null;
+        var details = new JsonObject { ["subject"] = context.Principal?.FindFirst("sub")?.Value, ["authority"] = settings.Authority };
+        if (refusal is not null)
+        {
+            details["reason"] = refusal;
+            AuditLog.Append(db, AuditLog.Anonymous, "auth.oidc.refused", string.IsNullOrEmpty(name) ? null : "account:" + name, details);
+            await db.SaveChangesAsync(context.HttpContext.RequestAborted);
+            context.Fail(new OidcRefusal(refusal));
+            return;
+        }
+        AuditLog.Append(db, account!.UserName!, "auth.oidc.succeeded", "account:" + account.UserName, details);
+        await db.SaveChangesAsync(context.HttpContext.RequestAborted);
+        // The session carries the FormFlow account (its ID as the name identifier), as a password login's does.
+        context.Principal = await signIn.CreateUserPrincipalAsync(account);
+    }
+
+    private static async Task RefuseAsync(RemoteFailureContext context)
+    {
+        context.HandleResponse();
+        var refused = context.Failure is OidcRefusal;
+        var status = refused ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized;
+        var services = context.HttpContext.RequestServices;
+        services.GetRequiredService<ILoggerFactory>().CreateLogger(AuthEndpoints.SecurityLog)
+            .LogWarning("Union login (OpenID Connect) sign-in failed: {Reason}", context.Failure?.Message);
+        context.Response.StatusCode = status;
+        await services.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context.HttpContext,
+            ProblemDetails =
+            {
+                Status = status,
+                Title = refused ? "No FormFlow account for this union login" : "Sign-in with the union login failed",
+                Detail = context.Failure?.Message ?? "the OpenID Connect provider did not sign you in",
+            },
+        });
+    }
+
+    /// <summary>The provider signed the person in, but FormFlow does not let them in (no matching account, locked).</summary>
+    private sealed class OidcRefusal(string message) : Exception(message);
+}
