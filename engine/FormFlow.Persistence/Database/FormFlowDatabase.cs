@@ -8,14 +8,19 @@ namespace FormFlow.Persistence.Database;
 /// <summary>Wiring the store for a provider, for dependency injection (server) and for one-off use (CLI).</summary>
 public static class FormFlowDatabase
 {
+    /// <summary>
+    /// A pooled context per request scope: EF Core resets and reuses context instances (their internal services
+    /// resolved once) instead of building one per request; the options, built once, take the root provider as their
+    /// application services, so interceptors may only take singletons from there.
+    /// </summary>
     /// <param name="interceptors">The host's interceptors (e.g. encryption of personal data at rest): shared instances, since EF Core builds an internal service provider per distinct set.</param>
     public static IServiceCollection AddFormFlowDatabase(this IServiceCollection services, DatabaseSettings settings,
         Func<IServiceProvider, IInterceptor[]>? interceptors = null) =>
         settings.Provider switch
         {
-            DatabaseProvider.Sqlite => services.AddDbContext<FormFlowDbContext, SqliteFormFlowDbContext>((sp, o) =>
+            DatabaseProvider.Sqlite => services.AddDbContextPool<FormFlowDbContext, SqliteFormFlowDbContext>((sp, o) =>
                 o.UseSqlite(settings.ConnectionString).AddInterceptors([SqlitePragmas.Instance, .. interceptors?.Invoke(sp) ?? []])),
-            _ => services.AddDbContext<FormFlowDbContext, PostgresFormFlowDbContext>((sp, o) =>
+            _ => services.AddDbContextPool<FormFlowDbContext, PostgresFormFlowDbContext>((sp, o) =>
                 o.UseNpgsql(settings.ConnectionString).AddInterceptors(interceptors?.Invoke(sp) ?? [])),
         };
 

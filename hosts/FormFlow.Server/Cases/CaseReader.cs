@@ -15,24 +15,36 @@ public sealed class CaseReader(FormFlowDbContext db, SnapshotCatalog snapshots, 
     {
         var names = await ApplicantNamesAsync(cases.Select(c => c.ApplicantAccountId), ct);
         var views = new List<CaseSummaryView>();
-        foreach (var c in cases)
-        {
-            var snapshot = await snapshots.RequireAsync(db, c.SnapshotHash, ct);
-            await orgs.EnsureAsync(db, c.OrgUnitId, ct);
-            views.Add(new CaseSummaryView(c.Id, c.Number, c.ServiceActivationId, c.ModuleId, snapshot.Module["name"]?.DeepClone(), c.Status,
-                new PersonRef(c.ApplicantAccountId, names.GetValueOrDefault(c.ApplicantAccountId, "")), c.OrgUnitId, orgs.NameOf(c.OrgUnitId),
-                c.CreatedAt, c.UpdatedAt, c.CurrentStep));
-        }
+        foreach (var c in cases) views.Add(await SummaryAsync(c, names.GetValueOrDefault(c.ApplicantAccountId, ""), ct));
         return views;
+    }
+
+    private async Task<CaseSummaryView> SummaryAsync(Case c, string applicantName, CancellationToken ct)
+    {
+        var snapshot = await snapshots.RequireAsync(db, c.SnapshotHash, ct);
+        await orgs.EnsureAsync(db, c.OrgUnitId, ct);
+        return new CaseSummaryView(c.Id, c.Number, c.ServiceActivationId, c.ModuleId, snapshot.Module["name"]?.DeepClone(), c.Status,
+            new PersonRef(c.ApplicantAccountId, applicantName), c.OrgUnitId, orgs.NameOf(c.OrgUnitId), c.CreatedAt, c.UpdatedAt, c.CurrentStep);
     }
 
     /// <summary>The full case; <paramref name="data"/> turns the stored data into what this reader may see.</summary>
     public async Task<CaseView> ViewAsync(Case c, Func<JsonObject, LoadedSnapshot, JsonObject> data, CancellationToken ct)
     {
-        var summary = (await SummariesAsync([c], ct))[0];
+        var names = await ApplicantNamesAsync([c.ApplicantAccountId], ct);
+        var tasks = await db.CaseTasks.AsNoTracking().Where(t => t.CaseId == c.Id).ToListAsync(ct);
+        return await ViewAsync(c, data, names.GetValueOrDefault(c.ApplicantAccountId, ""), tasks, ct);
+    }
+
+    /// <summary>
+    /// The full case from rows the caller holds in this unit of work (a submission that has just written the case
+    /// and its tasks): the same view without reading them back.
+    /// </summary>
+    public async Task<CaseView> ViewAsync(Case c, Func<JsonObject, LoadedSnapshot, JsonObject> data, string applicantName,
+        IReadOnlyList<CaseTask> tasks, CancellationToken ct)
+    {
+        var summary = await SummaryAsync(c, applicantName, ct);
         var snapshot = await snapshots.RequireAsync(db, c.SnapshotHash, ct);
         var instance = WorkflowInstance.FromJson(c.Instance);
-        var tasks = await db.CaseTasks.AsNoTracking().Where(t => t.CaseId == c.Id).ToListAsync(ct);
         foreach (var org in tasks.Select(t => t.OrgUnitId).Distinct()) await orgs.EnsureAsync(db, org, ct);
         return new CaseView(summary.Id, summary.Number, summary.ServiceId, summary.ModuleId, summary.ServiceName, summary.Status, summary.Applicant,
             summary.OrgUnitId, summary.OrgName, summary.CreatedAt, summary.UpdatedAt, summary.CurrentStep, c.SnapshotHash,

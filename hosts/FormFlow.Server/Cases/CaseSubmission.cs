@@ -86,9 +86,9 @@ public sealed class CaseSubmission(
         {
             // Without a key nothing stores the answer, so it is rendered after the commit, outside the write lock.
             await transaction.CommitAsync(ct);
-            return await AnswerAsync(row, ct);
+            return await AnswerAsync(account, row, ct);
         }
-        var answer = await AnswerAsync(row, ct);
+        var answer = await AnswerAsync(account, row, ct);
         db.SubmissionKeys.Add(new SubmissionKey
         {
             AccountId = account.Id, Key = idempotencyKey, RequestHash = requestHash, CaseId = row.Id,
@@ -99,10 +99,15 @@ public sealed class CaseSubmission(
         return answer;
     }
 
-    /// <summary>The new case as its applicant sees it: their own data unmasked (no access lookup needed for that).</summary>
-    private async Task<Answer> AnswerAsync(Case row, CancellationToken ct)
+    /// <summary>
+    /// The new case as its applicant sees it: their own data unmasked (no access lookup needed for that), its tasks
+    /// the ones this unit of work has just written (a new case has no others), so nothing is read back.
+    /// </summary>
+    private async Task<Answer> AnswerAsync(Account account, Case row, CancellationToken ct)
     {
-        var body = JsonSerializer.Serialize(await reader.ViewAsync(row, (data, _) => data, ct), json.Value.SerializerOptions);
+        var tasks = db.ChangeTracker.Entries<CaseTask>().Select(e => e.Entity).Where(t => t.CaseId == row.Id).ToList();
+        var view = await reader.ViewAsync(row, (data, _) => data, account.DisplayName, tasks, ct);
+        var body = JsonSerializer.Serialize(view, json.Value.SerializerOptions);
         return new Answer(StatusCodes.Status201Created, body, row.Id);
     }
 

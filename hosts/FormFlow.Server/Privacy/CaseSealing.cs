@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using FormFlow.Persistence;
@@ -89,10 +90,18 @@ public sealed class CaseSealing : SaveChangesInterceptor, IMaterializationInterc
             if (entry.State == EntityState.Modified) { Unchanged(pii, entry.Property(x => x.Data)); Unchanged(pii, entry.Property(x => x.Instance)); }
             if (entry.State == EntityState.Modified && !entry.Property(x => x.Data).IsModified && !entry.Property(x => x.Instance).IsModified) continue;
             var snapshot = await snapshots.RequireAsync(db, c.SnapshotHash, ct);
+            // No form of the snapshot has a personal field: there is nothing to encrypt (sealing would copy the JSON unchanged).
+            if (!HasPersonalFields(snapshot)) continue;
             _plain.AddOrUpdate(c, new Plain(c.Data, c.Instance));
             (c.Data, c.Instance) = Seal(pii, snapshot, c.Data, c.Instance);
         }
     }
+
+    private static bool HasPersonalFields(LoadedSnapshot snapshot) =>
+        PersonalSnapshots.GetOrAdd(snapshot.Hash, _ => snapshot.Forms.Values.Append(snapshot.StartForm).Any(f => PiiProtector.Fields(f.Definition).Count > 0));
+
+    /// <summary>Snapshot hash → whether any of its forms has a personal field (a snapshot never changes).</summary>
+    private static readonly ConcurrentDictionary<string, bool> PersonalSnapshots = new(StringComparer.Ordinal);
 
     private static void Unchanged(PiiProtector pii, PropertyEntry<Case, string> property)
     {
