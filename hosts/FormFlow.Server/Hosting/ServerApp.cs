@@ -55,8 +55,8 @@ public static class ServerApp
         services.AddSingleton(TimeProvider.System);
         // Cases hold personal values encrypted in the database, plain only in memory (Privacy/CaseSealing).
         services.AddFormFlowDatabase(settings.Database, _ => [CaseSealing.Instance]);
-        // Cookie encryption keys live beside the database, so sign-ins survive a restart.
-        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.DataFolder, "keys")));
+        // Cookie and personal-data keys survive a restart and are shared by every process (ServerSettings.KeysFolder).
+        services.AddDataProtection().SetApplicationName("FormFlow").PersistKeysToFileSystem(new DirectoryInfo(settings.KeysFolder));
         services.AddSingleton<PiiProtector>();
         services.AddFormFlowAuth(JwtSettings.From(builder.Configuration, settings.DataFolder, settings.Demo), OidcSettings.From(builder.Configuration));
         services.AddMembers(CardSigningKey.From(builder.Configuration, settings.DataFolder, settings.Demo));

@@ -24,6 +24,8 @@ public static class DurableServer
     public static Task<ServerProcess> StartAsync(TestDatabase database, string? dataFolder = null) => ServerProcess.StartAsync(
     [
         $"--FormFlow:DataFolder={dataFolder ?? database.DataFolder}",
+        // Processes on one database share one key ring, or one cannot open the personal data another sealed.
+        $"--FormFlow:KeysFolder={Path.Combine(database.DataFolder, "keys")}",
         $"--FormFlow:ModuleTemplates={Path.Combine(AppContext.BaseDirectory, "Durability", "templates")}",
         $"--Database:Provider={database.Settings.Provider}",
         $"--Database:ConnectionString={database.Settings.ConnectionString}",

@@ -29,6 +29,7 @@ public sealed class TwoProcessTests
         var workers = await Task.WhenAll(servers.Select(s => DurableServer.ClientAsync(s, "worker")));
         var reviewers = await Task.WhenAll(servers.Select(s => DurableServer.ClientAsync(s, "reviewer")));
         var serviceId = await DurableServer.ServiceIdAsync(workers[0]);
+        await SignInHoldsAtTheOtherProcessAsync(a, b);
 
         var next = -1;
         var acknowledged = new ConcurrentBag<long>();
@@ -74,5 +75,17 @@ public sealed class TwoProcessTests
             Assert.All(servers, s => Assert.Contains(claimants, c => c.Contains($":{s.Id}:")));
         }
         try { Directory.Delete(secondFolder, recursive: true); } catch (IOException) { }
+    }
+
+    /// <summary>Behind a load balancer the next request may go to the other process: a sign-in at one holds at the other.</summary>
+    private static async Task SignInHoldsAtTheOtherProcessAsync(ServerProcess first, ServerProcess second)
+    {
+        using var client = new HttpClient(new HttpClientHandler { UseCookies = false });
+        var signIn = await client.PostAsJsonAsync(new Uri(first.BaseAddress, "/api/auth/login"), new { userName = "worker", password = Api.DemoPassword });
+        Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
+        using var me = new HttpRequestMessage(HttpMethod.Get, new Uri(second.BaseAddress, "/api/me"));
+        me.Headers.Add("Cookie", string.Join("; ", signIn.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0])));
+        var answer = await client.SendAsync(me);
+        Assert.True(answer.StatusCode == HttpStatusCode.OK, $"the second process refused the first's sign-in: {(int)answer.StatusCode}");
     }
 }
