@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using FormFlow.Engine.Templates;
 using FormFlow.Persistence;
@@ -131,17 +132,6 @@ public static class UpgradeCascade
         return moved;
     }
 
-    public static JsonObject ToJson(Report report) => new()
-    {
-        ["upgraded"] = new JsonArray(report.Upgraded.Select(u => (JsonNode?)new JsonObject
-        {
-            ["moduleId"] = u.ModuleId, ["orgName"] = u.OrgName, ["parentModuleId"] = u.ParentModuleId, ["from"] = u.From, ["to"] = u.To,
-            ["version"] = u.Version, ["hash"] = u.Hash, ["servicesMoved"] = new JsonArray(u.ServicesMoved.Select(s => (JsonNode?)s).ToArray()),
-        }).ToArray()),
-        ["waiting"] = new JsonArray(report.Waiting.Select(w => (JsonNode?)new JsonObject
-        {
-            ["moduleId"] = w.ModuleId, ["orgName"] = w.OrgName, ["parentModuleId"] = w.ParentModuleId, ["reason"] = w.Reason,
-            ["conflicts"] = new JsonArray(w.Conflicts.Select(c => (JsonNode?)c).ToArray()),
-        }).ToArray()),
-    };
+    /// <summary>The report as the publish answer carries it: <c>{upgraded: [...], waiting: [...]}</c>, camelCase.</summary>
+    public static JsonObject ToJson(Report report) => JsonSerializer.SerializeToNode(report, JsonSerializerOptions.Web)!.AsObject();
 }
