@@ -55,12 +55,9 @@ public static class ModuleLibrary
     public static async Task<ModuleRecord> DeriveAsync(FormFlowDbContext db, ModuleRecord parent, OrgUnit parentOwner, OrgUnit org, string by, DateTime now, CancellationToken ct)
     {
         ModuleLifecycle.EnsureNotArchived(parent, "derived");
-        if (OrgSubtree.Contains(org.Path, parentOwner.Path))
-            throw ModuleRefusal.Invalid("Cannot derive here", $"{org.Name} is not below {parentOwner.Name}, which owns module {parent.Id}: a module is derived by a lower org");
+        await EnsureDerivableAtAsync(db, parent, parentOwner, org, "orgUnitId", ct);
         if (Latest(parent) is not { } version)
             throw ModuleRefusal.Conflict("Nothing published", $"module {parent.Id} has no published version to derive from");
-        if (await db.Modules.AnyAsync(m => m.OwnerOrgUnitId == org.Id && m.Key == parent.Key, ct))
-            throw ModuleRefusal.Conflict("Already derived", $"{org.Name} already has a module '{parent.Key}'");
         var snapshot = await SnapshotAsync(db, version.SnapshotHash, ct);
         var overlay = new JsonObject
         {
@@ -77,6 +74,19 @@ public static class ModuleLibrary
         db.Modules.Add(module);
         AuditLog.Append(db, by, "module.derived", $"module:{parent.Id}", new JsonObject { ["key"] = parent.Key, ["org"] = org.Id });
         return module;
+    }
+
+    /// <summary>
+    /// Where a module derived from <paramref name="parent"/> may belong (a new one or a copy): an org below the parent's
+    /// owner that has no module of that key yet; <paramref name="field"/> is the request field naming the org.
+    /// </summary>
+    public static async Task EnsureDerivableAtAsync(FormFlowDbContext db, ModuleRecord parent, OrgUnit parentOwner, OrgUnit org, string field, CancellationToken ct)
+    {
+        if (OrgSubtree.Contains(org.Path, parentOwner.Path))
+            throw ModuleRefusal.InvalidField(field, "Cannot derive here",
+                $"{org.Name} is not below {parentOwner.Name}, which owns module {parent.Id}: a module is derived by a lower org");
+        if (await db.Modules.AnyAsync(m => m.OwnerOrgUnitId == org.Id && m.Key == parent.Key, ct))
+            throw ModuleRefusal.ConflictOnField(field, "Already derived", $"{org.Name} already has a module '{parent.Key}'");
     }
 
     /// <summary>Resolves the draft: a template's package alone, or the parent's snapshot with this module's overlay.</summary>

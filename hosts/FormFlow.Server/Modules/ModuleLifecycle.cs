@@ -107,11 +107,7 @@ public static partial class ModuleLifecycle
     {
         var parent = await db.Modules.AsNoTracking().SingleAsync(m => m.Id == source.ParentModuleId, ct);
         var parentOwner = await db.OrgUnits.AsNoTracking().SingleAsync(o => o.Id == parent.OwnerOrgUnitId, ct);
-        if (OrgSubtree.Contains(org.Path, parentOwner.Path))
-            throw ModuleRefusal.InvalidField("ownerOrgId", "Cannot derive here",
-                $"{org.Name} is not below {parentOwner.Name}, which owns the parent module {parent.Id}: a derived module's copy belongs to a lower org");
-        if (await db.Modules.AnyAsync(m => m.OwnerOrgUnitId == org.Id && m.Key == source.Key, ct))
-            throw ModuleRefusal.ConflictOnField("ownerOrgId", "Already derived", $"{org.Name} already has a module '{source.Key}'");
+        await ModuleLibrary.EnsureDerivableAtAsync(db, parent, parentOwner, org, "ownerOrgId", ct);
         var overlay = ModuleLibrary.Draft(source);
         overlay["org"] = ModuleOrgs.Ref(org).ToJson();
         var module = new ModuleRecord
