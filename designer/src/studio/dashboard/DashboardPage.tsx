@@ -5,7 +5,7 @@ import { studioApi } from "../api/studio-api";
 import type { OrgNode, Stats } from "../api/types";
 import { useI18n } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
-import { orgTreeData } from "../library/LibraryPage";
+import { orgTreeData } from "../library/org-tree";
 import { EChart, type ChartOption } from "./EChart";
 
 function bar(names: string[], values: number[]): ChartOption {

@@ -11,8 +11,6 @@ import { DuplicateModuleDialog } from "./DuplicateModuleDialog";
 import { nameOf } from "./module-name";
 import { orgTreeData } from "./org-tree";
 
-export { nameOf, orgTreeData };
-
 /**
  * Templates and derived modules visible to me, filtered by category, level and kind, searched by name (archived
  * ones on request); create from a template or blank, derive, duplicate, archive and bring back.

@@ -5,7 +5,8 @@ import { errorText } from "../api/client";
 import { studioApi } from "../api/studio-api";
 import type { ModuleDetails, ModuleSummary, OrgNode, Service } from "../api/types";
 import { useI18n } from "../i18n/i18n";
-import { nameOf, orgTreeData } from "../library/LibraryPage";
+import { nameOf } from "../library/module-name";
+import { orgTreeData } from "../library/org-tree";
 
 /** Activate a published module version for an org subtree, and see which orgs run which version. */
 export function ServicesPage() {
