@@ -7,6 +7,10 @@ namespace FormFlow.Persistence.Database;
 /// <summary>The PostgreSQL store; owns the migrations under <c>Migrations/Postgres</c>.</summary>
 public sealed class PostgresFormFlowDbContext(DbContextOptions<PostgresFormFlowDbContext> options) : FormFlowDbContext(options)
 {
+    /// <summary>The next value of the Cases identity sequence (sequences are outside transactions: no two callers get one value).</summary>
+    public override async Task<long> ReserveCaseIdAsync(CancellationToken ct) =>
+        Convert.ToInt64(await ScalarAsync("""SELECT nextval(pg_get_serial_sequence('"Cases"', 'Id'))""", ct));
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

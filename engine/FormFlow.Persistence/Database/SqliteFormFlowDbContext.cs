@@ -27,6 +27,10 @@ public sealed class SqliteFormFlowDbContext(DbContextOptions<SqliteFormFlowDbCon
         }
     }
 
+    /// <summary>The next AUTOINCREMENT value of Cases; the write gate and the open transaction keep it ours.</summary>
+    public override async Task<long> ReserveCaseIdAsync(CancellationToken ct) => Convert.ToInt64(await ScalarAsync(
+        """SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'Cases'), 0), coalesce((SELECT max("Id") FROM "Cases"), 0)) + 1""", ct));
+
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken ct = default)
     {
         if (Database.CurrentTransaction is not null) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);

@@ -3,12 +3,23 @@ using FormFlow.Persistence;
 using FormFlow.Persistence.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace FormFlow.Server.Auth;
 
-/// <summary>The signed-in account with its role assignments and their org units, read fresh from the store.</summary>
+/// <summary>
+/// The signed-in account with its role assignments and their org units. Every API request needs it, and reading it
+/// (an account, its roles, their orgs) cost as much as the rest of a submission, so each process keeps an account
+/// for <see cref="Freshness"/> after reading it: a role given or taken, or an account removed, takes effect within
+/// that time. The account is read-only to callers (it is not tracked by their context).
+/// </summary>
 public static class CurrentAccount
 {
+    public static readonly TimeSpan Freshness = TimeSpan.FromSeconds(5);
+
+    // Keyed by account ID, a GUID, so hosts sharing this process (tests) never see each other's accounts.
+    private static readonly MemoryCache Recent = new(new MemoryCacheOptions { SizeLimit = 100_000 });
+
     /// <summary>
     /// The account behind a cookie or token (both carry the account ID as the name identifier), or null when it no
     /// longer exists — the caller then answers 401.
@@ -16,7 +27,11 @@ public static class CurrentAccount
     public static async Task<Account?> LoadAsync(FormFlowDbContext db, ClaimsPrincipal user, CancellationToken ct)
     {
         var id = user.FindFirstValue(ClaimTypes.NameIdentifier);
-        return id is null ? null : await WithRoles(db).SingleOrDefaultAsync(a => a.Id == id, ct);
+        if (id is null) return null;
+        if (Recent.TryGetValue(id, out Account? known)) return known;
+        var account = await WithRoles(db).AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct);
+        if (account is not null) Recent.Set(id, account, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = Freshness });
+        return account;
     }
 
     public static IQueryable<Account> WithRoles(FormFlowDbContext db) =>

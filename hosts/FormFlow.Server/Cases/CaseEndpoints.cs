@@ -41,12 +41,12 @@ public static class CaseEndpoints
     }
 
     private static async Task<IResult> SubmitAsync(int id, DataRequest body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
-        FormFlowDbContext db, CaseSubmission submission, HttpContext http, CancellationToken ct)
+        FormFlowDbContext db, ServiceDirectory directory, CaseSubmission submission, HttpContext http, CancellationToken ct)
     {
         if (await CurrentAccount.LoadAsync(db, http.User, ct) is not { } account) return CurrentAccount.Gone();
         if (idempotencyKey is { Length: 0 or > 200 })
             return TypedResults.Problem(statusCode: 400, title: "The request is not valid", detail: "the Idempotency-Key header must hold 1 to 200 characters");
-        if (await ServiceDirectory.FindAsync(db, account, id, ct) is not { } service) return ServiceEndpoints.NotFound(id);
+        if (await directory.FindAsync(db, account, id, ct) is not { } service) return ServiceEndpoints.NotFound(id);
         return await submission.SubmitAsync(account, service, body.Data, idempotencyKey, ct);
     }
 

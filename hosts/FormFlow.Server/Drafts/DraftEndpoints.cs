@@ -26,20 +26,20 @@ public static class DraftEndpoints
         drafts.MapDelete("/", DeleteAsync).WithSummary("Discard my draft for this service.");
     }
 
-    private static async Task<Results<Ok<DraftView>, ProblemHttpResult>> GetAsync(int id, FormFlowDbContext db, HttpContext http, CancellationToken ct)
+    private static async Task<Results<Ok<DraftView>, ProblemHttpResult>> GetAsync(int id, FormFlowDbContext db, ServiceDirectory directory, HttpContext http, CancellationToken ct)
     {
         if (await CurrentAccount.LoadAsync(db, http.User, ct) is not { } account) return CurrentAccount.Gone();
-        if (await ServiceDirectory.FindAsync(db, account, id, ct) is null) return ServiceEndpoints.NotFound(id);
+        if (await directory.FindAsync(db, account, id, ct) is null) return ServiceEndpoints.NotFound(id);
         var draft = await db.Drafts.AsNoTracking().SingleOrDefaultAsync(d => d.AccountId == account.Id && d.ServiceActivationId == id, ct);
         return draft is null
             ? TypedResults.Problem(statusCode: 404, title: "No draft", detail: $"you have no draft for service {id}")
             : TypedResults.Ok(new DraftView(JsonNode.Parse(draft.Data)!.AsObject(), draft.SavedAt));
     }
 
-    private static async Task<Results<Ok<SavedView>, ProblemHttpResult>> PutAsync(int id, DraftRequest body, FormFlowDbContext db, TimeProvider clock, HttpContext http, CancellationToken ct)
+    private static async Task<Results<Ok<SavedView>, ProblemHttpResult>> PutAsync(int id, DraftRequest body, FormFlowDbContext db, ServiceDirectory directory, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
         if (await CurrentAccount.LoadAsync(db, http.User, ct) is not { } account) return CurrentAccount.Gone();
-        if (await ServiceDirectory.FindAsync(db, account, id, ct) is null) return ServiceEndpoints.NotFound(id);
+        if (await directory.FindAsync(db, account, id, ct) is null) return ServiceEndpoints.NotFound(id);
         var now = clock.GetUtcNow().UtcDateTime;
         var draft = await db.Drafts.SingleOrDefaultAsync(d => d.AccountId == account.Id && d.ServiceActivationId == id, ct);
         if (draft is null) db.Drafts.Add(draft = new Draft { AccountId = account.Id, ServiceActivationId = id, Data = "" });
@@ -49,10 +49,10 @@ public static class DraftEndpoints
         return TypedResults.Ok(new SavedView(now));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(int id, FormFlowDbContext db, HttpContext http, CancellationToken ct)
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(int id, FormFlowDbContext db, ServiceDirectory directory, HttpContext http, CancellationToken ct)
     {
         if (await CurrentAccount.LoadAsync(db, http.User, ct) is not { } account) return CurrentAccount.Gone();
-        if (await ServiceDirectory.FindAsync(db, account, id, ct) is null) return ServiceEndpoints.NotFound(id);
+        if (await directory.FindAsync(db, account, id, ct) is null) return ServiceEndpoints.NotFound(id);
         await db.Drafts.Where(d => d.AccountId == account.Id && d.ServiceActivationId == id).ExecuteDeleteAsync(ct);
         return TypedResults.NoContent();
     }

@@ -77,6 +77,7 @@ public static class ServerApp
         services.AddHealthChecks().AddDbContextCheck<FormFlowDbContext>("database");
         services.AddFormFlowOpenApi();
         services.AddSingleton<SnapshotCatalog>();
+        services.AddSingleton<ServiceDirectory>();
         services.AddCaseRuntime();
         services.AddWebUi(builder.Configuration);
 

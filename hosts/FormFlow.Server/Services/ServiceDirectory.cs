@@ -13,38 +13,56 @@ public sealed record ServiceEntry(ServiceActivation Activation, OrgUnit Org);
 /// Which services an account may use or see. For each role: the live activations on the chain of unions from the
 /// root down to the role's org, the deepest one per module winning (a district's own join service replaces the
 /// city's). Staff roles also see every live activation inside their subtree, to follow what runs there.
+/// Every request asks, so the process keeps the live activations (a few hundred rows at most) and re-reads them
+/// only when <see cref="FormFlowDbContext.LiveServicesMarkAsync"/> moves — what another process activated or
+/// retired counts at once. The entries are shared: read them, never change or attach them.
 /// </summary>
-public static class ServiceDirectory
+public sealed class ServiceDirectory
 {
-    public static async Task<List<ServiceEntry>> VisibleToAsync(FormFlowDbContext db, Account account, CancellationToken ct)
+    private sealed record Live(string Mark, IReadOnlyList<ServiceEntry> Entries);
+
+    private volatile Live? _live;
+
+    public async Task<List<ServiceEntry>> VisibleToAsync(FormFlowDbContext db, Account account, CancellationToken ct)
     {
+        var live = await LiveAsync(db, ct);
         var found = new Dictionary<int, ServiceEntry>();
         foreach (var role in account.Roles)
         {
-            foreach (var entry in await AvailableAtAsync(db, role.OrgUnit!, ct)) found.TryAdd(entry.Activation.Id, entry);
+            foreach (var entry in DeepestOnChain(live, role.OrgUnit!)) found.TryAdd(entry.Activation.Id, entry);
             if (!Roles.ReachesSubtree(role.Role)) continue;
-            var inside = await db.ServiceActivations.AsNoTracking().Where(a => a.RetiredAt == null)
-                .Join(db.OrgUnits.AsNoTracking().Within(role.OrgUnit!.Path), a => a.OrgUnitId, o => o.Id, (a, o) => new { a, o })
-                .ToListAsync(ct);
-            foreach (var x in inside) found.TryAdd(x.a.Id, new ServiceEntry(x.a, x.o));
+            foreach (var entry in live.Where(e => OrgSubtree.Contains(role.OrgUnit!.Path, e.Org.Path))) found.TryAdd(entry.Activation.Id, entry);
         }
         return found.Values.OrderBy(e => e.Activation.ModuleId, StringComparer.Ordinal).ThenBy(e => e.Org.Path, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>The services a worker at <paramref name="org"/> gets: per module, the deepest live activation on its chain.</summary>
-    public static async Task<List<ServiceEntry>> AvailableAtAsync(FormFlowDbContext db, OrgUnit org, CancellationToken ct)
+    public async Task<List<ServiceEntry>> AvailableAtAsync(FormFlowDbContext db, OrgUnit org, CancellationToken ct) =>
+        DeepestOnChain(await LiveAsync(db, ct), org);
+
+    /// <summary>One service visible to the account, or null (unknown and invisible answer alike).</summary>
+    public async Task<ServiceEntry?> FindAsync(FormFlowDbContext db, Account account, int id, CancellationToken ct) =>
+        (await VisibleToAsync(db, account, ct)).FirstOrDefault(e => e.Activation.Id == id);
+
+    private static List<ServiceEntry> DeepestOnChain(IReadOnlyList<ServiceEntry> live, OrgUnit org)
     {
         var chain = OrgSubtree.Chain(org.Path);
-        var live = await db.ServiceActivations.AsNoTracking().Where(a => a.RetiredAt == null && chain.Contains(a.OrgUnitId))
-            .Join(db.OrgUnits.AsNoTracking(), a => a.OrgUnitId, o => o.Id, (a, o) => new { a, o })
-            .ToListAsync(ct);
-        return live.GroupBy(x => x.a.ModuleId)
-            .Select(g => g.OrderByDescending(x => Array.IndexOf(chain, x.o.Id)).ThenByDescending(x => x.a.ActivatedAt).First())
-            .Select(x => new ServiceEntry(x.a, x.o))
+        return live.Where(e => chain.Contains(e.Org.Id))
+            .GroupBy(e => e.Activation.ModuleId)
+            .Select(g => g.OrderByDescending(e => Array.IndexOf(chain, e.Org.Id)).ThenByDescending(e => e.Activation.ActivatedAt).First())
             .ToList();
     }
 
-    /// <summary>One service visible to the account, or null (unknown and invisible answer alike).</summary>
-    public static async Task<ServiceEntry?> FindAsync(FormFlowDbContext db, Account account, int id, CancellationToken ct) =>
-        (await VisibleToAsync(db, account, ct)).FirstOrDefault(e => e.Activation.Id == id);
+    private async Task<IReadOnlyList<ServiceEntry>> LiveAsync(FormFlowDbContext db, CancellationToken ct)
+    {
+        // The mark is read first: a change landing between it and the rows leaves a stale mark, so the next call re-reads.
+        var mark = await db.LiveServicesMarkAsync(ct);
+        if (_live is { } kept && kept.Mark == mark) return kept.Entries;
+        var rows = await db.ServiceActivations.AsNoTracking().Where(a => a.RetiredAt == null)
+            .Join(db.OrgUnits.AsNoTracking(), a => a.OrgUnitId, o => o.Id, (a, o) => new { a, o })
+            .ToListAsync(ct);
+        var entries = rows.Select(x => new ServiceEntry(x.a, x.o)).ToList();
+        _live = new Live(mark, entries);
+        return entries;
+    }
 }

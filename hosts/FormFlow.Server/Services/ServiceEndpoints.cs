@@ -18,20 +18,20 @@ public static class ServiceEndpoints
     }
 
     private static async Task<Results<Ok<List<ServiceView>>, ProblemHttpResult>> ListAsync(
-        FormFlowDbContext db, SnapshotCatalog snapshots, HttpContext http, CancellationToken ct)
+        FormFlowDbContext db, ServiceDirectory directory, SnapshotCatalog snapshots, HttpContext http, CancellationToken ct)
     {
         if (await CurrentAccount.LoadAsync(db, http.User, ct) is not { } account) return CurrentAccount.Gone();
         var views = new List<ServiceView>();
-        foreach (var entry in await ServiceDirectory.VisibleToAsync(db, account, ct))
+        foreach (var entry in await directory.VisibleToAsync(db, account, ct))
             views.Add(ServiceView.From(entry, await snapshots.RequireAsync(db, entry.Activation.SnapshotHash, ct)));
         return TypedResults.Ok(views);
     }
 
     private static async Task<Results<Ok<ServiceDetailView>, ProblemHttpResult>> GetAsync(
-        int id, FormFlowDbContext db, SnapshotCatalog snapshots, HttpContext http, CancellationToken ct)
+        int id, FormFlowDbContext db, ServiceDirectory directory, SnapshotCatalog snapshots, HttpContext http, CancellationToken ct)
     {
         if (await CurrentAccount.LoadAsync(db, http.User, ct) is not { } account) return CurrentAccount.Gone();
-        if (await ServiceDirectory.FindAsync(db, account, id, ct) is not { } entry) return NotFound(id);
+        if (await directory.FindAsync(db, account, id, ct) is not { } entry) return NotFound(id);
         return TypedResults.Ok(ServiceDetailView.From(entry, await snapshots.RequireAsync(db, entry.Activation.SnapshotHash, ct)));
     }
 

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using System.Text.Json.Nodes;
 using FormFlow.Persistence.Services;
@@ -62,6 +63,28 @@ public abstract class ServiceHallTests(ServerFixture server)
             await using var db = server.OpenDb();
             await db.ServiceActivations.Where(a => a.Id == district || a.Id == xihu).ExecuteDeleteAsync();
         }
+    }
+
+    [Fact]
+    public async Task A_service_retired_in_the_database_by_another_process_is_gone_at_the_next_request()
+    {
+        // The process keeps the live services between requests; a change written elsewhere must still count at once.
+        var worker = await Api.BearerClientAsync(server, "worker");
+        var legal = JsonNode.Parse(await worker.GetStringAsync("/api/services"))!.AsArray().Single(s => s!["moduleId"]!.GetValue<string>() == "legal-consultation")!;
+        var id = legal["id"]!.GetValue<int>();
+        await using (var db = server.OpenDb())
+            await db.ServiceActivations.Where(a => a.Id == id).ExecuteUpdateAsync(u => u.SetProperty(a => a.RetiredAt, DateTime.UtcNow));
+        try
+        {
+            Assert.DoesNotContain(id, JsonNode.Parse(await worker.GetStringAsync("/api/services"))!.AsArray().Select(s => s!["id"]!.GetValue<int>()));
+            await Api.ProblemAsync(await worker.PostAsJsonAsync($"/api/services/{id}/cases", new { data = new { } }), HttpStatusCode.NotFound);
+        }
+        finally
+        {
+            await using var db = server.OpenDb();
+            await db.ServiceActivations.Where(a => a.Id == id).ExecuteUpdateAsync(u => u.SetProperty(a => a.RetiredAt, (DateTime?)null));
+        }
+        Assert.Contains(id, JsonNode.Parse(await worker.GetStringAsync("/api/services"))!.AsArray().Select(s => s!["id"]!.GetValue<int>()));
     }
 
     [Fact]
