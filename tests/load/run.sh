@@ -1,19 +1,49 @@
 #!/usr/bin/env bash
 # Starts a Release server on a fresh database with the shipped templates plus tests/load/forty-fields, runs
-# submit-load.mjs against it, stops it. Usage: bash tests/load/run.sh [sqlite|postgres "<connection string>"] [total] [concurrency]
+# submit-load.mjs against it, stops it, and prints one JSON line: submit-load's figures plus the server's own CPU time
+# per submission. Usage: bash tests/load/run.sh [sqlite|postgres "<connection string>"] [total] [concurrency]
+# PostgreSQL: each run migrates a database of its own (formflow_load_<time>_<pid>, replacing the string's Database)
+# and drops it afterwards when psql is at hand. FORMFLOW_LOAD_SERVER: a built server folder to run instead of
+# building this tree (tests/load/compare.sh uses it for the baseline).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 provider=${1:-sqlite}; connection=${2:-}; total=${3:-5000}; concurrency=${4:-100}; port=${FORMFLOW_LOAD_PORT:-5099}
+server_dir=${FORMFLOW_LOAD_SERVER:-}
+if [ -z "$server_dir" ]; then
+  dotnet build hosts/FormFlow.Server -c Release -v q --nologo -p:SkipWebUi=true >/dev/null
+  server_dir=hosts/FormFlow.Server/bin/Release/net10.0
+fi
 work=$(mktemp -d /tmp/formflow-load.XXXXXX)
-dotnet build hosts/FormFlow.Server -c Release -v q --nologo >/dev/null
-cp -r hosts/FormFlow.Server/bin/Release/net10.0/module-templates "$work/templates"
+cp -r "$server_dir/module-templates" "$work/templates"
 cp -r tests/load/forty-fields "$work/templates/"
+database=""
+if [ "$provider" = postgres ]; then
+  database=formflow_load_$(date +%s)_$$
+  connection="$(echo "$connection" | sed -E 's/(^|;) *Database=[^;]*//I');Database=$database"
+fi
 args=(--urls http://127.0.0.1:$port --FormFlow:DataFolder="$work/data" --FormFlow:ModuleTemplates="$work/templates"
       --RateLimits:SubmissionPermits=100000000 --Database:Provider="$provider" --Logging:LogLevel:Default=Warning)
 [ -n "$connection" ] && args+=(--Database:ConnectionString="$connection")
-dotnet hosts/FormFlow.Server/bin/Release/net10.0/FormFlow.Server.dll "${args[@]}" >"$work/server.log" 2>&1 &
+dotnet "$server_dir/FormFlow.Server.dll" "${args[@]}" >"$work/server.log" 2>&1 &
 server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; grep -oE "[A-Za-z.]+Exception: [^\\\"]{0,120}" "$work/server.log" | sort | uniq -c | sort -rn | head -5 >&2; rm -rf "$work"' EXIT
+cleanup() {
+  kill $server 2>/dev/null; wait $server 2>/dev/null || true
+  grep -oE "[A-Za-z.]+Exception: [^\\\"]{0,120}" "$work/server.log" | sort | uniq -c | sort -rn | head -5 >&2 || true
+  if [ -n "$database" ] && command -v psql >/dev/null; then
+    # psql takes libpq keywords: the connection string's host, port, user and password, at the maintenance database.
+    conninfo=$(node -e 'const map = { host: "host", server: "host", port: "port", username: "user", "user id": "user", password: "password" };
+      console.log(process.argv[1].split(";").map(p => p.split("=")).filter(([k, v]) => v && map[k.trim().toLowerCase()])
+        .map(([k, v]) => `${map[k.trim().toLowerCase()]}=${v.trim()}`).concat("dbname=postgres").join(" "));' "$connection")
+    psql "$conninfo" -qc "DROP DATABASE IF EXISTS $database" >/dev/null 2>&1 || echo "left database $database behind" >&2
+  fi
+  rm -rf "$work"
+}
+trap 'status=$?; cleanup; exit $status' EXIT
 for _ in $(seq 1 60); do curl -sf http://127.0.0.1:$port/health >/dev/null && break; sleep 1; done
 node tests/load/submit-load.mjs http://127.0.0.1:$port 200 20 >/dev/null   # warm-up
-node tests/load/submit-load.mjs http://127.0.0.1:$port "$total" "$concurrency"
+ticks() { awk '{print $14 + $15}' /proc/$server/stat; }
+before=$(ticks)
+result=$(node tests/load/submit-load.mjs http://127.0.0.1:$port "$total" "$concurrency")
+after=$(ticks)
+node -e 'const r = JSON.parse(process.argv[1]); r.serverCpuMsPerSubmission = +((process.argv[2] * 1000 / process.argv[3]) / process.argv[4]).toFixed(2); console.log(JSON.stringify(r));' \
+  "$result" "$((after - before))" "$(getconf CLK_TCK)" "$total"
