@@ -32,23 +32,23 @@ public sealed class CaseReader(FormFlowDbContext db, SnapshotCatalog snapshots, 
     {
         var names = await ApplicantNamesAsync([c.ApplicantAccountId], ct);
         var tasks = await db.CaseTasks.AsNoTracking().Where(t => t.CaseId == c.Id).ToListAsync(ct);
-        return await ViewAsync(c, data, names.GetValueOrDefault(c.ApplicantAccountId, ""), tasks, ct);
+        return await ViewAsync(c, WorkflowInstance.FromJson(c.Instance), JsonNode.Parse(c.Data)!.AsObject(), data, names.GetValueOrDefault(c.ApplicantAccountId, ""), tasks, ct);
     }
 
     /// <summary>
-    /// The full case from rows the caller holds in this unit of work (a submission that has just written the case
-    /// and its tasks): the same view without reading them back.
+    /// The full case from what the caller holds in this unit of work (a submission that has just written the case,
+    /// its instance and its tasks): the same view without reading or parsing them back. <paramref name="stored"/> is
+    /// the case's data, handed to <paramref name="data"/> to become what the reader may see.
     /// </summary>
-    public async Task<CaseView> ViewAsync(Case c, Func<JsonObject, LoadedSnapshot, JsonObject> data, string applicantName,
-        IReadOnlyList<CaseTask> tasks, CancellationToken ct)
+    public async Task<CaseView> ViewAsync(Case c, WorkflowInstance instance, JsonObject stored, Func<JsonObject, LoadedSnapshot, JsonObject> data,
+        string applicantName, IReadOnlyList<CaseTask> tasks, CancellationToken ct)
     {
         var summary = await SummaryAsync(c, applicantName, ct);
         var snapshot = await snapshots.RequireAsync(db, c.SnapshotHash, ct);
-        var instance = WorkflowInstance.FromJson(c.Instance);
         foreach (var org in tasks.Select(t => t.OrgUnitId).Distinct()) await orgs.EnsureAsync(db, org, ct);
         return new CaseView(summary.Id, summary.Number, summary.ServiceId, summary.ModuleId, summary.ServiceName, summary.Status, summary.Applicant,
             summary.OrgUnitId, summary.OrgName, summary.CreatedAt, summary.UpdatedAt, summary.CurrentStep, c.SnapshotHash,
-            data(JsonNode.Parse(c.Data)!.AsObject(), snapshot), (JsonObject)snapshot.StartForm.Json.DeepClone(),
+            data(stored, snapshot), (JsonObject)snapshot.StartForm.Json.DeepClone(),
             CaseHistory.Timeline(instance, snapshot.Workflow),
             CaseHistory.OpenSteps(instance, snapshot.Workflow, tasks, orgs.NameOf, clock.GetUtcNow().UtcDateTime),
             CaseHistory.RequestInformation(instance), c.Version);

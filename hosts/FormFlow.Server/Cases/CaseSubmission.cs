@@ -86,9 +86,9 @@ public sealed class CaseSubmission(
         {
             // Without a key nothing stores the answer, so it is rendered after the commit, outside the write lock.
             await transaction.CommitAsync(ct);
-            return await AnswerAsync(account, row, ct);
+            return await AnswerAsync(account, row, instance, ct);
         }
-        var answer = await AnswerAsync(account, row, ct);
+        var answer = await AnswerAsync(account, row, instance, ct);
         db.SubmissionKeys.Add(new SubmissionKey
         {
             AccountId = account.Id, Key = idempotencyKey, RequestHash = requestHash, CaseId = row.Id,
@@ -103,10 +103,11 @@ public sealed class CaseSubmission(
     /// The new case as its applicant sees it: their own data unmasked (no access lookup needed for that), its tasks
     /// the ones this unit of work has just written (a new case has no others), so nothing is read back.
     /// </summary>
-    private async Task<Answer> AnswerAsync(Account account, Case row, CancellationToken ct)
+    private async Task<Answer> AnswerAsync(Account account, Case row, WorkflowInstance instance, CancellationToken ct)
     {
         var tasks = db.ChangeTracker.Entries<CaseTask>().Select(e => e.Entity).Where(t => t.CaseId == row.Id).ToList();
-        var view = await reader.ViewAsync(row, (data, _) => data, account.DisplayName, tasks, ct);
+        // The stored data is the instance's input (CaseSync writes it from there).
+        var view = await reader.ViewAsync(row, instance, instance.Input, (data, _) => data, account.DisplayName, tasks, ct);
         var body = JsonSerializer.Serialize(view, json.Value.SerializerOptions);
         return new Answer(StatusCodes.Status201Created, body, row.Id);
     }
