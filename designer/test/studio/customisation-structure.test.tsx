@@ -215,13 +215,19 @@ describe("order of a derived module's fields", () => {
     expect(puts.at(-1)).toEqual([{ op: "move", element: "email", parent: "s", after: "name" }]);
   });
 
-  test("a field moved to another section goes last there", async () => {
+  test("a field moved to another section goes last there; undoing the move puts it back", async () => {
     await open();
     await choose("Move to…", "p / 补充", orderRow("name"));
     await waitFor(() => expect(order("more")).toEqual(["name"]));
     expect(order("s")).toEqual(["residentId", "email"]);
     expect(puts.at(-1)).toEqual([{ op: "move", element: "name", parent: "more" }]);
     expect(diff()).toContain("↷ name → more");
+
+    fireEvent.click(within(row("name")!).getByRole("button", { name: "Undo move" }));
+    await waitFor(() => expect(order("s")).toEqual(["name", "residentId", "email"]));
+    expect(puts.at(-1)).toEqual([]);
+    expect(row("name")!.querySelector('[data-status="inherited"]')).not.toBeNull();
+    expect(within(row("name")!).queryByRole("button", { name: "Undo move" })).toBeNull();
   });
 
   test("a move into a section locked as a whole is refused with the lock's reason and org, before any save", async () => {

@@ -10,6 +10,7 @@ import { ConflictResolver } from "./ConflictResolver";
 import { elementRows, type ElementRow, type ElementStatus } from "./element-status";
 import { hideRefusal, type Refusal } from "./lock-check";
 import { RefusalAlert, StructureEditor } from "./StructureEditor";
+import { withoutMovesOf } from "./move-operations";
 import { StructureOrder } from "./StructureOrder";
 import { withoutOperationsOn } from "./structure-operations";
 
@@ -136,9 +137,13 @@ export function CustomisationView({ summary, editing, upgrade, resolve }: Custom
         },
         {
           title: t("cust.actions"), width: 90, render: (_, r) => (
-            r.status === "hidden" || r.status === "added"
-              ? <Button size="small" onClick={() => void apply(withoutOperationsOn(editing.operations, r.id), r.id)}>{t(r.status === "hidden" ? "cust.restore" : "common.delete")}</Button>
-              : r.kind && hideable.has(r.kind) && <Button size="small" danger onClick={() => hide(r)}>{t("cust.hide")}</Button>
+            <Space wrap size={4}>
+              {r.status === "hidden" || r.status === "added"
+                ? <Button size="small" onClick={() => void apply(withoutOperationsOn(editing.operations, r.id), r.id)}>{t(r.status === "hidden" ? "cust.restore" : "common.delete")}</Button>
+                : r.kind && hideable.has(r.kind) && <Button size="small" danger onClick={() => hide(r)}>{t("cust.hide")}</Button>}
+              {r.movedHere && r.status !== "added"
+                && <Button size="small" onClick={() => void apply(withoutMovesOf(editing.operations, r.id), r.id)}>{t("cust.unmove")}</Button>}
+            </Space>
           ),
         },
       ]} />

@@ -93,3 +93,8 @@ export function withMove(operations: readonly OverlayOperation[], move: MoveOper
 export function movedIds(operations: readonly OverlayOperation[]): Set<string> {
   return new Set(operations.flatMap((o) => (o.op === "move" ? [o.element] : [])));
 }
+
+/** The overlay without the element's moves: it goes back to where the parent has it (or its addition put it). */
+export function withoutMovesOf(operations: readonly OverlayOperation[], id: string): OverlayOperation[] {
+  return operations.filter((o) => !(o.op === "move" && o.element === id));
+}
