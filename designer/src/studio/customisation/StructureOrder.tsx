@@ -68,7 +68,7 @@ export function StructureOrder({ editing, myOrgId, apply }: {
             <li key={e.id}>
               <div className="ff-order-row" data-element={e.id}
                 style={{ display: "flex", justifyContent: "space-between", alignItems: "center", gap: 8, padding: "2px 4px", borderBottom: "1px solid #f0f0f0" }}>
-                <span>
+                <span style={{ fontWeight: e.kind === "field" ? undefined : 600 }}>
                   {title(e)} <code>{e.id}</code>
                   {moved.has(e.id) && <Tag color="blue" style={{ marginLeft: 4 }}>{t("cust.moved")}</Tag>}
                 </span>
