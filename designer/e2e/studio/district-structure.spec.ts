@@ -1,5 +1,5 @@
 import { expect, test } from "../support/fixtures";
-import { desktop, openModule, pickInSelect, publish, studioSignIn } from "./studio-support";
+import { chooseOption, desktop, openModule, pickInSelect, publish, studioSignIn } from "./studio-support";
 
 test.use(desktop);
 
@@ -54,4 +54,55 @@ test("the district admin adds a field, hides another, is refused hiding a locked
   await expect(preview.getByText("电子邮箱")).toHaveCount(0);
   await page.getByRole("tab", { name: "流程" }).click();
   await expect(page.locator(`[data-activity-id="${stepId}"]`)).toContainText("区总工会复核");
+});
+
+test("the district admin moves a field up and into another section, sees the order after a reload, and is refused moving a locked one", async ({ page }) => {
+  await studioSignIn(page, "district-admin");
+  await openModule(page, "入会申请", "东城区总工会");
+  const outline = page.locator(".ff-structure-order");
+  const row = (id: string) => outline.locator(`.ff-order-row[data-element="${id}"]`);
+  /** The element IDs listed under a section of the outline, in the order shown. */
+  const fieldsIn = (section: string) => outline.locator(`.ff-order-row[data-element="${section}"] ~ ul > li > .ff-order-row`)
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-element")));
+  const before = (ids: (string | null)[], a: string, b: string) => ids.includes(a) && ids.includes(b) && ids.indexOf(a) < ids.indexOf(b);
+
+  // 性别 comes after 年龄 in the city's template; one step up puts it before.
+  expect(before(await fieldsIn("identity"), "age", "sex")).toBe(true);
+  await row("sex").getByRole("button", { name: "上移" }).click();
+  await expect.poll(async () => before(await fieldsIn("identity"), "sex", "age")).toBe(true);
+  await expect(page.locator(".ff-overlay-diff")).toContainText("↷ sex → identity，在 age 之前");
+  await expect(row("sex")).toContainText("本级移动");
+
+  // 现居住地 goes to the end of the work history section.
+  // The select is an action: once a section is picked the field moves and the select shows "移动到…" again.
+  await row("region").getByLabel("移动到…").click();
+  await chooseOption(page, "申请人信息 / 工作经历");
+  await expect.poll(async () => (await fieldsIn("history")).at(-1)).toBe("region");
+  expect(await fieldsIn("identity")).not.toContain("region");
+  await expect(page.locator(".ff-overlay-diff")).toContainText("↷ region → history");
+
+  // The employer stays where the city put it: the employment section takes additions only.
+  const employment = await fieldsIn("employment");
+  await row("employer").getByRole("button", { name: "下移" }).click();
+  const refusal = outline.locator(".ff-refusal");
+  await expect(refusal).toContainText("就业情况栏目由市总工会统一，下级可增加字段");
+  await expect(refusal).toContainText("某市总工会");
+  expect(await fieldsIn("employment")).toEqual(employment);
+
+  // After a reload the moves are still there: in the outline, in the element list and in the phone preview.
+  await page.reload();
+  await openModule(page, "入会申请", "东城区总工会");
+  await expect.poll(async () => before(await fieldsIn("identity"), "sex", "age")).toBe(true);
+  expect((await fieldsIn("history")).at(-1)).toBe("region");
+  await page.locator(".ff-customisation").getByPlaceholder("搜索").fill("sex");
+  await expect(page.locator('tr[data-row-key="sex"] [data-status="overridden"]')).toHaveText("本级修改");
+  await page.getByRole("tab", { name: /^表单/ }).click();
+  const preview = page.getByTestId("phone-preview");
+  // Labels as the phone shows them (a required one carries a " *").
+  const label = (text: string) => preview.getByText(new RegExp(`^${text}( \\*)?$`)).first();
+  const precedes = async (a: string, b: string) => label(a)
+    .evaluate((x, y) => Boolean(x.compareDocumentPosition(y!) & Node.DOCUMENT_POSITION_FOLLOWING), await label(b).elementHandle());
+  await expect(label("现居住地（区县）")).toBeVisible();
+  expect(await precedes("性别", "年龄")).toBe(true);
+  expect(await precedes("工作经历", "现居住地（区县）")).toBe(true);
 });

@@ -7,10 +7,10 @@ import type { FieldDefinition } from "../../src/forms";
 import { I18nProvider } from "../../src/studio/i18n/i18n";
 import { ModulePage } from "../../src/studio/module/ModulePage";
 
-// Structure edits of a derived module (adding a field, hiding one, inserting a step at an extension point): each one
-// is PUT as the whole overlay and the preview re-read; the fake server below resolves adds and hides the simple way
-// and, when `serverLock` names a section, refuses additions into it as the real one words a lock violation (a lock
-// the Studio did not know of: the server decides).
+// Structure edits of a derived module (adding a field, hiding one, moving one, inserting a step at an extension
+// point): each one is PUT as the whole overlay and the preview re-read; the fake server below resolves adds, hides and
+// field moves the simple way and, when `serverLock` names a section, refuses additions and moves into it as the real
+// one words a lock violation (a lock the Studio did not know of: the server decides).
 const city = { id: "bj", name: "北京市总工会", level: "city" as const };
 const district = { id: "bj-haidian", name: "海淀区总工会", level: "district" as const };
 
@@ -23,6 +23,7 @@ const parent: ModuleDocument = {
       { id: "email", key: "email", type: "email", label: { "zh-CN": "电子邮箱" } },
     ] },
     { id: "sealed", title: { "zh-CN": "声明" }, fields: [] },
+    { id: "more", title: { "zh-CN": "补充" }, fields: [] },
   ] }] }],
   workflow: { id: "wf", activities: [{ id: "start", type: "start" }, { id: "record", type: "log", inputs: { text: "x" } }, { id: "end", type: "end" }],
     connections: [{ source: "start", target: "record" }, { source: "record", target: "end" }] },
@@ -40,13 +41,21 @@ let overlay: OverlayOperation[];
 let puts: OverlayOperation[][];
 let serverLock: string | undefined;
 
-/** The fake server's resolution: field adds go to the end of their section, hides remove fields. */
+/** The fake server's resolution: field adds go to the end of their section, hides remove fields, moves go by anchor. */
 function resolved(): ModuleDocument {
   const module = structuredClone(parent);
+  const sections = module.forms[0].pages[0].sections;
   for (const o of overlay) {
-    for (const s of module.forms[0].pages[0].sections) {
+    for (const s of sections) {
       if (o.op === "add" && o.parent === s.id) s.fields.push(o.definition as unknown as FieldDefinition);
       if (o.op === "hide") s.fields = s.fields.filter((f) => f.id !== o.element);
+    }
+    if (o.op === "move") {
+      const field = sections.flatMap((s) => s.fields).find((f) => f.id === o.element)!;
+      for (const s of sections) s.fields = s.fields.filter((f) => f !== field);
+      const into = sections.find((s) => s.id === o.parent)!.fields;
+      const anchor = into.findIndex((f) => f.id === (o.after ?? o.before));
+      into.splice(anchor < 0 ? into.length : o.after ? anchor + 1 : anchor, 0, field);
     }
   }
   return module;
@@ -67,7 +76,7 @@ beforeEach(() => {
     if (url.endsWith("/overlay") && method === "PUT") {
       const operations = JSON.parse(init!.body as string).operations as OverlayOperation[];
       puts.push(operations);
-      if (operations.some((o) => o.op === "add" && o.parent === serverLock)) {
+      if (operations.some((o) => (o.op === "add" || o.op === "move") && o.parent === serverLock)) {
         return json({ title: "The overlay breaks a lock", errors: [{ element: serverLock, path: "/operations/0", reason: "the element is locked as a whole: nothing can be added to it",
           message: `element '${serverLock}': the element is locked as a whole: nothing can be added to it; locked by 北京市总工会: 栏目已停用`,
           lockedBy: { orgUnitId: 1, orgName: "北京市总工会", level: "city" } }] }, 422);
@@ -98,9 +107,9 @@ function appears(selector: string, scope: ParentNode = document): Promise<Elemen
 const row = (id: string) => document.querySelector<HTMLElement>(`tr[data-row-key="${id}"]`);
 const diff = () => document.querySelector(".ff-overlay-diff")?.textContent ?? "";
 
-/** Picks an option of an antd Select by its text. */
-async function choose(label: string, option: string) {
-  fireEvent.mouseDown(screen.getByLabelText(label));
+/** Picks an option of an antd Select by its text (the select labelled so within `scope`). */
+async function choose(label: string, option: string, scope: HTMLElement = document.body) {
+  fireEvent.mouseDown(within(scope).getByLabelText(label));
   const item = await waitFor(() => {
     const found = [...document.querySelectorAll<HTMLElement>(".ant-select-item-option")].find((o) => o.textContent === option);
     expect(found).toBeDefined();
@@ -177,5 +186,69 @@ describe("structure of a derived module", () => {
       inputs: { title: "区总工会复核", assignTo: { role: "reviewer", org: "handling" }, outcomes: ["approve", "reject"], deadlineDays: 10 },
     } }]);
     await waitFor(() => expect(diff()).toContain("+ userTask1 → afterRecord"));
+  });
+});
+
+describe("order of a derived module's fields", () => {
+  const orderRow = (id: string) => document.querySelector<HTMLElement>(`.ff-order-row[data-element="${id}"]`)!;
+  const order = (section: string) => [...orderRow(section).parentElement!.querySelectorAll<HTMLElement>(":scope > ul > li > .ff-order-row")]
+    .map((r) => r.dataset.element);
+
+  test("moving a field up twice saves one move before its new neighbour; the outline, diff and status show it", async () => {
+    await open();
+    expect(order("s")).toEqual(["name", "residentId", "email"]);
+    expect((within(orderRow("name")).getByRole("button", { name: "Move up" }) as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(within(orderRow("email")).getByRole("button", { name: "Move up" }));
+    await waitFor(() => expect(order("s")).toEqual(["name", "email", "residentId"]));
+    expect(puts.at(-1)).toEqual([{ op: "move", element: "email", parent: "s", before: "residentId" }]);
+
+    fireEvent.click(within(orderRow("email")).getByRole("button", { name: "Move up" }));
+    await waitFor(() => expect(order("s")).toEqual(["email", "name", "residentId"]));
+    expect(puts.at(-1)).toEqual([{ op: "move", element: "email", parent: "s", before: "name" }]);
+    expect(diff()).toContain("↷ email → s, before name");
+    expect(orderRow("email").textContent).toContain("Moved here");
+    expect(row("email")!.querySelector('[data-status="overridden"]')).not.toBeNull();
+    expect(row("name")!.querySelector('[data-status="inherited"]')).not.toBeNull();
+
+    fireEvent.click(within(orderRow("email")).getByRole("button", { name: "Move down" }));
+    await waitFor(() => expect(order("s")).toEqual(["name", "email", "residentId"]));
+    expect(puts.at(-1)).toEqual([{ op: "move", element: "email", parent: "s", after: "name" }]);
+  });
+
+  test("a field moved to another section goes last there; undoing the move puts it back", async () => {
+    await open();
+    await choose("Move to…", "p / 补充", orderRow("name"));
+    await waitFor(() => expect(order("more")).toEqual(["name"]));
+    expect(order("s")).toEqual(["residentId", "email"]);
+    expect(puts.at(-1)).toEqual([{ op: "move", element: "name", parent: "more" }]);
+    expect(diff()).toContain("↷ name → more");
+
+    fireEvent.click(within(row("name")!).getByRole("button", { name: "Undo move" }));
+    await waitFor(() => expect(order("s")).toEqual(["name", "residentId", "email"]));
+    expect(puts.at(-1)).toEqual([]);
+    expect(row("name")!.querySelector('[data-status="inherited"]')).not.toBeNull();
+    expect(within(row("name")!).queryByRole("button", { name: "Undo move" })).toBeNull();
+  });
+
+  test("a move into a section locked as a whole is refused with the lock's reason and org, before any save", async () => {
+    await open();
+    await choose("Move to…", "p / 声明", orderRow("email"));
+    const alert = await appears(".ff-refusal", orderRow("email").parentElement!);
+    expect(alert.textContent).toContain("声明由市总工会统一");
+    expect(alert.textContent).toContain("Locked by 北京市总工会");
+    expect(puts).toEqual([]);
+    expect(order("s")).toEqual(["name", "residentId", "email"]);
+  });
+
+  test("a move the server refuses shows its message and the locking org; the order stays", async () => {
+    serverLock = "more";
+    await open();
+    await choose("Move to…", "p / 补充", orderRow("name"));
+    const alert = await appears(".ff-refusal", orderRow("name").parentElement!);
+    expect(puts).toHaveLength(1);
+    expect(alert.textContent).toContain("locked by 北京市总工会: 栏目已停用");
+    expect(alert.textContent).toContain("Locked by 北京市总工会");
+    expect(overlay).toEqual([]);
+    expect(order("s")).toEqual(["name", "residentId", "email"]);
   });
 });

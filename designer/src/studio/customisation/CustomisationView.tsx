@@ -10,6 +10,8 @@ import { ConflictResolver } from "./ConflictResolver";
 import { elementRows, type ElementRow, type ElementStatus } from "./element-status";
 import { hideRefusal, type Refusal } from "./lock-check";
 import { RefusalAlert, StructureEditor } from "./StructureEditor";
+import { withoutMovesOf } from "./move-operations";
+import { StructureOrder } from "./StructureOrder";
 import { withoutOperationsOn } from "./structure-operations";
 
 const statusColour: Record<ElementStatus, string> = { inherited: "default", overridden: "blue", locked: "orange", added: "green", hidden: "red" };
@@ -109,6 +111,9 @@ export function CustomisationView({ summary, editing, upgrade, resolve }: Custom
       <Typography.Title level={5} style={{ marginTop: 16 }}>{t("cust.structure")}</Typography.Title>
       <StructureEditor editing={editing} myOrgId={summary.ownerOrgId} apply={(operation) => apply([...editing.operations, operation])} />
 
+      <Typography.Title level={5} style={{ marginTop: 16 }}>{t("cust.order")}</Typography.Title>
+      <StructureOrder editing={editing} myOrgId={summary.ownerOrgId} apply={(operations) => apply(operations)} />
+
       <Typography.Title level={5} style={{ marginTop: 16 }}>{t("cust.element")}</Typography.Title>
       <Space style={{ marginBottom: 8 }}>
         <Segmented value={filter} onChange={(v) => setFilter(v as ElementStatus | "all")} options={[
@@ -125,15 +130,20 @@ export function CustomisationView({ summary, editing, upgrade, resolve }: Custom
               {rowRefusal?.element === r.id && <RefusalAlert refusal={rowRefusal} />}
               <Tag color={statusColour[r.status]} data-status={r.status}>{t(statusText[r.status])}</Tag>
               {r.overriddenHere.map((p) => <code key={p} style={{ marginRight: 4 }}>{p}</code>)}
+              {r.movedHere && <Tag color="blue">{t("cust.moved")}</Tag>}
               {r.locks.map((l, i) => <div key={i} style={{ fontSize: 12, color: "#ad6800" }}>{t("cust.lockedBy", { org: l.by?.name ?? l.by?.id ?? "?", reason: `${l.kind}${l.reason ? ` — ${l.reason}` : ""}` })}</div>)}
             </>
           ),
         },
         {
           title: t("cust.actions"), width: 90, render: (_, r) => (
-            r.status === "hidden" || r.status === "added"
-              ? <Button size="small" onClick={() => void apply(withoutOperationsOn(editing.operations, r.id), r.id)}>{t(r.status === "hidden" ? "cust.restore" : "common.delete")}</Button>
-              : r.kind && hideable.has(r.kind) && <Button size="small" danger onClick={() => hide(r)}>{t("cust.hide")}</Button>
+            <Space wrap size={4}>
+              {r.status === "hidden" || r.status === "added"
+                ? <Button size="small" onClick={() => void apply(withoutOperationsOn(editing.operations, r.id), r.id)}>{t(r.status === "hidden" ? "cust.restore" : "common.delete")}</Button>
+                : r.kind && hideable.has(r.kind) && <Button size="small" danger onClick={() => hide(r)}>{t("cust.hide")}</Button>}
+              {r.movedHere && r.status !== "added"
+                && <Button size="small" onClick={() => void apply(withoutMovesOf(editing.operations, r.id), r.id)}>{t("cust.unmove")}</Button>}
+            </Space>
           ),
         },
       ]} />
@@ -158,7 +168,7 @@ export function OverlayDiff({ operations }: { operations: OverlayOperation[] }) 
           {o.op === "set" ? <><b>{o.element}</b>{o.path}: <del style={{ color: "#cf1322" }}>{JSON.stringify(o.was)}</del> → <ins style={{ color: "#389e0d" }}>{JSON.stringify(o.value)}</ins></>
             : o.op === "add" ? <>+ {String(o.definition.id)} → {o.parent}{o.exit ? ` (${o.exit})` : ""} <ins style={{ color: "#389e0d" }}>{addedTitle(o.definition)}</ins></>
             : o.op === "hide" ? <>− {o.element}</>
-            : o.op === "move" ? <>↷ {o.element} → {o.parent}</>
+            : o.op === "move" ? <>↷ {o.element} → {o.parent}{o.after ? t("cust.after", { anchor: o.after }) : o.before ? t("cust.before", { anchor: o.before }) : ""}</>
             : <>🔒 {o.element} {o.kind}</>}
         </li>
       ))}

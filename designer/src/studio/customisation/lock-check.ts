@@ -67,23 +67,47 @@ function selfAndDescendants(index: Map<string, ElementEntry>, id: string): Set<s
  * (whole-element and additions-only locks), and nothing non-removable may go with it.
  */
 export function hideRefusal(module: ModuleDocument, index: Map<string, ElementEntry>, myOrgId: string | number | undefined, elementId: string): Refusal | undefined {
-  const chainIds = new Set(chainOf(index, elementId).map((e) => e.id));
+  const changed = wholeChangeRefusal(module, index, myOrgId, elementId);
+  if (changed) return changed;
   const doomed = selfAndDescendants(index, elementId);
-  const above = (module.locks ?? []).filter((lock) => !sameOrg(lock.by?.id, myOrgId));
-  const refuse = (lock: Lock, fallback: string): Refusal => ({ reason: lock.reason ?? fallback, lockedBy: lock.by, lock });
-  for (const lock of above) {
+  const lock = locksAbove(module, myOrgId).find((l) => l.kind === "notRemovable" && doomed.has(l.element));
+  return lock && refuse(lock, lock.element === elementId ? "not removable" : `holds ${lock.element}, not removable`);
+}
+
+function locksAbove(module: ModuleDocument, myOrgId: string | number | undefined): Lock[] {
+  return (module.locks ?? []).filter((lock) => !sameOrg(lock.by?.id, myOrgId));
+}
+
+function refuse(lock: Lock, fallback: string): Refusal {
+  return { reason: lock.reason ?? fallback, lockedBy: lock.by, lock };
+}
+
+/**
+ * Would changing the element as a whole (hiding or moving it) break a lock above my org? As the engine's
+ * LockBook.CheckChange with no property: a whole-element lock on it or a container, or an additions-only lock that
+ * covers it as already existing.
+ */
+function wholeChangeRefusal(module: ModuleDocument, index: Map<string, ElementEntry>, myOrgId: string | number | undefined, elementId: string): Refusal | undefined {
+  const chainIds = new Set(chainOf(index, elementId).map((e) => e.id));
+  for (const lock of locksAbove(module, myOrgId)) {
     if (lock.kind === "element" && chainIds.has(lock.element)) return refuse(lock, "element locked");
     if (lock.kind === "additionsOnly" && (lock.element === elementId || lock.existing?.includes(elementId))) return refuse(lock, "additions only");
   }
-  for (const lock of above) {
-    if (lock.kind === "notRemovable" && doomed.has(lock.element)) return refuse(lock, lock.element === elementId ? "not removable" : `holds ${lock.element}, not removable`);
-  }
   return undefined;
+}
+
+/**
+ * Would moving the element into `parentId` (its own container when it only changes places) break a lock above my
+ * org? As the engine's move: a change of the element as a whole, and an addition to where it goes.
+ */
+export function moveRefusal(module: ModuleDocument, index: Map<string, ElementEntry>, myOrgId: string | number | undefined,
+  elementId: string, parentId: string): Refusal | undefined {
+  return wholeChangeRefusal(module, index, myOrgId, elementId) ?? addRefusal(module, index, myOrgId, parentId);
 }
 
 /** Would adding a child under `parentId` break a lock above my org? Only a whole-element lock on it or a container forbids additions. */
 export function addRefusal(module: ModuleDocument, index: Map<string, ElementEntry>, myOrgId: string | number | undefined, parentId: string): Refusal | undefined {
   const chainIds = new Set(chainOf(index, parentId).map((e) => e.id));
-  const lock = (module.locks ?? []).find((l) => !sameOrg(l.by?.id, myOrgId) && l.kind === "element" && chainIds.has(l.element));
-  return lock ? { reason: lock.reason ?? "element locked", lockedBy: lock.by, lock } : undefined;
+  const lock = locksAbove(module, myOrgId).find((l) => l.kind === "element" && chainIds.has(l.element));
+  return lock && refuse(lock, "element locked");
 }
