@@ -1,5 +1,5 @@
 import { ConfigProvider } from "antd";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { createRoot } from "react-dom/client";
 import type { FormDefinition } from "../../src/forms";
 import { FormDesigner } from "../../src/studio/form-designer/FormDesigner";
@@ -27,8 +27,22 @@ function FormBench() {
   return <FormDesigner form={form} onChange={setForm} setProperty={() => undefined} />;
 }
 
+/**
+ * With ?opened=later the page first shows an empty shell, as the Studio is before a designer opens, and mounts the
+ * designer when run.mjs calls window.__openDesigner(): opening measured apart from loading and compiling the script.
+ */
+function Bench() {
+  const later = params.get("opened") === "later";
+  const [open, setOpen] = useState(!later);
+  useEffect(() => {
+    if (later) (window as unknown as { __openDesigner?: () => void }).__openDesigner = () => setOpen(true);
+  }, [later]);
+  if (!open) return <div className="bench-shell">Studio</div>;
+  return params.has("workflow") ? <WorkflowBench /> : <FormBench />;
+}
+
 createRoot(document.getElementById("root")!).render(
   <I18nProvider initial="zh-CN">
-    <ConfigProvider>{params.has("workflow") ? <WorkflowBench /> : <FormBench />}</ConfigProvider>
+    <ConfigProvider><Bench /></ConfigProvider>
   </I18nProvider>,
 );

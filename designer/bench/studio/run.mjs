@@ -1,6 +1,8 @@
 // Studio benchmark (not a test): builds bench/studio, serves it, and measures in headless Chromium
 //   - time to interactive of a 300-activity workflow and a 200-field form: navigation start → every node/field
 //     rendered and the main thread idle, then a click on an activity/field → its property panel shown;
+//   - the same opening in a page that has already loaded (the Studio before a designer opens): from the open call
+//     to interactive, without loading and compiling the script;
 //   - frame timings while dragging a node across the 300-activity canvas.
 // Usage: node bench/studio/run.mjs [runs=5] [--baseline=<git ref>]     (from designer/)
 //   With a baseline, that commit's designer sources are built too and each run measures both, alternating, so the
@@ -64,6 +66,25 @@ async function open(query, ready, clickSelector, panelSelector) {
   return { page, interactive, busy, panel };
 }
 
+/** Opening in a loaded page (?opened=later): null when the variant's page cannot do that (an older baseline). */
+async function openLater(query, ready) {
+  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Performance.enable");
+  await page.goto(`${base}?${query}&opened=later`, { waitUntil: "load" });
+  const supported = await page.waitForFunction(() => "__openDesigner" in window, null, { timeout: 10_000 }).then(() => true, () => false);
+  if (!supported) { await page.close(); return null; }
+  await page.evaluate(idleNow);
+  const taskDuration = async () => (await cdp.send("Performance.getMetrics")).metrics.find((m) => m.name === "TaskDuration").value * 1000;
+  const busyBefore = await taskDuration();
+  const start = await page.evaluate(() => { const t = performance.now(); window.__openDesigner(); return t; });
+  await page.waitForFunction(ready, null, { polling: "raf", timeout: 60_000 });
+  const opened = (await page.evaluate(idleNow)) - start;
+  const busy = (await taskDuration()) - busyBefore;
+  await page.close();
+  return { opened, busy };
+}
+
 // The whole workflow is there when the minimap draws every activity; the canvas is ready when the activities it
 // renders (all of them when fitted into view, those in view when it virtualises) are measured and edges are drawn.
 const workflowReady = () => {
@@ -73,7 +94,7 @@ const workflowReady = () => {
 };
 const formReady = () => document.querySelectorAll(".ff-outline-field").length >= 200 && document.querySelectorAll('[data-testid="phone-preview"] .ff-field').length > 0;
 
-const emptyResults = () => ({ workflowBusy: [], formBusy: [], workflowTti: [], workflowClick: [], formTti: [], formClick: [], dragMedian: [], dragP95: [], dragMax: [], dragLong: [], dragFrames: [] });
+const emptyResults = () => ({ workflowOpen: [], workflowOpenBusy: [], formOpen: [], formOpenBusy: [], workflowBusy: [], formBusy: [], workflowTti: [], workflowClick: [], formTti: [], formClick: [], dragMedian: [], dragP95: [], dragMax: [], dragLong: [], dragFrames: [] });
 for (const v of variants) v.results = emptyResults();
 for (let i = 0; i < runs * variants.length; i++) {
   const variant = variants[i % variants.length];
@@ -109,6 +130,11 @@ for (let i = 0; i < runs * variants.length; i++) {
   if (Math.abs(moved.x - box.x) < 100) throw new Error(`the node did not move (${box.x} → ${moved.x})`);
   await wf.page.close();
 
+  for (const [query, ready, key] of [["workflow=300", workflowReady, "workflow"], ["form=200", formReady, "form"]]) {
+    const later = await openLater(query, ready);
+    if (later) { results[`${key}Open`].push(later.opened); results[`${key}OpenBusy`].push(later.busy); }
+  }
+
   const form = await open("form=200", formReady, '.ff-outline [data-element="f7"]', '.ff-field-properties input[aria-label="数据键"]');
   results.formTti.push(form.interactive);
   results.formBusy.push(form.busy);
@@ -118,17 +144,18 @@ for (let i = 0; i < runs * variants.length; i++) {
 await browser.close();
 server.close();
 
-const f = (xs) => `${median(xs).toFixed(0)} ms (runs: ${xs.map((x) => x.toFixed(0)).join(", ")})`;
+const f = (xs) => (xs.length ? `${median(xs).toFixed(0)} ms (runs: ${xs.map((x) => x.toFixed(0)).join(", ")})` : "n/a");
 console.log(`Studio benchmark, ${runs} runs per variant, headless Chromium ${execSync("/usr/bin/chromium --version").toString().trim()}, load average ${(await import("node:os")).loadavg()[0].toFixed(1)}`);
 for (const { name, results } of variants) {
   console.log(`== ${name}`);
   console.log(`300-activity workflow: interactive after ${f(results.workflowTti)}, main thread busy ${f(results.workflowBusy)}; click → property panel ${f(results.workflowClick)}`);
   console.log(`200-field form:        interactive after ${f(results.formTti)}, main thread busy ${f(results.formBusy)}; click → property panel ${f(results.formClick)}`);
+  console.log(`opened in a loaded page: workflow interactive after ${f(results.workflowOpen)}, main thread busy ${f(results.workflowOpenBusy)}; form interactive after ${f(results.formOpen)}, busy ${f(results.formOpenBusy)}`);
   console.log(`node drag (60 steps):  frame interval median ${f(results.dragMedian)}, p95 ${f(results.dragP95)}, max ${f(results.dragMax)}, frames > 50 ms per drag: ${results.dragLong.join(", ")} of ${results.dragFrames.join(", ")}`);
 }
 if (variants.length === 2) {
   const [was, now] = variants.map((v) => v.results);
-  const ratio = (key) => `${(median(now[key]) / median(was[key])).toFixed(2)}×`;
+  const ratio = (key) => (was[key].length && now[key].length ? `${(median(now[key]) / median(was[key])).toFixed(2)}×` : "n/a");
   console.log("== current / baseline (ratio of medians)");
-  console.log(`workflow interactive ${ratio("workflowTti")}, busy ${ratio("workflowBusy")}, click → panel ${ratio("workflowClick")}; form interactive ${ratio("formTti")}, busy ${ratio("formBusy")}, click → panel ${ratio("formClick")}; drag frame median ${ratio("dragMedian")}, p95 ${ratio("dragP95")}`);
+  console.log(`workflow interactive ${ratio("workflowTti")}, busy ${ratio("workflowBusy")}, click → panel ${ratio("workflowClick")}; form interactive ${ratio("formTti")}, busy ${ratio("formBusy")}, click → panel ${ratio("formClick")}; opened in a loaded page: workflow ${ratio("workflowOpen")}, form ${ratio("formOpen")}; drag frame median ${ratio("dragMedian")}, p95 ${ratio("dragP95")}`);
 }
