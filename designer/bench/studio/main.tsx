@@ -2,6 +2,7 @@ import { ConfigProvider } from "antd";
 import { useEffect, useState } from "react";
 import { createRoot } from "react-dom/client";
 import type { FormDefinition } from "../../src/forms";
+import { studioTheme } from "../../src/studio/app/antd-styles";
 import { FormDesigner } from "../../src/studio/form-designer/FormDesigner";
 import { useHistory } from "../../src/studio/history/use-history";
 import { I18nProvider } from "../../src/studio/i18n/i18n";
@@ -43,6 +44,6 @@ function Bench() {
 
 createRoot(document.getElementById("root")!).render(
   <I18nProvider initial="zh-CN">
-    <ConfigProvider><Bench /></ConfigProvider>
+    <ConfigProvider theme={studioTheme}><Bench /></ConfigProvider>
   </I18nProvider>,
 );

@@ -3,6 +3,7 @@ import enUS from "antd/locale/en_US";
 import zhCN from "antd/locale/zh_CN";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
+import { studioTheme } from "./app/antd-styles";
 import { StudioApp } from "./app/StudioApp";
 import { nonceScriptStyles } from "./app/style-nonce";
 import { I18nProvider, useI18n } from "./i18n/i18n";
@@ -18,7 +19,7 @@ nonceScriptStyles(nonce);
 function Localized() {
   const { locale } = useI18n();
   return (
-    <ConfigProvider csp={{ nonce }} locale={locale === "en" ? enUS : zhCN} button={{ autoInsertSpace: false }}>
+    <ConfigProvider theme={studioTheme} csp={{ nonce }} locale={locale === "en" ? enUS : zhCN} button={{ autoInsertSpace: false }}>
       <AntApp>
         <StudioApp />
       </AntApp>
