@@ -1,5 +1,5 @@
 import { expect, test } from "../support/fixtures";
-import { desktop, newStudioPage, pickInSelect, publish, studioSignIn } from "./studio-support";
+import { createBlankModule, desktop, newStudioPage, pickInSelect, publish, studioSignIn } from "./studio-support";
 
 test.use(desktop);
 
@@ -42,16 +42,22 @@ test("the designer creates a module from the legal consultation template, duplic
   await expect(copy.getByRole("button", { name: "取消归档" })).toBeVisible();
   await expect(copy.getByRole("button", { name: "派生" })).toBeDisabled();
 
+  // opened, the archived copy says so and what it means, and is brought back from its own page
+  await copy.getByRole("button", { name: "打开" }).click();
+  await expect(page.getByRole("tab", { name: "流程" })).toBeVisible();
+  const archivedTag = page.locator(".ff-module .ant-tag", { hasText: "已归档" });
+  const note = page.getByRole("note").filter({ hasText: "此模块已归档" });
+  await expect(archivedTag).toBeVisible();
+  await expect(note).toContainText("不能再派生或新启用服务");
+  await note.getByRole("button", { name: "取消归档" }).click();
+  await expect(note).toHaveCount(0);
+  await expect(archivedTag).toHaveCount(0);
+  await page.getByRole("button", { name: /返回/ }).click();
+  await expect(copy).toHaveCount(1);
+  await expect(copy).not.toContainText("已归档");
+
   // a blank module is a draft of its own: it opens in the designer (start → end) and publishes its first version
-  await page.getByRole("button", { name: "新建", exact: true }).click();
-  const blank = page.getByRole("dialog");
-  await expect(blank.getByLabel("起点").locator("xpath=ancestor::*[contains(@class, 'ant-select')][1]")).toContainText("空白模块");
-  await blank.getByLabel("模块标识").fill(`blank-${suffix}`);
-  await blank.getByLabel("名称（简体中文）").fill(`空白服务${suffix}`);
-  await blank.getByLabel("类别").fill("other");
-  await blank.getByLabel("类别").press("Tab");
-  await blank.getByRole("button", { name: "新建" }).click();
-  await expect(page.getByRole("status")).toContainText(`已创建模块“空白服务${suffix}”`);
+  await createBlankModule(page, `blank-${suffix}`, `空白服务${suffix}`);
   await page.locator("tr", { hasText: `空白服务${suffix}` }).getByRole("button", { name: "打开" }).click();
   await expect(page.getByRole("tab", { name: "流程" })).toBeVisible();
   await page.getByRole("tab", { name: "流程" }).click();
@@ -65,7 +71,7 @@ test("the designer creates a module from the legal consultation template, duplic
   const cityLegal = admin.locator("tr", { hasText: "法律咨询" }).filter({ hasText: "某市总工会" }).filter({ hasNotText: "法律援助" });
   await cityLegal.getByRole("button", { name: "归档" }).click();
   await admin.getByRole("tooltip").getByRole("button", { name: "归档" }).click();
-  await expect(admin.getByRole("alert")).toContainText("归档失败");
+  await expect(admin.getByRole("alert")).toContainText("归档失败：只有模块所属组织或其上级组织的管理员，或模块的编辑者，才能归档或取消归档");
   await expect(admin.getByRole("alert")).toContainText("only an admin at 某市总工会");
   await expect(cityLegal).toHaveCount(1);
   await expect(cityLegal).not.toContainText("已归档");

@@ -64,3 +64,17 @@ export async function newStudioPage(browser: Browser, watch: (page: Page) => Pro
   await watch(page);
   return page;
 }
+
+/** Creates a blank module (one form, start → end) from the library's 新建 dialog; the library then lists it. */
+export async function createBlankModule(page: Page, moduleId: string, name: string): Promise<void> {
+  await page.getByRole("menuitem", { name: "模块库" }).click();
+  await page.getByRole("button", { name: "新建", exact: true }).click();
+  const blank = page.getByRole("dialog");
+  await expect(blank.getByLabel("起点").locator("xpath=ancestor::*[contains(@class, 'ant-select')][1]")).toContainText("空白模块");
+  await blank.getByLabel("模块标识").fill(moduleId);
+  await blank.getByLabel("名称（简体中文）").fill(name);
+  await blank.getByLabel("类别").fill("other");
+  await blank.getByLabel("类别").press("Tab");
+  await blank.getByRole("button", { name: "新建" }).click();
+  await expect(page.getByRole("status")).toContainText(`已创建模块“${name}”`);
+}

@@ -6,9 +6,10 @@ import { expect, test as base, type Browser, type Page } from "@playwright/test"
  * (the securitypolicyviolation event, reported from an init script, which the page's policy does not govern).
  * `open(user)` gives a signed-in page in a fresh browser context; contexts opened so are watched the same way.
  */
-interface Watched { problems: string[] }
+export interface Watched { problems: string[] }
 
-async function watch(page: Page, watched: Watched): Promise<void> {
+/** Fails the test on this page's console errors, page errors, 5xx answers and CSP violations (for pages opened by hand). */
+export async function watch(page: Page, watched: Watched): Promise<void> {
   page.on("console", message => {
     if (message.type() !== "error") return;
     // Chromium logs every 4xx answer as "Failed to load resource". API problem answers (401 before sign-in, 404 "no

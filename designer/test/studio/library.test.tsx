@@ -136,7 +136,9 @@ describe("module library", () => {
     fireEvent.click(within(rowOf("东城区总工会")).getByRole("button", { name: "归档" }));
     const confirms = await screen.findAllByRole("tooltip");
     fireEvent.click(within(confirms[confirms.length - 1]).getByRole("button", { name: "归档" }));
-    expect((await screen.findByRole("alert")).textContent).toContain("归档失败：Forbidden: only an admin at 东城区总工会");
+    const refused = await screen.findByRole("alert");
+    expect(refused.textContent).toContain("归档失败：只有模块所属组织或其上级组织的管理员，或模块的编辑者，才能归档或取消归档");
+    expect(refused.textContent).toContain("Forbidden: only an admin at 东城区总工会"); // the server's reason stays readable
 
     fireEvent.click(screen.getByRole("checkbox", { name: "显示已归档" }));
     await screen.findByText("旧服务");

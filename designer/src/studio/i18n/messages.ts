@@ -226,6 +226,13 @@ const zh = {
   "dash.from": "开始日期",
   "dash.to": "结束日期",
   "status.running": "办理中", "status.waitingForApplicant": "待补充", "status.finished": "已办结", "status.rejected": "未通过", "status.faulted": "故障",
+  "refusal.forbidden": "您的账号没有这项操作的权限",
+  "refusal.notFound": "模块不存在，或您无权查看",
+  "refusal.archived": "模块已归档：不能派生或新启用服务，请先取消归档（正在运行的服务不受影响）",
+  "refusal.alreadyArchived": "模块已经归档",
+  "refusal.notArchived": "模块没有归档",
+  "refusal.archiveForbidden": "只有模块所属组织或其上级组织的管理员，或模块的编辑者，才能归档或取消归档",
+  "module.archivedNote": "此模块已归档：模块库默认不显示，不能再派生或新启用服务；正在运行的服务和办件不受影响。",
 };
 
 export type MessageKey = keyof typeof zh;
@@ -455,6 +462,13 @@ const en: Record<MessageKey, string> = {
   "dash.from": "From",
   "dash.to": "To",
   "status.running": "Running", "status.waitingForApplicant": "Waiting for applicant", "status.finished": "Finished", "status.rejected": "Rejected", "status.faulted": "Faulted",
+  "refusal.forbidden": "Your account may not do this",
+  "refusal.notFound": "The module does not exist or is not visible to you",
+  "refusal.archived": "The module is archived: it cannot be derived or newly activated; unarchive it first (running services go on)",
+  "refusal.alreadyArchived": "The module is already archived",
+  "refusal.notArchived": "The module is not archived",
+  "refusal.archiveForbidden": "Only an admin of the module's owner org or above, or the module's editor, archives or unarchives it",
+  "module.archivedNote": "This module is archived: hidden from the library by default, it can no longer be derived or newly activated; running services and cases go on.",
 };
 
 export const messages: Record<StudioLocale, Record<MessageKey, string>> = { "zh-CN": zh, en };

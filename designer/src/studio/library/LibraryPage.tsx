@@ -1,11 +1,11 @@
-import { Alert, Button, Checkbox, Input, Modal, Popconfirm, Select, Space, Tag, TreeSelect } from "antd";
+import { Alert, Button, Checkbox, Input, Modal, Popconfirm, Select, Space, Tag, Tooltip, TreeSelect } from "antd";
 import { DataTable } from "../data-table/DataTable";
 import { useEffect, useMemo, useState } from "react";
-import { errorText } from "../api/client";
 import { studioApi } from "../api/studio-api";
 import type { ModuleSummary, OrgNode } from "../api/types";
 import { useI18n } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
+import { refusalText, type RefusalText } from "../i18n/refusal-text";
 import { CreateModuleDialog } from "./CreateModuleDialog";
 import { DuplicateModuleDialog } from "./DuplicateModuleDialog";
 import { nameOf } from "./module-name";
@@ -19,7 +19,8 @@ export function LibraryPage({ onOpen }: { onOpen(module: ModuleSummary): void })
   const { t } = useI18n();
   const [modules, setModules] = useState<ModuleSummary[]>();
   const [orgs, setOrgs] = useState<OrgNode[]>();
-  const [problem, setProblem] = useState<string>();
+  const [problem, setProblem] = useState<RefusalText>();
+  const failed = (e: unknown) => setProblem(refusalText(e, t));
   const [search, setSearch] = useState("");
   const [category, setCategory] = useState<string>();
   const [level, setLevel] = useState<string>();
@@ -30,9 +31,9 @@ export function LibraryPage({ onOpen }: { onOpen(module: ModuleSummary): void })
   const [showArchived, setShowArchived] = useState(false);
   const [done, setDone] = useState<string>();
 
-  const load = (archived = showArchived) => studioApi.modules(archived).then(setModules, (e) => setProblem(errorText(e)));
+  const load = (archived = showArchived) => studioApi.modules(archived).then(setModules, failed);
   useEffect(() => {
-    studioApi.orgs().then(setOrgs, (e) => { setOrgs([]); setProblem(errorText(e)); });
+    studioApi.orgs().then(setOrgs, (e) => { setOrgs([]); failed(e); });
   }, []);
   useEffect(() => { void load(showArchived); }, [showArchived]);
 
@@ -50,7 +51,8 @@ export function LibraryPage({ onOpen }: { onOpen(module: ModuleSummary): void })
       await changed(t(archive ? "library.archivedDone" : "library.unarchivedDone", { name: nameOf(m.name) }));
     } catch (e) {
       setDone(undefined);
-      setProblem(t("library.refused", { action, reason: errorText(e) }));
+      const refusal = refusalText(e, t, { Forbidden: "refusal.archiveForbidden" });
+      setProblem({ ...refusal, text: t("library.refused", { action, reason: refusal.text }) });
     }
   };
 
@@ -60,7 +62,7 @@ export function LibraryPage({ onOpen }: { onOpen(module: ModuleSummary): void })
 
   return (
     <div className="ff-library">
-      {problem && <Alert type="error" role="alert" title={problem} style={{ marginBottom: 8 }} />}
+      {problem && <Alert type="error" role="alert" title={problem.text} description={problem.detail} style={{ marginBottom: 8 }} />}
       {done && <Alert type="success" role="status" title={done} closable onClose={() => setDone(undefined)} style={{ marginBottom: 8 }} />}
       <Space wrap style={{ marginBottom: 12 }}>
         <Button type="primary" onClick={() => setCreating(true)}>{t("library.create")}</Button>
@@ -90,7 +92,9 @@ export function LibraryPage({ onOpen }: { onOpen(module: ModuleSummary): void })
           title: "", render: (_, m) => (
             <Space>
               <Button onClick={() => onOpen(m)}>{t("common.open")}</Button>
-              <Button disabled={!m.latestVersion || m.archived} onClick={() => setDeriving({ module: m })}>{t("library.derive")}</Button>
+              <Tooltip title={m.archived ? t("refusal.archived") : undefined}>
+                <Button disabled={!m.latestVersion || m.archived} onClick={() => setDeriving({ module: m })}>{t("library.derive")}</Button>
+              </Tooltip>
               <Button onClick={() => setDuplicating(m)}>{t("library.duplicate")}</Button>
               {m.archived
                 ? <Button onClick={() => archiving(m, false)}>{t("library.unarchive")}</Button>
@@ -113,7 +117,7 @@ export function LibraryPage({ onOpen }: { onOpen(module: ModuleSummary): void })
             await load();
             onOpen(created);
           } catch (e) {
-            setProblem(errorText(e));
+            failed(e);
             setDeriving(undefined);
           }
         }}>

@@ -12,6 +12,7 @@ import { VersionsPanel } from "../versions/VersionsPanel";
 import { WorkflowDesigner } from "../workflow-designer/WorkflowDesigner";
 import { useModuleEditing } from "./module-editing";
 import { StaleDraftAlert } from "./StaleDraftAlert";
+import { ArchivedNotice } from "./ArchivedNotice";
 
 const serverValidate = studioApi.validateWorkflow;
 
@@ -28,6 +29,8 @@ export function ModulePage({ summary, onBack }: { summary: ModuleSummary; onBack
   useEffect(() => { void loadDetails(); }, [loadDetails]);
 
   const derived = summary.kind === "derived";
+  // The library's row says whether it was archived when opened; the module's details say what it is now.
+  const archived = details?.archived ?? summary.archived;
   const document = editing?.document;
   const boundInputs = useMemo(() => {
     const map = new Map<string, string>();
@@ -63,11 +66,13 @@ export function ModulePage({ summary, onBack }: { summary: ModuleSummary; onBack
         <Typography.Title level={4} style={{ margin: 0 }}>{document.name?.["zh-CN"] ?? summary.id}</Typography.Title>
         <Tag>{t(derived ? "library.kind.derived" : "library.kind.template")}</Tag>
         <Tag>{summary.ownerOrgName}</Tag>
+        {archived && <Tag color="default">{t("library.archivedTag")}</Tag>}
         <Button onClick={editing.undo} disabled={!editing.canUndo}>{t("wf.undo")}</Button>
         <Button onClick={editing.redo} disabled={!editing.canRedo}>{t("wf.redo")}</Button>
         <Button type="primary" onClick={() => void save().catch(() => undefined)} loading={saving} disabled={!editing.dirty}>{t("module.saveDraft")}</Button>
         {editing.dirty && <Tag color="gold">●</Tag>}
       </Space>
+      {archived && <ArchivedNotice moduleId={summary.id} onUnarchived={() => void loadDetails()} />}
       {stale && <StaleDraftAlert conflict={stale} onReload={() => { setStale(undefined); void editing.reload(); }} />}
       {derived && <Alert type="info" banner title={t("module.readOnlyStructure")} style={{ marginBottom: 8 }} />}
       <Tabs activeKey={tab} onChange={setTab} destroyOnHidden items={[

@@ -1,10 +1,10 @@
 import { Alert, Button, Select, Space, TreeSelect, Typography } from "antd";
 import { DataTable } from "../data-table/DataTable";
 import { useEffect, useState } from "react";
-import { errorText } from "../api/client";
 import { studioApi } from "../api/studio-api";
 import type { ModuleDetails, ModuleSummary, OrgNode, Service } from "../api/types";
 import { useI18n } from "../i18n/i18n";
+import { refusalText, type RefusalText } from "../i18n/refusal-text";
 import { nameOf } from "../library/module-name";
 import { orgTreeData } from "../library/org-tree";
 
@@ -18,23 +18,24 @@ export function ServicesPage() {
   const [details, setDetails] = useState<ModuleDetails>();
   const [org, setOrg] = useState<string>();
   const [version, setVersion] = useState<string>();
-  const [message, setMessage] = useState<{ type: "success" | "error"; text: string }>();
+  const [message, setMessage] = useState<{ type: "success" | "error" } & RefusalText>();
+  const failed = (e: unknown) => setMessage({ type: "error", ...refusalText(e, t) });
 
   const load = () => Promise.all([
     studioApi.services().then(setServices),
     studioApi.modules().then((all) => setModules(all.filter((m) => m.latestVersion))),
     studioApi.orgs().then(setOrgs),
-  ]).catch((e) => setMessage({ type: "error", text: errorText(e) }));
+  ]).catch(failed);
   useEffect(() => { void load(); }, []);
   useEffect(() => {
     setDetails(undefined);
     setVersion(undefined);
-    if (moduleId) studioApi.module(moduleId).then(setDetails, (e) => setMessage({ type: "error", text: errorText(e) }));
+    if (moduleId) studioApi.module(moduleId).then(setDetails, failed);
   }, [moduleId]);
 
   return (
     <div className="ff-services">
-      {message && <Alert type={message.type} role={message.type === "error" ? "alert" : "status"} title={message.text} style={{ marginBottom: 8 }} />}
+      {message && <Alert type={message.type} role={message.type === "error" ? "alert" : "status"} title={message.text} description={message.detail} style={{ marginBottom: 8 }} />}
       <Typography.Title level={5}>{t("svc.activate")}</Typography.Title>
       <Space wrap>
         <Select aria-label={t("svc.module")} placeholder={t("svc.module")} style={{ width: 220 }} value={moduleId} onChange={setModuleId}
@@ -48,7 +49,7 @@ export function ServicesPage() {
             setMessage({ type: "success", text: t("svc.activated", { org: service.orgName }) });
             await load();
           } catch (e) {
-            setMessage({ type: "error", text: errorText(e) });
+            failed(e);
           }
         }}>{t("svc.activate")}</Button>
       </Space>
