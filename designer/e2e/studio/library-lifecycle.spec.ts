@@ -1,4 +1,4 @@
-import { expect, test } from "../support/fixtures";
+import { expect, test, watch } from "../support/fixtures";
 import { createBlankModule, desktop, newStudioPage, pickInSelect, publish, studioSignIn } from "./studio-support";
 
 test.use(desktop);
@@ -66,7 +66,7 @@ test("the designer creates a module from the legal consultation template, duplic
   await publish(page);
 
   // 东城区's admin sees the city's template (it may derive it) but archiving it is refused with the reason.
-  const admin = await newStudioPage(browser, async (p) => { p.on("pageerror", (e) => watched.problems.push(`page error: ${e.message}`)); });
+  const admin = await newStudioPage(browser, (p) => watch(p, watched));
   await studioSignIn(admin, "district-admin");
   const cityLegal = admin.locator("tr", { hasText: "法律咨询" }).filter({ hasText: "某市总工会" }).filter({ hasNotText: "法律援助" });
   await cityLegal.getByRole("button", { name: "归档" }).click();
