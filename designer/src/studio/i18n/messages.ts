@@ -226,6 +226,8 @@ const zh = {
   "dash.from": "开始日期",
   "dash.to": "结束日期",
   "status.running": "办理中", "status.waitingForApplicant": "待补充", "status.finished": "已办结", "status.rejected": "未通过", "status.faulted": "故障",
+  "login.or": "或",
+  "login.with": "使用{name}登录",
 };
 
 export type MessageKey = keyof typeof zh;
@@ -455,6 +457,8 @@ const en: Record<MessageKey, string> = {
   "dash.from": "From",
   "dash.to": "To",
   "status.running": "Running", "status.waitingForApplicant": "Waiting for applicant", "status.finished": "Finished", "status.rejected": "Rejected", "status.faulted": "Faulted",
+  "login.or": "or",
+  "login.with": "Sign in with {name}",
 };
 
 export const messages: Record<StudioLocale, Record<MessageKey, string>> = { "zh-CN": zh, en };
