@@ -6,6 +6,7 @@ const words = {
   signIn: ["登录", "登入", "Sign in"], signOut: ["退出登录", "登出", "Sign out"],
   userName: ["账号", "帳號", "Account"], password: ["密码", "密碼", "Password"],
   signInFailed: ["账号或密码不正确", "帳號或密碼不正確", "The account or password is wrong"],
+  or: ["或", "或", "or"], signInWith: ["使用{0}登录", "使用{0}登入", "Sign in with {0}"],
   hall: ["服务大厅", "服務大廳", "Services"], myCases: ["我的办件", "我的辦件", "My cases"],
   card: ["会员卡", "會員卡", "Member card"], notifications: ["消息", "訊息", "Messages"], inbox: ["待办", "待辦", "Inbox"],
   merchant: ["核验", "核驗", "Verify"], me: ["我的", "我的", "Me"],

@@ -72,6 +72,7 @@ public abstract class OidcSignInTests(OidcServer server)
         var oidc = providers.Single(p => p!["id"]!.GetValue<string>() == "oidc")!;
         Assert.Equal("市总工会统一登录", oidc["displayName"]!.GetValue<string>());
         Assert.Equal("/api/auth/oidc/login", oidc["loginUrl"]!.GetValue<string>());
+        Assert.Equal("GET", oidc["method"]!.GetValue<string>()); // the sign-in pages offer the GET (navigation) ones as links
         Assert.Contains(providers, p => p!["id"]!.GetValue<string>() == "password");
     }
 

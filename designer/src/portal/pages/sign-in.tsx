@@ -1,9 +1,10 @@
-import { Button, Input } from "antd-mobile";
+import { Button, Divider, Input } from "antd-mobile";
 import { useState } from "react";
 import type { Locale } from "../../forms";
 import { api, ApiProblem } from "../api";
 import type { Me } from "../api-types";
 import { say } from "../i18n";
+import { signInHref, useBrowserSignIns } from "../../sign-in/sign-in-providers";
 import { LocalePicker } from "./settings";
 
 export function SignIn({ locale, setLocale, onSignedIn }: { locale: Locale; setLocale: (l: Locale) => void; onSignedIn: (me: Me) => void }) {
@@ -11,6 +12,7 @@ export function SignIn({ locale, setLocale, onSignedIn }: { locale: Locale; setL
   const [password, setPassword] = useState("");
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const others = useBrowserSignIns();
   const submit = async () => {
     setBusy(true);
     setProblem(null);
@@ -33,6 +35,11 @@ export function SignIn({ locale, setLocale, onSignedIn }: { locale: Locale; setL
         {problem && <p className="pf-error" role="alert">{problem}</p>}
         <Button block color="primary" type="submit" loading={busy} size="large">{say(locale, "signIn")}</Button>
       </form>
+      {others.length > 0 && <Divider>{say(locale, "or")}</Divider>}
+      {others.map(p => (
+        // back to the page this sign-in stands in front of (the Portal's routes are paths)
+        <a key={p.id} className="pf-signin-other" href={signInHref(p, window.location.pathname + window.location.search)}>{say(locale, "signInWith", p.displayName)}</a>
+      ))}
       <LocalePicker locale={locale} setLocale={setLocale} />
     </main>
   );

@@ -1,14 +1,16 @@
-import { Alert, Button, Card, Form, Input } from "antd";
+import { Alert, Button, Card, Divider, Form, Input } from "antd";
 import { useState } from "react";
 import { errorText } from "../api/client";
 import { studioApi } from "../api/studio-api";
 import type { Me } from "../api/types";
 import { useI18n } from "../i18n/i18n";
+import { signInHref, useBrowserSignIns } from "../../sign-in/sign-in-providers";
 
 export function LoginPage({ onLogin }: { onLogin(me: Me): void }) {
   const { t } = useI18n();
   const [problem, setProblem] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const others = useBrowserSignIns();
   return (
     <Card title={t("login.title")} style={{ maxWidth: 380, margin: "10vh auto" }}>
       {problem && <Alert type="error" role="alert" title={problem} style={{ marginBottom: 12 }} />}
@@ -20,6 +22,9 @@ export function LoginPage({ onLogin }: { onLogin(me: Me): void }) {
         <Form.Item name="password" label={t("login.password")} rules={[{ required: true }]}><Input.Password autoComplete="current-password" /></Form.Item>
         <Button type="primary" htmlType="submit" loading={busy} block>{t("login.submit")}</Button>
       </Form>
+      {others.length > 0 && <Divider plain>{t("login.or")}</Divider>}
+      {/* back to the Studio's entry: the server takes a path, not the #/module/… fragment that names a page */}
+      {others.map((p) => <Button key={p.id} href={signInHref(p, "/studio/")} block>{t("login.with", { name: p.displayName })}</Button>)}
     </Card>
   );
 }

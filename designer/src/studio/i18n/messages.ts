@@ -233,6 +233,8 @@ const zh = {
   "refusal.notArchived": "模块没有归档",
   "refusal.archiveForbidden": "只有模块所属组织或其上级组织的管理员，或模块的编辑者，才能归档或取消归档",
   "module.archivedNote": "此模块已归档：模块库默认不显示，不能再派生或新启用服务；正在运行的服务和办件不受影响。",
+  "login.or": "或",
+  "login.with": "使用{name}登录",
 };
 
 export type MessageKey = keyof typeof zh;
@@ -469,6 +471,8 @@ const en: Record<MessageKey, string> = {
   "refusal.notArchived": "The module is not archived",
   "refusal.archiveForbidden": "Only an admin of the module's owner org or above, or the module's editor, archives or unarchives it",
   "module.archivedNote": "This module is archived: hidden from the library by default, it can no longer be derived or newly activated; running services and cases go on.",
+  "login.or": "or",
+  "login.with": "Sign in with {name}",
 };
 
 export const messages: Record<StudioLocale, Record<MessageKey, string>> = { "zh-CN": zh, en };

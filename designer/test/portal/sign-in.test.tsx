@@ -1,0 +1,49 @@
+// @vitest-environment happy-dom
+import { cleanup, render, screen } from "@testing-library/react";
+import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+import type { Locale } from "../../src/forms";
+import { SignIn } from "../../src/portal/pages/sign-in";
+import { expectPasswordFormAlone, failingProviders, json, passwordOnly, signInWithPassword, stubSignInServer, withUnionLogin } from "../support/sign-in-server";
+
+vi.setConfig({ testTimeout: 30_000 });
+
+beforeEach(() => window.history.replaceState(null, "", "/"));
+afterEach(() => { cleanup(); vi.unstubAllGlobals(); });
+
+function renderSignIn(locale: Locale = "zh-CN") {
+  const onSignedIn = vi.fn();
+  render(<SignIn locale={locale} setLocale={() => {}} onSignedIn={onSignedIn} />);
+  return onSignedIn;
+}
+
+describe("Portal sign-in", () => {
+  test.each([
+    ["zh-CN", "使用市总工会统一登录登录"],
+    ["en", "Sign in with 市总工会统一登录"],
+  ] as const)("with the union login configured it offers it (%s), coming back to the page the sign-in stood in front of", async (locale, label) => {
+    window.history.replaceState(null, "", "/cases/42?from=notice");
+    stubSignInServer(json(withUnionLogin));
+    renderSignIn(locale);
+    const link = await screen.findByRole("link", { name: label });
+    expect(link.getAttribute("href")).toBe("/api/auth/oidc/login?returnUrl=%2Fcases%2F42%3Ffrom%3Dnotice");
+  });
+
+  test("at the Portal's entry the union login returns to /", async () => {
+    stubSignInServer(json(withUnionLogin));
+    renderSignIn();
+    expect((await screen.findByRole("link", { name: /统一登录/ })).getAttribute("href")).toBe("/api/auth/oidc/login?returnUrl=%2F");
+  });
+
+  test("without the union login only the password form is there", async () => {
+    const server = stubSignInServer(json(passwordOnly));
+    renderSignIn();
+    await expectPasswordFormAlone(server);
+  });
+
+  test.each(failingProviders)("when the providers request %s the password form still signs in", async (_, providers) => {
+    const server = stubSignInServer(providers);
+    const onSignedIn = renderSignIn();
+    await expectPasswordFormAlone(server);
+    await signInWithPassword(server, onSignedIn);
+  });
+});
