@@ -64,6 +64,7 @@ public static class ServerApp
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDefaults.Describe);
         services.AddExceptionHandler<BadRequestProblems>();
         services.AddExceptionHandler<DatabaseUnavailableProblems>();
+        services.AddExceptionHandler<ConcurrentWriteProblems>();
         // Binding failures throw, so BadRequestProblems can name the problem instead of an empty 400.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(o =>
