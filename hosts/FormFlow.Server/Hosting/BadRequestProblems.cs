@@ -25,8 +25,7 @@ public sealed class BadRequestProblems(IProblemDetailsService problems) : IExcep
         {
             problem.Detail = bad.Message;
         }
-        context.Response.StatusCode = bad.StatusCode;
-        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+        return await problems.AnswerAsync(context, exception, problem);
     }
 
     private static string TitleFor(int status) => status switch

@@ -18,17 +18,11 @@ public sealed class ConcurrentWriteProblems(IProblemDetailsService problems, ILo
     {
         if (!IsLostRace(exception)) return false;
         log.LogWarning(exception, "A concurrent write won during {Method} {Path}; answered 409", context.Request.Method, context.Request.Path);
-        context.Response.StatusCode = StatusCodes.Status409Conflict;
-        return await problems.TryWriteAsync(new ProblemDetailsContext
+        return await problems.AnswerAsync(context, exception, new ProblemDetails
         {
-            HttpContext = context,
-            Exception = exception,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status409Conflict,
-                Title = "Changed meanwhile",
-                Detail = "another request changed or created the same record at the same time; nothing of this request was saved — reload and try again",
-            },
+            Status = StatusCodes.Status409Conflict,
+            Title = "Changed meanwhile",
+            Detail = "another request changed or created the same record at the same time; nothing of this request was saved — reload and try again",
         });
     }
 

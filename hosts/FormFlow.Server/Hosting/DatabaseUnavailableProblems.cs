@@ -20,18 +20,12 @@ public sealed class DatabaseUnavailableProblems(IProblemDetailsService problems,
     {
         if (!IsUnavailable(exception)) return false;
         log.LogWarning(exception, "Database unavailable during {Method} {Path}; answered 503", context.Request.Method, context.Request.Path);
-        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString();
-        return await problems.TryWriteAsync(new ProblemDetailsContext
+        return await problems.AnswerAsync(context, exception, new ProblemDetails
         {
-            HttpContext = context,
-            Exception = exception,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status503ServiceUnavailable,
-                Title = "The database is unavailable",
-                Detail = $"the database did not answer in time; nothing was saved — try again in {RetryAfterSeconds} seconds (with the same Idempotency-Key, if you sent one)",
-            },
+            Status = StatusCodes.Status503ServiceUnavailable,
+            Title = "The database is unavailable",
+            Detail = $"the database did not answer in time; nothing was saved — try again in {RetryAfterSeconds} seconds (with the same Idempotency-Key, if you sent one)",
         });
     }
 
