@@ -39,3 +39,24 @@ function isBrowserSignIn(p: Partial<SignInProvider> | null): p is SignInProvider
 export function signInHref(provider: SignInProvider, returnUrl: string): string {
   return `${provider.loginUrl}?returnUrl=${encodeURIComponent(returnUrl)}`;
 }
+
+/** Why the union login brought the browser back without signing it in (the server's `signInError`), if it did. */
+export type SignInError = "no-account" | "failed";
+
+export function signInError(): SignInError | undefined {
+  const value = new URLSearchParams(window.location.search).get("signInError");
+  return value === "no-account" || value === "failed" ? value : undefined;
+}
+
+/** Takes `signInError` out of the address once the page has shown it, so a reload or a later sign-in keeps no stale message. */
+export function forgetSignInError(): void {
+  if (signInError()) window.history.replaceState(window.history.state, "", thisPage() + window.location.hash);
+}
+
+/** This page's path and query without `signInError`: where another attempt comes back to. */
+export function thisPage(): string {
+  const query = new URLSearchParams(window.location.search);
+  query.delete("signInError");
+  const rest = query.toString();
+  return window.location.pathname + (rest ? `?${rest}` : "");
+}

@@ -34,6 +34,18 @@ describe("Portal sign-in", () => {
     expect((await screen.findByRole("link", { name: /统一登录/ })).getAttribute("href")).toBe("/api/auth/oidc/login?returnUrl=%2F");
   });
 
+  test.each([
+    ["zh-CN", "no-account", "没有对应的账号"],
+    ["en", "failed", "The union login did not complete"],
+  ] as const)("back from a union login that did not sign in (%s, %s) it says why, and tries again to the same page", async (locale, error, text) => {
+    window.history.replaceState(null, "", `/cases/42?from=notice&signInError=${error}`);
+    stubSignInServer(json(withUnionLogin));
+    renderSignIn(locale);
+    expect((await screen.findByRole("alert")).textContent).toContain(text);
+    expect(window.location.search).toBe("?from=notice");
+    expect((await screen.findByRole("link", { name: /统一登录/ })).getAttribute("href")).toBe("/api/auth/oidc/login?returnUrl=%2Fcases%2F42%3Ffrom%3Dnotice");
+  });
+
   test("without the union login only the password form is there", async () => {
     const server = stubSignInServer(json(passwordOnly));
     renderSignIn();

@@ -28,6 +28,18 @@ describe("Studio sign-in", () => {
     expect(link.getAttribute("href")).toBe("/api/auth/oidc/login?returnUrl=%2Fstudio%2F");
   });
 
+  test.each([
+    ["no-account", "没有与之对应的 FormFlow 账号"],
+    ["failed", "统一登录没有完成"],
+  ])("back from a union login that did not sign in (%s) it says why, once", async (error, text) => {
+    window.history.replaceState(null, "", `/studio/?signInError=${error}`);
+    stubSignInServer(json(withUnionLogin));
+    renderLogin();
+    expect((await screen.findByRole("alert")).textContent).toContain(text);
+    expect(window.location.search).toBe(""); // a reload does not say it again
+    expect((await screen.findByRole("link", { name: /统一登录/ })).getAttribute("href")).toBe("/api/auth/oidc/login?returnUrl=%2Fstudio%2F");
+  });
+
   test("without the union login only the password form is there", async () => {
     const server = stubSignInServer(json(passwordOnly));
     renderLogin();

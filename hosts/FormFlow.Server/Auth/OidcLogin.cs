@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
 namespace FormFlow.Server.Auth;
@@ -107,6 +108,8 @@ public static class OidcLogin
             details["reason"] = refusal;
             AuditLog.Append(db, AuditLog.Anonymous, "auth.oidc.refused", string.IsNullOrEmpty(name) ? null : "account:" + name, details);
             await db.SaveChangesAsync(context.HttpContext.RequestAborted);
+            // Fail() drops the sign-in's properties; keep where the browser came from for RefuseAsync.
+            context.HttpContext.Items[ReturnUrlItem] = context.Properties?.RedirectUri;
             context.Fail(new OidcRefusal(refusal));
             return;
         }
@@ -116,6 +119,16 @@ public static class OidcLogin
         context.Principal = await signIn.CreateUserPrincipalAsync(account);
     }
 
+    /// <summary>The query parameter that tells a sign-in page why the union login did not sign the person in.</summary>
+    public const string ErrorParameter = "signInError";
+
+    private static readonly object ReturnUrlItem = new();
+
+    /// <summary>
+    /// A refused or failed union login. A browser goes back to the page it came from (its returnUrl), which is then
+    /// a sign-in page, with <c>signInError=no-account</c> or <c>signInError=failed</c> for it to explain; the reason
+    /// in full is in the audit and security logs. Any other caller gets the ProblemDetails.
+    /// </summary>
     private static async Task RefuseAsync(RemoteFailureContext context)
     {
         context.HandleResponse();
@@ -124,6 +137,12 @@ public static class OidcLogin
         var services = context.HttpContext.RequestServices;
         services.GetRequiredService<ILoggerFactory>().CreateLogger(AuthEndpoints.SecurityLog)
             .LogWarning("Union login (OpenID Connect) sign-in failed: {Reason}", context.Failure?.Message);
+        if (context.Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase)))
+        {
+            var back = (context.Properties?.RedirectUri ?? context.HttpContext.Items[ReturnUrlItem] as string) is { } uri && IsLocalPath(uri) ? uri : "/";
+            context.Response.Redirect(QueryHelpers.AddQueryString(back, ErrorParameter, refused ? "no-account" : "failed"));
+            return;
+        }
         context.Response.StatusCode = status;
         await services.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
         {

@@ -113,6 +113,30 @@ public abstract class OidcSignInTests(OidcServer server)
     }
 
     [Fact]
+    public async Task A_browser_refused_goes_back_to_its_page_told_why_and_without_a_session()
+    {
+        var browser = server.Browser();
+        browser.DefaultRequestHeaders.Accept.ParseAdd("text/html,application/xhtml+xml,*/*;q=0.8");
+        var refused = await SignInAtProviderAsync(browser, "stranger", "/cases/42?from=notice");
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Equal("/cases/42?from=notice&signInError=no-account", refused.Headers.Location!.OriginalString);
+        await Api.ProblemAsync(await browser.GetAsync("/api/me"), HttpStatusCode.Unauthorized);
+
+        server.Oidc.SignWithForeignKey = true;
+        try
+        {
+            var failed = await SignInAtProviderAsync(browser, "reviewer");
+            Assert.Equal(HttpStatusCode.Redirect, failed.StatusCode);
+            Assert.Equal("/studio/?signInError=failed", failed.Headers.Location!.OriginalString);
+        }
+        finally
+        {
+            server.Oidc.SignWithForeignKey = false;
+        }
+        await Api.ProblemAsync(await browser.GetAsync("/api/me"), HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
     public async Task An_id_token_not_signed_by_the_providers_published_key_is_refused()
     {
         var browser = server.Browser();

@@ -1,17 +1,22 @@
 import { Button, Divider, Input } from "antd-mobile";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { Locale } from "../../forms";
 import { api, ApiProblem } from "../api";
 import type { Me } from "../api-types";
 import { say } from "../i18n";
-import { signInHref, useBrowserSignIns } from "../../sign-in/sign-in-providers";
+import { forgetSignInError, signInError, signInHref, thisPage, useBrowserSignIns } from "../../sign-in/sign-in-providers";
 import { LocalePicker } from "./settings";
 
 export function SignIn({ locale, setLocale, onSignedIn }: { locale: Locale; setLocale: (l: Locale) => void; onSignedIn: (me: Me) => void }) {
   const [userName, setUserName] = useState("");
   const [password, setPassword] = useState("");
-  const [problem, setProblem] = useState<string | null>(null);
+  // Back from a union login that did not sign in: say why (the server logged the details).
+  const [problem, setProblem] = useState<string | null>(() => {
+    const error = signInError();
+    return error ? say(locale, error === "no-account" ? "unionNoAccount" : "unionFailed") : null;
+  });
   const [busy, setBusy] = useState(false);
+  useEffect(forgetSignInError, []);
   const others = useBrowserSignIns();
   const submit = async () => {
     setBusy(true);
@@ -38,7 +43,7 @@ export function SignIn({ locale, setLocale, onSignedIn }: { locale: Locale; setL
       {others.length > 0 && <Divider>{say(locale, "or")}</Divider>}
       {others.map(p => (
         // back to the page this sign-in stands in front of (the Portal's routes are paths)
-        <a key={p.id} className="pf-signin-other" href={signInHref(p, window.location.pathname + window.location.search)}>{say(locale, "signInWith", p.displayName)}</a>
+        <a key={p.id} className="pf-signin-other" href={signInHref(p, thisPage())}>{say(locale, "signInWith", p.displayName)}</a>
       ))}
       <LocalePicker locale={locale} setLocale={setLocale} />
     </main>

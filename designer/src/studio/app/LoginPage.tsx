@@ -1,15 +1,20 @@
 import { Alert, Button, Card, Divider, Form, Input } from "antd";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { errorText } from "../api/client";
 import { studioApi } from "../api/studio-api";
 import type { Me } from "../api/types";
 import { useI18n } from "../i18n/i18n";
-import { signInHref, useBrowserSignIns } from "../../sign-in/sign-in-providers";
+import { forgetSignInError, signInError, signInHref, useBrowserSignIns } from "../../sign-in/sign-in-providers";
 
 export function LoginPage({ onLogin }: { onLogin(me: Me): void }) {
   const { t } = useI18n();
-  const [problem, setProblem] = useState<string>();
+  // Back from a union login that did not sign in: say why (the server logged the details).
+  const [problem, setProblem] = useState<string | undefined>(() => {
+    const error = signInError();
+    return error && t(error === "no-account" ? "login.unionNoAccount" : "login.unionFailed");
+  });
   const [busy, setBusy] = useState(false);
+  useEffect(forgetSignInError, []);
   const others = useBrowserSignIns();
   return (
     <Card title={t("login.title")} style={{ maxWidth: 380, margin: "10vh auto" }}>

@@ -235,6 +235,8 @@ const zh = {
   "module.archivedNote": "此模块已归档：模块库默认不显示，不能再派生或新启用服务；正在运行的服务和办件不受影响。",
   "login.or": "或",
   "login.with": "使用{name}登录",
+  "login.unionNoAccount": "统一登录已确认您的身份，但没有与之对应的 FormFlow 账号。请联系管理员开通账号，或用用户名和密码登录。",
+  "login.unionFailed": "统一登录没有完成。请重试，或用用户名和密码登录。",
 };
 
 export type MessageKey = keyof typeof zh;
@@ -473,6 +475,8 @@ const en: Record<MessageKey, string> = {
   "module.archivedNote": "This module is archived: hidden from the library by default, it can no longer be derived or newly activated; running services and cases go on.",
   "login.or": "or",
   "login.with": "Sign in with {name}",
+  "login.unionNoAccount": "The union login confirmed who you are, but no FormFlow account matches it. Ask an administrator for an account, or sign in with your user name and password.",
+  "login.unionFailed": "The union login did not complete. Try again, or sign in with your user name and password.",
 };
 
 export const messages: Record<StudioLocale, Record<MessageKey, string>> = { "zh-CN": zh, en };
