@@ -5,6 +5,7 @@ using FormFlow.Persistence;
 using FormFlow.Persistence.Audit;
 using FormFlow.Persistence.Modules;
 using FormFlow.Persistence.Orgs;
+using FormFlow.Server.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace FormFlow.Server.Modules;
@@ -110,6 +111,13 @@ public static class UpgradeCascade
         {
             db.ChangeTracker.Clear();
             return Wait(meanwhile.Message);
+        }
+        catch (DbUpdateException race) when (ConcurrentWriteProblems.IsLostRace(race))
+        {
+            // Another request (another cascade, say) wrote this module at the same moment. The parent's version is saved
+            // already, so the publish must not fail for it: this child waits and is upgraded from its banner.
+            db.ChangeTracker.Clear();
+            return Wait("another request changed this module at the same time; upgrade it from its banner");
         }
         var moved = await MoveServicesAsync(db, child, owner, previous, version, actor, now, ct);
         return new Upgraded(child.Id, owner.Name, child.ParentModuleId!.Value, from.Version, to.Version, version.Version, version.SnapshotHash, moved);
