@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
@@ -133,7 +134,6 @@ public static class OidcLogin
     {
         context.HandleResponse();
         var refused = context.Failure is OidcRefusal;
-        var status = refused ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized;
         var services = context.HttpContext.RequestServices;
         services.GetRequiredService<ILoggerFactory>().CreateLogger(AuthEndpoints.SecurityLog)
             .LogWarning("Union login (OpenID Connect) sign-in failed: {Reason}", context.Failure?.Message);
@@ -143,16 +143,11 @@ public static class OidcLogin
             context.Response.Redirect(QueryHelpers.AddQueryString(back, ErrorParameter, refused ? "no-account" : "failed"));
             return;
         }
-        context.Response.StatusCode = status;
-        await services.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        await services.GetRequiredService<IProblemDetailsService>().AnswerAsync(context.HttpContext, context.Failure, new ProblemDetails
         {
-            HttpContext = context.HttpContext,
-            ProblemDetails =
-            {
-                Status = status,
-                Title = refused ? "No FormFlow account for this union login" : "Sign-in with the union login failed",
-                Detail = context.Failure?.Message ?? "the OpenID Connect provider did not sign you in",
-            },
+            Status = refused ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized,
+            Title = refused ? "No FormFlow account for this union login" : "Sign-in with the union login failed",
+            Detail = context.Failure?.Message ?? "the OpenID Connect provider did not sign you in",
         });
     }
 

@@ -68,8 +68,9 @@ public sealed class CaseSubmission(
         {
             Id = id, Number = CaseNumbers.For(id, now),
             ServiceActivationId = service.Activation.Id, SnapshotHash = snapshot.Hash, ModuleId = snapshot.ModuleId,
-            ApplicantAccountId = account.Id, OrgUnitId = orgId, Status = CaseStatuses.Running, Data = data.ToJsonString(), Instance = "{}",
-            CreatedAt = now, UpdatedAt = now,
+            ApplicantAccountId = account.Id, OrgUnitId = orgId, Status = CaseStatuses.Running, CreatedAt = now, UpdatedAt = now,
+            // CaseSync writes both from the instance below, before anything is saved.
+            Data = "{}", Instance = "{}",
         };
         db.Cases.Add(row);
         var facts = new JsonObject
