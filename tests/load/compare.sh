@@ -2,11 +2,11 @@
 # Runs the load script against this tree and against a baseline commit, alternately, and prints each run, the medians
 # of submissions/s, median and p99 latency and server CPU per submission, and this tree's ratio to the baseline —
 # the machine is shared and noisy, so only figures from one command are compared.
-# Usage: bash tests/load/compare.sh <baseline-ref> [runs=3] [sqlite|postgres "<connection string>"] [total=3000] [concurrency=100]
+# Usage: bash tests/load/compare.sh <baseline-ref> [runs=3] [sqlite|postgres "<connection string>"] [total=3000] [concurrency=100] [rate=0]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 baseline=${1:?usage: compare.sh <baseline-ref> [runs] [provider] [connection] [total] [concurrency]}
-runs=${2:-3}; provider=${3:-sqlite}; connection=${4:-}; total=${5:-3000}; concurrency=${6:-100}
+runs=${2:-3}; provider=${3:-sqlite}; connection=${4:-}; total=${5:-3000}; concurrency=${6:-100}; rate=${7:-0}
 tree=$(mktemp -d /tmp/formflow-baseline.XXXXXX)
 trap 'git worktree remove --force "$tree" >/dev/null 2>&1 || rm -rf "$tree"' EXIT
 git worktree add --detach -q "$tree" "$baseline"
@@ -17,7 +17,7 @@ for i in $(seq 1 "$runs"); do
   for side in baseline current; do
     dir=hosts/FormFlow.Server/bin/Release/net10.0
     [ $side = baseline ] && dir=$tree/$dir
-    line=$(FORMFLOW_LOAD_SERVER=$dir bash tests/load/run.sh "$provider" "$connection" "$total" "$concurrency")
+    line=$(FORMFLOW_LOAD_SERVER=$dir bash tests/load/run.sh "$provider" "$connection" "$total" "$concurrency" "$rate")
     echo "$side $line" | tee -a "$results"
   done
 done

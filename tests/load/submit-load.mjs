@@ -1,11 +1,14 @@
 // Load test: N submissions of a 40-field form (forty-fields/, a start → review task workflow) at C concurrent
 // connections against a running FormFlow server, as the demo worker. Prints throughput, median/p99 latency and
-// this tool's own CPU share. Usage: node submit-load.mjs http://127.0.0.1:5080 [total=5000] [concurrency=100]
+// this tool's own CPU share. Usage: node submit-load.mjs http://127.0.0.1:5080 [total=5000] [concurrency=100] [rate=0]
+// rate 0: closed loop, each connection sends its next submission as soon as the last is answered (the throughput a
+// server can take). rate R: open loop, submissions are due at R per second whatever the answers do, over at most C
+// connections; a latency counts from when the submission was due, so time spent waiting for a free connection shows.
 import http from 'node:http';
 import os from 'node:os';
 
-const [base = 'http://127.0.0.1:5080', totalArg = '5000', concArg = '100'] = process.argv.slice(2);
-const total = Number(totalArg), concurrency = Number(concArg);
+const [base = 'http://127.0.0.1:5080', totalArg = '5000', concArg = '100', rateArg = '0'] = process.argv.slice(2);
+const total = Number(totalArg), concurrency = Number(concArg), rate = Number(rateArg);
 const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
 
 function request(method, path, body, headers = {}) {
@@ -39,25 +42,36 @@ for (let i = 0; i < 40; i++) {
 }
 
 const latencies = [];
-let failures = 0, next = 0;
+let failures = 0;
+async function submit(dueAt) {
+  const res = await request('POST', `/api/services/${service.id}/cases`, { data }, { cookie });
+  latencies.push(performance.now() - dueAt);
+  if (res.status !== 201) { failures++; if (failures <= 3) console.error(res.status, res.text.slice(0, 300)); }
+}
 const cpuStart = process.cpuUsage();
 const start = performance.now();
-async function worker() {
-  while (next < total) {
-    next++;
-    const t0 = performance.now();
-    const res = await request('POST', `/api/services/${service.id}/cases`, { data }, { cookie });
-    latencies.push(performance.now() - t0);
-    if (res.status !== 201) { failures++; if (failures <= 3) console.error(res.status, res.text.slice(0, 300)); }
+if (rate > 0) {
+  // The agent queues a submission beyond C open connections until one is free.
+  const pending = [];
+  for (let i = 0; i < total; i++) {
+    const dueAt = start + (i * 1000) / rate;
+    const wait = dueAt - performance.now();
+    if (wait > 1) await new Promise(resolve => setTimeout(resolve, wait));
+    pending.push(submit(dueAt));
   }
+  await Promise.all(pending);
+} else {
+  let next = 0;
+  const connection = async () => { while (next < total) { next++; await submit(performance.now()); } };
+  await Promise.all(Array.from({ length: concurrency }, connection));
 }
-await Promise.all(Array.from({ length: concurrency }, worker));
 const seconds = (performance.now() - start) / 1000;
 const cpu = process.cpuUsage(cpuStart);
 latencies.sort((a, b) => a - b);
 const pct = p => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))].toFixed(1);
 console.log(JSON.stringify({
-  submissions: total, concurrency, failures, seconds: +seconds.toFixed(2), perSecond: +(total / seconds).toFixed(1),
+  submissions: total, concurrency, ...(rate > 0 ? { offeredPerSecond: rate } : {}), failures,
+  seconds: +seconds.toFixed(2), perSecond: +(total / seconds).toFixed(1),
   medianMs: +pct(0.5), p99Ms: +pct(0.99),
   loadToolCpuShareOfMachine: +(((cpu.user + cpu.system) / 1e6) / (seconds * os.cpus().length)).toFixed(3),
 }));
