@@ -24,7 +24,10 @@ public abstract class CascadeRecoveryTests(CaseServer server)
     /// <summary>The product's default lease (Dispatcher:LeaseSeconds) and a second.</summary>
     private static readonly TimeSpan PastTheLease = TimeSpan.FromSeconds(16);
 
-    private Task<int> RecoverAsync() => server.Services.GetRequiredService<CascadeRecovery>().RunOnceAsync(CancellationToken.None);
+    private Task<int> RecoverAsync() => RecoverAsync(server);
+
+    /// <summary>One background recovery pass; how many cascades it finished.</summary>
+    internal static Task<int> RecoverAsync(CaseServer server) => server.Services.GetRequiredService<CascadeRecovery>().RunOnceAsync(CancellationToken.None);
 
     /// <summary>What a publish commits before its cascade runs, by a process that then dies: the version and its cascade, claimed by that process.</summary>
     private async Task PublishAndCrashAsync(JsonObject template, string by)
@@ -50,7 +53,7 @@ public abstract class CascadeRecoveryTests(CaseServer server)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.DoneAt, (DateTime?)null).SetProperty(c => c.ClaimedBy, DeadProcess).SetProperty(c => c.ClaimedUntil, lapsed));
     }
 
-    private static async Task<List<ModuleCascade>> CascadesAsync(FormFlowDbContext db, JsonObject module)
+    internal static async Task<List<ModuleCascade>> CascadesAsync(FormFlowDbContext db, JsonObject module)
     {
         var id = module["id"]!.GetValue<int>();
         return await db.ModuleCascades.AsNoTracking().Where(c => c.ModuleRecordId == id).ToListAsync();
