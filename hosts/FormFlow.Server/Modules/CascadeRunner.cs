@@ -25,8 +25,9 @@ public sealed class CascadeRunner(IServiceScopeFactory scopes, TimeProvider cloc
         string claimant, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        var version = await ModuleLibrary.PublishAsync(db, module, owner, by, now, ct); // resolves and adds, saves nothing
+        // the write transaction starts after the resolution, so SQLite's other writers do not wait for it
         await using var transaction = await db.BeginWriteTransactionAsync(ct);
-        var version = await ModuleLibrary.PublishAsync(db, module, owner, by, now, ct);
         await db.SaveChangesAsync(ct);
         var cascade = new ModuleCascade
         {
