@@ -1,5 +1,6 @@
 using FormFlow.Persistence;
 using FormFlow.Server.Dispatch;
+using Microsoft.EntityFrameworkCore;
 
 namespace FormFlow.Server.Modules;
 
@@ -21,8 +22,12 @@ public sealed class CascadeRecovery(IServiceScopeFactory scopes, TimeProvider cl
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<FormFlowDbContext>();
+            var now = clock.GetUtcNow().UtcDateTime;
+            // Mostly there is none: a read first spares SQLite's write gate a claim transaction every poll.
+            if (!await db.ModuleCascades.AnyAsync(c => c.DoneAt == null && c.NextAttemptAt <= now && (c.ClaimedUntil == null || c.ClaimedUntil < now), ct))
+                return finished;
             var claimant = lease.NewClaimant();
-            var claimed = await WorkClaims.CascadesAsync(db, claimant, clock.GetUtcNow().UtcDateTime, lease.Duration, 1, ct);
+            var claimed = await WorkClaims.CascadesAsync(db, claimant, now, lease.Duration, 1, ct);
             if (claimed.Count == 0) return finished;
             if (await runner.RunAsync(db, claimed[0], claimant, resumed: true, ct) is not null) finished++;
         }

@@ -29,8 +29,12 @@ public abstract class CascadeRecoveryTests(CaseServer server)
     /// <summary>One background recovery pass; how many cascades it finished.</summary>
     internal static Task<int> RecoverAsync(CaseServer server) => server.Services.GetRequiredService<CascadeRecovery>().RunOnceAsync(CancellationToken.None);
 
+    private Task PublishAndCrashAsync(JsonObject template, string by) => PublishAndCrashAsync(server, template, by);
+
+    private Task LeaveAsCrashedAsync(JsonObject module) => LeaveAsCrashedAsync(server, module, server.Clock.GetUtcNow().UtcDateTime);
+
     /// <summary>What a publish commits before its cascade runs, by a process that then dies: the version and its cascade, claimed by that process.</summary>
-    private async Task PublishAndCrashAsync(JsonObject template, string by)
+    internal static async Task PublishAndCrashAsync(ServerFixture server, JsonObject template, string by)
     {
         await using var scope = server.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FormFlowDbContext>();
@@ -43,12 +47,12 @@ public abstract class CascadeRecoveryTests(CaseServer server)
     /// The module's last cascade as a crash between two of its steps leaves it: not done, claimed by a process that
     /// died, whose lease has lapsed.
     /// </summary>
-    private async Task LeaveAsCrashedAsync(JsonObject module)
+    internal static async Task LeaveAsCrashedAsync(ServerFixture server, JsonObject module, DateTime now)
     {
         await using var db = server.OpenDb();
         var id = module["id"]!.GetValue<int>();
         var cascade = await db.ModuleCascades.Where(c => c.ModuleRecordId == id).OrderByDescending(c => c.Id).FirstAsync();
-        var lapsed = server.Clock.GetUtcNow().UtcDateTime - TimeSpan.FromSeconds(1);
+        var lapsed = now - TimeSpan.FromSeconds(1);
         await db.ModuleCascades.Where(c => c.Id == cascade.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.DoneAt, (DateTime?)null).SetProperty(c => c.ClaimedBy, DeadProcess).SetProperty(c => c.ClaimedUntil, lapsed));
     }
