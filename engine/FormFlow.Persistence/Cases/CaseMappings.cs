@@ -76,18 +76,12 @@ internal sealed class OutboxEntryMapping : IEntityTypeConfiguration<OutboxEntry>
     public void Configure(EntityTypeBuilder<OutboxEntry> b)
     {
         b.ToTable("Outbox");
+        b.MapClaims();
         b.Property(o => o.Key).HasMaxLength(200);
         b.Property(o => o.Kind).HasMaxLength(60);
         b.Property(o => o.ActivityId).HasMaxLength(100);
-        b.Property(o => o.ClaimedBy).HasMaxLength(100);
-        b.Property(o => o.LastError).HasMaxLength(2000);
-        b.Property(o => o.CreatedAt).HasConversion(UtcDateTimes.Converter);
-        b.Property(o => o.NextAttemptAt).HasConversion(UtcDateTimes.Converter);
-        b.Property(o => o.DoneAt).HasConversion(UtcDateTimes.NullableConverter);
-        b.Property(o => o.ClaimedUntil).HasConversion(UtcDateTimes.NullableConverter);
         b.HasOne<Case>().WithMany().HasForeignKey(o => o.CaseId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(o => new { o.CaseId, o.Key }).IsUnique();
-        b.HasIndex(o => new { o.DoneAt, o.NextAttemptAt });
     }
 }
 

@@ -32,6 +32,11 @@ public sealed class ModuleRecord
     /// the rebase has no blocking conflict and no unpublished draft is in progress. On unless the owner turns it off.
     /// </summary>
     public bool AutoUpgrade { get; set; } = true;
+    /// <summary>
+    /// The parent's version (ID) whose automatic upgrade this module was last recorded as waiting for: a wait is
+    /// audited once per parent version, however often a cascade (resumed after a crash, say) comes by again.
+    /// </summary>
+    public int? AutoUpgradeWaitAuditedFor { get; set; }
     public DateTime CreatedAt { get; set; }
     /// <summary>When archived: hidden from the library by default, not derived or newly activated; running services and cases go on.</summary>
     public DateTime? ArchivedAt { get; set; }

@@ -23,6 +23,7 @@ public static class CaseRuntimeSetup
         services.AddScoped<TaskReader>();
         services.AddScoped<IEffectHandler, NotifyEffect>();
         services.AddScoped<IEffectHandler, RequestInformationEffect>();
+        services.AddSingleton<WorkLease>();
         services.AddSingleton<CaseDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<CaseDispatcher>());
         return services;

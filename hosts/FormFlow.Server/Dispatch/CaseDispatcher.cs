@@ -18,38 +18,17 @@ namespace FormFlow.Server.Dispatch;
 /// recovers everything unfinished; the done mark is written only while the claim is still this pass's
 /// (see <see cref="WorkClaims.FinishTimerAsync"/>), so a slow pass whose lease ran out cannot run an item a second time. Items with no handler for their kind stay pending and are retried later.
 /// </summary>
-public sealed class CaseDispatcher(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration config, ILogger<CaseDispatcher> log) : BackgroundService
+public sealed class CaseDispatcher(IServiceScopeFactory scopes, TimeProvider clock, WorkLease lease, IConfiguration config, ILogger<CaseDispatcher> log)
+    : PollingService(config, log)
 {
-    private readonly string _process = $"{Environment.MachineName}:{Environment.ProcessId}";
-    private readonly TimeSpan _poll = TimeSpan.FromMilliseconds(config.GetValue("Dispatcher:PollMilliseconds", 1000));
-    /// <summary>Short, because a live pass renews it (<see cref="ClaimHeartbeat"/>): a dead process's claims end this long after its last beat.</summary>
-    private readonly TimeSpan _lease = TimeSpan.FromSeconds(config.GetValue("Dispatcher:LeaseSeconds", 15));
-    private readonly bool _enabled = config.GetValue("Dispatcher:Enabled", true);
+    private readonly TimeSpan _lease = lease.Duration;
     private const int Batch = 50;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!_enabled) return;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var handled = 0;
-            try
-            {
-                handled = await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                log.LogError(ex, "Dispatcher pass failed; trying again");
-            }
-            if (handled == 0) await Task.Delay(_poll, stoppingToken).ContinueWith(_ => { }, CancellationToken.None);
-        }
-    }
-
     /// <summary>One pass: claims and handles the due timers, then the due outbox items. Returns how many it handled.</summary>
-    public async Task<int> RunOnceAsync(CancellationToken ct)
+    public override async Task<int> RunOnceAsync(CancellationToken ct)
     {
         var handled = 0;
-        var claimant = $"{_process}:{Guid.NewGuid():N}";
+        var claimant = lease.NewClaimant();
         List<long> timers, outbox;
         await using (var scope = scopes.CreateAsyncScope())
         {
@@ -134,14 +113,10 @@ public sealed class CaseDispatcher(IServiceScopeFactory scopes, TimeProvider clo
         }
     }
 
-    /// <summary>Releases the claim and backs off: 1, 2, 4 ... minutes, at most an hour between tries.</summary>
+    /// <summary>Releases the claim and backs off (<see cref="Persistence.Database.ClaimedWork.Postpone"/>).</summary>
     private static async Task PostponeAsync(FormFlowDbContext db, Persistence.Cases.OutboxEntry entry, string error, DateTime now, CancellationToken ct)
     {
-        entry.Attempts++;
-        entry.LastError = error.Length <= 2000 ? error : error[..2000];
-        entry.NextAttemptAt = now.AddMinutes(Math.Min(60, Math.Pow(2, Math.Min(entry.Attempts - 1, 6))));
-        entry.ClaimedBy = null;
-        entry.ClaimedUntil = null;
+        entry.Postpone(error, now);
         await db.SaveChangesAsync(ct);
     }
 }

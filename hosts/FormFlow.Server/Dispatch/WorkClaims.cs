@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace FormFlow.Server.Dispatch;
 
 /// <summary>
-/// Claims due rows for one dispatcher pass: a claim writes the claimant and a lease end on rows that are due and
+/// Claims due rows for one dispatcher or cascade recovery pass: a claim writes the claimant and a lease end on rows that are due and
 /// unclaimed (or whose lease ran out, because the claimant died). On PostgreSQL the candidates are picked
 /// <c>FOR UPDATE SKIP LOCKED</c>, so processes claiming together take disjoint rows without waiting; the lease
 /// condition is repeated on the updated row, so a row is never held by two live claims. SQLite has one writer.
@@ -16,6 +16,10 @@ public static class WorkClaims
 
     public static Task<List<long>> OutboxAsync(FormFlowDbContext db, string claimant, DateTime now, TimeSpan lease, int batch, CancellationToken ct) =>
         ClaimAsync(db, "Outbox", "\"DoneAt\" IS NULL AND \"NextAttemptAt\" <= {0}", "\"Id\"", claimant, now, lease, batch, ct);
+
+    /// <summary>Pending module cascades (<see cref="Persistence.Modules.ModuleCascade"/>) whose publisher died or whose run failed.</summary>
+    public static Task<List<long>> CascadesAsync(FormFlowDbContext db, string claimant, DateTime now, TimeSpan lease, int batch, CancellationToken ct) =>
+        ClaimAsync(db, "ModuleCascades", "\"DoneAt\" IS NULL AND \"NextAttemptAt\" <= {0}", "\"Id\"", claimant, now, lease, batch, ct);
 
     private static async Task<List<long>> ClaimAsync(FormFlowDbContext db, string table, string due, string order, string claimant,
         DateTime now, TimeSpan lease, int batch, CancellationToken ct)
@@ -42,7 +46,8 @@ public static class WorkClaims
     {
         await using var transaction = await db.BeginWriteTransactionAsync(ct);
         var renewed = await RenewAsync(db, "CaseTimers", "\"FiredAt\" IS NULL", claimant, until, ct)
-            + await RenewAsync(db, "Outbox", "\"DoneAt\" IS NULL", claimant, until, ct);
+            + await RenewAsync(db, "Outbox", "\"DoneAt\" IS NULL", claimant, until, ct)
+            + await RenewAsync(db, "ModuleCascades", "\"DoneAt\" IS NULL", claimant, until, ct);
         await transaction.CommitAsync(ct);
         return renewed;
     }
@@ -67,6 +72,11 @@ public static class WorkClaims
     public static async Task<bool> FinishOutboxAsync(FormFlowDbContext db, long id, string claimant, DateTime now, CancellationToken ct) =>
         await db.Outbox.Where(o => o.Id == id && o.ClaimedBy == claimant && o.DoneAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.DoneAt, now).SetProperty(o => o.Attempts, o => o.Attempts + 1).SetProperty(o => o.LastError, (string?)null), ct) == 1;
+
+    /// <summary>Marks a claimed cascade done if the claim is still this claimant's: false when another process took it over.</summary>
+    public static async Task<bool> FinishCascadeAsync(FormFlowDbContext db, long id, string claimant, DateTime now, CancellationToken ct) =>
+        await db.ModuleCascades.Where(c => c.Id == id && c.ClaimedBy == claimant && c.DoneAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.DoneAt, now).SetProperty(c => c.Attempts, c => c.Attempts + 1).SetProperty(c => c.LastError, (string?)null), ct) == 1;
 
     /// <summary>SQLite keeps times as text in EF Core's format; PostgreSQL takes the UTC value.</summary>
     private static object Time(FormFlowDbContext db, DateTime utc) =>

@@ -80,6 +80,7 @@ public static class ServerApp
         services.AddSingleton<SnapshotCatalog>();
         services.AddSingleton<ServiceDirectory>();
         services.AddCaseRuntime();
+        services.AddUpgradeCascades();
         services.AddWebUi(builder.Configuration);
 
         var app = builder.Build();

@@ -46,9 +46,9 @@ public static class ModuleEndpoints
         modules.MapPost("/{id:int}/upgrade/resolve", ResolveAsync).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422)
             .WithSummary("Settle one conflict: keepMine, takeParent or edit (with value). Logged; the last one makes the rebased overlay the draft.");
         modules.MapPost("/{id:int}/publish", PublishAsync).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422)
-            .WithSummary("Publish the draft as an immutable version: 201 {version, hash, upgraded, waiting}; the derived modules below follow level by level " +
-                         "(upgraded: [{moduleId, orgName, from, to, version, servicesMoved}]) unless they wait ([{moduleId, orgName, reason, conflicts}]: " +
-                         "automatic upgrades off, a draft in progress, blocking conflicts). 409 while blocking conflicts remain or nothing changed, 422 when unsound.");
+            .WithSummary("Publish the draft as an immutable version: 201 {version, hash, upgraded, waiting, cascade}; the derived modules below follow level by level " +
+                         "(upgraded: [{moduleId, orgName, from, to, version, servicesMoved}]) unless they wait ([{moduleId, orgName, to, reason, conflicts}]: " +
+                         "automatic upgrades off, a draft in progress, blocking conflicts); cascade: done, or retrying when the upgrades failed and are retried in the background. 409 while blocking conflicts remain or nothing changed, 422 when unsound.");
         modules.MapPut("/{id:int}/settings", SettingsAsync).Produces<ModuleSummaryView>().ProducesProblem(404).ProducesProblem(409)
             .WithSummary("A derived module's settings: {autoUpgrade} — whether it follows its parent's new versions on its own (default on).");
         modules.MapPost("/{id:int}/activate", ActivateAsync).Produces<ActivationView>(201).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422)
@@ -302,21 +302,25 @@ public static class ModuleEndpoints
         return TypedResults.Ok(UpgradeView(state));
     });
 
-    private static Task<IResult> PublishAsync(int id, FormFlowDbContext db, HttpContext http, CancellationToken ct) => Guard(async () =>
+    private static Task<IResult> PublishAsync(int id, FormFlowDbContext db, HttpContext http, CascadeRunner cascades, CancellationToken ct) => Guard(async () =>
     {
         var access = await AccessAsync(db, http, ct);
         var (module, owner) = await EditableAsync(db, access, id, ct);
+        var claimant = cascades.NewClaimant();
         ModuleVersion version;
+        ModuleCascade cascade;
         try
         {
-            version = await ModuleLibrary.PublishAsync(db, module, owner, access.Actor, Now(http), ct);
+            (version, cascade) = await cascades.PublishAsync(db, module, owner, access.Actor, claimant, ct);
         }
         catch (TemplateException ex)
         {
             return ModuleProblems.From(ex, "The module is unsound");
         }
-        await db.SaveChangesAsync(ct);
-        var answer = UpgradeCascade.ToJson(await UpgradeCascade.RunAsync(db, module, access.Actor, Now(http), ct));
+        // The version is committed with its cascade pending: if this run fails (or the process dies), the cascade is retried in the background.
+        var report = await cascades.RunAsync(db, cascade.Id, claimant, resumed: false, ct);
+        var answer = UpgradeCascade.ToJson(report ?? new([], []));
+        answer["cascade"] = report is null ? "retrying" : "done";
         answer.Insert(0, "version", version.Version);
         answer.Insert(1, "hash", version.SnapshotHash);
         return TypedResults.Created($"/api/modules/{id}", answer);

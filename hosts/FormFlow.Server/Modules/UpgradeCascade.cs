@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using FormFlow.Engine.Templates;
 using FormFlow.Persistence;
 using FormFlow.Persistence.Audit;
@@ -18,7 +19,11 @@ namespace FormFlow.Server.Modules;
 /// rebased, a version pinned to the new parent version is published, and the services that ran its previous version
 /// move to the new one (new cases take it; running cases keep their snapshot, as with any activation). Everything
 /// else waits, untouched, with the reason in the report and the audit log; the Studio's banner offers the manual
-/// upgrade. Each child is saved on its own: a child a designer saved meanwhile waits instead.
+/// upgrade. Each child is saved on its own, its version and its services' move in one transaction: a child a
+/// designer saved meanwhile waits instead.
+/// A run is idempotent, so a cascade cut short (the process died; see <see cref="CascadeRunner"/>) is simply run
+/// again: a child already on its parent's latest version is left as it is, but its own children are still visited
+/// (the run that upgraded it may have ended before them), and a wait is audited once per module and parent version.
 /// </summary>
 public static class UpgradeCascade
 {
@@ -26,7 +31,11 @@ public static class UpgradeCascade
 
     public sealed record Upgraded(int ModuleId, string OrgName, int ParentModuleId, string From, string To, string Version, string Hash, List<int> ServicesMoved);
 
-    public sealed record Waiting(int ModuleId, string OrgName, int ParentModuleId, string Reason, List<string> Conflicts);
+    /// <summary>A child that stays on its version; <see cref="To"/> is the parent's version it could take.</summary>
+    public sealed record Waiting(int ModuleId, string OrgName, int ParentModuleId, string To, string Reason, List<string> Conflicts)
+    {
+        [JsonIgnore] public int ToVersionId { get; init; }
+    }
 
     public sealed record Report(List<Upgraded> Upgraded, List<Waiting> Waiting);
 
@@ -44,33 +53,48 @@ public static class UpgradeCascade
                 var child = (await ModuleLibrary.FindAsync(db, childId, ct))!;
                 var owner = await db.OrgUnits.SingleAsync(o => o.Id == child.OwnerOrgUnitId, ct);
                 var outcome = await UpgradeAsync(db, child, owner, by, now, ct);
-                if (outcome is Upgraded upgraded)
-                {
-                    report.Upgraded.Add(upgraded);
-                    parents.Enqueue(childId);
-                }
-                else if (outcome is Waiting waiting)
+                if (outcome is Waiting waiting)
                 {
                     report.Waiting.Add(waiting);
-                    db.ChangeTracker.Clear();
-                    AuditLog.Append(db, by, "module.autoUpgradeWaiting", $"module:{childId}", new JsonObject
-                    {
-                        ["parentModule"] = parentId, ["reason"] = waiting.Reason, ["conflicts"] = new JsonArray(waiting.Conflicts.Select(c => (JsonNode?)c).ToArray()),
-                    });
-                    await db.SaveChangesAsync(ct);
+                    await AuditWaitOnceAsync(db, by, waiting, ct);
+                    continue;
                 }
+                if (outcome is Upgraded upgraded) report.Upgraded.Add(upgraded);
+                // upgraded now, or by an earlier run of this cascade that may have ended before this child's children
+                parents.Enqueue(childId);
             }
         }
         db.ChangeTracker.Clear();
         return report;
     }
 
+    /// <summary>
+    /// Audits the wait unless this module's wait for this parent version is recorded already; the mark and the entry
+    /// commit together, and the mark's conditional update lets only one of two runs racing here write the entry.
+    /// </summary>
+    private static async Task AuditWaitOnceAsync(FormFlowDbContext db, string by, Waiting waiting, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        await using var transaction = await db.BeginWriteTransactionAsync(ct);
+        var first = await db.Modules.Where(m => m.Id == waiting.ModuleId && (m.AutoUpgradeWaitAuditedFor == null || m.AutoUpgradeWaitAuditedFor != waiting.ToVersionId))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.AutoUpgradeWaitAuditedFor, waiting.ToVersionId), ct) == 1;
+        if (!first) return;
+        AuditLog.Append(db, by, "module.autoUpgradeWaiting", $"module:{waiting.ModuleId}", new JsonObject
+        {
+            ["parentModule"] = waiting.ParentModuleId, ["to"] = waiting.To, ["reason"] = waiting.Reason,
+            ["conflicts"] = new JsonArray(waiting.Conflicts.Select(c => (JsonNode?)c).ToArray()),
+        });
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+    }
+
     /// <summary>One child: upgraded and saved, waiting (nothing changed), or null when it is on the parent's latest version already.</summary>
     private static async Task<object?> UpgradeAsync(FormFlowDbContext db, ModuleRecord child, OrgUnit owner, string by, DateTime now, CancellationToken ct)
     {
-        Waiting Wait(string reason, List<string>? conflicts = null) => new(child.Id, owner.Name, child.ParentModuleId!.Value, reason, conflicts ?? []);
-
         if (await ModuleLibrary.UpgradeStepAsync(db, child, ct) is not var (from, to)) return null;
+        Waiting Wait(string reason, List<string>? conflicts = null) =>
+            new(child.Id, owner.Name, child.ParentModuleId!.Value, to.Version, reason, conflicts ?? []) { ToVersionId = to.Id };
+
         if (!child.AutoUpgrade) return Wait("automatic upgrades are off for this module");
         if (ModuleLibrary.Latest(child) is not { } previous || previous.Content != child.Draft)
             return Wait($"an unpublished draft is in progress (last saved by {child.DraftUpdatedBy})");
@@ -103,6 +127,8 @@ public static class UpgradeCascade
             ["trigger"] = Actor, ["parentModule"] = child.ParentModuleId, ["from"] = from.Version, ["to"] = to.Version, ["version"] = version.Version,
             ["conflicts"] = rebase.Conflicts.Count,
         });
+        // the new version and the services' move commit together: a crash leaves the child either untouched or done
+        await using var transaction = await db.BeginWriteTransactionAsync(ct);
         try
         {
             await DraftRevisions.SaveAsync(db, child, loaded, ct);
@@ -120,6 +146,7 @@ public static class UpgradeCascade
             return Wait("another request changed this module at the same time; upgrade it from its banner");
         }
         var moved = await MoveServicesAsync(db, child, owner, previous, version, actor, now, ct);
+        await transaction.CommitAsync(ct);
         return new Upgraded(child.Id, owner.Name, child.ParentModuleId!.Value, from.Version, to.Version, version.Version, version.SnapshotHash, moved);
     }
 

@@ -19,8 +19,11 @@ public abstract class AutomaticUpgradeTests(ServerFixture server)
         preview["module"]!["forms"]!.AsArray().SelectMany(f => f!["pages"]!.AsArray()).SelectMany(p => p!["sections"]!.AsArray())
             .SelectMany(s => s!["fields"]!.AsArray()).Single(f => (string?)f!["id"] == id)!;
 
+    private Task<JsonObject> StreetModuleAsync(HttpClient admin, JsonObject parent, string street, object operation) =>
+        StreetModuleAsync(server, admin, parent, street, operation);
+
     /// <summary>Derives <paramref name="parent"/> for a street with one overlay operation, publishes it and activates it there.</summary>
-    private async Task<JsonObject> StreetModuleAsync(HttpClient admin, JsonObject parent, string street, object operation)
+    internal static async Task<JsonObject> StreetModuleAsync(ServerFixture server, HttpClient admin, JsonObject parent, string street, object operation)
     {
         var streetId = await ModuleLibraryTests.OrgIdAsync(server, street);
         var module = await Api.JsonAsync(await admin.PostAsJsonAsync($"/api/modules/{parent["id"]}/derive", new { orgUnitId = streetId }));
@@ -30,18 +33,27 @@ public abstract class AutomaticUpgradeTests(ServerFixture server)
         return module;
     }
 
-    private static async Task<JsonObject> PublishTemplateAsync(HttpClient designer, JsonObject template, string version, Action<JsonObject> change)
+    /// <summary>Saves the template's draft as the next version with a change (not published).</summary>
+    internal static async Task DraftTemplateAsync(HttpClient designer, JsonObject template, string version, Action<JsonObject> change)
     {
         var package = await Api.JsonAsync(await designer.GetAsync($"/api/modules/{template["id"]}/draft"));
         package["version"] = version;
         change(package);
         Assert.Equal(HttpStatusCode.OK, (await designer.PutAsJsonAsync($"/api/modules/{template["id"]}/draft", package)).StatusCode);
-        var published = await designer.PostAsync($"/api/modules/{template["id"]}/publish", null);
-        Assert.Equal(HttpStatusCode.Created, published.StatusCode);
-        return await Api.JsonAsync(published);
     }
 
-    private static JsonNode Entry(JsonNode answer, string list, JsonNode module) =>
+    /// <summary>Publishes the template's next version with a change; the answer (with the cascade's report) once the cascade is done.</summary>
+    internal static async Task<JsonObject> PublishTemplateAsync(HttpClient designer, JsonObject template, string version, Action<JsonObject> change)
+    {
+        await DraftTemplateAsync(designer, template, version, change);
+        var published = await designer.PostAsync($"/api/modules/{template["id"]}/publish", null);
+        Assert.Equal(HttpStatusCode.Created, published.StatusCode);
+        var answer = await Api.JsonAsync(published);
+        Assert.Equal("done", (string?)answer["cascade"]);
+        return answer;
+    }
+
+    internal static JsonNode Entry(JsonNode answer, string list, JsonNode module) =>
         answer[list]!.AsArray().Single(e => e!["moduleId"]!.GetValue<int>() == module["id"]!.GetValue<int>())!;
 
     [Fact]

@@ -118,7 +118,9 @@ export interface TestRunResult {
 export interface PublishResult {
   version: string; hash: string;
   upgraded?: { moduleId: number; orgName: string; from: string; to: string; version: string; servicesMoved: number[] }[];
-  waiting?: { moduleId: number; orgName: string; reason: string; conflicts: string[] }[];
+  waiting?: { moduleId: number; orgName: string; to: string; reason: string; conflicts: string[] }[];
+  /** "retrying" when the upgrades below failed: the version is published and the server retries them in the background. */
+  cascade?: "done" | "retrying";
 }
 
 export interface Service { id: string | number; moduleId: string; name: LocalizedText | string; description?: LocalizedText | string; category: string; orgUnitId: string | number; orgName: string; snapshotHash: string; version: string }

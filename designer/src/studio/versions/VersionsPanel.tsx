@@ -67,6 +67,9 @@ export function VersionsPanel({ details, draft, onPublished, beforePublish, setV
         <Alert type="success" className="ff-cascade-upgraded" style={{ marginBottom: 8 }}
           title={t("ver.cascadeUpgraded", { list: cascade.upgraded.map((u) => `${u.orgName} ${u.version}`).join("、") })} />
       )}
+      {cascade?.cascade === "retrying" && (
+        <Alert type="info" className="ff-cascade-retrying" style={{ marginBottom: 8 }} title={t("ver.cascadeRetrying")} />
+      )}
       {cascade?.waiting && cascade.waiting.length > 0 && (
         <Alert type="warning" className="ff-cascade-waiting" style={{ marginBottom: 8 }}
           title={t("ver.cascadeWaiting", { list: cascade.waiting.map((w) => w.orgName).join("、") })}

@@ -691,6 +691,59 @@ namespace FormFlow.Persistence.Migrations.Postgres
                     b.ToTable("Redemptions", (string)null);
                 });
 
+            modelBuilder.Entity("FormFlow.Persistence.Modules.ModuleCascade", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DoneAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("ModuleRecordId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ModuleVersionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ModuleRecordId");
+
+                    b.HasIndex("ModuleVersionId");
+
+                    b.HasIndex("DoneAt", "NextAttemptAt");
+
+                    b.ToTable("ModuleCascades", (string)null);
+                });
+
             modelBuilder.Entity("FormFlow.Persistence.Modules.ModuleRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -708,6 +761,9 @@ namespace FormFlow.Persistence.Migrations.Postgres
 
                     b.Property<bool>("AutoUpgrade")
                         .HasColumnType("boolean");
+
+                    b.Property<int?>("AutoUpgradeWaitAuditedFor")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Category")
                         .IsRequired()
@@ -1263,6 +1319,21 @@ namespace FormFlow.Persistence.Migrations.Postgres
                     b.Navigation("Entitlement");
 
                     b.Navigation("MerchantAccount");
+                });
+
+            modelBuilder.Entity("FormFlow.Persistence.Modules.ModuleCascade", b =>
+                {
+                    b.HasOne("FormFlow.Persistence.Modules.ModuleRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ModuleRecordId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FormFlow.Persistence.Modules.ModuleVersion", null)
+                        .WithMany()
+                        .HasForeignKey("ModuleVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("FormFlow.Persistence.Modules.ModuleRecord", b =>

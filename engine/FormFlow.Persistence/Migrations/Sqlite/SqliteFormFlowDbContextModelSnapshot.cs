@@ -664,6 +664,57 @@ namespace FormFlow.Persistence.Migrations.Sqlite
                     b.ToTable("Redemptions", (string)null);
                 });
 
+            modelBuilder.Entity("FormFlow.Persistence.Modules.ModuleCascade", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DoneAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ModuleRecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ModuleVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ModuleRecordId");
+
+                    b.HasIndex("ModuleVersionId");
+
+                    b.HasIndex("DoneAt", "NextAttemptAt");
+
+                    b.ToTable("ModuleCascades", (string)null);
+                });
+
             modelBuilder.Entity("FormFlow.Persistence.Modules.ModuleRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -678,6 +729,9 @@ namespace FormFlow.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("AutoUpgrade")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AutoUpgradeWaitAuditedFor")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Category")
@@ -1221,6 +1275,21 @@ namespace FormFlow.Persistence.Migrations.Sqlite
                     b.Navigation("Entitlement");
 
                     b.Navigation("MerchantAccount");
+                });
+
+            modelBuilder.Entity("FormFlow.Persistence.Modules.ModuleCascade", b =>
+                {
+                    b.HasOne("FormFlow.Persistence.Modules.ModuleRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ModuleRecordId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FormFlow.Persistence.Modules.ModuleVersion", null)
+                        .WithMany()
+                        .HasForeignKey("ModuleVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("FormFlow.Persistence.Modules.ModuleRecord", b =>
