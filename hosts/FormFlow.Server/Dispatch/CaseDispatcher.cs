@@ -96,7 +96,7 @@ public sealed class CaseDispatcher(IServiceScopeFactory scopes, TimeProvider clo
         try
         {
             await using var transaction = await db.BeginWriteTransactionAsync(ct);
-            if (!await WorkClaims.FinishOutboxAsync(db, id, claimant, now.UtcDateTime, ct)) return false;
+            if (!await WorkClaims.FinishAsync<Persistence.Cases.OutboxEntry>(db, id, claimant, now.UtcDateTime, ct)) return false;
             await handler.HandleAsync(new EffectRequest(db, entry.CaseId, c.ApplicantAccountId, c.OrgUnitId, $"{entry.CaseId}:{entry.Key}", item, now), ct);
             AuditLog.Append(db, AuditLog.SystemActor, "effect.done", $"case:{entry.CaseId}", new JsonObject { ["kind"] = entry.Kind, ["key"] = entry.Key });
             await db.SaveChangesAsync(ct);

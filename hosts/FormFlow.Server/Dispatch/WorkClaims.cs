@@ -1,4 +1,5 @@
 using FormFlow.Persistence;
+using FormFlow.Persistence.Database;
 using Microsoft.EntityFrameworkCore;
 
 namespace FormFlow.Server.Dispatch;
@@ -15,11 +16,14 @@ public static class WorkClaims
         ClaimAsync(db, "CaseTimers", "\"FiredAt\" IS NULL AND \"DueAt\" <= {0}", "\"DueAt\"", claimant, now, lease, batch, ct);
 
     public static Task<List<long>> OutboxAsync(FormFlowDbContext db, string claimant, DateTime now, TimeSpan lease, int batch, CancellationToken ct) =>
-        ClaimAsync(db, "Outbox", "\"DoneAt\" IS NULL AND \"NextAttemptAt\" <= {0}", "\"Id\"", claimant, now, lease, batch, ct);
+        ClaimAsync(db, "Outbox", Pending, "\"Id\"", claimant, now, lease, batch, ct);
 
     /// <summary>Pending module cascades (<see cref="Persistence.Modules.ModuleCascade"/>) whose publisher died or whose run failed.</summary>
     public static Task<List<long>> CascadesAsync(FormFlowDbContext db, string claimant, DateTime now, TimeSpan lease, int batch, CancellationToken ct) =>
-        ClaimAsync(db, "ModuleCascades", "\"DoneAt\" IS NULL AND \"NextAttemptAt\" <= {0}", "\"Id\"", claimant, now, lease, batch, ct);
+        ClaimAsync(db, "ModuleCascades", Pending, "\"Id\"", claimant, now, lease, batch, ct);
+
+    /// <summary>Due <see cref="ClaimedWork"/>: not done, and not postponed past now.</summary>
+    private const string Pending = "\"DoneAt\" IS NULL AND \"NextAttemptAt\" <= {0}";
 
     private static async Task<List<long>> ClaimAsync(FormFlowDbContext db, string table, string due, string order, string claimant,
         DateTime now, TimeSpan lease, int batch, CancellationToken ct)
@@ -68,15 +72,13 @@ public static class WorkClaims
         await db.CaseTimers.Where(t => t.Id == id && t.ClaimedBy == claimant && t.FiredAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.FiredAt, now), ct) == 1;
 
-    /// <summary>Marks a claimed outbox item done, as <see cref="FinishTimerAsync"/> does for timers.</summary>
-    public static async Task<bool> FinishOutboxAsync(FormFlowDbContext db, long id, string claimant, DateTime now, CancellationToken ct) =>
-        await db.Outbox.Where(o => o.Id == id && o.ClaimedBy == claimant && o.DoneAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(o => o.DoneAt, now).SetProperty(o => o.Attempts, o => o.Attempts + 1).SetProperty(o => o.LastError, (string?)null), ct) == 1;
-
-    /// <summary>Marks a claimed cascade done if the claim is still this claimant's: false when another process took it over.</summary>
-    public static async Task<bool> FinishCascadeAsync(FormFlowDbContext db, long id, string claimant, DateTime now, CancellationToken ct) =>
-        await db.ModuleCascades.Where(c => c.Id == id && c.ClaimedBy == claimant && c.DoneAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.DoneAt, now).SetProperty(c => c.Attempts, c => c.Attempts + 1).SetProperty(c => c.LastError, (string?)null), ct) == 1;
+    /// <summary>
+    /// Marks claimed work (an outbox item, a module cascade) done, as <see cref="FinishTimerAsync"/> does for timers:
+    /// false when another process took it over after the lease ran out.
+    /// </summary>
+    public static async Task<bool> FinishAsync<T>(FormFlowDbContext db, long id, string claimant, DateTime now, CancellationToken ct) where T : ClaimedWork =>
+        await db.Set<T>().Where(w => w.Id == id && w.ClaimedBy == claimant && w.DoneAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(w => w.DoneAt, now).SetProperty(w => w.Attempts, w => w.Attempts + 1).SetProperty(w => w.LastError, (string?)null), ct) == 1;
 
     /// <summary>SQLite keeps times as text in EF Core's format; PostgreSQL takes the UTC value.</summary>
     private static object Time(FormFlowDbContext db, DateTime utc) =>

@@ -69,7 +69,7 @@ public sealed class CascadeRunner(IServiceScopeFactory scopes, TimeProvider cloc
     private async Task FinishAsync(FormFlowDbContext db, ModuleCascade cascade, string claimant, bool resumed, UpgradeCascade.Report report, CancellationToken ct)
     {
         await using var transaction = await db.BeginWriteTransactionAsync(ct);
-        if (!await WorkClaims.FinishCascadeAsync(db, cascade.Id, claimant, clock.GetUtcNow().UtcDateTime, ct))
+        if (!await WorkClaims.FinishAsync<ModuleCascade>(db, cascade.Id, claimant, clock.GetUtcNow().UtcDateTime, ct))
         {
             // Another process took it over after this claim lapsed (the heartbeat could not renew it): its run is the one recorded.
             log.LogWarning("The cascade {CascadeId} below module {ModuleId} was taken over before it was marked done", cascade.Id, cascade.ModuleRecordId);

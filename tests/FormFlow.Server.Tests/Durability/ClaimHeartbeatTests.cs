@@ -53,7 +53,7 @@ public abstract class ClaimHeartbeatTests(CaseServer server)
         Assert.Superset(effects.ToHashSet(), (await ClaimAsync("pass-b")).ToHashSet());
         Assert.DoesNotContain(await ClaimAsync("pass-c"), effects.Contains);
         await using var scope = server.Services.CreateAsyncScope();
-        Assert.False(await WorkClaims.FinishOutboxAsync(scope.ServiceProvider.GetRequiredService<FormFlowDbContext>(), effects[0], "pass-a", Now, CancellationToken.None));
+        Assert.False(await WorkClaims.FinishAsync<FormFlow.Persistence.Cases.OutboxEntry>(scope.ServiceProvider.GetRequiredService<FormFlowDbContext>(), effects[0], "pass-a", Now, CancellationToken.None));
     }
 }
 
