@@ -6,7 +6,7 @@ namespace FormFlow.Cli;
 /// The `formflow` command line. Every command prints JSON on stdout; exit codes: 0 ok,
 /// 1 the input was checked and found invalid, 2 bad definition or bad usage (message on stderr).
 /// </summary>
-public static class CliApp
+internal static class CliApp
 {
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
@@ -17,7 +17,6 @@ public static class CliApp
         root.Subcommands.Add(WorkflowCommands.Create());
         root.Subcommands.Add(DbCommands.Create());
         root.Subcommands.Add(ModuleCommands.Create());
-        root.Subcommands.Add(TemplateCommands.Create());
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -37,7 +36,7 @@ public static class CliApp
     }
 }
 
-public static class ExitCodes
+internal static class ExitCodes
 {
     public const int Ok = 0;
     public const int Invalid = 1;
@@ -45,4 +44,4 @@ public static class ExitCodes
 }
 
 /// <summary>Bad usage or a bad definition: the message goes to stderr and the exit code is 2.</summary>
-public sealed class CliException(string message) : Exception(message);
+internal sealed class CliException(string message) : Exception(message);

@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 namespace FormFlow.Cli;
 
 /// <summary>Reading input files and writing JSON results, shared by every command.</summary>
-public static class CliJson
+internal static class CliJson
 {
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {

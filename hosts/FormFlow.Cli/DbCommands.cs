@@ -7,7 +7,7 @@ namespace FormFlow.Cli;
 /// `formflow db migrate [--provider sqlite|postgres] [--connection ...] [--data-folder ./data]` — brings a database
 /// to the current schema (the server does the same at start) and prints the migrations it applied.
 /// </summary>
-public static class DbCommands
+internal static class DbCommands
 {
     public static Command Create()
     {

@@ -10,7 +10,7 @@ namespace FormFlow.Cli;
 /// value as JSON (for a script: its return value and the scope it left); `formflow expr check` lists problems.
 /// A disallowed or failing expression exits 2 with the message on stderr.
 /// </summary>
-public static class ExpressionCommands
+internal static class ExpressionCommands
 {
     public static Command Create()
     {

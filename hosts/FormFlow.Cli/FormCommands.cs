@@ -13,7 +13,7 @@ namespace FormFlow.Cli;
 /// `formflow form schema FORM.json` prints the data contract (JSON Schema draft 2020-12).
 /// A bad definition or bad usage exits 2 with the message on stderr.
 /// </summary>
-public static class FormCommands
+internal static class FormCommands
 {
     public static Command Create()
     {

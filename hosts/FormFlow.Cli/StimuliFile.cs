@@ -9,13 +9,13 @@ namespace FormFlow.Cli;
 /// One entry of a stimuli file: a stimulus for the runner, or a clock move (which then fires whatever came due).
 /// <see cref="Pointer"/> names the entry in error messages.
 /// </summary>
-public sealed record StimulusStep(string Pointer, Stimulus? Stimulus, TimeSpan? AdvanceBy = null, DateTimeOffset? AdvanceTo = null);
+internal sealed record StimulusStep(string Pointer, Stimulus? Stimulus, TimeSpan? AdvanceBy = null, DateTimeOffset? AdvanceTo = null);
 
 /// <summary>
 /// Reads a stimuli file: a JSON list applied in order (format in samples/workflows/README.md). Each entry holds
 /// exactly one of complete, advance, advanceTo, event, resubmit, and optionally "by".
 /// </summary>
-public static class StimuliFile
+internal static class StimuliFile
 {
     private static readonly string[] Verbs = ["complete", "advance", "advanceTo", "event", "resubmit"];
     private static readonly Dictionary<string, string[]> Extras = new()

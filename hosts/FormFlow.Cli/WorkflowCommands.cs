@@ -12,7 +12,7 @@ namespace FormFlow.Cli;
 /// their "Elsa.*" root). Results go to stdout as JSON; an invalid definition, a bad file or a stimulus that does
 /// not fit exits 2 with the reason on stderr.
 /// </summary>
-public static class WorkflowCommands
+internal static class WorkflowCommands
 {
     public static Command Create()
     {

@@ -7,13 +7,13 @@ using FormFlow.Engine.Workflows.Validation;
 namespace FormFlow.Cli;
 
 /// <summary>A definition file as the workflow commands read it: FormFlow JSON, or an Elsa 3 export imported on the fly.</summary>
-public sealed record LoadedWorkflow(WorkflowDefinition? Definition, IReadOnlyList<DefinitionProblem> Problems, bool FromElsa);
+internal sealed record LoadedWorkflow(WorkflowDefinition? Definition, IReadOnlyList<DefinitionProblem> Problems, bool FromElsa);
 
 /// <summary>
 /// A problem as `workflow validate` reports it. Several activity IDs when one problem concerns several activities
 /// (the Elsa import lists all unsupported activities in one problem).
 /// </summary>
-public sealed record DefinitionProblem(IReadOnlyList<string> ActivityIds, string Path, string Message)
+internal sealed record DefinitionProblem(IReadOnlyList<string> ActivityIds, string Path, string Message)
 {
     public DefinitionProblem(WorkflowProblem p) : this(p.ActivityId is null ? [] : [p.ActivityId], p.Path, p.Message) { }
 
@@ -30,7 +30,7 @@ public sealed record DefinitionProblem(IReadOnlyList<string> ActivityIds, string
     };
 }
 
-public static class WorkflowFiles
+internal static class WorkflowFiles
 {
     /// <summary>Reads and validates a definition; malformed JSON or a missing file is a <see cref="CliException"/>.</summary>
     public static LoadedWorkflow Load(string path)

@@ -5,7 +5,7 @@ using FormFlow.Engine.Workflows.Runtime;
 namespace FormFlow.Cli;
 
 /// <summary>What `workflow run` prints: the instance as a person checking a run wants to see it.</summary>
-public static class WorkflowRunReport
+internal static class WorkflowRunReport
 {
     public static JsonObject From(WorkflowInstance instance, DateTimeOffset now) => new()
     {

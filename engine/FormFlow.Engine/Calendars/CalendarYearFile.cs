@@ -47,4 +47,4 @@ public sealed record CalendarYearFile(
 
 public sealed record HolidayRange(string Name, DateOnly From, DateOnly To);
 
-public sealed class CalendarException(string message) : Exception(message);
+internal sealed class CalendarException(string message) : Exception(message);

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace FormFlow.Engine.Expressions;
 
 /// <summary>Dates in expressions are "yyyy-MM-dd" strings; a datetime "yyyy-MM-ddTHH:mm..." counts by its date part as written.</summary>
-public static class DateText
+internal static class DateText
 {
     public const string Format = "yyyy-MM-dd";
 

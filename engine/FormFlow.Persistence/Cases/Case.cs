@@ -12,7 +12,7 @@ public sealed class Case
     public string Number { get; set; } = "";
     public int ServiceActivationId { get; set; }
     public required string SnapshotHash { get; set; }
-    public required string ModuleId { get; set; }
+    public required string ModuleKey { get; set; }
     public required string ApplicantAccountId { get; set; }
     /// <summary>The applicant's org unit: authorisation (a cadre sees cases in their subtree) counts from here.</summary>
     public int OrgUnitId { get; set; }

@@ -16,7 +16,7 @@ internal sealed class CaseMapping : IEntityTypeConfiguration<Case>
         b.Property(c => c.Number).HasMaxLength(40);
         b.HasIndex(c => c.Number).IsUnique();
         b.Property(c => c.SnapshotHash).HasMaxLength(80);
-        b.Property(c => c.ModuleId).HasMaxLength(100);
+        b.Property(c => c.ModuleKey).HasMaxLength(100);
         b.Property(c => c.Status).HasMaxLength(30);
         b.Property(c => c.CurrentStep).HasMaxLength(200);
         b.Property(c => c.CreatedAt).HasConversion(UtcDateTimes.Converter);

@@ -12,10 +12,10 @@ internal sealed class ModuleSnapshotMapping : IEntityTypeConfiguration<ModuleSna
         b.ToTable("ModuleSnapshots");
         b.HasKey(s => s.Hash);
         b.Property(s => s.Hash).HasMaxLength(80);
-        b.Property(s => s.ModuleId).HasMaxLength(100);
+        b.Property(s => s.ModuleKey).HasMaxLength(100);
         b.Property(s => s.Version).HasMaxLength(40);
         b.Property(s => s.CreatedAt).HasConversion(UtcDateTimes.Converter);
         b.HasOne<OrgUnit>().WithMany().HasForeignKey(s => s.OwnerOrgUnitId).OnDelete(DeleteBehavior.Restrict);
-        b.HasIndex(s => new { s.ModuleId, s.Version });
+        b.HasIndex(s => new { s.ModuleKey, s.Version });
     }
 }

@@ -7,7 +7,7 @@ namespace FormFlow.Persistence.Services;
 public sealed class ServiceActivation
 {
     public int Id { get; set; }
-    public required string ModuleId { get; set; }
+    public required string ModuleKey { get; set; }
     public int OrgUnitId { get; set; }
     public required string SnapshotHash { get; set; }
     public DateTime ActivatedAt { get; set; }

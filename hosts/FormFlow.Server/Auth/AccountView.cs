@@ -4,7 +4,7 @@ using FormFlow.Persistence.Orgs;
 namespace FormFlow.Server.Auth;
 
 /// <summary>An account as the API shows it: who it is and which roles it holds where.</summary>
-public sealed record AccountView(string Id, string UserName, string DisplayName, IReadOnlyList<RoleView> Roles)
+internal sealed record AccountView(string Id, string UserName, string DisplayName, IReadOnlyList<RoleView> Roles)
 {
     public static AccountView Of(Account account) => new(
         account.Id,
@@ -17,4 +17,4 @@ public sealed record AccountView(string Id, string UserName, string DisplayName,
 }
 
 /// <summary>A role held at an org unit; it applies to the unit's subtree (see <see cref="Roles.ReachesSubtree"/>).</summary>
-public sealed record RoleView(string Role, int OrgId, string OrgName, OrgLevel OrgLevel, string OrgPath);
+internal sealed record RoleView(string Role, int OrgId, string OrgName, OrgLevel OrgLevel, string OrgPath);

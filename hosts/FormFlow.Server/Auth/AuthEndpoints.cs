@@ -3,15 +3,15 @@ using System.Text.Json.Serialization;
 using FormFlow.Persistence;
 using FormFlow.Persistence.Accounts;
 using FormFlow.Persistence.Audit;
-using FormFlow.Server.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using FormFlow.Server.Shared;
 
 namespace FormFlow.Server.Auth;
 
 /// <summary>Sign-in for browsers (cookie), for API clients (bearer token), sign-out, and "who am I".</summary>
-public static class AuthEndpoints
+internal static class AuthEndpoints
 {
     /// <summary>Log category of security events (failed sign-ins), for alerting.</summary>
     public const string SecurityLog = "FormFlow.Security";
@@ -107,6 +107,6 @@ public static class AuthEndpoints
 
 /// <summary>Credentials for <c>/api/auth/login</c> and <c>/api/auth/token</c>; other fields are refused.</summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
-public sealed record LoginRequest(string UserName, string Password);
+internal sealed record LoginRequest(string UserName, string Password);
 
-public sealed record TokenResponse(string AccessToken, DateTimeOffset ExpiresAt, AccountView Account);
+internal sealed record TokenResponse(string AccessToken, DateTimeOffset ExpiresAt, AccountView Account);

@@ -12,7 +12,7 @@ namespace FormFlow.Server.Auth;
 /// <c>Authorization: Bearer</c> is judged by its token, any other by its cookie). Challenges answer 401/403 with
 /// ProblemDetails instead of redirecting to a login page.
 /// </summary>
-public static class AuthSetup
+internal static class AuthSetup
 {
     public const string Scheme = "FormFlow";
     public const string CookieName = "formflow.auth";

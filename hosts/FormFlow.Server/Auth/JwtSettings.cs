@@ -8,7 +8,7 @@ namespace FormFlow.Server.Auth;
 /// <c>Auth:Jwt:Audience</c>, <c>Auth:Jwt:LifetimeMinutes</c> (default 60). In demo mode a missing key is generated
 /// once and kept in the data folder, so tokens survive a restart; outside demo mode a missing key stops the server.
 /// </summary>
-public sealed record JwtSettings(SymmetricSecurityKey SigningKey, string Issuer, string Audience, TimeSpan Lifetime)
+internal sealed record JwtSettings(SymmetricSecurityKey SigningKey, string Issuer, string Audience, TimeSpan Lifetime)
 {
     public const string KeyFileName = "jwt-signing-key";
 

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using FormFlow.Persistence;
 using FormFlow.Persistence.Accounts;
 using FormFlow.Persistence.Audit;
-using FormFlow.Server.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -10,6 +9,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using FormFlow.Server.Shared;
 
 namespace FormFlow.Server.Auth;
 
@@ -21,7 +21,7 @@ namespace FormFlow.Server.Auth;
 /// nothing from the provider) decide what it may do; with no such account the sign-in is refused with a 403 naming
 /// why. Both outcomes leave an audit entry.
 /// </summary>
-public static class OidcLogin
+internal static class OidcLogin
 {
     public const string Scheme = "oidc";
     public const string LoginPath = "/api/auth/oidc/login";

@@ -9,7 +9,7 @@ namespace FormFlow.Server.Auth;
 /// <c>openid profile</c>), <c>Auth:Oidc:RequireHttpsMetadata</c> (default true; false only for a provider on plain
 /// HTTP in a test or a closed network).
 /// </summary>
-public sealed record OidcSettings(string Authority, string ClientId, string ClientSecret, string AccountClaim, string DisplayName,
+internal sealed record OidcSettings(string Authority, string ClientId, string ClientSecret, string AccountClaim, string DisplayName,
     IReadOnlyList<string> Scopes, bool RequireHttpsMetadata)
 {
     public static OidcSettings? From(IConfiguration config)

@@ -6,7 +6,7 @@ using Microsoft.IdentityModel.Tokens;
 namespace FormFlow.Server.Auth;
 
 /// <summary>Issues signed bearer tokens that name the account (<c>sub</c>); roles are read from the store on each request.</summary>
-public sealed class TokenIssuer(JwtSettings settings, TimeProvider clock)
+internal sealed class TokenIssuer(JwtSettings settings, TimeProvider clock)
 {
     public (string Token, DateTimeOffset ExpiresAt) Issue(Account account)
     {

@@ -12,7 +12,7 @@ namespace FormFlow.Server.Cases;
 /// (so a task at a grassroots union is in the inbox of the role's holders there and above), and those tasks' cases.
 /// Anything else answers 404 exactly like an unknown ID, so other subtrees leak nothing.
 /// </summary>
-public sealed class CaseAccess
+internal sealed class CaseAccess
 {
     public Account Account { get; }
     /// <summary>Org IDs in the subtrees of the account's staff roles: their cases are visible.</summary>

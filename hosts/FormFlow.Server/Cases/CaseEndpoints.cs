@@ -4,8 +4,6 @@ using FormFlow.Engine.Workflows.Runtime;
 using FormFlow.Persistence;
 using FormFlow.Persistence.Audit;
 using FormFlow.Persistence.Cases;
-using FormFlow.Server.Auth;
-using FormFlow.Server.Hosting;
 using FormFlow.Server.Services;
 using FormFlow.Server.Snapshots;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,11 +11,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 using FormFlow.Server.Files;
+using FormFlow.Server.Shared;
 
 namespace FormFlow.Server.Cases;
 
 /// <summary>Submitting a service's form, following one's cases, and answering a "request information" step.</summary>
-public static class CaseEndpoints
+internal static class CaseEndpoints
 {
     public sealed record DataRequest(JsonObject Data);
 

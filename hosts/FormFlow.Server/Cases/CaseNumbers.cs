@@ -3,7 +3,7 @@ using System.Globalization;
 namespace FormFlow.Server.Cases;
 
 /// <summary>Readable case numbers: <c>FF-2026-000123</c> — the year of submission in the union's local time (UTC+8) and the case ID.</summary>
-public static class CaseNumbers
+internal static class CaseNumbers
 {
     public static readonly TimeSpan LocalOffset = TimeSpan.FromHours(8);
 

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace FormFlow.Server.Cases;
 
 /// <summary>The ProblemDetails answers of cases and tasks; 422s carry <c>errors: [{path, rule, message}]</c>.</summary>
-public static class CaseProblems
+internal static class CaseProblems
 {
     public static ProblemHttpResult Invalid(IEnumerable<FormError> errors, string title = "The form data is not valid")
     {

@@ -5,11 +5,12 @@ using FormFlow.Persistence.Cases;
 using FormFlow.Server.Snapshots;
 using Microsoft.EntityFrameworkCore;
 using FormFlow.Server.Privacy;
+using FormFlow.Server.Orgs;
 
 namespace FormFlow.Server.Cases;
 
 /// <summary>Builds the API's case views: names of services, applicants and orgs, timeline, open steps, masked data.</summary>
-public sealed class CaseReader(FormFlowDbContext db, SnapshotCatalog snapshots, OrgDirectory orgs, TimeProvider clock)
+internal sealed class CaseReader(FormFlowDbContext db, SnapshotCatalog snapshots, OrgDirectory orgs, TimeProvider clock)
 {
     public async Task<List<CaseSummaryView>> SummariesAsync(IReadOnlyList<Case> cases, CancellationToken ct)
     {
@@ -23,7 +24,7 @@ public sealed class CaseReader(FormFlowDbContext db, SnapshotCatalog snapshots, 
     {
         var snapshot = await snapshots.RequireAsync(db, c.SnapshotHash, ct);
         await orgs.EnsureAsync(db, c.OrgUnitId, ct);
-        return new CaseSummaryView(c.Id, c.Number, c.ServiceActivationId, c.ModuleId, snapshot.Module["name"]?.DeepClone(), c.Status,
+        return new CaseSummaryView(c.Id, c.Number, c.ServiceActivationId, c.ModuleKey, snapshot.Module["name"]?.DeepClone(), c.Status,
             new PersonRef(c.ApplicantAccountId, applicantName), c.OrgUnitId, orgs.NameOf(c.OrgUnitId), c.CreatedAt, c.UpdatedAt, c.CurrentStep);
     }
 
@@ -46,7 +47,7 @@ public sealed class CaseReader(FormFlowDbContext db, SnapshotCatalog snapshots, 
         var summary = await SummaryAsync(c, applicantName, ct);
         var snapshot = await snapshots.RequireAsync(db, c.SnapshotHash, ct);
         foreach (var org in tasks.Select(t => t.OrgUnitId).Distinct()) await orgs.EnsureAsync(db, org, ct);
-        return new CaseView(summary.Id, summary.Number, summary.ServiceId, summary.ModuleId, summary.ServiceName, summary.Status, summary.Applicant,
+        return new CaseView(summary.Id, summary.Number, summary.ServiceId, summary.ModuleKey, summary.ServiceName, summary.Status, summary.Applicant,
             summary.OrgUnitId, summary.OrgName, summary.CreatedAt, summary.UpdatedAt, summary.CurrentStep, c.SnapshotHash,
             data(stored, snapshot), (JsonObject)snapshot.StartForm.Json.DeepClone(),
             CaseHistory.Timeline(instance, snapshot.Workflow),

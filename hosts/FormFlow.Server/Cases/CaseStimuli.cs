@@ -2,6 +2,7 @@ using FormFlow.Engine.Workflows.Runtime;
 using FormFlow.Persistence;
 using FormFlow.Persistence.Cases;
 using FormFlow.Server.Snapshots;
+using FormFlow.Server.Orgs;
 
 namespace FormFlow.Server.Cases;
 
@@ -9,7 +10,7 @@ namespace FormFlow.Server.Cases;
 /// Resumes a case's workflow with a stimulus (a task completed, the applicant resubmitted, the clock advanced) and
 /// syncs its rows; the caller saves, and the case's concurrency token makes a racing second stimulus fail there.
 /// </summary>
-public sealed class CaseStimuli(FormFlowDbContext db, SnapshotCatalog snapshots, OrgDirectory orgs, WorkflowRunner runner, TimeProvider clock)
+internal sealed class CaseStimuli(FormFlowDbContext db, SnapshotCatalog snapshots, OrgDirectory orgs, WorkflowRunner runner, TimeProvider clock)
 {
     /// <returns>Null when applied; otherwise why the workflow refused the stimulus (the case is unchanged).</returns>
     public async Task<string?> ApplyAsync(Case row, Stimulus stimulus, string actor, CancellationToken ct)

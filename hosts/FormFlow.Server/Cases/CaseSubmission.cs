@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FormFlow.Engine.Forms.Runtime;
-using FormFlow.Engine.Templates.Resolution;
+using FormFlow.Engine.Modules.Resolution;
 using FormFlow.Engine.Workflows.Runtime;
 using FormFlow.Persistence;
 using FormFlow.Persistence.Accounts;
@@ -14,6 +14,7 @@ using FormFlow.Server.Snapshots;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using FormFlow.Server.Orgs;
 
 namespace FormFlow.Server.Cases;
 
@@ -23,7 +24,7 @@ namespace FormFlow.Server.Cases;
 /// the stored answer; two requests racing with one key meet at the key's unique index, and the loser returns the
 /// winner's answer.
 /// </summary>
-public sealed class CaseSubmission(
+internal sealed class CaseSubmission(
     FormFlowDbContext db, SnapshotCatalog snapshots, OrgDirectory orgs, WorkflowRunner runner, TimeProvider clock,
     CaseReader reader, IOptions<JsonOptions> json)
 {
@@ -67,7 +68,7 @@ public sealed class CaseSubmission(
         var row = new Case
         {
             Id = id, Number = CaseNumbers.For(id, now),
-            ServiceActivationId = service.Activation.Id, SnapshotHash = snapshot.Hash, ModuleId = snapshot.ModuleId,
+            ServiceActivationId = service.Activation.Id, SnapshotHash = snapshot.Hash, ModuleKey = snapshot.ModuleKey,
             ApplicantAccountId = account.Id, OrgUnitId = orgId, Status = CaseStatuses.Running, CreatedAt = now, UpdatedAt = now,
             // CaseSync writes both from the instance below, before anything is saved.
             Data = "{}", Instance = "{}",
@@ -81,7 +82,7 @@ public sealed class CaseSubmission(
         var instance = runner.Start(snapshot.Workflow, data, facts, instanceId: $"case-{row.Id}", by: account.UserName);
         await CaseSync.ApplyAsync(db, row, null, instance, account.UserName!, now, ct);
         AuditLog.Append(db, account.UserName!, "case.submitted", $"case:{row.Id}",
-            new JsonObject { ["number"] = row.Number, ["service"] = service.Activation.Id, ["module"] = snapshot.ModuleId, ["status"] = row.Status });
+            new JsonObject { ["number"] = row.Number, ["service"] = service.Activation.Id, ["module"] = snapshot.ModuleKey, ["status"] = row.Status });
         await db.SaveChangesAsync(ct);
         if (idempotencyKey is null)
         {

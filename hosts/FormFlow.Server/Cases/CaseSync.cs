@@ -12,7 +12,7 @@ namespace FormFlow.Server.Cases;
 /// work: a task per open user-task or offline-handling bookmark, a timer per due time, an outbox row per new effect.
 /// The caller saves (and owns the transaction), so the case, its steps and their effects commit together.
 /// </summary>
-public static class CaseSync
+internal static class CaseSync
 {
     /// <summary>Roles that take offline-handling steps whose definition names no assignee.</summary>
     public const string DefaultOfflineRole = "admin";

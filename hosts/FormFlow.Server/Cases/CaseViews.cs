@@ -5,30 +5,30 @@ using FormFlow.Persistence.Cases;
 
 namespace FormFlow.Server.Cases;
 
-public sealed record PersonRef(string Id, string DisplayName);
+internal sealed record PersonRef(string Id, string DisplayName);
 
-public sealed record AssigneeView(string Role, int OrgUnitId, string? OrgName);
+internal sealed record AssigneeView(string Role, int OrgUnitId, string? OrgName);
 
 /// <summary>A case in lists. Service names are the module's localized texts.</summary>
-public sealed record CaseSummaryView(
-    long Id, string Number, int ServiceId, string ModuleId, JsonNode? ServiceName, string Status, PersonRef Applicant,
+internal sealed record CaseSummaryView(
+    long Id, string Number, int ServiceId, string ModuleKey, JsonNode? ServiceName, string Status, PersonRef Applicant,
     int OrgUnitId, string? OrgName, DateTime CreatedAt, DateTime UpdatedAt, string? CurrentStep);
 
-public sealed record TimelineView(DateTime At, string? ActivityId, string? Title, string Kind, string? By, string? Outcome, JsonObject? Detail);
+internal sealed record TimelineView(DateTime At, string? ActivityId, string? Title, string Kind, string? By, string? Outcome, JsonObject? Detail);
 
-public sealed record OpenStepView(long? TaskId, string ActivityId, string Title, string Kind, AssigneeView? Assignee, DateTime? DueAt, bool Overdue);
+internal sealed record OpenStepView(long? TaskId, string ActivityId, string Title, string Kind, AssigneeView? Assignee, DateTime? DueAt, bool Overdue);
 
-public sealed record RequestInformationView(string Message, List<string> Fields, string BookmarkId);
+internal sealed record RequestInformationView(string Message, List<string> Fields, string BookmarkId);
 
 /// <summary>A case in full: data (personal fields masked unless the reader may see them), the start form, timeline and open steps.</summary>
-public sealed record CaseView(
-    long Id, string Number, int ServiceId, string ModuleId, JsonNode? ServiceName, string Status, PersonRef Applicant,
+internal sealed record CaseView(
+    long Id, string Number, int ServiceId, string ModuleKey, JsonNode? ServiceName, string Status, PersonRef Applicant,
     int OrgUnitId, string? OrgName, DateTime CreatedAt, DateTime UpdatedAt, string? CurrentStep,
     string SnapshotHash, JsonObject Data, JsonObject Form, List<TimelineView> Timeline, List<OpenStepView> OpenSteps,
     RequestInformationView? RequestInformation, long RowVersion);
 
 /// <summary>Timeline and open steps read from the engine's instance JSON and the case's task rows.</summary>
-public static class CaseHistory
+internal static class CaseHistory
 {
     public static List<TimelineView> Timeline(WorkflowInstance instance, WorkflowDefinition workflow) =>
         instance.Timeline.Select(e => new TimelineView(

@@ -1,7 +1,7 @@
 namespace FormFlow.Server.Demo;
 
 /// <summary>What demo mode prints at start: where to go and how to sign in.</summary>
-public static class DemoBanner
+internal static class DemoBanner
 {
     public static string Text(IEnumerable<string> urls, string password)
     {

@@ -4,7 +4,7 @@ using FormFlow.Persistence.Orgs;
 namespace FormFlow.Server.Demo;
 
 /// <summary>The demo union hierarchy and accounts seeded into an empty database in demo mode.</summary>
-public static class DemoData
+internal static class DemoData
 {
     public const string DefaultPassword = "demo";
     public const string PasswordVariable = "FORMFLOW_DEMO_PASSWORD";

@@ -12,7 +12,7 @@ namespace FormFlow.Server.Demo;
 /// Seeds <see cref="DemoData"/> into an empty database, in one transaction, with an audit entry. A database that
 /// already holds any org unit is left alone, so restarts never duplicate anything.
 /// </summary>
-public static class DemoSeeder
+internal static class DemoSeeder
 {
     /// <returns>True when it seeded, false when the database already had data.</returns>
     public static async Task<bool> SeedAsync(FormFlowDbContext db, UserManager<Account> users, string password, CancellationToken ct = default)

@@ -1,9 +1,8 @@
 using System.Text.Json.Nodes;
-using FormFlow.Engine.Templates.Packages;
+using FormFlow.Engine.Modules.Packages;
 using FormFlow.Persistence;
 using FormFlow.Persistence.Audit;
 using FormFlow.Persistence.Modules;
-using FormFlow.Persistence.Orgs;
 using FormFlow.Server.Modules;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,7 +16,7 @@ namespace FormFlow.Server.Demo;
 /// re-addressed to the demo districts), publish them and activate them for their district. Whatever exists
 /// already is left alone, so restarts (and several processes starting at once) add nothing twice.
 /// </summary>
-public static class DemoServices
+internal static class DemoServices
 {
     /// <summary>District → (module key, overlay file in the customisations folder).</summary>
     public static readonly IReadOnlyList<(string District, string Module, string Overlay)> Customisations =
@@ -57,7 +56,7 @@ public static class DemoServices
             {
                 template = await ModuleLibrary.ImportTemplateAsync(db, package, city, AuditLog.SystemActor, now, ct);
                 await db.SaveChangesAsync(ct);
-                await ModuleEndpoints.Activate(db, template, ModuleLibrary.Latest(template)!, city, AuditLog.SystemActor, now, ct);
+                await ServiceActivator.Activate(db, template, ModuleLibrary.Latest(template)!, city, AuditLog.SystemActor, now, ct);
                 added.Add(key);
             }
             templates[key] = template;
@@ -74,7 +73,7 @@ public static class DemoServices
             derived.Draft = draft.ToJsonString();
             var version = await ModuleLibrary.PublishAsync(db, derived, district, AuditLog.SystemActor, now, ct);
             await db.SaveChangesAsync(ct);
-            await ModuleEndpoints.Activate(db, derived, version, district, AuditLog.SystemActor, now, ct);
+            await ServiceActivator.Activate(db, derived, version, district, AuditLog.SystemActor, now, ct);
             added.Add($"{districtName}/{key}");
         }
         await db.SaveChangesAsync(ct);

@@ -6,6 +6,7 @@ using FormFlow.Server.Cases;
 using FormFlow.Server.Effects;
 using FormFlow.Server.Privacy;
 using Microsoft.EntityFrameworkCore;
+using FormFlow.Server.Shared;
 
 namespace FormFlow.Server.Dispatch;
 
@@ -18,7 +19,7 @@ namespace FormFlow.Server.Dispatch;
 /// recovers everything unfinished; the done mark is written only while the claim is still this pass's
 /// (see <see cref="WorkClaims.FinishTimerAsync"/>), so a slow pass whose lease ran out cannot run an item a second time. Items with no handler for their kind stay pending and are retried later.
 /// </summary>
-public sealed class CaseDispatcher(IServiceScopeFactory scopes, TimeProvider clock, WorkLease lease, IConfiguration config, ILogger<CaseDispatcher> log)
+internal sealed class CaseDispatcher(IServiceScopeFactory scopes, TimeProvider clock, WorkLease lease, IConfiguration config, ILogger<CaseDispatcher> log)
     : PollingService(config, log)
 {
     private readonly TimeSpan _lease = lease.Duration;

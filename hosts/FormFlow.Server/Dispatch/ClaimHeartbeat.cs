@@ -9,7 +9,7 @@ namespace FormFlow.Server.Dispatch;
 /// A renewal that fails (the database away) is only logged: the lease then runs out and another pass may take the
 /// rows, which stays safe because only the current claimant can mark a row done.
 /// </summary>
-public sealed class ClaimHeartbeat : IAsyncDisposable
+internal sealed class ClaimHeartbeat : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _beating;

@@ -5,7 +5,7 @@ namespace FormFlow.Server.Dispatch;
 /// before the next. A failed pass is logged and the loop goes on. <c>Dispatcher:Enabled=false</c> stops the loop
 /// (tests then run passes themselves).
 /// </summary>
-public abstract class PollingService(IConfiguration config, ILogger log) : BackgroundService
+internal abstract class PollingService(IConfiguration config, ILogger log) : BackgroundService
 {
     private readonly TimeSpan _poll = TimeSpan.FromMilliseconds(config.GetValue("Dispatcher:PollMilliseconds", 1000));
     private readonly bool _enabled = config.GetValue("Dispatcher:Enabled", true);

@@ -10,7 +10,7 @@ namespace FormFlow.Server.Dispatch;
 /// <c>FOR UPDATE SKIP LOCKED</c>, so processes claiming together take disjoint rows without waiting; the lease
 /// condition is repeated on the updated row, so a row is never held by two live claims. SQLite has one writer.
 /// </summary>
-public static class WorkClaims
+internal static class WorkClaims
 {
     public static Task<List<long>> TimersAsync(FormFlowDbContext db, string claimant, DateTime now, TimeSpan lease, int batch, CancellationToken ct) =>
         ClaimAsync(db, "CaseTimers", "\"FiredAt\" IS NULL AND \"DueAt\" <= {0}", "\"DueAt\"", claimant, now, lease, batch, ct);

@@ -5,7 +5,7 @@ namespace FormFlow.Server.Dispatch;
 /// the cascade recovery's, and the publish requests that run their own cascade. The lease is short because a live
 /// claimant renews it (<see cref="ClaimHeartbeat"/>): a dead process's claims end this long after its last beat.
 /// </summary>
-public sealed class WorkLease(IConfiguration config)
+internal sealed class WorkLease(IConfiguration config)
 {
     private readonly string _process = $"{Environment.MachineName}:{Environment.ProcessId}";
 

@@ -9,7 +9,7 @@ namespace FormFlow.Server.Effects;
 /// handler's writes and the "done" mark commit together; <see cref="EffectRequest.IdempotencyKey"/> is unique per
 /// case and item, and handlers keep it on what they create so a retried item never creates a second one.
 /// </summary>
-public interface IEffectHandler
+internal interface IEffectHandler
 {
     string Kind { get; }
 
@@ -21,7 +21,7 @@ public interface IEffectHandler
 /// <param name="ApplicantAccountId">The Identity user ID of the case's applicant.</param>
 /// <param name="ApplicantOrgUnitId">The applicant's org unit (the service's org when the applicant has none).</param>
 /// <param name="IdempotencyKey">Case ID + outbox key: the same for every retry of this item.</param>
-public sealed record EffectRequest(
+internal sealed record EffectRequest(
     FormFlowDbContext Db,
     long CaseId,
     string ApplicantAccountId,

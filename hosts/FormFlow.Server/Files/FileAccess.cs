@@ -10,7 +10,7 @@ namespace FormFlow.Server.Files;
 /// Who may read a file: the account that uploaded it, and staff whose role reaches a union the uploader belongs to
 /// (a reviewer at the uploader's grassroots union, the district above it, ...). Everyone else is told it does not exist.
 /// </summary>
-public static class FileAccess
+internal static class FileAccess
 {
     public static async Task<bool> MayReadAsync(FormFlowDbContext db, Account reader, StoredFile file, CancellationToken ct)
     {

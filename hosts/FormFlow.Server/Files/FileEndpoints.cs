@@ -4,15 +4,15 @@ using System.Text.Json.Nodes;
 using FormFlow.Persistence;
 using FormFlow.Persistence.Audit;
 using FormFlow.Persistence.Files;
-using FormFlow.Server.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.OpenApi;
+using FormFlow.Server.Shared;
 
 namespace FormFlow.Server.Files;
 
 /// <summary>Uploads for file, image and signature fields, and reading them back.</summary>
-public static class FileEndpoints
+internal static class FileEndpoints
 {
     public const string Path = "/api/files";
     public const string FormField = "file";

@@ -6,7 +6,7 @@ namespace FormFlow.Server.Files;
 /// The kinds of file the server accepts, recognised by their first bytes rather than by the name or the declared
 /// type, so a script renamed to .png is refused.
 /// </summary>
-public static class FileKinds
+internal static class FileKinds
 {
     private sealed record Kind(string ContentType, Func<ReadOnlySpan<byte>, bool> Matches);
 

@@ -11,7 +11,7 @@ namespace FormFlow.Server.Files;
 /// stored, every reference must name an uploaded file that the submitter uploaded (or that the data already held), and
 /// its name, size and type are taken from the stored file, not from what the client wrote.
 /// </summary>
-public static class FileReferences
+internal static class FileReferences
 {
     public const string Rule = "fileReference";
 

@@ -1,3 +1,4 @@
+using FormFlow.Server.Shared;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +10,7 @@ namespace FormFlow.Server.Hosting;
 /// oversized bodies, unparsable route values) into 4xx ProblemDetails that name the problem and, for JSON, the
 /// JSON Pointer of the offending value. Anything else falls through to the default 500 handler.
 /// </summary>
-public sealed class BadRequestProblems(IProblemDetailsService problems) : IExceptionHandler
+internal sealed class BadRequestProblems(IProblemDetailsService problems) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {

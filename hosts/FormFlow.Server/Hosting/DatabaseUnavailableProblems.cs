@@ -1,3 +1,4 @@
+using FormFlow.Server.Shared;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -12,7 +13,7 @@ namespace FormFlow.Server.Hosting;
 /// with <c>Retry-After</c>, so clients and load balancers retry. Nothing was committed (each request's writes are
 /// one transaction), so a retry with the same Idempotency-Key is safe.
 /// </summary>
-public sealed class DatabaseUnavailableProblems(IProblemDetailsService problems, ILogger<DatabaseUnavailableProblems> log) : IExceptionHandler
+internal sealed class DatabaseUnavailableProblems(IProblemDetailsService problems, ILogger<DatabaseUnavailableProblems> log) : IExceptionHandler
 {
     public const int RetryAfterSeconds = 5;
 

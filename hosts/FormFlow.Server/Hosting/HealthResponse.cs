@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 namespace FormFlow.Server.Hosting;
 
 /// <summary><c>/health</c>: 200 with <c>{"status":"Healthy","checks":{"database":"Healthy"}}</c>, 503 when the database is unreachable.</summary>
-public static class HealthResponse
+internal static class HealthResponse
 {
     public static readonly HealthCheckOptions Options = new()
     {

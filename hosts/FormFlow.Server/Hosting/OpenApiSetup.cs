@@ -8,7 +8,7 @@ namespace FormFlow.Server.Hosting;
 /// The OpenAPI document at <c>/openapi/v1.json</c>: its title, the two ways to authenticate (the session cookie and
 /// a bearer token), and which operations need them.
 /// </summary>
-public static class OpenApiSetup
+internal static class OpenApiSetup
 {
     private const string Bearer = "bearer";
     private const string Cookie = "cookie";

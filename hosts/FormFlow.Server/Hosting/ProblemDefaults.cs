@@ -4,7 +4,7 @@ namespace FormFlow.Server.Hosting;
 /// Fills in a detail for the bare status answers that the framework produces without one (401 from a challenge,
 /// 404 for an unknown route, 415 ...), so every ProblemDetails names the problem.
 /// </summary>
-public static class ProblemDefaults
+internal static class ProblemDefaults
 {
     public static void Describe(ProblemDetailsContext context)
     {

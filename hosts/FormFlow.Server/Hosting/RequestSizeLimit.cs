@@ -7,7 +7,7 @@ namespace FormFlow.Server.Hosting;
 /// same limit while reading a body of unannounced length (chunked); both end in a ProblemDetails response.
 /// File uploads (<see cref="Files.FileEndpoints.Path"/>) have a limit of their own.
 /// </summary>
-public static class RequestSizeLimit
+internal static class RequestSizeLimit
 {
     public static IApplicationBuilder UseRequestSizeLimit(this IApplicationBuilder app, ServerSettings settings) => app.Use((context, next) =>
     {

@@ -6,7 +6,7 @@ namespace FormFlow.Server.Hosting;
 /// starts itself with an inline module script and uses inline styles, so that one path alone also allows inline
 /// scripts and styles (still no eval, no other origin).
 /// </summary>
-public static class SecurityHeaders
+internal static class SecurityHeaders
 {
     public const string ApiDocsPath = "/api-docs";
 

@@ -5,12 +5,14 @@ using FormFlow.Persistence.Accounts;
 using FormFlow.Persistence.Database;
 using FormFlow.Server.Auth;
 using FormFlow.Server.Demo;
+using FormFlow.Server.Dispatch;
+using FormFlow.Server.Shared;
 using FormFlow.Server.Files;
 using FormFlow.Server.Members;
 using FormFlow.Server.Orgs;
 using FormFlow.Server.WebUi;
 using FormFlow.Server.Cases;
-using FormFlow.Server.Drafts;
+using FormFlow.Server.FormDrafts;
 using FormFlow.Server.Modules;
 using FormFlow.Server.Notifications;
 using FormFlow.Server.Privacy;
@@ -28,7 +30,7 @@ using Scalar.AspNetCore;
 namespace FormFlow.Server.Hosting;
 
 /// <summary>Composes the web server: services, the middleware order, endpoints, then migrations and demo data.</summary>
-public static class ServerApp
+internal static class ServerApp
 {
     public static async Task<WebApplication> BuildAsync(string[] args)
     {
@@ -57,7 +59,7 @@ public static class ServerApp
         services.AddFormFlowDatabase(settings.Database, _ => [CaseSealing.Instance]);
         // Cookie and personal-data keys survive a restart and are shared by every process (ServerSettings.KeysFolder).
         services.AddDataProtection().SetApplicationName("FormFlow").PersistKeysToFileSystem(new DirectoryInfo(settings.KeysFolder));
-        services.AddSingleton<PiiProtector>();
+        services.AddPrivacy();
         services.AddFormFlowAuth(JwtSettings.From(builder.Configuration, settings.DataFolder, settings.Demo), OidcSettings.From(builder.Configuration));
         services.AddMembers(CardSigningKey.From(builder.Configuration, settings.DataFolder, settings.Demo));
         services.AddFormFlowRateLimits(builder.Configuration);
@@ -77,9 +79,13 @@ public static class ServerApp
         });
         services.AddHealthChecks().AddDbContextCheck<FormFlowDbContext>("database");
         services.AddFormFlowOpenApi();
-        services.AddSingleton<SnapshotCatalog>();
-        services.AddSingleton<ServiceDirectory>();
-        services.AddCaseRuntime();
+        services.AddOrgs();
+        services.AddSnapshots();
+        services.AddServiceHall();
+        services.AddCases();
+        services.AddTasks();
+        services.AddNotifications();
+        services.AddDispatch();
         services.AddUpgradeCascades();
         services.AddWebUi(builder.Configuration);
 
@@ -102,7 +108,7 @@ public static class ServerApp
         app.MapServiceEndpoints();
         app.MapCaseEndpoints();
         app.MapTaskEndpoints();
-        app.MapDraftEndpoints();
+        app.MapFormDraftEndpoints();
         app.MapNotificationEndpoints();
         app.MapMemberEndpoints();
         app.MapModuleEndpoints();

@@ -9,9 +9,9 @@ public sealed record BenefitOffer(string BenefitId, string Name, int QuotaPerYea
 /// Reads the benefits a resolved benefits module offers: the options of its redemption form's <c>benefit</c> field,
 /// each with the module's <c>quotaPerYear</c> setting (as the org's chain of overlays left it, e.g. 8).
 /// </summary>
-public static class BenefitCatalogue
+internal static class BenefitCatalogue
 {
-    public const string ModuleId = "benefits";
+    public const string ModuleKey = "benefits";
     public const string BenefitKey = "benefit";
     public const string QuotaSetting = "quotaPerYear";
 

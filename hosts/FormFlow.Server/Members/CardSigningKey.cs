@@ -10,7 +10,7 @@ namespace FormFlow.Server.Members;
 /// missing key is generated once into the data folder; outside demo mode a missing key stops the server, like the
 /// JWT key.
 /// </summary>
-public sealed class CardSigningKey : IDisposable
+internal sealed class CardSigningKey : IDisposable
 {
     public const string KeyFileName = "member-card-key.pem";
     public const string ConfigKey = "Members:CardSigningKey";

@@ -10,7 +10,7 @@ namespace FormFlow.Server.Members;
 /// yearly quota. A member holds one entitlement per benefit: a later grant sets its quota; a retried grant changes
 /// nothing. The name comes from the member's benefits service when it offers the benefit, else the benefit ID.
 /// </summary>
-public sealed class GrantEntitlementHandler(IBenefitOffers offers) : IEffectHandler
+internal sealed class GrantEntitlementHandler(IBenefitOffers offers) : IEffectHandler
 {
     public string Kind => "grantEntitlement";
 

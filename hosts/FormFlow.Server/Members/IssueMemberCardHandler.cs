@@ -11,7 +11,7 @@ namespace FormFlow.Server.Members;
 /// grants the benefits that org's benefits service offers. Once: a retry finds the member by the effect's key, and
 /// an account that is already a member keeps its membership.
 /// </summary>
-public sealed class IssueMemberCardHandler(IBenefitOffers offers) : IEffectHandler
+internal sealed class IssueMemberCardHandler(IBenefitOffers offers) : IEffectHandler
 {
     public string Kind => "issueMemberCard";
 

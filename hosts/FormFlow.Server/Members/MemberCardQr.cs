@@ -3,7 +3,7 @@ using QRCoder;
 namespace FormFlow.Server.Members;
 
 /// <summary>The credential as a QR code in SVG (scales to any phone screen; medium error correction survives glare).</summary>
-public static class MemberCardQr
+internal static class MemberCardQr
 {
     public static string Svg(string credential)
     {

@@ -13,7 +13,7 @@ namespace FormFlow.Server.Members;
 /// offline with any JWT library; the server checks it again on <c>POST /api/verify</c> and reads the member's
 /// current status from the store.
 /// </summary>
-public sealed class MemberCredentials(CardSigningKey key, TimeProvider clock)
+internal sealed class MemberCredentials(CardSigningKey key, TimeProvider clock)
 {
     public const string Algorithm = "ES256";
     public const string Type = "formflow-member-card";
@@ -84,7 +84,7 @@ public sealed class MemberCredentials(CardSigningKey key, TimeProvider clock)
 }
 
 /// <summary>The outcome of checking a credential; <see cref="Reason"/> is a code for clients, <see cref="Message"/> tells people.</summary>
-public sealed record CredentialCheck(bool Valid, string? Reason, string? Message, string? MemberNumber, int? OrgUnitId, DateTimeOffset? ExpiresAt)
+internal sealed record CredentialCheck(bool Valid, string? Reason, string? Message, string? MemberNumber, int? OrgUnitId, DateTimeOffset? ExpiresAt)
 {
     public static CredentialCheck Refused(string reason, string message) => new(false, reason, message, null, null, null);
 }

@@ -1,14 +1,13 @@
 using System.Buffers.Text;
 using FormFlow.Persistence;
 using FormFlow.Persistence.Members;
-using FormFlow.Server.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace FormFlow.Server.Members;
 
 /// <summary>Members and benefits: a member's own card and entitlements, the public key, and the merchant's verify and redeem.</summary>
-public static class MemberEndpoints
+internal static class MemberEndpoints
 {
     public static void MapMemberEndpoints(this IEndpointRouteBuilder app)
     {

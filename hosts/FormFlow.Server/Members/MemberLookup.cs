@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace FormFlow.Server.Members;
 
 /// <summary>Finding members, including ones an earlier effect added to the same unsaved context.</summary>
-public static class MemberLookup
+internal static class MemberLookup
 {
     public static async Task<Member?> ByAccountAsync(FormFlowDbContext db, string accountId, CancellationToken ct) =>
         db.Members.Local.FirstOrDefault(m => m.AccountId == accountId)

@@ -3,7 +3,7 @@ using FormFlow.Server.Effects;
 namespace FormFlow.Server.Members;
 
 /// <summary>Registers the member card key and credentials, and the member effect handlers for the case dispatcher.</summary>
-public static class MembersSetup
+internal static class MembersSetup
 {
     public static IServiceCollection AddMembers(this IServiceCollection services, CardSigningKey key)
     {

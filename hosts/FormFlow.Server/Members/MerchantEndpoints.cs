@@ -5,11 +5,11 @@ using FormFlow.Persistence.Accounts;
 using FormFlow.Persistence.Audit;
 using FormFlow.Persistence.Members;
 using FormFlow.Persistence.Orgs;
-using FormFlow.Server.Auth;
 using FormFlow.Server.Privacy;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using FormFlow.Server.Shared;
 
 namespace FormFlow.Server.Members;
 
@@ -17,7 +17,7 @@ namespace FormFlow.Server.Members;
 /// What a merchant does with a member's QR code: verify it (merchants and cadres) and record a benefit use (merchants).
 /// Merchants see member names masked; a cadre sees the full name of members in their own subtree.
 /// </summary>
-public static class MerchantEndpoints
+internal static class MerchantEndpoints
 {
     public const string IdempotencyHeader = "Idempotency-Key";
     private const int MaxKeyLength = 100;
@@ -144,7 +144,7 @@ public static class MerchantEndpoints
 }
 
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
-public sealed record VerifyRequest(string Credential);
+internal sealed record VerifyRequest(string Credential);
 
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
-public sealed record RedemptionRequest(string Credential, long? EntitlementId = null, string? BenefitId = null, string? Note = null);
+internal sealed record RedemptionRequest(string Credential, long? EntitlementId = null, string? BenefitId = null, string? Note = null);

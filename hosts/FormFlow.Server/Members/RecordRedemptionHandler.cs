@@ -11,7 +11,7 @@ namespace FormFlow.Server.Members;
 /// (another channel used it up meanwhile), nothing is recorded and the refusal goes to the audit log — retrying
 /// would not change the answer.
 /// </summary>
-public sealed class RecordRedemptionHandler : IEffectHandler
+internal sealed class RecordRedemptionHandler : IEffectHandler
 {
     public string Kind => "recordRedemption";
 

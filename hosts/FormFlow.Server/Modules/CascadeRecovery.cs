@@ -11,7 +11,7 @@ namespace FormFlow.Server.Modules;
 /// publisher's name (<see cref="CascadeRunner"/>). A loop of its own, beside the <see cref="CaseDispatcher"/>, so a long
 /// or failing cascade never holds up the cases' timers and outbox.
 /// </summary>
-public sealed class CascadeRecovery(IServiceScopeFactory scopes, TimeProvider clock, WorkLease lease, CascadeRunner runner, IConfiguration config,
+internal sealed class CascadeRecovery(IServiceScopeFactory scopes, TimeProvider clock, WorkLease lease, CascadeRunner runner, IConfiguration config,
     ILogger<CascadeRecovery> log) : PollingService(config, log)
 {
     /// <summary>Runs pending cascades until none is due; returns how many it finished.</summary>

@@ -15,7 +15,7 @@ namespace FormFlow.Server.Modules;
 /// <see cref="CascadeRecovery"/> runs it again once the claim has lapsed; a run is idempotent
 /// (<see cref="UpgradeCascade"/>), so repeating the part done before the crash changes nothing.
 /// </summary>
-public sealed class CascadeRunner(IServiceScopeFactory scopes, TimeProvider clock, WorkLease lease, ILogger<CascadeRunner> log)
+internal sealed class CascadeRunner(IServiceScopeFactory scopes, TimeProvider clock, WorkLease lease, ILogger<CascadeRunner> log)
 {
     /// <summary>A claimant for one request or pass (see <see cref="WorkLease"/>).</summary>
     public string NewClaimant() => lease.NewClaimant();

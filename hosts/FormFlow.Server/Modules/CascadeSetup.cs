@@ -1,7 +1,7 @@
 namespace FormFlow.Server.Modules;
 
 /// <summary>The durable cascade after a publish: its runner (publish requests use it) and the background recovery.</summary>
-public static class CascadeSetup
+internal static class CascadeSetup
 {
     public static IServiceCollection AddUpgradeCascades(this IServiceCollection services)
     {

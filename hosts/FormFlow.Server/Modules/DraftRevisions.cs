@@ -11,7 +11,7 @@ namespace FormFlow.Server.Modules;
 /// moved on. The revision is also the row's concurrency token, so of two saves racing on one revision exactly one
 /// lands even when neither sent If-Match.
 /// </summary>
-public static class DraftRevisions
+internal static class DraftRevisions
 {
     public static string ETag(ModuleRecord module) => $"\"{module.DraftRevision.ToString(CultureInfo.InvariantCulture)}\"";
 

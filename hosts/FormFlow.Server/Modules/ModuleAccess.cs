@@ -12,7 +12,7 @@ namespace FormFlow.Server.Modules;
 /// or below the org they hold the role at; admins derive, edit and activate only modules owned at or below
 /// their org. Workers and merchants have no business here (403).
 /// </summary>
-public sealed class ModuleAccess
+internal sealed class ModuleAccess
 {
     private readonly List<(string Role, OrgUnit Org)> _roles;
 

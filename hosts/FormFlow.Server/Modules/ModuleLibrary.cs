@@ -1,9 +1,8 @@
 using System.Text.Json.Nodes;
-using FormFlow.Engine.Templates;
-using FormFlow.Engine.Templates.Overlays;
-using FormFlow.Engine.Templates.Packages;
-using FormFlow.Engine.Templates.Rebase;
-using FormFlow.Engine.Templates.Resolution;
+using FormFlow.Engine.Modules.Overlays;
+using FormFlow.Engine.Modules.Packages;
+using FormFlow.Engine.Modules.Rebase;
+using FormFlow.Engine.Modules.Resolution;
 using FormFlow.Persistence;
 using FormFlow.Persistence.Audit;
 using FormFlow.Persistence.Modules;
@@ -18,7 +17,7 @@ namespace FormFlow.Server.Modules;
 /// The engine decides (resolution, locks, soundness); this class finds the inputs and records the outcome, with an
 /// audit entry per change. Callers save.
 /// </summary>
-public static class ModuleLibrary
+internal static class ModuleLibrary
 {
     /// <summary>Loads a module with its versions; null when unknown.</summary>
     public static Task<ModuleRecord?> FindAsync(FormFlowDbContext db, int id, CancellationToken ct) =>
@@ -27,14 +26,6 @@ public static class ModuleLibrary
     public static JsonObject Draft(ModuleRecord module) => JsonNode.Parse(module.Draft)!.AsObject();
 
     public static ModuleVersion? Latest(ModuleRecord module) => module.Versions.OrderByDescending(v => v.Id).FirstOrDefault();
-
-    /// <summary>A stored snapshot's module document.</summary>
-    public static async Task<JsonObject> SnapshotAsync(FormFlowDbContext db, string hash, CancellationToken ct)
-    {
-        var content = await db.ModuleSnapshots.AsNoTracking().Where(s => s.Hash == hash).Select(s => s.Content).SingleOrDefaultAsync(ct)
-            ?? throw new InvalidOperationException($"snapshot {hash} is not stored");
-        return JsonNode.Parse(content)!.AsObject();
-    }
 
     /// <summary>A template package (as a folder loads it) owned by <paramref name="owner"/>, published as its version.</summary>
     public static async Task<ModuleRecord> ImportTemplateAsync(FormFlowDbContext db, JsonObject package, OrgUnit owner, string by, DateTime now, CancellationToken ct)
@@ -58,7 +49,7 @@ public static class ModuleLibrary
         await EnsureDerivableAtAsync(db, parent, parentOwner, org, "orgUnitId", ct);
         if (Latest(parent) is not { } version)
             throw ModuleRefusal.Conflict("Nothing published", $"module {parent.Id} has no published version to derive from");
-        var snapshot = await SnapshotAsync(db, version.SnapshotHash, ct);
+        var snapshot = await SnapshotCatalog.ReadDocumentAsync(db, version.SnapshotHash, ct);
         var overlay = new JsonObject
         {
             ["org"] = ModuleOrgs.Ref(org).ToJson(),
@@ -102,7 +93,7 @@ public static class ModuleLibrary
     private static async Task<Snapshot> ResolveOverlayAsync(FormFlowDbContext db, JsonObject overlayDocument, OrgUnit owner, CancellationToken ct)
     {
         var overlay = Overlay.Parse(overlayDocument, owner.Name);
-        return ChainResolver.Resolve(await SnapshotAsync(db, overlay.BaseHash!, ct), [overlay]);
+        return ChainResolver.Resolve(await SnapshotCatalog.ReadDocumentAsync(db, overlay.BaseHash!, ct), [overlay]);
     }
 
     /// <summary>Replaces a derived module's operations (checked by resolving them); the log and base stay.</summary>
@@ -195,7 +186,7 @@ public static class ModuleLibrary
 
     /// <summary>The child's overlay (as JSON) replayed from the parent's version <paramref name="from"/> onto <paramref name="to"/>; stores nothing.</summary>
     public static async Task<RebaseResult> RebaseAsync(FormFlowDbContext db, ModuleVersion from, ModuleVersion to, string overlay, CancellationToken ct) =>
-        OverlayRebaser.Rebase(await SnapshotAsync(db, from.SnapshotHash, ct), await SnapshotAsync(db, to.SnapshotHash, ct),
+        OverlayRebaser.Rebase(await SnapshotCatalog.ReadDocumentAsync(db, from.SnapshotHash, ct), await SnapshotCatalog.ReadDocumentAsync(db, to.SnapshotHash, ct),
             Overlay.Parse(JsonNode.Parse(overlay), "upgrade"));
 
     /// <summary>The parent's version the draft is based on and the parent's latest one; null when they are the same.</summary>

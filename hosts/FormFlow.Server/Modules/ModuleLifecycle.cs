@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using FormFlow.Engine.Templates.Packages;
-using FormFlow.Engine.Templates.Resolution;
+using FormFlow.Engine.Modules.Packages;
+using FormFlow.Engine.Modules.Resolution;
 using FormFlow.Persistence;
 using FormFlow.Persistence.Audit;
 using FormFlow.Persistence.Modules;
@@ -15,18 +15,18 @@ namespace FormFlow.Server.Modules;
 /// template's content or blank), duplicating a module, archiving and bringing it back. Every input is checked
 /// before anything is added; callers save.
 /// </summary>
-public static partial class ModuleLifecycle
+internal static partial class ModuleLifecycle
 {
-    /// <summary>The manifest schema's module ID rule, checked here to name the request field.</summary>
+    /// <summary>The manifest schema's rule for a module's id (its key), checked here to name the request field.</summary>
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9_.:-]{0,63}$")]
     private static partial Regex IdPattern();
 
-    public static string ModuleId(string? given)
+    public static string ModuleKey(string? given)
     {
-        if (string.IsNullOrWhiteSpace(given)) throw ModuleRefusal.InvalidField("moduleId", "Module ID missing", "a new module needs a module ID, e.g. legal-aid");
+        if (string.IsNullOrWhiteSpace(given)) throw ModuleRefusal.InvalidField("moduleKey", "Module key missing", "a new module needs a module key, e.g. legal-aid");
         if (!IdPattern().IsMatch(given))
-            throw ModuleRefusal.InvalidField("moduleId", "Invalid module ID",
-                $"'{given}' is not a module ID: a letter, then up to 63 letters, digits or _ . : -");
+            throw ModuleRefusal.InvalidField("moduleKey", "Invalid module key",
+                $"'{given}' is not a module key: a letter, then up to 63 letters, digits or _ . : -");
         return given;
     }
 
@@ -72,7 +72,7 @@ public static partial class ModuleLifecycle
     public static async Task EnsureKeyFreeAsync(FormFlowDbContext db, string key, CancellationToken ct)
     {
         if (await db.Modules.AnyAsync(m => m.Key == key, ct))
-            throw ModuleRefusal.ConflictOnField("moduleId", "Module ID taken", $"a module '{key}' already exists in the library; choose another ID");
+            throw ModuleRefusal.ConflictOnField("moduleKey", "Module key taken", $"a module '{key}' already exists in the library; choose another key");
     }
 
     /// <summary>A new template draft owned by <paramref name="owner"/> with a package's content under a new ID, name and category, at version 1.0.0.</summary>

@@ -11,19 +11,19 @@ internal static class ModuleLifecycleEndpoints
     internal static void MapModuleLifecycle(this RouteGroupBuilder modules)
     {
         modules.MapPost("/", CreateAsync).Produces<ModuleSummaryView>(201).ProducesProblem(409).ProducesProblem(422)
-            .WithSummary("Start a new template draft owned by ownerOrgId: a template's published version (fromModuleId, fromVersion; default the latest) under a new moduleId, name and category, or a blank starter (one form, start → end) without fromModuleId. Not published, no parent.");
+            .WithSummary("Start a new template draft owned by ownerOrgId: a template's published version (fromModuleId, fromVersion; default the latest) under a new moduleKey, name and category, or a blank starter (one form, start → end) without fromModuleId. Not published, no parent.");
         modules.MapPost("/{id:int}/duplicate", DuplicateAsync).Produces<ModuleSummaryView>(201).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422)
-            .WithSummary("Copy a module's current draft into a new module owned by ownerOrgId: a template under a new moduleId and name; a derived module stays derived from the same parent with its overlay copied (its module ID stays the parent's).");
+            .WithSummary("Copy a module's current draft into a new module owned by ownerOrgId: a template under a new moduleKey and name; a derived module stays derived from the same parent with its overlay copied (its module key stays the parent's).");
         modules.MapPost("/{id:int}/archive", ArchiveAsync).Produces<ModuleSummaryView>().ProducesProblem(404).ProducesProblem(409)
             .WithSummary("Archive a module (admins over its owner, or its editors): hidden from the library unless ?archived=true, no longer derived or newly activated; services already running keep running.");
         modules.MapPost("/{id:int}/unarchive", UnarchiveAsync).Produces<ModuleSummaryView>().ProducesProblem(404).ProducesProblem(409)
             .WithSummary("Bring an archived module back into the library.");
     }
 
-    private static Task<IResult> CreateAsync(CreateModuleRequest body, FormFlowDbContext db, HttpContext http, CancellationToken ct) => ModuleEndpoints.Guard(async () =>
+    private static Task<IResult> CreateAsync(CreateModuleRequest body, FormFlowDbContext db, HttpContext http, CancellationToken ct) => ModuleGuards.Guard(async () =>
     {
-        var access = await ModuleEndpoints.AccessAsync(db, http, ct);
-        var key = ModuleLifecycle.ModuleId(body.ModuleId);
+        var access = await ModuleGuards.AccessAsync(db, http, ct);
+        var key = ModuleLifecycle.ModuleKey(body.ModuleKey);
         var name = ModuleLifecycle.Name(body.Name);
         var owner = await ModuleLifecycle.TargetOrgAsync(db, body.OwnerOrgId, access.CanCreateTemplateAt, "designer", ct);
         JsonObject package;
@@ -49,7 +49,7 @@ internal static class ModuleLifecycleEndpoints
             audit["from"] = "blank";
         }
         await ModuleLifecycle.EnsureKeyFreeAsync(db, key, ct);
-        var module = ModuleLifecycle.StartTemplate(db, package, key, name, category, owner, access.Actor, ModuleEndpoints.Now(http), audit);
+        var module = ModuleLifecycle.StartTemplate(db, package, key, name, category, owner, access.Actor, ModuleGuards.Now(http), audit);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/modules/{module.Id}", ModuleSummaryView.From(module, owner, null));
     });
@@ -67,26 +67,26 @@ internal static class ModuleLifecycleEndpoints
         return module;
     }
 
-    private static Task<IResult> DuplicateAsync(int id, DuplicateModuleRequest body, FormFlowDbContext db, HttpContext http, CancellationToken ct) => ModuleEndpoints.Guard(async () =>
+    private static Task<IResult> DuplicateAsync(int id, DuplicateModuleRequest body, FormFlowDbContext db, HttpContext http, CancellationToken ct) => ModuleGuards.Guard(async () =>
     {
-        var access = await ModuleEndpoints.AccessAsync(db, http, ct);
-        var (source, _) = await ModuleEndpoints.ReadableAsync(db, access, id, ct);
+        var access = await ModuleGuards.AccessAsync(db, http, ct);
+        var (source, _) = await ModuleGuards.ReadableAsync(db, access, id, ct);
         var name = ModuleLifecycle.Name(body.Name);
         ModuleRecord module;
         if (source.Kind == ModuleKinds.Derived)
         {
-            if (body.ModuleId is { } given && given != source.Key)
-                throw ModuleRefusal.InvalidField("moduleId", "Module ID is the parent's",
-                    $"a derived module's copy keeps its parent's module ID '{source.Key}'; leave moduleId out or give '{source.Key}'");
+            if (body.ModuleKey is { } given && given != source.Key)
+                throw ModuleRefusal.InvalidField("moduleKey", "Module key is the parent's",
+                    $"a derived module's copy keeps its parent's module key '{source.Key}'; leave moduleKey out or give '{source.Key}'");
             var org = await ModuleLifecycle.TargetOrgAsync(db, body.OwnerOrgId, access.CanDeriveFor, "designer or admin", ct);
-            module = await ModuleLifecycle.DuplicateDerivedAsync(db, source, org, name, access.Actor, ModuleEndpoints.Now(http), ct);
+            module = await ModuleLifecycle.DuplicateDerivedAsync(db, source, org, name, access.Actor, ModuleGuards.Now(http), ct);
             await db.SaveChangesAsync(ct);
-            return TypedResults.Created($"/api/modules/{module.Id}", await ModuleEndpoints.SummaryAsync(db, module, org, ct));
+            return TypedResults.Created($"/api/modules/{module.Id}", await ModuleSummaries.SummaryAsync(db, module, org, ct));
         }
-        var key = ModuleLifecycle.ModuleId(body.ModuleId);
+        var key = ModuleLifecycle.ModuleKey(body.ModuleKey);
         var owner = await ModuleLifecycle.TargetOrgAsync(db, body.OwnerOrgId, access.CanCreateTemplateAt, "designer", ct);
         await ModuleLifecycle.EnsureKeyFreeAsync(db, key, ct);
-        module = ModuleLifecycle.StartTemplate(db, ModuleLibrary.Draft(source), key, name, source.Category, owner, access.Actor, ModuleEndpoints.Now(http),
+        module = ModuleLifecycle.StartTemplate(db, ModuleLibrary.Draft(source), key, name, source.Category, owner, access.Actor, ModuleGuards.Now(http),
             new JsonObject { ["duplicateOf"] = source.Id });
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/modules/{module.Id}", ModuleSummaryView.From(module, owner, null));
@@ -98,15 +98,15 @@ internal static class ModuleLifecycleEndpoints
     private static Task<IResult> UnarchiveAsync(int id, FormFlowDbContext db, HttpContext http, CancellationToken ct) =>
         Archiving(id, db, http, archive: false, ct);
 
-    private static Task<IResult> Archiving(int id, FormFlowDbContext db, HttpContext http, bool archive, CancellationToken ct) => ModuleEndpoints.Guard(async () =>
+    private static Task<IResult> Archiving(int id, FormFlowDbContext db, HttpContext http, bool archive, CancellationToken ct) => ModuleGuards.Guard(async () =>
     {
-        var access = await ModuleEndpoints.AccessAsync(db, http, ct);
-        var (module, owner) = await ModuleEndpoints.ReadableAsync(db, access, id, ct);
+        var access = await ModuleGuards.AccessAsync(db, http, ct);
+        var (module, owner) = await ModuleGuards.ReadableAsync(db, access, id, ct);
         if (!access.CanArchive(module, owner))
             throw ModuleRefusal.Forbidden($"only an admin at {owner.Name} or above, or the module's editor, archives module '{module.Key}' of {owner.Name}");
-        if (archive) ModuleLifecycle.Archive(db, module, access.Actor, ModuleEndpoints.Now(http));
+        if (archive) ModuleLifecycle.Archive(db, module, access.Actor, ModuleGuards.Now(http));
         else ModuleLifecycle.Unarchive(db, module, access.Actor);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(await ModuleEndpoints.SummaryAsync(db, module, owner, ct));
+        return TypedResults.Ok(await ModuleSummaries.SummaryAsync(db, module, owner, ct));
     });
 }

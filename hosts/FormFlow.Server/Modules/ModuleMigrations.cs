@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using FormFlow.Engine.Templates;
-using FormFlow.Engine.Templates.Migration;
+using FormFlow.Engine.Modules;
+using FormFlow.Engine.Modules.Migration;
 using FormFlow.Engine.Workflows.Runtime;
 using FormFlow.Persistence;
 using FormFlow.Persistence.Audit;
@@ -8,6 +8,7 @@ using FormFlow.Persistence.Cases;
 using FormFlow.Persistence.Orgs;
 using FormFlow.Server.Cases;
 using Microsoft.EntityFrameworkCore;
+using FormFlow.Server.Snapshots;
 
 namespace FormFlow.Server.Modules;
 
@@ -16,7 +17,7 @@ namespace FormFlow.Server.Modules;
 /// move and why the others cannot (the engine's <see cref="CaseMigration"/>); apply moves the movable ones, each
 /// with a timeline line and an audit entry, and leaves the rest on their snapshot.
 /// </summary>
-public static class ModuleMigrations
+internal static class ModuleMigrations
 {
     public sealed record MigrationRequest(string FromVersion, string ToVersion, JsonObject? Plan = null);
 
@@ -30,13 +31,13 @@ public static class ModuleMigrations
             .WithSummary("Move the movable cases (as the dry run lists them) to toVersion; the blocked ones stay on their snapshot. {moved: [...], blocked: [...]}.");
     }
 
-    private static Task<IResult> RunAsync(int id, MigrationRequest body, bool apply, FormFlowDbContext db, HttpContext http, CancellationToken ct) => ModuleEndpoints.Guard(async () =>
+    private static Task<IResult> RunAsync(int id, MigrationRequest body, bool apply, FormFlowDbContext db, HttpContext http, CancellationToken ct) => ModuleGuards.Guard(async () =>
     {
-        var access = await ModuleEndpoints.AccessAsync(db, http, ct);
-        var (module, owner) = await ModuleEndpoints.EditableAsync(db, access, id, ct);
+        var access = await ModuleGuards.AccessAsync(db, http, ct);
+        var (module, owner) = await ModuleGuards.EditableAsync(db, access, id, ct);
         var from = Version(module, body.FromVersion, "fromVersion");
         var to = Version(module, body.ToVersion, "toVersion");
-        var (oldModule, newModule) = (await ModuleLibrary.SnapshotAsync(db, from.SnapshotHash, ct), await ModuleLibrary.SnapshotAsync(db, to.SnapshotHash, ct));
+        var (oldModule, newModule) = (await SnapshotCatalog.ReadDocumentAsync(db, from.SnapshotHash, ct), await SnapshotCatalog.ReadDocumentAsync(db, to.SnapshotHash, ct));
         MigrationPlan plan;
         try
         {
@@ -46,11 +47,11 @@ public static class ModuleMigrations
         {
             throw ModuleRefusal.Invalid("The plan is not valid", "plan" + ex.Message);
         }
-        if (plan.Check(oldModule, newModule) is { Count: > 0 } problems) throw new TemplateException(problems.Select(p => p with { Path = "/plan" + p.Path }).ToList());
+        if (plan.Check(oldModule, newModule) is { Count: > 0 } problems) throw new ModuleException(problems.Select(p => p with { Path = "/plan" + p.Path }).ToList());
 
-        var now = ModuleEndpoints.Now(http);
+        var now = ModuleGuards.Now(http);
         var subtree = db.OrgUnits.Within(owner.Path).Select(o => o.Id);
-        var cases = await db.Cases.Where(c => c.ModuleId == module.Key && c.SnapshotHash == from.SnapshotHash && subtree.Contains(c.OrgUnitId)
+        var cases = await db.Cases.Where(c => c.ModuleKey == module.Key && c.SnapshotHash == from.SnapshotHash && subtree.Contains(c.OrgUnitId)
                                                && (c.Status == CaseStatuses.Running || c.Status == CaseStatuses.WaitingForApplicant))
             .OrderBy(c => c.Id).ToListAsync(ct);
         var movable = new JsonArray();

@@ -6,7 +6,7 @@ namespace FormFlow.Server.Modules;
 /// The blank module a designer starts from when no template fits: one form with one page, one section and one
 /// text field, and a workflow that starts on its submission and ends. Small enough to read, valid to publish.
 /// </summary>
-public static class ModuleStarter
+internal static class ModuleStarter
 {
     public static JsonObject Package(string moduleId, JsonObject name, string category) => new()
     {

@@ -1,12 +1,11 @@
 using System.Text.Json.Nodes;
 using FormFlow.Engine.Forms.Runtime;
-using FormFlow.Engine.Workflows.Definitions;
 using FormFlow.Engine.Workflows.Runtime;
 using FormFlow.Persistence;
 using FormFlow.Persistence.Orgs;
 using Microsoft.EntityFrameworkCore;
-using FormFlow.Server.Cases;
 using FormFlow.Server.Snapshots;
+using FormFlow.Server.Orgs;
 
 namespace FormFlow.Server.Modules;
 
@@ -21,7 +20,7 @@ namespace FormFlow.Server.Modules;
 /// (the forms engine's errors, with the step that wanted it) — unless the designer asked for fillMissing: then each
 /// gets a sample value valid for its field (<see cref="SampleValues"/>), and the answer lists them under generated.
 /// </summary>
-public static class ModuleTestRun
+internal static class ModuleTestRun
 {
     /// <param name="OrgUnitId">The applicant's union; default: the first of the deepest units under the module's owner.</param>
     /// <param name="FillMissing">Generate sample values for required fields the data lacks instead of refusing.</param>
@@ -34,16 +33,16 @@ public static class ModuleTestRun
             .WithSummary("Run the draft's workflow in memory with sample data and chosen outcomes ({activityId: outcome}): {visited, status, variables, timeline, waiting, effects, generated}. " +
                          "422 {errors: [{path, rule, message, step}]} when the data lacks a required field or breaks a rule; with fillMissing, missing required fields get generated sample values (listed in generated: [{step, path, value}]).");
 
-    private static Task<IResult> RunAsync(int id, TestRunRequest body, FormFlowDbContext db, OrgDirectory orgs, HttpContext http, CancellationToken ct) => ModuleEndpoints.Guard(async () =>
+    private static Task<IResult> RunAsync(int id, TestRunRequest body, FormFlowDbContext db, OrgDirectory orgs, HttpContext http, CancellationToken ct) => ModuleGuards.Guard(async () =>
     {
-        var (module, owner) = await ModuleEndpoints.ReadableAsync(db, await ModuleEndpoints.AccessAsync(db, http, ct), id, ct);
+        var (module, owner) = await ModuleGuards.ReadableAsync(db, await ModuleGuards.AccessAsync(db, http, ct), id, ct);
         var snapshot = await ModuleLibrary.ResolveDraftAsync(db, module, owner, ct);
         var units = await db.OrgUnits.AsNoTracking().Within(owner.Path).ToListAsync(ct);
         var applicant = body.OrgUnitId is { } chosenOrg
             ? units.SingleOrDefault(o => o.Id == chosenOrg) ?? throw ModuleRefusal.Invalid("Unknown org unit", $"orgUnitId {chosenOrg} is not in the subtree of {owner.Name}")
             : units.OrderByDescending(o => o.Path.Length).ThenBy(o => o.Path, StringComparer.Ordinal).First();
         await orgs.EnsureAsync(db, applicant.Id, ct);
-        var clock = new ManualClock(new DateTimeOffset(ModuleEndpoints.Now(http), TimeSpan.Zero));
+        var clock = new ManualClock(new DateTimeOffset(ModuleGuards.Now(http), TimeSpan.Zero));
         var runner = new WorkflowRunner(new WorkflowRunnerOptions { Clock = clock, Orgs = orgs });
         var loaded = new LoadedSnapshot(snapshot.Hash, snapshot.Module);
         var outcomes = body.Outcomes ?? [];

@@ -4,7 +4,7 @@ using FormFlow.Persistence.Orgs;
 
 namespace FormFlow.Server.Modules;
 
-public sealed record ModuleSummaryView(
+internal sealed record ModuleSummaryView(
     int Id, JsonNode Name, string Key, string Category, int OwnerOrgId, string OwnerOrgName, string Level, string Kind,
     int? ParentModuleId, string? LatestVersion, bool Draft, bool UpgradeAvailable, bool AutoUpgrade, bool Archived)
 {
@@ -20,25 +20,25 @@ public sealed record ModuleSummaryView(
     }
 }
 
-public sealed record ModuleVersionView(string Version, string Hash, DateTime PublishedAt, string PublishedBy, int RunningCases);
+internal sealed record ModuleVersionView(string Version, string Hash, DateTime PublishedAt, string PublishedBy, int RunningCases);
 
-public sealed record ModuleDetailView(ModuleSummaryView Module, List<ModuleVersionView> Versions);
+internal sealed record ModuleDetailView(ModuleSummaryView Module, List<ModuleVersionView> Versions);
 
-public sealed record DeriveRequest(int OrgUnitId);
+internal sealed record DeriveRequest(int OrgUnitId);
 
 /// <param name="FromModuleId">A template to start from (its latest published version, or <paramref name="FromVersion"/>); none: a blank starter.</param>
-public sealed record CreateModuleRequest(
-    string? ModuleId = null, JsonNode? Name = null, string? Category = null, int? OwnerOrgId = null, int? FromModuleId = null, string? FromVersion = null);
+internal sealed record CreateModuleRequest(
+    string? ModuleKey = null, JsonNode? Name = null, string? Category = null, int? OwnerOrgId = null, int? FromModuleId = null, string? FromVersion = null);
 
-/// <param name="ModuleId">A template's copy needs a new one; a derived module's copy keeps its parent's.</param>
-public sealed record DuplicateModuleRequest(string? ModuleId = null, JsonNode? Name = null, int? OwnerOrgId = null);
+/// <param name="ModuleKey">A template's copy needs a new one; a derived module's copy keeps its parent's.</param>
+internal sealed record DuplicateModuleRequest(string? ModuleKey = null, JsonNode? Name = null, int? OwnerOrgId = null);
 
-public sealed record OverlayRequest(JsonArray Operations);
+internal sealed record OverlayRequest(JsonArray Operations);
 
-public sealed record ModuleSettingsRequest(bool AutoUpgrade);
+internal sealed record ModuleSettingsRequest(bool AutoUpgrade);
 
-public sealed record ResolveConflictRequest(string ConflictId, string Choice, JsonNode? Value = null);
+internal sealed record ResolveConflictRequest(string ConflictId, string Choice, JsonNode? Value = null);
 
-public sealed record ActivateRequest(int OrgUnitId, string? Version = null);
+internal sealed record ActivateRequest(int OrgUnitId, string? Version = null);
 
-public sealed record ActivationView(int Id, string ModuleId, int OrgUnitId, string OrgName, string SnapshotHash, string Version);
+internal sealed record ActivationView(int Id, string ModuleKey, int OrgUnitId, string OrgName, string SnapshotHash, string Version);

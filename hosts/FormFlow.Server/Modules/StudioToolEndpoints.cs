@@ -8,7 +8,7 @@ using FormFlow.Persistence;
 namespace FormFlow.Server.Modules;
 
 /// <summary>Studio's checks as the designer types: an expression, a workflow definition, an Elsa 3 export to import.</summary>
-public static class StudioToolEndpoints
+internal static class StudioToolEndpoints
 {
     public sealed record ExpressionRequest(string Expression, List<string>? Fields = null, string? Kind = null);
 
@@ -27,9 +27,9 @@ public static class StudioToolEndpoints
             .WithSummary("Import an Elsa 3 workflow export as a FormFlow workflow definition; 422 with errors [{pointer, message, activityIds}] for what cannot be imported.");
     }
 
-    private static Task<IResult> ValidateExpressionAsync(ExpressionRequest body, FormFlowDbContext db, HttpContext http, CancellationToken ct) => ModuleEndpoints.Guard(async () =>
+    private static Task<IResult> ValidateExpressionAsync(ExpressionRequest body, FormFlowDbContext db, HttpContext http, CancellationToken ct) => ModuleGuards.Guard(async () =>
     {
-        await ModuleEndpoints.AccessAsync(db, http, ct);
+        await ModuleGuards.AccessAsync(db, http, ct);
         var kind = body.Kind switch
         {
             null or "expression" => ExpressionKind.Expression,
@@ -47,9 +47,9 @@ public static class StudioToolEndpoints
     private static JsonNode Error(string message, int line, int column) =>
         new JsonObject { ["message"] = message, ["position"] = new JsonObject { ["line"] = line, ["column"] = column } };
 
-    private static Task<IResult> ValidateWorkflowAsync(WorkflowRequest body, FormFlowDbContext db, HttpContext http, CancellationToken ct) => ModuleEndpoints.Guard(async () =>
+    private static Task<IResult> ValidateWorkflowAsync(WorkflowRequest body, FormFlowDbContext db, HttpContext http, CancellationToken ct) => ModuleGuards.Guard(async () =>
     {
-        await ModuleEndpoints.AccessAsync(db, http, ct);
+        await ModuleGuards.AccessAsync(db, http, ct);
         var problems = WorkflowDefinitionLoader.Check(body.Workflow.ToJsonString());
         return TypedResults.Ok(new JsonObject
         {
@@ -60,9 +60,9 @@ public static class StudioToolEndpoints
         });
     });
 
-    private static Task<IResult> ImportElsaAsync(ElsaRequest body, FormFlowDbContext db, HttpContext http, CancellationToken ct) => ModuleEndpoints.Guard(async () =>
+    private static Task<IResult> ImportElsaAsync(ElsaRequest body, FormFlowDbContext db, HttpContext http, CancellationToken ct) => ModuleGuards.Guard(async () =>
     {
-        await ModuleEndpoints.AccessAsync(db, http, ct);
+        await ModuleGuards.AccessAsync(db, http, ct);
         try
         {
             return TypedResults.Ok(WorkflowDefinitionLoader.ToJson(ElsaImporter.Import(body.Json)));

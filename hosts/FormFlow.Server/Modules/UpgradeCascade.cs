@@ -1,13 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
-using FormFlow.Engine.Templates;
+using FormFlow.Engine.Modules;
 using FormFlow.Persistence;
 using FormFlow.Persistence.Audit;
 using FormFlow.Persistence.Modules;
 using FormFlow.Persistence.Orgs;
-using FormFlow.Server.Hosting;
 using Microsoft.EntityFrameworkCore;
+using FormFlow.Server.Shared;
 
 namespace FormFlow.Server.Modules;
 
@@ -25,7 +25,7 @@ namespace FormFlow.Server.Modules;
 /// again: a child already on its parent's latest version is left as it is, but its own children are still visited
 /// (the run that upgraded it may have ended before them), and a wait is audited once per module and parent version.
 /// </summary>
-public static class UpgradeCascade
+internal static class UpgradeCascade
 {
     public const string Actor = "automatic upgrade";
 
@@ -117,7 +117,7 @@ public static class UpgradeCascade
             ModuleLibrary.SetDraft(child, draft, actor, now);
             version = await ModuleLibrary.PublishAsync(db, child, owner, actor, now, ct);
         }
-        catch (Exception ex) when (ex is TemplateException or ModuleRefusal)
+        catch (Exception ex) when (ex is ModuleException or ModuleRefusal)
         {
             db.ChangeTracker.Clear();
             return Wait($"the upgraded module does not publish: {ex.Message}");
@@ -138,7 +138,7 @@ public static class UpgradeCascade
             db.ChangeTracker.Clear();
             return Wait(meanwhile.Message);
         }
-        catch (DbUpdateException race) when (ConcurrentWriteProblems.IsLostRace(race))
+        catch (DbUpdateException race) when (LostRace.Is(race))
         {
             // Another request (another cascade, say) wrote this module at the same moment. The parent's version is saved
             // already, so the publish must not fail for it: this child waits and is upgraded from its banner.
@@ -156,13 +156,13 @@ public static class UpgradeCascade
     {
         var subtree = db.OrgUnits.Within(owner.Path).Select(o => o.Id);
         var live = await db.ServiceActivations.AsNoTracking()
-            .Where(a => a.ModuleId == child.Key && a.RetiredAt == null && a.SnapshotHash == previous.SnapshotHash && subtree.Contains(a.OrgUnitId))
+            .Where(a => a.ModuleKey == child.Key && a.RetiredAt == null && a.SnapshotHash == previous.SnapshotHash && subtree.Contains(a.OrgUnitId))
             .OrderBy(a => a.Id).ToListAsync(ct);
         var moved = new List<int>();
         foreach (var activation in live)
         {
             var target = await db.OrgUnits.SingleAsync(o => o.Id == activation.OrgUnitId, ct);
-            moved.Add((await ModuleEndpoints.Activate(db, child, version, target, actor, now, ct)).Id);
+            moved.Add((await ServiceActivator.Activate(db, child, version, target, actor, now, ct)).Id);
         }
         return moved;
     }

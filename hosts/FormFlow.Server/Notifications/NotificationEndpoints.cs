@@ -1,14 +1,14 @@
 using System.Text.Json.Nodes;
 using FormFlow.Persistence;
-using FormFlow.Server.Auth;
 using FormFlow.Server.Privacy;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using FormFlow.Server.Shared;
 
 namespace FormFlow.Server.Notifications;
 
 /// <summary>My notifications in the Portal (newest first) and marking one read.</summary>
-public static class NotificationEndpoints
+internal static class NotificationEndpoints
 {
     public sealed record NotificationView(long Id, long? CaseId, string Channel, string Template, JsonNode? Data, DateTime CreatedAt, bool Read);
 

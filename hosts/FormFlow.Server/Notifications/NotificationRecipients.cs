@@ -11,7 +11,7 @@ namespace FormFlow.Server.Notifications;
 /// that org; the applicant's account ID, "applicant", or a value from the applicant's own form data (their mobile
 /// number, say) → the applicant; a user name → that account. Anything else has no Portal account.
 /// </summary>
-public static class NotificationRecipients
+internal static class NotificationRecipients
 {
     public static async Task<List<string>> ResolveAsync(FormFlowDbContext db, string recipient, string applicantId, long caseId, CancellationToken ct)
     {

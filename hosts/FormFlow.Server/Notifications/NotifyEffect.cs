@@ -1,5 +1,4 @@
 using FormFlow.Server.Privacy;
-using FormFlow.Server.Cases;
 using FormFlow.Server.Effects;
 
 namespace FormFlow.Server.Notifications;
@@ -8,7 +7,7 @@ namespace FormFlow.Server.Notifications;
 /// Carries out the workflow's <c>notify</c> items as Portal notifications. No SMS or mail gateway is wired: a
 /// recipient with no Portal account is logged (masked) and the item counts as handled.
 /// </summary>
-public sealed class NotifyEffect(ILogger<NotifyEffect> log) : IEffectHandler
+internal sealed class NotifyEffect(ILogger<NotifyEffect> log) : IEffectHandler
 {
     public string Kind => "notify";
 
@@ -27,7 +26,7 @@ public sealed class NotifyEffect(ILogger<NotifyEffect> log) : IEffectHandler
 }
 
 /// <summary>A "request information" step tells the applicant, in the Portal, what to add.</summary>
-public sealed class RequestInformationEffect : IEffectHandler
+internal sealed class RequestInformationEffect : IEffectHandler
 {
     public string Kind => "requestInformation";
 

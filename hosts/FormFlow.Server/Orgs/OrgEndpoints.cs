@@ -1,11 +1,11 @@
 using FormFlow.Persistence;
-using FormFlow.Server.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
+using FormFlow.Server.Shared;
 
 namespace FormFlow.Server.Orgs;
 
 /// <summary>The org hierarchy as the signed-in account may see it.</summary>
-public static class OrgEndpoints
+internal static class OrgEndpoints
 {
     public static void MapOrgEndpoints(this IEndpointRouteBuilder app)
     {

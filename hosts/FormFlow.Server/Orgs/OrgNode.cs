@@ -3,7 +3,7 @@ using FormFlow.Persistence.Orgs;
 namespace FormFlow.Server.Orgs;
 
 /// <summary>An org unit in the tree the API returns; <see cref="Children"/> holds only the visible ones.</summary>
-public sealed record OrgNode(int Id, string Name, OrgLevel Level, int? ParentId, string Path, List<OrgNode> Children)
+internal sealed record OrgNode(int Id, string Name, OrgLevel Level, int? ParentId, string Path, List<OrgNode> Children)
 {
     /// <summary>Builds the forest from units sorted by path: a unit whose parent is not visible becomes a root.</summary>
     public static List<OrgNode> Forest(IReadOnlyList<OrgUnit> unitsByPath)

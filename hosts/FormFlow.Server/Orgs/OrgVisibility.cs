@@ -10,7 +10,7 @@ namespace FormFlow.Server.Orgs;
 /// for a worker or merchant at X, only the chain from the root down to X — the unions they belong to, not their
 /// siblings or anything below.
 /// </summary>
-public static class OrgVisibility
+internal static class OrgVisibility
 {
     public static async Task<IReadOnlyList<OrgUnit>> VisibleToAsync(FormFlowDbContext db, Account account, CancellationToken ct)
     {

@@ -22,7 +22,7 @@ namespace FormFlow.Server.Privacy;
 /// One shared instance: EF Core builds an internal service provider per distinct interceptor instance, so the host's
 /// services (protector, snapshot catalogue) are taken from the context's application services on each call.
 /// </remarks>
-public sealed class CaseSealing : SaveChangesInterceptor, IMaterializationInterceptor
+internal sealed class CaseSealing : SaveChangesInterceptor, IMaterializationInterceptor
 {
     public static readonly CaseSealing Instance = new();
     private CaseSealing() { }

@@ -13,7 +13,7 @@ namespace FormFlow.Server.Privacy;
 /// their readers open them (<see cref="PiiProtector.Open"/>): the dispatcher for the effect handler, and the
 /// notification endpoints for the notification's owner.
 /// </summary>
-public static class EffectSealing
+internal static class EffectSealing
 {
     public static void Seal(FormFlowDbContext db, PiiProtector pii)
     {

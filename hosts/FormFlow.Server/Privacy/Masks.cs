@@ -6,7 +6,7 @@ namespace FormFlow.Server.Privacy;
 /// How personal values are shown to people who may not see them in full: enough to recognise, not enough to use.
 /// The PII classes are those of form fields (<c>pii</c> in a form definition).
 /// </summary>
-public static class Masks
+internal static class Masks
 {
     /// <summary>王芳 → 王*, 王小芳 → 王*芳, 欧阳小芳 → 欧**芳 (by text elements, so surrogate pairs stay whole).</summary>
     public static string Name(string name)

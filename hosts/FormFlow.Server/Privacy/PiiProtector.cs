@@ -10,7 +10,7 @@ namespace FormFlow.Server.Privacy;
 /// in the data folder); <see cref="OpenAll"/> decrypts stored data; <see cref="Masked"/> masks every personal value a
 /// reader may not see in full (e.g. 1101**********1234, 138****5678, 王*芳). Other fields pass through untouched.
 /// </summary>
-public sealed class PiiProtector(IDataProtectionProvider provider)
+internal sealed class PiiProtector(IDataProtectionProvider provider)
 {
     /// <summary>Marks an encrypted value; the rest of the string is the Data Protection payload of the value's JSON.</summary>
     public const string Prefix = "pii:v1:";

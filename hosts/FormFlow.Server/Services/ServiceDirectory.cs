@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace FormFlow.Server.Services;
 
 /// <summary>A live activation with the org unit it is activated at.</summary>
-public sealed record ServiceEntry(ServiceActivation Activation, OrgUnit Org);
+internal sealed record ServiceEntry(ServiceActivation Activation, OrgUnit Org);
 
 /// <summary>
 /// Which services an account may use or see. For each role: the live activations on the chain of unions from the
@@ -17,7 +17,7 @@ public sealed record ServiceEntry(ServiceActivation Activation, OrgUnit Org);
 /// only when <see cref="FormFlowDbContext.LiveServicesMarkAsync"/> moves — what another process activated or
 /// retired counts at once. The entries are shared: read them, never change or attach them.
 /// </summary>
-public sealed class ServiceDirectory
+internal sealed class ServiceDirectory
 {
     private sealed record Live(string Mark, IReadOnlyList<ServiceEntry> Entries);
 
@@ -33,7 +33,7 @@ public sealed class ServiceDirectory
             if (!Roles.ReachesSubtree(role.Role)) continue;
             foreach (var entry in live.Where(e => OrgSubtree.Contains(role.OrgUnit!.Path, e.Org.Path))) found.TryAdd(entry.Activation.Id, entry);
         }
-        return found.Values.OrderBy(e => e.Activation.ModuleId, StringComparer.Ordinal).ThenBy(e => e.Org.Path, StringComparer.Ordinal).ToList();
+        return found.Values.OrderBy(e => e.Activation.ModuleKey, StringComparer.Ordinal).ThenBy(e => e.Org.Path, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>The services a worker at <paramref name="org"/> gets: per module, the deepest live activation on its chain.</summary>
@@ -48,7 +48,7 @@ public sealed class ServiceDirectory
     {
         var chain = OrgSubtree.Chain(org.Path);
         return live.Where(e => chain.Contains(e.Org.Id))
-            .GroupBy(e => e.Activation.ModuleId)
+            .GroupBy(e => e.Activation.ModuleKey)
             .Select(g => g.OrderByDescending(e => Array.IndexOf(chain, e.Org.Id)).ThenByDescending(e => e.Activation.ActivatedAt).First())
             .ToList();
     }

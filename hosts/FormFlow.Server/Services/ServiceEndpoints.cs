@@ -1,12 +1,12 @@
 using FormFlow.Persistence;
-using FormFlow.Server.Auth;
 using FormFlow.Server.Snapshots;
 using Microsoft.AspNetCore.Http.HttpResults;
+using FormFlow.Server.Shared;
 
 namespace FormFlow.Server.Services;
 
 /// <summary>The service hall: services available to the signed-in account and the form each one starts with.</summary>
-public static class ServiceEndpoints
+internal static class ServiceEndpoints
 {
     public static void MapServiceEndpoints(this IEndpointRouteBuilder app)
     {

@@ -4,24 +4,24 @@ using FormFlow.Server.Snapshots;
 namespace FormFlow.Server.Services;
 
 /// <summary>A service as the API lists it. Name and description are the module's localized texts ({"zh-CN": ...}).</summary>
-public sealed record ServiceView(
-    int Id, string ModuleId, JsonNode? Name, JsonNode? Description, string? Category,
+internal sealed record ServiceView(
+    int Id, string ModuleKey, JsonNode? Name, JsonNode? Description, string? Category,
     int OrgUnitId, string OrgName, string SnapshotHash, string Version)
 {
     public static ServiceView From(ServiceEntry entry, LoadedSnapshot snapshot) => new(
-        entry.Activation.Id, entry.Activation.ModuleId, snapshot.Module["name"]?.DeepClone(), snapshot.Module["description"]?.DeepClone(),
+        entry.Activation.Id, entry.Activation.ModuleKey, snapshot.Module["name"]?.DeepClone(), snapshot.Module["description"]?.DeepClone(),
         (string?)snapshot.Module["category"], entry.Org.Id, entry.Org.Name, snapshot.Hash, snapshot.Version);
 }
 
 /// <summary>One service with the start form the applicant fills in and its compiled JSON Schema (draft 2020-12).</summary>
-public sealed record ServiceDetailView(
-    int Id, string ModuleId, JsonNode? Name, JsonNode? Description, string? Category,
+internal sealed record ServiceDetailView(
+    int Id, string ModuleKey, JsonNode? Name, JsonNode? Description, string? Category,
     int OrgUnitId, string OrgName, string SnapshotHash, string Version, JsonObject Form, JsonObject Schema)
 {
     public static ServiceDetailView From(ServiceEntry entry, LoadedSnapshot snapshot)
     {
         var s = ServiceView.From(entry, snapshot);
-        return new(s.Id, s.ModuleId, s.Name, s.Description, s.Category, s.OrgUnitId, s.OrgName, s.SnapshotHash, s.Version,
+        return new(s.Id, s.ModuleKey, s.Name, s.Description, s.Category, s.OrgUnitId, s.OrgName, s.SnapshotHash, s.Version,
             (JsonObject)snapshot.StartForm.Json.DeepClone(), (JsonObject)snapshot.StartForm.Schema.DeepClone());
     }
 }

@@ -8,11 +8,11 @@ using FormFlow.Engine.Workflows.Definitions;
 namespace FormFlow.Server.Snapshots;
 
 /// <summary>A stored snapshot turned into engine objects: its forms (definition, runtime, JSON Schema) and its workflow.</summary>
-public sealed class LoadedSnapshot
+internal sealed class LoadedSnapshot
 {
     public string Hash { get; }
     public JsonObject Module { get; }
-    public string ModuleId => (string)Module["id"]!;
+    public string ModuleKey => (string)Module["id"]!;
     public string Version => (string)Module["version"]!;
     public WorkflowDefinition Workflow { get; }
     public IReadOnlyDictionary<string, LoadedForm> Forms { get; }
@@ -28,14 +28,14 @@ public sealed class LoadedSnapshot
         var start = Workflow.Activities.FirstOrDefault(a => a.Type == "start");
         var formId = start?.Input("formId")?.Literal is JsonValue v && v.TryGetValue<string>(out var id) ? id : null;
         StartForm = formId is not null && Forms.TryGetValue(formId, out var form) ? form
-            : Forms.Values.FirstOrDefault() ?? throw new InvalidOperationException($"snapshot {hash} of module {ModuleId} has no form");
+            : Forms.Values.FirstOrDefault() ?? throw new InvalidOperationException($"snapshot {hash} of module {ModuleKey} has no form");
     }
 
     /// <summary>The form a task step works on: its own formId when the module has it, else the start form.</summary>
     public LoadedForm FormFor(string? formId) => formId is not null && Forms.TryGetValue(formId, out var form) ? form : StartForm;
 }
 
-public sealed record LoadedForm(string Id, JsonObject Json, FormDefinition Definition, FormRuntime Runtime, JsonObject Schema)
+internal sealed record LoadedForm(string Id, JsonObject Json, FormDefinition Definition, FormRuntime Runtime, JsonObject Schema)
 {
     public static LoadedForm From(JsonObject json)
     {

@@ -1,12 +1,11 @@
-using FormFlow.Engine.Templates.Resolution;
+using FormFlow.Engine.Modules.Resolution;
 using FormFlow.Persistence;
 using FormFlow.Persistence.Modules;
-using Microsoft.EntityFrameworkCore;
 
 namespace FormFlow.Server.Snapshots;
 
 /// <summary>Writing resolved snapshots: content-addressed, so storing the same resolution twice stores it once.</summary>
-public static class SnapshotStore
+internal static class SnapshotStore
 {
     /// <summary>Adds the snapshot to the context unless a row with its hash exists; the caller saves.</summary>
     public static async Task<ModuleSnapshot> AddIfMissingAsync(FormFlowDbContext db, Snapshot snapshot, int ownerOrgUnitId, DateTime now, CancellationToken ct)
@@ -16,7 +15,7 @@ public static class SnapshotStore
         var row = new ModuleSnapshot
         {
             Hash = snapshot.Hash,
-            ModuleId = (string)snapshot.Module["id"]!,
+            ModuleKey = (string)snapshot.Module["id"]!,
             Version = (string)snapshot.Module["version"]!,
             OwnerOrgUnitId = ownerOrgUnitId,
             Content = snapshot.Module.ToJsonString(),

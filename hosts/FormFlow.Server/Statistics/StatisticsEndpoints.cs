@@ -3,7 +3,7 @@ using FormFlow.Persistence;
 namespace FormFlow.Server.Statistics;
 
 /// <summary>The Studio dashboard's statistics for the caller's subtree, and their export to Excel or CSV.</summary>
-public static class StatisticsEndpoints
+internal static class StatisticsEndpoints
 {
     public static void MapStatisticsEndpoints(this IEndpointRouteBuilder app)
     {

@@ -11,7 +11,7 @@ namespace FormFlow.Server.Statistics;
 /// holds the summary. Neither carries personal data: the case list names number, module, status, step, union and
 /// time — never the applicant or any form field.
 /// </summary>
-public static class StatsExport
+internal static class StatsExport
 {
     public const string SummarySheet = "汇总";
     public const string CasesSheet = "案件";
@@ -56,13 +56,13 @@ public static class StatsExport
             .Where(c => scope.OrgIds.Contains(c.OrgUnitId) && c.CreatedAt >= scope.FromUtc && c.CreatedAt < scope.ToUtc)
             .OrderBy(c => c.Id)
             .Join(db.OrgUnits.AsNoTracking(), c => c.OrgUnitId, o => o.Id,
-                (c, o) => new { c.Number, c.ModuleId, c.Status, c.CurrentStep, Org = o.Name, c.CreatedAt })
+                (c, o) => new { c.Number, c.ModuleKey, c.Status, c.CurrentStep, Org = o.Name, c.CreatedAt })
             .ToListAsync(ct);
-        var names = await StatsReport.ModuleNamesAsync(db, rows.Select(r => r.ModuleId).Distinct().ToList(), ct);
+        var names = await StatsReport.ModuleNamesAsync(db, rows.Select(r => r.ModuleKey).Distinct().ToList(), ct);
         return rows.Select(r => new Dictionary<string, object>
         {
             ["案件编号"] = r.Number,
-            ["模块"] = names.GetValueOrDefault(r.ModuleId, r.ModuleId),
+            ["模块"] = names.GetValueOrDefault(r.ModuleKey, r.ModuleKey),
             ["状态"] = r.Status,
             ["当前步骤"] = r.CurrentStep ?? "",
             ["工会组织"] = r.Org,

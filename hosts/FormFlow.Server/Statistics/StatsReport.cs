@@ -5,13 +5,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FormFlow.Server.Statistics;
 
-public sealed record ModuleCount(string ModuleId, string Name, int Count);
-public sealed record StatusCount(string Status, int Count);
-public sealed record MonthCount(string Month, int Count);
-public sealed record DeadlineCounts(int Met, int Missed);
+internal sealed record ModuleCount(string ModuleKey, string Name, int Count);
+internal sealed record StatusCount(string Status, int Count);
+internal sealed record MonthCount(string Month, int Count);
+internal sealed record DeadlineCounts(int Met, int Missed);
 
 /// <summary>The dashboard's numbers for a scope. Aggregates only: no applicant, no form data.</summary>
-public sealed record StatsReport(
+internal sealed record StatsReport(
     List<ModuleCount> ByModule, List<StatusCount> ByStatus, List<MonthCount> ByMonth, DeadlineCounts DeadlinesMet, List<MonthCount> MembersJoined)
 {
     /// <summary>
@@ -22,8 +22,8 @@ public sealed record StatsReport(
     {
         var cases = db.Cases.AsNoTracking()
             .Where(c => scope.OrgIds.Contains(c.OrgUnitId) && c.CreatedAt >= scope.FromUtc && c.CreatedAt < scope.ToUtc);
-        var rows = await cases.Select(c => new { c.ModuleId, c.Status, c.CreatedAt }).ToListAsync(ct);
-        var names = await ModuleNamesAsync(db, rows.Select(r => r.ModuleId).Distinct().ToList(), ct);
+        var rows = await cases.Select(c => new { c.ModuleKey, c.Status, c.CreatedAt }).ToListAsync(ct);
+        var names = await ModuleNamesAsync(db, rows.Select(r => r.ModuleKey).Distinct().ToList(), ct);
 
         var deadlines = await db.CaseTasks.AsNoTracking()
             .Where(t => t.DueAt != null && cases.Select(c => c.Id).Contains(t.CaseId))
@@ -36,8 +36,8 @@ public sealed record StatsReport(
             .Select(m => m.Since).ToListAsync(ct);
 
         return new StatsReport(
-            rows.GroupBy(r => r.ModuleId).Select(g => new ModuleCount(g.Key, names.GetValueOrDefault(g.Key, g.Key), g.Count()))
-                .OrderByDescending(m => m.Count).ThenBy(m => m.ModuleId, StringComparer.Ordinal).ToList(),
+            rows.GroupBy(r => r.ModuleKey).Select(g => new ModuleCount(g.Key, names.GetValueOrDefault(g.Key, g.Key), g.Count()))
+                .OrderByDescending(m => m.Count).ThenBy(m => m.ModuleKey, StringComparer.Ordinal).ToList(),
             rows.GroupBy(r => r.Status).Select(g => new StatusCount(g.Key, g.Count())).OrderBy(s => s.Status, StringComparer.Ordinal).ToList(),
             PerMonth(rows.Select(r => r.CreatedAt)),
             new DeadlineCounts(met, missed),

@@ -2,9 +2,9 @@ using System.Globalization;
 using FormFlow.Persistence;
 using FormFlow.Persistence.Accounts;
 using FormFlow.Persistence.Orgs;
-using FormFlow.Server.Auth;
 using FormFlow.Server.Cases;
 using Microsoft.EntityFrameworkCore;
+using FormFlow.Server.Shared;
 
 namespace FormFlow.Server.Statistics;
 
@@ -13,7 +13,7 @@ namespace FormFlow.Server.Statistics;
 /// period in the union's local dates, <c>from</c> and <c>to</c> both inclusive. Parameters are read as text so a
 /// bad value answers 400 naming the parameter instead of a binding failure.
 /// </summary>
-public sealed record StatsScope(List<int> OrgIds, DateTime FromUtc, DateTime ToUtc)
+internal sealed record StatsScope(List<int> OrgIds, DateTime FromUtc, DateTime ToUtc)
 {
     private static readonly DateTime Earliest = new(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
     private static readonly DateTime Latest = new(2100, 1, 1, 0, 0, 0, DateTimeKind.Utc);

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace FormFlow.Server.Tasks;
 
 /// <summary>Button labels for the outcomes the shipped templates use; any other outcome is labelled with its ID.</summary>
-public static class OutcomeLabels
+internal static class OutcomeLabels
 {
     private static readonly Dictionary<string, (string Zh, string En, string Tw)> Known = new()
     {

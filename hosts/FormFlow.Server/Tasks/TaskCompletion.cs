@@ -12,7 +12,7 @@ namespace FormFlow.Server.Tasks;
 /// checked; a form field the step may only read, may not see, or has no permission for is refused by path; keys
 /// that are not form fields (a review note, the offline record) are task data only.
 /// </summary>
-public static class TaskCompletion
+internal static class TaskCompletion
 {
     public sealed record Prepared(JsonObject? StimulusData, IReadOnlyList<FormError> Errors);
 

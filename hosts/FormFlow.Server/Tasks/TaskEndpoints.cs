@@ -4,18 +4,18 @@ using FormFlow.Engine.Workflows.Runtime;
 using FormFlow.Persistence;
 using FormFlow.Persistence.Audit;
 using FormFlow.Persistence.Cases;
-using FormFlow.Server.Auth;
 using FormFlow.Server.Cases;
 using FormFlow.Server.Snapshots;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 using FormFlow.Server.Files;
+using FormFlow.Server.Shared;
 
 namespace FormFlow.Server.Tasks;
 
 /// <summary>The handler's inbox and completing a task, with optimistic concurrency: of two completions exactly one wins.</summary>
-public static class TaskEndpoints
+internal static class TaskEndpoints
 {
     public sealed record CompleteRequest(string Outcome, JsonObject? Data = null, string? Comment = null, long? RowVersion = null);
 

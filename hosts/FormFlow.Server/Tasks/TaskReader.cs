@@ -5,11 +5,12 @@ using FormFlow.Server.Cases;
 using FormFlow.Server.Snapshots;
 using Microsoft.EntityFrameworkCore;
 using FormFlow.Server.Privacy;
+using FormFlow.Server.Orgs;
 
 namespace FormFlow.Server.Tasks;
 
 /// <summary>Builds task views: the case number, service and applicant names, the assignee's org, overdue.</summary>
-public sealed class TaskReader(FormFlowDbContext db, SnapshotCatalog snapshots, OrgDirectory orgs, CaseReader cases, TimeProvider clock)
+internal sealed class TaskReader(FormFlowDbContext db, SnapshotCatalog snapshots, OrgDirectory orgs, CaseReader cases, TimeProvider clock)
 {
     public async Task<List<TaskView>> ViewsAsync(IReadOnlyList<CaseTask> tasks, CancellationToken ct)
     {

@@ -3,22 +3,22 @@ using FormFlow.Server.Cases;
 
 namespace FormFlow.Server.Tasks;
 
-public sealed record ApplicantName(string DisplayName);
+internal sealed record ApplicantName(string DisplayName);
 
 /// <summary>A task in the inbox.</summary>
-public sealed record TaskView(
+internal sealed record TaskView(
     long Id, long CaseId, string CaseNumber, JsonNode? ServiceName, string ActivityId, string Title, string Kind, AssigneeView Assignee,
     ApplicantName Applicant, DateTime CreatedAt, DateTime? DueAt, bool Overdue, long RowVersion,
     DateTime? CompletedAt, string? CompletedBy, string? Outcome);
 
-public sealed record OutcomeView(string Id, JsonObject Label);
+internal sealed record OutcomeView(string Id, JsonObject Label);
 
 /// <summary>A task opened for work: its outcomes, the step's field permissions, the form, and the case as the step may see it.</summary>
-public sealed record TaskDetailView(
+internal sealed record TaskDetailView(
     long Id, long CaseId, string CaseNumber, JsonNode? ServiceName, string ActivityId, string Title, string Kind, AssigneeView Assignee,
     ApplicantName Applicant, DateTime CreatedAt, DateTime? DueAt, bool Overdue, long RowVersion,
     DateTime? CompletedAt, string? CompletedBy, string? Outcome,
     List<OutcomeView> Outcomes, JsonObject FieldPermissions, JsonObject Form, CaseView Case);
 
 /// <summary>What <c>POST /api/tasks/{id}/complete</c> answers.</summary>
-public sealed record TaskCompletionView(TaskView Task, CaseView Case);
+internal sealed record TaskCompletionView(TaskView Task, CaseView Case);

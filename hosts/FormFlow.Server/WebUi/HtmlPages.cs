@@ -6,7 +6,7 @@ namespace FormFlow.Server.WebUi;
 /// Serves an app's HTML page with the per-request nonce: a <c>&lt;meta name="csp-nonce"&gt;</c> inserted before
 /// <c>&lt;/head&gt;</c> and the matching policy header. The page text is read once per file version.
 /// </summary>
-public sealed class HtmlPages(WebRoot root)
+internal sealed class HtmlPages(WebRoot root)
 {
     private readonly ConcurrentDictionary<string, (DateTime Written, string Text)> _pages = new();
 

@@ -7,7 +7,7 @@ namespace FormFlow.Server.WebUi;
 /// injects its CSS-in-JS styles at run time); the apps read it from <c>&lt;meta name="csp-nonce"&gt;</c>.
 /// Scripts get no nonce: they only ever come from this origin.
 /// </summary>
-public static class PageNonce
+internal static class PageNonce
 {
     public const string MetaName = "csp-nonce";
 

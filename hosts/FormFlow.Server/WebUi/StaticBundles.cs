@@ -11,7 +11,7 @@ namespace FormFlow.Server.WebUi;
 /// bundles under <c>assets/</c> by content hash, so those are cached for a year; other files are revalidated.
 /// HTML files are not served here: pages go through <see cref="HtmlPages"/> for their nonce.
 /// </summary>
-public static class StaticBundles
+internal static class StaticBundles
 {
     private const string OriginalPathKey = "formflow.static.original";
     private static readonly (string Token, string Extension)[] Encodings = [("br", ".br"), ("gzip", ".gz")];

@@ -5,7 +5,7 @@ namespace FormFlow.Server.WebUi;
 /// <c>FormFlow:WebRoot</c>, default <c>&lt;program folder&gt;/ui</c>. The Portal page is <c>index.html</c>, the
 /// Studio page <c>studio/index.html</c>, hashed bundles under <c>assets/</c> with <c>.br</c> and <c>.gz</c> siblings.
 /// </summary>
-public sealed record WebRoot(string Folder)
+internal sealed record WebRoot(string Folder)
 {
     public const string SettingKey = "FormFlow:WebRoot";
     public const string PortalPage = "index.html";

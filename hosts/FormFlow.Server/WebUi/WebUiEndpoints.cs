@@ -6,7 +6,7 @@ namespace FormFlow.Server.WebUi;
 /// has no file extension and is not under a server prefix (api, openapi, health, api-docs) — so an unknown API path
 /// stays a ProblemDetails 404, and a wrong method or media type on a real endpoint stays routing's 405 / 415.
 /// </summary>
-public static class WebUiEndpoints
+internal static class WebUiEndpoints
 {
     private static readonly string[] ServerPrefixes = ["/api", "/openapi", "/health", "/api-docs"];
 

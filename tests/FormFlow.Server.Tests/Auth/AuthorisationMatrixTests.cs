@@ -1,6 +1,6 @@
 using System.Net;
 using FormFlow.Server.Demo;
-using FormFlow.Server.Tests.Infrastructure;
+using FormFlow.Server.Tests.Fixtures;
 
 namespace FormFlow.Server.Tests.Auth;
 

@@ -3,8 +3,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using FormFlow.Server.Demo;
-using FormFlow.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using FormFlow.Server.Tests.Fixtures;
 
 namespace FormFlow.Server.Tests.Auth;
 

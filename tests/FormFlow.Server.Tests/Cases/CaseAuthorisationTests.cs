@@ -2,10 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using FormFlow.Persistence.Accounts;
-using FormFlow.Server.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using FormFlow.Server.Tests.Fixtures;
 
 namespace FormFlow.Server.Tests.Cases;
 

@@ -1,8 +1,8 @@
 using System.Net;
 using FormFlow.Persistence.Database;
 using FormFlow.Server.Demo;
-using FormFlow.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using FormFlow.Server.Tests.Fixtures;
 
 namespace FormFlow.Server.Tests.Demo;
 

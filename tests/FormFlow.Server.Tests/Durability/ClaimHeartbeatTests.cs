@@ -1,10 +1,9 @@
 using FormFlow.Persistence;
 using FormFlow.Server.Dispatch;
-using FormFlow.Server.Tests.Cases;
-using FormFlow.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using FormFlow.Server.Tests.Fixtures;
 
 namespace FormFlow.Server.Tests.Durability;
 

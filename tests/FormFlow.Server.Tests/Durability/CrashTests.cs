@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using FormFlow.Persistence.Database;
-using FormFlow.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using FormFlow.Server.Tests.Fixtures;
 
 namespace FormFlow.Server.Tests.Durability;
 

@@ -1,11 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using FormFlow.Persistence.Database;
-using FormFlow.Server.Tests.Cases;
-using FormFlow.Server.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using FormFlow.Server.Tests.Fixtures;
 
 namespace FormFlow.Server.Tests.Durability;
 

@@ -1,8 +1,8 @@
 using FormFlow.Persistence;
 using FormFlow.Persistence.Database;
-using FormFlow.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
+using FormFlow.Server.Tests.Fixtures;
 
 namespace FormFlow.Server.Tests.Durability;
 

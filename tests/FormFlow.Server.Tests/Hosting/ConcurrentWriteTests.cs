@@ -1,10 +1,10 @@
 using System.Text;
 using FormFlow.Persistence.Services;
 using FormFlow.Server.Hosting;
-using FormFlow.Server.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using FormFlow.Server.Tests.Fixtures;
 
 namespace FormFlow.Server.Tests.Hosting;
 
@@ -20,7 +20,7 @@ public abstract class ConcurrentWriteTests(ServerFixture server)
     {
         await using var db = server.OpenDb();
         var live = await db.ServiceActivations.AsNoTracking().FirstAsync(a => a.RetiredAt == null);
-        db.ServiceActivations.Add(Activation(live.ModuleId, live.OrgUnitId, live.SnapshotHash));
+        db.ServiceActivations.Add(Activation(live.ModuleKey, live.OrgUnitId, live.SnapshotHash));
         var error = await Assert.ThrowsAnyAsync<DbUpdateException>(() => db.SaveChangesAsync());
         var (handled, status, body) = await HandleAsync(error);
         Assert.True(handled);
@@ -64,7 +64,7 @@ public abstract class ConcurrentWriteTests(ServerFixture server)
 
     private static ServiceActivation Activation(string moduleId, int orgUnitId, string snapshotHash) => new()
     {
-        ModuleId = moduleId, OrgUnitId = orgUnitId, SnapshotHash = snapshotHash, ActivatedBy = "test", ActivatedAt = DateTime.UtcNow,
+        ModuleKey = moduleId, OrgUnitId = orgUnitId, SnapshotHash = snapshotHash, ActivatedBy = "test", ActivatedAt = DateTime.UtcNow,
     };
 
     private async Task<(bool Handled, int Status, string Body)> HandleAsync(Exception error)

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using FormFlow.Server.Demo;
 using FormFlow.Server.Hosting;
-using FormFlow.Server.Tests.Infrastructure;
+using FormFlow.Server.Tests.Fixtures;
 
 namespace FormFlow.Server.Tests.Hosting;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using FormFlow.Server.Hosting;
-using FormFlow.Server.Tests.Infrastructure;
+using FormFlow.Server.Tests.Fixtures;
 
 namespace FormFlow.Server.Tests.Hosting;
 

@@ -6,10 +6,10 @@ using System.Text;
 using System.Text.Json.Nodes;
 using FormFlow.Server.Effects;
 using FormFlow.Server.Members;
-using FormFlow.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using FormFlow.Server.Tests.Fixtures;
 
 namespace FormFlow.Server.Tests.Members;
 
@@ -187,8 +187,8 @@ public abstract class MemberApiTests(ServerFixture server)
                 // The server's own handler, with the benefits of the demo city's benefits service.
                 await using var scope = server.Services.CreateAsyncScope();
                 var handler = scope.ServiceProvider.GetServices<IEffectHandler>().Single(h => h.Kind == "issueMemberCard");
-                await MemberEffectTests.RunAsync(server.Database, handler,
-                    MemberEffectTests.Request(account.Id, account.Roles[0].OrgUnitId, $"{Math.Abs(userName.GetHashCode() % 1000)}:issueCard:1", "issueMemberCard"));
+                await EffectRuns.RunAsync(server.Database, handler,
+                    EffectRuns.Request(account.Id, account.Roles[0].OrgUnitId, $"{Math.Abs(userName.GetHashCode() % 1000)}:issueCard:1", "issueMemberCard"));
             }
         }
         return await Api.CookieClientAsync(server, userName);

@@ -7,15 +7,14 @@ using FormFlow.Persistence.Members;
 using FormFlow.Persistence.Orgs;
 using FormFlow.Server.Effects;
 using FormFlow.Server.Members;
-using FormFlow.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using FormFlow.Server.Tests.Fixtures;
 
 namespace FormFlow.Server.Tests.Members;
 
 /// <summary>The member effect handlers on a real store: each effect happens once however often the dispatcher retries it.</summary>
 public sealed class MemberEffectTests
 {
-    private static readonly DateTimeOffset Now = new(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(8));
 
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
@@ -23,12 +22,12 @@ public sealed class MemberEffectTests
     public async Task Issuing_a_card_twice_makes_one_member_with_the_benefits_modules_quota(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        var (accountId, orgId) = await ArrangeAsync(database);
+        var (accountId, orgId) = await EffectRuns.ArrangeAsync(database);
         var handler = new IssueMemberCardHandler(new ShippedBenefits());
 
-        for (var attempt = 0; attempt < 2; attempt++) await RunAsync(database, handler, Request(accountId, orgId, "1:issueCard:3", "issueMemberCard"));
+        for (var attempt = 0; attempt < 2; attempt++) await EffectRuns.RunAsync(database, handler, EffectRuns.Request(accountId, orgId, "1:issueCard:3", "issueMemberCard"));
         // Another case approving the same person again does not make a second membership either.
-        await RunAsync(database, handler, Request(accountId, orgId, "2:issueCard:3", "issueMemberCard"));
+        await EffectRuns.RunAsync(database, handler, EffectRuns.Request(accountId, orgId, "2:issueCard:3", "issueMemberCard"));
 
         await using var db = database.Open();
         var member = await db.Members.Include(m => m.Entitlements).SingleAsync();
@@ -49,19 +48,19 @@ public sealed class MemberEffectTests
     public async Task Grants_set_the_quota_once_and_redemptions_stop_at_it(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        var (accountId, orgId) = await ArrangeAsync(database);
-        await RunAsync(database, new IssueMemberCardHandler(new ShippedBenefits()), Request(accountId, orgId, "1:issueCard:3", "issueMemberCard"));
+        var (accountId, orgId) = await EffectRuns.ArrangeAsync(database);
+        await EffectRuns.RunAsync(database, new IssueMemberCardHandler(new ShippedBenefits()), EffectRuns.Request(accountId, orgId, "1:issueCard:3", "issueMemberCard"));
         var grant = new GrantEntitlementHandler(new ShippedBenefits());
-        var pool = Request(accountId, orgId, "5:grantPool:1", "grantEntitlement", new() { ["benefit"] = "swimming", ["quotaPerYear"] = 2, ["year"] = 2026 });
-        await RunAsync(database, grant, pool);
-        await RunAsync(database, grant, pool);
+        var pool = EffectRuns.Request(accountId, orgId, "5:grantPool:1", "grantEntitlement", new() { ["benefit"] = "swimming", ["quotaPerYear"] = 2, ["year"] = 2026 });
+        await EffectRuns.RunAsync(database, grant, pool);
+        await EffectRuns.RunAsync(database, grant, pool);
 
         var redeem = new RecordRedemptionHandler();
         for (var step = 1; step <= 3; step++)
         {
-            var use = Request(accountId, orgId, $"6:redeem:{step}", "recordRedemption", new() { ["benefit"] = "swimming", ["merchant"] = "游泳馆", ["year"] = 2026 });
-            await RunAsync(database, redeem, use);
-            await RunAsync(database, redeem, use); // a retry of the same step records nothing new
+            var use = EffectRuns.Request(accountId, orgId, $"6:redeem:{step}", "recordRedemption", new() { ["benefit"] = "swimming", ["merchant"] = "游泳馆", ["year"] = 2026 });
+            await EffectRuns.RunAsync(database, redeem, use);
+            await EffectRuns.RunAsync(database, redeem, use); // a retry of the same step records nothing new
         }
 
         await using var db = database.Open();
@@ -83,36 +82,12 @@ public sealed class MemberEffectTests
     public async Task Effects_for_someone_who_is_not_a_member_fail_naming_the_problem(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        var (accountId, orgId) = await ArrangeAsync(database);
-        var grant = Request(accountId, orgId, "1:grant:1", "grantEntitlement", new() { ["benefit"] = "haircut", ["quotaPerYear"] = 8 });
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => RunAsync(database, new GrantEntitlementHandler(new ShippedBenefits()), grant));
+        var (accountId, orgId) = await EffectRuns.ArrangeAsync(database);
+        var grant = EffectRuns.Request(accountId, orgId, "1:grant:1", "grantEntitlement", new() { ["benefit"] = "haircut", ["quotaPerYear"] = 8 });
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => EffectRuns.RunAsync(database, new GrantEntitlementHandler(new ShippedBenefits()), grant));
         Assert.Contains("is not a member", error.Message);
-        var missing = Request(accountId, orgId, "1:grant:2", "grantEntitlement", new() { ["benefit"] = "haircut" });
+        var missing = EffectRuns.Request(accountId, orgId, "1:grant:2", "grantEntitlement", new() { ["benefit"] = "haircut" });
         Assert.Contains("quotaPerYear", (await Assert.ThrowsAsync<InvalidOperationException>(
-            () => RunAsync(database, new GrantEntitlementHandler(new ShippedBenefits()), missing))).Message);
+            () => EffectRuns.RunAsync(database, new GrantEntitlementHandler(new ShippedBenefits()), missing))).Message);
     }
-
-    internal static async Task<(string AccountId, int OrgId)> ArrangeAsync(TestDatabase database)
-    {
-        await using var db = await database.OpenMigratedAsync();
-        var org = await OrgUnits.CreateAsync(db, "华兴电子有限公司工会", OrgLevel.Grassroots, null);
-        var account = new Account { UserName = "wang.fang", DisplayName = "王小芳" };
-        db.Users.Add(account);
-        await db.SaveChangesAsync();
-        return (account.Id, org.Id);
-    }
-
-    /// <summary>As the dispatcher does: one transaction per attempt, the handler's writes committed with it.</summary>
-    internal static async Task RunAsync(TestDatabase database, IEffectHandler handler, Func<FormFlowDbContext, EffectRequest> request)
-    {
-        await using var db = database.Open();
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        await handler.HandleAsync(request(db), default);
-        await db.SaveChangesAsync();
-        await transaction.CommitAsync();
-    }
-
-    internal static Func<FormFlowDbContext, EffectRequest> Request(string accountId, int orgId, string key, string kind, JsonObject? payload = null) =>
-        db => new EffectRequest(db, long.Parse(key.Split(':')[0]), accountId, orgId, key,
-            new OutboxItem(key, kind, key.Split(':')[1], Now, (JsonObject)(payload ?? new JsonObject { ["org"] = orgId.ToString() }).DeepClone()), Now);
 }

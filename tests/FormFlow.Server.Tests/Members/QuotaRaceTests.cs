@@ -1,8 +1,8 @@
 using FormFlow.Persistence.Database;
 using FormFlow.Persistence.Members;
 using FormFlow.Server.Members;
-using FormFlow.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using FormFlow.Server.Tests.Fixtures;
 
 namespace FormFlow.Server.Tests.Members;
 
@@ -15,9 +15,9 @@ public sealed class QuotaRaceTests
     public async Task Of_twelve_racers_for_the_last_two_uses_exactly_two_win(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        var (accountId, orgId) = await MemberEffectTests.ArrangeAsync(database);
-        await MemberEffectTests.RunAsync(database, new IssueMemberCardHandler(new ShippedBenefits()),
-            MemberEffectTests.Request(accountId, orgId, "1:issueCard:1", "issueMemberCard"));
+        var (accountId, orgId) = await EffectRuns.ArrangeAsync(database);
+        await EffectRuns.RunAsync(database, new IssueMemberCardHandler(new ShippedBenefits()),
+            EffectRuns.Request(accountId, orgId, "1:issueCard:1", "issueMemberCard"));
         long entitlementId;
         await using (var db = database.Open())
         {

@@ -1,9 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using FormFlow.Server.Tests.Cases;
-using FormFlow.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using FormFlow.Server.Tests.Fixtures;
 
 namespace FormFlow.Server.Tests.Modules;
 
@@ -18,8 +17,8 @@ public abstract class CascadeRetryTests(CaseServer server)
     public async Task A_cascade_that_throws_is_retried_after_a_backoff_and_does_not_hold_up_the_outbox()
     {
         var designer = await Api.CookieClientAsync(server, "designer");
-        var xihu = await ModuleLibraryTests.FindAsync(designer, "join", "西湖区总工会");
-        var street = await AutomaticUpgradeTests.StreetModuleAsync(server, designer, xihu, "北山街道总工会",
+        var xihu = await ModuleLibraryApi.FindAsync(designer, "join", "西湖区总工会");
+        var street = await ModuleLibraryApi.StreetModuleAsync(server, designer, xihu, "北山街道总工会",
             new { op = "set", element = "name", path = "/label/zh-CN", value = "姓名（与身份证一致）", was = "姓名" });
         var streetId = street["id"]!.GetValue<int>();
         string draft;
@@ -37,11 +36,11 @@ public abstract class CascadeRetryTests(CaseServer server)
         Assert.Equal(HttpStatusCode.Created, published.StatusCode);
         var answer = await Api.JsonAsync(published);
         Assert.Equal(("2", "retrying"), ((string?)answer["version"], (string?)answer["cascade"]));
-        Assert.Equal("2", (string?)(await ModuleLibraryTests.FindAsync(designer, "join", "西湖区总工会"))["latestVersion"]);
+        Assert.Equal("2", (string?)(await ModuleLibraryApi.FindAsync(designer, "join", "西湖区总工会"))["latestVersion"]);
 
         await using (var db = server.OpenDb())
         {
-            var cascade = Assert.Single(await CascadeRecoveryTests.CascadesAsync(db, xihu));
+            var cascade = Assert.Single(await CrashedCascades.CascadesAsync(db, xihu));
             Assert.Null(cascade.DoneAt);
             Assert.Equal(1, cascade.Attempts);
             Assert.False(string.IsNullOrEmpty(cascade.LastError));
@@ -49,7 +48,7 @@ public abstract class CascadeRetryTests(CaseServer server)
             Assert.Equal(server.Clock.GetUtcNow().UtcDateTime.AddMinutes(1), cascade.NextAttemptAt, TimeSpan.FromSeconds(1));
         }
         // Not tried again before the backoff; the dispatcher carries out a case's effects meanwhile.
-        Assert.Equal(0, await CascadeRecoveryTests.RecoverAsync(server));
+        Assert.Equal(0, await CrashedCascades.RecoverAsync(server));
         var (_, caseId) = await server.ApprovedJoinAsync();
         Assert.True(await server.DispatchAsync() > 0);
         await using (var db = server.OpenDb())
@@ -59,12 +58,12 @@ public abstract class CascadeRetryTests(CaseServer server)
         await using (var db = server.OpenDb())
             await db.Modules.Where(m => m.Id == streetId).ExecuteUpdateAsync(s => s.SetProperty(m => m.Draft, draft));
         server.Clock.Advance(TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(1));
-        Assert.Equal(1, await CascadeRecoveryTests.RecoverAsync(server));
-        var streetNow = await ModuleLibraryTests.FindAsync(designer, "join", "北山街道总工会");
+        Assert.Equal(1, await CrashedCascades.RecoverAsync(server));
+        var streetNow = await ModuleLibraryApi.FindAsync(designer, "join", "北山街道总工会");
         Assert.Equal(("2", false), ((string?)streetNow["latestVersion"], (bool)streetNow["upgradeAvailable"]!));
         await using (var db = server.OpenDb())
         {
-            var cascade = Assert.Single(await CascadeRecoveryTests.CascadesAsync(db, xihu));
+            var cascade = Assert.Single(await CrashedCascades.CascadesAsync(db, xihu));
             Assert.NotNull(cascade.DoneAt);
             Assert.Equal((2, null), (cascade.Attempts, cascade.LastError));
         }

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using FormFlow.Server.Tests.Infrastructure;
+using FormFlow.Server.Tests.Fixtures;
 
 namespace FormFlow.Server.Tests.Modules;
 
@@ -16,8 +16,8 @@ public abstract class CasesAcrossVersionsTests(ServerFixture server)
     public async Task A_case_started_before_a_publish_runs_to_its_end_on_its_old_snapshot_and_form()
     {
         var worker = await Api.CookieClientAsync(server, "worker");
-        var service = JsonNode.Parse(await worker.GetStringAsync("/api/services"))!.AsArray().Single(s => (string?)s!["moduleId"] == "join")!;
-        var data = JsonNode.Parse(await File.ReadAllTextAsync(ModuleLibraryTests.RepoFile("samples/forms/union-join/valid.json")))!;
+        var service = JsonNode.Parse(await worker.GetStringAsync("/api/services"))!.AsArray().Single(s => (string?)s!["moduleKey"] == "join")!;
+        var data = JsonNode.Parse(await File.ReadAllTextAsync(ModuleLibraryApi.RepoFile("samples/forms/union-join/valid.json")))!;
         data["signature"] = await TestFiles.UploadPngAsync(worker);
         var submitted = await worker.PostAsJsonAsync($"/api/services/{service["id"]}/cases", new { data });
         var started = await Api.JsonAsync(submitted);
@@ -27,7 +27,7 @@ public abstract class CasesAcrossVersionsTests(ServerFixture server)
 
         // 东城区 renames the name field and publishes; the new version serves new cases
         var admin = await Api.BearerClientAsync(server, "district-admin");
-        var dongcheng = await ModuleLibraryTests.FindAsync(admin, "join", "东城区总工会");
+        var dongcheng = await ModuleLibraryApi.FindAsync(admin, "join", "东城区总工会");
         var overlay = await Api.JsonAsync(await admin.GetAsync($"/api/modules/{dongcheng["id"]}/overlay"));
         var operations = overlay["operations"]!.AsArray();
         operations.Add(JsonNode.Parse("""{"op": "set", "element": "name", "path": "/label/zh-CN", "value": "姓名（与身份证一致）", "was": "姓名"}"""));
@@ -71,7 +71,7 @@ public abstract class CasesAcrossVersionsTests(ServerFixture server)
 
         // the retired service takes no new cases; the one activated now gives them the new snapshot
         await Api.ProblemAsync(await worker.PostAsJsonAsync($"/api/services/{service["id"]}/cases", new { data }), HttpStatusCode.NotFound);
-        var current = JsonNode.Parse(await worker.GetStringAsync("/api/services"))!.AsArray().Single(s => (string?)s!["moduleId"] == "join")!;
+        var current = JsonNode.Parse(await worker.GetStringAsync("/api/services"))!.AsArray().Single(s => (string?)s!["moduleKey"] == "join")!;
         var fresh = await Api.JsonAsync(await worker.PostAsJsonAsync($"/api/services/{current["id"]}/cases", new { data }));
         Assert.Equal((string)published["hash"]!, (string?)fresh["snapshotHash"]);
         Assert.Equal("姓名（与身份证一致）", (string?)NameLabel(fresh["form"]!.AsObject())["zh-CN"]);

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using FormFlow.Server.Tests.Infrastructure;
+using FormFlow.Server.Tests.Fixtures;
 
 namespace FormFlow.Server.Tests.Modules;
 
@@ -31,7 +31,7 @@ public abstract class DraftConcurrencyTests(ServerFixture server)
     {
         var designer = await Api.BearerClientAsync(server, "designer");
         var admin = await Api.BearerClientAsync(server, "district-admin");
-        var module = await ModuleLibraryTests.FindAsync(admin, "legal-consultation", "东城区总工会");
+        var module = await ModuleLibraryApi.FindAsync(admin, "legal-consultation", "东城区总工会");
         var url = $"/api/modules/{module["id"]}/overlay";
         var (_, adminTag) = await GetAsync(admin, url);
         var (_, designerTag) = await GetAsync(designer, url);
@@ -60,7 +60,7 @@ public abstract class DraftConcurrencyTests(ServerFixture server)
     {
         var first = await Api.BearerClientAsync(server, "designer");
         var second = await Api.BearerClientAsync(server, "designer");
-        var module = await ModuleLibraryTests.FindAsync(first, "benefits", "某市总工会");
+        var module = await ModuleLibraryApi.FindAsync(first, "benefits", "某市总工会");
         var url = $"/api/modules/{module["id"]}/draft";
         var (package, etag) = await GetAsync(first, url);
         var a = package.DeepClone().AsObject();

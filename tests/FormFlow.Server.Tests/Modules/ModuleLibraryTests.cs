@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using FormFlow.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using FormFlow.Server.Tests.Fixtures;
 
 namespace FormFlow.Server.Tests.Modules;
 
@@ -14,25 +14,13 @@ public abstract class ModuleLibraryTests(ServerFixture server)
 {
     protected readonly ServerFixture Server = server;
 
-    internal static async Task<JsonArray> ListAsync(HttpClient client) =>
-        JsonNode.Parse(await client.GetStringAsync("/api/modules"))!.AsArray();
-
-    internal static async Task<JsonObject> FindAsync(HttpClient client, string key, string ownerName) =>
-        (await ListAsync(client)).Single(m => (string?)m!["key"] == key && (string?)m["ownerOrgName"] == ownerName)!.AsObject();
-
-    internal Task<int> OrgIdAsync(string name) => OrgIdAsync(Server, name);
-
-    internal static async Task<int> OrgIdAsync(ServerFixture server, string name)
-    {
-        await using var db = server.OpenDb();
-        return await db.OrgUnits.Where(o => o.Name == name).Select(o => o.Id).SingleAsync();
-    }
+    internal Task<int> OrgIdAsync(string name) => ModuleLibraryApi.OrgIdAsync(Server, name);
 
     [Fact]
     public async Task Each_role_sees_the_modules_of_its_subtree_and_the_templates_above_it()
     {
         var designer = await Api.BearerClientAsync(Server, "designer");
-        var all = await ListAsync(designer);
+        var all = await ModuleLibraryApi.ListAsync(designer);
         var owners = all.Select(m => $"{m!["ownerOrgName"]}/{m["key"]}/{m["kind"]}").ToList();
         Assert.Contains("某市总工会/join/template", owners);
         Assert.Contains("某市总工会/benefits/template", owners);
@@ -48,7 +36,7 @@ public abstract class ModuleLibraryTests(ServerFixture server)
         Assert.Equal("1.0.0", (string?)versions[0]!["version"]);
 
         var admin = await Api.BearerClientAsync(Server, "district-admin");
-        var mine = (await ListAsync(admin)).Select(m => $"{m!["ownerOrgName"]}/{m["key"]}").ToList();
+        var mine = (await ModuleLibraryApi.ListAsync(admin)).Select(m => $"{m!["ownerOrgName"]}/{m["key"]}").ToList();
         Assert.Contains("某市总工会/join", mine);            // a template above: derivable
         Assert.Contains("东城区总工会/join", mine);
         Assert.DoesNotContain("西湖区总工会/join", mine);     // another district's module
@@ -64,8 +52,8 @@ public abstract class ModuleLibraryTests(ServerFixture server)
     public async Task Two_districts_run_differently_customised_snapshots_of_one_template()
     {
         var designer = await Api.BearerClientAsync(Server, "designer");
-        var dongcheng = await FindAsync(designer, "join", "东城区总工会");
-        var xihu = await FindAsync(designer, "join", "西湖区总工会");
+        var dongcheng = await ModuleLibraryApi.FindAsync(designer, "join", "东城区总工会");
+        var xihu = await ModuleLibraryApi.FindAsync(designer, "join", "西湖区总工会");
         var a = await Api.JsonAsync(await designer.GetAsync($"/api/modules/{dongcheng["id"]}/preview"));
         var b = await Api.JsonAsync(await designer.GetAsync($"/api/modules/{xihu["id"]}/preview"));
         Assert.NotEqual((string?)a["hash"], (string?)b["hash"]);
@@ -78,7 +66,7 @@ public abstract class ModuleLibraryTests(ServerFixture server)
         // each district's service is its own snapshot; the worker in 东城区 gets 东城区's join
         var worker = await Api.BearerClientAsync(Server, "worker");
         var services = JsonNode.Parse(await worker.GetStringAsync("/api/services"))!.AsArray();
-        var join = services.Single(s => (string?)s!["moduleId"] == "join")!;
+        var join = services.Single(s => (string?)s!["moduleKey"] == "join")!;
         Assert.Equal("东城区总工会", (string?)join["orgName"]);
 
         var detail = await Api.JsonAsync(await designer.GetAsync($"/api/modules/{dongcheng["id"]}"));
@@ -91,7 +79,7 @@ public abstract class ModuleLibraryTests(ServerFixture server)
     public async Task A_street_override_inside_the_city_bounds_is_accepted_and_outside_refused_naming_the_lock()
     {
         var admin = await Api.BearerClientAsync(Server, "district-admin");
-        var dongchengLegal = await FindAsync(admin, "legal-consultation", "东城区总工会");
+        var dongchengLegal = await ModuleLibraryApi.FindAsync(admin, "legal-consultation", "东城区总工会");
         var street = await OrgIdAsync("建设街道总工会");
         var derived = await admin.PostAsJsonAsync($"/api/modules/{dongchengLegal["id"]}/derive", new { orgUnitId = street });
         Assert.Equal(HttpStatusCode.Created, derived.StatusCode);
@@ -141,7 +129,7 @@ public abstract class ModuleLibraryTests(ServerFixture server)
     public async Task A_city_upgrade_reaches_both_districts_with_their_changes_and_the_one_real_conflict()
     {
         var designer = await Api.BearerClientAsync(Server, "designer");
-        var cityJoin = await FindAsync(designer, "join", "某市总工会");
+        var cityJoin = await ModuleLibraryApi.FindAsync(designer, "join", "某市总工会");
         var package = await Api.JsonAsync(await designer.GetAsync($"/api/modules/{cityJoin["id"]}/draft"));
         package["version"] = "2.0.0";
         package["settings"]!["streetDeadlineDays"]!["value"] = 12;
@@ -153,7 +141,7 @@ public abstract class ModuleLibraryTests(ServerFixture server)
         Assert.Equal("2.0.0", (string?)published["version"]);
 
         // 西湖区: nothing of its own collides, so the upgrade applied and published on its own
-        var xihu = await FindAsync(designer, "join", "西湖区总工会");
+        var xihu = await ModuleLibraryApi.FindAsync(designer, "join", "西湖区总工会");
         Assert.False((bool)xihu["upgradeAvailable"]!);
         var xihuUpgrade = published["upgraded"]!.AsArray().Single(u => u!["moduleId"]!.GetValue<int>() == xihu["id"]!.GetValue<int>())!;
         Assert.Equal(("2.0.0", "2"), ((string?)xihuUpgrade["to"], (string?)xihuUpgrade["version"]));
@@ -165,7 +153,7 @@ public abstract class ModuleLibraryTests(ServerFixture server)
 
         // 东城区 changed the mobile label, which the city now locks: the one real conflict, left for the district to settle
         var admin = await Api.BearerClientAsync(Server, "district-admin");
-        var dongcheng = await FindAsync(admin, "join", "东城区总工会");
+        var dongcheng = await ModuleLibraryApi.FindAsync(admin, "join", "东城区总工会");
         Assert.True((bool)dongcheng["upgradeAvailable"]!);
         var waiting = published["waiting"]!.AsArray().Single(u => u!["moduleId"]!.GetValue<int>() == dongcheng["id"]!.GetValue<int>())!;
         Assert.Equal(["lockedUpstream at /mobile/label/zh-CN"], waiting["conflicts"]!.AsArray().Select(c => (string?)c));
@@ -211,7 +199,7 @@ public abstract class ModuleLibraryTests(ServerFixture server)
     public async Task Roles_outside_their_reach_are_refused()
     {
         var admin = await Api.BearerClientAsync(Server, "district-admin");
-        var cityLegal = await FindAsync(admin, "legal-consultation", "某市总工会");
+        var cityLegal = await ModuleLibraryApi.FindAsync(admin, "legal-consultation", "某市总工会");
         var draft = await admin.GetAsync($"/api/modules/{cityLegal["id"]}/draft");
         Assert.Equal(HttpStatusCode.OK, draft.StatusCode); // reading a template above is fine
         var edit = await admin.PutAsJsonAsync($"/api/modules/{cityLegal["id"]}/draft", await Api.JsonAsync(draft));
@@ -221,7 +209,7 @@ public abstract class ModuleLibraryTests(ServerFixture server)
         await Api.ProblemAsync(elsewhere, HttpStatusCode.Forbidden);
 
         var reviewer = await Api.BearerClientAsync(Server, "reviewer");
-        var dongcheng = await FindAsync(reviewer, "join", "某市总工会");
+        var dongcheng = await ModuleLibraryApi.FindAsync(reviewer, "join", "某市总工会");
         await Api.ProblemAsync(await reviewer.PostAsJsonAsync($"/api/modules/{dongcheng["id"]}/derive", new { orgUnitId = await OrgIdAsync("华兴电子有限公司工会") }), HttpStatusCode.Forbidden);
     }
 
@@ -229,7 +217,7 @@ public abstract class ModuleLibraryTests(ServerFixture server)
     public async Task Bad_input_gets_a_problem_naming_it_and_changes_nothing()
     {
         var designer = await Api.BearerClientAsync(Server, "designer");
-        var xihuBenefits = await FindAsync(designer, "benefits", "西湖区总工会");
+        var xihuBenefits = await ModuleLibraryApi.FindAsync(designer, "benefits", "西湖区总工会");
         var before = await designer.GetStringAsync($"/api/modules/{xihuBenefits["id"]}/overlay");
 
         var unknownOp = await designer.PutAsJsonAsync($"/api/modules/{xihuBenefits["id"]}/overlay", new { operations = new[] { new { op = "unlock", element = "cardKey" } } });
@@ -251,7 +239,7 @@ public abstract class ModuleLibraryTests(ServerFixture server)
         var unknownStep = await designer.PostAsJsonAsync($"/api/modules/{xihuBenefits["id"]}/migrations/dry-run", new { fromVersion = "1", toVersion = "1", plan = new { steps = new { nope = "verifyCard" } } });
         Assert.Contains("/plan/steps/nope", (await Api.ProblemAsync(unknownStep, HttpStatusCode.UnprocessableEntity))["errors"]![0]!["path"]!.GetValue<string>());
 
-        var cityBenefits = await FindAsync(designer, "benefits", "某市总工会");
+        var cityBenefits = await ModuleLibraryApi.FindAsync(designer, "benefits", "某市总工会");
         var package = await Api.JsonAsync(await designer.GetAsync($"/api/modules/{cityBenefits["id"]}/draft"));
         package["settings"]!["quotaPerYear"]!["value"] = 20;
         var unsound = await Api.ProblemAsync(await designer.PutAsJsonAsync($"/api/modules/{cityBenefits["id"]}/draft", package), HttpStatusCode.UnprocessableEntity);
@@ -279,13 +267,13 @@ public abstract class ModuleLibraryTests(ServerFixture server)
         var checkedFlow = await Api.JsonAsync(await designer.PostAsJsonAsync("/api/validate/workflow", new { workflow = broken }));
         Assert.Contains(checkedFlow["errors"]!.AsArray(), e => (string?)e!["activityId"] == "lost");
 
-        var elsa = JsonNode.Parse(await File.ReadAllTextAsync(RepoFile("samples/workflows/elsa/benefit-claim.elsa.json")));
+        var elsa = JsonNode.Parse(await File.ReadAllTextAsync(ModuleLibraryApi.RepoFile("samples/workflows/elsa/benefit-claim.elsa.json")));
         var imported = await Api.JsonAsync(await designer.PostAsJsonAsync("/api/import/elsa", new { json = elsa }));
         Assert.Contains(imported["activities"]!.AsArray(), a => (string?)a!["id"] == "HasQuota");
         await Api.ProblemAsync(await designer.PostAsJsonAsync("/api/import/elsa", new { json = new { root = new { type = "Elsa.Nope" } } }), HttpStatusCode.UnprocessableEntity);
 
-        var legal = await FindAsync(designer, "legal-consultation", "某市总工会");
-        var data = JsonNode.Parse(await File.ReadAllTextAsync(RepoFile("samples/workflows/legal-question.json")));
+        var legal = await ModuleLibraryApi.FindAsync(designer, "legal-consultation", "某市总工会");
+        var data = JsonNode.Parse(await File.ReadAllTextAsync(ModuleLibraryApi.RepoFile("samples/workflows/legal-question.json")));
         data!["answer"] = "建议先向劳动监察大队投诉，并保留考勤和工资条。";
         var run = await Api.JsonAsync(await designer.PostAsJsonAsync($"/api/modules/{legal["id"]}/test-run",
             new { data, outcomes = new Dictionary<string, string> { ["lawyerAnswer"] = "needMeeting", ["askFeedback"] = "timeout" } }));
@@ -301,9 +289,9 @@ public abstract class ModuleLibraryTests(ServerFixture server)
     public async Task A_test_run_uses_the_typed_sample_data_and_names_missing_required_fields_unless_asked_to_fill_them()
     {
         var designer = await Api.BearerClientAsync(Server, "designer");
-        var legal = await FindAsync(designer, "legal-consultation", "某市总工会");
+        var legal = await ModuleLibraryApi.FindAsync(designer, "legal-consultation", "某市总工会");
         var url = $"/api/modules/{legal["id"]}/test-run";
-        var data = JsonNode.Parse(await File.ReadAllTextAsync(RepoFile("samples/workflows/legal-question.json")))!.AsObject();
+        var data = JsonNode.Parse(await File.ReadAllTextAsync(ModuleLibraryApi.RepoFile("samples/workflows/legal-question.json")))!.AsObject();
         var outcomes = new Dictionary<string, string> { ["lawyerAnswer"] = "answered", ["askFeedback"] = "timeout" };
 
         // the lawyer's step must fill the answer, which the sample data lacks
@@ -331,13 +319,6 @@ public abstract class ModuleLibraryTests(ServerFixture server)
         // what the designer typed wrong is not papered over
         var wrong = await Api.ProblemAsync(await designer.PostAsJsonAsync(url, new { data = broken, outcomes, fillMissing = true }), HttpStatusCode.UnprocessableEntity);
         Assert.Equal(["/contactMobile"], wrong["errors"]!.AsArray().Select(e => (string?)e!["path"]));
-    }
-
-    internal static string RepoFile(string relative)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "FormFlow.sln"))) return Path.Combine(dir.FullName, relative);
-        throw new FileNotFoundException(relative);
     }
 }
 

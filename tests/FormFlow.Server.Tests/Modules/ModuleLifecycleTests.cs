@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using FormFlow.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using FormFlow.Server.Tests.Fixtures;
 
 namespace FormFlow.Server.Tests.Modules;
 
@@ -14,7 +14,7 @@ public abstract class ModuleLifecycleTests(ServerFixture server)
 {
     private readonly ServerFixture _server = server;
 
-    private Task<int> OrgIdAsync(string name) => ModuleLibraryTests.OrgIdAsync(_server, name);
+    private Task<int> OrgIdAsync(string name) => ModuleLibraryApi.OrgIdAsync(_server, name);
 
     private async Task<(int Modules, int Audit)> CountsAsync()
     {
@@ -30,10 +30,10 @@ public abstract class ModuleLifecycleTests(ServerFixture server)
     {
         var designer = await Api.BearerClientAsync(_server, "designer");
         var city = await OrgIdAsync("某市总工会");
-        var legal = await ModuleLibraryTests.FindAsync(designer, "legal-consultation", "某市总工会");
+        var legal = await ModuleLibraryApi.FindAsync(designer, "legal-consultation", "某市总工会");
         var created = await designer.PostAsJsonAsync("/api/modules", new
         {
-            moduleId = "legal-aid", name = new Dictionary<string, string> { ["zh-CN"] = "法律援助预约" }, ownerOrgId = city, fromModuleId = (int)legal["id"]!,
+            moduleKey = "legal-aid", name = new Dictionary<string, string> { ["zh-CN"] = "法律援助预约" }, ownerOrgId = city, fromModuleId = (int)legal["id"]!,
         });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var module = await Api.JsonAsync(created);
@@ -54,10 +54,10 @@ public abstract class ModuleLifecycleTests(ServerFixture server)
         Assert.Equal(source["forms"]!.ToJsonString(), draft["forms"]!.ToJsonString());
         Assert.Equal(HttpStatusCode.Created, (await designer.PostAsync($"/api/modules/{module["id"]}/publish", null)).StatusCode);
         // the template it came from is untouched and the new one is listed beside it
-        Assert.Equal("法律咨询", (string?)(await ModuleLibraryTests.FindAsync(designer, "legal-consultation", "某市总工会"))["name"]!["zh-CN"]);
+        Assert.Equal("法律咨询", (string?)(await ModuleLibraryApi.FindAsync(designer, "legal-consultation", "某市总工会"))["name"]!["zh-CN"]);
         Assert.Contains(await ListAsync(designer), m => (string?)m!["key"] == "legal-aid");
 
-        var blank = await designer.PostAsJsonAsync("/api/modules", new { moduleId = "blank-start", name = "空白服务", category = "other", ownerOrgId = city });
+        var blank = await designer.PostAsJsonAsync("/api/modules", new { moduleKey = "blank-start", name = "空白服务", category = "other", ownerOrgId = city });
         Assert.Equal(HttpStatusCode.Created, blank.StatusCode);
         var blankId = (await Api.JsonAsync(blank))["id"];
         var preview = await Api.JsonAsync(await designer.GetAsync($"/api/modules/{blankId}/preview"));
@@ -75,8 +75,8 @@ public abstract class ModuleLifecycleTests(ServerFixture server)
         var worker = await Api.BearerClientAsync(_server, "worker"); // signing in is audited: before the counts
         var city = await OrgIdAsync("某市总工会");
         var dongcheng = await OrgIdAsync("东城区总工会");
-        var legal = (int)(await ModuleLibraryTests.FindAsync(designer, "legal-consultation", "某市总工会"))["id"]!;
-        var derived = (int)(await ModuleLibraryTests.FindAsync(designer, "legal-consultation", "东城区总工会"))["id"]!;
+        var legal = (int)(await ModuleLibraryApi.FindAsync(designer, "legal-consultation", "某市总工会"))["id"]!;
+        var derived = (int)(await ModuleLibraryApi.FindAsync(designer, "legal-consultation", "东城区总工会"))["id"]!;
         var before = await CountsAsync();
 
         async Task Refused(HttpClient client, object body, HttpStatusCode status, string field)
@@ -87,39 +87,39 @@ public abstract class ModuleLifecycleTests(ServerFixture server)
         }
 
         var zh = new Dictionary<string, string> { ["zh-CN"] = "新服务" };
-        await Refused(designer, new { moduleId = "join", name = zh, ownerOrgId = city, fromModuleId = legal }, HttpStatusCode.Conflict, "moduleId");
-        await Refused(designer, new { moduleId = "9lives", name = zh, ownerOrgId = city, fromModuleId = legal }, HttpStatusCode.UnprocessableEntity, "moduleId");
-        await Refused(designer, new { name = zh, ownerOrgId = city, fromModuleId = legal }, HttpStatusCode.UnprocessableEntity, "moduleId");
-        await Refused(designer, new { moduleId = "fresh", name = new Dictionary<string, string> { ["zh-CN"] = "  " }, ownerOrgId = city, fromModuleId = legal },
+        await Refused(designer, new { moduleKey = "join", name = zh, ownerOrgId = city, fromModuleId = legal }, HttpStatusCode.Conflict, "moduleKey");
+        await Refused(designer, new { moduleKey = "9lives", name = zh, ownerOrgId = city, fromModuleId = legal }, HttpStatusCode.UnprocessableEntity, "moduleKey");
+        await Refused(designer, new { name = zh, ownerOrgId = city, fromModuleId = legal }, HttpStatusCode.UnprocessableEntity, "moduleKey");
+        await Refused(designer, new { moduleKey = "fresh", name = new Dictionary<string, string> { ["zh-CN"] = "  " }, ownerOrgId = city, fromModuleId = legal },
             HttpStatusCode.UnprocessableEntity, "name");
-        await Refused(designer, new { moduleId = "fresh", ownerOrgId = city, fromModuleId = legal }, HttpStatusCode.UnprocessableEntity, "name");
-        await Refused(designer, new { moduleId = "fresh", name = zh, ownerOrgId = city, fromModuleId = 999999 }, HttpStatusCode.UnprocessableEntity, "fromModuleId");
-        await Refused(designer, new { moduleId = "fresh", name = zh, ownerOrgId = city, fromModuleId = derived }, HttpStatusCode.UnprocessableEntity, "fromModuleId");
-        await Refused(designer, new { moduleId = "fresh", name = zh, ownerOrgId = city, fromModuleId = legal, fromVersion = "9.9.9" },
+        await Refused(designer, new { moduleKey = "fresh", ownerOrgId = city, fromModuleId = legal }, HttpStatusCode.UnprocessableEntity, "name");
+        await Refused(designer, new { moduleKey = "fresh", name = zh, ownerOrgId = city, fromModuleId = 999999 }, HttpStatusCode.UnprocessableEntity, "fromModuleId");
+        await Refused(designer, new { moduleKey = "fresh", name = zh, ownerOrgId = city, fromModuleId = derived }, HttpStatusCode.UnprocessableEntity, "fromModuleId");
+        await Refused(designer, new { moduleKey = "fresh", name = zh, ownerOrgId = city, fromModuleId = legal, fromVersion = "9.9.9" },
             HttpStatusCode.UnprocessableEntity, "fromVersion");
-        await Refused(designer, new { moduleId = "fresh", name = zh, ownerOrgId = 999999, fromModuleId = legal }, HttpStatusCode.UnprocessableEntity, "ownerOrgId");
-        await Refused(designer, new { moduleId = "fresh", name = zh, fromModuleId = legal }, HttpStatusCode.UnprocessableEntity, "ownerOrgId");
-        await Refused(designer, new { moduleId = "fresh", name = zh, ownerOrgId = city }, HttpStatusCode.UnprocessableEntity, "category");
+        await Refused(designer, new { moduleKey = "fresh", name = zh, ownerOrgId = 999999, fromModuleId = legal }, HttpStatusCode.UnprocessableEntity, "ownerOrgId");
+        await Refused(designer, new { moduleKey = "fresh", name = zh, fromModuleId = legal }, HttpStatusCode.UnprocessableEntity, "ownerOrgId");
+        await Refused(designer, new { moduleKey = "fresh", name = zh, ownerOrgId = city }, HttpStatusCode.UnprocessableEntity, "category");
         // a district admin composes no templates: not at another district's org, nor at its own
-        await Api.ProblemAsync(await admin.PostAsJsonAsync("/api/modules", new { moduleId = "fresh", name = zh, ownerOrgId = await OrgIdAsync("西湖区总工会"), fromModuleId = legal }),
+        await Api.ProblemAsync(await admin.PostAsJsonAsync("/api/modules", new { moduleKey = "fresh", name = zh, ownerOrgId = await OrgIdAsync("西湖区总工会"), fromModuleId = legal }),
             HttpStatusCode.Forbidden);
-        await Api.ProblemAsync(await admin.PostAsJsonAsync("/api/modules", new { moduleId = "fresh", name = zh, ownerOrgId = dongcheng, fromModuleId = legal }),
+        await Api.ProblemAsync(await admin.PostAsJsonAsync("/api/modules", new { moduleKey = "fresh", name = zh, ownerOrgId = dongcheng, fromModuleId = legal }),
             HttpStatusCode.Forbidden);
-        await Api.ProblemAsync(await worker.PostAsJsonAsync("/api/modules", new { moduleId = "fresh", name = zh, ownerOrgId = city }), HttpStatusCode.Forbidden);
+        await Api.ProblemAsync(await worker.PostAsJsonAsync("/api/modules", new { moduleKey = "fresh", name = zh, ownerOrgId = city }), HttpStatusCode.Forbidden);
 
         // duplicates
         async Task<JsonObject> Duplicate(HttpClient client, int id, object body, HttpStatusCode status) =>
             await Api.ProblemAsync(await client.PostAsJsonAsync($"/api/modules/{id}/duplicate", body), status);
-        Assert.Equal("moduleId", (string?)(await Duplicate(designer, legal, new { moduleId = "benefits", name = zh, ownerOrgId = city }, HttpStatusCode.Conflict))["field"]);
-        Assert.Equal("name", (string?)(await Duplicate(designer, legal, new { moduleId = "fresh", ownerOrgId = city }, HttpStatusCode.UnprocessableEntity))["field"]);
-        Assert.Equal("moduleId", (string?)(await Duplicate(admin, derived, new { moduleId = "other", name = zh, ownerOrgId = await OrgIdAsync("和平街道总工会") },
+        Assert.Equal("moduleKey", (string?)(await Duplicate(designer, legal, new { moduleKey = "benefits", name = zh, ownerOrgId = city }, HttpStatusCode.Conflict))["field"]);
+        Assert.Equal("name", (string?)(await Duplicate(designer, legal, new { moduleKey = "fresh", ownerOrgId = city }, HttpStatusCode.UnprocessableEntity))["field"]);
+        Assert.Equal("moduleKey", (string?)(await Duplicate(admin, derived, new { moduleKey = "other", name = zh, ownerOrgId = await OrgIdAsync("和平街道总工会") },
             HttpStatusCode.UnprocessableEntity))["field"]);
         Assert.Equal("ownerOrgId", (string?)(await Duplicate(admin, derived, new { name = zh, ownerOrgId = dongcheng }, HttpStatusCode.Conflict))["field"]);
         await Duplicate(admin, derived, new { name = zh, ownerOrgId = await OrgIdAsync("北山街道总工会") }, HttpStatusCode.Forbidden);   // another district's street
-        await Duplicate(admin, legal, new { moduleId = "fresh", name = zh, ownerOrgId = dongcheng }, HttpStatusCode.Forbidden);             // templates are for designers
-        var xihuJoin = (int)(await ModuleLibraryTests.FindAsync(designer, "join", "西湖区总工会"))["id"]!;
+        await Duplicate(admin, legal, new { moduleKey = "fresh", name = zh, ownerOrgId = dongcheng }, HttpStatusCode.Forbidden);             // templates are for designers
+        var xihuJoin = (int)(await ModuleLibraryApi.FindAsync(designer, "join", "西湖区总工会"))["id"]!;
         await Duplicate(admin, xihuJoin, new { name = zh, ownerOrgId = dongcheng }, HttpStatusCode.NotFound);                              // not visible: no leak
-        await Duplicate(designer, 999999, new { moduleId = "fresh", name = zh, ownerOrgId = city }, HttpStatusCode.NotFound);
+        await Duplicate(designer, 999999, new { moduleKey = "fresh", name = zh, ownerOrgId = city }, HttpStatusCode.NotFound);
 
         Assert.Equal(before, await CountsAsync());
     }
@@ -129,8 +129,8 @@ public abstract class ModuleLifecycleTests(ServerFixture server)
     {
         var designer = await Api.BearerClientAsync(_server, "designer");
         var city = await OrgIdAsync("某市总工会");
-        var join = await ModuleLibraryTests.FindAsync(designer, "join", "某市总工会");
-        var copy = await designer.PostAsJsonAsync($"/api/modules/{join["id"]}/duplicate", new { moduleId = "join-copy", name = new Dictionary<string, string> { ["zh-CN"] = "入会申请（副本）" }, ownerOrgId = city });
+        var join = await ModuleLibraryApi.FindAsync(designer, "join", "某市总工会");
+        var copy = await designer.PostAsJsonAsync($"/api/modules/{join["id"]}/duplicate", new { moduleKey = "join-copy", name = new Dictionary<string, string> { ["zh-CN"] = "入会申请（副本）" }, ownerOrgId = city });
         Assert.Equal(HttpStatusCode.Created, copy.StatusCode);
         var copied = await Api.JsonAsync(copy);
         Assert.Equal(("join-copy", "template", "入会申请（副本）"), ((string?)copied["key"], (string?)copied["kind"], (string?)copied["name"]!["zh-CN"]));
@@ -141,7 +141,7 @@ public abstract class ModuleLifecycleTests(ServerFixture server)
         Assert.Equal(original["locks"]!.ToJsonString(), draft["locks"]!.ToJsonString());
 
         var admin = await Api.BearerClientAsync(_server, "district-admin");
-        var dongchengLegal = await ModuleLibraryTests.FindAsync(admin, "legal-consultation", "东城区总工会");
+        var dongchengLegal = await ModuleLibraryApi.FindAsync(admin, "legal-consultation", "东城区总工会");
         var street = await OrgIdAsync("和平街道总工会");
         var duplicated = await admin.PostAsJsonAsync($"/api/modules/{dongchengLegal["id"]}/duplicate",
             new { name = new Dictionary<string, string> { ["zh-CN"] = "和平街道法律咨询" }, ownerOrgId = street });
@@ -167,14 +167,14 @@ public abstract class ModuleLifecycleTests(ServerFixture server)
         var designer = await Api.BearerClientAsync(_server, "designer");
         var admin = await Api.BearerClientAsync(_server, "district-admin");
         var dongcheng = await OrgIdAsync("东城区总工会");
-        var cityBenefits = await ModuleLibraryTests.FindAsync(designer, "benefits", "某市总工会");
-        var dongchengJoin = await ModuleLibraryTests.FindAsync(admin, "join", "东城区总工会");
+        var cityBenefits = await ModuleLibraryApi.FindAsync(designer, "benefits", "某市总工会");
+        var dongchengJoin = await ModuleLibraryApi.FindAsync(admin, "join", "东城区总工会");
 
         // only an admin over the owner (or the module's editor) archives: 东城区's admin cannot archive the city's template
         await Api.ProblemAsync(await admin.PostAsync($"/api/modules/{cityBenefits["id"]}/archive", null), HttpStatusCode.Forbidden);
-        var xihuJoin = await ModuleLibraryTests.FindAsync(designer, "join", "西湖区总工会");
+        var xihuJoin = await ModuleLibraryApi.FindAsync(designer, "join", "西湖区总工会");
         await Api.ProblemAsync(await admin.PostAsync($"/api/modules/{xihuJoin["id"]}/archive", null), HttpStatusCode.NotFound);
-        Assert.False((bool)(await ModuleLibraryTests.FindAsync(designer, "benefits", "某市总工会"))["archived"]!);
+        Assert.False((bool)(await ModuleLibraryApi.FindAsync(designer, "benefits", "某市总工会"))["archived"]!);
 
         var archived = await Api.JsonAsync(await designer.PostAsync($"/api/modules/{cityBenefits["id"]}/archive", null));
         Assert.True((bool)archived["archived"]!);
@@ -189,14 +189,14 @@ public abstract class ModuleLifecycleTests(ServerFixture server)
         Assert.Contains("archived", Api.Text(activate));
         // copying from it is fine
         var copy = await designer.PostAsJsonAsync($"/api/modules/{cityBenefits["id"]}/duplicate",
-            new { moduleId = "benefits-next", name = new Dictionary<string, string> { ["zh-CN"] = "普惠服务（新）" }, ownerOrgId = await OrgIdAsync("某市总工会") });
+            new { moduleKey = "benefits-next", name = new Dictionary<string, string> { ["zh-CN"] = "普惠服务（新）" }, ownerOrgId = await OrgIdAsync("某市总工会") });
         Assert.Equal(HttpStatusCode.Created, copy.StatusCode);
 
         // 东城区's admin archives its own join; the service it runs stays offered to its workers
         Assert.True((bool)(await Api.JsonAsync(await admin.PostAsync($"/api/modules/{dongchengJoin["id"]}/archive", null)))["archived"]!);
         var worker = await Api.BearerClientAsync(_server, "worker");
         var services = JsonNode.Parse(await worker.GetStringAsync("/api/services"))!.AsArray();
-        Assert.Equal("东城区总工会", (string?)services.Single(s => (string?)s!["moduleId"] == "join")!["orgName"]);
+        Assert.Equal("东城区总工会", (string?)services.Single(s => (string?)s!["moduleKey"] == "join")!["orgName"]);
         await Api.ProblemAsync(await admin.PostAsJsonAsync($"/api/modules/{dongchengJoin["id"]}/activate", new { orgUnitId = dongcheng }), HttpStatusCode.Conflict);
 
         var back = await Api.JsonAsync(await admin.PostAsync($"/api/modules/{dongchengJoin["id"]}/unarchive", null));

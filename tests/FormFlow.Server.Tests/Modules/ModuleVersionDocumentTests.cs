@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using FormFlow.Server.Tests.Infrastructure;
+using FormFlow.Server.Tests.Fixtures;
 
 namespace FormFlow.Server.Tests.Modules;
 
@@ -12,7 +12,7 @@ public abstract class ModuleVersionDocumentTests(ServerFixture server)
     public async Task A_published_version_keeps_its_document_after_the_draft_moves_on()
     {
         var designer = await Api.BearerClientAsync(server, "designer");
-        var cityJoin = await ModuleLibraryTests.FindAsync(designer, "join", "某市总工会");
+        var cityJoin = await ModuleLibraryApi.FindAsync(designer, "join", "某市总工会");
         var id = cityJoin["id"]!.GetValue<int>();
         var first = (string)cityJoin["latestVersion"]!;
         var draft = await Api.JsonAsync(await designer.GetAsync($"/api/modules/{id}/draft"));
@@ -39,7 +39,7 @@ public abstract class ModuleVersionDocumentTests(ServerFixture server)
     public async Task A_derived_version_is_its_resolved_module_and_other_districts_see_nothing()
     {
         var admin = await Api.BearerClientAsync(server, "district-admin");
-        var dongcheng = await ModuleLibraryTests.FindAsync(admin, "join", "东城区总工会");
+        var dongcheng = await ModuleLibraryApi.FindAsync(admin, "join", "东城区总工会");
         var version = (string)dongcheng["latestVersion"]!;
         var document = await Api.JsonAsync(await admin.GetAsync($"/api/modules/{dongcheng["id"]}/versions/{version}"));
         var preview = await Api.JsonAsync(await admin.GetAsync($"/api/modules/{dongcheng["id"]}/preview"));
@@ -47,7 +47,7 @@ public abstract class ModuleVersionDocumentTests(ServerFixture server)
         Assert.NotEmpty(document["workflow"]!["activities"]!.AsArray());
 
         var designer = await Api.BearerClientAsync(server, "designer");
-        var xihu = await ModuleLibraryTests.FindAsync(designer, "join", "西湖区总工会");
+        var xihu = await ModuleLibraryApi.FindAsync(designer, "join", "西湖区总工会");
         await Api.ProblemAsync(await admin.GetAsync($"/api/modules/{xihu["id"]}/versions/{xihu["latestVersion"]}"), HttpStatusCode.NotFound);
         await Api.ProblemAsync(await (await Api.BearerClientAsync(server, "worker")).GetAsync($"/api/modules/{dongcheng["id"]}/versions/{version}"), HttpStatusCode.Forbidden);
     }

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using FormFlow.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using FormFlow.Server.Tests.Fixtures;
 
 namespace FormFlow.Server.Tests.Orgs;
 

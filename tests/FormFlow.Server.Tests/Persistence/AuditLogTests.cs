@@ -1,7 +1,7 @@
 using FormFlow.Persistence.Audit;
 using FormFlow.Persistence.Database;
-using FormFlow.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using FormFlow.Server.Tests.Fixtures;
 
 namespace FormFlow.Server.Tests.Persistence;
 

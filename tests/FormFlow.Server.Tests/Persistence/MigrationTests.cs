@@ -1,8 +1,8 @@
 using FormFlow.Cli;
 using FormFlow.Persistence.Database;
-using FormFlow.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using System.Text.Json.Nodes;
+using FormFlow.Server.Tests.Fixtures;
 
 namespace FormFlow.Server.Tests.Persistence;
 

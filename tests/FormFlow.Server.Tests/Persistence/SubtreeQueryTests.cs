@@ -1,8 +1,8 @@
 using FormFlow.Persistence;
 using FormFlow.Persistence.Database;
 using FormFlow.Persistence.Orgs;
-using FormFlow.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using FormFlow.Server.Tests.Fixtures;
 
 namespace FormFlow.Server.Tests.Persistence;
 

@@ -1,12 +1,11 @@
 using System.Text.Json.Nodes;
 using FormFlow.Persistence.Database;
 using FormFlow.Server.Privacy;
-using FormFlow.Server.Tests.Cases;
-using FormFlow.Server.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using FormFlow.Server.Tests.Fixtures;
 
 namespace FormFlow.Server.Tests.Privacy;
 

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using FormFlow.Engine.Forms.Loading;
 using FormFlow.Server.Privacy;
 using Microsoft.AspNetCore.DataProtection;
+using FormFlow.Server.Tests.Fixtures;
 
 namespace FormFlow.Server.Tests.Privacy;
 

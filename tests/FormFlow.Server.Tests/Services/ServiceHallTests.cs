@@ -2,8 +2,8 @@ using System.Net.Http.Json;
 using System.Net;
 using System.Text.Json.Nodes;
 using FormFlow.Persistence.Services;
-using FormFlow.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using FormFlow.Server.Tests.Fixtures;
 
 namespace FormFlow.Server.Tests.Services;
 
@@ -15,8 +15,8 @@ public abstract class ServiceHallTests(ServerFixture server)
     {
         var worker = await Api.CookieClientAsync(server, "worker");
         var list = JsonNode.Parse(await worker.GetStringAsync("/api/services"))!.AsArray();
-        Assert.Equal(["benefits", "join", "legal-consultation"], list.Select(s => s!["moduleId"]!.GetValue<string>()).Order());
-        var join = list.Single(s => s!["moduleId"]!.GetValue<string>() == "join")!;
+        Assert.Equal(["benefits", "join", "legal-consultation"], list.Select(s => s!["moduleKey"]!.GetValue<string>()).Order());
+        var join = list.Single(s => s!["moduleKey"]!.GetValue<string>() == "join")!;
         Assert.Equal("入会申请", join["name"]!["zh-CN"]!.GetValue<string>());
         Assert.StartsWith("sha256:", join["snapshotHash"]!.GetValue<string>());
 
@@ -32,11 +32,11 @@ public abstract class ServiceHallTests(ServerFixture server)
         int district, xihu;
         await using (var db = server.OpenDb())
         {
-            var cityJoin = await db.ServiceActivations.SingleAsync(a => a.ModuleId == "benefits" && a.RetiredAt == null && a.OrgUnitId == db.OrgUnits.Single(o => o.ParentId == null).Id);
+            var cityJoin = await db.ServiceActivations.SingleAsync(a => a.ModuleKey == "benefits" && a.RetiredAt == null && a.OrgUnitId == db.OrgUnits.Single(o => o.ParentId == null).Id);
             var dongcheng = await db.OrgUnits.SingleAsync(o => o.Name == "东城区总工会");
             var xihuOrg = await db.OrgUnits.SingleAsync(o => o.Name == "西湖区总工会");
-            var ownJoin = new ServiceActivation { ModuleId = "benefits", OrgUnitId = dongcheng.Id, SnapshotHash = cityJoin.SnapshotHash, ActivatedBy = "district-admin", ActivatedAt = DateTime.UtcNow };
-            var xihuLegal = new ServiceActivation { ModuleId = "legal-consultation", OrgUnitId = xihuOrg.Id, SnapshotHash = cityJoin.SnapshotHash, ActivatedBy = "designer", ActivatedAt = DateTime.UtcNow };
+            var ownJoin = new ServiceActivation { ModuleKey = "benefits", OrgUnitId = dongcheng.Id, SnapshotHash = cityJoin.SnapshotHash, ActivatedBy = "district-admin", ActivatedAt = DateTime.UtcNow };
+            var xihuLegal = new ServiceActivation { ModuleKey = "legal-consultation", OrgUnitId = xihuOrg.Id, SnapshotHash = cityJoin.SnapshotHash, ActivatedBy = "designer", ActivatedAt = DateTime.UtcNow };
             db.ServiceActivations.AddRange(ownJoin, xihuLegal);
             await db.SaveChangesAsync();
             (district, xihu) = (ownJoin.Id, xihuLegal.Id);
@@ -45,8 +45,8 @@ public abstract class ServiceHallTests(ServerFixture server)
         {
             var worker = await Api.BearerClientAsync(server, "worker");
             var list = JsonNode.Parse(await worker.GetStringAsync("/api/services"))!.AsArray();
-            Assert.Equal(district, list.Single(s => s!["moduleId"]!.GetValue<string>() == "benefits")!["id"]!.GetValue<int>());
-            Assert.Equal("东城区总工会", list.Single(s => s!["moduleId"]!.GetValue<string>() == "benefits")!["orgName"]!.GetValue<string>());
+            Assert.Equal(district, list.Single(s => s!["moduleKey"]!.GetValue<string>() == "benefits")!["id"]!.GetValue<int>());
+            Assert.Equal("东城区总工会", list.Single(s => s!["moduleKey"]!.GetValue<string>() == "benefits")!["orgName"]!.GetValue<string>());
             await Api.ProblemAsync(await worker.GetAsync($"/api/services/{xihu}"), HttpStatusCode.NotFound);
 
             // The city's designer follows both: what runs in the subtree is visible to staff above it.
@@ -70,7 +70,7 @@ public abstract class ServiceHallTests(ServerFixture server)
     {
         // The process keeps the live services between requests; a change written elsewhere must still count at once.
         var worker = await Api.BearerClientAsync(server, "worker");
-        var legal = JsonNode.Parse(await worker.GetStringAsync("/api/services"))!.AsArray().Single(s => s!["moduleId"]!.GetValue<string>() == "legal-consultation")!;
+        var legal = JsonNode.Parse(await worker.GetStringAsync("/api/services"))!.AsArray().Single(s => s!["moduleKey"]!.GetValue<string>() == "legal-consultation")!;
         var id = legal["id"]!.GetValue<int>();
         await using (var db = server.OpenDb())
             await db.ServiceActivations.Where(a => a.Id == id).ExecuteUpdateAsync(u => u.SetProperty(a => a.RetiredAt, DateTime.UtcNow));

@@ -3,10 +3,9 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using FormFlow.Persistence.Cases;
-using FormFlow.Server.Tests.Cases;
-using FormFlow.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
+using FormFlow.Server.Tests.Fixtures;
 
 namespace FormFlow.Server.Tests.Statistics;
 
@@ -32,7 +31,7 @@ public abstract class StatisticsTests(CaseServer server)
         var like = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == likeCaseId);
         db.Cases.Add(new Case
         {
-            Number = "FF-2026-XIHU01", ServiceActivationId = like.ServiceActivationId, SnapshotHash = like.SnapshotHash, ModuleId = like.ModuleId,
+            Number = "FF-2026-XIHU01", ServiceActivationId = like.ServiceActivationId, SnapshotHash = like.SnapshotHash, ModuleKey = like.ModuleKey,
             ApplicantAccountId = like.ApplicantAccountId, OrgUnitId = school, Status = CaseStatuses.Running, Data = like.Data, Instance = like.Instance,
             CreatedAt = like.CreatedAt, UpdatedAt = like.UpdatedAt,
         });
@@ -58,8 +57,8 @@ public abstract class StatisticsTests(CaseServer server)
         await AddXihuCaseAsync(waiting);
 
         var after = await Api.JsonAsync(await admin.GetAsync("/api/stats"));
-        Assert.Equal(2, Count(after, "byModule", "moduleId", "join") - Count(before, "byModule", "moduleId", "join"));
-        Assert.Equal("入会申请", after["byModule"]!.AsArray().Single(m => m!["moduleId"]!.GetValue<string>() == "join")!["name"]!.GetValue<string>());
+        Assert.Equal(2, Count(after, "byModule", "moduleKey", "join") - Count(before, "byModule", "moduleKey", "join"));
+        Assert.Equal("入会申请", after["byModule"]!.AsArray().Single(m => m!["moduleKey"]!.GetValue<string>() == "join")!["name"]!.GetValue<string>());
         Assert.Equal(1, Count(after, "byStatus", "status", "finished") - Count(before, "byStatus", "status", "finished"));
         Assert.Equal(1, Count(after, "byStatus", "status", "running") - Count(before, "byStatus", "status", "running"));
         Assert.Equal(2, Count(after, "byMonth", "month", "2026-03") - Count(before, "byMonth", "month", "2026-03"));
@@ -123,7 +122,7 @@ public abstract class StatisticsTests(CaseServer server)
         Assert.Equal(["汇总", "案件"], MiniExcel.GetSheetNames(book));
         var summary = book.Query(useHeaderRow: true, sheetName: "汇总").Cast<IDictionary<string, object>>().ToList();
         var joinRow = summary.Single(r => (string)r["指标"] == "按模块" && (string)r["项目"] == "入会申请");
-        Assert.Equal(Count(stats, "byModule", "moduleId", "join"), Convert.ToInt32(joinRow["数量"]));
+        Assert.Equal(Count(stats, "byModule", "moduleKey", "join"), Convert.ToInt32(joinRow["数量"]));
         var cases = book.Query(useHeaderRow: true, sheetName: "案件").Cast<IDictionary<string, object>>().ToList();
         var row = cases.Single(r => (string)r["案件编号"] == number);
         Assert.Equal("华兴电子有限公司工会", row["工会组织"]);
@@ -136,7 +135,7 @@ public abstract class StatisticsTests(CaseServer server)
         var text = Encoding.UTF8.GetString(await csv.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF');
         var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
         Assert.Equal("指标,项目,数量", lines[0]);
-        Assert.Contains($"按模块,入会申请,{Count(stats, "byModule", "moduleId", "join")}", lines);
+        Assert.Contains($"按模块,入会申请,{Count(stats, "byModule", "moduleKey", "join")}", lines);
         foreach (var personal in new[] { "11010519491231002X", "13800138000", "李晓红" }) Assert.DoesNotContain(personal, text);
     }
 }

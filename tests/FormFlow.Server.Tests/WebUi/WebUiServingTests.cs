@@ -2,8 +2,8 @@ using System.IO.Compression;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
-using FormFlow.Server.Tests.Infrastructure;
 using FormFlow.Server.WebUi;
+using FormFlow.Server.Tests.Fixtures;
 
 namespace FormFlow.Server.Tests.WebUi;
 

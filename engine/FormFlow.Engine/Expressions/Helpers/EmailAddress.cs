@@ -6,7 +6,7 @@ namespace FormFlow.Engine.Expressions.Helpers;
 /// A practical e-mail check, simple enough to reproduce exactly in the browser: ASCII local part of letters, digits
 /// and . _ % + -, an "@", dot-separated labels of letters, digits and -, and a final label of two or more letters.
 /// </summary>
-public static partial class EmailAddress
+internal static partial class EmailAddress
 {
     public const int MaxLength = 254;
 

@@ -4,7 +4,7 @@ namespace FormFlow.Engine.Expressions.Helpers;
 /// The first two digits of a GB/T 2260 division code: province-level divisions, plus 81/82 (Hong Kong, Macao
 /// residents) and 83 (Taiwan residents) as they appear in resident ID and residence permit numbers.
 /// </summary>
-public static class ProvinceCodes
+internal static class ProvinceCodes
 {
     private static readonly HashSet<int> Known =
     [

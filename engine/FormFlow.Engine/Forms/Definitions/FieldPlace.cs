@@ -1,7 +1,7 @@
 namespace FormFlow.Engine.Forms.Definitions;
 
 /// <summary>Where a field sits: its JSON Pointer in the definition and the repeating group around it, if any.</summary>
-public sealed record FieldPlace(FieldDefinition Field, string DefinitionPath, FieldDefinition? Group)
+internal sealed record FieldPlace(FieldDefinition Field, string DefinitionPath, FieldDefinition? Group)
 {
     /// <summary>Every field of the form in document order, with its place (group children follow their group).</summary>
     public static IEnumerable<FieldPlace> All(FormDefinition form)

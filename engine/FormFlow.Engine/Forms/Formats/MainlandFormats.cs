@@ -8,7 +8,7 @@ namespace FormFlow.Engine.Forms.Formats;
 /// The custom JSON Schema formats of the data contract ("resident-id", "mobile", "region"), in a registry of their own.
 /// "email" is replaced too, so that the schema and the isEmail helper (and the browser) accept exactly the same addresses.
 /// </summary>
-public static class MainlandFormats
+internal static class MainlandFormats
 {
     public const string ResidentId = "resident-id", Mobile = "mobile", Region = "region";
 

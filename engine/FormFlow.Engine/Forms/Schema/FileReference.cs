@@ -7,7 +7,7 @@ namespace FormFlow.Engine.Forms.Schema;
 /// The value of file, image and signature fields: a reference to an upload stored elsewhere,
 /// {"id", "name", "size", "contentType"}; id and name are required.
 /// </summary>
-public static class FileReference
+internal static class FileReference
 {
     public static readonly IReadOnlyList<string> Properties = ["id", "name", "size", "contentType"];
     private static readonly string[] SignatureTypes = ["image/png", "image/svg+xml"];

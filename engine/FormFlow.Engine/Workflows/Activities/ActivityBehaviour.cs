@@ -31,7 +31,7 @@ public abstract class ActivityBehaviour
 }
 
 /// <summary>A fault while running an activity: becomes an incident naming the activity.</summary>
-public sealed class WorkflowActivityException(string message) : Exception(message);
+internal sealed class WorkflowActivityException(string message) : Exception(message);
 
 internal static class StimulusNames
 {

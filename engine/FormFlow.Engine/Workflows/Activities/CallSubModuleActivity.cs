@@ -6,7 +6,7 @@ namespace FormFlow.Engine.Workflows.Activities;
 /// Runs another workflow definition as a child instance and waits for it to finish; the child's final
 /// variables go to resultVariable. Stimuli for the child's tasks are sent to the parent instance.
 /// </summary>
-public sealed class CallSubModuleActivity : ActivityBehaviour
+internal sealed class CallSubModuleActivity : ActivityBehaviour
 {
     public override ActivityDescriptor Descriptor { get; } = new("callSubModule", "Runs a sub-module workflow and waits for it.",
     [

@@ -1,7 +1,7 @@
 namespace FormFlow.Engine.Workflows.Activities;
 
 /// <summary>Follows "true" or "false" by the JavaScript truthiness of its condition.</summary>
-public sealed class DecisionActivity : ActivityBehaviour
+internal sealed class DecisionActivity : ActivityBehaviour
 {
     public override ActivityDescriptor Descriptor { get; } = new("decision", "Branches on a condition.",
     [

@@ -1,7 +1,7 @@
 namespace FormFlow.Engine.Workflows.Activities;
 
 /// <summary>Waits for a duration.</summary>
-public sealed class DelayActivity : WaitUntilActivity
+internal sealed class DelayActivity : WaitUntilActivity
 {
     public override ActivityDescriptor Descriptor { get; } = new("delay", "Waits for a duration.",
     [

@@ -4,7 +4,7 @@ namespace FormFlow.Engine.Workflows.Activities;
 /// Ends the branch that reaches it; the instance finishes when no branch is left. With terminate, it cancels
 /// every other branch and finishes the instance at once.
 /// </summary>
-public sealed class EndActivity : ActivityBehaviour
+internal sealed class EndActivity : ActivityBehaviour
 {
     public const string TypeName = "end";
 

@@ -1,7 +1,7 @@
 namespace FormFlow.Engine.Workflows.Activities;
 
 /// <summary>Starts one branch per connection of its "done" port, all inside one new fork scope.</summary>
-public sealed class ForkActivity : ActivityBehaviour
+internal sealed class ForkActivity : ActivityBehaviour
 {
     public const string TypeName = "fork";
 

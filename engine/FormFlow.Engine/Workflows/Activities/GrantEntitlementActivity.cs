@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace FormFlow.Engine.Workflows.Activities;
 
 /// <summary>Grants the applicant a benefit with a yearly quota (an outbox effect; recordRedemption enforces it).</summary>
-public sealed class GrantEntitlementActivity : ActivityBehaviour
+internal sealed class GrantEntitlementActivity : ActivityBehaviour
 {
     public override ActivityDescriptor Descriptor { get; } = new("grantEntitlement", "Grants a benefit with a quota per year.",
     [

@@ -6,7 +6,7 @@ namespace FormFlow.Engine.Workflows.Activities;
 /// Hands the case to another org: the parent of the org handling it (to: "parent"), its ancestor at a level
 /// (level: "district"), or a named org (orgId). case.org changes; an outbox effect tells the server.
 /// </summary>
-public sealed class HandOffActivity : ActivityBehaviour
+internal sealed class HandOffActivity : ActivityBehaviour
 {
     public override ActivityDescriptor Descriptor { get; } = new("handOff", "Hands the case to another org.",
     [

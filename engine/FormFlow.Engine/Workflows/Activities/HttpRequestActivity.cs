@@ -7,7 +7,7 @@ namespace FormFlow.Engine.Workflows.Activities;
 /// Calls an HTTP endpoint through the host's <see cref="IWorkflowHttpHandler"/>. The request and response are
 /// recorded on the timeline and the response in resultVariable; a failure or a 4xx/5xx status is an incident.
 /// </summary>
-public sealed class HttpRequestActivity : ActivityBehaviour
+internal sealed class HttpRequestActivity : ActivityBehaviour
 {
     private static readonly string[] Methods = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 

@@ -6,7 +6,7 @@ namespace FormFlow.Engine.Workflows.Activities;
 /// Records that a member card is to be issued (the server issues it, once per idempotency key, so a retried
 /// step never makes a second card). resultVariable gets {cardKey, org}.
 /// </summary>
-public sealed class IssueMemberCardActivity : ActivityBehaviour
+internal sealed class IssueMemberCardActivity : ActivityBehaviour
 {
     public override ActivityDescriptor Descriptor { get; } = new("issueMemberCard", "Issues a member card to the applicant.",
     [

@@ -4,7 +4,7 @@ namespace FormFlow.Engine.Workflows.Activities;
 /// Closes the innermost fork scope of the token reaching it. Mode "all" (default) goes on once every branch of
 /// that fork has arrived or ended; "any" goes on with the first and cancels the other branches.
 /// </summary>
-public sealed class JoinActivity : ActivityBehaviour
+internal sealed class JoinActivity : ActivityBehaviour
 {
     public const string TypeName = "join";
 

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace FormFlow.Engine.Workflows.Activities;
 
 /// <summary>Records a notification in the outbox (the server sends it, once per idempotency key).</summary>
-public sealed class NotifyActivity : ActivityBehaviour
+internal sealed class NotifyActivity : ActivityBehaviour
 {
     public override ActivityDescriptor Descriptor { get; } = new("notify", "Sends a notification (recorded in the outbox).",
     [

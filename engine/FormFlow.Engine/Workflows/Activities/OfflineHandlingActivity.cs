@@ -9,7 +9,7 @@ namespace FormFlow.Engine.Workflows.Activities;
 /// data holds result, date (yyyy-MM-dd, not in the future), handler, and optional notes and attachments. The
 /// checked record goes to resultVariable.
 /// </summary>
-public sealed class OfflineHandlingActivity : ActivityBehaviour
+internal sealed class OfflineHandlingActivity : ActivityBehaviour
 {
     public override ActivityDescriptor Descriptor { get; } = new("offlineHandling", "Records how the request was handled offline.",
     [

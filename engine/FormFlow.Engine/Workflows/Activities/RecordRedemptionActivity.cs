@@ -8,7 +8,7 @@ namespace FormFlow.Engine.Workflows.Activities;
 /// quota it follows "refused" and records nothing. The quota is quotaPerYear, else the one granted by a
 /// grantEntitlement earlier in this instance.
 /// </summary>
-public sealed class RecordRedemptionActivity : ActivityBehaviour
+internal sealed class RecordRedemptionActivity : ActivityBehaviour
 {
     public override ActivityDescriptor Descriptor { get; } = new("recordRedemption", "Records a benefit use within its quota.",
     [

@@ -7,7 +7,7 @@ namespace FormFlow.Engine.Workflows.Activities;
 /// Sends the case back to the applicant with a message (an outbox item) and waits until they resubmit. The
 /// resubmitted data becomes the instance input; resultVariable gets {message, resubmittedAt, by}.
 /// </summary>
-public sealed class RequestInformationActivity : ActivityBehaviour
+internal sealed class RequestInformationActivity : ActivityBehaviour
 {
     public override ActivityDescriptor Descriptor { get; } = new("requestInformation", "Asks the applicant for more information.",
     [

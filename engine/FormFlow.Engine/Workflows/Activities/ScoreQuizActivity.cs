@@ -7,7 +7,7 @@ namespace FormFlow.Engine.Workflows.Activities;
 /// the correct choices, in any order. resultVariable gets {score, maxScore, correct: [...], wrong: [...]} and,
 /// with passScore, passed.
 /// </summary>
-public sealed class ScoreQuizActivity : ActivityBehaviour
+internal sealed class ScoreQuizActivity : ActivityBehaviour
 {
     public override ActivityDescriptor Descriptor { get; } = new("scoreQuiz", "Scores quiz answers.",
     [

@@ -6,7 +6,7 @@ namespace FormFlow.Engine.Workflows.Activities;
 /// Runs JavaScript statements in the sandbox. The script may change <c>variables</c> (directly or with
 /// setVariable / setX()); its return value goes to resultVariable when that input is given.
 /// </summary>
-public sealed class ScriptActivity : ActivityBehaviour
+internal sealed class ScriptActivity : ActivityBehaviour
 {
     public override ActivityDescriptor Descriptor { get; } = new("script", "Runs JavaScript statements over variables, input and case.",
     [

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace FormFlow.Engine.Workflows.Activities;
 
 /// <summary>Sets variables[name] to a value (a literal or an expression's result).</summary>
-public sealed partial class SetVariableActivity : ActivityBehaviour
+internal sealed partial class SetVariableActivity : ActivityBehaviour
 {
     public override ActivityDescriptor Descriptor { get; } = new("setVariable", "Sets a workflow variable.",
     [

@@ -1,7 +1,7 @@
 namespace FormFlow.Engine.Workflows.Activities;
 
 /// <summary>Where an instance begins. The trigger tells the server what starts instances; the runner just goes on.</summary>
-public sealed class StartActivity : ActivityBehaviour
+internal sealed class StartActivity : ActivityBehaviour
 {
     public const string TypeName = "start";
     private static readonly string[] Triggers = ["formSubmission", "event", "schedule"];

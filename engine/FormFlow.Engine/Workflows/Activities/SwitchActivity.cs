@@ -4,7 +4,7 @@ using FormFlow.Engine.Workflows.Definitions;
 namespace FormFlow.Engine.Workflows.Activities;
 
 /// <summary>Follows the outcome of the first case whose condition is truthy, else "default".</summary>
-public sealed class SwitchActivity : ActivityBehaviour
+internal sealed class SwitchActivity : ActivityBehaviour
 {
     public const string DefaultOutcome = "default";
 

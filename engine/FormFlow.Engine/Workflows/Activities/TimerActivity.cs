@@ -1,7 +1,7 @@
 namespace FormFlow.Engine.Workflows.Activities;
 
 /// <summary>Waits until a moment (at) or for an interval from now (interval).</summary>
-public sealed class TimerActivity : WaitUntilActivity
+internal sealed class TimerActivity : WaitUntilActivity
 {
     public override ActivityDescriptor Descriptor { get; } = new("timer", "Waits until a time.",
     [

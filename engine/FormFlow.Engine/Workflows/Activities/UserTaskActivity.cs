@@ -12,7 +12,7 @@ namespace FormFlow.Engine.Workflows.Activities;
 /// step may edit are written into the form data (input); the whole completion goes to resultVariable as
 /// {outcome, data, by, at}.
 /// </summary>
-public sealed class UserTaskActivity : ActivityBehaviour
+internal sealed class UserTaskActivity : ActivityBehaviour
 {
     public const string EscalateOutcome = "escalate";
     private static readonly string[] OrgBases = ["handling", "applicant", "named"];

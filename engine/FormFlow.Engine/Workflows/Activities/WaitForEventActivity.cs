@@ -4,7 +4,7 @@ using FormFlow.Engine.Workflows.Runtime;
 namespace FormFlow.Engine.Workflows.Activities;
 
 /// <summary>Waits for a named event (optionally with a correlation value); the event payload goes to resultVariable.</summary>
-public sealed class WaitForEventActivity : ActivityBehaviour
+internal sealed class WaitForEventActivity : ActivityBehaviour
 {
     public override ActivityDescriptor Descriptor { get; } = new("waitForEvent", "Waits for an event.",
     [

@@ -4,7 +4,7 @@ using FormFlow.Engine.Workflows.Runtime;
 namespace FormFlow.Engine.Workflows.Activities;
 
 /// <summary>Waits on a timer bookmark and goes on when the clock passes its due time (delay, timer).</summary>
-public abstract class WaitUntilActivity : ActivityBehaviour
+internal abstract class WaitUntilActivity : ActivityBehaviour
 {
     /// <summary>Waits for <paramref name="due"/>; a moment already past goes on at once.</summary>
     protected static void WaitUntil(ActivityContext context, DateTimeOffset due)

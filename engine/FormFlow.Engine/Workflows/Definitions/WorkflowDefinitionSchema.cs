@@ -6,7 +6,7 @@ using Json.Schema;
 namespace FormFlow.Engine.Workflows.Definitions;
 
 /// <summary>The JSON Schema of the definition format (embedded from workflow-definition.schema.json).</summary>
-public static class WorkflowDefinitionSchema
+internal static class WorkflowDefinitionSchema
 {
     private static readonly Lazy<(string Text, JsonSchema Schema)> Embedded = new(() =>
     {

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace FormFlow.Engine.Workflows.Runtime;
 
 /// <summary>An <see cref="IWorkflowHttpHandler"/> over HttpClient (JSON bodies; synchronous, as the runner is).</summary>
-public sealed class HttpClientWorkflowHandler(HttpClient client) : IWorkflowHttpHandler
+internal sealed class HttpClientWorkflowHandler(HttpClient client) : IWorkflowHttpHandler
 {
     public WorkflowHttpResponse Send(WorkflowHttpRequest request)
     {

@@ -18,7 +18,7 @@ public sealed record TaskCompleted(string BookmarkId, string Outcome, JsonObject
 public sealed record ClockAdvanced : Stimulus;
 
 /// <summary>One timer bookmark is due (a scheduler that tracks due times fires them one by one).</summary>
-public sealed record TimerDue(string BookmarkId) : Stimulus;
+internal sealed record TimerDue(string BookmarkId) : Stimulus;
 
 /// <summary>A named event; resumes every waitForEvent bookmark with that name (and correlation, when it has one).</summary>
 public sealed record EventReceived(string Name, string? Correlation = null, JsonNode? Payload = null) : Stimulus;

@@ -3,7 +3,7 @@ using FormFlow.Engine.Workflows.Definitions;
 namespace FormFlow.Engine.Workflows.Runtime;
 
 /// <summary>Definitions held in memory, keyed by id and version.</summary>
-public sealed class SubWorkflowCatalog : ISubWorkflowResolver
+internal sealed class SubWorkflowCatalog : ISubWorkflowResolver
 {
     private readonly List<WorkflowDefinition> _definitions = [];
 

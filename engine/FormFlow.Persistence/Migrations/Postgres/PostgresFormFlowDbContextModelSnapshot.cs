@@ -184,7 +184,7 @@ namespace FormFlow.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<string>("ModuleId")
+                    b.Property<string>("ModuleKey")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -464,38 +464,6 @@ namespace FormFlow.Persistence.Migrations.Postgres
                     b.ToTable("SubmissionKeys", (string)null);
                 });
 
-            modelBuilder.Entity("FormFlow.Persistence.Drafts.Draft", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("AccountId")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Data")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<DateTime>("SavedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("ServiceActivationId")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ServiceActivationId");
-
-                    b.HasIndex("AccountId", "ServiceActivationId")
-                        .IsUnique();
-
-                    b.ToTable("Drafts", (string)null);
-                });
-
             modelBuilder.Entity("FormFlow.Persistence.Files.StoredFile", b =>
                 {
                     b.Property<string>("Id")
@@ -536,6 +504,38 @@ namespace FormFlow.Persistence.Migrations.Postgres
                     b.HasIndex("OwnerAccountId");
 
                     b.ToTable("Files");
+                });
+
+            modelBuilder.Entity("FormFlow.Persistence.FormDrafts.FormDraft", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("SavedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ServiceActivationId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceActivationId");
+
+                    b.HasIndex("AccountId", "ServiceActivationId")
+                        .IsUnique();
+
+                    b.ToTable("FormDrafts", (string)null);
                 });
 
             modelBuilder.Entity("FormFlow.Persistence.Members.Entitlement", b =>
@@ -833,7 +833,7 @@ namespace FormFlow.Persistence.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("ModuleId")
+                    b.Property<string>("ModuleKey")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -854,7 +854,7 @@ namespace FormFlow.Persistence.Migrations.Postgres
 
                     b.HasIndex("OwnerOrgUnitId");
 
-                    b.HasIndex("ModuleId", "Version");
+                    b.HasIndex("ModuleKey", "Version");
 
                     b.ToTable("ModuleSnapshots", (string)null);
                 });
@@ -1062,7 +1062,7 @@ namespace FormFlow.Persistence.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
-                    b.Property<string>("ModuleId")
+                    b.Property<string>("ModuleKey")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -1082,7 +1082,7 @@ namespace FormFlow.Persistence.Migrations.Postgres
 
                     b.HasIndex("SnapshotHash");
 
-                    b.HasIndex("OrgUnitId", "ModuleId")
+                    b.HasIndex("OrgUnitId", "ModuleKey")
                         .IsUnique()
                         .HasFilter("\"RetiredAt\" IS NULL");
 
@@ -1249,7 +1249,16 @@ namespace FormFlow.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("FormFlow.Persistence.Drafts.Draft", b =>
+            modelBuilder.Entity("FormFlow.Persistence.Files.StoredFile", b =>
+                {
+                    b.HasOne("FormFlow.Persistence.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FormFlow.Persistence.FormDrafts.FormDraft", b =>
                 {
                     b.HasOne("FormFlow.Persistence.Accounts.Account", null)
                         .WithMany()
@@ -1261,15 +1270,6 @@ namespace FormFlow.Persistence.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("ServiceActivationId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("FormFlow.Persistence.Files.StoredFile", b =>
-                {
-                    b.HasOne("FormFlow.Persistence.Accounts.Account", null)
-                        .WithMany()
-                        .HasForeignKey("OwnerAccountId")
-                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

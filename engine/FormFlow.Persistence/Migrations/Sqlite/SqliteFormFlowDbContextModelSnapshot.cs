@@ -173,7 +173,7 @@ namespace FormFlow.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ModuleId")
+                    b.Property<string>("ModuleKey")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -445,36 +445,6 @@ namespace FormFlow.Persistence.Migrations.Sqlite
                     b.ToTable("SubmissionKeys", (string)null);
                 });
 
-            modelBuilder.Entity("FormFlow.Persistence.Drafts.Draft", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("AccountId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Data")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("SavedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ServiceActivationId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ServiceActivationId");
-
-                    b.HasIndex("AccountId", "ServiceActivationId")
-                        .IsUnique();
-
-                    b.ToTable("Drafts", (string)null);
-                });
-
             modelBuilder.Entity("FormFlow.Persistence.Files.StoredFile", b =>
                 {
                     b.Property<string>("Id")
@@ -515,6 +485,36 @@ namespace FormFlow.Persistence.Migrations.Sqlite
                     b.HasIndex("OwnerAccountId");
 
                     b.ToTable("Files");
+                });
+
+            modelBuilder.Entity("FormFlow.Persistence.FormDrafts.FormDraft", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SavedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ServiceActivationId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceActivationId");
+
+                    b.HasIndex("AccountId", "ServiceActivationId")
+                        .IsUnique();
+
+                    b.ToTable("FormDrafts", (string)null);
                 });
 
             modelBuilder.Entity("FormFlow.Persistence.Members.Entitlement", b =>
@@ -802,7 +802,7 @@ namespace FormFlow.Persistence.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ModuleId")
+                    b.Property<string>("ModuleKey")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -823,7 +823,7 @@ namespace FormFlow.Persistence.Migrations.Sqlite
 
                     b.HasIndex("OwnerOrgUnitId");
 
-                    b.HasIndex("ModuleId", "Version");
+                    b.HasIndex("ModuleKey", "Version");
 
                     b.ToTable("ModuleSnapshots", (string)null);
                 });
@@ -1020,7 +1020,7 @@ namespace FormFlow.Persistence.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ModuleId")
+                    b.Property<string>("ModuleKey")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -1040,7 +1040,7 @@ namespace FormFlow.Persistence.Migrations.Sqlite
 
                     b.HasIndex("SnapshotHash");
 
-                    b.HasIndex("OrgUnitId", "ModuleId")
+                    b.HasIndex("OrgUnitId", "ModuleKey")
                         .IsUnique()
                         .HasFilter("\"RetiredAt\" IS NULL");
 
@@ -1205,7 +1205,16 @@ namespace FormFlow.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("FormFlow.Persistence.Drafts.Draft", b =>
+            modelBuilder.Entity("FormFlow.Persistence.Files.StoredFile", b =>
+                {
+                    b.HasOne("FormFlow.Persistence.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FormFlow.Persistence.FormDrafts.FormDraft", b =>
                 {
                     b.HasOne("FormFlow.Persistence.Accounts.Account", null)
                         .WithMany()
@@ -1217,15 +1226,6 @@ namespace FormFlow.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ServiceActivationId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("FormFlow.Persistence.Files.StoredFile", b =>
-                {
-                    b.HasOne("FormFlow.Persistence.Accounts.Account", null)
-                        .WithMany()
-                        .HasForeignKey("OwnerAccountId")
-                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -1,0 +1,6 @@
+namespace FormFlow.Server.Tasks;
+
+internal static class TasksSetup
+{
+    public static IServiceCollection AddTasks(this IServiceCollection services) => services.AddScoped<TaskReader>();
+}

@@ -1,0 +1,66 @@
+using FormFlow.Persistence;
+using FormFlow.Persistence.Database;
+using FormFlow.Server.Hosting;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FormFlow.Server.Tests.Fixtures;
+
+/// <summary>
+/// The real server (all middleware, real database) on an in-memory test host, started on an empty database of
+/// one provider (any type of the server assembly names it to the factory; <see cref="ServerSettings"/> does). Demo mode is on unless a test turns it off, so the demo hierarchy and accounts are seeded.
+/// </summary>
+public class ServerFixture(DatabaseProvider provider) : WebApplicationFactory<ServerSettings>, IAsyncLifetime
+{
+    public DatabaseProvider Provider { get; } = provider;
+    public TestDatabase Database { get; private set; } = null!;
+    private bool _ownsDatabase = true;
+
+    /// <summary>Extra configuration for a fixture (e.g. a low rate limit); applied over the defaults below.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings => ExtraSettings;
+    private IReadOnlyDictionary<string, string?> ExtraSettings { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>A server on an existing database that the caller keeps (for restarts and configuration variants).</summary>
+    public static async Task<ServerFixture> StartOnAsync(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var server = new ServerFixture(database.Settings.Provider) { Database = database, _ownsDatabase = false, ExtraSettings = settings ?? new Dictionary<string, string?>() };
+        await server.InitializeAsync();
+        return server;
+    }
+
+    public virtual async Task InitializeAsync()
+    {
+        Database ??= await TestDatabase.CreateAsync(Provider);
+        _ = Server; // starts the host: migrations and demo seeding run now
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["FormFlow:DataFolder"] = Database.DataFolder,
+            ["Database:Provider"] = Provider.ToString(),
+            ["Database:ConnectionString"] = Database.Settings.ConnectionString,
+            ["RateLimits:LoginPermits"] = "100000",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in Settings) settings[key] = value;
+        foreach (var (key, value) in settings) builder.UseSetting(key, value);
+    }
+
+    /// <summary>A DbContext of its own on the server's database, for checking what the API did.</summary>
+    public FormFlowDbContext OpenDb() => FormFlowDatabase.CreateContext(Database.Settings);
+
+    public new async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        if (_ownsDatabase) await Database.DisposeAsync();
+    }
+}
+
+public sealed class SqliteServer() : ServerFixture(DatabaseProvider.Sqlite);
+
+public sealed class PostgresServer() : ServerFixture(DatabaseProvider.Postgres);
