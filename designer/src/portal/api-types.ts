@@ -7,7 +7,7 @@ export interface Role { role: string; orgId: number; orgName: string }
 export interface Me { id: string; userName: string; displayName: string; roles: Role[] }
 
 export interface ServiceSummary {
-  id: number; moduleId: string; name: Text; description?: Text | null; category?: string | null; orgUnitId: number; orgName: string; version: string;
+  id: number; moduleKey: string; name: Text; description?: Text | null; category?: string | null; orgUnitId: number; orgName: string; version: string;
 }
 export interface ServiceDetail extends ServiceSummary { form: unknown }
 

@@ -63,9 +63,9 @@ describe("module library", () => {
       if (method !== "POST" || url !== "/api/modules") return undefined;
       if (refuse) {
         refuse = false;
-        return json({ title: "Module ID taken", detail: "moduleId: a module 'join' already exists in the library; choose another ID", field: "moduleId" }, 409);
+        return json({ title: "Module key taken", detail: "moduleKey: a module 'join' already exists in the library; choose another key", field: "moduleKey" }, 409);
       }
-      return json(row({ id: 9, key: String(body!.moduleId), name: body!.name as ModuleSummary["name"], latestVersion: null, draft: true }), 201);
+      return json(row({ id: 9, key: String(body!.moduleKey), name: body!.name as ModuleSummary["name"], latestVersion: null, draft: true }), 201);
     };
     await renderLibrary();
     fireEvent.click(screen.getByRole("button", { name: "新建" }));
@@ -83,7 +83,7 @@ describe("module library", () => {
 
     expect((await screen.findByRole("status")).textContent).toContain("已创建模块“法律援助预约”");
     const posts = calls.filter((c) => c.method === "POST");
-    expect(posts[1].body).toEqual({ moduleId: "legal-aid", name: { "zh-CN": "法律援助预约" }, category: "legal", ownerOrgId: 1, fromModuleId: 1 });
+    expect(posts[1].body).toEqual({ moduleKey: "legal-aid", name: { "zh-CN": "法律援助预约" }, category: "legal", ownerOrgId: 1, fromModuleId: 1 });
     expect(calls.filter((c) => c.method === "GET" && c.url === "/api/modules").length).toBe(2); // the library was read again
   });
 

@@ -20,7 +20,7 @@ export class ApiError extends Error {
     super(detail ? `${title}: ${detail}` : title);
   }
 
-  /** The request field the server named as at fault (moduleId, name, ownerOrgId ...). */
+  /** The request field the server named as at fault (moduleKey, name, ownerOrgId ...). */
   get field(): string | undefined {
     return typeof this.extensions.field === "string" ? this.extensions.field : undefined;
   }

@@ -34,7 +34,7 @@ export interface ModuleSummary {
 
 /** POST /api/modules: a new template draft from a template's published version, or blank without `fromModuleId`. */
 export interface NewModule {
-  moduleId: string;
+  moduleKey: string;
   name: LocalizedText;
   category?: string;
   ownerOrgId: string | number;
@@ -42,8 +42,8 @@ export interface NewModule {
   fromVersion?: string;
 }
 
-/** POST /api/modules/{id}/duplicate: a derived module's copy keeps its parent's module ID, so `moduleId` is left out. */
-export interface ModuleCopy { moduleId?: string; name: LocalizedText; ownerOrgId: string | number }
+/** POST /api/modules/{id}/duplicate: a derived module's copy keeps its parent's module key, so `moduleKey` is left out. */
+export interface ModuleCopy { moduleKey?: string; name: LocalizedText; ownerOrgId: string | number }
 
 export interface ModuleVersion { version: string; hash: string; publishedAt: string; publishedBy: string; runningCases: number }
 export interface ModuleDetails extends ModuleSummary { versions: ModuleVersion[] }
@@ -123,10 +123,10 @@ export interface PublishResult {
   cascade?: "done" | "retrying";
 }
 
-export interface Service { id: string | number; moduleId: string; name: LocalizedText | string; description?: LocalizedText | string; category: string; orgUnitId: string | number; orgName: string; snapshotHash: string; version: string }
+export interface Service { id: string | number; moduleKey: string; name: LocalizedText | string; description?: LocalizedText | string; category: string; orgUnitId: string | number; orgName: string; snapshotHash: string; version: string }
 
 export interface Stats {
-  byModule: { moduleId?: string; name?: string; count: number }[];
+  byModule: { moduleKey?: string; name?: string; count: number }[];
   byStatus: { status: string; count: number }[];
   byMonth: { month: string; count: number }[];
   deadlinesMet: { met: number; missed: number };

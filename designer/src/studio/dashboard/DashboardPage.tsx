@@ -26,7 +26,7 @@ export function DashboardPage() {
   }, [org, range]);
 
   const charts = useMemo(() => stats && {
-    byModule: bar(stats.byModule.map((m) => m.name ?? m.moduleId ?? "?"), stats.byModule.map((m) => m.count)),
+    byModule: bar(stats.byModule.map((m) => m.name ?? m.moduleKey ?? "?"), stats.byModule.map((m) => m.count)),
     byStatus: { tooltip: {}, legend: { bottom: 0 }, series: [{ type: "pie", radius: "60%", data: stats.byStatus.map((s) => ({ name: t(`status.${s.status}` as MessageKey) ?? s.status, value: s.count })) }] },
     byMonth: { tooltip: {}, grid: { left: 40, right: 10, bottom: 30, top: 20 }, xAxis: { type: "category", data: stats.byMonth.map((m) => m.month) }, yAxis: { type: "value" }, series: [{ type: "line", data: stats.byMonth.map((m) => m.count) }] },
     deadlines: { tooltip: {}, legend: { bottom: 0 }, series: [{ type: "pie", radius: ["40%", "65%"], data: [

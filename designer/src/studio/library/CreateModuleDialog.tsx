@@ -22,7 +22,7 @@ export function CreateModuleDialog({ open, modules, orgs, onClose, onCreated }: 
   const { t } = useI18n();
   const templates = modules.filter((m) => m.kind === "template" && m.latestVersion);
   const [source, setSource] = useState<string | number>(blank);
-  const [identity, setIdentity] = useState<Identity>({ moduleId: "", name: "" });
+  const [identity, setIdentity] = useState<Identity>({ moduleKey: "", name: "" });
   const [category, setCategory] = useState("");
   const [problem, setProblem] = useState<DialogProblem>();
   const [busy, setBusy] = useState(false);
@@ -30,7 +30,7 @@ export function CreateModuleDialog({ open, modules, orgs, onClose, onCreated }: 
   useEffect(() => {
     if (!open) return;
     setSource(blank);
-    setIdentity({ moduleId: "", name: "", org: orgs?.[0]?.id });
+    setIdentity({ moduleKey: "", name: "", org: orgs?.[0]?.id });
     setCategory("");
     setProblem(undefined);
   }, [open, orgs]);
@@ -46,7 +46,7 @@ export function CreateModuleDialog({ open, modules, orgs, onClose, onCreated }: 
     setProblem(undefined);
     try {
       const created = await studioApi.createModule({
-        moduleId: identity.moduleId.trim(), name: { "zh-CN": identity.name.trim() }, category: category.trim() || undefined, ownerOrgId: identity.org!,
+        moduleKey: identity.moduleKey.trim(), name: { "zh-CN": identity.name.trim() }, category: category.trim() || undefined, ownerOrgId: identity.org!,
         fromModuleId: source === blank ? undefined : source,
       });
       onCreated(created);

@@ -17,7 +17,7 @@ export function DuplicateModuleDialog({ module, orgs, onClose, onDuplicated }: {
   onDuplicated(copy: ModuleSummary): void;
 }) {
   const { t } = useI18n();
-  const [identity, setIdentity] = useState<Identity>({ moduleId: "", name: "" });
+  const [identity, setIdentity] = useState<Identity>({ moduleKey: "", name: "" });
   const [problem, setProblem] = useState<DialogProblem>();
   const [busy, setBusy] = useState(false);
   const keyFixed = module?.kind === "derived" ? module.key ?? "" : undefined;
@@ -25,7 +25,7 @@ export function DuplicateModuleDialog({ module, orgs, onClose, onDuplicated }: {
   useEffect(() => {
     if (!module) return;
     setIdentity({
-      moduleId: module.kind === "template" && module.key ? `${module.key}-copy` : "",
+      moduleKey: module.kind === "template" && module.key ? `${module.key}-copy` : "",
       name: t("library.copyName", { name: nameOf(module.name) }),
       org: module.kind === "template" ? module.ownerOrgId : undefined,
     });
@@ -37,7 +37,7 @@ export function DuplicateModuleDialog({ module, orgs, onClose, onDuplicated }: {
     setProblem(undefined);
     try {
       onDuplicated(await studioApi.duplicate(module!.id, {
-        moduleId: keyFixed === undefined ? identity.moduleId.trim() : undefined, name: { "zh-CN": identity.name.trim() }, ownerOrgId: identity.org!,
+        moduleKey: keyFixed === undefined ? identity.moduleKey.trim() : undefined, name: { "zh-CN": identity.name.trim() }, ownerOrgId: identity.org!,
       }));
     } catch (e) {
       setProblem(dialogProblem(e));

@@ -5,7 +5,7 @@ import { useI18n } from "../i18n/i18n";
 import { orgTreeData } from "./org-tree";
 
 /** What a new module is called and who owns it, as the create and duplicate dialogs ask for it. */
-export interface Identity { moduleId: string; name: string; org?: string | number }
+export interface Identity { moduleKey: string; name: string; org?: string | number }
 
 /** A refusal shown in a dialog: on the field the server named, else above the fields. */
 export interface DialogProblem { field?: string; text: string }
@@ -19,7 +19,7 @@ export const fieldStatus = (problem: DialogProblem | undefined, field: string) =
   problem?.field === field ? { validateStatus: "error" as const, help: problem.text } : {};
 
 export const identityComplete = (identity: Identity, keyFixed?: string) =>
-  !!(keyFixed || identity.moduleId.trim()) && !!identity.name.trim() && identity.org !== undefined;
+  !!(keyFixed || identity.moduleKey.trim()) && !!identity.name.trim() && identity.org !== undefined;
 
 /** Module ID (fixed and explained when a derived module's copy keeps its parent's), name, owner org. */
 export function ModuleIdentityFields({ value, onChange, orgs, problem, keyFixed }: {
@@ -33,9 +33,9 @@ export function ModuleIdentityFields({ value, onChange, orgs, problem, keyFixed 
   const status = (field: string) => fieldStatus(problem, field);
   return (
     <>
-      <Form.Item label={t("library.moduleId")} extra={keyFixed ? t("library.keepsKey") : t("library.moduleIdHint")} {...status("moduleId")}>
-        <Input aria-label={t("library.moduleId")} value={keyFixed ?? value.moduleId} disabled={!!keyFixed}
-          onChange={(e) => onChange({ ...value, moduleId: e.target.value })} />
+      <Form.Item label={t("library.moduleId")} extra={keyFixed ? t("library.keepsKey") : t("library.moduleIdHint")} {...status("moduleKey")}>
+        <Input aria-label={t("library.moduleId")} value={keyFixed ?? value.moduleKey} disabled={!!keyFixed}
+          onChange={(e) => onChange({ ...value, moduleKey: e.target.value })} />
       </Form.Item>
       <Form.Item label={t("library.name")} {...status("name")}>
         <Input aria-label={t("library.name")} value={value.name} onChange={(e) => onChange({ ...value, name: e.target.value })} />
