@@ -58,7 +58,16 @@ internal static class FileEndpoints
         if (!request.HasFormContentType)
             return Problem(StatusCodes.Status415UnsupportedMediaType, "Not a file upload",
                 $"send multipart/form-data with the file in the field '{FormField}'");
-        var form = await request.ReadFormAsync(ct);
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(ct);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException)
+        {
+            // The multipart body itself is broken (no boundary, cut off, bad section headers): the client's fault.
+            return Problem(StatusCodes.Status400BadRequest, "Not a readable multipart body", ex.Message);
+        }
         if (form.Files.GetFile(FormField) is not { } upload)
             return Problem(StatusCodes.Status400BadRequest, "No file", $"the multipart field '{FormField}' holds no file");
         if (upload.Length == 0)

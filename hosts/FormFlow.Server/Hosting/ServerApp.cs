@@ -94,6 +94,7 @@ internal static class ServerApp
         app.UseStatusCodePages();
         app.UseSecurityHeaders();
         app.UseRequestSizeLimit(settings);
+        app.UseJsonBodyCheck();
         app.UseWebUi();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -33,9 +33,9 @@ public class CaseServer(DatabaseProvider provider) : ServerFixture(provider)
     public Task<int> DispatchAsync() => Services.GetRequiredService<CaseDispatcher>().RunOnceAsync(CancellationToken.None);
 
     /// <summary>The ID of the demo service for a module, as the signed-in client sees it.</summary>
-    public static async Task<int> ServiceIdAsync(HttpClient client, string moduleId) =>
+    public static async Task<int> ServiceIdAsync(HttpClient client, string moduleKey) =>
         JsonNode.Parse(await client.GetStringAsync("/api/services"))!.AsArray()
-            .Single(s => s!["moduleKey"]!.GetValue<string>() == moduleId)!["id"]!.GetValue<int>();
+            .Single(s => s!["moduleKey"]!.GetValue<string>() == moduleKey)!["id"]!.GetValue<int>();
 
     /// <summary>A join application that the union-join form accepts, signed with an image the applicant uploaded.</summary>
     public static async Task<JsonObject> JoinDataAsync(HttpClient applicant, string name = "李晓红") =>
