@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using FormFlow.Persistence;
 using FormFlow.Persistence.Accounts;
 using FormFlow.Persistence.Database;
+using FormFlow.Server.Activities;
 using FormFlow.Server.Auth;
 using FormFlow.Server.Demo;
 using FormFlow.Server.Files;
@@ -108,6 +109,7 @@ public static class ServerApp
         app.MapModuleEndpoints();
         app.MapStatisticsEndpoints();
         app.MapRevealEndpoints();
+        app.MapActivityEndpoints();
         app.MapWebUi();
 
         await PrepareDatabaseAsync(app, settings);
