@@ -13,5 +13,5 @@ public static class ActivityEndpoints
         app.MapGet("/api/activities", List).WithTags("Activities").RequireAuthorization().ProducesProblem(401)
             .WithSummary("Every activity type a workflow may use: inputs with kinds and defaults, fixed outcome ports, category and labels per locale.");
 
-    private static Ok<List<ActivityDescriptor>> List() => TypedResults.Ok(ActivityRegistry.Default.Descriptors.ToList());
+    private static Ok<List<ActivityDescriptor>> List() => TypedResults.Ok(ActivityRegistry.Default.InRegistrationOrder.ToList());
 }

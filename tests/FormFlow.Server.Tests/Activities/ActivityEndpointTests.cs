@@ -25,7 +25,7 @@ public sealed class ActivityEndpointTests(SqliteServer server) : IClassFixture<S
         var client = await Api.CookieClientAsync(server, "designer");
         var activities = (await client.GetFromJsonAsync<List<Activity>>("/api/activities"))!;
 
-        Assert.Equal(ActivityRegistry.Default.Descriptors.Select(d => d.Type), activities.Select(a => a.Type));
+        Assert.Equal(ActivityRegistry.Default.InRegistrationOrder.Select(d => d.Type), activities.Select(a => a.Type));
         var userTask = activities.Single(a => a.Type == "userTask");
         Assert.Equal(("people", "User task"), (userTask.Category, userTask.Label.En));
         Assert.Equal("object", userTask.Inputs.Single(i => i.Name == "assignTo").Kind);
