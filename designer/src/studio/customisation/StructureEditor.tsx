@@ -4,7 +4,7 @@ import { localize } from "../../forms";
 import type { FieldType } from "../../forms/field-types";
 import { errorText } from "../api/client";
 import type { OverlayOperation } from "../api/types";
-import { fieldTypeLabels, paletteTypes } from "../form-designer/field-catalog";
+import { fieldTypeLabel, paletteTypes } from "../form-designer/field-catalog";
 import { useI18n } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import type { ModuleEditing } from "../module/module-editing";
@@ -83,7 +83,7 @@ export function StructureEditor({ editing, myOrgId, apply }: {
         <Space wrap align="end">
           <Form.Item label={t("cust.fieldType")}>
             <Select aria-label={t("cust.fieldType")} style={{ width: 140 }} value={fieldType} onChange={setFieldType}
-              options={paletteTypes.map((type) => ({ value: type, label: fieldTypeLabels[type][locale] }))} />
+              options={paletteTypes.map((type) => ({ value: type, label: fieldTypeLabel(type, locale) }))} />
           </Form.Item>
           <Form.Item label={t("cust.fieldLabel")}>
             <Input aria-label={t("cust.fieldLabel")} value={label} onChange={(e) => setLabel(e.target.value)} />
