@@ -4,6 +4,7 @@ export { FormRuntime } from "./runtime/form-runtime";
 export type { FieldAccess, FieldState, FormError, FormMode, FormProcessOptions, FormResult } from "./form-result";
 export { formDataText } from "./form-data-text";
 export { formMessage } from "./form-messages";
+export { locales, lookup, type Catalogue, type TextValues } from "./texts";
 export { contractSchema, runtimeSchema } from "./schema/form-schema-compiler";
 export { SchemaValidator, type SchemaError } from "./schema/schema-validator";
 export { defaultLimits, trimText, type FormLimits } from "./data-sanitizer";

@@ -13,7 +13,7 @@ export function Timeline({ item, locale }: { item: Case; locale: Locale }) {
             {item.openSteps.map(step => (
               <li key={`${step.activityId}-${step.taskId ?? ""}`} className={step.overdue ? "pf-overdue" : undefined}>
                 <strong>{step.title}</strong>
-                {step.assignee && <div>{say(locale, "heldBy", step.assignee.role, step.assignee.orgName)}</div>}
+                {step.assignee && <div>{say(locale, "heldBy", step.assignee.role, step.assignee.orgName ?? "")}</div>}
                 {step.dueAt && <div>{say(locale, "due", when(locale, step.dueAt))}{step.overdue && <strong> · {say(locale, "overdue")}</strong>}</div>}
               </li>
             ))}

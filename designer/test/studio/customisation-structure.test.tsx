@@ -12,7 +12,7 @@ import { ModulePage } from "../../src/studio/module/ModulePage";
 // field moves the simple way and, when `serverLock` names a section, refuses additions and moves into it as the real
 // one words a lock violation (a lock the Studio did not know of: the server decides).
 const city = { id: "bj", name: "北京市总工会", level: "city" as const };
-const district = { id: "bj-haidian", name: "海淀区总工会", level: "district" as const };
+const district = { id: 2, name: "海淀区总工会", level: "district" as const };
 
 const parent: ModuleDocument = {
   id: "join", name: { "zh-CN": "入会申请" }, owner: city, version: "1.0.0", settings: {},
@@ -35,7 +35,7 @@ const parent: ModuleDocument = {
 };
 
 const summary: ModuleSummary = { id: 7, name: { "zh-CN": "入会申请" }, category: "membership", ownerOrgId: district.id, ownerOrgName: district.name,
-  level: "district", kind: "derived", parentModuleId: 1, latestVersion: null, draft: true, upgradeAvailable: false };
+  level: "district", kind: "derived", parentModuleId: 1, latestVersion: null, draft: true, upgradeAvailable: false, key: "join", autoUpgrade: false, archived: false };
 
 let overlay: OverlayOperation[];
 let puts: OverlayOperation[][];

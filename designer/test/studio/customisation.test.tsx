@@ -7,7 +7,7 @@ import { I18nProvider } from "../../src/studio/i18n/i18n";
 import { ModulePage } from "../../src/studio/module/ModulePage";
 
 const city = { id: "bj", name: "北京市总工会", level: "city" as const };
-const district = { id: "bj-haidian", name: "海淀区总工会", level: "district" as const };
+const district = { id: 2, name: "海淀区总工会", level: "district" as const };
 
 const module: ModuleDocument = {
   id: "join", name: { "zh-CN": "入会申请" }, owner: city, version: "1.0.0",
@@ -22,8 +22,8 @@ const module: ModuleDocument = {
   ],
 };
 
-const summary: ModuleSummary = { id: "join-haidian", name: { "zh-CN": "入会申请" }, category: "membership", ownerOrgId: district.id, ownerOrgName: district.name,
-  level: "district", kind: "derived", parentModuleId: "join", latestVersion: null, draft: true, upgradeAvailable: true };
+const summary: ModuleSummary = { id: 12, name: { "zh-CN": "入会申请" }, category: "membership", ownerOrgId: district.id, ownerOrgName: district.name,
+  level: "district", kind: "derived", parentModuleId: 1, latestVersion: null, draft: true, upgradeAvailable: true, key: "join", autoUpgrade: false, archived: false };
 
 const conflicts: UpgradeState = { from: "1.0.0", to: "1.1.0", overlay: { operations: [], basedOn: { moduleId: "join", version: "1.1.0" } }, conflicts: [
   { id: "c1", kind: "bothChanged", path: "/name/label/zh-CN", base: "姓名", parent: "真实姓名", child: "申请人姓名", blocking: true },

@@ -1,3 +1,4 @@
+import "../support/served-activities";
 // Browser pieces happy-dom lacks that antd and @xyflow/react read: layout sizes (happy-dom does no layout), ResizeObserver
 // callbacks and DOMMatrixReadOnly for the viewport transform. Imported first by each studio component test.
 class FixedResizeObserver {

@@ -9,7 +9,7 @@ import { LibraryPage } from "../../src/studio/library/LibraryPage";
 
 const row = (over: Partial<ModuleSummary>): ModuleSummary => ({
   id: 1, key: "legal-consultation", name: { "zh-CN": "法律咨询" }, category: "legal", ownerOrgId: 1, ownerOrgName: "某市总工会", level: "city",
-  kind: "template", parentModuleId: null, latestVersion: "1.0.0", draft: false, upgradeAvailable: false, archived: false, ...over,
+  kind: "template", parentModuleId: null, latestVersion: "1.0.0", draft: false, upgradeAvailable: false, archived: false, autoUpgrade: false, ...over,
 });
 const legal = row({});
 const derived = row({ id: 2, ownerOrgId: 2, ownerOrgName: "东城区总工会", level: "district", kind: "derived", parentModuleId: 1 });

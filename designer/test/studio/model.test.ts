@@ -1,10 +1,11 @@
 import { describe, expect, test } from "vitest";
+import "../support/served-activities";
 import type { ModuleDocument } from "../../src/studio/api/types";
 import { indexElements } from "../../src/studio/customisation/element-index";
 import { setRefusal } from "../../src/studio/customisation/lock-check";
 import { upsertSet } from "../../src/studio/module/module-editing";
 import { jsonDiff } from "../../src/studio/versions/json-diff";
-import { portsOf } from "../../src/studio/workflow-designer/activity-catalog";
+import { portsOf } from "../../src/studio/workflow-designer/activity-ports";
 import { addActivity, connect, paste, copySelection, renameActivity, setInput } from "../../src/studio/workflow-designer/workflow-edits";
 import type { WorkflowDefinition } from "../../src/studio/workflow-designer/workflow-definition";
 

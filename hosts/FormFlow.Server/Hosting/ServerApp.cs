@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using FormFlow.Persistence;
 using FormFlow.Persistence.Accounts;
 using FormFlow.Persistence.Database;
+using FormFlow.Server.Activities;
 using FormFlow.Server.Auth;
 using FormFlow.Server.Demo;
 using FormFlow.Server.Dispatch;
@@ -115,6 +116,7 @@ internal static class ServerApp
         app.MapModuleEndpoints();
         app.MapStatisticsEndpoints();
         app.MapRevealEndpoints();
+        app.MapActivityEndpoints();
         app.MapWebUi();
 
         await PrepareDatabaseAsync(app, settings);

@@ -20,12 +20,7 @@ internal static class ModuleLibraryApi
         return await db.OrgUnits.Where(o => o.Name == name).Select(o => o.Id).SingleAsync();
     }
 
-    internal static string RepoFile(string relative)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "FormFlow.sln"))) return Path.Combine(dir.FullName, relative);
-        throw new FileNotFoundException(relative);
-    }
+    internal static string RepoFile(string relative) => RepositoryFiles.Path(relative);
 
     /// <summary>Derives <paramref name="parent"/> for a street with one overlay operation, publishes it and activates it there.</summary>
     internal static async Task<JsonObject> StreetModuleAsync(ServerFixture server, HttpClient admin, JsonObject parent, string street, object operation)

@@ -11,7 +11,11 @@ public class CustomActivityTests
     private sealed class StampActivity : ActivityBehaviour
     {
         public override ActivityDescriptor Descriptor { get; } = new("stamp", "Stamps the case.",
-            [new("text", InputKind.String, Required: true)], ActivityDescriptor.Done);
+            [new("text", InputKind.String, Required: true)], ActivityDescriptor.Done)
+        {
+            Category = ActivityCategory.Data,
+            Label = new("盖章", "蓋章", "Stamp"),
+        };
 
         public override void Execute(ActivityContext context)
         {

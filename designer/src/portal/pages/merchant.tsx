@@ -38,7 +38,7 @@ export function MerchantPage() {
       const r = await api<{ entitlement: Entitlement }>("POST", "/api/redemptions", { credential: code.trim(), entitlementId: entitlement.id },
         { "Idempotency-Key": newIdempotencyKey() });
       setMessage({ tone: "ok", text: say(locale, "redeemed", labelOf(entitlement.name, locale), r.entitlement.remaining) });
-      setResult(prev => prev && { ...prev, entitlements: prev.entitlements?.map(e => e.id === entitlement.id ? r.entitlement : e) });
+      setResult(prev => prev && { ...prev, entitlements: prev.entitlements?.map(e => e.id === entitlement.id ? r.entitlement : e) ?? null });
     } catch (e) {
       const text = e instanceof ApiProblem && e.status === 409 ? say(locale, "quotaExhausted", e.detail ?? e.title) : e instanceof Error ? e.message : String(e);
       setMessage({ tone: "bad", text });

@@ -3,6 +3,7 @@ import type {
   Me, MigrationPlan, ModuleCopy, ModuleDetails, ModuleDocument, ModulePreview, ModuleSummary, NewModule, OrgNode, OverlayDocument, OverlayOperation,
   PublishResult, Service, Stats, TestRunResult, UpgradeState,
 } from "./types";
+import type { ActivityDescriptor } from "../../api/openapi-types";
 import type { WorkflowDefinition } from "../workflow-designer/workflow-definition";
 
 type Id = string | number;
@@ -52,6 +53,8 @@ export const studioApi = {
     const answer = await request<{ errors: { activityId?: string | null; path?: string; message: string }[] }>("POST", "/api/validate/workflow", { workflow });
     return answer.errors.map((e) => ({ activityId: e.activityId ?? null, property: /\/inputs\/([^/]+)/.exec(e.path ?? "")?.[1] ?? null, message: e.message }));
   },
+  /** The engine's activity types: the palette and property panels are built from them. */
+  activities: () => request<ActivityDescriptor[]>("GET", "/api/activities"),
   importElsa: (json: unknown) => request<WorkflowDefinition>("POST", "/api/import/elsa", { json }),
 
   services: () => request<Service[]>("GET", "/api/services"),

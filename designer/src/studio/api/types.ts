@@ -1,7 +1,13 @@
 import type { FormDefinition, LocalizedText } from "../../forms";
 import type { WorkflowDefinition } from "../workflow-designer/workflow-definition";
 
-export type OrgLevel = "national" | "province" | "city" | "district" | "street" | "grassroots";
+import type {
+  AccountView, CreateModuleRequest, DuplicateModuleRequest, ModuleSummaryView, ModuleVersionView, OrgLevel, OrgNode, ServiceView, StatsReport,
+} from "../../api/openapi-types";
+import type { Refine } from "../../api/refine";
+
+/** The API's shapes are generated from the OpenAPI document; texts by locale and the module kind are narrowed here. */
+export type { OrgLevel, OrgNode };
 
 /** Org IDs are numbers in the server's database and strings in package files: compare them with sameOrg. */
 export interface OrgRef { id: string | number; name?: string; level: OrgLevel }
@@ -9,44 +15,20 @@ export interface OrgRef { id: string | number; name?: string; level: OrgLevel }
 export function sameOrg(a: string | number | undefined | null, b: string | number | undefined | null): boolean {
   return a !== undefined && a !== null && b !== undefined && b !== null && String(a) === String(b);
 }
-export interface OrgNode { id: string | number; name: string; level: OrgLevel; parentId?: string | null; children: OrgNode[] }
-export interface Me { id: string; userName: string; displayName: string; roles: { role: string; orgUnitId: string; orgName: string }[] }
+export type Me = AccountView;
 
-export interface ModuleSummary {
-  id: string | number;
-  /** The package ID (join, benefits ...); `id` is the library's number. */
-  key?: string;
-  name: LocalizedText | string;
-  category: string;
-  ownerOrgId: string | number;
-  ownerOrgName: string;
-  level: OrgLevel;
-  kind: "template" | "derived";
-  parentModuleId?: string | number | null;
-  latestVersion?: string | null;
-  draft: boolean;
-  upgradeAvailable: boolean;
-  /** Hidden from the library unless asked for; not derived or newly activated. */
-  archived?: boolean;
-  /** Derived modules: follows the parent's new versions on its own when nothing conflicts and no draft is in progress. */
-  autoUpgrade?: boolean;
-}
+/** A module in the library; `key` is the package ID (join, benefits ...), `id` the library's number. */
+export type ModuleSummary = Refine<ModuleSummaryView, { name: LocalizedText | string; level: OrgLevel; kind: "template" | "derived" }>;
 
 /** POST /api/modules: a new template draft from a template's published version, or blank without `fromModuleId`. */
-export interface NewModule {
-  moduleKey: string;
-  name: LocalizedText;
-  category?: string;
-  ownerOrgId: string | number;
-  fromModuleId?: string | number;
-  fromVersion?: string;
-}
+export type NewModule = Refine<CreateModuleRequest, { name: LocalizedText }>;
 
 /** POST /api/modules/{id}/duplicate: a derived module's copy keeps its parent's module key, so `moduleKey` is left out. */
-export interface ModuleCopy { moduleKey?: string; name: LocalizedText; ownerOrgId: string | number }
+export type ModuleCopy = Refine<DuplicateModuleRequest, { name: LocalizedText }>;
 
-export interface ModuleVersion { version: string; hash: string; publishedAt: string; publishedBy: string; runningCases: number }
-export interface ModuleDetails extends ModuleSummary { versions: ModuleVersion[] }
+export type ModuleVersion = ModuleVersionView;
+/** GET /api/modules/{id} answers {module, versions}; the Studio keeps them side by side (studio-api.ts). */
+export type ModuleDetails = ModuleSummary & { versions: ModuleVersion[] };
 
 export interface Setting { label?: LocalizedText; value: unknown; min?: number; max?: number; appliesTo?: { activity: string; input: string }[] }
 
@@ -123,14 +105,8 @@ export interface PublishResult {
   cascade?: "done" | "retrying";
 }
 
-export interface Service { id: string | number; moduleKey: string; name: LocalizedText | string; description?: LocalizedText | string; category: string; orgUnitId: string | number; orgName: string; snapshotHash: string; version: string }
+export type Service = Refine<ServiceView, { name: LocalizedText | string; description: LocalizedText | string | null }>;
 
-export interface Stats {
-  byModule: { moduleKey?: string; name?: string; count: number }[];
-  byStatus: { status: string; count: number }[];
-  byMonth: { month: string; count: number }[];
-  deadlinesMet: { met: number; missed: number };
-  membersJoined: { month: string; count: number }[];
-}
+export type Stats = StatsReport;
 
 export interface MigrationPlan { movable: { caseId: string; [k: string]: unknown }[]; blocked: { caseId: string; reasons: string[] }[] }

@@ -8,6 +8,7 @@ import { useI18n } from "../i18n/i18n";
 import { LibraryPage } from "../library/LibraryPage";
 import { ModulePage } from "../module/ModulePage";
 import { ServicesPage } from "../services/ServicesPage";
+import { ActivityRegistryGate } from "../workflow-designer/ActivityRegistryGate";
 import { LoginPage } from "./LoginPage";
 import { useHashRoute } from "./use-hash-route";
 
@@ -48,7 +49,7 @@ export function StudioApp() {
       <Layout.Content style={{ padding: 16 }}>
         {problem && <Alert type="error" title={problem} closable onClose={() => setProblem(undefined)} />}
         {route.page === "library" && <LibraryPage onOpen={(m) => { setModule(m); go({ page: "module", id: String(m.id) }); }} />}
-        {route.page === "module" && (module && String(module.id) === route.id ? <ModulePage key={module.id} summary={module} onBack={() => go({ page: "library" })} /> : <Spin />)}
+        {route.page === "module" && (module && String(module.id) === route.id ? <ActivityRegistryGate><ModulePage key={module.id} summary={module} onBack={() => go({ page: "library" })} /></ActivityRegistryGate> : <Spin />)}
         {route.page === "services" && <ServicesPage />}
         {route.page === "dashboard" && <DashboardPage />}
       </Layout.Content>

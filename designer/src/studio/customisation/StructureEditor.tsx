@@ -4,11 +4,12 @@ import { localize } from "../../forms";
 import type { FieldType } from "../../forms/field-types";
 import { errorText } from "../api/client";
 import type { OverlayOperation } from "../api/types";
-import { fieldTypeLabels, paletteTypes } from "../form-designer/field-catalog";
+import { fieldTypeLabel, paletteTypes } from "../form-designer/field-catalog";
 import { useI18n } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import type { ModuleEditing } from "../module/module-editing";
-import { activitySpec, portsOf } from "../workflow-designer/activity-catalog";
+import { portsOf } from "../workflow-designer/activity-ports";
+import { activitySpec } from "../workflow-designer/activity-registry";
 import { addRefusal, type Refusal } from "./lock-check";
 import { addFieldOperation, insertableStepTypes, insertStepOperation, newStep } from "./structure-operations";
 
@@ -82,7 +83,7 @@ export function StructureEditor({ editing, myOrgId, apply }: {
         <Space wrap align="end">
           <Form.Item label={t("cust.fieldType")}>
             <Select aria-label={t("cust.fieldType")} style={{ width: 140 }} value={fieldType} onChange={setFieldType}
-              options={paletteTypes.map((type) => ({ value: type, label: fieldTypeLabels[type][locale] }))} />
+              options={paletteTypes.map((type) => ({ value: type, label: fieldTypeLabel(type, locale) }))} />
           </Form.Item>
           <Form.Item label={t("cust.fieldLabel")}>
             <Input aria-label={t("cust.fieldLabel")} value={label} onChange={(e) => setLabel(e.target.value)} />
@@ -108,7 +109,7 @@ export function StructureEditor({ editing, myOrgId, apply }: {
             <Space wrap align="end">
               <Form.Item label={t("cust.stepType")}>
                 <Select aria-label={t("cust.stepType")} style={{ width: 150 }} value={stepType} onChange={(v) => { setStepType(v); setExit(undefined); }}
-                  options={insertableStepTypes.map((type) => ({ value: type, label: activitySpec(type)!.label[locale] }))} />
+                  options={insertableStepTypes().map((type) => ({ value: type, label: activitySpec(type)!.label[locale] }))} />
               </Form.Item>
               <Form.Item label={t("cust.stepTitle")}>
                 <Input aria-label={t("cust.stepTitle")} value={stepTitle} onChange={(e) => setStepTitle(e.target.value)} />

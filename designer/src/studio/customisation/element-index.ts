@@ -19,7 +19,7 @@ function titleOf(node: Record<string, unknown>): string {
   return text?.["zh-CN"] ?? (node.inputs as { title?: string } | undefined)?.title ?? String(node.type ?? "");
 }
 
-/** Every element of a module by its stable ID, as the template engine indexes them (Templates/Elements). */
+/** Every element of a module by its stable ID, as the template engine indexes them (engine Modules/Elements). */
 export function indexElements(module: ModuleDocument): Map<string, ElementEntry> {
   const index = new Map<string, ElementEntry>();
   const put = (id: string, kind: ElementKind, node: object, parent?: string) =>

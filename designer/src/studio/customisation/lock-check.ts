@@ -17,7 +17,7 @@ function asPointer(property: string): string {
 
 /**
  * Would setting `pointer` of `element` to `value` break a lock set above my org? Mirrors the template engine's
- * LockBook (Templates/README.md, "Locks") so the designer can refuse an edit before the server does; the server
+ * LockBook (engine Modules/README.md, "Locks") so the designer can refuse an edit before the server does; the server
  * still decides. Locks my own org set do not bind me.
  */
 export function setRefusal(module: ModuleDocument, index: Map<string, ElementEntry>, myOrgId: string | number | undefined,

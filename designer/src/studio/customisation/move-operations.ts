@@ -2,7 +2,7 @@ import type { OverlayOperation } from "../api/types";
 import type { ElementEntry, ElementKind } from "./element-index";
 
 /**
- * The overlay's `move` (Templates/README.md, "Overlay"): pages, sections and fields move, each into a container of
+ * The overlay's `move` (engine Modules/README.md, "Overlay"): pages, sections and fields move, each into a container of
  * its own kind (a page into a form, a section into a page, a field into a section or a group), before or after a
  * sibling there or last. Moves are worked out against the module as resolved now and go at the end of the overlay,
  * so they apply to exactly the order the user sees.

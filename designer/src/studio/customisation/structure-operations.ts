@@ -2,13 +2,13 @@ import type { FieldType } from "../../forms/field-types";
 import type { ModuleDocument, OverlayOperation } from "../api/types";
 import { newFieldProperties } from "../form-designer/field-catalog";
 import { freshFieldId } from "../form-designer/form-edits";
-import { activityCatalog, activitySpec } from "../workflow-designer/activity-catalog";
+import { activitySpec, activitySpecs, defaultInputs } from "../workflow-designer/activity-registry";
 import type { ActivityDefinition } from "../workflow-designer/workflow-definition";
 import type { ElementEntry } from "./element-index";
 import { addedIds } from "./element-status";
 
 /**
- * The overlay operations a derived module adds structure with (Templates/README.md, "Overlay"): a field added into a
+ * The overlay operations a derived module adds structure with (engine Modules/README.md, "Overlay"): a field added into a
  * section, a workflow step inserted at an extension point. IDs are fresh across the whole module, as the engine
  * requires (IDs are unique across forms, workflow and settings).
  */
@@ -24,16 +24,18 @@ export function addFieldOperation(module: ModuleDocument, index: Map<string, Ele
 }
 
 /** Step types a lower level may insert: anything but the flow's own structure (start, end, branches and joins). */
-export const insertableStepTypes: readonly string[] = activityCatalog.filter((s) => s.category !== "flow").map((s) => s.type);
+export function insertableStepTypes(): string[] {
+  return activitySpecs().filter((s) => s.category !== "flow").map((s) => s.type);
+}
 
-/** A new activity of the type with the inputs it needs to validate (the catalogue's defaults) and a title. */
+/** A new activity of the type with the inputs it needs to validate (the engine's defaults) and a title. */
 export function newStep(module: ModuleDocument, index: Map<string, ElementEntry>, type: string, title: string): ActivityDefinition {
   const spec = activitySpec(type);
   if (!spec) throw new Error(`unknown activity type '${type}'`);
   const points = new Set(module.extensionPoints.map((p) => p.id));
   let n = 1;
   while (index.has(`${type}${n}`) || points.has(`${type}${n}`)) n++;
-  const inputs = structuredClone(spec.defaults ?? {});
+  const inputs = defaultInputs(type) ?? {};
   const name = title.trim();
   // A task's title is what its handler sees in the inbox; other steps carry the title as their name.
   if (name && type === "userTask") inputs.title = name;

@@ -2,7 +2,7 @@ import { Alert, Button, Form, Input, InputNumber, Select, Switch, Typography } f
 import type { ChoiceOption, FieldDefinition, LocalizedText } from "../../forms";
 import type { Refusal } from "../customisation/lock-check";
 import { useI18n } from "../i18n/i18n";
-import { fieldTypeLabels, piiClasses } from "./field-catalog";
+import { fieldTypeLabel, piiClasses } from "./field-catalog";
 import { RulesEditor } from "./RulesEditor";
 
 const editedLocales = ["zh-CN", "en", "zh-TW"] as const;
@@ -29,7 +29,7 @@ export function FieldProperties({ field, set, refusal, structureLocked }: {
   const options = (field.options ?? []) as ChoiceOption[];
   return (
     <div className="ff-field-properties">
-      <Typography.Title level={5} style={{ marginTop: 0 }}>{fieldTypeLabels[field.type as keyof typeof fieldTypeLabels]?.[locale] ?? field.type} · {field.id}</Typography.Title>
+      <Typography.Title level={5} style={{ marginTop: 0 }}>{fieldTypeLabel(field.type, locale)} · {field.id}</Typography.Title>
       {refusal && <Alert type="error" showIcon role="alert" className="ff-refusal" title={t("cust.refused", { reason: refusal.reason })}
         description={refusal.lockedBy ? t("cust.lockedBy", { org: refusal.lockedBy.name ?? refusal.lockedBy.id, reason: refusal.reason }) : undefined} />}
       <Form layout="vertical" size="small">

@@ -4,7 +4,7 @@ import type { FormDefinition } from "../../forms";
 import type { FieldType } from "../../forms/field-types";
 import type { Refusal } from "../customisation/lock-check";
 import { useI18n } from "../i18n/i18n";
-import { fieldTypeLabels, paletteTypes } from "./field-catalog";
+import { fieldTypeLabel, paletteTypes } from "./field-catalog";
 import { FieldProperties, LocalizedInput } from "./FieldProperties";
 import { addField, addPage, addSection, findField, moveField, removeElement } from "./form-edits";
 import { FormOutline, fieldDragType } from "./FormOutline";
@@ -52,7 +52,7 @@ export function FormDesigner({ form, onChange, setProperty, structureLocked = fa
             onDragStart={(e) => e.dataTransfer.setData(fieldDragType, type)}
             onDoubleClick={() => add(type)} onKeyDown={(e) => e.key === "Enter" && add(type)}
             style={{ padding: "3px 6px", margin: "2px 0", border: "1px solid #f0f0f0", borderRadius: 4, background: "#fafafa", cursor: structureLocked ? "not-allowed" : "grab", fontSize: 12 }}>
-            {fieldTypeLabels[type][locale]}
+            {fieldTypeLabel(type, locale)}
           </div>
         ))}
       </div>

@@ -2,7 +2,7 @@ import { Button, Tag } from "antd";
 import type { DragEvent } from "react";
 import { localize, type FieldDefinition, type FormDefinition } from "../../forms";
 import { useI18n } from "../i18n/i18n";
-import { fieldTypeLabels } from "./field-catalog";
+import { fieldTypeLabel } from "./field-catalog";
 
 export const fieldDragType = "application/x-formflow-field";
 export const moveDragType = "application/x-formflow-move";
@@ -43,7 +43,7 @@ export function FormOutline(props: OutlineProps) {
       draggable={!structureLocked} onDragStart={(e) => e.dataTransfer.setData(moveDragType, f.id)}
       onDragOver={allow} onDrop={drop(sectionId, index)} onClick={() => onSelect(f.id)} onKeyDown={(e) => e.key === "Enter" && onSelect(f.id)}
       style={{ padding: "4px 8px", margin: "2px 0", borderRadius: 4, cursor: "pointer", border: `1px solid ${selected === f.id ? "#1677ff" : "#f0f0f0"}`, background: selected === f.id ? "#e6f4ff" : "#fff" }}>
-      {localize(f.label, locale) || f.id} <span style={{ color: "#bfbfbf", fontSize: 11 }}>{fieldTypeLabels[f.type as keyof typeof fieldTypeLabels]?.[locale] ?? f.type} · {f.key ?? f.id}</span>
+      {localize(f.label, locale) || f.id} <span style={{ color: "#bfbfbf", fontSize: 11 }}>{fieldTypeLabel(f.type, locale)} · {f.key ?? f.id}</span>
       {f.visibleIf && <Tag color="blue" style={{ marginLeft: 4 }}>visibleIf</Tag>}
       {f.calculate && <Tag color="purple">calculate</Tag>}
       {(props.badges?.(f.id) ?? []).map((b) => <Tag key={b}>{b}</Tag>)}

@@ -1,29 +1,83 @@
+import { lookup, type Catalogue, type Locale } from "../../forms";
 import { fieldTypes, type FieldType } from "../../forms/field-types";
 
-/** Palette names of the field types (Forms/FieldTypes.cs) and what a new field of the type starts with. */
-export const fieldTypeLabels: Record<FieldType, { "zh-CN": string; en: string }> = {
-  text: { "zh-CN": "单行文本", en: "Text" },
-  textarea: { "zh-CN": "多行文本", en: "Long text" },
-  number: { "zh-CN": "数字", en: "Number" },
-  money: { "zh-CN": "金额", en: "Money" },
-  date: { "zh-CN": "日期", en: "Date" },
-  datetime: { "zh-CN": "日期时间", en: "Date and time" },
-  boolean: { "zh-CN": "是/否", en: "Yes / no" },
-  choice: { "zh-CN": "单选", en: "Choice" },
-  multiChoice: { "zh-CN": "多选", en: "Multiple choice" },
-  region: { "zh-CN": "行政区划", en: "Region" },
-  org: { "zh-CN": "组织", en: "Org" },
-  mobile: { "zh-CN": "手机号码", en: "Mobile" },
-  residentId: { "zh-CN": "居民身份证号", en: "Resident ID" },
-  email: { "zh-CN": "电子邮箱", en: "Email" },
-  file: { "zh-CN": "附件", en: "File" },
-  image: { "zh-CN": "图片", en: "Image" },
-  signature: { "zh-CN": "签名", en: "Signature" },
-  rating: { "zh-CN": "评分", en: "Rating" },
-  group: { "zh-CN": "重复分组", en: "Repeating group" },
-  content: { "zh-CN": "说明文字", en: "Display content" },
-  quiz: { "zh-CN": "测验题", en: "Quiz question" },
-};
+/** Palette names of the field types (Forms/FieldTypes.cs), in the browser code's one catalogue shape (forms/texts.ts). */
+export const fieldTypeTexts = {
+  "zh-CN": {
+    text: "单行文本",
+    textarea: "多行文本",
+    number: "数字",
+    money: "金额",
+    date: "日期",
+    datetime: "日期时间",
+    boolean: "是/否",
+    choice: "单选",
+    multiChoice: "多选",
+    region: "行政区划",
+    org: "组织",
+    mobile: "手机号码",
+    residentId: "居民身份证号",
+    email: "电子邮箱",
+    file: "附件",
+    image: "图片",
+    signature: "签名",
+    rating: "评分",
+    group: "重复分组",
+    content: "说明文字",
+    quiz: "测验题",
+  },
+  "zh-TW": {
+    text: "單行文本",
+    textarea: "多行文本",
+    number: "數字",
+    money: "金額",
+    date: "日期",
+    datetime: "日期時間",
+    boolean: "是/否",
+    choice: "單選",
+    multiChoice: "多選",
+    region: "行政區劃",
+    org: "組織",
+    mobile: "手機號碼",
+    residentId: "居民身分證號",
+    email: "電子郵箱",
+    file: "附件",
+    image: "圖片",
+    signature: "簽名",
+    rating: "評分",
+    group: "重複分組",
+    content: "說明文字",
+    quiz: "測驗題",
+  },
+  "en": {
+    text: "Text",
+    textarea: "Long text",
+    number: "Number",
+    money: "Money",
+    date: "Date",
+    datetime: "Date and time",
+    boolean: "Yes / no",
+    choice: "Choice",
+    multiChoice: "Multiple choice",
+    region: "Region",
+    org: "Org",
+    mobile: "Mobile",
+    residentId: "Resident ID",
+    email: "Email",
+    file: "File",
+    image: "Image",
+    signature: "Signature",
+    rating: "Rating",
+    group: "Repeating group",
+    content: "Display content",
+    quiz: "Quiz question",
+  },
+} satisfies Catalogue<FieldType>;
+
+/** A field type's palette name; an unknown type (from a newer server) reads as itself. */
+export function fieldTypeLabel(type: string, locale: Locale): string {
+  return Object.prototype.hasOwnProperty.call(fieldTypeTexts["zh-CN"], type) ? lookup(fieldTypeTexts, locale, type as FieldType) : type;
+}
 
 export const paletteTypes: readonly FieldType[] = fieldTypes;
 

@@ -1,4 +1,5 @@
 import { createContext, useContext, useMemo, useState, type ReactNode } from "react";
+import { locales } from "../../forms";
 import { format, type MessageKey, type StudioLocale } from "./messages";
 
 export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
@@ -14,13 +15,14 @@ const I18nContext = createContext<I18n>({ locale: "zh-CN", setLocale: () => {}, 
 
 function storedLocale(): StudioLocale {
   try {
-    return localStorage.getItem(storageKey) === "en" ? "en" : "zh-CN";
+    const stored = localStorage.getItem(storageKey);
+    return locales.find((l) => l === stored) ?? "zh-CN";
   } catch {
     return "zh-CN";
   }
 }
 
-/** Chinese unless the user switched to English earlier (remembered in this browser). */
+/** Simplified Chinese unless the user chose another language earlier (remembered in this browser). */
 export function I18nProvider({ children, initial }: { children: ReactNode; initial?: StudioLocale }) {
   const [locale, setLocaleState] = useState<StudioLocale>(initial ?? storedLocale);
   const value = useMemo<I18n>(() => ({

@@ -21,7 +21,7 @@ export function CreateModuleDialog({ open, modules, orgs, onClose, onCreated }: 
 }) {
   const { t } = useI18n();
   const templates = modules.filter((m) => m.kind === "template" && m.latestVersion);
-  const [source, setSource] = useState<string | number>(blank);
+  const [source, setSource] = useState<typeof blank | number>(blank);
   const [identity, setIdentity] = useState<Identity>({ moduleKey: "", name: "" });
   const [category, setCategory] = useState("");
   const [problem, setProblem] = useState<DialogProblem>();
@@ -35,7 +35,7 @@ export function CreateModuleDialog({ open, modules, orgs, onClose, onCreated }: 
     setProblem(undefined);
   }, [open, orgs]);
 
-  const chooseSource = (value: string | number) => {
+  const chooseSource = (value: typeof blank | number) => {
     setSource(value);
     const template = templates.find((m) => m.id === value);
     if (template) setCategory(template.category);

@@ -5,7 +5,7 @@ import { useI18n } from "../i18n/i18n";
 import { orgTreeData } from "./org-tree";
 
 /** What a new module is called and who owns it, as the create and duplicate dialogs ask for it. */
-export interface Identity { moduleKey: string; name: string; org?: string | number }
+export interface Identity { moduleKey: string; name: string; org?: number }
 
 /** A refusal shown in a dialog: on the field the server named, else above the fields. */
 export interface DialogProblem { field?: string; text: string }

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { ApiError, errorText } from "../api/client";
 import type { TestRunResult } from "../api/types";
 import { useI18n } from "../i18n/i18n";
-import { portsOf } from "../workflow-designer/activity-catalog";
+import { portsOf } from "../workflow-designer/activity-ports";
 import { activityTitle, type WorkflowDefinition } from "../workflow-designer/workflow-definition";
 
 /**

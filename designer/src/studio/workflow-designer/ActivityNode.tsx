@@ -1,6 +1,7 @@
 import { Handle, Position, type Node, type NodeProps } from "@xyflow/react";
 import { memo } from "react";
-import { activitySpec } from "./activity-catalog";
+import { categoryColour } from "./activity-catalog";
+import { activitySpec } from "./activity-registry";
 import { nodeWidth } from "./node-size";
 import { activityTitle, type ActivityDefinition } from "./workflow-definition";
 
@@ -15,14 +16,10 @@ export interface ActivityNodeData extends Record<string, unknown> {
 
 export type ActivityFlowNode = Node<ActivityNodeData, "activity">;
 
-const categoryColour: Record<string, string> = {
-  flow: "#8c8c8c", people: "#1677ff", data: "#722ed1", wait: "#fa8c16", integration: "#13c2c2", union: "#cf1322",
-};
-
 /** One activity: its title and type, a target port on the left, one labelled source port per outcome on the right. */
 function ActivityNodeView({ data, selected }: NodeProps<ActivityFlowNode>) {
   const { activity, ports, problems, visited, locked } = data;
-  const colour = categoryColour[activitySpec(activity.type)?.category ?? "flow"];
+  const colour = categoryColour(activitySpec(activity.type)?.category);
   const title = activityTitle(activity);
   return (
     <div

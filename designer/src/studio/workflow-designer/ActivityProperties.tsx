@@ -5,7 +5,8 @@ import type { Setting } from "../api/types";
 import type { Refusal } from "../customisation/lock-check";
 import { useI18n } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
-import { activitySpec, expressionsOf, portsOf, workflowScopeNames, type InputSpec } from "./activity-catalog";
+import { expressionsOf, portsOf, workflowScopeNames } from "./activity-ports";
+import { activitySpec, type InputSpec } from "./activity-registry";
 import { checkExpression } from "../expression-input/ExpressionInput";
 import { InputEditor } from "./InputEditor";
 import { activityTitle, outcomeOf, type ActivityDefinition, type WorkflowDefinition } from "./workflow-definition";
@@ -92,7 +93,7 @@ export function ActivityProperties(props: ActivityPropertiesProps) {
           </>
         )}
         {rows.map((input: InputSpec) => (
-          <Form.Item key={input.name} label={`${input.name}${input.required ? " *" : ""}`} tooltip={input.hint}>
+          <Form.Item key={input.name} label={`${input.name}${input.required ? " *" : ""}`} tooltip={input.description ?? undefined}>
             <InputEditor spec={input} value={inputs[input.name]} serverErrors={errorsOf(input.name)} onChange={(v) => set(input.name, v, input.name)} />
           </Form.Item>
         ))}

@@ -2,8 +2,8 @@ import { Input, InputNumber, Segmented, Switch } from "antd";
 import { useEffect, useState } from "react";
 import { ExpressionInput } from "../expression-input/ExpressionInput";
 import { useI18n } from "../i18n/i18n";
-import type { InputSpec } from "./activity-catalog";
-import { workflowScopeNames } from "./activity-catalog";
+import { workflowScopeNames } from "./activity-ports";
+import type { InputSpec } from "./activity-registry";
 import { isExpression } from "./workflow-definition";
 
 /** JSON typed into a box: parsed when it parses, otherwise kept as text with the parser's message. */
@@ -67,7 +67,7 @@ export function InputEditor({ spec, value, onChange, serverErrors, disabled }: {
 function literalEditor(spec: InputSpec, value: unknown, onChange: (v: unknown) => void, disabled?: boolean) {
   switch (spec.kind) {
     case "string":
-      return <Input aria-label={spec.name} disabled={disabled} value={typeof value === "string" ? value : ""} placeholder={spec.hint}
+      return <Input aria-label={spec.name} disabled={disabled} value={typeof value === "string" ? value : ""} placeholder={spec.description ?? undefined}
         onChange={(e) => onChange(e.target.value === "" ? undefined : e.target.value)} />;
     case "number":
     case "integer":

@@ -5,7 +5,8 @@ import { useCallback, useMemo, useRef, useState, type DragEvent, type KeyboardEv
 import type { Setting } from "../api/types";
 import type { Refusal } from "../customisation/lock-check";
 import { useI18n } from "../i18n/i18n";
-import { activitySpec, portsOf } from "./activity-catalog";
+import { portsOf } from "./activity-ports";
+import { activitySpec } from "./activity-registry";
 import type { ActivityFlowNode, ActivityNodeData } from "./ActivityNode";
 import { FlowCanvas } from "./FlowCanvas";
 import { ActivityPalette, activityDragType } from "./ActivityPalette";

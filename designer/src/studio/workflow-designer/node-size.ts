@@ -1,4 +1,4 @@
-import { portsOf } from "./activity-catalog";
+import { portsOf } from "./activity-ports";
 import type { ActivityDefinition } from "./workflow-definition";
 
 export const nodeWidth = 190;

@@ -1,4 +1,5 @@
-import { activitySpec, portsOf } from "./activity-catalog";
+import { portsOf } from "./activity-ports";
+import { defaultInputs } from "./activity-registry";
 import { outcomeOf, type ActivityDefinition, type ConnectionDefinition, type WorkflowDefinition } from "./workflow-definition";
 
 /**
@@ -15,8 +16,8 @@ export function freshId(workflow: WorkflowDefinition, base: string): string {
 
 export function addActivity(workflow: WorkflowDefinition, type: string, position: { x: number; y: number }): { workflow: WorkflowDefinition; id: string } {
   const id = freshId(workflow, type);
-  const defaults = activitySpec(type)?.defaults;
-  const activity: ActivityDefinition = { id, type, ...(defaults ? { inputs: structuredClone(defaults) } : {}), layout: { x: Math.round(position.x), y: Math.round(position.y) } };
+  const defaults = defaultInputs(type);
+  const activity: ActivityDefinition = { id, type, ...(defaults ? { inputs: defaults } : {}), layout: { x: Math.round(position.x), y: Math.round(position.y) } };
   return { workflow: { ...workflow, activities: [...workflow.activities, activity] }, id };
 }
 

@@ -10,11 +10,15 @@ internal sealed class CallSubModuleActivity : ActivityBehaviour
 {
     public override ActivityDescriptor Descriptor { get; } = new("callSubModule", "Runs a sub-module workflow and waits for it.",
     [
-        new("definitionId", InputKind.String, Required: true, Description: "the child workflow definition"),
+        new("definitionId", InputKind.String, Required: true, Description: "the child workflow definition") { Default = "" },
         new("version", InputKind.Integer, Description: "its version (default: the latest the resolver knows)"),
         new("input", InputKind.Object, Description: "the child's start input (default: this instance's input)"),
         CommonInputs.ResultVariable,
-    ], ActivityDescriptor.Done);
+    ], ActivityDescriptor.Done)
+    {
+        Category = ActivityCategory.Integration,
+        Label = new("调用子模块", "調用子模組", "Call sub-module"),
+    };
 
     public override void Execute(ActivityContext context)
     {

@@ -5,8 +5,12 @@ internal sealed class DelayActivity : WaitUntilActivity
 {
     public override ActivityDescriptor Descriptor { get; } = new("delay", "Waits for a duration.",
     [
-        new("duration", InputKind.String, Required: true, Description: "ISO 8601 duration, e.g. PT30M or P2D"),
-    ], ActivityDescriptor.Done);
+        new("duration", InputKind.String, Required: true, Description: "ISO 8601 duration, e.g. PT30M or P2D") { Default = "P1D" },
+    ], ActivityDescriptor.Done)
+    {
+        Category = ActivityCategory.Wait,
+        Label = new("延时", "延時", "Delay"),
+    };
 
     public override void Check(ActivityCheck check)
     {

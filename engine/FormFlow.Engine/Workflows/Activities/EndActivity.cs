@@ -11,7 +11,11 @@ internal sealed class EndActivity : ActivityBehaviour
     public override ActivityDescriptor Descriptor { get; } = new(TypeName, "Ends this branch (or, with terminate, the whole workflow).",
     [
         new("terminate", InputKind.Boolean, Description: "true: cancel all other branches and finish now"),
-    ], []);
+    ], [])
+    {
+        Category = ActivityCategory.Flow,
+        Label = new("结束", "結束", "End"),
+    };
 
     public override void Execute(ActivityContext context)
     {

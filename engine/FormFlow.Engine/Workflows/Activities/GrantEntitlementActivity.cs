@@ -7,10 +7,14 @@ internal sealed class GrantEntitlementActivity : ActivityBehaviour
 {
     public override ActivityDescriptor Descriptor { get; } = new("grantEntitlement", "Grants a benefit with a quota per year.",
     [
-        new("benefit", InputKind.String, Required: true, Description: "the benefit, e.g. haircut"),
-        new("quotaPerYear", InputKind.Integer, Required: true, Description: "uses allowed per calendar year"),
+        new("benefit", InputKind.String, Required: true, Description: "the benefit, e.g. haircut") { Default = "benefit" },
+        new("quotaPerYear", InputKind.Integer, Required: true, Description: "uses allowed per calendar year") { Default = 1 },
         new("member", InputKind.Any, Description: "the member (default: case.applicantId)"),
-    ], ActivityDescriptor.Done);
+    ], ActivityDescriptor.Done)
+    {
+        Category = ActivityCategory.Union,
+        Label = new("授予权益", "授予權益", "Grant entitlement"),
+    };
 
     public override void Check(ActivityCheck check)
     {

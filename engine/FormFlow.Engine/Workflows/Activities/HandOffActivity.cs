@@ -10,11 +10,15 @@ internal sealed class HandOffActivity : ActivityBehaviour
 {
     public override ActivityDescriptor Descriptor { get; } = new("handOff", "Hands the case to another org.",
     [
-        new("to", InputKind.String, Description: "\"parent\": the parent of the org handling the case"),
+        new("to", InputKind.String, Description: "\"parent\": the parent of the org handling the case") { Default = "parent" },
         new("level", InputKind.String, Description: "the handling org's ancestor at this level, e.g. district"),
         new("orgId", InputKind.String, Description: "a named org"),
         new("reason", InputKind.String, Description: "why, for the timeline"),
-    ], ActivityDescriptor.Done);
+    ], ActivityDescriptor.Done)
+    {
+        Category = ActivityCategory.People,
+        Label = new("移交其他组织", "移交其他組織", "Hand off"),
+    };
 
     public override void Check(ActivityCheck check)
     {

@@ -13,12 +13,16 @@ internal sealed class HttpRequestActivity : ActivityBehaviour
 
     public override ActivityDescriptor Descriptor { get; } = new("httpRequest", "Calls an HTTP endpoint.",
     [
-        new("url", InputKind.String, Required: true, Description: "absolute http(s) URL"),
+        new("url", InputKind.String, Required: true, Description: "absolute http(s) URL") { Default = "https://example.org/" },
         new("method", InputKind.String, Description: "GET (default), POST, PUT, PATCH or DELETE"),
         new("headers", InputKind.Object, Description: "header name → string value"),
         new("body", InputKind.Any, Description: "JSON body"),
         CommonInputs.ResultVariable,
-    ], ActivityDescriptor.Done);
+    ], ActivityDescriptor.Done)
+    {
+        Category = ActivityCategory.Integration,
+        Label = new("HTTP 请求", "HTTP 請求", "HTTP request"),
+    };
 
     public override void Check(ActivityCheck check)
     {

@@ -13,7 +13,11 @@ internal sealed class IssueMemberCardActivity : ActivityBehaviour
         new("member", InputKind.Object, Description: "member data for the card (default: the form data)"),
         new("org", InputKind.String, Description: "the member's org (default: the org handling the case)"),
         CommonInputs.ResultVariable,
-    ], ActivityDescriptor.Done);
+    ], ActivityDescriptor.Done)
+    {
+        Category = ActivityCategory.Union,
+        Label = new("发放会员卡", "發放會員卡", "Issue member card"),
+    };
 
     public override void Execute(ActivityContext context)
     {

@@ -11,7 +11,11 @@ internal sealed class JoinActivity : ActivityBehaviour
     public override ActivityDescriptor Descriptor { get; } = new(TypeName, "Waits for the branches of the enclosing fork.",
     [
         new("mode", InputKind.String, Description: "all (default): wait for every branch; any: go on with the first, cancel the rest"),
-    ], ActivityDescriptor.Done);
+    ], ActivityDescriptor.Done)
+    {
+        Category = ActivityCategory.Flow,
+        Label = new("汇合", "匯合", "Join"),
+    };
 
     public override void Check(ActivityCheck check)
     {

@@ -13,8 +13,12 @@ public sealed class LogActivity : ActivityBehaviour
 
     public override ActivityDescriptor Descriptor { get; } = new(TypeName, "Writes a line to the instance timeline.",
     [
-        new("text", InputKind.Any, Required: true, Description: "the line; a non-string value is written as JSON"),
-    ], ActivityDescriptor.Done);
+        new("text", InputKind.Any, Required: true, Description: "the line; a non-string value is written as JSON") { Default = "" },
+    ], ActivityDescriptor.Done)
+    {
+        Category = ActivityCategory.Data,
+        Label = new("记录日志", "記錄日誌", "Log"),
+    };
 
     public override void Execute(ActivityContext context)
     {

@@ -7,11 +7,15 @@ internal sealed class NotifyActivity : ActivityBehaviour
 {
     public override ActivityDescriptor Descriptor { get; } = new("notify", "Sends a notification (recorded in the outbox).",
     [
-        new("channel", InputKind.String, Required: true, Description: "sms, wechat, email, inbox ..."),
-        new("recipient", InputKind.Any, Required: true, Description: "who receives it (user ID, phone, role@org ...)"),
-        new("template", InputKind.String, Required: true, Description: "the message template ID"),
+        new("channel", InputKind.String, Required: true, Description: "sms, wechat, email, inbox ...") { Default = "sms" },
+        new("recipient", InputKind.Any, Required: true, Description: "who receives it (user ID, phone, role@org ...)") { Default = JsonNode.Parse("""{"expression": "input.mobile"}""") },
+        new("template", InputKind.String, Required: true, Description: "the message template ID") { Default = "notice" },
         new("data", InputKind.Object, Description: "values for the template"),
-    ], ActivityDescriptor.Done);
+    ], ActivityDescriptor.Done)
+    {
+        Category = ActivityCategory.Integration,
+        Label = new("发送通知", "發送通知", "Notify"),
+    };
 
     public override void Execute(ActivityContext context)
     {

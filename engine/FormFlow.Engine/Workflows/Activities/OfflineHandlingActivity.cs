@@ -17,7 +17,11 @@ internal sealed class OfflineHandlingActivity : ActivityBehaviour
         new("results", InputKind.Array, Description: "the allowed results, e.g. [\"joined\", \"declined\"] (any text when absent)"),
         new("assignTo", InputKind.Object, Description: "who records it: {role, org, level?, orgId?} as for userTask"),
         CommonInputs.ResultVariable,
-    ], ActivityDescriptor.Done);
+    ], ActivityDescriptor.Done)
+    {
+        Category = ActivityCategory.People,
+        Label = new("线下办理", "線下辦理", "Offline handling"),
+    };
 
     public override void Check(ActivityCheck check)
     {

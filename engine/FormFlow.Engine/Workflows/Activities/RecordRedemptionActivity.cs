@@ -12,12 +12,16 @@ internal sealed class RecordRedemptionActivity : ActivityBehaviour
 {
     public override ActivityDescriptor Descriptor { get; } = new("recordRedemption", "Records a benefit use within its quota.",
     [
-        new("benefit", InputKind.String, Required: true, Description: "the benefit, e.g. haircut"),
+        new("benefit", InputKind.String, Required: true, Description: "the benefit, e.g. haircut") { Default = "benefit" },
         new("quotaPerYear", InputKind.Integer, Description: "uses allowed per year (default: the grant in this instance)"),
         new("usedThisYear", InputKind.Integer, Description: "uses recorded elsewhere this year (e.g. from case facts)"),
         new("merchant", InputKind.String, Description: "where it was redeemed"),
         CommonInputs.ResultVariable,
-    ], ["done", "refused"]);
+    ], ["done", "refused"])
+    {
+        Category = ActivityCategory.Union,
+        Label = new("记录权益使用", "記錄權益使用", "Record redemption"),
+    };
 
     public override void Execute(ActivityContext context)
     {

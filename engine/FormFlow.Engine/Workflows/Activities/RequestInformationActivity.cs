@@ -11,10 +11,14 @@ internal sealed class RequestInformationActivity : ActivityBehaviour
 {
     public override ActivityDescriptor Descriptor { get; } = new("requestInformation", "Asks the applicant for more information.",
     [
-        new("message", InputKind.String, Required: true, Description: "what the applicant must add or correct"),
+        new("message", InputKind.String, Required: true, Description: "what the applicant must add or correct") { Default = "请补充材料后重新提交。" },
         new("fields", InputKind.Array, Description: "form field keys the resubmission must fill"),
         CommonInputs.ResultVariable,
-    ], ActivityDescriptor.Done);
+    ], ActivityDescriptor.Done)
+    {
+        Category = ActivityCategory.People,
+        Label = new("请申请人补充材料", "請申請人補充材料", "Request information"),
+    };
 
     public override void Execute(ActivityContext context)
     {

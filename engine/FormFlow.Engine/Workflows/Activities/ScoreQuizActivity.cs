@@ -11,12 +11,16 @@ internal sealed class ScoreQuizActivity : ActivityBehaviour
 {
     public override ActivityDescriptor Descriptor { get; } = new("scoreQuiz", "Scores quiz answers.",
     [
-        new("correct", InputKind.Object, Required: true, Description: "question key → correct answer (a list for multi-choice)"),
+        new("correct", InputKind.Object, Required: true, Description: "question key → correct answer (a list for multi-choice)") { Default = new JsonObject() },
         new("answers", InputKind.Object, Description: "question key → given answer (default: the form data)"),
         new("points", InputKind.Object, Description: "question key → points (default 1 each)"),
         new("passScore", InputKind.Number, Description: "score needed to pass"),
         CommonInputs.ResultVariable,
-    ], ActivityDescriptor.Done);
+    ], ActivityDescriptor.Done)
+    {
+        Category = ActivityCategory.Data,
+        Label = new("测验评分", "測驗評分", "Score quiz"),
+    };
 
     public override void Execute(ActivityContext context)
     {

@@ -10,9 +10,13 @@ internal sealed class ScriptActivity : ActivityBehaviour
 {
     public override ActivityDescriptor Descriptor { get; } = new("script", "Runs JavaScript statements over variables, input and case.",
     [
-        new("script", InputKind.Script, Required: true, Description: "JavaScript statements; 'return x' sets the result"),
+        new("script", InputKind.Script, Required: true, Description: "JavaScript statements; 'return x' sets the result") { Default = "return null;" },
         new("resultVariable", InputKind.String, Description: "variable that receives the script's return value (none when absent)"),
-    ], ActivityDescriptor.Done);
+    ], ActivityDescriptor.Done)
+    {
+        Category = ActivityCategory.Data,
+        Label = new("脚本", "腳本", "Script"),
+    };
 
     public override void Execute(ActivityContext context)
     {

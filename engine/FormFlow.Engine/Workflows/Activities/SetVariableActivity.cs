@@ -7,9 +7,13 @@ internal sealed partial class SetVariableActivity : ActivityBehaviour
 {
     public override ActivityDescriptor Descriptor { get; } = new("setVariable", "Sets a workflow variable.",
     [
-        new("name", InputKind.String, Required: true, Description: "the variable (a JavaScript identifier)"),
+        new("name", InputKind.String, Required: true, Description: "the variable (a JavaScript identifier)") { Default = "result" },
         new("value", InputKind.Any, Description: "the new value; absent sets null"),
-    ], ActivityDescriptor.Done);
+    ], ActivityDescriptor.Done)
+    {
+        Category = ActivityCategory.Data,
+        Label = new("设置变量", "設定變數", "Set variable"),
+    };
 
     [GeneratedRegex("^[A-Za-z_$][A-Za-z0-9_$]*$")]
     private static partial Regex Identifier();

@@ -12,7 +12,11 @@ internal sealed class StartActivity : ActivityBehaviour
         new("formId", InputKind.String, Description: "the form whose submission starts the workflow"),
         new("event", InputKind.String, Description: "the event that starts the workflow (trigger event)"),
         new("every", InputKind.String, Description: "ISO 8601 interval between scheduled starts, e.g. P1D (trigger schedule)"),
-    ], ActivityDescriptor.Done);
+    ], ActivityDescriptor.Done)
+    {
+        Category = ActivityCategory.Flow,
+        Label = new("开始", "開始", "Start"),
+    };
 
     public override void Check(ActivityCheck check)
     {

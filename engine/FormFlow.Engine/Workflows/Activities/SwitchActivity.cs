@@ -10,8 +10,12 @@ internal sealed class SwitchActivity : ActivityBehaviour
 
     public override ActivityDescriptor Descriptor { get; } = new("switch", "Branches to the first matching case.",
     [
-        new("cases", InputKind.Array, Required: true, Description: "[{\"outcome\": name, \"condition\": expression}], tried in order"),
-    ], [DefaultOutcome]);
+        new("cases", InputKind.Array, Required: true, Description: "[{\"outcome\": name, \"condition\": expression}], tried in order") { Default = new JsonArray() },
+    ], [DefaultOutcome])
+    {
+        Category = ActivityCategory.Flow,
+        Label = new("多路分支", "多路分支", "Switch"),
+    };
 
     public override IReadOnlyList<string> OutcomesOf(ActivityDefinition activity) =>
         [.. Cases(activity).Select(c => c.Outcome).Where(o => o is { Length: > 0 }).Distinct()!, DefaultOutcome];

@@ -6,8 +6,12 @@ internal sealed class TimerActivity : WaitUntilActivity
     public override ActivityDescriptor Descriptor { get; } = new("timer", "Waits until a time.",
     [
         new("at", InputKind.String, Description: "ISO 8601 date-time with offset, e.g. 2026-03-01T09:00:00+08:00"),
-        new("interval", InputKind.String, Description: "ISO 8601 duration from now (instead of at)"),
-    ], ActivityDescriptor.Done);
+        new("interval", InputKind.String, Description: "ISO 8601 duration from now (instead of at)") { Default = "P1D" },
+    ], ActivityDescriptor.Done)
+    {
+        Category = ActivityCategory.Wait,
+        Label = new("定时", "定時", "Timer"),
+    };
 
     public override void Check(ActivityCheck check)
     {

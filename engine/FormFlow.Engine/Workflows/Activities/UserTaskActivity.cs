@@ -20,16 +20,20 @@ internal sealed class UserTaskActivity : ActivityBehaviour
 
     public override ActivityDescriptor Descriptor { get; } = new("userTask", "A task for a person, with outcomes, deadline and field permissions.",
     [
-        new("title", InputKind.String, Description: "what the handler sees in the inbox"),
+        new("title", InputKind.String, Description: "what the handler sees in the inbox") { Default = "审核" },
         new("assignTo", InputKind.Object, Required: true, Description:
-            "{role, org: handling (default) | applicant | named, level?: ancestor level such as street or district, orgId?: for named}"),
-        new("outcomes", InputKind.Array, Required: true, Description: "the outcome names, e.g. [\"approve\", \"reject\", \"returnForInformation\"]"),
-        new("deadlineDays", InputKind.Integer, Description: "working days to complete it; adds the 'escalate' port"),
+            "{role, org: handling (default) | applicant | named, level?: ancestor level such as street or district, orgId?: for named}") { Default = JsonNode.Parse("""{"role": "reviewer", "org": "handling"}""") },
+        new("outcomes", InputKind.Array, Required: true, Description: "the outcome names, e.g. [\"approve\", \"reject\", \"returnForInformation\"]") { Default = new JsonArray("approve", "reject") },
+        new("deadlineDays", InputKind.Integer, Description: "working days to complete it; adds the 'escalate' port") { Default = 10 },
         new("remindDaysBefore", InputKind.Any, Description: "a number or list: reminders that many working days before the deadline"),
         new("formId", InputKind.String, Description: "the task form the handler fills in"),
         new("fieldPermissions", InputKind.Object, Description: "form field key → hidden | read | edit | required"),
         CommonInputs.ResultVariable,
-    ], []);
+    ], [])
+    {
+        Category = ActivityCategory.People,
+        Label = new("人工审核", "人工審核", "User task"),
+    };
 
     public override IReadOnlyList<string> OutcomesOf(ActivityDefinition activity)
     {

@@ -8,10 +8,14 @@ internal sealed class WaitForEventActivity : ActivityBehaviour
 {
     public override ActivityDescriptor Descriptor { get; } = new("waitForEvent", "Waits for an event.",
     [
-        new("event", InputKind.String, Required: true, Description: "the event name"),
+        new("event", InputKind.String, Required: true, Description: "the event name") { Default = "event" },
         new("correlation", InputKind.Any, Description: "only an event carrying this correlation value resumes it"),
         CommonInputs.ResultVariable,
-    ], ActivityDescriptor.Done);
+    ], ActivityDescriptor.Done)
+    {
+        Category = ActivityCategory.Wait,
+        Label = new("等待事件", "等待事件", "Wait for event"),
+    };
 
     public override void Execute(ActivityContext context)
     {

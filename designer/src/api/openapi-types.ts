@@ -1,0 +1,503 @@
+// Generated from src/api/openapi.json by scripts/openapi-types.mjs: do not edit.
+// Refresh both with `npm run api:refresh` (designer/README.md, "API types").
+
+export type AccountView = {
+  id: string;
+  userName: string;
+  displayName: string;
+  roles: RoleView[];
+};
+
+export type ActivateRequest = {
+  orgUnitId: number;
+  version?: null | string;
+};
+
+export type ActivationView = {
+  id: number;
+  moduleId: string;
+  orgUnitId: number;
+  orgName: string;
+  snapshotHash: string;
+  version: string;
+};
+
+export type ActivityCategory = "flow" | "people" | "data" | "wait" | "integration" | "union";
+
+export type ActivityDescriptor = {
+  type: string;
+  description: string;
+  inputs: InputDescriptor[];
+  outcomes: string[];
+  category: ActivityCategory;
+  label: ActivityLabel;
+};
+
+export type ActivityLabel = {
+  "zh-CN": string;
+  "zh-TW": string;
+  en: string;
+};
+
+export type ApplicantName = {
+  displayName: string;
+};
+
+export type AssigneeView = {
+  role: string;
+  orgUnitId: number;
+  orgName: null | string;
+};
+
+export type CardView = {
+  memberNumber: string;
+  displayName: string;
+  orgUnitId: number;
+  orgName: string;
+  status: MemberStatus;
+  since: string;
+  credential: string;
+  expiresAt: string;
+  qrSvg: string;
+};
+
+export type CaseSummaryView = {
+  id: number;
+  number: string;
+  serviceId: number;
+  moduleId: string;
+  serviceName: null | JsonNode;
+  status: string;
+  applicant: PersonRef;
+  orgUnitId: number;
+  orgName: null | string;
+  createdAt: string;
+  updatedAt: string;
+  currentStep: null | string;
+};
+
+export type CaseView = {
+  id: number;
+  number: string;
+  serviceId: number;
+  moduleId: string;
+  serviceName: null | JsonNode;
+  status: string;
+  applicant: PersonRef;
+  orgUnitId: number;
+  orgName: null | string;
+  createdAt: string;
+  updatedAt: string;
+  currentStep: null | string;
+  snapshotHash: string;
+  data: JsonObject;
+  form: JsonObject;
+  timeline: TimelineView[];
+  openSteps: OpenStepView[];
+  requestInformation: null | RequestInformationView;
+  rowVersion: number;
+};
+
+export type CompleteRequest = {
+  outcome: string;
+  data?: null | JsonObject;
+  comment?: null | string;
+  rowVersion?: null | number;
+};
+
+export type CreateModuleRequest = {
+  moduleId?: null | string;
+  name?: unknown;
+  category?: null | string;
+  ownerOrgId?: null | number;
+  fromModuleId?: null | number;
+  fromVersion?: null | string;
+};
+
+export type DataRequest = {
+  data: JsonObject;
+};
+
+export type DeadlineCounts = {
+  met: number;
+  missed: number;
+};
+
+export type DeriveRequest = {
+  orgUnitId: number;
+};
+
+export type DraftRequest = {
+  data: JsonObject;
+};
+
+export type DraftView = {
+  data: JsonObject;
+  savedAt: string;
+};
+
+export type DuplicateModuleRequest = {
+  moduleId?: null | string;
+  name?: unknown;
+  ownerOrgId?: null | number;
+};
+
+export type ElsaRequest = {
+  json: JsonNode;
+};
+
+export type EntitlementView = {
+  id: number;
+  benefitId: string;
+  name: string;
+  quota: number;
+  used: number;
+  remaining: number;
+  period: QuotaPeriod;
+  currentPeriod: string;
+};
+
+export type ExpressionRequest = {
+  expression: string;
+  fields?: null | string[];
+  kind?: null | string;
+};
+
+export type FileView = {
+  id: string;
+  name: string;
+  size: number;
+  contentType: string;
+};
+
+export type InputDescriptor = {
+  name: string;
+  kind: InputKind;
+  required?: boolean;
+  description?: null | string;
+  literalOnly?: boolean;
+  default?: null | JsonNode;
+};
+
+export type InputKind = "any" | "string" | "number" | "integer" | "boolean" | "object" | "array" | "script";
+
+export type JsonArray = unknown[];
+
+export type JsonNode = unknown;
+
+export type JsonObject = { [key: string]: unknown };
+
+export type LoginRequest = {
+  userName: string;
+  password: string;
+};
+
+export type MemberStatus = "active" | "suspended" | null;
+
+export type MigrationRequest = {
+  fromVersion: string;
+  toVersion: string;
+  plan?: null | JsonObject;
+};
+
+export type ModuleCount = {
+  moduleId: string;
+  name: string;
+  count: number;
+};
+
+export type ModuleDetailView = {
+  module: ModuleSummaryView;
+  versions: ModuleVersionView[];
+};
+
+export type ModuleSettingsRequest = {
+  autoUpgrade: boolean;
+};
+
+export type ModuleSummaryView = {
+  id: number;
+  name: JsonNode;
+  key: string;
+  category: string;
+  ownerOrgId: number;
+  ownerOrgName: string;
+  level: string;
+  kind: string;
+  parentModuleId: null | number;
+  latestVersion: null | string;
+  draft: boolean;
+  upgradeAvailable: boolean;
+  autoUpgrade: boolean;
+  archived: boolean;
+};
+
+export type ModuleVersionView = {
+  version: string;
+  hash: string;
+  publishedAt: string;
+  publishedBy: string;
+  runningCases: number;
+};
+
+export type MonthCount = {
+  month: string;
+  count: number;
+};
+
+export type NotificationView = {
+  id: number;
+  caseId: null | number;
+  channel: string;
+  template: string;
+  data: null | JsonNode;
+  createdAt: string;
+  read: boolean;
+};
+
+export type OpenStepView = {
+  taskId: null | number;
+  activityId: string;
+  title: string;
+  kind: string;
+  assignee: null | AssigneeView;
+  dueAt: null | string;
+  overdue: boolean;
+};
+
+export type OrgLevel = "national" | "province" | "city" | "district" | "street" | "grassroots";
+
+export type OrgNode = {
+  id: number;
+  name: string;
+  level: OrgLevel;
+  parentId: null | number;
+  path: string;
+  children: OrgNode[];
+};
+
+export type OutcomeView = {
+  id: string;
+  label: JsonObject;
+};
+
+export type OverlayRequest = {
+  operations: JsonArray;
+};
+
+export type PersonRef = {
+  id: string;
+  displayName: string;
+};
+
+export type ProblemDetails = {
+  type?: null | string;
+  title?: null | string;
+  status?: null | number;
+  detail?: null | string;
+  instance?: null | string;
+};
+
+export type PublicJwk = {
+  kty: string;
+  crv: string;
+  x: string;
+  y: string;
+  kid: string;
+  alg: string;
+  use: string;
+};
+
+export type PublicKeyView = {
+  algorithm: string;
+  keyId: string;
+  publicKeyPem: string;
+  jwk: PublicJwk;
+};
+
+export type QuotaPeriod = "year";
+
+export type RedemptionRequest = {
+  credential: string;
+  entitlementId?: null | number;
+  benefitId?: null | string;
+  note?: null | string;
+};
+
+export type RedemptionView = {
+  id: number;
+  entitlement: EntitlementView;
+  at: string;
+  note: null | string;
+};
+
+export type RequestInformationView = {
+  message: string;
+  fields: string[];
+  bookmarkId: string;
+};
+
+export type ResolveConflictRequest = {
+  conflictId: string;
+  choice: string;
+  value?: unknown;
+};
+
+export type RevealRequest = {
+  fields: string[];
+};
+
+export type RevealView = {
+  caseId: number;
+  values: JsonObject;
+};
+
+export type RoleView = {
+  role: string;
+  orgId: number;
+  orgName: string;
+  orgLevel: OrgLevel;
+  orgPath: string;
+};
+
+export type SavedView = {
+  savedAt: string;
+};
+
+export type ServiceDetailView = {
+  id: number;
+  moduleId: string;
+  name: null | JsonNode;
+  description: null | JsonNode;
+  category: null | string;
+  orgUnitId: number;
+  orgName: string;
+  snapshotHash: string;
+  version: string;
+  form: JsonObject;
+  schema: JsonObject;
+};
+
+export type ServiceView = {
+  id: number;
+  moduleId: string;
+  name: null | JsonNode;
+  description: null | JsonNode;
+  category: null | string;
+  orgUnitId: number;
+  orgName: string;
+  snapshotHash: string;
+  version: string;
+};
+
+export type SignInProvider = {
+  id: string;
+  displayName: string;
+  method: string;
+  loginUrl: string;
+};
+
+export type StatsReport = {
+  byModule: ModuleCount[];
+  byStatus: StatusCount[];
+  byMonth: MonthCount[];
+  deadlinesMet: DeadlineCounts;
+  membersJoined: MonthCount[];
+};
+
+export type StatusCount = {
+  status: string;
+  count: number;
+};
+
+export type TaskCompletionView = {
+  task: TaskView;
+  case: CaseView;
+};
+
+export type TaskDetailView = {
+  id: number;
+  caseId: number;
+  caseNumber: string;
+  serviceName: null | JsonNode;
+  activityId: string;
+  title: string;
+  kind: string;
+  assignee: AssigneeView;
+  applicant: ApplicantName;
+  createdAt: string;
+  dueAt: null | string;
+  overdue: boolean;
+  rowVersion: number;
+  completedAt: null | string;
+  completedBy: null | string;
+  outcome: null | string;
+  outcomes: OutcomeView[];
+  fieldPermissions: JsonObject;
+  form: JsonObject;
+  case: CaseView;
+};
+
+export type TaskView = {
+  id: number;
+  caseId: number;
+  caseNumber: string;
+  serviceName: null | JsonNode;
+  activityId: string;
+  title: string;
+  kind: string;
+  assignee: AssigneeView;
+  applicant: ApplicantName;
+  createdAt: string;
+  dueAt: null | string;
+  overdue: boolean;
+  rowVersion: number;
+  completedAt: null | string;
+  completedBy: null | string;
+  outcome: null | string;
+};
+
+export type TestRunRequest = {
+  data?: null | JsonObject;
+  outcomes?: null | {
+  [key: string]: string;
+};
+  orgUnitId?: null | number;
+  fillMissing?: boolean;
+};
+
+export type TimelineView = {
+  at: string;
+  activityId: null | string;
+  title: null | string;
+  kind: string;
+  by: null | string;
+  outcome: null | string;
+  detail: null | JsonObject;
+};
+
+export type TokenResponse = {
+  accessToken: string;
+  expiresAt: string;
+  account: AccountView;
+};
+
+export type VerifyRequest = {
+  credential: string;
+};
+
+export type VerifyView = {
+  valid: boolean;
+  reason: null | string;
+  message: null | string;
+  memberNumber: null | string;
+  displayName: null | string;
+  orgName: null | string;
+  status: null | MemberStatus;
+  expiresAt: null | string;
+  entitlements: null | EntitlementView[];
+};
+
+export type WorkflowRequest = {
+  workflow: JsonNode;
+};
