@@ -15,7 +15,7 @@ export type ActivateRequest = {
 
 export type ActivationView = {
   id: number;
-  moduleId: string;
+  moduleKey: string;
   orgUnitId: number;
   orgName: string;
   snapshotHash: string;
@@ -65,7 +65,7 @@ export type CaseSummaryView = {
   id: number;
   number: string;
   serviceId: number;
-  moduleId: string;
+  moduleKey: string;
   serviceName: null | JsonNode;
   status: string;
   applicant: PersonRef;
@@ -80,7 +80,7 @@ export type CaseView = {
   id: number;
   number: string;
   serviceId: number;
-  moduleId: string;
+  moduleKey: string;
   serviceName: null | JsonNode;
   status: string;
   applicant: PersonRef;
@@ -106,7 +106,7 @@ export type CompleteRequest = {
 };
 
 export type CreateModuleRequest = {
-  moduleId?: null | string;
+  moduleKey?: null | string;
   name?: unknown;
   category?: null | string;
   ownerOrgId?: null | number;
@@ -127,17 +127,8 @@ export type DeriveRequest = {
   orgUnitId: number;
 };
 
-export type DraftRequest = {
-  data: JsonObject;
-};
-
-export type DraftView = {
-  data: JsonObject;
-  savedAt: string;
-};
-
 export type DuplicateModuleRequest = {
-  moduleId?: null | string;
+  moduleKey?: null | string;
   name?: unknown;
   ownerOrgId?: null | number;
 };
@@ -168,6 +159,15 @@ export type FileView = {
   name: string;
   size: number;
   contentType: string;
+};
+
+export type FormDraftRequest = {
+  data: JsonObject;
+};
+
+export type FormDraftView = {
+  data: JsonObject;
+  savedAt: string;
 };
 
 export type InputDescriptor = {
@@ -201,7 +201,7 @@ export type MigrationRequest = {
 };
 
 export type ModuleCount = {
-  moduleId: string;
+  moduleKey: string;
   name: string;
   count: number;
 };
@@ -366,7 +366,7 @@ export type SavedView = {
 
 export type ServiceDetailView = {
   id: number;
-  moduleId: string;
+  moduleKey: string;
   name: null | JsonNode;
   description: null | JsonNode;
   category: null | string;
@@ -380,7 +380,7 @@ export type ServiceDetailView = {
 
 export type ServiceView = {
   id: number;
-  moduleId: string;
+  moduleKey: string;
   name: null | JsonNode;
   description: null | JsonNode;
   category: null | string;
