@@ -9,17 +9,11 @@ using JintEngine = Jint.Engine;
 namespace FormFlow.Engine.Expressions;
 
 /// <summary>
-/// Idle Jint engines, each already set up with the limits, the helpers and frozen built-in prototypes, so an
+/// Idle Jint engines, each already set up with the limits, the helpers and locked-down built-ins, so an
 /// evaluation only binds its scope. Engines are not thread-safe; the pool hands each one to one caller at a time.
 /// </summary>
 internal sealed class JintEnginePool(ExpressionOptions options)
 {
-    // Scripts may assign to members of objects; frozen prototypes keep one evaluation from planting members that
-    // every later evaluation on the same engine would see.
-    private const string FreezeBuiltIns =
-        "Object.freeze(Object.prototype); Object.freeze(Array.prototype); Object.freeze(String.prototype);" +
-        "Object.freeze(Number.prototype); Object.freeze(Boolean.prototype); Object.freeze(Function.prototype);";
-
     // Each thread keeps the engine it used last, which makes renting nearly free on the hot path; the shared bag
     // holds engines freed by threads that already have one.
     private readonly ThreadLocal<JintRun?> _local = new();
@@ -58,9 +52,9 @@ internal sealed class JintEnginePool(ExpressionOptions options)
         var context = new HelperContext(engine, options);
         HelperLibrary.Install(engine, context);
         ArrayMethodGuards.Install(engine, options);
-        engine.Execute(FreezeBuiltIns);
         var run = new JintRun(engine, options);
         run.InstallVariableAccessors();
+        BuiltInLockdown.Apply(engine, [.. HelperLibrary.Names, ScriptAccessors.GetVariable, ScriptAccessors.SetVariable]);
         return run;
     }
 }
