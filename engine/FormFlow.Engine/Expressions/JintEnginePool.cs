@@ -52,7 +52,7 @@ internal sealed class JintEnginePool(ExpressionOptions options)
         var context = new HelperContext(engine, options);
         HelperLibrary.Install(engine, context);
         ArrayMethodGuards.Install(engine, options);
-        var run = new JintRun(engine, options);
+        var run = new JintRun(engine, options, context);
         run.InstallVariableAccessors();
         BuiltInLockdown.Apply(engine, [.. HelperLibrary.Names, ScriptAccessors.GetVariable, ScriptAccessors.SetVariable]);
         return run;
@@ -60,7 +60,7 @@ internal sealed class JintEnginePool(ExpressionOptions options)
 }
 
 /// <summary>One pooled engine and the scope it is bound to for the current evaluation.</summary>
-internal sealed class JintRun(JintEngine engine, ExpressionOptions options)
+internal sealed class JintRun(JintEngine engine, ExpressionOptions options, HelperContext helpers)
 {
     private readonly List<string> _accessors = [];
 
@@ -75,6 +75,7 @@ internal sealed class JintRun(JintEngine engine, ExpressionOptions options)
     /// </summary>
     public void Bind(ExpressionKind kind)
     {
+        helpers.StartRun();
         var readOnly = kind == ExpressionKind.Expression;
         foreach (var (name, value) in Scope) engine.SetValue(name, JsonConversion.ToJs(engine, value, options.MaxRecursionDepth, readOnly: readOnly));
         if (!readOnly && Scope.TryGetValue(ScriptAccessors.VariablesScopeName, out var variables) && variables is JsonObject keys)
