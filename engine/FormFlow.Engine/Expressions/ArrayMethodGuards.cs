@@ -13,15 +13,17 @@ namespace FormFlow.Engine.Expressions;
 /// for seconds between two limit checks; and one join of 300 references to a 1M-character string builds 300M
 /// characters before the memory limit, checked between statements, notices. So the array methods the subset allows
 /// refuse such arrays, and join (which toString, template literals and string concatenation of an array call) is
-/// done here, counting the result as it grows and refusing it before it passes the memory limit.
+/// done here, counting the result as it grows (<see cref="HelperContext.Build"/>) and refusing it before it passes the
+/// memory limit.
 /// </summary>
 internal static class ArrayMethodGuards
 {
     private static readonly string[] LengthCheckedMethods = ["includes", "indexOf", "slice"];
 
     /// <summary>Replaces the methods on Array.prototype; run before the prototypes are frozen.</summary>
-    public static void Install(JintEngine engine, ExpressionOptions options)
+    public static void Install(JintEngine engine, HelperContext context)
     {
+        var options = context.Options;
         var prototype = engine.Intrinsics.Array.PrototypeObject;
         foreach (var name in LengthCheckedMethods)
         {
@@ -33,7 +35,7 @@ internal static class ArrayMethodGuards
                 return engine.Call(original, thisObj, args);
             }, length));
         }
-        var join = new BoundedJoin(engine, options);
+        var join = new BoundedJoin(engine, context);
         prototype.Set("join", new ClrFunction(engine, "join", (thisObj, args) => join.Join("join", thisObj, args.Length > 0 ? args[0] : JsValue.Undefined), 1));
         prototype.Set("toString", new ClrFunction(engine, "toString", (thisObj, _) => join.Join("toString", thisObj, JsValue.Undefined), 0));
     }
@@ -49,11 +51,8 @@ internal static class ArrayMethodGuards
     }
 
     /// <summary>Array.prototype.join as the language defines it, with the result's length counted before each append.</summary>
-    private sealed class BoundedJoin(JintEngine engine, ExpressionOptions options)
+    private sealed class BoundedJoin(JintEngine engine, HelperContext context)
     {
-        // The builder and the string made from it each hold the result once.
-        private readonly long _maxLength = options.MemoryLimitBytes / (2 * sizeof(char));
-
         // Arrays being joined right now: an array that contains itself joins as "" there, as in browsers.
         private readonly HashSet<ObjectInstance> _inProgress = new(ReferenceEqualityComparer.Instance);
 
@@ -61,7 +60,7 @@ internal static class ArrayMethodGuards
         {
             // Only an array or an object a method was rebound onto can be the receiver: primitives have no join.
             var array = thisObj as ObjectInstance ?? throw new JavaScriptException(engine.Intrinsics.TypeError, $"{name}: called on a non-object");
-            var length = LengthOf(engine, options, name, array);
+            var length = LengthOf(engine, context.Options, name, array);
             var separator = separatorArgument.IsUndefined() ? "," : TypeConverter.ToString(separatorArgument);
             if (length == 0 || !_inProgress.Add(array)) return JsString.Empty;
             try
@@ -83,8 +82,7 @@ internal static class ArrayMethodGuards
 
         private void Append(string name, StringBuilder result, string piece)
         {
-            if (result.Length + (long)piece.Length > _maxLength)
-                throw new JavaScriptException(engine.Intrinsics.TypeError, $"{name}: the result would exceed {options.MemoryLimitBytes} bytes");
+            context.Build(name, piece.Length);
             result.Append(piece);
         }
     }

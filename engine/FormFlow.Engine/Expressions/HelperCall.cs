@@ -88,7 +88,26 @@ internal sealed class HelperContext(JintEngine engine, ExpressionOptions options
     /// </summary>
     public long Deadline { get; private set; }
 
-    public void StartRun() => Deadline = Stopwatch.GetTimestamp() + (long)(options.Timeout.TotalSeconds * Stopwatch.Frequency);
+    public void StartRun()
+    {
+        Deadline = Stopwatch.GetTimestamp() + (long)(options.Timeout.TotalSeconds * Stopwatch.Frequency);
+        _built = 0;
+    }
+
+    // Characters joins and template literals of the current run have built; both allocate their result at once, in one
+    // native call the memory limit (checked between statements) cannot stop halfway.
+    private long _built;
+
+    /// <summary>
+    /// Counts characters a join or template literal is about to append, and refuses them before they are appended
+    /// once the run's strings would pass half the memory limit (the builder and the string made from it each hold them).
+    /// </summary>
+    public void Build(string operation, int length)
+    {
+        _built += length;
+        if (_built > options.MemoryLimitBytes / (2 * sizeof(char)))
+            throw new JavaScriptException(engine.Intrinsics.TypeError, $"{operation}: the result would exceed {options.MemoryLimitBytes} bytes");
+    }
 
     /// <summary>
     /// The linear-time matcher of a <c>matches</c> pattern, compiled once per engine. The pattern must first be a

@@ -51,10 +51,11 @@ internal sealed class JintEnginePool(ExpressionOptions options)
         });
         var context = new HelperContext(engine, options);
         HelperLibrary.Install(engine, context);
-        ArrayMethodGuards.Install(engine, options);
+        ArrayMethodGuards.Install(engine, context);
+        TemplateLiteralGuard.Install(engine, context);
         var run = new JintRun(engine, options, context);
         run.InstallVariableAccessors();
-        BuiltInLockdown.Apply(engine, [.. HelperLibrary.Names, ScriptAccessors.GetVariable, ScriptAccessors.SetVariable]);
+        BuiltInLockdown.Apply(engine, [.. HelperLibrary.Names, ScriptAccessors.GetVariable, ScriptAccessors.SetVariable, TemplateLiteralGuard.TagName]);
         return run;
     }
 }

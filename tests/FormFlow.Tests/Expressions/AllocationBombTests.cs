@@ -16,6 +16,7 @@ public class AllocationBombTests
     private const string ThreeHundred = Megabyte + "const a = []; for (let i = 0; i < 300; i++) { a[i] = s; } ";
 
     // Thirty uses of the 1M-character string in one statement, between two checks of the memory limit.
+    private const string Substitutions = "${s}${s}${s}${s}${s}${s}${s}${s}${s}${s}${s}${s}${s}${s}${s}${s}${s}${s}${s}${s}${s}${s}${s}${s}${s}${s}${s}${s}${s}${s}";
     private const string Additions = " + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s";
     // Twelve doublings inside one call: 4096 times the string.
     private const string Doublings = "t = t + t, t = t + t, t = t + t, t = t + t, t = t + t, t = t + t, t = t + t, t = t + t, t = t + t, t = t + t, t = t + t, t = t + t";
@@ -35,6 +36,8 @@ public class AllocationBombTests
     [InlineData("rebound method", Megabyte + "const h = {}; h.slice = s['con' + 'cat']; return h.slice(s, s, s, s, s, s, s, s, s, s, s, s, s, s, s, s, s, s, s, s, s, s, s, s, s, s, s, s, s, s, s, s);")]
     [InlineData("rebound concat", Megabyte + "const a = [s]; a.slice = a['con' + 'cat']; return a.slice(a, a, a, a, a, a, a, a, a, a, a, a, a, a, a, a, a, a, a, a, a, a, a, a, a).join();")]
     [InlineData("doubling in a loop", "let s = 'x'; while (true) { s = s + s; }")]
+    [InlineData("one template, thirty substitutions", Megabyte + "return `" + Substitutions + "`;")]
+    [InlineData("templates summed in one statement", Megabyte + "return `${s}${s}${s}${s}${s}${s}` + `${s}${s}${s}${s}${s}${s}` + `${s}${s}${s}${s}${s}${s}`;")]
     [InlineData("one sum of thirty strings", Megabyte + "return s" + Additions + ";")]
     [InlineData("compound assignment of a sum", Megabyte + "let t = s; t += s" + Additions + "; return t;")]
     [InlineData("twelve doublings in one call", Megabyte + "let t = s; return len(" + Doublings + ");")]
@@ -56,4 +59,25 @@ public class AllocationBombTests
     }
 
     private static Dictionary<string, JsonNode?> Scope() => new() { ["variables"] = new JsonObject() };
+
+    [Theory]
+    [InlineData("`${data.a}` + `x` + data.n.y", 28)]
+    [InlineData("data.n.y + `${data.a}`", 8)]
+    [InlineData("`${data.a}${`${data.n.y}`}`", 23)]
+    public void Errors_name_the_authors_column_although_templates_run_guarded(string expression, int column)
+    {
+        var scope = new Dictionary<string, JsonNode?> { ["data"] = new JsonObject { ["a"] = "x", ["n"] = null } };
+        var ex = Assert.Throws<ExpressionException>(() => new ExpressionEngine().Evaluate(expression, scope));
+        Assert.EndsWith($"(line 1, column {column})", ex.Message);
+    }
+
+    [Theory]
+    [InlineData("`a${data.a}b${data.n}c${data.list}d${1.5}e`", "axbnullc1,2d1.5e")]
+    [InlineData("`${`${data.a}`}` + `\u4e2d\n`", "x中\n")]
+    [InlineData("``", "")]
+    public void Templates_build_the_same_strings_as_before(string expression, string expected)
+    {
+        var scope = new Dictionary<string, JsonNode?> { ["data"] = new JsonObject { ["a"] = "x", ["n"] = null, ["list"] = new JsonArray(1, 2) } };
+        Assert.Equal(expected, (string?)new ExpressionEngine().Evaluate(expression, scope));
+    }
 }

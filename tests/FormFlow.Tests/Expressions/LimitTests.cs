@@ -50,7 +50,7 @@ public class LimitTests
     {
         var engine = new ExpressionEngine(new ExpressionOptions { Timeout = TimeSpan.FromSeconds(30) });
         var watch = Stopwatch.StartNew();
-        var result = engine.Evaluate("matches(data.s, data.p)", Scope(new string('a', 20_000) + "!", pattern));
+        var result = engine.Evaluate("matches(data.s, data.p)", Scope(new string('a', 5_000) + "!", pattern));
         Assert.Equal(false, (bool?)result);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"took {watch.ElapsedMilliseconds} ms");
     }
