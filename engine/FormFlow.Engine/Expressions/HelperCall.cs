@@ -72,9 +72,9 @@ internal readonly struct HelperCall(string name, JsValue[] arguments, HelperCont
 
 /// <summary>
 /// What every helper on one pooled Jint engine shares: the engine (for errors), the options (clock, calendar), the
-/// current run's deadline and the compiled patterns of <c>matches</c>. Used by one evaluation at a time, like its engine.
+/// current run's deadline, the count of strings built in the current statement and the compiled patterns of <c>matches</c>. Used by one evaluation at a time, like its engine.
 /// </summary>
-internal sealed class HelperContext(JintEngine engine, ExpressionOptions options)
+internal sealed class HelperContext(JintEngine engine, ExpressionOptions options, StatementStrings strings)
 {
     private const int MaxCachedPatterns = 256;
     private readonly Dictionary<string, LinearPattern> _patterns = new(StringComparer.Ordinal);
@@ -88,24 +88,16 @@ internal sealed class HelperContext(JintEngine engine, ExpressionOptions options
     /// </summary>
     public long Deadline { get; private set; }
 
-    public void StartRun()
-    {
-        Deadline = Stopwatch.GetTimestamp() + (long)(options.Timeout.TotalSeconds * Stopwatch.Frequency);
-        _built = 0;
-    }
-
-    // Characters joins and template literals of the current run have built; both allocate their result at once, in one
-    // native call the memory limit (checked between statements) cannot stop halfway.
-    private long _built;
+    public void StartRun() => Deadline = Stopwatch.GetTimestamp() + (long)(options.Timeout.TotalSeconds * Stopwatch.Frequency);
 
     /// <summary>
-    /// Counts characters a join or template literal is about to append, and refuses them before they are appended
-    /// once the run's strings would pass half the memory limit (the builder and the string made from it each hold them).
+    /// Counts characters a join or template literal is about to append, and refuses them before they are appended once
+    /// the strings built in the current statement would pass half the memory limit: such a builder allocates its whole
+    /// result within one native call, where the memory limit (checked between statements) cannot stop it.
     /// </summary>
     public void Build(string operation, int length)
     {
-        _built += length;
-        if (_built > options.MemoryLimitBytes / (2 * sizeof(char)))
+        if (!strings.TryAdd(length))
             throw new JavaScriptException(engine.Intrinsics.TypeError, $"{operation}: the result would exceed {options.MemoryLimitBytes} bytes");
     }
 

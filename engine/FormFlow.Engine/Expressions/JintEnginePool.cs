@@ -38,6 +38,7 @@ internal sealed class JintEnginePool(ExpressionOptions options)
 
     private JintRun Create()
     {
+        var strings = new StatementStrings(options);
         var engine = new JintEngine(o =>
         {
             o.Strict = true;
@@ -47,9 +48,9 @@ internal sealed class JintEnginePool(ExpressionOptions options)
             if (options.MaxStatements > 0) o.MaxStatements(options.MaxStatements);
             o.LimitMemory(options.MemoryLimitBytes);
             o.LimitRecursion(options.MaxRecursionDepth);
-            o.Constraints.RegexTimeout = options.Timeout;
+            o.Constraint(strings.EveryStatement());
         });
-        var context = new HelperContext(engine, options);
+        var context = new HelperContext(engine, options, strings);
         HelperLibrary.Install(engine, context);
         ArrayMethodGuards.Install(engine, context);
         TemplateLiteralGuard.Install(engine, context);
