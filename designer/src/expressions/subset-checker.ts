@@ -4,18 +4,13 @@ import type { ExpressionOptions } from "./options";
 import { bracketDepth } from "./nesting-scan";
 import { parseSource } from "./parse";
 import { isHelper } from "./helper-library";
-import { isForbiddenMember } from "./values";
+import { allowedMethods, isForbiddenMember } from "./values";
 
 /**
  * Walks the acorn syntax tree of a source and reports every construct outside the allowed subset, with the same
  * messages, positions and error kinds as the server's SubsetChecker (engine/FormFlow.Engine/Expressions). Names that
  * are not helpers are collected as free names and resolved against the scope at evaluation time.
  */
-
-/** Methods an expression may call on strings and arrays; every other method call is refused. */
-export const allowedMethods: ReadonlySet<string> = new Set([
-  "includes", "startsWith", "endsWith", "indexOf", "slice", "trim", "toUpperCase", "toLowerCase", "join",
-]);
 
 const globalObjectNames: ReadonlySet<string> = new Set(["globalThis", "window", "global", "self"]);
 const allowedBinary: ReadonlySet<string> = new Set([

@@ -30,6 +30,17 @@ export function isNullish(value: Value): value is null | undefined {
   return value === null || value === undefined;
 }
 
+/** Methods an expression may call on strings and arrays; every other method call is refused (subset-checker.ts). */
+export const allowedMethods: ReadonlySet<string> = new Set([
+  "includes", "startsWith", "endsWith", "indexOf", "slice", "trim", "toUpperCase", "toLowerCase", "join",
+]);
+
+/**
+ * The inherited members a computed key can read: the server's built-in prototypes keep only the allowed methods and
+ * the conversions JavaScript itself calls (BuiltInLockdown.cs), so `"x"["rep" + "eat"]` is undefined on both sides.
+ */
+const readableInherited: ReadonlySet<string> = new Set([...allowedMethods, "toString", "valueOf"]);
+
 const hasOwn = Object.prototype.hasOwnProperty;
 
 /**
@@ -45,8 +56,8 @@ export function readMember(target: Value, key: string): Value {
     if (key === "length") return target.length;
     if (isArrayIndex(key)) return Number(key) < target.length ? target[Number(key)] : undefined;
   }
-  if (typeof target === "function" || isForbiddenMember(key)) return undefined;
-  // Built-in prototype methods (trim, join, toString ...): reading one gives the function, as in JavaScript.
+  if (typeof target === "function" || isForbiddenMember(key) || !readableInherited.has(key)) return undefined;
+  // The built-in methods the server keeps (trim, join, toString ...): reading one gives the function, as in JavaScript.
   const inherited = (Object(target) as Record<string, Value>)[key];
   return typeof inherited === "function" ? inherited : undefined;
 }

@@ -47,7 +47,7 @@ describe("in the ecmascript dialect (the matches helper) it agrees with JavaScri
     });
   }
 
-  test.each(["\\A", "\\p{L}", "\\e", "\\1", "(?=a)", "\\k<x>", "\\cA"])("%s is left to RegExp (refused here)", (pattern) => {
+  test.each(["\\A", "\\p{L}", "\\e", "\\1", "(?=a)", "\\k<x>", "\\cA"])("%s is outside the dialect and refused", (pattern) => {
     expect(() => new LinearPattern(pattern, "ecmascript")).toThrow(PatternSyntaxError);
   });
 });

@@ -21,7 +21,7 @@ public sealed class ExpressionEngine
     private static readonly HashSet<string> ReservedNames = new(StringComparer.Ordinal)
     {
         "undefined", "NaN", "Infinity", "eval", "Function", "arguments", "globalThis", "window", "global", "self",
-        ScriptAccessors.GetVariable, ScriptAccessors.SetVariable,
+        ScriptAccessors.GetVariable, ScriptAccessors.SetVariable, TemplateLiteralGuard.TagName,
     };
 
     private static readonly IReadOnlyDictionary<string, JsonNode?> EmptyScope = new Dictionary<string, JsonNode?>();
@@ -168,7 +168,7 @@ public sealed class ExpressionEngine
         }
         catch (Exception ex)
         {
-            throw Translate(ex, prepared.Kind);
+            throw Translate(ex, prepared);
         }
         finally
         {
@@ -177,12 +177,12 @@ public sealed class ExpressionEngine
         }
     }
 
-    private ExpressionException Translate(Exception ex, ExpressionKind kind)
+    private ExpressionException Translate(Exception ex, PreparedSource prepared)
     {
-        var what = kind == ExpressionKind.Expression ? "the expression" : "the script";
+        var what = prepared.Kind == ExpressionKind.Expression ? "the expression" : "the script";
         return ex switch
         {
-            JavaScriptException js => new ExpressionException(ExpressionErrorKind.Runtime, RuntimeProblem(js), js),
+            JavaScriptException js => new ExpressionException(ExpressionErrorKind.Runtime, RuntimeProblem(js, prepared), js),
             TimeoutException => new ExpressionException(ExpressionErrorKind.Timeout,
                 $"{what} ran longer than {Options.Timeout.TotalMilliseconds:0} ms", inner: ex),
             ExecutionCanceledException => new ExpressionException(ExpressionErrorKind.Timeout, $"{what} was cancelled", inner: ex),
@@ -196,12 +196,12 @@ public sealed class ExpressionEngine
         };
     }
 
-    private static ExpressionProblem RuntimeProblem(JavaScriptException js)
+    private static ExpressionProblem RuntimeProblem(JavaScriptException js, PreparedSource prepared)
     {
         var name = js.Error is Jint.Native.Object.ObjectInstance error ? error.Get("name").ToString() : "Error";
         var message = $"{name}: {js.Message}";
         var start = js.Location.Start;
         var line = start.Line - PreparedSource.WrapperLines;
-        return line >= 1 ? new ExpressionProblem(message, line, start.Column + 1) : new ExpressionProblem(message, 1, 1);
+        return line >= 1 ? new ExpressionProblem(message, line, prepared.OriginalColumn(line, start.Column) + 1) : new ExpressionProblem(message, 1, 1);
     }
 }

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Globalization;
+using FormFlow.Engine.Expressions.Patterns;
 using Jint;
 using Jint.Native;
 using Jint.Native.Object;
@@ -69,26 +71,58 @@ internal readonly struct HelperCall(string name, JsValue[] arguments, HelperCont
 }
 
 /// <summary>
-/// What every helper on one pooled Jint engine shares: the engine (for errors and regular expressions), the options
-/// (clock, calendar) and the compiled patterns of <c>matches</c>. Used by one evaluation at a time, like its engine.
+/// What every helper on one pooled Jint engine shares: the engine (for errors), the options (clock, calendar), the
+/// current run's deadline, the count of strings built in the current statement and the compiled patterns of <c>matches</c>. Used by one evaluation at a time, like its engine.
 /// </summary>
-internal sealed class HelperContext(JintEngine engine, ExpressionOptions options)
+internal sealed class HelperContext(JintEngine engine, ExpressionOptions options, StatementStrings strings)
 {
     private const int MaxCachedPatterns = 256;
-    private readonly Dictionary<string, ObjectInstance> _regExps = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LinearPattern> _patterns = new(StringComparer.Ordinal);
 
     public JintEngine Engine => engine;
     public ExpressionOptions Options => options;
 
-    /// <summary><c>new RegExp(pattern)</c>, compiled once per engine; an invalid pattern is a SyntaxError.</summary>
-    public ObjectInstance RegExp(string pattern)
+    /// <summary>
+    /// When the current run must stop (Stopwatch ticks). Jint stops script at its timeout, but cannot interrupt a
+    /// helper running C#, so a long helper (a match over a huge text) looks at this itself.
+    /// </summary>
+    public long Deadline { get; private set; }
+
+    public void StartRun() => Deadline = Stopwatch.GetTimestamp() + (long)(options.Timeout.TotalSeconds * Stopwatch.Frequency);
+
+    /// <summary>
+    /// Counts characters a join or template literal is about to append, and refuses them before they are appended once
+    /// the strings built in the current statement would pass half the memory limit: such a builder allocates its whole
+    /// result within one native call, where the memory limit (checked between statements) cannot stop it.
+    /// </summary>
+    public void Build(string operation, int length)
     {
-        if (_regExps.TryGetValue(pattern, out var cached)) return cached;
-        var regExp = engine.Intrinsics.RegExp.Construct([JsString.Create(pattern)], engine.Intrinsics.RegExp);
+        if (!strings.TryAdd(length))
+            throw new JavaScriptException(engine.Intrinsics.TypeError, $"{operation}: the result would exceed {options.MemoryLimitBytes} bytes");
+    }
+
+    /// <summary>
+    /// The linear-time matcher of a <c>matches</c> pattern, compiled once per engine. The pattern must first be a
+    /// valid JavaScript RegExp (else the SyntaxError JavaScript gives), then lie within the linear-time dialect,
+    /// exactly as in the browser (else a TypeError naming what is not supported).
+    /// </summary>
+    public LinearPattern Pattern(string pattern, HelperCall call)
+    {
+        if (_patterns.TryGetValue(pattern, out var cached)) return cached;
+        engine.Intrinsics.RegExp.Construct([JsString.Create(pattern)], engine.Intrinsics.RegExp);
+        LinearPattern compiled;
+        try
+        {
+            compiled = new LinearPattern(pattern);
+        }
+        catch (PatternSyntaxException ex)
+        {
+            throw call.Error($"the pattern \"{pattern}\" is not supported: {ex.Message}");
+        }
         // Patterns come from definitions, so few are distinct; the bound only guards against a generated flood.
-        if (_regExps.Count >= MaxCachedPatterns) _regExps.Clear();
-        _regExps[pattern] = regExp;
-        return regExp;
+        if (_patterns.Count >= MaxCachedPatterns) _patterns.Clear();
+        _patterns[pattern] = compiled;
+        return compiled;
     }
 
     /// <summary>Today in Asia/Shanghai: mainland China keeps UTC+8 all year, so a fixed offset is exact.</summary>

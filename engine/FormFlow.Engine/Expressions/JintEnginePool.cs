@@ -9,17 +9,11 @@ using JintEngine = Jint.Engine;
 namespace FormFlow.Engine.Expressions;
 
 /// <summary>
-/// Idle Jint engines, each already set up with the limits, the helpers and frozen built-in prototypes, so an
+/// Idle Jint engines, each already set up with the limits, the helpers and locked-down built-ins, so an
 /// evaluation only binds its scope. Engines are not thread-safe; the pool hands each one to one caller at a time.
 /// </summary>
 internal sealed class JintEnginePool(ExpressionOptions options)
 {
-    // Scripts may assign to members of objects; frozen prototypes keep one evaluation from planting members that
-    // every later evaluation on the same engine would see.
-    private const string FreezeBuiltIns =
-        "Object.freeze(Object.prototype); Object.freeze(Array.prototype); Object.freeze(String.prototype);" +
-        "Object.freeze(Number.prototype); Object.freeze(Boolean.prototype); Object.freeze(Function.prototype);";
-
     // Each thread keeps the engine it used last, which makes renting nearly free on the hot path; the shared bag
     // holds engines freed by threads that already have one.
     private readonly ThreadLocal<JintRun?> _local = new();
@@ -44,6 +38,7 @@ internal sealed class JintEnginePool(ExpressionOptions options)
 
     private JintRun Create()
     {
+        var strings = new StatementStrings(options);
         var engine = new JintEngine(o =>
         {
             o.Strict = true;
@@ -53,20 +48,21 @@ internal sealed class JintEnginePool(ExpressionOptions options)
             if (options.MaxStatements > 0) o.MaxStatements(options.MaxStatements);
             o.LimitMemory(options.MemoryLimitBytes);
             o.LimitRecursion(options.MaxRecursionDepth);
-            o.Constraints.RegexTimeout = options.Timeout;
+            o.Constraint(strings.EveryStatement());
         });
-        var context = new HelperContext(engine, options);
+        var context = new HelperContext(engine, options, strings);
         HelperLibrary.Install(engine, context);
-        ArrayMethodGuards.Install(engine, options);
-        engine.Execute(FreezeBuiltIns);
-        var run = new JintRun(engine, options);
+        ArrayMethodGuards.Install(engine, context);
+        TemplateLiteralGuard.Install(engine, context);
+        var run = new JintRun(engine, options, context);
         run.InstallVariableAccessors();
+        BuiltInLockdown.Apply(engine, [.. HelperLibrary.Names, ScriptAccessors.GetVariable, ScriptAccessors.SetVariable, TemplateLiteralGuard.TagName]);
         return run;
     }
 }
 
 /// <summary>One pooled engine and the scope it is bound to for the current evaluation.</summary>
-internal sealed class JintRun(JintEngine engine, ExpressionOptions options)
+internal sealed class JintRun(JintEngine engine, ExpressionOptions options, HelperContext helpers)
 {
     private readonly List<string> _accessors = [];
 
@@ -81,6 +77,7 @@ internal sealed class JintRun(JintEngine engine, ExpressionOptions options)
     /// </summary>
     public void Bind(ExpressionKind kind)
     {
+        helpers.StartRun();
         var readOnly = kind == ExpressionKind.Expression;
         foreach (var (name, value) in Scope) engine.SetValue(name, JsonConversion.ToJs(engine, value, options.MaxRecursionDepth, readOnly: readOnly));
         if (!readOnly && Scope.TryGetValue(ScriptAccessors.VariablesScopeName, out var variables) && variables is JsonObject keys)

@@ -28,6 +28,7 @@ internal sealed partial class SubsetChecker
     private readonly int _maxDepth;
     private readonly List<ExpressionProblem> _problems = [];
     private readonly List<FreeName> _freeNames = [];
+    private readonly List<int> _templates = [];
     private readonly HashSet<string> _locals = new(StringComparer.Ordinal);
     private ExpressionErrorKind _errorKind = ExpressionErrorKind.Disallowed;
 
@@ -91,7 +92,7 @@ internal sealed partial class SubsetChecker
         }
         // In source order, so the first problem is the leftmost one whatever order the walk found them in.
         var problems = checker._problems.OrderBy(p => p.Line).ThenBy(p => p.Column).ToList();
-        return new SubsetCheck(problems, checker._errorKind, checker._freeNames);
+        return new SubsetCheck(problems, checker._errorKind, checker._freeNames, checker._templates);
     }
 
     public void Visit(Node node, int depth)
@@ -106,6 +107,7 @@ internal sealed partial class SubsetChecker
                 VisitIdentifier(identifier);
                 break;
             case TemplateLiteral template:
+                _templates.Add(template.Start);
                 foreach (var part in template.Expressions) Visit(part, depth + 1);
                 break;
             case ArrayExpression array:
@@ -367,7 +369,9 @@ internal sealed partial class SubsetChecker
 internal sealed record FreeName(string Name, int Line, int Column);
 
 /// <summary>The scope-independent outcome of checking one source.</summary>
-internal sealed record SubsetCheck(IReadOnlyList<ExpressionProblem> Problems, ExpressionErrorKind ErrorKind, IReadOnlyList<FreeName> FreeNames)
+/// <param name="TemplateStarts">Where each template literal starts (offsets into the source): PreparedSource guards them.</param>
+internal sealed record SubsetCheck(IReadOnlyList<ExpressionProblem> Problems, ExpressionErrorKind ErrorKind, IReadOnlyList<FreeName> FreeNames,
+    IReadOnlyList<int> TemplateStarts)
 {
-    public static SubsetCheck Failed(ExpressionErrorKind kind, ExpressionProblem problem) => new([problem], kind, []);
+    public static SubsetCheck Failed(ExpressionErrorKind kind, ExpressionProblem problem) => new([problem], kind, [], []);
 }

@@ -4,13 +4,14 @@ import type { HelperCall } from "../helper-call";
 /** matches, isMobile and isEmail. A null or undefined text never matches. */
 
 const maxCachedPatterns = 512;
-const patterns = new Map<string, { test(text: string): boolean }>();
+const patterns = new Map<string, LinearPattern>();
 
 /**
  * matches(text, pattern): true when the pattern matches somewhere in the text, like RegExp.prototype.test (anchor
- * with ^ and $ for the whole text). The pattern must be a valid JavaScript RegExp; it is then matched in linear time
- * by the NFA matcher whenever it is a plain regular pattern (no lookarounds or backreferences), so no text can make a
- * catastrophic pattern hang the page. Nothing is compiled to code: both run under a strict Content-Security-Policy.
+ * with ^ and $ for the whole text). The pattern must be a valid JavaScript RegExp and lie within the linear-time
+ * dialect (no lookarounds or backreferences); it is then matched by the NFA matcher, so no text can make a pattern hang
+ * the page. The server matches the same dialect the same way (Expressions/Patterns), and the conformance vectors keep
+ * the two in step. Nothing is compiled to code: both run under a strict Content-Security-Policy.
  */
 export const matches = (call: HelperCall) => {
   const text = call.optionalString(0, "text");
@@ -20,19 +21,20 @@ export const matches = (call: HelperCall) => {
   return text !== null && matcher.test(text);
 };
 
-function compile(call: HelperCall, pattern: string): { test(text: string): boolean } {
+function compile(call: HelperCall, pattern: string): LinearPattern {
   const cached = patterns.get(pattern);
   if (cached) return cached;
-  let matcher: { test(text: string): boolean };
   try {
-    matcher = new RegExp(pattern);
+    new RegExp(pattern);
   } catch (error) {
     throw call.error(`invalid pattern "${pattern}": ${(error as Error).message}`);
   }
+  let matcher: LinearPattern;
   try {
     matcher = new LinearPattern(pattern, "ecmascript");
   } catch (error) {
     if (!(error instanceof PatternSyntaxError)) throw error;
+    throw call.error(`the pattern "${pattern}" is not supported: ${error.message}`);
   }
   // Patterns come from definitions, so few are distinct; the bound only guards against a generated flood.
   if (patterns.size >= maxCachedPatterns) patterns.clear();

@@ -7,18 +7,17 @@ namespace FormFlow.Engine.Expressions.Helpers;
 internal static class TextFunctions
 {
     /// <summary>
-    /// matches(text, pattern): RegExp.prototype.test of <c>new RegExp(pattern)</c> — JavaScript's own regular
-    /// expression rules (as Jint implements them), so the browser gives the same answer. The match is stopped after
-    /// the options' timeout.
+    /// matches(text, pattern): RegExp.prototype.test of <c>new RegExp(pattern)</c> for every pattern in the linear-time
+    /// dialect (JavaScript's syntax and meaning without lookarounds and backreferences), matched without backtracking
+    /// as the browser matches it, so no text can make a pattern run for seconds and both give the same answer.
     /// </summary>
     public static JsValue Matches(HelperCall call)
     {
         var text = call.OptionalString(0, "text");
         var pattern = call.OptionalString(1, "pattern") ?? throw call.Error("pattern must be a string, got null");
-        var regExp = call.Context.RegExp(pattern);
+        var matcher = call.Context.Pattern(pattern, call);
         if (text is null) return JsBoolean.False;
-        var engine = call.Context.Engine;
-        return engine.Call(regExp.Get("test"), regExp, [JsString.Create(text)]);
+        return matcher.IsMatch(text, call.Context.Deadline) ? JsBoolean.True : JsBoolean.False;
     }
 
     public static JsValue IsMobile(HelperCall call) =>

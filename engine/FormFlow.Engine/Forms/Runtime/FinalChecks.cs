@@ -17,10 +17,10 @@ internal sealed class FinalChecks
     private readonly string _locale;
     private readonly JsonObject _data;
 
-    public FinalChecks(CompiledForm form, Expressions.ExpressionEngine engine, FormMode mode, string locale, JsonObject data)
+    public FinalChecks(CompiledForm form, Expressions.ExpressionEngine engine, FormMode mode, string locale, JsonObject data, RuleBudget budget)
     {
         (_form, _mode, _locale, _data) = (form, mode, locale, data);
-        _rules = new RuleScope(engine, locale, Errors);
+        _rules = new RuleScope(engine, locale, Errors, budget);
     }
 
     public List<FormError> Errors { get; } = [];
@@ -49,9 +49,8 @@ internal sealed class FinalChecks
             }
             foreach (var validation in state.Field.Validate ?? [])
             {
-                var before = Errors.Count;
-                var result = _rules.Evaluate(validation.Expression, _data, row, index, path, validation.Id);
-                if (Errors.Count == before && !Expressions.ExpressionEngine.IsTruthy(result))
+                if (_rules.TryEvaluate(validation.Expression, _data, row, index, path, validation.Id, out var result)
+                    && !Expressions.ExpressionEngine.IsTruthy(result))
                     Errors.Add(new FormError(path, validation.Id, validation.Message.Get(_locale)));
             }
         }

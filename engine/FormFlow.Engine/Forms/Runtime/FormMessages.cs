@@ -29,6 +29,8 @@ internal static class FormMessages
         ["maxDepth"] = ("嵌套层级过深", "巢狀層級過深", "is nested too deeply"),
         ["numberRange"] = ("数值过大，无法处理", "數值過大，無法處理", "is a number too large to handle"),
         ["rule"] = ("规则无法计算：{0}", "規則無法計算：{0}", "the rule could not be evaluated: {0}"),
+        ["ruleTime"] = ("表单规则的总运行时间超过 {0} 毫秒，已在此规则处停止", "表單規則的總執行時間超過 {0} 毫秒，已在此規則處停止",
+            "the form's rules ran longer than {0} ms in total and were stopped at this rule"),
         ["format:date"] = ("应为日期（如 2025-01-31）", "應為日期（如 2025-01-31）", "must be a date such as 2025-01-31"),
         ["format:date-time"] = ("应为日期时间（如 2025-01-31T09:00:00+08:00）", "應為日期時間（如 2025-01-31T09:00:00+08:00）",
             "must be a date and time such as 2025-01-31T09:00:00+08:00"),

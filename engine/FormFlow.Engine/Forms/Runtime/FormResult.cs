@@ -48,7 +48,7 @@ public sealed record FormProcessOptions
     public JsonObject? PreviousData { get; init; }
 }
 
-/// <summary>Hard limits on submitted data, checked before any rule runs so that no payload can make processing slow.</summary>
+/// <summary>Hard limits on submitted data, checked before any rule runs, and on the rules' time, so that no payload can make processing slow.</summary>
 public sealed record FormLimits
 {
     public static FormLimits Default { get; } = new();
@@ -58,4 +58,10 @@ public sealed record FormLimits
     public int MaxItems { get; init; } = 1_000;
     /// <summary>Deepest nesting inside one field value (a group row holding a file list is 4).</summary>
     public int MaxDepth { get; init; } = 8;
+    /// <summary>
+    /// Time all rules of one submission may take together (every pass, row and rule). Past it no rule runs and the
+    /// submission fails naming the rule where the time ran out; one evaluation may overrun it by at most the
+    /// expression engine's timeout.
+    /// </summary>
+    public TimeSpan RuleTime { get; init; } = TimeSpan.FromSeconds(2);
 }

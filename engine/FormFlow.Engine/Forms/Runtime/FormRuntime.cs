@@ -40,15 +40,17 @@ public sealed class FormRuntime
             : new DataSanitizer(_form.TopFields, _limits, locale).Sanitize(options.PreviousData);
         ProtectValues(start, previous, permissions);
 
-        var pass = Settle(start, previous, permissions, locale);
+        var budget = new RuleBudget(_limits.RuleTime, locale);
+        var pass = Settle(start, previous, permissions, locale, budget);
 
         var protectedPaths = pass.States.Where(s => FieldPermissions.Protects(s.Value.Access)).Select(s => s.Key).ToList();
         var schemaErrors = SchemaErrors.Validate(_form, pass.Data, locale)
             .Where(e => Counts(e, protectedPaths, options.Mode)).ToList();
-        var checks = new FinalChecks(_form, _engine, options.Mode, locale, pass.Data);
+        var checks = new FinalChecks(_form, _engine, options.Mode, locale, pass.Data, budget);
         checks.Run(pass.States, schemaErrors);
 
         var errors = sanitizer.Errors.Concat(pass.Errors).Concat(schemaErrors).Concat(checks.Errors)
+            .Concat(budget.Exhausted is { } spent ? [spent] : [])
             .OrderBy(e => _form.OrderOf(e.Path)).ToList();
         var states = pass.States.ToDictionary(s => s.Key, s => new FieldState(s.Value.Visible, s.Value.RequiredBy is not null, s.Value.ReadOnly));
         return new FormResult(errors.Count == 0, errors, pass.OrderedData(), states);
@@ -69,14 +71,15 @@ public sealed class FormRuntime
     /// paths would not change the next pass's data (a hidden field with no value, a read-only field already holding
     /// its previous value) is final already: the next pass would compute exactly the same.
     /// </summary>
-    private RulePass Settle(JsonObject start, JsonObject previous, FieldPermissions permissions, string locale)
+    private RulePass Settle(JsonObject start, JsonObject previous, FieldPermissions permissions, string locale, RuleBudget budget)
     {
         var hidden = new HashSet<string>(StringComparer.Ordinal);
         var readOnly = new HashSet<string>(StringComparer.Ordinal);
         while (true)
         {
-            var pass = new RulePass(_form, permissions, _engine, locale, start, previous, hidden, readOnly);
-            if (!pass.ChangesData(hidden, readOnly, previous)) return pass;
+            var pass = new RulePass(_form, permissions, _engine, locale, budget, start, previous, hidden, readOnly);
+            // Once the budget is spent, another pass would run no rule: this one's states are as good as any.
+            if (budget.Exhausted is not null || !pass.ChangesData(hidden, readOnly, previous)) return pass;
             hidden.UnionWith(pass.NewlyHidden);
             readOnly.UnionWith(pass.NewlyReadOnly);
         }

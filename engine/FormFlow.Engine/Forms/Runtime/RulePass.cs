@@ -29,11 +29,11 @@ internal sealed class RulePass
     public HashSet<string> NewlyHidden { get; } = new(StringComparer.Ordinal);
     public HashSet<string> NewlyReadOnly { get; } = new(StringComparer.Ordinal);
 
-    public RulePass(CompiledForm form, FieldPermissions permissions, Expressions.ExpressionEngine engine, string locale,
+    public RulePass(CompiledForm form, FieldPermissions permissions, Expressions.ExpressionEngine engine, string locale, RuleBudget budget,
         JsonObject start, JsonObject previous, IReadOnlySet<string> hidden, IReadOnlySet<string> readOnly)
     {
         (_form, _permissions, _hidden, _readOnly) = (form, permissions, hidden, readOnly);
-        _rules = new RuleScope(engine, locale, Errors);
+        _rules = new RuleScope(engine, locale, Errors, budget);
         Data = (JsonObject)start.DeepClone();
         ApplyEarlierPasses(previous);
         Calculate();

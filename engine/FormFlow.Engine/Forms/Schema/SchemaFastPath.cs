@@ -16,6 +16,9 @@ namespace FormFlow.Engine.Forms.Schema;
 /// </summary>
 internal sealed class SchemaFastPath
 {
+    // decimal's 96-bit mantissa holds every number of 28 significant digits (and some of 29).
+    private const int MaxExactDigits = 28;
+
     private static readonly HashSet<string> Annotations = new(StringComparer.Ordinal) { "$schema", "$id", "title", "description", "readOnly" };
 
     private readonly string _type;
@@ -142,11 +145,26 @@ internal sealed class SchemaFastPath
         if (_minimum is null && _maximum is null && _multipleOf is null) return true;
         // The JSON text, as serialized: exponents and values beyond decimal are where double and decimal readings part.
         var text = value.ToJsonString();
-        if (text.AsSpan().IndexOfAny('e', 'E') >= 0
-            || !decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
-            return false;
+        if (!TryParseExactly(text, out var number)) return false;
         return (_minimum is not { } min || number >= min) && (_maximum is not { } max || number <= max)
             && (_multipleOf is not { } step || number % step == 0);
+    }
+
+    /// <summary>
+    /// The JSON number text as a decimal, only where decimal holds it exactly. decimal.Parse rounds past 28
+    /// significant digits, so 100.000000000000000000000000001 would pass a maximum of 100 that JsonSchema.Net
+    /// enforces; such a number (and one with an exponent) is left to JsonSchema.Net. Counting the fraction's leading
+    /// zeros as digits errs on the side of asking.
+    /// </summary>
+    private static bool TryParseExactly(string text, out decimal number)
+    {
+        number = 0;
+        var digits = text.AsSpan().TrimStart('-');
+        var point = digits.IndexOf('.');
+        var whole = (point < 0 ? digits : digits[..point]).TrimStart('0');
+        var fraction = point < 0 ? [] : digits[(point + 1)..].TrimEnd('0');
+        return whole.Length + fraction.Length <= MaxExactDigits && digits.IndexOfAny('e', 'E') < 0
+            && decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out number);
     }
 
     private bool ArrayOk(JsonArray value)
