@@ -1,3 +1,4 @@
+using FormFlow.Engine.JsonInput;
 using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -11,6 +12,8 @@ internal static class CliJson
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
+        // Input files may nest 64 deep; the answer wraps them in a few levels more.
+        MaxDepth = 128,
         // Chinese labels and messages stay readable on stdout.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
@@ -22,9 +25,11 @@ internal static class CliJson
     public static JsonNode? ReadFile(string path)
     {
         if (!File.Exists(path)) throw new CliException($"{path}: file not found");
+        var text = File.ReadAllText(path);
+        if (InvalidStrings.FirstIn(text) is { } pointer) throw new CliException($"{path}: {InvalidStrings.Describe(pointer)}");
         try
         {
-            return JsonNode.Parse(File.ReadAllText(path), documentOptions: new JsonDocumentOptions { MaxDepth = 64 });
+            return JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { MaxDepth = 64 });
         }
         catch (JsonException ex)
         {

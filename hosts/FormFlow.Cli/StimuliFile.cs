@@ -57,6 +57,8 @@ internal static class StimuliFile
         };
     }
 
+    private const int MaxAdvanceDays = 36_500;
+
     /// <summary>"P16D" / "PT2H", or {"days": 16, "hours": 2, "minutes": 30}.</summary>
     private static TimeSpan Duration(JsonNode? node, string at)
     {
@@ -69,6 +71,9 @@ internal static class StimuliFile
         {
             if (amount is not JsonValue n || !n.TryGetValue(out double value) || value < 0 || value != Math.Floor(value))
                 throw new CliException($"{at}/{unit}: must be a whole number, not {amount?.ToJsonString() ?? "null"}");
+            // A clock advanced by more than a century tests nothing, and a TimeSpan cannot hold much more.
+            if (value > MaxAdvanceDays * (unit == "hours" ? 24 : unit == "minutes" ? 24 * 60 : 1))
+                throw new CliException($"{at}/{unit}: at most {MaxAdvanceDays} days in all, not {amount.ToJsonString()}");
             total += unit switch
             {
                 "days" => TimeSpan.FromDays(value),

@@ -1,3 +1,4 @@
+using FormFlow.Engine.JsonInput;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FormFlow.Engine.Forms.Definitions;
@@ -24,6 +25,7 @@ public static class FormDefinitionLoader
     {
         if (json.Length > MaxLength)
             throw Single($"definition is {json.Length} characters long; the limit is {MaxLength}");
+        if (InvalidStrings.FirstIn(json) is { } pointer) throw Single(InvalidStrings.Describe(pointer));
         JsonNode? raw;
         JsonElement element;
         try
@@ -40,13 +42,26 @@ public static class FormDefinitionLoader
         return Load(raw, element);
     }
 
-    public static FormDefinition Load(JsonNode? raw) => Load(raw, JsonSerializer.SerializeToElement(raw));
+    // The meta-schema check reports a definition nested too deep; writing it for that check must not fail first.
+    public static FormDefinition Load(JsonNode? raw) => Load(raw, JsonSerializer.SerializeToElement(raw, DeepWrite));
+
+    private static readonly JsonSerializerOptions DeepWrite = new() { MaxDepth = 1024 };
 
     private static FormDefinition Load(JsonNode? raw, JsonElement element)
     {
         var problems = DefinitionMetaSchema.Check(element, raw);
         if (problems.Count > 0) throw new FormDefinitionException(problems);
-        var form = raw.Deserialize<FormDefinition>(SerializerOptions)!;
+        FormDefinition form;
+        try
+        {
+            form = raw.Deserialize<FormDefinition>(SerializerOptions)!;
+        }
+        catch (JsonException ex)
+        {
+            // The format allows it but the runtime cannot hold it: an integer past int's range (maxLength: 1e308).
+            var path = (ex.Path ?? "$").TrimStart('$').Replace("[", "/").Replace("]", "").Replace('.', '/');
+            throw new FormDefinitionException([new DefinitionProblem(null, path, $"the value at {(path.Length == 0 ? "the top" : path)} is out of range")]);
+        }
         problems = DefinitionChecks.Run(form, raw!);
         if (problems.Count > 0) throw new FormDefinitionException(problems);
         return form;

@@ -17,7 +17,8 @@ internal sealed class CalculationOrder
     public static CalculationOrder Build(FormDefinition form)
     {
         var places = FieldPlace.All(form).Where(p => p.Field.Calculate is not null).ToList();
-        var dependencies = places.ToDictionary(p => p.Field.Id, p => DependenciesOf(p, places));
+        // A duplicate id is reported by the definition checks; the order is built from its first use.
+        var dependencies = places.DistinctBy(p => p.Field.Id).ToDictionary(p => p.Field.Id, p => DependenciesOf(p, places));
         var order = new List<FieldPlace>();
         var state = new Dictionary<string, int>(); // 1 = visiting, 2 = done
         var stack = new List<string>();

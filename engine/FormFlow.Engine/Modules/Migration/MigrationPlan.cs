@@ -1,3 +1,4 @@
+using FormFlow.Engine.Workflows.Activities;
 using System.Text.Json.Nodes;
 using FormFlow.Engine.Modules.Resolution;
 
@@ -58,5 +59,5 @@ public sealed record MigrationPlan
 
     internal static Dictionary<string, JsonObject> Activities(JsonObject module) =>
         (module["workflow"]?["activities"] as JsonArray ?? []).OfType<JsonObject>()
-            .Where(a => a["id"] is JsonValue).ToDictionary(a => (string)a["id"]!, StringComparer.Ordinal);
+            .Where(a => JsonText.Of(a["id"]) is not null).ToDictionary(a => JsonText.Of(a["id"])!, StringComparer.Ordinal);
 }

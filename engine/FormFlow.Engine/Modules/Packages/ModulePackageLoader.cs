@@ -1,3 +1,4 @@
+using FormFlow.Engine.JsonInput;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FormFlow.Engine.Modules.Resolution;
@@ -136,9 +137,15 @@ public static class ModulePackageLoader
             problems.Add(new ModuleProblem(null, "", "file not found") { Source = file });
             return null;
         }
+        var text = File.ReadAllText(path);
+        if (InvalidStrings.FirstIn(text) is { } pointer)
+        {
+            problems.Add(new ModuleProblem(null, pointer, InvalidStrings.Describe(pointer)) { Source = file });
+            return null;
+        }
         try
         {
-            return JsonNode.Parse(File.ReadAllText(path), documentOptions: new JsonDocumentOptions { MaxDepth = 64 });
+            return JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { MaxDepth = 64 });
         }
         catch (JsonException ex)
         {

@@ -12,7 +12,8 @@ namespace FormFlow.Engine.Modules.Resolution;
 /// </summary>
 public static class CanonicalJson
 {
-    private static readonly JsonSerializerOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    // A package file may nest 64 deep (its reader's limit); the module wraps its files a few levels deeper.
+    private static readonly JsonSerializerOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, MaxDepth = 256 };
 
     public static string Text(JsonNode? node) => Sorted(node)?.ToJsonString(Options) ?? "null";
 

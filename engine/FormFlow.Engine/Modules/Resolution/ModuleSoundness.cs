@@ -23,6 +23,9 @@ internal static class ModuleSoundness
         var index = ElementIndex.Build(module, problems);
         CheckForms(module, problems);
         CheckWorkflow(module, problems);
+        // The checks below read the forms and the workflow in the shape their formats define; a form or workflow
+        // without it is already reported above, and reading it further would only fail on its shape.
+        if (problems.Count > 0) return problems;
         CheckTaskFields(module, problems);
         CheckSettings(module, index, problems);
         CheckExtensionPoints(module, index, problems);
@@ -73,9 +76,9 @@ internal static class ModuleSoundness
         for (var i = 0; i < activities.Count; i++)
         {
             if (activities[i] is not JsonObject { } activity || activity["inputs"] is not JsonObject inputs) continue;
-            var id = (string?)activity["id"];
+            var id = JsonText.Of(activity["id"]);
             var named = (inputs["fieldPermissions"] as JsonObject)?.Select(p => (Key: p.Key, Path: $"/fieldPermissions/{Pointer.Escape(p.Key)}"))
-                ?? ((string?)activity["type"] == "requestInformation" ? inputs["fields"] as JsonArray : null)?.Select((f, n) => (Key: JsonText.Of(f) ?? "", Path: $"/fields/{n}"))
+                ?? (JsonText.Of(activity["type"]) == "requestInformation" ? inputs["fields"] as JsonArray : null)?.Select((f, n) => (Key: JsonText.Of(f) ?? "", Path: $"/fields/{n}"))
                 ?? [];
             foreach (var (key, path) in named)
                 if (!keys.Contains(key))

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using FormFlow.Engine.Workflows.Activities;
 
 namespace FormFlow.Engine.Modules.Resolution;
 
@@ -34,5 +35,5 @@ internal static class SettingBindings
     }
 
     public static JsonObject? Activity(JsonObject module, string id) =>
-        module["workflow"]?["activities"]?.AsArray().OfType<JsonObject>().FirstOrDefault(a => (string?)a["id"] == id);
+        module["workflow"]?["activities"]?.AsArray().OfType<JsonObject>().FirstOrDefault(a => JsonText.Of(a["id"]) == id);
 }

@@ -1,3 +1,4 @@
+using FormFlow.Engine.JsonInput;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FormFlow.Engine.Workflows.Validation;
@@ -37,6 +38,8 @@ public static class WorkflowDefinitionLoader
     /// <summary>Reads a definition checked only against the JSON Schema (no graph or expression checks).</summary>
     public static WorkflowDefinition Parse(string json)
     {
+        if (InvalidStrings.FirstIn(json) is { } pointer)
+            throw new WorkflowDefinitionException([new WorkflowProblem(null, pointer, InvalidStrings.Describe(pointer))]);
         JsonNode? node;
         try
         {

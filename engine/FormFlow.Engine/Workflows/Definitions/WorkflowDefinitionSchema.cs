@@ -53,7 +53,7 @@ internal static class WorkflowDefinitionSchema
     {
         var parts = path.Split('/');
         if (parts.Length < 3 || parts[1] != "activities" || !int.TryParse(parts[2], out var index)) return null;
-        return document?["activities"] is JsonArray list && index < list.Count && list[index]?["id"] is JsonValue id
+        return document?["activities"] is JsonArray list && index < list.Count && list[index] is JsonObject activity && activity["id"] is JsonValue id
             && id.TryGetValue<string>(out var text) ? text : null;
     }
 }
