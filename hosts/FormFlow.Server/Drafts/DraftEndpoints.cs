@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using FormFlow.Persistence;
 using FormFlow.Persistence.Drafts;
 using FormFlow.Server.Auth;
+using FormFlow.Server.Privacy;
 using FormFlow.Server.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -26,14 +27,15 @@ public static class DraftEndpoints
         drafts.MapDelete("/", DeleteAsync).WithSummary("Discard my draft for this service.");
     }
 
-    private static async Task<Results<Ok<DraftView>, ProblemHttpResult>> GetAsync(int id, FormFlowDbContext db, ServiceDirectory directory, HttpContext http, CancellationToken ct)
+    private static async Task<Results<Ok<DraftView>, ProblemHttpResult>> GetAsync(int id, FormFlowDbContext db, ServiceDirectory directory, PiiProtector pii, HttpContext http, CancellationToken ct)
     {
         if (await CurrentAccount.LoadAsync(db, http.User, ct) is not { } account) return CurrentAccount.Gone();
         if (await directory.FindAsync(db, account, id, ct) is null) return ServiceEndpoints.NotFound(id);
         var draft = await db.Drafts.AsNoTracking().SingleOrDefaultAsync(d => d.AccountId == account.Id && d.ServiceActivationId == id, ct);
+        // Sealed at rest (Privacy/DraftSealing); drafts saved before sealing open as they are.
         return draft is null
             ? TypedResults.Problem(statusCode: 404, title: "No draft", detail: $"you have no draft for service {id}")
-            : TypedResults.Ok(new DraftView(JsonNode.Parse(draft.Data)!.AsObject(), draft.SavedAt));
+            : TypedResults.Ok(new DraftView(pii.Open(draft.Data)!.AsObject(), draft.SavedAt));
     }
 
     private static async Task<Results<Ok<SavedView>, ProblemHttpResult>> PutAsync(int id, DraftRequest body, FormFlowDbContext db, ServiceDirectory directory, TimeProvider clock, HttpContext http, CancellationToken ct)

@@ -17,6 +17,7 @@ namespace FormFlow.Server.Privacy;
 /// the case's personal values are encrypted in <c>Data</c>, and every copy of them inside the instance JSON (its
 /// input, variables, outbox payloads) too; after the save the entity holds plain values again. On load every
 /// encrypted value is decrypted, so the workflow, the dispatcher and readers see plain data and mask it themselves.
+/// Effects (<see cref="EffectSealing"/>) and drafts (<see cref="DraftSealing"/>) are sealed here too, on the same save.
 /// </summary>
 /// <remarks>
 /// One shared instance: EF Core builds an internal service provider per distinct interceptor instance, so the host's
@@ -83,6 +84,7 @@ public sealed class CaseSealing : SaveChangesInterceptor, IMaterializationInterc
         var snapshots = HostServices(db).GetRequiredService<SnapshotCatalog>();
         db.ChangeTracker.DetectChanges();
         EffectSealing.Seal(db, pii);
+        DraftSealing.Seal(db, pii);
         foreach (var entry in db.ChangeTracker.Entries<Case>().Where(e => e.State is EntityState.Added or EntityState.Modified).ToList())
         {
             var c = entry.Entity;
