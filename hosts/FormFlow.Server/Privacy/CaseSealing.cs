@@ -85,6 +85,7 @@ public sealed class CaseSealing : SaveChangesInterceptor, IMaterializationInterc
         db.ChangeTracker.DetectChanges();
         EffectSealing.Seal(db, pii);
         DraftSealing.Seal(db, pii);
+        FileNameSealing.Seal(db, pii);
         foreach (var entry in db.ChangeTracker.Entries<Case>().Where(e => e.State is EntityState.Added or EntityState.Modified).ToList())
         {
             var c = entry.Entity;
@@ -92,7 +93,7 @@ public sealed class CaseSealing : SaveChangesInterceptor, IMaterializationInterc
             if (entry.State == EntityState.Modified) { Unchanged(pii, entry.Property(x => x.Data)); Unchanged(pii, entry.Property(x => x.Instance)); }
             if (entry.State == EntityState.Modified && !entry.Property(x => x.Data).IsModified && !entry.Property(x => x.Instance).IsModified) continue;
             var snapshot = await snapshots.RequireAsync(db, c.SnapshotHash, ct);
-            // No form of the snapshot has a personal field: there is nothing to encrypt (sealing would copy the JSON unchanged).
+            // No form of the snapshot has a personal field or a file: there is nothing to encrypt (sealing would copy the JSON unchanged).
             if (!HasPersonalFields(snapshot)) continue;
             _plain.AddOrUpdate(c, new Plain(c.Data, c.Instance));
             (c.Data, c.Instance) = Seal(pii, snapshot, c.Data, c.Instance);
@@ -100,9 +101,10 @@ public sealed class CaseSealing : SaveChangesInterceptor, IMaterializationInterc
     }
 
     private static bool HasPersonalFields(LoadedSnapshot snapshot) =>
-        PersonalSnapshots.GetOrAdd(snapshot.Hash, _ => snapshot.Forms.Values.Append(snapshot.StartForm).Any(f => PiiProtector.Fields(f.Definition).Count > 0));
+        PersonalSnapshots.GetOrAdd(snapshot.Hash, _ => snapshot.Forms.Values.Append(snapshot.StartForm)
+        .Any(f => PiiProtector.Fields(f.Definition).Count > 0 || FileNameSealing.HasFileFields(f.Definition)));
 
-    /// <summary>Snapshot hash → whether any of its forms has a personal field (a snapshot never changes).</summary>
+    /// <summary>Snapshot hash → whether any of its forms has a personal field or a file field (a snapshot never changes).</summary>
     private static readonly ConcurrentDictionary<string, bool> PersonalSnapshots = new(StringComparer.Ordinal);
 
     private static void Unchanged(PiiProtector pii, PropertyEntry<Case, string> property)
@@ -118,7 +120,8 @@ public sealed class CaseSealing : SaveChangesInterceptor, IMaterializationInterc
     {
         if (JsonNode.Parse(dataJson) is not JsonObject data) return (dataJson, instanceJson);
         var sealedData = data;
-        foreach (var form in snapshot.Forms.Values.Append(snapshot.StartForm).Distinct()) sealedData = pii.Protect(form.Definition, sealedData);
+        foreach (var form in snapshot.Forms.Values.Append(snapshot.StartForm).Distinct())
+            sealedData = FileNameSealing.SealNames(pii, form.Definition, pii.Protect(form.Definition, sealedData));
         // Each personal value's plain text → its encrypted form, to seal the copies the instance holds.
         var copies = new Dictionary<string, JsonNode>(StringComparer.Ordinal);
         Collect(data, sealedData, copies);

@@ -25,7 +25,8 @@ public static class PersonalDataFlow
     public static async Task RunAsync(CaseServer server)
     {
         var worker = await Api.CookieClientAsync(server, "worker");
-        var data = await CaseServer.JoinDataAsync(worker, Name);
+        // People name their files after themselves: the file's metadata is personal too.
+        var data = CaseServer.JoinData(await TestFiles.UploadPngAsync(worker, $"{Name}的签名.png"), Name);
         data["email"] = Email;
         var draftPath = $"/api/services/{await CaseServer.ServiceIdAsync(worker, "join")}/draft";
         await Api.JsonAsync(await worker.PutAsJsonAsync(draftPath, new { data }));

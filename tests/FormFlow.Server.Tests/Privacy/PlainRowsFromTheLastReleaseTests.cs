@@ -43,6 +43,20 @@ public abstract class PlainRowsFromTheLastReleaseTests(CaseServer server)
             Assert.True(PiiProtector.IsSealed(await db.Drafts.Where(d => d.ServiceActivationId == serviceId && d.AccountId == db.Users.Single(a => a.UserName == "worker").Id).Select(d => d.Data).SingleAsync()));
         Assert.Equal(PersonalDataFlow.ResidentId, (await Api.JsonAsync(await worker.GetAsync(draftPath)))["data"]!["residentId"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task A_file_named_in_plain_text_downloads_under_its_name()
+    {
+        var worker = await Api.CookieClientAsync(server, "worker");
+        var id = (await TestFiles.UploadPngAsync(worker, "李晓红的签名.png"))["id"]!.GetValue<string>();
+        await using (var db = server.OpenDb())
+        {
+            Assert.True(PiiProtector.IsSealed(await db.Files.Where(f => f.Id == id).Select(f => f.Name).SingleAsync()));
+            await db.Files.Where(f => f.Id == id).ExecuteUpdateAsync(f => f.SetProperty(x => x.Name, "王芳的签名.png"));
+        }
+        var download = await worker.GetAsync($"/api/files/{id}");
+        Assert.Equal(new System.Net.Mime.ContentDisposition { FileName = "王芳的签名.png", Inline = true }.ToString(), download.Content.Headers.ContentDisposition?.ToString());
+    }
 }
 
 public sealed class SqlitePlainRowsFromTheLastReleaseTests(SqliteCaseServer server) : PlainRowsFromTheLastReleaseTests(server), IClassFixture<SqliteCaseServer>;
