@@ -19,9 +19,10 @@ public static class AuthEndpoints
     public static void MapAuthEndpoints(this IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup("/api/auth").WithTags("Auth");
-        auth.MapPost("/login", LoginAsync).RequireRateLimiting(RateLimits.Login).ProducesProblem(400).ProducesProblem(401).ProducesProblem(429)
+        // Anonymous by nature: these are how a caller signs in.
+        auth.MapPost("/login", LoginAsync).AllowAnonymous().RequireRateLimiting(RateLimits.Login).ProducesProblem(400).ProducesProblem(401).ProducesProblem(429)
             .WithSummary("Sign in with a user name and password; sets the session cookie and returns the account and its roles.");
-        auth.MapPost("/token", TokenAsync).RequireRateLimiting(RateLimits.Login).ProducesProblem(400).ProducesProblem(401).ProducesProblem(429)
+        auth.MapPost("/token", TokenAsync).AllowAnonymous().RequireRateLimiting(RateLimits.Login).ProducesProblem(400).ProducesProblem(401).ProducesProblem(429)
             .WithSummary("Exchange a user name and password for a bearer token (Authorization: Bearer ...).");
         auth.MapOidcEndpoints();
         auth.MapPost("/logout", LogoutAsync).RequireAuthorization().ProducesProblem(401)
