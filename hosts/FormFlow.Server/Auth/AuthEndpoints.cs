@@ -26,7 +26,7 @@ public static class AuthEndpoints
             .WithSummary("Exchange a user name and password for a bearer token (Authorization: Bearer ...).");
         auth.MapOidcEndpoints();
         auth.MapPost("/logout", LogoutAsync).RequireAuthorization().ProducesProblem(401)
-            .WithSummary("Sign out: clears the session cookie. Bearer tokens stay valid until they expire.");
+            .WithSummary("Sign out everywhere: clears the session cookie and ends every bearer token of the account (other browser sessions end at their next cookie check).");
         app.MapGet("/api/me", MeAsync).RequireAuthorization().WithTags("Auth").ProducesProblem(401)
             .WithSummary("The signed-in account and the roles it holds at org units.");
     }
@@ -51,6 +51,7 @@ public static class AuthEndpoints
     {
         AuditLog.Append(db, http.User.Identity?.Name ?? AuditLog.Anonymous, "auth.logout", Target(http.User.Identity?.Name));
         await db.SaveChangesAsync(ct);
+        await TokenRevocation.RevokeAllAsync(signIn.UserManager, http.User);
         await signIn.SignOutAsync();
         return TypedResults.NoContent();
     }

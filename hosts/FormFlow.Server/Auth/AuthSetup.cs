@@ -40,12 +40,17 @@ public static class AuthSetup
                 context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                     ? JwtBearerDefaults.AuthenticationScheme
                     : IdentityConstants.ApplicationScheme)
-            .AddJwtBearer(o => o.TokenValidationParameters = new TokenValidationParameters
+            .AddJwtBearer(o =>
             {
-                ValidIssuer = jwt.Issuer,
-                ValidAudience = jwt.Audience,
-                IssuerSigningKey = jwt.SigningKey,
-                ClockSkew = TimeSpan.FromSeconds(30),
+                o.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = jwt.Issuer,
+                    ValidAudience = jwt.Audience,
+                    IssuerSigningKey = jwt.SigningKey,
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                };
+                // A signed token is not enough: its account must not have signed out since (TokenRevocation).
+                o.Events = new JwtBearerEvents { OnTokenValidated = TokenRevocation.CheckAsync };
             })
             .AddOidcLogin(oidc)
             .AddIdentityCookies();
