@@ -61,6 +61,7 @@ public static class ServerApp
         services.AddFormFlowAuth(JwtSettings.From(builder.Configuration, settings.DataFolder, settings.Demo), OidcSettings.From(builder.Configuration));
         services.AddMembers(CardSigningKey.From(builder.Configuration, settings.DataFolder, settings.Demo));
         services.AddFormFlowRateLimits(builder.Configuration);
+        services.AddTransportSecurity(builder.Configuration);
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDefaults.Describe);
         services.AddExceptionHandler<BadRequestProblems>();
         services.AddExceptionHandler<DatabaseUnavailableProblems>();
@@ -84,6 +85,7 @@ public static class ServerApp
         services.AddWebUi(builder.Configuration);
 
         var app = builder.Build();
+        app.UseTransportSecurity();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseSecurityHeaders();
