@@ -28,6 +28,7 @@ public static class AuthSetup
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
             })
+            .AddUserManager<ClockedUserManager>()
             .AddSignInManager()
             .AddEntityFrameworkStores<FormFlowDbContext>();
 
