@@ -17,8 +17,10 @@ public static class TransportSecurity
 {
     public static IServiceCollection AddTransportSecurity(this IServiceCollection services, IConfiguration config)
     {
-        var proxies = List(config["ReverseProxy:KnownProxies"]).Select(p => Parse<IPAddress>(p, IPAddress.TryParse, "ReverseProxy:KnownProxies")).ToList();
-        var networks = List(config["ReverseProxy:KnownNetworks"]).Select(n => Parse<System.Net.IPNetwork>(n, System.Net.IPNetwork.TryParse, "ReverseProxy:KnownNetworks")).ToList();
+        var proxies = List(config["ReverseProxy:KnownProxies"])
+            .Select(p => IPAddress.TryParse(p, out var address) ? address : throw Invalid("ReverseProxy:KnownProxies", p, "address")).ToList();
+        var networks = List(config["ReverseProxy:KnownNetworks"])
+            .Select(n => System.Net.IPNetwork.TryParse(n, out var network) ? network : throw Invalid("ReverseProxy:KnownNetworks", n, "network (CIDR, e.g. 10.0.0.0/8)")).ToList();
         services.Configure<ForwardedHeadersOptions>(o =>
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
@@ -38,8 +40,5 @@ public static class TransportSecurity
     private static IEnumerable<string> List(string? setting) =>
         (setting ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    private delegate bool TryParse<T>(string text, out T value);
-
-    private static T Parse<T>(string text, TryParse<T> parse, string key) =>
-        parse(text, out var value) ? value : throw new InvalidOperationException($"{key}: '{text}' is not an IP {(typeof(T) == typeof(IPAddress) ? "address" : "network (CIDR, e.g. 10.0.0.0/8)")}");
+    private static InvalidOperationException Invalid(string key, string text, string what) => new($"{key}: '{text}' is not an IP {what}");
 }
