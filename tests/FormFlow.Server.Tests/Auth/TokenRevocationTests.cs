@@ -1,5 +1,5 @@
 using System.Net;
-using System.Net.Http.Json;
+using FormFlow.Server.Tests.Cases;
 using FormFlow.Server.Tests.Infrastructure;
 
 namespace FormFlow.Server.Tests.Auth;
@@ -33,6 +33,21 @@ public abstract class TokenRevocationTests(ServerFixture server)
         await Api.ProblemAsync(await browser.GetAsync("/api/me"), HttpStatusCode.Unauthorized);
         Assert.Equal(HttpStatusCode.OK, (await Api.LoginAsync(browser, "reviewer")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/api/me")).StatusCode);
+    }
+}
+
+/// <summary>Other browser sessions of an account that signed out end at Identity's next check of their cookie.</summary>
+public sealed class OtherSessionsAfterSignOutTests(SqliteCaseServer server) : IClassFixture<SqliteCaseServer>
+{
+    [Fact]
+    public async Task Another_browser_of_the_account_is_signed_out_within_thirty_minutes_on_the_servers_clock()
+    {
+        var phone = await Api.CookieClientAsync(server, "designer");
+        var desktop = await Api.CookieClientAsync(server, "designer");
+        Assert.Equal(HttpStatusCode.NoContent, (await phone.PostAsync("/api/auth/logout", null)).StatusCode);
+
+        server.Clock.Advance(TimeSpan.FromMinutes(31));
+        await Api.ProblemAsync(await desktop.GetAsync("/api/me"), HttpStatusCode.Unauthorized);
     }
 }
 
