@@ -10,7 +10,7 @@ public sealed class StoredFile
     public required string Id { get; set; }
     /// <summary>The account that uploaded it.</summary>
     public required string OwnerAccountId { get; set; }
-    /// <summary>The file name as the uploader gave it (shown, never used as a path).</summary>
+    /// <summary>The file name as the uploader gave it (shown, never used as a path); the server stores it sealed, as personal data.</summary>
     public required string Name { get; set; }
     /// <summary>The content type the bytes were checked to be.</summary>
     public required string ContentType { get; set; }

@@ -9,7 +9,7 @@ public sealed class StoredFileConfiguration : IEntityTypeConfiguration<StoredFil
     public void Configure(EntityTypeBuilder<StoredFile> b)
     {
         b.Property(f => f.Id).HasMaxLength(32);
-        b.Property(f => f.Name).HasMaxLength(255);
+        // No limit: the name is stored sealed (hosts/FormFlow.Server/Privacy/FileNameSealing), several times its length.
         b.Property(f => f.ContentType).HasMaxLength(100);
         b.Property(f => f.Sha256).HasMaxLength(64);
         b.HasOne<Account>().WithMany().HasForeignKey(f => f.OwnerAccountId).OnDelete(DeleteBehavior.Restrict);

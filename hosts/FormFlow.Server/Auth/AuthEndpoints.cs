@@ -19,13 +19,14 @@ internal static class AuthEndpoints
     public static void MapAuthEndpoints(this IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup("/api/auth").WithTags("Auth");
-        auth.MapPost("/login", LoginAsync).RequireRateLimiting(RateLimits.Login).ProducesProblem(400).ProducesProblem(401).ProducesProblem(429)
+        // Anonymous by nature: these are how a caller signs in.
+        auth.MapPost("/login", LoginAsync).AllowAnonymous().RequireRateLimiting(RateLimits.Login).ProducesProblem(400).ProducesProblem(401).ProducesProblem(429)
             .WithSummary("Sign in with a user name and password; sets the session cookie and returns the account and its roles.");
-        auth.MapPost("/token", TokenAsync).RequireRateLimiting(RateLimits.Login).ProducesProblem(400).ProducesProblem(401).ProducesProblem(429)
+        auth.MapPost("/token", TokenAsync).AllowAnonymous().RequireRateLimiting(RateLimits.Login).ProducesProblem(400).ProducesProblem(401).ProducesProblem(429)
             .WithSummary("Exchange a user name and password for a bearer token (Authorization: Bearer ...).");
         auth.MapOidcEndpoints();
         auth.MapPost("/logout", LogoutAsync).RequireAuthorization().ProducesProblem(401)
-            .WithSummary("Sign out: clears the session cookie. Bearer tokens stay valid until they expire.");
+            .WithSummary("Sign out everywhere: clears the session cookie and ends every bearer token of the account (other browser sessions end at their next cookie check).");
         app.MapGet("/api/me", MeAsync).RequireAuthorization().WithTags("Auth").ProducesProblem(401)
             .WithSummary("The signed-in account and the roles it holds at org units.");
     }
@@ -50,6 +51,7 @@ internal static class AuthEndpoints
     {
         AuditLog.Append(db, http.User.Identity?.Name ?? AuditLog.Anonymous, "auth.logout", Target(http.User.Identity?.Name));
         await db.SaveChangesAsync(ct);
+        await TokenRevocation.RevokeAllAsync(signIn.UserManager, http.User);
         await signIn.SignOutAsync();
         return TypedResults.NoContent();
     }

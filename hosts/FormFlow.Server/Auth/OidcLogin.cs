@@ -61,9 +61,10 @@ internal static class OidcLogin
 
     public static void MapOidcEndpoints(this RouteGroupBuilder auth)
     {
-        auth.MapGet("/providers", Providers)
+        // Anonymous: the sign-in page lists the ways to sign in, and the browser starts one, before anyone is signed in.
+        auth.MapGet("/providers", Providers).AllowAnonymous()
             .WithSummary("The ways to sign in on this server: the password form, and the union's OpenID Connect login when it is configured (a page shows a button that navigates to its loginUrl).");
-        auth.MapGet("/oidc/login", Login).RequireRateLimiting(RateLimits.Login).Produces(StatusCodes.Status302Found).ProducesProblem(400).ProducesProblem(404).ProducesProblem(429)
+        auth.MapGet("/oidc/login", Login).AllowAnonymous().RequireRateLimiting(RateLimits.Login).Produces(StatusCodes.Status302Found).ProducesProblem(400).ProducesProblem(404).ProducesProblem(429)
             .WithSummary("Starts sign-in with the union's OpenID Connect login (a browser navigation): redirects to the provider, which sends the browser back to /api/auth/oidc/callback; there an existing account named by the configured claim is signed in (cookie) and the browser goes on to returnUrl (a path on this server, default /), or the sign-in is refused with 403 when no account matches.");
     }
 

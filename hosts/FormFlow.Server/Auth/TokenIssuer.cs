@@ -5,7 +5,10 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace FormFlow.Server.Auth;
 
-/// <summary>Issues signed bearer tokens that name the account (<c>sub</c>); roles are read from the store on each request.</summary>
+/// <summary>
+/// Issues signed bearer tokens that name the account (<c>sub</c>) and carry its security stamp, which signing out
+/// replaces (<see cref="TokenRevocation"/>); roles are read from the store on each request.
+/// </summary>
 internal sealed class TokenIssuer(JwtSettings settings, TimeProvider clock)
 {
     public (string Token, DateTimeOffset ExpiresAt) Issue(Account account)
@@ -22,6 +25,7 @@ internal sealed class TokenIssuer(JwtSettings settings, TimeProvider clock)
             Subject = new ClaimsIdentity([
                 new Claim(JwtRegisteredClaimNames.Sub, account.Id),
                 new Claim(JwtRegisteredClaimNames.UniqueName, account.UserName!),
+                new Claim(TokenRevocation.StampClaim, account.SecurityStamp ?? ""),
             ]),
             SigningCredentials = new SigningCredentials(settings.SigningKey, SecurityAlgorithms.HmacSha256),
         });

@@ -12,6 +12,7 @@ using Microsoft.EntityFrameworkCore;
 
 using FormFlow.Server.Files;
 using FormFlow.Server.Shared;
+using FormFlow.Server.Privacy;
 
 namespace FormFlow.Server.Cases;
 
@@ -74,7 +75,7 @@ internal static class CaseEndpoints
     }
 
     private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> ResubmitAsync(long id, DataRequest body,
-        FormFlowDbContext db, SnapshotCatalog snapshots, CaseStimuli stimuli, CaseReader reader, HttpContext http, CancellationToken ct)
+        FormFlowDbContext db, SnapshotCatalog snapshots, CaseStimuli stimuli, CaseReader reader, PiiProtector pii, HttpContext http, CancellationToken ct)
     {
         if (await CurrentAccount.LoadAsync(db, http.User, ct) is not { } account) return CurrentAccount.Gone();
         var access = await CaseAccess.ForAsync(db, account, ct);
@@ -87,7 +88,7 @@ internal static class CaseEndpoints
         var result = snapshot.StartForm.Runtime.Process(body.Data, new FormProcessOptions { Mode = FormMode.Submit });
         if (!result.Valid) return CaseProblems.Invalid(result.Errors);
         var data = result.Data;
-        var fileErrors = await FileReferences.ResolveAsync(db, account.Id, snapshot.StartForm.Definition, data, JsonNode.Parse(c.Data)!.AsObject(), ct);
+        var fileErrors = await FileReferences.ResolveAsync(db, pii, account.Id, snapshot.StartForm.Definition, data, JsonNode.Parse(c.Data)!.AsObject(), ct);
         if (fileErrors.Count > 0) return CaseProblems.Invalid(fileErrors);
         // Requested items the form has no field for (an attachment asked for by the step) travel beside the form data.
         var requested = CaseHistory.RequestInformation(WorkflowInstance.FromJson(c.Instance))?.Fields ?? [];

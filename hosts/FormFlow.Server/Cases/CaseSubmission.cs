@@ -11,6 +11,7 @@ using FormFlow.Persistence.Cases;
 using FormFlow.Server.Services;
 using FormFlow.Server.Files;
 using FormFlow.Server.Snapshots;
+using FormFlow.Server.Privacy;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -26,7 +27,7 @@ namespace FormFlow.Server.Cases;
 /// </summary>
 internal sealed class CaseSubmission(
     FormFlowDbContext db, SnapshotCatalog snapshots, OrgDirectory orgs, WorkflowRunner runner, TimeProvider clock,
-    CaseReader reader, IOptions<JsonOptions> json)
+    CaseReader reader, IOptions<JsonOptions> json, PiiProtector pii)
 {
     public sealed record Answer(int Status, string Body, long CaseId);
 
@@ -38,7 +39,7 @@ internal sealed class CaseSubmission(
         var snapshot = await snapshots.RequireAsync(db, service.Activation.SnapshotHash, ct);
         var result = snapshot.StartForm.Runtime.Process(data, new FormProcessOptions { Mode = FormMode.Submit });
         if (!result.Valid) return CaseProblems.Invalid(result.Errors);
-        var fileErrors = await FileReferences.ResolveAsync(db, account.Id, snapshot.StartForm.Definition, result.Data, null, ct);
+        var fileErrors = await FileReferences.ResolveAsync(db, pii, account.Id, snapshot.StartForm.Definition, result.Data, null, ct);
         if (fileErrors.Count > 0) return CaseProblems.Invalid(fileErrors);
 
         var now = clock.GetUtcNow().UtcDateTime;

@@ -4,6 +4,8 @@ using System.Text.Json.Nodes;
 using FormFlow.Persistence;
 using FormFlow.Persistence.Audit;
 using FormFlow.Persistence.Files;
+using FormFlow.Server.Auth;
+using FormFlow.Server.Privacy;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.OpenApi;
@@ -90,17 +92,20 @@ internal static class FileEndpoints
             CreatedAt = clock.GetUtcNow().UtcDateTime,
             Content = content,
         };
+        // Taken before the save seals the name (Privacy/FileNameSealing).
+        var view = FileView.Of(file);
         db.Files.Add(file);
+        // Not the name: it is personal, and sealed in the file's row.
         AuditLog.Append(db, account.UserName!, "file.upload", $"file:{file.Id}", new JsonObject
         {
-            ["name"] = file.Name, ["contentType"] = file.ContentType, ["size"] = file.Size, ["sha256"] = file.Sha256,
+            ["contentType"] = file.ContentType, ["size"] = file.Size, ["sha256"] = file.Sha256,
         });
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"{Path}/{file.Id}", FileView.Of(file));
+        return TypedResults.Created($"{Path}/{file.Id}", view);
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> DownloadAsync(
-        string id, HttpContext http, FormFlowDbContext db, CancellationToken ct)
+        string id, HttpContext http, FormFlowDbContext db, PiiProtector pii, CancellationToken ct)
     {
         if (await CurrentAccount.LoadAsync(db, http.User, ct) is not { } account) return CurrentAccount.Gone();
         var file = await db.Files.AsNoTracking().SingleOrDefaultAsync(f => f.Id == id, ct);
@@ -110,7 +115,7 @@ internal static class FileEndpoints
         // Opened directly, an SVG could run script: files are sandboxed, and anything but an image downloads.
         http.Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'";
         http.Response.Headers.CacheControl = "private, max-age=3600";
-        var disposition = new ContentDisposition { FileName = file.Name, Inline = FileKinds.IsImage(file.ContentType) };
+        var disposition = new ContentDisposition { FileName = pii.OpenText(file.Name), Inline = FileKinds.IsImage(file.ContentType) };
         http.Response.Headers.ContentDisposition = disposition.ToString();
         return TypedResults.File(file.Content, file.ContentType);
     }

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using FormFlow.Engine.Forms.Definitions;
 using FormFlow.Engine.Forms.Runtime;
 using FormFlow.Persistence;
+using FormFlow.Server.Privacy;
 using Microsoft.EntityFrameworkCore;
 
 namespace FormFlow.Server.Files;
@@ -17,7 +18,7 @@ internal static class FileReferences
 
     /// <summary>Checks and rewrites the references in <paramref name="data"/> in place; returns one error per bad reference.</summary>
     public static async Task<IReadOnlyList<FormError>> ResolveAsync(
-        FormFlowDbContext db, string submitterAccountId, FormDefinition form, JsonObject data, JsonObject? previousData, CancellationToken ct)
+        FormFlowDbContext db, PiiProtector pii, string submitterAccountId, FormDefinition form, JsonObject data, JsonObject? previousData, CancellationToken ct)
     {
         var references = In(form.DataFields(), data, "").ToList();
         if (references.Count == 0) return [];
@@ -34,7 +35,7 @@ internal static class FileReferences
                 problems.Add(new FormError(path, Rule, $"file {id} was not uploaded by you (POST /api/files first)"));
                 continue;
             }
-            reference["name"] = file.Name;
+            reference["name"] = pii.OpenText(file.Name); // sealed at rest (Privacy/FileNameSealing)
             reference["size"] = file.Size;
             reference["contentType"] = file.ContentType;
         }

@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using FormFlow.Persistence;
 using FormFlow.Persistence.FormDrafts;
+using FormFlow.Server.Auth;
+using FormFlow.Server.Privacy;
 using FormFlow.Server.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -27,14 +29,15 @@ internal static class FormDraftEndpoints
         drafts.MapDelete("/", DeleteAsync).WithSummary("Discard my draft for this service.");
     }
 
-    private static async Task<Results<Ok<FormDraftView>, ProblemHttpResult>> GetAsync(int id, FormFlowDbContext db, ServiceDirectory directory, HttpContext http, CancellationToken ct)
+    private static async Task<Results<Ok<FormDraftView>, ProblemHttpResult>> GetAsync(int id, FormFlowDbContext db, ServiceDirectory directory, PiiProtector pii, HttpContext http, CancellationToken ct)
     {
         if (await CurrentAccount.LoadAsync(db, http.User, ct) is not { } account) return CurrentAccount.Gone();
         if (await directory.FindAsync(db, account, id, ct) is null) return ServiceEndpoints.NotFound(id);
         var draft = await db.FormDrafts.AsNoTracking().SingleOrDefaultAsync(d => d.AccountId == account.Id && d.ServiceActivationId == id, ct);
+        // Sealed at rest (Privacy/DraftSealing); drafts saved before sealing open as they are.
         return draft is null
             ? TypedResults.Problem(statusCode: 404, title: "No draft", detail: $"you have no draft for service {id}")
-            : TypedResults.Ok(new FormDraftView(JsonNode.Parse(draft.Data)!.AsObject(), draft.SavedAt));
+            : TypedResults.Ok(new FormDraftView(pii.Open(draft.Data)!.AsObject(), draft.SavedAt));
     }
 
     private static async Task<Results<Ok<SavedView>, ProblemHttpResult>> PutAsync(int id, FormDraftRequest body, FormFlowDbContext db, ServiceDirectory directory, TimeProvider clock, HttpContext http, CancellationToken ct)

@@ -64,6 +64,7 @@ internal static class ServerApp
         services.AddFormFlowAuth(JwtSettings.From(builder.Configuration, settings.DataFolder, settings.Demo), OidcSettings.From(builder.Configuration));
         services.AddMembers(CardSigningKey.From(builder.Configuration, settings.DataFolder, settings.Demo));
         services.AddFormFlowRateLimits(builder.Configuration);
+        services.AddTransportSecurity(builder.Configuration);
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDefaults.Describe);
         services.AddExceptionHandler<BadRequestProblems>();
         services.AddExceptionHandler<DatabaseUnavailableProblems>();
@@ -91,6 +92,7 @@ internal static class ServerApp
         services.AddWebUi(builder.Configuration);
 
         var app = builder.Build();
+        app.UseTransportSecurity();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseSecurityHeaders();
@@ -101,9 +103,10 @@ internal static class ServerApp
         app.UseAuthorization();
         app.UseRateLimiter();
 
-        app.MapHealthChecks("/health", HealthResponse.Options);
-        app.MapOpenApi();
-        app.MapScalarApiReference(SecurityHeaders.ApiDocsPath, o => o.WithTitle("FormFlow API").DisableDefaultFonts());
+        // Anonymous (see SECURITY.md): load balancers probe health; the API's shape is public, as in the repository.
+        app.MapHealthChecks("/health", HealthResponse.Options).AllowAnonymous();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference(SecurityHeaders.ApiDocsPath, o => o.WithTitle("FormFlow API").DisableDefaultFonts()).AllowAnonymous();
         app.MapAuthEndpoints();
         app.MapOrgEndpoints();
         app.MapFileEndpoints();

@@ -16,6 +16,7 @@ internal static class MemberEndpoints
             .WithSummary("My member card: member number, org, status and a short-lived signed credential with its QR code (SVG); refresh it before expiresAt. 404 when I am not a member yet.");
         members.MapGet("/me/entitlements", EntitlementsAsync).RequireAuthorization().ProducesProblem(401).ProducesProblem(404)
             .WithSummary("My benefits with their quota and uses in the current period.");
+        // Anonymous: whoever verifies a card offline needs the key, and a public key reveals nothing.
         members.MapGet("/public-key", PublicKey).AllowAnonymous()
             .WithSummary("The public key (PEM and JWK, ES256) that verifies member card credentials offline.");
         app.MapMerchantEndpoints();

@@ -17,6 +17,7 @@ namespace FormFlow.Server.Privacy;
 /// the case's personal values are encrypted in <c>Data</c>, and every copy of them inside the instance JSON (its
 /// input, variables, outbox payloads) too; after the save the entity holds plain values again. On load every
 /// encrypted value is decrypted, so the workflow, the dispatcher and readers see plain data and mask it themselves.
+/// Effects (<see cref="EffectSealing"/>) and drafts (<see cref="DraftSealing"/>) are sealed here too, on the same save.
 /// </summary>
 /// <remarks>
 /// One shared instance: EF Core builds an internal service provider per distinct interceptor instance, so the host's
@@ -83,6 +84,8 @@ internal sealed class CaseSealing : SaveChangesInterceptor, IMaterializationInte
         var snapshots = HostServices(db).GetRequiredService<SnapshotCatalog>();
         db.ChangeTracker.DetectChanges();
         EffectSealing.Seal(db, pii);
+        DraftSealing.Seal(db, pii);
+        FileNameSealing.Seal(db, pii);
         foreach (var entry in db.ChangeTracker.Entries<Case>().Where(e => e.State is EntityState.Added or EntityState.Modified).ToList())
         {
             var c = entry.Entity;
@@ -90,7 +93,7 @@ internal sealed class CaseSealing : SaveChangesInterceptor, IMaterializationInte
             if (entry.State == EntityState.Modified) { Unchanged(pii, entry.Property(x => x.Data)); Unchanged(pii, entry.Property(x => x.Instance)); }
             if (entry.State == EntityState.Modified && !entry.Property(x => x.Data).IsModified && !entry.Property(x => x.Instance).IsModified) continue;
             var snapshot = await snapshots.RequireAsync(db, c.SnapshotHash, ct);
-            // No form of the snapshot has a personal field: there is nothing to encrypt (sealing would copy the JSON unchanged).
+            // No form of the snapshot has a personal field or a file: there is nothing to encrypt (sealing would copy the JSON unchanged).
             if (!HasPersonalFields(snapshot)) continue;
             _plain.AddOrUpdate(c, new Plain(c.Data, c.Instance));
             (c.Data, c.Instance) = Seal(pii, snapshot, c.Data, c.Instance);
@@ -98,9 +101,10 @@ internal sealed class CaseSealing : SaveChangesInterceptor, IMaterializationInte
     }
 
     private static bool HasPersonalFields(LoadedSnapshot snapshot) =>
-        PersonalSnapshots.GetOrAdd(snapshot.Hash, _ => snapshot.Forms.Values.Append(snapshot.StartForm).Any(f => PiiProtector.Fields(f.Definition).Count > 0));
+        PersonalSnapshots.GetOrAdd(snapshot.Hash, _ => snapshot.Forms.Values.Append(snapshot.StartForm)
+        .Any(f => PiiProtector.Fields(f.Definition).Count > 0 || FileNameSealing.HasFileFields(f.Definition)));
 
-    /// <summary>Snapshot hash → whether any of its forms has a personal field (a snapshot never changes).</summary>
+    /// <summary>Snapshot hash → whether any of its forms has a personal field or a file field (a snapshot never changes).</summary>
     private static readonly ConcurrentDictionary<string, bool> PersonalSnapshots = new(StringComparer.Ordinal);
 
     private static void Unchanged(PiiProtector pii, PropertyEntry<Case, string> property)
@@ -116,7 +120,8 @@ internal sealed class CaseSealing : SaveChangesInterceptor, IMaterializationInte
     {
         if (JsonNode.Parse(dataJson) is not JsonObject data) return (dataJson, instanceJson);
         var sealedData = data;
-        foreach (var form in snapshot.Forms.Values.Append(snapshot.StartForm).Distinct()) sealedData = pii.Protect(form.Definition, sealedData);
+        foreach (var form in snapshot.Forms.Values.Append(snapshot.StartForm).Distinct())
+            sealedData = FileNameSealing.SealNames(pii, form.Definition, pii.Protect(form.Definition, sealedData));
         // Each personal value's plain text → its encrypted form, to seal the copies the instance holds.
         var copies = new Dictionary<string, JsonNode>(StringComparer.Ordinal);
         Collect(data, sealedData, copies);

@@ -23,7 +23,7 @@ internal static class EffectSealing
         {
             entry.Entity.Data = pii.Seal(entry.Entity.Data);
             // A name or a number, not JSON: sealed as a JSON string.
-            if (!PiiProtector.IsSealed(entry.Entity.Recipient)) entry.Entity.Recipient = pii.Seal(JsonValue.Create(entry.Entity.Recipient).ToJsonString());
+            entry.Entity.Recipient = pii.SealText(entry.Entity.Recipient);
         }
     }
 }

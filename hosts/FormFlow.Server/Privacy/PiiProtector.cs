@@ -25,6 +25,12 @@ internal sealed class PiiProtector(IDataProtectionProvider provider)
     /// </summary>
     public string Seal(string json) => IsSealed(json) ? json : Encrypted(json).ToJsonString();
 
+    /// <summary>A plain text column (a notification's recipient, a file's name) as stored: sealed as a JSON string.</summary>
+    public string SealText(string text) => IsSealed(text) ? text : Seal(JsonValue.Create(text).ToJsonString());
+
+    /// <summary>A text column written by <see cref="SealText"/>, or plain text stored before sealing, as it was given.</summary>
+    public string OpenText(string stored) => IsSealed(stored) ? Open(stored)!.GetValue<string>() : stored;
+
     /// <summary>Whether stored JSON text is one sealed value (see <see cref="Seal"/>).</summary>
     public static bool IsSealed(string stored) => stored.StartsWith("\"" + Prefix, StringComparison.Ordinal);
 
@@ -64,7 +70,8 @@ internal sealed class PiiProtector(IDataProtectionProvider provider)
 
     public static bool IsProtected(JsonNode? value) => value is JsonValue v && v.TryGetValue<string>(out var s) && s.StartsWith(Prefix, StringComparison.Ordinal);
 
-    private JsonNode Encrypt(JsonNode value) => IsProtected(value) ? value.DeepClone() : Encrypted(value.ToJsonString());
+    /// <summary>One JSON value encrypted in place of itself (for values that no field's class names, e.g. file names).</summary>
+    public JsonNode Encrypt(JsonNode value) => IsProtected(value) ? value.DeepClone() : Encrypted(value.ToJsonString());
 
     private JsonValue Encrypted(string json) => JsonValue.Create(Prefix + _protector.Protect(json));
 

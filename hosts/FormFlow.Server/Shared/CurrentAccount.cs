@@ -34,6 +34,9 @@ internal static class CurrentAccount
         return account;
     }
 
+    /// <summary>Drops this process's copy of an account whose sign-ins just changed (signed out), so the next request reads it.</summary>
+    public static void Forget(string accountId) => Recent.Remove(accountId);
+
     public static IQueryable<Account> WithRoles(FormFlowDbContext db) =>
         db.Users.Include(a => a.Roles).ThenInclude(r => r.OrgUnit);
 

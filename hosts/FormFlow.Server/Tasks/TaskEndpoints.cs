@@ -11,6 +11,7 @@ using Microsoft.EntityFrameworkCore;
 
 using FormFlow.Server.Files;
 using FormFlow.Server.Shared;
+using FormFlow.Server.Privacy;
 
 namespace FormFlow.Server.Tasks;
 
@@ -54,7 +55,7 @@ internal static class TaskEndpoints
 
     private static async Task<Results<Ok<TaskCompletionView>, ProblemHttpResult>> CompleteAsync(long id, CompleteRequest body,
         FormFlowDbContext db, SnapshotCatalog snapshots, CaseStimuli stimuli, TaskReader tasks, CaseReader cases, TimeProvider clock,
-        HttpContext http, CancellationToken ct)
+        PiiProtector pii, HttpContext http, CancellationToken ct)
     {
         if (await CurrentAccount.LoadAsync(db, http.User, ct) is not { } account) return CurrentAccount.Gone();
         var access = await CaseAccess.ForAsync(db, account, ct);
@@ -77,7 +78,7 @@ internal static class TaskEndpoints
         var caseData = JsonNode.Parse(c.Data)!.AsObject();
         var prepared = TaskCompletion.Prepare(task, form, caseData, body.Data, body.Comment);
         if (prepared.Errors.Count > 0) return CaseProblems.Invalid(prepared.Errors);
-        var fileErrors = await FileReferences.ResolveAsync(db, account.Id, form.Definition, prepared.StimulusData!, caseData, ct);
+        var fileErrors = await FileReferences.ResolveAsync(db, pii, account.Id, form.Definition, prepared.StimulusData!, caseData, ct);
         if (fileErrors.Count > 0) return CaseProblems.Invalid(fileErrors);
 
         var now = clock.GetUtcNow().UtcDateTime;

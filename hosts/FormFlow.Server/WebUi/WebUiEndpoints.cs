@@ -32,10 +32,11 @@ internal static class WebUiEndpoints
         var pages = app.ServiceProvider.GetRequiredService<HtmlPages>();
         Task Portal(HttpContext http) => pages.ServeAsync(http, WebRoot.PortalPage);
         Task Studio(HttpContext http) => pages.ServeAsync(http, WebRoot.StudioPage);
-        app.MapGet("/", Portal).ExcludeFromDescription();
-        app.MapGet("/index.html", Portal).ExcludeFromDescription();
-        app.MapGet("/studio/", Studio).ExcludeFromDescription(); // also answers /studio
-        app.MapGet("/studio/index.html", Studio).ExcludeFromDescription();
+        // Anonymous: the pages hold no data (they call the API, which asks for sign-in) and show the sign-in form.
+        app.MapGet("/", Portal).ExcludeFromDescription().AllowAnonymous();
+        app.MapGet("/index.html", Portal).ExcludeFromDescription().AllowAnonymous();
+        app.MapGet("/studio/", Studio).ExcludeFromDescription().AllowAnonymous(); // also answers /studio
+        app.MapGet("/studio/index.html", Studio).ExcludeFromDescription().AllowAnonymous();
     }
 
     private static bool IsClientRoute(PathString path)

@@ -1,5 +1,8 @@
 using System.Net;
 using FormFlow.Persistence.Database;
+using System.Net.Http.Json;
+using FormFlow.Server.Tests.Cases;
+using FormFlow.Server.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 using FormFlow.Server.Tests.Fixtures;
 
@@ -28,5 +31,21 @@ public sealed class LockoutTests
         // The fifth failure is the one that locks; it and the later right password are recorded as locked-out.
         Assert.Equal(4, failures.Count(d => d.Contains("\"wrong-password\"")));
         Assert.Equal(2, failures.Count(d => d.Contains("\"locked-out\"")));
+    }
+
+    [Fact]
+    public async Task The_lock_covers_the_token_endpoint_and_lifts_after_five_minutes_on_the_servers_clock()
+    {
+        await using var server = new SqliteCaseServer();
+        await server.InitializeAsync();
+        var client = server.CreateClient();
+        for (var i = 0; i < 5; i++)
+            await Api.ProblemAsync(await client.PostAsJsonAsync("/api/auth/token", new { userName = "lawyer", password = "wrong-" + i }), HttpStatusCode.Unauthorized);
+        await Api.ProblemAsync(await Api.LoginAsync(client, "lawyer"), HttpStatusCode.Unauthorized);
+
+        server.Clock.Advance(TimeSpan.FromMinutes(4));
+        await Api.ProblemAsync(await Api.LoginAsync(client, "lawyer"), HttpStatusCode.Unauthorized);
+        server.Clock.Advance(TimeSpan.FromMinutes(1.5));
+        Assert.Equal(HttpStatusCode.OK, (await Api.LoginAsync(client, "lawyer")).StatusCode);
     }
 }

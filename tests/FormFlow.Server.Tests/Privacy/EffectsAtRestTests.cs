@@ -1,36 +1,14 @@
 using System.Text.Json.Nodes;
-using FormFlow.Persistence.Database;
 using FormFlow.Server.Privacy;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using FormFlow.Server.Tests.Fixtures;
+using FormFlow.Server.Tests.Cases;
+using FormFlow.Server.Tests.Fixtures;
 
 namespace FormFlow.Server.Tests.Privacy;
-
-/// <summary>A case server that logs everything down to Debug (EF Core's SQL and ASP.NET Core's requests included) into <see cref="Logs"/>.</summary>
-public class LoggedCaseServer(DatabaseProvider provider) : CaseServer(provider)
-{
-    public CapturedLogs Logs { get; } = new();
-
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>(base.Settings)
-    {
-        ["Logging:LogLevel:Default"] = "Debug",
-        ["Logging:LogLevel:Microsoft.AspNetCore"] = "Debug",
-        ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Debug",
-    };
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureServices(s => s.AddSingleton<ILoggerProvider>(Logs));
-    }
-}
-
-public sealed class SqliteLoggedCaseServer() : LoggedCaseServer(DatabaseProvider.Sqlite);
-
-public sealed class PostgresLoggedCaseServer() : LoggedCaseServer(DatabaseProvider.Postgres);
 
 /// <summary>
 /// A case's effects at rest: the outbox rows and the notifications they write hold the applicant's mobile number and

@@ -13,12 +13,12 @@ public abstract class PiiAtRestTests(CaseServer server)
     private const string ResidentId = "11010519491231002X";
     private const string Mobile = "13800138000";
 
-    /// <summary>The row as stored: a projection, so nothing decrypts it on the way.</summary>
+    /// <summary>The row as stored (a projection, so nothing decrypts it on the way), JSON escapes undone so 李… is not hidden as \u674E….</summary>
     private async Task<(string Data, string Instance)> RawRowAsync(long caseId)
     {
         await using var db = server.OpenDb();
         var row = await db.Cases.Where(c => c.Id == caseId).Select(c => new { c.Data, c.Instance }).SingleAsync();
-        return (row.Data, row.Instance);
+        return (PlainTextScan.Unescaped(row.Data), PlainTextScan.Unescaped(row.Instance));
     }
 
     [Fact]

@@ -484,8 +484,7 @@ namespace FormFlow.Persistence.Migrations.Postgres
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasMaxLength(255)
-                        .HasColumnType("character varying(255)");
+                        .HasColumnType("text");
 
                     b.Property<string>("OwnerAccountId")
                         .IsRequired()
