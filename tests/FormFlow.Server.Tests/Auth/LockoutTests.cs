@@ -4,7 +4,6 @@ using System.Net.Http.Json;
 using FormFlow.Server.Tests.Cases;
 using FormFlow.Server.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
-using FormFlow.Server.Tests.Fixtures;
 
 namespace FormFlow.Server.Tests.Auth;
 

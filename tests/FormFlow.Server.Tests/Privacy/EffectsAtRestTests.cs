@@ -6,7 +6,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using FormFlow.Server.Tests.Fixtures;
 using FormFlow.Server.Tests.Cases;
-using FormFlow.Server.Tests.Fixtures;
 
 namespace FormFlow.Server.Tests.Privacy;
 
