@@ -12,8 +12,8 @@ internal static class CliJson
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
-        // Input files may nest 64 deep; the answer wraps them in a few levels more.
-        MaxDepth = 128,
+        // The answer wraps the input files a few levels deeper than they were read.
+        MaxDepth = JsonDepth.Write,
         // Chinese labels and messages stay readable on stdout.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
@@ -29,7 +29,7 @@ internal static class CliJson
         if (InvalidStrings.FirstIn(text) is { } pointer) throw new CliException($"{path}: {InvalidStrings.Describe(pointer)}");
         try
         {
-            return JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { MaxDepth = 64 });
+            return JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { MaxDepth = JsonDepth.Read });
         }
         catch (JsonException ex)
         {

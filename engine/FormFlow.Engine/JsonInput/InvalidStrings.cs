@@ -12,12 +12,14 @@ namespace FormFlow.Engine.JsonInput;
 public static class InvalidStrings
 {
     /// <summary>The JSON Pointer of the first such string, or null when there is none (malformed JSON is left to the parser, which names it better).</summary>
-    public static string? FirstIn(string json) => FirstIn(Encoding.UTF8.GetBytes(json));
+    public static string? FirstIn(string json) => json.Contains("\\u", StringComparison.Ordinal) ? FirstIn(Encoding.UTF8.GetBytes(json)) : null;
 
     /// <inheritdoc cref="FirstIn(string)"/>
     public static string? FirstIn(ReadOnlySpan<byte> utf8)
     {
-        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = 256 });
+        // Only an escape can make a surrogate that UTF-8 text cannot hold, and most JSON has no \u escape at all.
+        if (utf8.IndexOf("\\u"u8) < 0) return null;
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = JsonDepth.Write });
         var frames = new List<Frame>();
         try
         {

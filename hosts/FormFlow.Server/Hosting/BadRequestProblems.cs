@@ -2,6 +2,7 @@ using FormFlow.Server.Shared;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using FormFlow.Engine.JsonInput;
 
 namespace FormFlow.Server.Hosting;
 
@@ -20,7 +21,7 @@ internal sealed class BadRequestProblems(IProblemDetailsService problems) : IExc
         {
             problem.Title = "The request body is not valid for this endpoint";
             problem.Detail = json.Message;
-            if (JsonPointer(json.Path) is { } pointer) problem.Extensions["pointer"] = pointer;
+            if (JsonPaths.ToPointer(json.Path) is { } pointer) problem.Extensions["pointer"] = pointer;
         }
         else
         {
@@ -35,12 +36,4 @@ internal sealed class BadRequestProblems(IProblemDetailsService problems) : IExc
         StatusCodes.Status415UnsupportedMediaType => "The request body must be JSON (Content-Type: application/json)",
         _ => "The request is not valid",
     };
-
-    /// <summary>System.Text.Json paths (<c>$.roles[0].name</c>) as JSON Pointers (<c>/roles/0/name</c>).</summary>
-    internal static string? JsonPointer(string? path)
-    {
-        if (string.IsNullOrEmpty(path)) return null;
-        var pointer = path.TrimStart('$').Replace("['", ".").Replace("']", "").Replace("[", ".").Replace("]", "").Replace('.', '/');
-        return pointer.Length == 0 ? "" : pointer;
-    }
 }

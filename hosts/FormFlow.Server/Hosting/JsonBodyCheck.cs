@@ -1,5 +1,6 @@
 using FormFlow.Engine.JsonInput;
 using System.Text;
+using System.Text.Unicode;
 
 namespace FormFlow.Server.Hosting;
 
@@ -16,7 +17,7 @@ internal static class JsonBodyCheck
         if (HasJsonBody(context.Request))
         {
             context.Request.EnableBuffering();
-            using var buffer = new MemoryStream();
+            using var buffer = new MemoryStream((int)Math.Min(context.Request.ContentLength ?? 0, int.MaxValue));
             await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
             context.Request.Body.Position = 0;
             Check(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
@@ -30,16 +31,24 @@ internal static class JsonBodyCheck
 
     private static void Check(ReadOnlySpan<byte> body)
     {
+        if (!Utf8.IsValid(body))
+            throw new BadHttpRequestException($"the request body is not valid UTF-8 (at byte {FirstInvalidByte(body)})", StatusCodes.Status400BadRequest);
+        if (InvalidStrings.FirstIn(body) is { } pointer)
+            throw new BadHttpRequestException(InvalidStrings.Describe(pointer), StatusCodes.Status400BadRequest);
+    }
+
+    /// <summary>Where a body already known to be invalid goes wrong (the decoder says; only on that path).</summary>
+    private static int FirstInvalidByte(ReadOnlySpan<byte> body)
+    {
         try
         {
             Strict.GetCharCount(body);
+            return body.Length;
         }
         catch (DecoderFallbackException ex)
         {
-            throw new BadHttpRequestException($"the request body is not valid UTF-8 (at byte {ex.Index})", StatusCodes.Status400BadRequest);
+            return ex.Index;
         }
-        if (InvalidStrings.FirstIn(body) is { } pointer)
-            throw new BadHttpRequestException(InvalidStrings.Describe(pointer), StatusCodes.Status400BadRequest);
     }
 
     private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);

@@ -23,9 +23,13 @@ internal static class FileNameSealing
 
     public static bool HasFileFields(FormDefinition form) => form.DataFields().Any(f => IsFile(f) || (f.IsGroup && (f.Fields ?? []).Any(IsFile)));
 
-    /// <summary>A copy of <paramref name="data"/> with the name of every file reference sealed (top-level fields and groups' rows).</summary>
+    /// <summary>
+    /// A copy of <paramref name="data"/> with the name of every file reference sealed (top-level fields and groups'
+    /// rows); <paramref name="data"/> itself when the form has no file field, since every case save passes here.
+    /// </summary>
     public static JsonObject SealNames(PiiProtector pii, FormDefinition form, JsonObject data)
     {
+        if (!HasFileFields(form)) return data;
         var copy = data.DeepClone().AsObject();
         foreach (var field in form.DataFields())
         {

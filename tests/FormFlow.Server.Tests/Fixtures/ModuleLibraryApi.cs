@@ -20,8 +20,6 @@ internal static class ModuleLibraryApi
         return await db.OrgUnits.Where(o => o.Name == name).Select(o => o.Id).SingleAsync();
     }
 
-    internal static string RepoFile(string relative) => RepositoryFiles.Path(relative);
-
     /// <summary>Derives <paramref name="parent"/> for a street with one overlay operation, publishes it and activates it there.</summary>
     internal static async Task<JsonObject> StreetModuleAsync(ServerFixture server, HttpClient admin, JsonObject parent, string street, object operation)
     {

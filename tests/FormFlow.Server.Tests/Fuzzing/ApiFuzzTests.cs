@@ -69,9 +69,7 @@ public sealed class ApiFuzzTests(FuzzedServer server, ITestOutputHelper output) 
 
     /// <summary>A well-formed sign-in with wrong credentials is refused and audited, on purpose: it is not malformed input.</summary>
     private static bool IsAuditedSignInFailure(ApiOperation operation, int status) =>
-        status == StatusCodes401 && operation.Path.StartsWith("/api/auth/", StringComparison.Ordinal);
-
-    private const int StatusCodes401 = 401;
+        status == (int)HttpStatusCode.Unauthorized && operation.Path.StartsWith("/api/auth/", StringComparison.Ordinal);
 
     private static bool IsNamedProblem(HttpResponseMessage response, string body)
     {

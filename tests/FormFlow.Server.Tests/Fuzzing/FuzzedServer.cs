@@ -33,8 +33,6 @@ public sealed class FuzzedServer : IAsyncLifetime
 
     public FormFlowDbContext OpenDb() => FormFlowDatabase.CreateContext(_database.Settings);
 
-    public string Output => _process.Output;
-
     public async Task DisposeAsync()
     {
         await _process.DisposeAsync();

@@ -39,7 +39,7 @@ public abstract class AutomaticUpgradeTests(ServerFixture server)
         var worker = await Api.CookieClientAsync(server, "worker");
         var service = JsonNode.Parse(await worker.GetStringAsync("/api/services"))!.AsArray().Single(s => (string?)s!["moduleKey"] == "join")!;
         Assert.Equal("和平街道总工会", (string?)service["orgName"]);
-        var data = JsonNode.Parse(await File.ReadAllTextAsync(ModuleLibraryApi.RepoFile("samples/forms/union-join/valid.json")))!;
+        var data = JsonNode.Parse(await File.ReadAllTextAsync(RepositoryFiles.Path("samples/forms/union-join/valid.json")))!;
         data["signature"] = await TestFiles.UploadPngAsync(worker);
         var running = await Api.JsonAsync(await worker.PostAsJsonAsync($"/api/services/{service["id"]}/cases", new { data }));
 

@@ -17,7 +17,7 @@ public abstract class CasesAcrossVersionsTests(ServerFixture server)
     {
         var worker = await Api.CookieClientAsync(server, "worker");
         var service = JsonNode.Parse(await worker.GetStringAsync("/api/services"))!.AsArray().Single(s => (string?)s!["moduleKey"] == "join")!;
-        var data = JsonNode.Parse(await File.ReadAllTextAsync(ModuleLibraryApi.RepoFile("samples/forms/union-join/valid.json")))!;
+        var data = JsonNode.Parse(await File.ReadAllTextAsync(RepositoryFiles.Path("samples/forms/union-join/valid.json")))!;
         data["signature"] = await TestFiles.UploadPngAsync(worker);
         var submitted = await worker.PostAsJsonAsync($"/api/services/{service["id"]}/cases", new { data });
         var started = await Api.JsonAsync(submitted);

@@ -267,13 +267,13 @@ public abstract class ModuleLibraryTests(ServerFixture server)
         var checkedFlow = await Api.JsonAsync(await designer.PostAsJsonAsync("/api/validate/workflow", new { workflow = broken }));
         Assert.Contains(checkedFlow["errors"]!.AsArray(), e => (string?)e!["activityId"] == "lost");
 
-        var elsa = JsonNode.Parse(await File.ReadAllTextAsync(ModuleLibraryApi.RepoFile("samples/workflows/elsa/benefit-claim.elsa.json")));
+        var elsa = JsonNode.Parse(await File.ReadAllTextAsync(RepositoryFiles.Path("samples/workflows/elsa/benefit-claim.elsa.json")));
         var imported = await Api.JsonAsync(await designer.PostAsJsonAsync("/api/import/elsa", new { json = elsa }));
         Assert.Contains(imported["activities"]!.AsArray(), a => (string?)a!["id"] == "HasQuota");
         await Api.ProblemAsync(await designer.PostAsJsonAsync("/api/import/elsa", new { json = new { root = new { type = "Elsa.Nope" } } }), HttpStatusCode.UnprocessableEntity);
 
         var legal = await ModuleLibraryApi.FindAsync(designer, "legal-consultation", "某市总工会");
-        var data = JsonNode.Parse(await File.ReadAllTextAsync(ModuleLibraryApi.RepoFile("samples/workflows/legal-question.json")));
+        var data = JsonNode.Parse(await File.ReadAllTextAsync(RepositoryFiles.Path("samples/workflows/legal-question.json")));
         data!["answer"] = "建议先向劳动监察大队投诉，并保留考勤和工资条。";
         var run = await Api.JsonAsync(await designer.PostAsJsonAsync($"/api/modules/{legal["id"]}/test-run",
             new { data, outcomes = new Dictionary<string, string> { ["lawyerAnswer"] = "needMeeting", ["askFeedback"] = "timeout" } }));
@@ -291,7 +291,7 @@ public abstract class ModuleLibraryTests(ServerFixture server)
         var designer = await Api.BearerClientAsync(Server, "designer");
         var legal = await ModuleLibraryApi.FindAsync(designer, "legal-consultation", "某市总工会");
         var url = $"/api/modules/{legal["id"]}/test-run";
-        var data = JsonNode.Parse(await File.ReadAllTextAsync(ModuleLibraryApi.RepoFile("samples/workflows/legal-question.json")))!.AsObject();
+        var data = JsonNode.Parse(await File.ReadAllTextAsync(RepositoryFiles.Path("samples/workflows/legal-question.json")))!.AsObject();
         var outcomes = new Dictionary<string, string> { ["lawyerAnswer"] = "answered", ["askFeedback"] = "timeout" };
 
         // the lawyer's step must fill the answer, which the sample data lacks

@@ -14,7 +14,7 @@ public static class FormDefinitionLoader
     /// <summary>Definitions larger than this (in characters) are rejected before parsing.</summary>
     public const int MaxLength = 2_000_000;
     /// <summary>Deepest JSON nesting accepted in a definition (a group sits about 9 levels down).</summary>
-    public const int MaxDepth = 64;
+    public const int MaxDepth = JsonDepth.Read;
 
     /// <summary>The JSON Schema (draft 2020-12) of the definition format, for editors and tools.</summary>
     public static string DefinitionSchema => DefinitionMetaSchema.Text;
@@ -45,7 +45,7 @@ public static class FormDefinitionLoader
     // The meta-schema check reports a definition nested too deep; writing it for that check must not fail first.
     public static FormDefinition Load(JsonNode? raw) => Load(raw, JsonSerializer.SerializeToElement(raw, DeepWrite));
 
-    private static readonly JsonSerializerOptions DeepWrite = new() { MaxDepth = 1024 };
+    private static readonly JsonSerializerOptions DeepWrite = new() { MaxDepth = JsonDepth.Write };
 
     private static FormDefinition Load(JsonNode? raw, JsonElement element)
     {
@@ -59,7 +59,7 @@ public static class FormDefinitionLoader
         catch (JsonException ex)
         {
             // The format allows it but the runtime cannot hold it: an integer past int's range (maxLength: 1e308).
-            var path = (ex.Path ?? "$").TrimStart('$').Replace("[", "/").Replace("]", "").Replace('.', '/');
+            var path = JsonPaths.ToPointer(ex.Path) ?? "";
             throw new FormDefinitionException([new DefinitionProblem(null, path, $"the value at {(path.Length == 0 ? "the top" : path)} is out of range")]);
         }
         problems = DefinitionChecks.Run(form, raw!);

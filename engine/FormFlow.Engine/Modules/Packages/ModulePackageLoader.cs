@@ -145,7 +145,7 @@ public static class ModulePackageLoader
         }
         try
         {
-            return JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { MaxDepth = 64 });
+            return JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { MaxDepth = JsonDepth.Read });
         }
         catch (JsonException ex)
         {

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using FormFlow.Engine.JsonInput;
 
 namespace FormFlow.Engine.Modules.Resolution;
 
@@ -12,8 +13,8 @@ namespace FormFlow.Engine.Modules.Resolution;
 /// </summary>
 public static class CanonicalJson
 {
-    // A package file may nest 64 deep (its reader's limit); the module wraps its files a few levels deeper.
-    private static readonly JsonSerializerOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, MaxDepth = 256 };
+    // A module wraps its package's files a few levels deeper than they were read.
+    private static readonly JsonSerializerOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, MaxDepth = JsonDepth.Write };
 
     public static string Text(JsonNode? node) => Sorted(node)?.ToJsonString(Options) ?? "null";
 

@@ -8,7 +8,7 @@ namespace FormFlow.Engine.Workflows.Definitions;
 /// <summary>Reads workflow definitions from JSON and writes them back.</summary>
 public static class WorkflowDefinitionLoader
 {
-    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64 };
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = JsonDepth.Read };
 
     /// <summary>
     /// Reads and fully validates a definition (schema, then graph, activity inputs and expressions).
