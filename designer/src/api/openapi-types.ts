@@ -290,6 +290,22 @@ export type PersonRef = {
   displayName: string;
 };
 
+export type PointsLine = {
+  id: number;
+  points: number;
+  reason: string;
+  kind: string;
+  capped: boolean;
+  caseId: null | number;
+  awardedAt: string;
+};
+
+export type PointsView = {
+  balance: number;
+  items: PointsLine[];
+  next: null | string;
+};
+
 export type ProblemDetails = {
   type?: null | string;
   title?: null | string;

@@ -1,6 +1,6 @@
 import type {
   AccountView, AssigneeView, CardView, CaseSummaryView, CaseView, EntitlementView, NotificationView, OpenStepView, OrgNode as OrgNodeView,
-  PersonRef, RoleView, ServiceDetailView, ServiceView, TaskDetailView, TaskView, TimelineView, VerifyView,
+  PersonRef, PointsView, RoleView, ServiceDetailView, ServiceView, TaskDetailView, TaskView, TimelineView, VerifyView,
 } from "../api/openapi-types";
 import type { Refine, Text } from "../api/refine";
 import type { FieldAccess, FormDefinition, JsonRecord } from "../forms";
@@ -24,5 +24,6 @@ export type TaskDetail = Refine<TaskDetailView, {
 export type NotificationItem = Refine<NotificationView, { data: Record<string, unknown> | null }>;
 export type Entitlement = EntitlementView;
 export type MemberCard = CardView;
+export type Points = PointsView;
 export type Verification = VerifyView;
 export type OrgNode = OrgNodeView;

@@ -10,6 +10,7 @@ using FormFlow.Server.Dispatch;
 using FormFlow.Server.Shared;
 using FormFlow.Server.Files;
 using FormFlow.Server.Members;
+using FormFlow.Server.Points;
 using FormFlow.Server.Orgs;
 using FormFlow.Server.WebUi;
 using FormFlow.Server.Cases;
@@ -63,6 +64,7 @@ internal static class ServerApp
         services.AddPrivacy();
         services.AddFormFlowAuth(JwtSettings.From(builder.Configuration, settings.DataFolder, settings.Demo), OidcSettings.From(builder.Configuration));
         services.AddMembers(CardSigningKey.From(builder.Configuration, settings.DataFolder, settings.Demo));
+        services.AddPoints();
         services.AddFormFlowRateLimits(builder.Configuration);
         services.AddTransportSecurity(builder.Configuration);
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDefaults.Describe);
@@ -116,6 +118,7 @@ internal static class ServerApp
         app.MapFormDraftEndpoints();
         app.MapNotificationEndpoints();
         app.MapMemberEndpoints();
+        app.MapPointsEndpoints();
         app.MapModuleEndpoints();
         app.MapStatisticsEndpoints();
         app.MapRevealEndpoints();

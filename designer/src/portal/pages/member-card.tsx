@@ -3,6 +3,7 @@ import { ApiProblem, get } from "../api";
 import type { Entitlement, MemberCard } from "../api-types";
 import { labelOf, say, when } from "../i18n";
 import { PageState } from "../page-state";
+import { PointsCard } from "./points-card";
 import { useSession } from "../session";
 import { useLoad } from "../use-load";
 
@@ -10,7 +11,7 @@ import { useLoad } from "../use-load";
 const refreshLeadMs = 30_000;
 const refreshFloorMs = 15_000;
 
-/** My member card: the QR of a short-lived signed credential, refreshed before it expires, and my benefits. */
+/** My member card: the QR of a short-lived signed credential, refreshed before it expires, my benefits and my points. */
 export function MemberCardPage() {
   const { locale } = useSession();
   const card = useLoad(() => get<MemberCard & { expiresAt?: string }>("/api/members/me/card"), []);
@@ -24,7 +25,7 @@ export function MemberCardPage() {
   }, [expiresAt, card.reload]);
 
   if (card.problem instanceof ApiProblem && card.problem.status === 404)
-    return <section><h2>{say(locale, "card")}</h2><p className="pf-card">{say(locale, "notMember")}</p></section>;
+    return <section><h2>{say(locale, "card")}</h2><p className="pf-card">{say(locale, "notMember")}</p><PointsCard /></section>;
   return (
     <section>
       <h2>{say(locale, "card")}</h2>
@@ -49,6 +50,7 @@ export function MemberCardPage() {
           <ul className="pf-plain">{benefits.value!.map(b => <li key={b.id}>{labelOf(b.name, locale)} · {say(locale, "remaining", b.remaining, b.quota)}</li>)}</ul>
         </div>
       )}
+      <PointsCard />
     </section>
   );
 }

@@ -52,6 +52,7 @@ public sealed class ActivityRegistry
         .Add(new OfflineHandlingActivity())
         .Add(new IssueMemberCardActivity())
         .Add(new GrantEntitlementActivity())
+        .Add(new AwardPointsActivity())
         .Add(new RecordRedemptionActivity())
         .Add(new ScoreQuizActivity())
         .Add(new HandOffActivity());

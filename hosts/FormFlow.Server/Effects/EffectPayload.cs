@@ -1,9 +1,8 @@
 using System.Text.Json.Nodes;
-using FormFlow.Server.Effects;
 
-namespace FormFlow.Server.Members;
+namespace FormFlow.Server.Effects;
 
-/// <summary>Reading the inputs of member effects; a missing input is a clear error for the dispatcher to record.</summary>
+/// <summary>Reading the inputs of effects; a missing input is a clear error for the dispatcher to record.</summary>
 internal static class EffectPayload
 {
     public static string RequiredString(JsonObject payload, string name, string effect) =>
