@@ -11,11 +11,11 @@ namespace FormFlow.Server.Tests.Services;
 public abstract class ServiceHallTests(ServerFixture server)
 {
     [Fact]
-    public async Task A_worker_finds_the_three_shipped_services_with_their_start_forms()
+    public async Task A_worker_finds_the_shipped_services_with_their_start_forms()
     {
         var worker = await Api.CookieClientAsync(server, "worker");
         var list = JsonNode.Parse(await worker.GetStringAsync("/api/services"))!.AsArray();
-        Assert.Equal(["benefits", "join", "legal-consultation"], list.Select(s => s!["moduleKey"]!.GetValue<string>()).Order());
+        Assert.Equal(["benefits", "ideas", "join", "legal-consultation", "qa"], list.Select(s => s!["moduleKey"]!.GetValue<string>()).Order());
         var join = list.Single(s => s!["moduleKey"]!.GetValue<string>() == "join")!;
         Assert.Equal("入会申请", join["name"]!["zh-CN"]!.GetValue<string>());
         Assert.StartsWith("sha256:", join["snapshotHash"]!.GetValue<string>());
