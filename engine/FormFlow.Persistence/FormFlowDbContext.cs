@@ -1,5 +1,6 @@
 using FormFlow.Persistence.Accounts;
 using FormFlow.Persistence.Audit;
+using FormFlow.Persistence.Database;
 using FormFlow.Persistence.Orgs;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -33,6 +34,7 @@ public abstract partial class FormFlowDbContext(DbContextOptions options) : Iden
                 level => level.ToString().ToLowerInvariant(),
                 text => Enum.Parse<OrgLevel>(text, true));
             b.Property(o => o.Path).HasMaxLength(400);
+            b.Property(o => o.ArchivedAt).HasConversion(UtcDateTimes.NullableConverter);
             b.HasIndex(o => o.Path);
             b.HasOne(o => o.Parent).WithMany().HasForeignKey(o => o.ParentId).OnDelete(DeleteBehavior.Restrict);
         });

@@ -114,6 +114,12 @@ export type CreateModuleRequest = {
   fromVersion?: null | string;
 };
 
+export type CreateOrgRequest = {
+  parentId?: null | number;
+  name?: null | string;
+  level?: null | string;
+};
+
 export type DataRequest = {
   data: JsonObject;
 };
@@ -168,6 +174,11 @@ export type FormDraftRequest = {
 export type FormDraftView = {
   data: JsonObject;
   savedAt: string;
+};
+
+export type ImportOrgsRequest = {
+  fileId?: null | string;
+  dryRun?: boolean;
 };
 
 export type InputDescriptor = {
@@ -265,6 +276,19 @@ export type OpenStepView = {
   overdue: boolean;
 };
 
+export type OrgImportError = {
+  row: number;
+  column: string;
+  reason: string;
+};
+
+export type OrgImportView = {
+  dryRun: boolean;
+  rows: number;
+  created: number;
+  errors: OrgImportError[];
+};
+
 export type OrgLevel = "national" | "province" | "city" | "district" | "street" | "grassroots";
 
 export type OrgNode = {
@@ -273,7 +297,17 @@ export type OrgNode = {
   level: OrgLevel;
   parentId: null | number;
   path: string;
+  archived: boolean;
   children: OrgNode[];
+};
+
+export type OrgUnitView = {
+  id: number;
+  name: string;
+  level: OrgLevel;
+  parentId: null | number;
+  path: string;
+  archivedAt: null | string;
 };
 
 export type OutcomeView = {
@@ -496,6 +530,11 @@ export type TokenResponse = {
   accessToken: string;
   expiresAt: string;
   account: AccountView;
+};
+
+export type UpdateOrgRequest = {
+  name?: null | string;
+  parentId?: null | number;
 };
 
 export type VerifyRequest = {

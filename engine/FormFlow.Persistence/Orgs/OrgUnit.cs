@@ -12,6 +12,9 @@ public sealed class OrgUnit
     public int? ParentId { get; set; }
     public OrgUnit? Parent { get; set; }
 
-    /// <summary>Materialised path; written once when the unit is created (see <see cref="OrgUnits.CreateAsync"/>).</summary>
+    /// <summary>Materialised path; written when the unit is created and rewritten for its subtree when it moves (see <see cref="OrgUnits"/>).</summary>
     public string Path { get; set; } = "";
+
+    /// <summary>UTC time the unit was archived: it keeps its history (cases, members) but takes no new children, services or people.</summary>
+    public DateTime? ArchivedAt { get; set; }
 }

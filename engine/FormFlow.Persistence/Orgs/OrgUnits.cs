@@ -1,6 +1,8 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace FormFlow.Persistence.Orgs;
 
-/// <summary>Creating org units: the path needs the generated ID, so a unit is saved, then its path written.</summary>
+/// <summary>Creating and moving org units: the path needs the generated ID, so a unit is saved, then its path written.</summary>
 public static class OrgUnits
 {
     /// <summary>Adds a unit under <paramref name="parent"/> (or a root); joins the caller's transaction or uses its own.</summary>
@@ -23,5 +25,40 @@ public static class OrgUnits
         unit.Path = (parent?.Path ?? "/") + unit.Id + "/";
         await db.SaveChangesAsync(ct);
         return unit;
+    }
+
+    /// <summary>
+    /// Adds many units at once, parents before children (a parent may be one of them): one batch per depth instead
+    /// of two round trips per unit. Runs in the caller's transaction.
+    /// </summary>
+    public static async Task AddManyAsync(FormFlowDbContext db, IReadOnlyList<(OrgUnit Unit, OrgUnit Parent)> units, CancellationToken ct = default)
+    {
+        var pending = units.ToList();
+        while (pending.Count > 0)
+        {
+            // The units whose parent has its path now; the rest wait for the next round.
+            var ready = pending.Where(p => p.Parent.Path.Length > 0).ToList();
+            if (ready.Count == 0) throw new InvalidOperationException("a unit's parent is neither stored nor among the units");
+            foreach (var (unit, parent) in ready) { unit.ParentId = parent.Id; unit.Parent = null; db.OrgUnits.Add(unit); }
+            await db.SaveChangesAsync(ct);
+            foreach (var (unit, parent) in ready) unit.Path = parent.Path + unit.Id + "/";
+            await db.SaveChangesAsync(ct);
+            pending = pending.Except(ready).ToList();
+        }
+    }
+
+    /// <summary>
+    /// Moves a unit and its whole subtree under <paramref name="parent"/>: one update rewrites the start of every
+    /// path below it. The caller checks that the new parent is not inside the moved subtree.
+    /// </summary>
+    public static async Task MoveAsync(FormFlowDbContext db, OrgUnit unit, OrgUnit parent, CancellationToken ct = default)
+    {
+        var oldPrefix = unit.Path;
+        var newPrefix = parent.Path + unit.Id + "/";
+        var keep = oldPrefix.Length;
+        await db.OrgUnits.Within(oldPrefix).ExecuteUpdateAsync(s => s.SetProperty(o => o.Path, o => newPrefix + o.Path.Substring(keep)), ct);
+        await db.OrgUnits.Where(o => o.Id == unit.Id).ExecuteUpdateAsync(s => s.SetProperty(o => o.ParentId, parent.Id), ct);
+        unit.Path = newPrefix;
+        unit.ParentId = parent.Id;
     }
 }

@@ -111,6 +111,7 @@ internal static class ServerApp
         app.MapScalarApiReference(SecurityHeaders.ApiDocsPath, o => o.WithTitle("FormFlow API").DisableDefaultFonts()).AllowAnonymous();
         app.MapAuthEndpoints();
         app.MapOrgEndpoints();
+        app.MapOrgAdminEndpoints();
         app.MapFileEndpoints();
         app.MapServiceEndpoints();
         app.MapCaseEndpoints();

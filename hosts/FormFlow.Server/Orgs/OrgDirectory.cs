@@ -8,31 +8,44 @@ namespace FormFlow.Server.Orgs;
 
 /// <summary>
 /// The org tree for the workflow engine (<see cref="IOrgResolver"/>; org IDs are the OrgUnit IDs as text). Units
-/// never move (their path is written once), so the process caches them; an unknown ID reloads the table once.
-/// The engine asks synchronously, so callers <see cref="EnsureAsync"/> the case's org before running a workflow.
+/// rarely change, so the process caches them; an unknown ID reloads the table once. A unit renamed or moved here is
+/// forgotten at once (<see cref="Forget"/>); another process reloads the table when its copy is older than
+/// <see cref="Freshness"/>. The engine asks synchronously, so callers <see cref="EnsureAsync"/> the case's org before
+/// running a workflow.
 /// </summary>
-internal sealed class OrgDirectory(IServiceScopeFactory scopes) : IOrgResolver
+internal sealed class OrgDirectory(IServiceScopeFactory scopes, TimeProvider clock) : IOrgResolver
 {
+    public static readonly TimeSpan Freshness = TimeSpan.FromSeconds(30);
+
     private sealed record Unit(int Id, int? ParentId, OrgLevel Level, string Name, string Path);
 
-    private readonly ConcurrentDictionary<int, Unit> _units = new();
+    private ConcurrentDictionary<int, Unit> _units = new();
+    private DateTimeOffset _loadedAt = DateTimeOffset.MinValue;
     private readonly SemaphoreSlim _reload = new(1, 1);
 
     public async Task EnsureAsync(FormFlowDbContext db, int orgId, CancellationToken ct)
     {
-        if (_units.ContainsKey(orgId)) return;
+        if (_units.ContainsKey(orgId) && !Stale()) return;
         await _reload.WaitAsync(ct);
         try
         {
-            if (_units.ContainsKey(orgId)) return;
+            if (_units.ContainsKey(orgId) && !Stale()) return;
+            var loaded = new ConcurrentDictionary<int, Unit>();
             foreach (var u in await db.OrgUnits.AsNoTracking().Select(o => new Unit(o.Id, o.ParentId, o.Level, o.Name, o.Path)).ToListAsync(ct))
-                _units[u.Id] = u;
+                loaded[u.Id] = u;
+            _units = loaded;
+            _loadedAt = clock.GetUtcNow();
         }
         finally
         {
             _reload.Release();
         }
     }
+
+    /// <summary>Drops the cached tree after a unit was created, renamed, moved or archived in this process.</summary>
+    public void Forget() => _loadedAt = DateTimeOffset.MinValue;
+
+    private bool Stale() => clock.GetUtcNow() - _loadedAt > Freshness;
 
     public string? NameOf(int orgId) => _units.TryGetValue(orgId, out var u) ? u.Name : null;
 

@@ -11,15 +11,15 @@ internal static class OrgEndpoints
     {
         var orgs = app.MapGroup("/api/orgs").WithTags("Orgs").RequireAuthorization().ProducesProblem(401);
         orgs.MapGet("/", ListAsync)
-            .WithSummary("The org tree visible to me: my subtrees for staff roles, my own chain of unions for workers and merchants.");
+            .WithSummary("The org tree visible to me: my subtrees for staff roles, my own chain of unions for workers and merchants; archived units only with ?archived=true.");
         orgs.MapGet("/{id}", GetAsync).ProducesProblem(400).ProducesProblem(404)
             .WithSummary("One visible org unit with its visible children; 404 when it does not exist or is not visible to me.");
     }
 
-    private static async Task<Results<Ok<List<OrgNode>>, ProblemHttpResult>> ListAsync(FormFlowDbContext db, HttpContext http, CancellationToken ct)
+    private static async Task<Results<Ok<List<OrgNode>>, ProblemHttpResult>> ListAsync(FormFlowDbContext db, HttpContext http, bool? archived, CancellationToken ct)
     {
         if (await CurrentAccount.LoadAsync(db, http.User, ct) is not { } account) return CurrentAccount.Gone();
-        return TypedResults.Ok(OrgNode.Forest(await OrgVisibility.VisibleToAsync(db, account, ct)));
+        return TypedResults.Ok(OrgNode.Forest(await OrgVisibility.VisibleToAsync(db, account, ct, archived ?? false)));
     }
 
     private static async Task<Results<Ok<OrgNode>, ProblemHttpResult>> GetAsync(int id, FormFlowDbContext db, HttpContext http, CancellationToken ct)

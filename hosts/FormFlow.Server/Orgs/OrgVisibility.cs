@@ -8,17 +8,17 @@ namespace FormFlow.Server.Orgs;
 /// <summary>
 /// Which org units an account may see: for a staff role at X, X's whole subtree (one indexed path-range query);
 /// for a worker or merchant at X, only the chain from the root down to X — the unions they belong to, not their
-/// siblings or anything below.
+/// siblings or anything below. Archived units are left out unless asked for.
 /// </summary>
 internal static class OrgVisibility
 {
-    public static async Task<IReadOnlyList<OrgUnit>> VisibleToAsync(FormFlowDbContext db, Account account, CancellationToken ct)
+    public static async Task<IReadOnlyList<OrgUnit>> VisibleToAsync(FormFlowDbContext db, Account account, CancellationToken ct, bool archived = false)
     {
         var visible = new Dictionary<int, OrgUnit>();
         foreach (var role in account.Roles)
         {
             var at = role.OrgUnit!;
-            var query = db.OrgUnits.AsNoTracking();
+            var query = archived ? db.OrgUnits.AsNoTracking() : db.OrgUnits.AsNoTracking().Where(o => o.ArchivedAt == null);
             if (Roles.ReachesSubtree(role.Role))
             {
                 query = query.Within(at.Path);

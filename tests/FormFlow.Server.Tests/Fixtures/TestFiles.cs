@@ -24,4 +24,16 @@ public static class TestFiles
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return await Api.JsonAsync(response);
     }
+
+    public const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /// <summary>Writes the rows as an Excel sheet (the first row's keys are the header), uploads it and returns its file ID.</summary>
+    public static async Task<string> UploadSheetAsync(HttpClient client, IEnumerable<IDictionary<string, object?>> rows, string name = "导入.xlsx")
+    {
+        using var book = new MemoryStream();
+        await MiniExcelLibs.MiniExcel.SaveAsAsync(book, rows, excelType: MiniExcelLibs.ExcelType.XLSX);
+        var response = await client.PostAsync("/api/files", Multipart(book.ToArray(), name, Xlsx));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (string)(await Api.JsonAsync(response))["id"]!;
+    }
 }
