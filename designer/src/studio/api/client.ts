@@ -64,6 +64,15 @@ export async function request<T>(method: string, url: string, body?: unknown): P
   return (await requestTagged<T>(method, url, body)).body;
 }
 
+/** Uploads one file (multipart, as POST /api/files takes it) and returns its reference. */
+export async function upload(file: File): Promise<{ id: string; name: string }> {
+  const form = new FormData();
+  form.append("file", file);
+  const response = await fetch("/api/files", { method: "POST", credentials: "same-origin", headers: { Accept: "application/json" }, body: form });
+  if (!response.ok) throw await problemOf(response);
+  return await response.json() as { id: string; name: string };
+}
+
 /** A 409 saying someone else saved the draft after it was loaded: {savedBy, savedAt} name them. */
 export function isStaleDraft(error: unknown): error is ApiError {
   return error instanceof ApiError && error.status === 409 && typeof error.extensions.savedBy === "string";

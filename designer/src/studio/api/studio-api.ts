@@ -1,9 +1,9 @@
-import { request, requestTagged } from "./client";
+import { request, requestTagged, upload } from "./client";
 import type {
-  Me, MigrationPlan, ModuleCopy, ModuleDetails, ModuleDocument, ModulePreview, ModuleSummary, NewModule, OrgNode, OverlayDocument, OverlayOperation,
+  Me, MigrationPlan, ModuleCopy, ModuleDetails, ModuleDocument, ModulePreview, ModuleSummary, NewModule, OrgLevel, OrgNode, OverlayDocument, OverlayOperation,
   PublishResult, Service, Stats, TestRunResult, UpgradeState,
 } from "./types";
-import type { ActivityDescriptor } from "../../api/openapi-types";
+import type { ActivityDescriptor, OrgImportView, OrgUnitView } from "../../api/openapi-types";
 import type { WorkflowDefinition } from "../workflow-designer/workflow-definition";
 
 type Id = string | number;
@@ -14,7 +14,12 @@ export const studioApi = {
   login: (userName: string, password: string) => request<Me>("POST", "/api/auth/login", { userName, password }),
   logout: () => request<void>("POST", "/api/auth/logout"),
   me: () => request<Me>("GET", "/api/me"),
-  orgs: () => request<OrgNode[]>("GET", "/api/orgs"),
+  orgs: (archived = false) => request<OrgNode[]>("GET", archived ? "/api/orgs?archived=true" : "/api/orgs"),
+  createOrg: (body: { parentId: number; name: string; level: OrgLevel }) => request<OrgUnitView>("POST", "/api/orgs", body),
+  updateOrg: (id: number, body: { name?: string; parentId?: number }) => request<OrgUnitView>("PATCH", `/api/orgs/${id}`, body),
+  archiveOrg: (id: number) => request<OrgUnitView>("POST", `/api/orgs/${id}/archive`),
+  uploadFile: upload,
+  importOrgs: (fileId: string, dryRun: boolean) => request<OrgImportView>("POST", "/api/orgs/import", { fileId, dryRun }),
 
   modules: (archived = false) => request<ModuleSummary[]>("GET", archived ? "/api/modules?archived=true" : "/api/modules"),
   createModule: (body: NewModule) => request<ModuleSummary>("POST", "/api/modules", body),

@@ -7,6 +7,7 @@ import { DashboardPage } from "../dashboard/DashboardPage";
 import { useI18n } from "../i18n/i18n";
 import { LibraryPage } from "../library/LibraryPage";
 import { ModulePage } from "../module/ModulePage";
+import { OrgsPage } from "../orgs/OrgsPage";
 import { ServicesPage } from "../services/ServicesPage";
 import { ActivityRegistryGate } from "../workflow-designer/ActivityRegistryGate";
 import { LoginPage } from "./LoginPage";
@@ -38,8 +39,9 @@ export function StudioApp() {
       <Layout.Header style={{ display: "flex", alignItems: "center", gap: 16, background: "#fff", borderBottom: "1px solid #f0f0f0" }}>
         <b>{t("app.title")}</b>
         <Menu mode="horizontal" style={{ flex: 1, borderBottom: "none" }} selectedKeys={[route.page === "module" ? "library" : route.page]}
-          onClick={(e) => go({ page: e.key as "library" | "services" | "dashboard" })}
-          items={[{ key: "library", label: t("app.library") }, { key: "services", label: t("app.services") }, { key: "dashboard", label: t("app.dashboard") }]} />
+          onClick={(e) => go({ page: e.key as "library" | "services" | "dashboard" | "orgs" })}
+          items={[{ key: "library", label: t("app.library") }, { key: "services", label: t("app.services") }, { key: "dashboard", label: t("app.dashboard") },
+            ...(me.roles.some((r) => r.role === "admin") ? [{ key: "orgs", label: t("app.orgs") }] : [])]} />
         <Space>
           <span>{me.displayName}</span>
           <Button size="small" onClick={() => setLocale(locale === "zh-CN" ? "en" : "zh-CN")}>{t("app.language")}</Button>
@@ -52,6 +54,7 @@ export function StudioApp() {
         {route.page === "module" && (module && String(module.id) === route.id ? <ActivityRegistryGate><ModulePage key={module.id} summary={module} onBack={() => go({ page: "library" })} /></ActivityRegistryGate> : <Spin />)}
         {route.page === "services" && <ServicesPage />}
         {route.page === "dashboard" && <DashboardPage />}
+        {route.page === "orgs" && <OrgsPage />}
       </Layout.Content>
     </Layout>
   );
