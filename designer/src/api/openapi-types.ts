@@ -1,6 +1,20 @@
 // Generated from src/api/openapi.json by scripts/openapi-types.mjs: do not edit.
 // Refresh both with `npm run api:refresh` (designer/README.md, "API types").
 
+export type AccountAdminView = {
+  id: string;
+  userName: string;
+  displayName: string;
+  disabled: boolean;
+  roles: RoleView[];
+  rolesElsewhere: number;
+};
+
+export type AccountPage = {
+  items: AccountAdminView[];
+  next: null | string;
+};
+
 export type AccountView = {
   id: string;
   userName: string;
@@ -105,6 +119,13 @@ export type CompleteRequest = {
   rowVersion?: null | number;
 };
 
+export type CreateAccountRequest = {
+  userName?: null | string;
+  displayName?: null | string;
+  password?: null | string;
+  roles?: null | GrantRequest[];
+};
+
 export type CreateModuleRequest = {
   moduleKey?: null | string;
   name?: unknown;
@@ -174,6 +195,11 @@ export type FormDraftRequest = {
 export type FormDraftView = {
   data: JsonObject;
   savedAt: string;
+};
+
+export type GrantRequest = {
+  role?: null | string;
+  orgUnitId?: null | number;
 };
 
 export type ImportOrgsRequest = {
@@ -387,6 +413,17 @@ export type RequestInformationView = {
   bookmarkId: string;
 };
 
+export type ResetLinkView = {
+  link: string;
+  expiresAt: string;
+};
+
+export type ResetRequest = {
+  accountId?: null | string;
+  token?: null | string;
+  newPassword?: null | string;
+};
+
 export type ResolveConflictRequest = {
   conflictId: string;
   choice: string;
@@ -438,6 +475,10 @@ export type ServiceView = {
   orgName: string;
   snapshotHash: string;
   version: string;
+};
+
+export type SetRolesRequest = {
+  roles?: null | GrantRequest[];
 };
 
 export type SignInProvider = {

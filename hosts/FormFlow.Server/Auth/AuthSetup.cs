@@ -30,7 +30,9 @@ internal static class AuthSetup
             })
             .AddUserManager<ClockedUserManager>()
             .AddSignInManager()
-            .AddEntityFrameworkStores<FormFlowDbContext>();
+            .AddEntityFrameworkStores<FormFlowDbContext>()
+            // The password-reset links admins issue (Accounts/PasswordReset): bound to the security stamp, so used once.
+            .AddDefaultTokenProviders();
 
         services.AddAuthentication(o =>
             {

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using FormFlow.Persistence;
 using FormFlow.Persistence.Accounts;
 using FormFlow.Persistence.Database;
+using FormFlow.Server.Accounts;
 using FormFlow.Server.Activities;
 using FormFlow.Server.Auth;
 using FormFlow.Server.Demo;
@@ -65,6 +66,7 @@ internal static class ServerApp
         services.AddFormFlowAuth(JwtSettings.From(builder.Configuration, settings.DataFolder, settings.Demo), OidcSettings.From(builder.Configuration));
         services.AddMembers(CardSigningKey.From(builder.Configuration, settings.DataFolder, settings.Demo));
         services.AddPoints();
+        services.AddAccountAdministration();
         services.AddFormFlowRateLimits(builder.Configuration);
         services.AddTransportSecurity(builder.Configuration);
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDefaults.Describe);
@@ -112,6 +114,7 @@ internal static class ServerApp
         app.MapAuthEndpoints();
         app.MapOrgEndpoints();
         app.MapOrgAdminEndpoints();
+        app.MapAccounts();
         app.MapFileEndpoints();
         app.MapServiceEndpoints();
         app.MapCaseEndpoints();

@@ -38,25 +38,25 @@ internal static class OrgAdminEndpoints
         CreateOrgRequest body, OrgAdministration administration, FormFlowDbContext db, HttpContext http, CancellationToken ct)
     {
         if (await CurrentAccount.LoadAsync(db, http.User, ct) is not { } account) return CurrentAccount.Gone();
-        if (body.ParentId is not { } parentId) return Problem(OrgOutcome.Invalid("parentId", "parentId is required"));
+        if (body.ParentId is not { } parentId) return FieldProblem.Invalid("parentId", "parentId is required").ToResult();
         OrgLevel? level = null;
         if (body.Level is not null)
         {
             if (!Enum.TryParse<OrgLevel>(body.Level, true, out var parsed) || int.TryParse(body.Level, out _))
-                return Problem(OrgOutcome.Invalid("level", $"'{body.Level}' is not a level: one of {OrgAdministration.Levels}"));
+                return FieldProblem.Invalid("level", $"'{body.Level}' is not a level: one of {OrgAdministration.Levels}").ToResult();
             level = parsed;
         }
         var outcome = await administration.CreateAsync(account, parentId, body.Name, level, ct);
-        return outcome.Unit is { } unit ? TypedResults.Created($"/api/orgs/{unit.Id}", OrgUnitView.Of(unit)) : Problem(outcome);
+        return outcome.Value is { } unit ? TypedResults.Created($"/api/orgs/{unit.Id}", OrgUnitView.Of(unit)) : outcome.Problem!.ToResult();
     }
 
     private static async Task<Results<Ok<OrgUnitView>, ProblemHttpResult>> UpdateAsync(
         int id, UpdateOrgRequest body, OrgAdministration administration, FormFlowDbContext db, HttpContext http, CancellationToken ct)
     {
         if (await CurrentAccount.LoadAsync(db, http.User, ct) is not { } account) return CurrentAccount.Gone();
-        if (body.Name is null && body.ParentId is null) return Problem(OrgOutcome.Invalid("name", "send a new name, a new parentId, or both"));
+        if (body.Name is null && body.ParentId is null) return FieldProblem.Invalid("name", "send a new name, a new parentId, or both").ToResult();
         var outcome = await administration.UpdateAsync(account, id, body.Name, body.ParentId, ct);
-        return outcome.Unit is { } unit ? TypedResults.Ok(OrgUnitView.Of(unit)) : Problem(outcome);
+        return outcome.Value is { } unit ? TypedResults.Ok(OrgUnitView.Of(unit)) : outcome.Problem!.ToResult();
     }
 
     private static async Task<Results<Ok<OrgUnitView>, ProblemHttpResult>> ArchiveAsync(
@@ -64,7 +64,7 @@ internal static class OrgAdminEndpoints
     {
         if (await CurrentAccount.LoadAsync(db, http.User, ct) is not { } account) return CurrentAccount.Gone();
         var outcome = await administration.ArchiveAsync(account, id, ct);
-        return outcome.Unit is { } unit ? TypedResults.Ok(OrgUnitView.Of(unit)) : Problem(outcome);
+        return outcome.Value is { } unit ? TypedResults.Ok(OrgUnitView.Of(unit)) : outcome.Problem!.ToResult();
     }
 
     private static async Task<Results<Ok<OrgImportView>, Created<OrgImportView>, ProblemHttpResult>> ImportAsync(
@@ -73,9 +73,9 @@ internal static class OrgAdminEndpoints
         if (await CurrentAccount.LoadAsync(db, http.User, ct) is not { } account) return CurrentAccount.Gone();
         if (!account.Roles.Any(r => r.Role == Persistence.Accounts.Roles.Admin))
             return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not an admin", detail: "only admins import org units");
-        if (string.IsNullOrWhiteSpace(body.FileId)) return Problem(OrgOutcome.Invalid("fileId", "fileId is required: upload the workbook to /api/files first"));
+        if (string.IsNullOrWhiteSpace(body.FileId)) return FieldProblem.Invalid("fileId", "fileId is required: upload the workbook to /api/files first").ToResult();
         var report = await import.RunAsync(account, body.FileId, body.DryRun, ct);
-        if (report.Refusal is { } refusal) return Problem(OrgOutcome.Invalid(refusal.Field, refusal.Reason));
+        if (report.Refusal is { } refusal) return FieldProblem.Invalid(refusal.Field, refusal.Reason).ToResult();
         var view = new OrgImportView(report.DryRun, report.Rows, report.Created, report.Errors);
         if (report.Errors.Count > 0 && !report.DryRun)
             return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Rows with errors",
@@ -83,7 +83,4 @@ internal static class OrgAdminEndpoints
                 extensions: new Dictionary<string, object?> { ["errors"] = report.Errors });
         return report.DryRun ? TypedResults.Ok(view) : TypedResults.Created("/api/orgs", view);
     }
-
-    private static ProblemHttpResult Problem(OrgOutcome outcome) => TypedResults.Problem(statusCode: outcome.Status, title: outcome.Title, detail: outcome.Detail,
-        extensions: outcome.Field is null ? null : new Dictionary<string, object?> { ["field"] = outcome.Field });
 }
