@@ -17,6 +17,7 @@ using FormFlow.Server.FormDrafts;
 using FormFlow.Server.Modules;
 using FormFlow.Server.Notifications;
 using FormFlow.Server.Privacy;
+using FormFlow.Server.Publications;
 using FormFlow.Server.Services;
 using FormFlow.Server.Statistics;
 using FormFlow.Server.Tasks;
@@ -89,6 +90,7 @@ internal static class ServerApp
         services.AddNotifications();
         services.AddDispatch();
         services.AddUpgradeCascades();
+        services.AddPublications();
         services.AddWebUi(builder.Configuration);
 
         var app = builder.Build();
@@ -120,6 +122,7 @@ internal static class ServerApp
         app.MapStatisticsEndpoints();
         app.MapRevealEndpoints();
         app.MapActivityEndpoints();
+        app.MapPublicationEndpoints();
         app.MapWebUi();
 
         await PrepareDatabaseAsync(app, settings);

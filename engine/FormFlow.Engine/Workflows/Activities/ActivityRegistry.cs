@@ -54,5 +54,6 @@ public sealed class ActivityRegistry
         .Add(new GrantEntitlementActivity())
         .Add(new RecordRedemptionActivity())
         .Add(new ScoreQuizActivity())
-        .Add(new HandOffActivity());
+        .Add(new HandOffActivity())
+        .Add(new PublishActivity());
 }
