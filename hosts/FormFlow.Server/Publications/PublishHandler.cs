@@ -50,9 +50,12 @@ internal sealed class PublishHandler : IEffectHandler
         AuditLog.Append(db, AuditLog.SystemActor, "publication.publish", $"case:{request.CaseId}", new JsonObject { ["kind"] = kind, ["org"] = orgId });
     }
 
-    /// <summary>A textarea's answer is plain text: each line becomes a paragraph. HTML is kept (and sanitised later).</summary>
+    /// <summary>
+    /// A textarea's answer is plain text: each line becomes a paragraph, any markup in it shown as typed. Text that
+    /// starts with a tag is taken as HTML (a rich-text field), and sanitised like every body.
+    /// </summary>
     private static string AsHtml(string body) =>
-        body.Contains('<') ? body
+        body.TrimStart().StartsWith('<') ? body
             : string.Concat(body.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).Select(l => $"<p>{WebUtility.HtmlEncode(l)}</p>"));
 
     private static string Clip(string text, int max) => text.Trim() is var t && t.Length > max ? t[..max] : t;
