@@ -10,6 +10,8 @@ import { say, type Word } from "./i18n";
 import { Link, match, usePath } from "./router";
 import { hasRole, isCadre, readElder, readLocale, SessionContext, writeElder, writeLocale, type Session } from "./session";
 import { CasePage } from "./pages/case-page";
+import { Feed } from "./pages/feed";
+import { FeedItemPage } from "./pages/feed-item";
 import { FillForm } from "./pages/fill-form";
 import { Inbox } from "./pages/inbox";
 import { MemberCardPage } from "./pages/member-card";
@@ -59,7 +61,7 @@ function SignedIn({ session }: { session: Session }) {
   if (hasRole(me, "worker", "member") || me.roles.length === 0) tabs.push(["/", "hall"], ["/cases", "myCases"], ["/card", "card"]);
   if (isCadre(me)) tabs.push(["/inbox", "inbox"]);
   if (hasRole(me, "merchant")) tabs.push(["/merchant", "merchant"]);
-  tabs.push(["/notifications", "notifications"], ["/me", "me"]);
+  tabs.push(["/feed", "feed"], ["/notifications", "notifications"], ["/me", "me"]);
   const home = tabs[0][0];
   return (
     <SessionContext.Provider value={session}>
@@ -86,6 +88,8 @@ function route(path: string, home: string) {
   if ((params = match("/tasks/:id", path))) return <TaskPage key={params.id} taskId={params.id} />;
   if (path === "/card") return <MemberCardPage />;
   if (path === "/merchant") return <MerchantPage />;
+  if (path === "/feed") return <Feed />;
+  if ((params = match("/feed/:id", path))) return <FeedItemPage key={params.id} id={params.id} />;
   if (path === "/notifications") return <Notifications />;
   if (path === "/me") return <Settings />;
   return <ServiceHall />;
