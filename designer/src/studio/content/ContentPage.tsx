@@ -99,8 +99,9 @@ function Editor({ editing, orgs, onDone }: { editing: Editing; orgs: OrgNode[]; 
       <Form.Item label={t("content.title")} htmlFor="content-title" required>
         <Input id="content-title" value={input.title} maxLength={200} onChange={(e) => set({ title: e.target.value })} />
       </Form.Item>
+      {/* Not autoSize: antd measures with a style attribute, which the Studio's CSP blocks. */}
       <Form.Item label={t("content.summary")} htmlFor="content-summary">
-        <Input.TextArea id="content-summary" value={input.summary ?? ""} maxLength={500} autoSize onChange={(e) => set({ summary: e.target.value })} />
+        <Input.TextArea id="content-summary" value={input.summary ?? ""} maxLength={500} rows={2} onChange={(e) => set({ summary: e.target.value })} />
       </Form.Item>
       {input.kind === "directory" && (
         <Form.Item label={t("content.phone")} htmlFor="content-phone">

@@ -13,7 +13,7 @@ import type { MessageKey } from "../i18n/messages";
 export function RichTextEditor({ value, onChange, labelledBy }: { value: string; onChange: (html: string) => void; labelledBy: string }) {
   const { t } = useI18n();
   const editor = useEditor({
-    extensions: [StarterKit.configure({ heading: { levels: [2, 3, 4] }, link: false, underline: false })],
+    extensions: [StarterKit.configure({ heading: { levels: [2, 3, 4] }, link: false, underline: false, trailingNode: false })],
     content: value,
     editorProps: { attributes: { class: "ff-rich-editor", role: "textbox", "aria-multiline": "true", "aria-labelledby": labelledBy } },
     onUpdate: ({ editor: e }) => onChange(e.getHTML()),
