@@ -60,6 +60,8 @@ function SignedIn({ session }: { session: Session }) {
   const tabs: [string, Word][] = [];
   if (hasRole(me, "worker", "member") || me.roles.length === 0) tabs.push(["/", "hall"], ["/cases", "myCases"], ["/card", "card"]);
   if (isCadre(me)) tabs.push(["/inbox", "inbox"]);
+  // Staff start services too (an admin drafts a notice); their home stays the inbox, the hall is a tab of its own.
+  if (isCadre(me) && tabs[0][0] !== "/") tabs.push(["/hall", "hall"]);
   if (hasRole(me, "merchant")) tabs.push(["/merchant", "merchant"]);
   tabs.push(["/feed", "feed"], ["/notifications", "notifications"], ["/me", "me"]);
   const home = tabs[0][0];
@@ -82,6 +84,7 @@ function route(path: string, home: string) {
   let params: Record<string, string> | null;
   if (path === "/") return home === "/inbox" ? <Inbox /> : home === "/merchant" ? <MerchantPage /> : <ServiceHall />;
   if ((params = match("/services/:id", path))) return <FillForm key={params.id} serviceId={params.id} />;
+  if (path === "/hall") return <ServiceHall />;
   if (path === "/cases") return <MyCases />;
   if ((params = match("/cases/:id", path))) return <CasePage key={params.id} caseId={params.id} />;
   if (path === "/inbox") return <Inbox />;

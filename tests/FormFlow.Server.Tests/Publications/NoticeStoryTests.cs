@@ -49,7 +49,7 @@ public abstract class NoticeStoryTests(CaseServer server)
         var caseId = (await Api.JsonAsync(submitted))["id"]!.GetValue<long>();
         var reviewer = await Api.CookieClientAsync(server, "district-reviewer");
         var task = await CaseServer.InboxTaskAsync(reviewer, caseId);
-        await Api.JsonAsync(await reviewer.PostAsJsonAsync($"/api/tasks/{task["id"]}/complete", new { outcome = "return", rowVersion = task["rowVersion"]!.GetValue<long>() }));
+        await Api.JsonAsync(await reviewer.PostAsJsonAsync($"/api/tasks/{task["id"]}/complete", new { outcome = "returnForInformation", rowVersion = task["rowVersion"]!.GetValue<long>() }));
         await server.DispatchAsync();
         await using var db = server.OpenDb();
         Assert.False(await db.Publications.AnyAsync(p => p.SourceCaseId == caseId));
