@@ -22,7 +22,7 @@ test("an editor drafts a notice, the reviewer at the same union approves, a work
   const reviewer = await open("district-reviewer");
   await reviewer.getByRole("link", { name: "待办", exact: true }).click();
   await reviewer.getByRole("link", { name: new RegExp(`审核通知：${title}`) }).click();
-  await expect(reviewer.getByText("活动时间：周六上午九点")).toBeVisible();
+  await expect(reviewer.getByRole("textbox", { name: "正文" })).toHaveValue(/活动时间：周六上午九点/);
   await reviewer.getByRole("button", { name: "通过", exact: true }).click();
   await expect(reviewer.getByRole("heading", { name: "待办" })).toBeVisible();
 

@@ -19,6 +19,9 @@ test("the designer writes a notice in the rich-text editor under the Studio's CS
   await page.keyboard.type("周五前");
   await page.getByRole("button", { name: "加粗" }).click();
   await page.keyboard.type("交到工会。");
+  const onePixel = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
+  await page.getByLabel("封面图片").setInputFiles({ name: "封面.png", mimeType: "image/png", buffer: onePixel });
+  await expect.poll(() => page.getByRole("img", { name: "封面图片" }).evaluate(img => (img as HTMLImageElement).naturalWidth)).toBe(1);
   await page.getByRole("button", { name: "保存草稿" }).click();
 
   const row = page.locator("tr", { hasText: "编辑器写的通知" });
@@ -28,6 +31,7 @@ test("the designer writes a notice in the rich-text editor under the Studio's CS
 
   const list = await (await page.request.get(`${baseUrl()}/api/publications`)).json() as { id: number; title: string }[];
   const id = list.find(i => i.title === "编辑器写的通知")!.id;
-  const item = await (await page.request.get(`${baseUrl()}/api/feed/${id}`)).json() as { body: string };
+  const item = await (await page.request.get(`${baseUrl()}/api/feed/${id}`)).json() as { body: string; coverFileId: string | null };
   expect(item.body).toBe("<h2>报名方式</h2><p><strong>周五前</strong>交到工会。</p>");
+  expect(item.coverFileId).toMatch(/^[0-9a-f]{32}$/);
 });

@@ -7,6 +7,7 @@ import type { OrgNode } from "../api/types";
 import { useI18n } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import { orgTreeData } from "../library/org-tree";
+import { ImagePick } from "./FilePick";
 import { RichTextEditor } from "./RichTextEditor";
 import "./content.css";
 
@@ -103,11 +104,13 @@ function Editor({ editing, orgs, onDone }: { editing: Editing; orgs: OrgNode[]; 
       <Form.Item label={t("content.summary")} htmlFor="content-summary">
         <Input.TextArea id="content-summary" value={input.summary ?? ""} maxLength={500} rows={2} onChange={(e) => set({ summary: e.target.value })} />
       </Form.Item>
-      {input.kind === "directory" && (
+      {input.kind === "directory" && <>
         <Form.Item label={t("content.phone")} htmlFor="content-phone">
           <Input id="content-phone" value={input.phone ?? ""} maxLength={20} onChange={(e) => set({ phone: e.target.value || null })} />
         </Form.Item>
-      )}
+        <ImagePick label={t("content.qr")} value={input.qrFileId} onChange={(qrFileId) => set({ qrFileId })} />
+      </>}
+      <ImagePick label={t("content.cover")} value={input.coverFileId} onChange={(coverFileId) => set({ coverFileId })} />
       <Form.Item>
         <Checkbox checked={input.pinned ?? false} onChange={(e) => set({ pinned: e.target.checked })}>{t("content.pinned")}</Checkbox>
       </Form.Item>
