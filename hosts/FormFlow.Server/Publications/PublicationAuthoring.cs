@@ -76,6 +76,13 @@ internal sealed partial class PublicationAuthoring(FormFlowDbContext db, TimePro
         return (await reader.ViewAsync(author, item.Id, ct))!;
     }
 
+    /// <summary>An item as its author edits it: drafts included, and no read counted (opening the editor is not reading).</summary>
+    public async Task<PublicationView> ForEditingAsync(Account author, long id, CancellationToken ct)
+    {
+        await EditableAsync(author, id, ct);
+        return (await reader.ViewAsync(author, id, ct))!;
+    }
+
     /// <summary>Every item at or below the orgs where the account may author, newest change first (the Studio's list).</summary>
     public async Task<IReadOnlyList<FeedItemView>> EditableByAsync(Account author, CancellationToken ct)
     {

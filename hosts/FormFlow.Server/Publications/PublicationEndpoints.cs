@@ -20,6 +20,8 @@ internal static class PublicationEndpoints
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404);
         authoring.MapGet("/", EditableAsync).Produces<IReadOnlyList<FeedItemView>>()
             .WithSummary("Items at or below the orgs where I may author (designer, admin), drafts and withdrawn included.");
+        authoring.MapGet("/{id:long}", ForEditingAsync).Produces<PublicationView>()
+            .WithSummary("One item as its author edits it (drafts too); no read is counted.");
         authoring.MapPost("/", CreateAsync).Produces<PublicationView>(201)
             .WithSummary("Creates a draft. The body is sanitised; files must be ones I may read.");
         authoring.MapPut("/{id:long}", UpdateAsync).Produces<PublicationView>()
@@ -38,6 +40,9 @@ internal static class PublicationEndpoints
 
     private static Task<IResult> EditableAsync(HttpContext http, FormFlowDbContext db, PublicationAuthoring authoring, CancellationToken ct) =>
         AsAccountAsync(http, db, async account => TypedResults.Ok(await authoring.EditableByAsync(account, ct)), ct);
+
+    private static Task<IResult> ForEditingAsync(long id, HttpContext http, FormFlowDbContext db, PublicationAuthoring authoring, CancellationToken ct) =>
+        AsAccountAsync(http, db, async account => TypedResults.Ok(await authoring.ForEditingAsync(account, id, ct)), ct);
 
     private static Task<IResult> CreateAsync(PublicationInput input, HttpContext http, FormFlowDbContext db, PublicationAuthoring authoring, CancellationToken ct) =>
         AsAccountAsync(http, db, async account =>

@@ -68,6 +68,18 @@ public abstract class FeedTests(CaseServer server)
     }
 
     [Fact]
+    public async Task Opening_an_item_to_edit_it_counts_no_read_and_is_for_authors_only()
+    {
+        var (designer, city, _) = await DesignerAsync();
+        var item = await FeedApi.PublishAsync(designer, FeedApi.Notice(city, "编辑不计阅读"));
+        Assert.Equal(HttpStatusCode.OK, (await designer.GetAsync($"/api/publications/{item.Id}")).StatusCode);
+        var worker = await Api.CookieClientAsync(server, "worker");
+        Assert.Equal(HttpStatusCode.NotFound, (await worker.GetAsync($"/api/publications/{item.Id}")).StatusCode);
+        await using var db = server.OpenDb();
+        Assert.Equal(0, (await db.Publications.AsNoTracking().SingleAsync(p => p.Id == item.Id)).Reads);
+    }
+
+    [Fact]
     public async Task Concurrent_first_reads_by_twenty_readers_count_twenty_unique_readers()
     {
         var (designer, city, _) = await DesignerAsync();

@@ -16,7 +16,7 @@ const statusColour: Record<string, string> = { draft: "default", published: "gre
 
 const content = {
   list: () => request<FeedItemView[]>("GET", "/api/publications"),
-  one: (id: number) => request<PublicationView>("GET", `/api/feed/${id}`),
+  one: (id: number) => request<PublicationView>("GET", `/api/publications/${id}`),
   create: (input: PublicationInput) => request<PublicationView>("POST", "/api/publications", input),
   update: (id: number, input: PublicationInput) => request<PublicationView>("PUT", `/api/publications/${id}`, input),
   publish: (id: number) => request<PublicationView>("POST", `/api/publications/${id}/publish`),
