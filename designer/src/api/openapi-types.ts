@@ -181,6 +181,27 @@ export type ExpressionRequest = {
   kind?: null | string;
 };
 
+export type FeedItemView = {
+  id: number;
+  kind: string;
+  title: string;
+  summary: string;
+  coverFileId: null | string;
+  phone: null | string;
+  tags: string[];
+  pinned: boolean;
+  publishAt: null | string;
+  expiresAt: null | string;
+  orgId: number;
+  orgName: string;
+  status: string;
+};
+
+export type FeedPage = {
+  items: FeedItemView[];
+  next: null | string;
+};
+
 export type FileView = {
   id: string;
   name: string;
@@ -389,6 +410,54 @@ export type PublicKeyView = {
   keyId: string;
   publicKeyPem: string;
   jwk: PublicJwk;
+};
+
+export type PublicationFileView = {
+  id: string;
+  use: string;
+  name: string;
+  contentType: string;
+  size: number;
+};
+
+export type PublicationInput = {
+  kind: string;
+  title: string;
+  orgId: number;
+  summary?: null | string;
+  body?: null | string;
+  coverFileId?: null | string;
+  attachments?: null | string[];
+  qrFileId?: null | string;
+  phone?: null | string;
+  tags?: null | string[];
+  pinned?: null | boolean;
+  publishAt?: null | string;
+  expiresAt?: null | string;
+};
+
+export type PublicationView = {
+  id: number;
+  kind: string;
+  title: string;
+  summary: string;
+  body: string;
+  coverFileId: null | string;
+  qrFileId: null | string;
+  phone: null | string;
+  attachments: PublicationFileView[];
+  tags: string[];
+  pinned: boolean;
+  publishAt: null | string;
+  expiresAt: null | string;
+  orgId: number;
+  orgName: string;
+  status: string;
+  mayEdit: boolean;
+  uniqueReaders: null | number;
+  reads: null | number;
+  sourceCaseId: null | number;
+  sourceModuleKey: null | string;
 };
 
 export type QuotaPeriod = "year";

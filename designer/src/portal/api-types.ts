@@ -1,5 +1,5 @@
 import type {
-  AccountView, AssigneeView, CardView, CaseSummaryView, CaseView, EntitlementView, NotificationView, OpenStepView, OrgNode as OrgNodeView,
+  AccountView, AssigneeView, FeedItemView, FeedPage as FeedPageView, PublicationView, CardView, CaseSummaryView, CaseView, EntitlementView, NotificationView, OpenStepView, OrgNode as OrgNodeView,
   PersonRef, PointsView, RoleView, ServiceDetailView, ServiceView, TaskDetailView, TaskView, TimelineView, VerifyView,
 } from "../api/openapi-types";
 import type { Refine, Text } from "../api/refine";
@@ -27,3 +27,6 @@ export type MemberCard = CardView;
 export type Points = PointsView;
 export type Verification = VerifyView;
 export type OrgNode = OrgNodeView;
+export type FeedItem = FeedItemView;
+export type FeedPage = FeedPageView;
+export type FeedItemDetail = PublicationView;

@@ -10,6 +10,8 @@ import { say, type Word } from "./i18n";
 import { Link, match, usePath } from "./router";
 import { hasRole, isCadre, readElder, readLocale, SessionContext, writeElder, writeLocale, type Session } from "./session";
 import { CasePage } from "./pages/case-page";
+import { Feed } from "./pages/feed";
+import { FeedItemPage } from "./pages/feed-item";
 import { FillForm } from "./pages/fill-form";
 import { Inbox } from "./pages/inbox";
 import { MemberCardPage } from "./pages/member-card";
@@ -58,8 +60,10 @@ function SignedIn({ session }: { session: Session }) {
   const tabs: [string, Word][] = [];
   if (hasRole(me, "worker", "member") || me.roles.length === 0) tabs.push(["/", "hall"], ["/cases", "myCases"], ["/card", "card"]);
   if (isCadre(me)) tabs.push(["/inbox", "inbox"]);
+  // Staff start services too (an admin drafts a notice); their home stays the inbox, the hall is a tab of its own.
+  if (isCadre(me) && tabs[0][0] !== "/") tabs.push(["/hall", "hall"]);
   if (hasRole(me, "merchant")) tabs.push(["/merchant", "merchant"]);
-  tabs.push(["/notifications", "notifications"], ["/me", "me"]);
+  tabs.push(["/feed", "feed"], ["/notifications", "notifications"], ["/me", "me"]);
   const home = tabs[0][0];
   return (
     <SessionContext.Provider value={session}>
@@ -80,12 +84,15 @@ function route(path: string, home: string) {
   let params: Record<string, string> | null;
   if (path === "/") return home === "/inbox" ? <Inbox /> : home === "/merchant" ? <MerchantPage /> : <ServiceHall />;
   if ((params = match("/services/:id", path))) return <FillForm key={params.id} serviceId={params.id} />;
+  if (path === "/hall") return <ServiceHall />;
   if (path === "/cases") return <MyCases />;
   if ((params = match("/cases/:id", path))) return <CasePage key={params.id} caseId={params.id} />;
   if (path === "/inbox") return <Inbox />;
   if ((params = match("/tasks/:id", path))) return <TaskPage key={params.id} taskId={params.id} />;
   if (path === "/card") return <MemberCardPage />;
   if (path === "/merchant") return <MerchantPage />;
+  if (path === "/feed") return <Feed />;
+  if ((params = match("/feed/:id", path))) return <FeedItemPage key={params.id} id={params.id} />;
   if (path === "/notifications") return <Notifications />;
   if (path === "/me") return <Settings />;
   return <ServiceHall />;

@@ -25,7 +25,7 @@ internal static class CaseEndpoints
     {
         app.MapPost("/api/services/{id:int}/cases", SubmitAsync).WithTags("Cases").RequireAuthorization()
             .RequireRateLimiting(RateLimits.Submissions)
-            .Produces<CaseView>(StatusCodes.Status201Created).ProducesProblem(400).ProducesProblem(401).ProducesProblem(404)
+            .Produces<CaseView>(StatusCodes.Status201Created).ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404)
             .ProducesProblem(409).ProducesProblem(422).ProducesProblem(429)
             .WithSummary("Submit the service's start form: 201 with the new case (its first steps already created), or 422 with errors [{path, rule, message}]. " +
                          "An Idempotency-Key header makes a retry return the first answer instead of a second case.");
@@ -41,12 +41,14 @@ internal static class CaseEndpoints
     }
 
     private static async Task<IResult> SubmitAsync(int id, DataRequest body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
-        FormFlowDbContext db, ServiceDirectory directory, CaseSubmission submission, HttpContext http, CancellationToken ct)
+        FormFlowDbContext db, ServiceDirectory directory, SnapshotCatalog snapshots, CaseSubmission submission, HttpContext http, CancellationToken ct)
     {
         if (await CurrentAccount.LoadAsync(db, http.User, ct) is not { } account) return CurrentAccount.Gone();
         if (idempotencyKey is { Length: 0 or > 200 })
             return TypedResults.Problem(statusCode: 400, title: "The request is not valid", detail: "the Idempotency-Key header must hold 1 to 200 characters");
         if (await directory.FindAsync(db, account, id, ct) is not { } service) return ServiceEndpoints.NotFound(id);
+        var snapshot = await snapshots.RequireAsync(db, service.Activation.SnapshotHash, ct);
+        if (!ServiceStarters.MayStart(account, service, snapshot)) return ServiceStarters.Refused(service, snapshot);
         return await submission.SubmitAsync(account, service, body.Data, idempotencyKey, ct);
     }
 

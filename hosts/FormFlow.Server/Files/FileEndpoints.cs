@@ -33,7 +33,7 @@ internal static class FileEndpoints
             .WithSummary($"Uploads one file (multipart field '{FormField}'): PNG, JPEG, GIF, WebP, SVG, PDF, Word or Excel, " +
                          "checked by its content. Returns the file reference to put in form data.");
         files.MapGet("/{id}", DownloadAsync).ProducesProblem(404)
-            .WithSummary("The file's bytes, for its uploader and for staff of the uploader's unions; 404 for anyone else.");
+            .WithSummary("The file's bytes, for its uploader, for staff of the uploader's unions and for readers of a feed item showing it; 404 for anyone else.");
     }
 
     private static readonly OpenApiRequestBody UploadBody = new()
@@ -105,11 +105,11 @@ internal static class FileEndpoints
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> DownloadAsync(
-        string id, HttpContext http, FormFlowDbContext db, PiiProtector pii, CancellationToken ct)
+        string id, HttpContext http, FormFlowDbContext db, PiiProtector pii, TimeProvider clock, CancellationToken ct)
     {
         if (await CurrentAccount.LoadAsync(db, http.User, ct) is not { } account) return CurrentAccount.Gone();
         var file = await db.Files.AsNoTracking().SingleOrDefaultAsync(f => f.Id == id, ct);
-        if (file is null || !await FileAccess.MayReadAsync(db, account, file, ct))
+        if (file is null || !await FileAccess.MayReadAsync(db, account, file, clock.GetUtcNow().UtcDateTime, ct))
             return Problem(StatusCodes.Status404NotFound, "File not found", $"file {id} does not exist or is not visible to you");
 
         // Opened directly, an SVG could run script: files are sandboxed, and anything but an image downloads.

@@ -19,6 +19,7 @@ using FormFlow.Server.FormDrafts;
 using FormFlow.Server.Modules;
 using FormFlow.Server.Notifications;
 using FormFlow.Server.Privacy;
+using FormFlow.Server.Publications;
 using FormFlow.Server.Services;
 using FormFlow.Server.Statistics;
 using FormFlow.Server.Tasks;
@@ -93,6 +94,7 @@ internal static class ServerApp
         services.AddNotifications();
         services.AddDispatch();
         services.AddUpgradeCascades();
+        services.AddPublications();
         services.AddWebUi(builder.Configuration);
 
         var app = builder.Build();
@@ -127,6 +129,7 @@ internal static class ServerApp
         app.MapStatisticsEndpoints();
         app.MapRevealEndpoints();
         app.MapActivityEndpoints();
+        app.MapPublicationEndpoints();
         app.MapWebUi();
 
         await PrepareDatabaseAsync(app, settings);
@@ -147,11 +150,26 @@ internal static class ServerApp
         if (await DemoSeeder.SeedAsync(db, scope.ServiceProvider.GetRequiredService<UserManager<Account>>(), password))
             log.LogInformation("Seeded the demo union hierarchy and accounts");
         await SeedDemoServicesAsync(app, db);
+        await SeedDemoContentAsync(app, db);
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var urls = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
             Console.Out.WriteLine(DemoBanner.Text(urls, password));
         });
+    }
+
+    /// <summary>Publishes the demo feed; a process that loses the race to another one just goes on.</summary>
+    private static async Task SeedDemoContentAsync(WebApplication app, FormFlowDbContext db)
+    {
+        try
+        {
+            var added = await DemoContent.SeedAsync(db, app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+            if (added > 0) app.Logger.LogInformation("Published {Count} demo feed items", added);
+        }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateException ex)
+        {
+            app.Logger.LogInformation(ex, "The demo feed was published by another process meanwhile");
+        }
     }
 
     /// <summary>Activates the shipped templates at the demo city; a process that loses the race to another one just goes on.</summary>

@@ -12,7 +12,7 @@ internal static class ServiceEndpoints
     {
         var services = app.MapGroup("/api/services").WithTags("Services").RequireAuthorization().ProducesProblem(401);
         services.MapGet("/", ListAsync)
-            .WithSummary("Services available to me: per module the deepest live activation on my chain of unions; staff also see those live in their subtree.");
+            .WithSummary("Services available to me: per module the deepest live activation on my chain of unions; staff also see those live in their subtree. Only services my roles may start (the module's startedBy).");
         services.MapGet("/{id:int}", GetAsync).ProducesProblem(404)
             .WithSummary("One service with its start form definition and the form's JSON Schema; 404 when unknown or not visible to me.");
     }
@@ -23,7 +23,10 @@ internal static class ServiceEndpoints
         if (await CurrentAccount.LoadAsync(db, http.User, ct) is not { } account) return CurrentAccount.Gone();
         var views = new List<ServiceView>();
         foreach (var entry in await directory.VisibleToAsync(db, account, ct))
-            views.Add(ServiceView.From(entry, await snapshots.RequireAsync(db, entry.Activation.SnapshotHash, ct)));
+        {
+            var snapshot = await snapshots.RequireAsync(db, entry.Activation.SnapshotHash, ct);
+            if (ServiceStarters.MayStart(account, entry, snapshot)) views.Add(ServiceView.From(entry, snapshot));
+        }
         return TypedResults.Ok(views);
     }
 

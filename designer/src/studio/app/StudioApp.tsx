@@ -1,5 +1,5 @@
 import { Alert, Button, Layout, Menu, Space, Spin } from "antd";
-import { useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import { ApiError, errorText } from "../api/client";
 import { studioApi } from "../api/studio-api";
 import type { Me, ModuleSummary } from "../api/types";
@@ -12,6 +12,9 @@ import { ServicesPage } from "../services/ServicesPage";
 import { ActivityRegistryGate } from "../workflow-designer/ActivityRegistryGate";
 import { LoginPage } from "./LoginPage";
 import { useHashRoute } from "./use-hash-route";
+
+// The content page carries the rich-text editor (tiptap, ProseMirror): loaded when opened, not with the Studio.
+const ContentPage = lazy(() => import("../content/ContentPage"));
 
 /** Signs in, then the library, a module, services or the dashboard by the URL fragment. */
 export function StudioApp() {
@@ -39,9 +42,9 @@ export function StudioApp() {
       <Layout.Header style={{ display: "flex", alignItems: "center", gap: 16, background: "#fff", borderBottom: "1px solid #f0f0f0" }}>
         <b>{t("app.title")}</b>
         <Menu mode="horizontal" style={{ flex: 1, borderBottom: "none" }} selectedKeys={[route.page === "module" ? "library" : route.page]}
-          onClick={(e) => go({ page: e.key as "library" | "services" | "dashboard" | "orgs" })}
+          onClick={(e) => go({ page: e.key as "library" | "services" | "dashboard" | "content" | "orgs" })}
           items={[{ key: "library", label: t("app.library") }, { key: "services", label: t("app.services") }, { key: "dashboard", label: t("app.dashboard") },
-            ...(me.roles.some((r) => r.role === "admin") ? [{ key: "orgs", label: t("app.orgs") }] : [])]} />
+            { key: "content", label: t("app.content") }, ...(me.roles.some((r) => r.role === "admin") ? [{ key: "orgs", label: t("app.orgs") }] : [])]} />
         <Space>
           <span>{me.displayName}</span>
           <Button size="small" onClick={() => setLocale(locale === "zh-CN" ? "en" : "zh-CN")}>{t("app.language")}</Button>
@@ -54,6 +57,7 @@ export function StudioApp() {
         {route.page === "module" && (module && String(module.id) === route.id ? <ActivityRegistryGate><ModulePage key={module.id} summary={module} onBack={() => go({ page: "library" })} /></ActivityRegistryGate> : <Spin />)}
         {route.page === "services" && <ServicesPage />}
         {route.page === "dashboard" && <DashboardPage />}
+        {route.page === "content" && <Suspense fallback={<Spin />}><ContentPage /></Suspense>}
         {route.page === "orgs" && <OrgsPage />}
       </Layout.Content>
     </Layout>

@@ -55,5 +55,6 @@ public sealed class ActivityRegistry
         .Add(new AwardPointsActivity())
         .Add(new RecordRedemptionActivity())
         .Add(new ScoreQuizActivity())
-        .Add(new HandOffActivity());
+        .Add(new HandOffActivity())
+        .Add(new PublishActivity());
 }
