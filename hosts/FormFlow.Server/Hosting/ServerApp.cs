@@ -18,6 +18,7 @@ using FormFlow.Server.Modules;
 using FormFlow.Server.Notifications;
 using FormFlow.Server.Privacy;
 using FormFlow.Server.Services;
+using FormFlow.Server.Responses;
 using FormFlow.Server.Statistics;
 using FormFlow.Server.Tasks;
 using FormFlow.Server.Snapshots;
@@ -85,6 +86,7 @@ internal static class ServerApp
         services.AddSnapshots();
         services.AddServiceHall();
         services.AddCases();
+        services.AddResponses();
         services.AddTasks();
         services.AddNotifications();
         services.AddDispatch();
@@ -112,6 +114,7 @@ internal static class ServerApp
         app.MapFileEndpoints();
         app.MapServiceEndpoints();
         app.MapCaseEndpoints();
+        app.MapResponseEndpoints();
         app.MapTaskEndpoints();
         app.MapFormDraftEndpoints();
         app.MapNotificationEndpoints();

@@ -1045,6 +1045,115 @@ namespace FormFlow.Persistence.Migrations.Postgres
                     b.ToTable("OrgUnits");
                 });
 
+            modelBuilder.Entity("FormFlow.Persistence.Responses.BallotPile", b =>
+                {
+                    b.Property<int>("ServiceActivationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("ServiceActivationId", "Answer");
+
+                    b.ToTable("BallotPiles", (string)null);
+                });
+
+            modelBuilder.Entity("FormFlow.Persistence.Responses.Participation", b =>
+                {
+                    b.Property<int>("ServiceActivationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("AccountId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("PeriodKey")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ServiceActivationId", "AccountId", "PeriodKey");
+
+                    b.HasIndex("ServiceActivationId", "OrgUnitId");
+
+                    b.ToTable("Participations", (string)null);
+                });
+
+            modelBuilder.Entity("FormFlow.Persistence.Responses.ResponseRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ServiceActivationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SnapshotHash")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("OrgUnitId");
+
+                    b.HasIndex("ServiceActivationId", "Id");
+
+                    b.ToTable("Responses", (string)null);
+                });
+
+            modelBuilder.Entity("FormFlow.Persistence.Responses.ResponseTally", b =>
+                {
+                    b.Property<int>("ServiceActivationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Field")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Bucket")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.Property<double>("Sum")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("ServiceActivationId", "OrgUnitId", "Field", "Bucket");
+
+                    b.ToTable("ResponseTallies", (string)null);
+                });
+
             modelBuilder.Entity("FormFlow.Persistence.Services.ServiceActivation", b =>
                 {
                     b.Property<int>("Id")
@@ -1421,6 +1530,30 @@ namespace FormFlow.Persistence.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("FormFlow.Persistence.Responses.Participation", b =>
+                {
+                    b.HasOne("FormFlow.Persistence.Services.ServiceActivation", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceActivationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FormFlow.Persistence.Responses.ResponseRecord", b =>
+                {
+                    b.HasOne("FormFlow.Persistence.Orgs.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FormFlow.Persistence.Services.ServiceActivation", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceActivationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("FormFlow.Persistence.Services.ServiceActivation", b =>
