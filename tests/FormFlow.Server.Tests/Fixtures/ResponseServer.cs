@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using FormFlow.Persistence.Database;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FormFlow.Server.Tests.Fixtures;
 
@@ -69,3 +71,26 @@ public class ResponseServer(DatabaseProvider provider) : CaseServer(provider)
 public sealed class SqliteResponseServer() : ResponseServer(DatabaseProvider.Sqlite);
 
 public sealed class PostgresResponseServer() : ResponseServer(DatabaseProvider.Postgres);
+
+/// <summary>The response server logging everything down to Debug (EF Core's SQL and ASP.NET Core's requests included) into <see cref="Logs"/>.</summary>
+public class LoggedResponseServer(DatabaseProvider provider) : ResponseServer(provider)
+{
+    public CapturedLogs Logs { get; } = new();
+
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>(base.Settings)
+    {
+        ["Logging:LogLevel:Default"] = "Debug",
+        ["Logging:LogLevel:Microsoft.AspNetCore"] = "Debug",
+        ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Debug",
+    };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureServices(s => s.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs));
+    }
+}
+
+public sealed class SqliteLoggedResponseServer() : LoggedResponseServer(DatabaseProvider.Sqlite);
+
+public sealed class PostgresLoggedResponseServer() : LoggedResponseServer(DatabaseProvider.Postgres);
