@@ -1,6 +1,6 @@
 import type {
   AccountView, AssigneeView, CardView, CaseSummaryView, CaseView, EntitlementView, NotificationView, OpenStepView, OrgNode as OrgNodeView,
-  PersonRef, RoleView, ServiceDetailView, ServiceView, TaskDetailView, TaskView, TimelineView, VerifyView,
+  PersonRef, ResponseReceipt, ResultsView, RoleView, ServiceDetailView, ServiceView, TaskDetailView, TaskView, TimelineView, VerifyView,
 } from "../api/openapi-types";
 import type { Refine, Text } from "../api/refine";
 import type { FieldAccess, FormDefinition, JsonRecord } from "../forms";
@@ -26,3 +26,5 @@ export type Entitlement = EntitlementView;
 export type MemberCard = CardView;
 export type Verification = VerifyView;
 export type OrgNode = OrgNodeView;
+export type Receipt = ResponseReceipt;
+export type Results = ResultsView;

@@ -11,6 +11,7 @@ import { Link, match, usePath } from "./router";
 import { hasRole, isCadre, readElder, readLocale, SessionContext, writeElder, writeLocale, type Session } from "./session";
 import { CasePage } from "./pages/case-page";
 import { FillForm } from "./pages/fill-form";
+import { ResultsPage } from "./pages/results";
 import { Inbox } from "./pages/inbox";
 import { MemberCardPage } from "./pages/member-card";
 import { MerchantPage } from "./pages/merchant";
@@ -80,6 +81,7 @@ function route(path: string, home: string) {
   let params: Record<string, string> | null;
   if (path === "/") return home === "/inbox" ? <Inbox /> : home === "/merchant" ? <MerchantPage /> : <ServiceHall />;
   if ((params = match("/services/:id", path))) return <FillForm key={params.id} serviceId={params.id} />;
+  if ((params = match("/services/:id/results", path))) return <ResultsPage key={params.id} serviceId={params.id} />;
   if (path === "/cases") return <MyCases />;
   if ((params = match("/cases/:id", path))) return <CasePage key={params.id} caseId={params.id} />;
   if (path === "/inbox") return <Inbox />;

@@ -3,13 +3,14 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { FormRuntime, loadForm, type FormError, type JsonRecord } from "../../forms";
 import { FormView } from "../../form-view";
 import { api, ApiProblem, fileServices, get, newIdempotencyKey } from "../api";
-import type { Case, ServiceDetail } from "../api-types";
+import type { Case, Receipt, ServiceDetail } from "../api-types";
 import { labelOf, say, when } from "../i18n";
 import { PageState } from "../page-state";
 import { navigate } from "../router";
 import { useSession } from "../session";
 import { useLoad } from "../use-load";
 import { useOrgOptions } from "../use-org-options";
+import { ResponseNotice } from "./response-notice";
 
 const draftDelayMs = 800;
 
@@ -64,12 +65,17 @@ function Filling({ service, runtime, draft, serviceId, locale }: {
     setProblem(null);
     window.clearTimeout(timer.current);
     try {
-      const created = await api<Case>("POST", `/api/services/${serviceId}/cases`, { data }, { "Idempotency-Key": key.current });
+      // A survey or vote takes answers, not cases: no case is made, and the results page says thanks.
+      const responses = service.submissions === "responses";
+      const created = responses
+        ? await api<Receipt>("POST", `/api/services/${serviceId}/responses`, { data })
+        : await api<Case>("POST", `/api/services/${serviceId}/cases`, { data }, { "Idempotency-Key": key.current });
       submitted.current = true;
       // The application is in: its draft would otherwise come back as a new application next time. A failure here
       // leaves only a stale draft behind, so it does not hold up the worker.
       await api("DELETE", `/api/services/${serviceId}/draft`).catch(() => undefined);
-      navigate(`/cases/${created.id}?submitted=${encodeURIComponent(created.number)}`);
+      if ("serviceId" in created) navigate(`/services/${serviceId}/results?answered=1`);
+      else navigate(`/cases/${created.id}?submitted=${encodeURIComponent(created.number)}`);
     } catch (e) {
       if (e instanceof ApiProblem && e.errors.length) { setServerErrors(e.errors); setProblem(say(locale, "fixBelow")); }
       else setProblem(say(locale, "submitFailed", e instanceof Error ? e.message : String(e)));
@@ -90,8 +96,9 @@ function Filling({ service, runtime, draft, serviceId, locale }: {
           : saved.state === "failed" ? say(locale, "draftFailed", saved.text ?? "") : ""}
       </p>
       {problem && <p className="pf-error" role="alert">{problem}</p>}
-      <FormView runtime={runtime} data={data} onChange={change} locale={locale} serverErrors={serverErrors}
-        services={{ orgs, ...fileServices }} onSubmit={() => void submit()} busy={busy} />
+      {service.responses && <ResponseNotice serviceId={serviceId} facts={service.responses} />}
+      {(!service.responses || (service.responses.window === "open" && !service.responses.answered)) && <FormView runtime={runtime} data={data} onChange={change} locale={locale} serverErrors={serverErrors}
+        services={{ orgs, ...fileServices }} onSubmit={() => void submit()} busy={busy} />}
       <Button fill="none" onClick={() => navigate("/")}>{say(locale, "back")}</Button>
     </section>
   );
