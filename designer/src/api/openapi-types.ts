@@ -39,6 +39,10 @@ export type ActivityLabel = {
   en: string;
 };
 
+export type AnswerRequest = {
+  data: JsonObject;
+};
+
 export type ApplicantName = {
   displayName: string;
 };
@@ -154,6 +158,21 @@ export type ExpressionRequest = {
   kind?: null | string;
 };
 
+export type FieldResult = {
+  key: string;
+  type: string;
+  label: null | {
+  [key: string]: string;
+};
+  answered: number;
+  options: null | OptionCount[];
+  mean: null | number;
+  min: null | number;
+  max: null | number;
+  median: null | number;
+  texts: null | string[];
+};
+
 export type FileView = {
   id: string;
   name: string;
@@ -265,6 +284,14 @@ export type OpenStepView = {
   overdue: boolean;
 };
 
+export type OptionCount = {
+  value: string;
+  label: null | {
+  [key: string]: string;
+};
+  count: number;
+};
+
 export type OrgLevel = "national" | "province" | "city" | "district" | "street" | "grassroots";
 
 export type OrgNode = {
@@ -274,6 +301,14 @@ export type OrgNode = {
   parentId: null | number;
   path: string;
   children: OrgNode[];
+};
+
+export type OrgResult = {
+  orgId: number;
+  name: string;
+  suppressed: boolean;
+  responses: null | number;
+  fields: null | FieldResult[];
 };
 
 export type OutcomeView = {
@@ -343,6 +378,36 @@ export type ResolveConflictRequest = {
   value?: unknown;
 };
 
+export type ResponseAnonymity = "named" | "anonymousToHandlers" | "secretBallot";
+
+export type ResponseFacts = {
+  window: WindowState;
+  opensAt: null | string;
+  closesAt: null | string;
+  limit: ResponseLimit;
+  anonymity: ResponseAnonymity;
+  period: null | string;
+  answered: boolean;
+  resultsVisible: boolean;
+};
+
+export type ResponseLimit = "unlimited" | "once" | "day" | "week" | "month" | "year";
+
+export type ResponseReceipt = {
+  serviceId: number;
+  period: null | string;
+  resultsVisible: boolean;
+};
+
+export type ResultsView = {
+  serviceId: number;
+  responses: number;
+  fields: FieldResult[];
+  byOrg: OrgResult[];
+  byOrgNote: null | string;
+  turnout: null | Turnout;
+};
+
 export type RevealRequest = {
   fields: string[];
 };
@@ -374,8 +439,10 @@ export type ServiceDetailView = {
   orgName: string;
   snapshotHash: string;
   version: string;
+  submissions: string;
   form: JsonObject;
   schema: JsonObject;
+  responses: null | ResponseFacts;
 };
 
 export type ServiceView = {
@@ -388,6 +455,7 @@ export type ServiceView = {
   orgName: string;
   snapshotHash: string;
   version: string;
+  submissions: string;
 };
 
 export type SignInProvider = {
@@ -482,6 +550,12 @@ export type TokenResponse = {
   account: AccountView;
 };
 
+export type Turnout = {
+  participants: number;
+  eligible: number;
+  rate: number;
+};
+
 export type VerifyRequest = {
   credential: string;
 };
@@ -497,6 +571,8 @@ export type VerifyView = {
   expiresAt: null | string;
   entitlements: null | EntitlementView[];
 };
+
+export type WindowState = "notYetOpen" | "open" | "closed";
 
 export type WorkflowRequest = {
   workflow: JsonNode;

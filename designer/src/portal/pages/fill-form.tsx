@@ -66,16 +66,19 @@ function Filling({ service, runtime, draft, serviceId, locale }: {
     window.clearTimeout(timer.current);
     try {
       // A survey or vote takes answers, not cases: no case is made, and the results page says thanks.
-      const responses = service.submissions === "responses";
-      const created = responses
-        ? await api<Receipt>("POST", `/api/services/${serviceId}/responses`, { data })
-        : await api<Case>("POST", `/api/services/${serviceId}/cases`, { data }, { "Idempotency-Key": key.current });
+      if (service.submissions === "responses") {
+        await api<Receipt>("POST", `/api/services/${serviceId}/responses`, { data });
+        submitted.current = true;
+        await api("DELETE", `/api/services/${serviceId}/draft`).catch(() => undefined);
+        navigate(`/services/${serviceId}/results?answered=1`);
+        return;
+      }
+      const created = await api<Case>("POST", `/api/services/${serviceId}/cases`, { data }, { "Idempotency-Key": key.current });
       submitted.current = true;
       // The application is in: its draft would otherwise come back as a new application next time. A failure here
       // leaves only a stale draft behind, so it does not hold up the worker.
       await api("DELETE", `/api/services/${serviceId}/draft`).catch(() => undefined);
-      if ("serviceId" in created) navigate(`/services/${serviceId}/results?answered=1`);
-      else navigate(`/cases/${created.id}?submitted=${encodeURIComponent(created.number)}`);
+      navigate(`/cases/${created.id}?submitted=${encodeURIComponent(created.number)}`);
     } catch (e) {
       if (e instanceof ApiProblem && e.errors.length) { setServerErrors(e.errors); setProblem(say(locale, "fixBelow")); }
       else setProblem(say(locale, "submitFailed", e instanceof Error ? e.message : String(e)));
