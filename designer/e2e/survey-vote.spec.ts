@@ -1,4 +1,4 @@
-import { expect, expectAccessible, test } from "./support/fixtures";
+import { baseUrl, expect, expectAccessible, test } from "./support/fixtures";
 
 /**
  * A survey and a vote on a phone: the worker answers the needs survey and sees its results as bars; votes once in
@@ -50,7 +50,7 @@ test("a worker votes once in the secret ballot and a second vote is refused", as
   await expect(page.getByTestId("response-notice")).toContainText("您已参与过");
   await expect(page.getByRole("button", { name: "提交" })).toHaveCount(0);
 
-  const again = await page.request.post(`/api/services/${serviceId}/responses`, { data: { data: { candidates: ["lijun"] } } });
+  const again = await page.request.post(`${baseUrl()}/api/services/${serviceId}/responses`, { data: { data: { candidates: ["lijun"] } } });
   expect(again.status()).toBe(409);
   expect((await again.json()).rule).toBe("responseLimit");
 });
