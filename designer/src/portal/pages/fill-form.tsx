@@ -4,7 +4,7 @@ import { FormRuntime, loadForm, type FormError, type JsonRecord } from "../../fo
 import { FormView } from "../../form-view";
 import { api, ApiProblem, fileServices, get, newIdempotencyKey } from "../api";
 import type { Case, Receipt, ServiceDetail } from "../api-types";
-import { labelOf, say, when } from "../i18n";
+import { labelOf, say, when, type Word } from "../i18n";
 import { PageState } from "../page-state";
 import { navigate } from "../router";
 import { useSession } from "../session";
@@ -13,6 +13,11 @@ import { useOrgOptions } from "../use-org-options";
 import { ResponseNotice } from "./response-notice";
 
 const draftDelayMs = 800;
+
+/** A refusal by the response policy, in the reader's words (the server names the rule it applied). */
+const policyWords: Record<string, Word | undefined> = {
+  responseLimit: "refusedAnswered", responseOpensAt: "refusedNotOpen", responseClosesAt: "refusedClosed", responseEligibility: "notEligible",
+};
 
 /**
  * Fill in a service's form. The draft is saved to the server as I type (debounced PUT), so it comes back on another
@@ -81,6 +86,7 @@ function Filling({ service, runtime, draft, serviceId, locale }: {
       navigate(`/cases/${created.id}?submitted=${encodeURIComponent(created.number)}`);
     } catch (e) {
       if (e instanceof ApiProblem && e.errors.length) { setServerErrors(e.errors); setProblem(say(locale, "fixBelow")); }
+      else if (e instanceof ApiProblem && e.rule && policyWords[e.rule]) setProblem(say(locale, policyWords[e.rule]!));
       else setProblem(say(locale, "submitFailed", e instanceof Error ? e.message : String(e)));
       // The server refused or failed: the next attempt is a new request.
       key.current = newIdempotencyKey();
