@@ -1,20 +1,6 @@
 // Generated from src/api/openapi.json by scripts/openapi-types.mjs: do not edit.
 // Refresh both with `npm run api:refresh` (designer/README.md, "API types").
 
-export type AccountAdminView = {
-  id: string;
-  userName: string;
-  displayName: string;
-  disabled: boolean;
-  roles: RoleView[];
-  rolesElsewhere: number;
-};
-
-export type AccountPage = {
-  items: AccountAdminView[];
-  next: null | string;
-};
-
 export type AccountView = {
   id: string;
   userName: string;
@@ -51,6 +37,10 @@ export type ActivityLabel = {
   "zh-CN": string;
   "zh-TW": string;
   en: string;
+};
+
+export type AnswerRequest = {
+  data: JsonObject;
 };
 
 export type ApplicantName = {
@@ -119,13 +109,6 @@ export type CompleteRequest = {
   rowVersion?: null | number;
 };
 
-export type CreateAccountRequest = {
-  userName?: null | string;
-  displayName?: null | string;
-  password?: null | string;
-  roles?: null | GrantRequest[];
-};
-
 export type CreateModuleRequest = {
   moduleKey?: null | string;
   name?: unknown;
@@ -133,12 +116,6 @@ export type CreateModuleRequest = {
   ownerOrgId?: null | number;
   fromModuleId?: null | number;
   fromVersion?: null | string;
-};
-
-export type CreateOrgRequest = {
-  parentId?: null | number;
-  name?: null | string;
-  level?: null | string;
 };
 
 export type DataRequest = {
@@ -181,25 +158,19 @@ export type ExpressionRequest = {
   kind?: null | string;
 };
 
-export type FeedItemView = {
-  id: number;
-  kind: string;
-  title: string;
-  summary: string;
-  coverFileId: null | string;
-  phone: null | string;
-  tags: string[];
-  pinned: boolean;
-  publishAt: null | string;
-  expiresAt: null | string;
-  orgId: number;
-  orgName: string;
-  status: string;
+export type FieldResult = {
+  key: string;
+  type: string;
+  label: null | {
+  [key: string]: string;
 };
-
-export type FeedPage = {
-  items: FeedItemView[];
-  next: null | string;
+  answered: number;
+  options: null | OptionCount[];
+  mean: null | number;
+  min: null | number;
+  max: null | number;
+  median: null | number;
+  texts: null | string[];
 };
 
 export type FileView = {
@@ -216,16 +187,6 @@ export type FormDraftRequest = {
 export type FormDraftView = {
   data: JsonObject;
   savedAt: string;
-};
-
-export type GrantRequest = {
-  role?: null | string;
-  orgUnitId?: null | number;
-};
-
-export type ImportOrgsRequest = {
-  fileId?: null | string;
-  dryRun?: boolean;
 };
 
 export type InputDescriptor = {
@@ -323,17 +284,12 @@ export type OpenStepView = {
   overdue: boolean;
 };
 
-export type OrgImportError = {
-  row: number;
-  column: string;
-  reason: string;
+export type OptionCount = {
+  value: string;
+  label: null | {
+  [key: string]: string;
 };
-
-export type OrgImportView = {
-  dryRun: boolean;
-  rows: number;
-  created: number;
-  errors: OrgImportError[];
+  count: number;
 };
 
 export type OrgLevel = "national" | "province" | "city" | "district" | "street" | "grassroots";
@@ -344,17 +300,15 @@ export type OrgNode = {
   level: OrgLevel;
   parentId: null | number;
   path: string;
-  archived: boolean;
   children: OrgNode[];
 };
 
-export type OrgUnitView = {
-  id: number;
+export type OrgResult = {
+  orgId: number;
   name: string;
-  level: OrgLevel;
-  parentId: null | number;
-  path: string;
-  archivedAt: null | string;
+  suppressed: boolean;
+  responses: null | number;
+  fields: null | FieldResult[];
 };
 
 export type OutcomeView = {
@@ -369,22 +323,6 @@ export type OverlayRequest = {
 export type PersonRef = {
   id: string;
   displayName: string;
-};
-
-export type PointsLine = {
-  id: number;
-  points: number;
-  reason: string;
-  kind: string;
-  capped: boolean;
-  caseId: null | number;
-  awardedAt: string;
-};
-
-export type PointsView = {
-  balance: number;
-  items: PointsLine[];
-  next: null | string;
 };
 
 export type ProblemDetails = {
@@ -412,54 +350,6 @@ export type PublicKeyView = {
   jwk: PublicJwk;
 };
 
-export type PublicationFileView = {
-  id: string;
-  use: string;
-  name: string;
-  contentType: string;
-  size: number;
-};
-
-export type PublicationInput = {
-  kind: string;
-  title: string;
-  orgId: number;
-  summary?: null | string;
-  body?: null | string;
-  coverFileId?: null | string;
-  attachments?: null | string[];
-  qrFileId?: null | string;
-  phone?: null | string;
-  tags?: null | string[];
-  pinned?: null | boolean;
-  publishAt?: null | string;
-  expiresAt?: null | string;
-};
-
-export type PublicationView = {
-  id: number;
-  kind: string;
-  title: string;
-  summary: string;
-  body: string;
-  coverFileId: null | string;
-  qrFileId: null | string;
-  phone: null | string;
-  attachments: PublicationFileView[];
-  tags: string[];
-  pinned: boolean;
-  publishAt: null | string;
-  expiresAt: null | string;
-  orgId: number;
-  orgName: string;
-  status: string;
-  mayEdit: boolean;
-  uniqueReaders: null | number;
-  reads: null | number;
-  sourceCaseId: null | number;
-  sourceModuleKey: null | string;
-};
-
 export type QuotaPeriod = "year";
 
 export type RedemptionRequest = {
@@ -482,21 +372,40 @@ export type RequestInformationView = {
   bookmarkId: string;
 };
 
-export type ResetLinkView = {
-  link: string;
-  expiresAt: string;
-};
-
-export type ResetRequest = {
-  accountId?: null | string;
-  token?: null | string;
-  newPassword?: null | string;
-};
-
 export type ResolveConflictRequest = {
   conflictId: string;
   choice: string;
   value?: unknown;
+};
+
+export type ResponseAnonymity = "named" | "anonymousToHandlers" | "secretBallot";
+
+export type ResponseFacts = {
+  window: WindowState;
+  opensAt: null | string;
+  closesAt: null | string;
+  limit: ResponseLimit;
+  anonymity: ResponseAnonymity;
+  period: null | string;
+  answered: boolean;
+  resultsVisible: boolean;
+};
+
+export type ResponseLimit = "unlimited" | "once" | "day" | "week" | "month" | "year";
+
+export type ResponseReceipt = {
+  serviceId: number;
+  period: null | string;
+  resultsVisible: boolean;
+};
+
+export type ResultsView = {
+  serviceId: number;
+  responses: number;
+  fields: FieldResult[];
+  byOrg: OrgResult[];
+  byOrgNote: null | string;
+  turnout: null | Turnout;
 };
 
 export type RevealRequest = {
@@ -530,8 +439,10 @@ export type ServiceDetailView = {
   orgName: string;
   snapshotHash: string;
   version: string;
+  submissions: string;
   form: JsonObject;
   schema: JsonObject;
+  responses: null | ResponseFacts;
 };
 
 export type ServiceView = {
@@ -544,10 +455,7 @@ export type ServiceView = {
   orgName: string;
   snapshotHash: string;
   version: string;
-};
-
-export type SetRolesRequest = {
-  roles?: null | GrantRequest[];
+  submissions: string;
 };
 
 export type SignInProvider = {
@@ -642,9 +550,10 @@ export type TokenResponse = {
   account: AccountView;
 };
 
-export type UpdateOrgRequest = {
-  name?: null | string;
-  parentId?: null | number;
+export type Turnout = {
+  participants: number;
+  eligible: number;
+  rate: number;
 };
 
 export type VerifyRequest = {
@@ -662,6 +571,8 @@ export type VerifyView = {
   expiresAt: null | string;
   entitlements: null | EntitlementView[];
 };
+
+export type WindowState = "notYetOpen" | "open" | "closed";
 
 export type WorkflowRequest = {
   workflow: JsonNode;

@@ -1,6 +1,6 @@
 import type {
   AccountView, AssigneeView, FeedItemView, FeedPage as FeedPageView, PublicationView, CardView, CaseSummaryView, CaseView, EntitlementView, NotificationView, OpenStepView, OrgNode as OrgNodeView,
-  PersonRef, PointsView, RoleView, ServiceDetailView, ServiceView, TaskDetailView, TaskView, TimelineView, VerifyView,
+  PersonRef, PointsView, ResponseReceipt, ResultsView, RoleView, ServiceDetailView, ServiceView, TaskDetailView, TaskView, TimelineView, VerifyView,
 } from "../api/openapi-types";
 import type { Refine, Text } from "../api/refine";
 import type { FieldAccess, FormDefinition, JsonRecord } from "../forms";
@@ -30,3 +30,5 @@ export type OrgNode = OrgNodeView;
 export type FeedItem = FeedItemView;
 export type FeedPage = FeedPageView;
 export type FeedItemDetail = PublicationView;
+export type Receipt = ResponseReceipt;
+export type Results = ResultsView;

@@ -1,9 +1,12 @@
 import type { FormError } from "../forms";
 import type { FileReference } from "../form-view";
 
-/** A ProblemDetails answer from the server (API.md): title, detail, and for forms errors [{path, rule, message}]. */
+/**
+ * A ProblemDetails answer from the server (API.md): title, detail, for forms errors [{path, rule, message}], and for
+ * a refusal by a named rule (a survey's responseLimit, say) that rule.
+ */
 export class ApiProblem extends Error {
-  constructor(readonly status: number, readonly title: string, readonly detail: string | undefined, readonly errors: FormError[]) {
+  constructor(readonly status: number, readonly title: string, readonly detail: string | undefined, readonly errors: FormError[], readonly rule?: string) {
     super(detail ? `${title}: ${detail}` : title);
   }
 }
@@ -40,9 +43,9 @@ async function exchange<T>(path: string, init: RequestInit): Promise<T> {
   const text = await response.text();
   const json = text ? safeParse(text) : undefined;
   if (!response.ok) {
-    const problem = (json ?? {}) as { title?: string; detail?: string; errors?: unknown };
+    const problem = (json ?? {}) as { title?: string; detail?: string; errors?: unknown; rule?: unknown };
     const errors = Array.isArray(problem.errors) ? (problem.errors as FormError[]).filter(e => typeof e?.path === "string") : [];
-    throw new ApiProblem(response.status, problem.title ?? response.statusText, problem.detail, errors);
+    throw new ApiProblem(response.status, problem.title ?? response.statusText, problem.detail, errors, typeof problem.rule === "string" ? problem.rule : undefined);
   }
   return json as T;
 }

@@ -13,6 +13,7 @@ import { CasePage } from "./pages/case-page";
 import { Feed } from "./pages/feed";
 import { FeedItemPage } from "./pages/feed-item";
 import { FillForm } from "./pages/fill-form";
+import { ResultsPage } from "./pages/results";
 import { Inbox } from "./pages/inbox";
 import { MemberCardPage } from "./pages/member-card";
 import { MerchantPage } from "./pages/merchant";
@@ -85,6 +86,7 @@ function route(path: string, home: string) {
   if (path === "/") return home === "/inbox" ? <Inbox /> : home === "/merchant" ? <MerchantPage /> : <ServiceHall />;
   if ((params = match("/services/:id", path))) return <FillForm key={params.id} serviceId={params.id} />;
   if (path === "/hall") return <ServiceHall />;
+  if ((params = match("/services/:id/results", path))) return <ResultsPage key={params.id} serviceId={params.id} />;
   if (path === "/cases") return <MyCases />;
   if ((params = match("/cases/:id", path))) return <CasePage key={params.id} caseId={params.id} />;
   if (path === "/inbox") return <Inbox />;

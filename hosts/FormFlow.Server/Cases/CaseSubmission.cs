@@ -12,6 +12,7 @@ using FormFlow.Server.Services;
 using FormFlow.Server.Files;
 using FormFlow.Server.Snapshots;
 using FormFlow.Server.Privacy;
+using FormFlow.Server.Responses;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -37,30 +38,38 @@ internal sealed class CaseSubmission(
         if (idempotencyKey is not null && await StoredAsync(account, idempotencyKey, requestHash, ct) is { } stored) return stored;
 
         var snapshot = await snapshots.RequireAsync(db, service.Activation.SnapshotHash, ct);
+        if (snapshot.Policy.Responses) return ResponseProblems.TakesResponses(service.Activation.Id);
         var result = snapshot.StartForm.Runtime.Process(data, new FormProcessOptions { Mode = FormMode.Submit });
         if (!result.Valid) return CaseProblems.Invalid(result.Errors);
         var fileErrors = await FileReferences.ResolveAsync(db, pii, account.Id, snapshot.StartForm.Definition, result.Data, null, ct);
         if (fileErrors.Count > 0) return CaseProblems.Invalid(fileErrors);
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        var orgId = ApplicantOrg(account, service);
+        var clockNow = clock.GetUtcNow();
+        var now = clockNow.UtcDateTime;
+        var orgId = service.ApplicantOrg(account);
+        // A module with a window, a limit or eligibility (Responses) refuses here, and enters its participation row below.
+        if (snapshot.Policy.Restricts && await ResponseGate.RefuseAsync(db, account, service, snapshot.Policy, orgId, clockNow, ct) is { } refused)
+            return refused;
         await orgs.EnsureAsync(db, orgId, ct);
         try
         {
-            var answer = await CreateAsync(account, service, snapshot, result.Data, orgId, idempotencyKey, requestHash, now, ct);
+            var answer = await CreateAsync(account, service, snapshot, result.Data, orgId, idempotencyKey, requestHash, clockNow, ct);
             return Respond(answer);
         }
-        catch (DbUpdateException) when (idempotencyKey is not null)
+        catch (DbUpdateException) when (idempotencyKey is not null || snapshot.Policy.Restricts)
         {
             // Another request with the same key committed first: answer as it was answered.
             db.ChangeTracker.Clear();
-            return await StoredAsync(account, idempotencyKey, requestHash, ct) ?? throw new InvalidOperationException("the idempotency key vanished");
+            if (idempotencyKey is not null && await StoredAsync(account, idempotencyKey, requestHash, ct) is { } earlier) return earlier;
+            if (await ResponseGate.LostToAsync(db, account, service, snapshot.Policy, clockNow, ct) is { } lost) return lost;
+            throw;
         }
     }
 
     private async Task<Answer> CreateAsync(Account account, ServiceEntry service, LoadedSnapshot snapshot, JsonObject data, int orgId,
-        string? idempotencyKey, string requestHash, DateTime now, CancellationToken ct)
+        string? idempotencyKey, string requestHash, DateTimeOffset clockNow, CancellationToken ct)
     {
+        var now = clockNow.UtcDateTime;
         // A failed save here ends the whole submission (the transaction rolls back), so EF's savepoint before the
         // save would only cost two round trips on PostgreSQL.
         db.Database.AutoSavepointsEnabled = false;
@@ -75,6 +84,7 @@ internal sealed class CaseSubmission(
             Data = "{}", Instance = "{}",
         };
         db.Cases.Add(row);
+        if (snapshot.Policy.Restricts) ResponseGate.Enter(db, account, service, snapshot.Policy, orgId, clockNow);
         var facts = new JsonObject
         {
             ["id"] = row.Id.ToString(), ["number"] = row.Number, ["applicantId"] = account.Id, ["applicantOrg"] = orgId.ToString(),
@@ -126,18 +136,6 @@ internal sealed class CaseSubmission(
     }
 
     private static IResult Respond(Answer answer) => new StoredJson(answer.Status, answer.Body, $"/api/cases/{answer.CaseId}");
-
-    /// <summary>
-    /// The applicant's org: where they hold the worker role, else the deepest of their orgs on whose chain the
-    /// service is activated, else the service's own org (a cadre applying at the city, say).
-    /// </summary>
-    private static int ApplicantOrg(Account account, ServiceEntry service)
-    {
-        if (account.Roles.FirstOrDefault(r => r.Role == Roles.Worker) is { } worker) return worker.OrgUnitId;
-        var below = account.Roles.Select(r => r.OrgUnit!).Where(o => o.Path.StartsWith(service.Org.Path, StringComparison.Ordinal))
-            .OrderByDescending(o => o.Path.Length).FirstOrDefault();
-        return below?.Id ?? service.Org.Id;
-    }
 
     private sealed class StoredJson(int status, string body, string location) : IResult
     {

@@ -21,6 +21,7 @@ using FormFlow.Server.Notifications;
 using FormFlow.Server.Privacy;
 using FormFlow.Server.Publications;
 using FormFlow.Server.Services;
+using FormFlow.Server.Responses;
 using FormFlow.Server.Statistics;
 using FormFlow.Server.Tasks;
 using FormFlow.Server.Snapshots;
@@ -90,6 +91,7 @@ internal static class ServerApp
         services.AddSnapshots();
         services.AddServiceHall();
         services.AddCases();
+        services.AddResponses();
         services.AddTasks();
         services.AddNotifications();
         services.AddDispatch();
@@ -120,6 +122,7 @@ internal static class ServerApp
         app.MapFileEndpoints();
         app.MapServiceEndpoints();
         app.MapCaseEndpoints();
+        app.MapResponseEndpoints();
         app.MapTaskEndpoints();
         app.MapFormDraftEndpoints();
         app.MapNotificationEndpoints();

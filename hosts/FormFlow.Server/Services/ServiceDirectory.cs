@@ -7,7 +7,24 @@ using Microsoft.EntityFrameworkCore;
 namespace FormFlow.Server.Services;
 
 /// <summary>A live activation with the org unit it is activated at.</summary>
-internal sealed record ServiceEntry(ServiceActivation Activation, OrgUnit Org);
+internal sealed record ServiceEntry(ServiceActivation Activation, OrgUnit Org)
+{
+    /// <summary>
+    /// The applicant's org: where they hold the worker role, else the deepest of their orgs on whose chain the
+    /// service is activated, else the service's own org (a cadre applying at the city, say).
+    /// </summary>
+    public int ApplicantOrg(Account account)
+    {
+        if (account.Roles.FirstOrDefault(r => r.Role == Roles.Worker) is { } worker) return worker.OrgUnitId;
+        var below = account.Roles.Select(r => r.OrgUnit!).Where(o => o.Path.StartsWith(Org.Path, StringComparison.Ordinal))
+            .OrderByDescending(o => o.Path.Length).FirstOrDefault();
+        return below?.Id ?? Org.Id;
+    }
+
+    /// <summary>Whether the account organises the service: a staff role at its org or above (the demo designer at the root does).</summary>
+    public bool IsOrganisedBy(Account account) =>
+        account.Roles.Any(r => Roles.ReachesSubtree(r.Role) && OrgSubtree.Contains(r.OrgUnit!.Path, Org.Path));
+}
 
 /// <summary>
 /// Which services an account may use or see. For each role: the live activations on the chain of unions from the

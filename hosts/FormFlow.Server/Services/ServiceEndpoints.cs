@@ -14,7 +14,7 @@ internal static class ServiceEndpoints
         services.MapGet("/", ListAsync)
             .WithSummary("Services available to me: per module the deepest live activation on my chain of unions; staff also see those live in their subtree. Only services my roles may start (the module's startedBy).");
         services.MapGet("/{id:int}", GetAsync).ProducesProblem(404)
-            .WithSummary("One service with its start form definition and the form's JSON Schema; 404 when unknown or not visible to me.");
+            .WithSummary("One service with its start form definition, the form's JSON Schema and, for a survey, vote or windowed service, its response policy as it stands for me; 404 when unknown or not visible to me.");
     }
 
     private static async Task<Results<Ok<List<ServiceView>>, ProblemHttpResult>> ListAsync(
@@ -31,11 +31,13 @@ internal static class ServiceEndpoints
     }
 
     private static async Task<Results<Ok<ServiceDetailView>, ProblemHttpResult>> GetAsync(
-        int id, FormFlowDbContext db, ServiceDirectory directory, SnapshotCatalog snapshots, HttpContext http, CancellationToken ct)
+        int id, FormFlowDbContext db, ServiceDirectory directory, SnapshotCatalog snapshots, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
         if (await CurrentAccount.LoadAsync(db, http.User, ct) is not { } account) return CurrentAccount.Gone();
         if (await directory.FindAsync(db, account, id, ct) is not { } entry) return NotFound(id);
-        return TypedResults.Ok(ServiceDetailView.From(entry, await snapshots.RequireAsync(db, entry.Activation.SnapshotHash, ct)));
+        var snapshot = await snapshots.RequireAsync(db, entry.Activation.SnapshotHash, ct);
+        var responses = await ResponseFacts.ForAsync(db, account, entry, snapshot.Policy, clock.GetUtcNow(), ct);
+        return TypedResults.Ok(ServiceDetailView.From(entry, snapshot, responses));
     }
 
     public static ProblemHttpResult NotFound(int id) => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound,

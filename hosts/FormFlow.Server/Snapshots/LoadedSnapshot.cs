@@ -3,6 +3,7 @@ using FormFlow.Engine.Forms.Definitions;
 using FormFlow.Engine.Forms.Loading;
 using FormFlow.Engine.Forms.Runtime;
 using FormFlow.Engine.Forms.Schema;
+using FormFlow.Engine.Responses;
 using FormFlow.Engine.Workflows.Definitions;
 
 namespace FormFlow.Server.Snapshots;
@@ -18,6 +19,11 @@ internal sealed class LoadedSnapshot
     public IReadOnlyDictionary<string, LoadedForm> Forms { get; }
     /// <summary>The form the workflow starts on (its start activity's formId), else the module's first form.</summary>
     public LoadedForm StartForm { get; }
+    /// <summary>How the service takes answers (window, limit, eligibility, anonymity, who sees results).</summary>
+    public ResponsePolicy Policy { get; }
+    /// <summary>A secret ballot's pile keys (every possible answer); empty for any other policy.</summary>
+    public IReadOnlySet<string> Piles => _piles.Value;
+    private readonly Lazy<IReadOnlySet<string>> _piles;
 
     public LoadedSnapshot(string hash, JsonObject module)
     {
@@ -29,6 +35,9 @@ internal sealed class LoadedSnapshot
         var formId = start?.Input("formId")?.Literal is JsonValue v && v.TryGetValue<string>(out var id) ? id : null;
         StartForm = formId is not null && Forms.TryGetValue(formId, out var form) ? form
             : Forms.Values.FirstOrDefault() ?? throw new InvalidOperationException($"snapshot {hash} of module {ModuleKey} has no form");
+        Policy = ResponsePolicy.Of(module);
+        _piles = new(() => Policy.Anonymity == ResponseAnonymity.SecretBallot
+            ? BallotPiles.All(StartForm.Definition).ToHashSet(StringComparer.Ordinal) : new HashSet<string>());
     }
 
     /// <summary>The form a task step works on: its own formId when the module has it, else the start form.</summary>

@@ -15,7 +15,7 @@ public abstract class ServiceHallTests(ServerFixture server)
     {
         var worker = await Api.CookieClientAsync(server, "worker");
         var list = JsonNode.Parse(await worker.GetStringAsync("/api/services"))!.AsArray();
-        Assert.Equal(["benefits", "ideas", "join", "legal-consultation", "qa"], list.Select(s => s!["moduleKey"]!.GetValue<string>()).Order());
+        Assert.Equal(["benefits", "ideas", "join", "legal-consultation", "qa", "survey", "vote"], list.Select(s => s!["moduleKey"]!.GetValue<string>()).Order());
         var join = list.Single(s => s!["moduleKey"]!.GetValue<string>() == "join")!;
         Assert.Equal("入会申请", join["name"]!["zh-CN"]!.GetValue<string>());
         Assert.StartsWith("sha256:", join["snapshotHash"]!.GetValue<string>());
@@ -24,6 +24,15 @@ public abstract class ServiceHallTests(ServerFixture server)
         Assert.Equal("union-join", detail["form"]!["id"]!.GetValue<string>());
         Assert.Equal("https://json-schema.org/draft/2020-12/schema", detail["schema"]!["$schema"]!.GetValue<string>());
         Assert.Contains("residentId", detail["schema"]!["required"]!.AsArray().Select(r => r!.GetValue<string>()));
+        Assert.Equal("cases", detail["submissions"]!.GetValue<string>());
+        Assert.Null(detail["responses"]);
+
+        var vote = await Api.JsonAsync(await worker.GetAsync($"/api/services/{list.Single(s => s!["moduleKey"]!.GetValue<string>() == "vote")!["id"]}"));
+        Assert.Equal("responses", vote["submissions"]!.GetValue<string>());
+        Assert.Equal("open", vote["responses"]!["window"]!.GetValue<string>());
+        Assert.Equal("secretBallot", vote["responses"]!["anonymity"]!.GetValue<string>());
+        Assert.False(vote["responses"]!["answered"]!.GetValue<bool>());
+        Assert.False(vote["responses"]!["resultsVisible"]!.GetValue<bool>());
     }
 
     [Fact]

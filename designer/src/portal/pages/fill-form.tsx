@@ -3,15 +3,21 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { FormRuntime, loadForm, type FormError, type JsonRecord } from "../../forms";
 import { FormView } from "../../form-view";
 import { api, ApiProblem, fileServices, get, newIdempotencyKey } from "../api";
-import type { Case, ServiceDetail } from "../api-types";
-import { labelOf, say, when } from "../i18n";
+import type { Case, Receipt, ServiceDetail } from "../api-types";
+import { labelOf, say, when, type Word } from "../i18n";
 import { PageState } from "../page-state";
 import { navigate } from "../router";
 import { useSession } from "../session";
 import { useLoad } from "../use-load";
 import { useOrgOptions } from "../use-org-options";
+import { ResponseNotice } from "./response-notice";
 
 const draftDelayMs = 800;
+
+/** A refusal by the response policy, in the reader's words (the server names the rule it applied). */
+const policyWords: Record<string, Word | undefined> = {
+  responseLimit: "refusedAnswered", responseOpensAt: "refusedNotOpen", responseClosesAt: "refusedClosed", responseEligibility: "notEligible",
+};
 
 /**
  * Fill in a service's form. The draft is saved to the server as I type (debounced PUT), so it comes back on another
@@ -64,6 +70,14 @@ function Filling({ service, runtime, draft, serviceId, locale }: {
     setProblem(null);
     window.clearTimeout(timer.current);
     try {
+      // A survey or vote takes answers, not cases: no case is made, and the results page says thanks.
+      if (service.submissions === "responses") {
+        await api<Receipt>("POST", `/api/services/${serviceId}/responses`, { data });
+        submitted.current = true;
+        await api("DELETE", `/api/services/${serviceId}/draft`).catch(() => undefined);
+        navigate(`/services/${serviceId}/results?answered=1`);
+        return;
+      }
       const created = await api<Case>("POST", `/api/services/${serviceId}/cases`, { data }, { "Idempotency-Key": key.current });
       submitted.current = true;
       // The application is in: its draft would otherwise come back as a new application next time. A failure here
@@ -72,6 +86,7 @@ function Filling({ service, runtime, draft, serviceId, locale }: {
       navigate(`/cases/${created.id}?submitted=${encodeURIComponent(created.number)}`);
     } catch (e) {
       if (e instanceof ApiProblem && e.errors.length) { setServerErrors(e.errors); setProblem(say(locale, "fixBelow")); }
+      else if (e instanceof ApiProblem && e.rule && policyWords[e.rule]) setProblem(say(locale, policyWords[e.rule]!));
       else setProblem(say(locale, "submitFailed", e instanceof Error ? e.message : String(e)));
       // The server refused or failed: the next attempt is a new request.
       key.current = newIdempotencyKey();
@@ -90,8 +105,9 @@ function Filling({ service, runtime, draft, serviceId, locale }: {
           : saved.state === "failed" ? say(locale, "draftFailed", saved.text ?? "") : ""}
       </p>
       {problem && <p className="pf-error" role="alert">{problem}</p>}
-      <FormView runtime={runtime} data={data} onChange={change} locale={locale} serverErrors={serverErrors}
-        services={{ orgs, ...fileServices }} onSubmit={() => void submit()} busy={busy} />
+      {service.responses && <ResponseNotice serviceId={serviceId} facts={service.responses} />}
+      {(!service.responses || (service.responses.window === "open" && !service.responses.answered)) && <FormView runtime={runtime} data={data} onChange={change} locale={locale} serverErrors={serverErrors}
+        services={{ orgs, ...fileServices }} onSubmit={() => void submit()} busy={busy} />}
       <Button fill="none" onClick={() => navigate("/")}>{say(locale, "back")}</Button>
     </section>
   );

@@ -42,7 +42,7 @@ export function ServiceHall() {
   );
 }
 
-const categoryWords: Record<string, Word> = { membership: "membership", benefits: "benefitsCategory", legal: "legal", content: "contentCategory" };
+const categoryWords: Record<string, Word> = { membership: "membership", benefits: "benefitsCategory", legal: "legal", content: "contentCategory", participation: "participation" };
 
 /** Category codes of the shipped modules in the reader's language; other codes as they are. */
 function categoryName(code: string | null | undefined, locale: Parameters<typeof say>[0]): string {

@@ -1,7 +1,7 @@
 import { request, requestTagged, upload } from "./client";
 import type {
   Me, MigrationPlan, ModuleCopy, ModuleDetails, ModuleDocument, ModulePreview, ModuleSummary, NewModule, OrgLevel, OrgNode, OverlayDocument, OverlayOperation,
-  PublishResult, Service, Stats, TestRunResult, UpgradeState,
+  PublishResult, Results, Service, Stats, TestRunResult, UpgradeState,
 } from "./types";
 import type { ActivityDescriptor, OrgImportView, OrgUnitView } from "../../api/openapi-types";
 import type { WorkflowDefinition } from "../workflow-designer/workflow-definition";
@@ -63,6 +63,8 @@ export const studioApi = {
   importElsa: (json: unknown) => request<WorkflowDefinition>("POST", "/api/import/elsa", { json }),
 
   services: () => request<Service[]>("GET", "/api/services"),
+  results: (serviceId: number) => request<Results>("GET", `/api/services/${serviceId}/results`),
+  resultsExportUrl: (serviceId: number) => `/api/services/${serviceId}/results.xlsx`,
   stats: (query: { orgUnitId?: string | number; from?: string; to?: string }) => {
     const params = new URLSearchParams(Object.entries(query).filter(([, v]) => v !== undefined && v !== "").map(([k, v]) => [k, String(v)] as [string, string]));
     return request<Stats>("GET", `/api/stats?${params}`);

@@ -2,7 +2,7 @@ import type { FormDefinition, LocalizedText } from "../../forms";
 import type { WorkflowDefinition } from "../workflow-designer/workflow-definition";
 
 import type {
-  AccountView, CreateModuleRequest, DuplicateModuleRequest, ModuleSummaryView, ModuleVersionView, OrgLevel, OrgNode, ServiceView, StatsReport,
+  AccountView, CreateModuleRequest, DuplicateModuleRequest, ModuleSummaryView, ModuleVersionView, OrgLevel, OrgNode, ResultsView, ServiceView, StatsReport,
 } from "../../api/openapi-types";
 import type { Refine } from "../../api/refine";
 
@@ -105,6 +105,8 @@ export interface PublishResult {
   cascade?: "done" | "retrying";
 }
 
+/** A survey's or vote's results (GET /api/services/{id}/results). */
+export type Results = ResultsView;
 export type Service = Refine<ServiceView, { name: LocalizedText | string; description: LocalizedText | string | null }>;
 
 export type Stats = StatsReport;

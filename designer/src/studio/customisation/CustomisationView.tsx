@@ -1,4 +1,4 @@
-import { Alert, Button, Input, InputNumber, Segmented, Space, Tag, Typography } from "antd";
+import { Alert, Button, Input, Segmented, Space, Tag, Typography } from "antd";
 import { DataTable } from "../data-table/DataTable";
 import { useMemo, useState } from "react";
 import { errorText } from "../api/client";
@@ -7,6 +7,7 @@ import { useI18n } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import type { ModuleEditing } from "../module/module-editing";
 import { ConflictResolver } from "./ConflictResolver";
+import { SettingValueInput } from "./SettingValueInput";
 import { elementRows, type ElementRow, type ElementStatus } from "./element-status";
 import { hideRefusal, type Refusal } from "./lock-check";
 import { RefusalAlert, StructureEditor } from "./StructureEditor";
@@ -88,13 +89,11 @@ export function CustomisationView({ summary, editing, upgrade, resolve }: Custom
         {
           title: t("cust.value"), render: (_, s) => (
             <Space direction="vertical" size={0}>
-              {typeof s.value === "number" ? (
-                <InputNumber aria-label={`${t("cust.value")} ${s.key}`} value={s.value}
-                  onChange={(n) => {
-                    const refused = editing.setProperty(s.key, "/value", n ?? undefined, "value");
-                    setRefusal(refused ? { ...refused, element: s.key } : undefined);
-                  }} />
-              ) : <Input aria-label={`${t("cust.value")} ${s.key}`} value={JSON.stringify(s.value)} disabled />}
+              <SettingValueInput name={s.key} value={s.value} label={`${t("cust.value")} ${s.key}`}
+                onChange={(value) => {
+                  const refused = editing.setProperty(s.key, "/value", value, "value");
+                  setRefusal(refused ? { ...refused, element: s.key } : undefined);
+                }} />
               {s.min !== undefined && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{s.min}–{s.max}</Typography.Text>}
               {refusal?.element === s.key && (
                 <Alert type="error" role="alert" className="ff-refusal" title={t("cust.refused", { reason: refusal.reason })}

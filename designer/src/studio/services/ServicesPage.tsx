@@ -7,6 +7,7 @@ import { useI18n } from "../i18n/i18n";
 import { refusalText, type RefusalText } from "../i18n/refusal-text";
 import { nameOf } from "../library/module-name";
 import { orgTreeData } from "../library/org-tree";
+import { ResultsPanel } from "./ResultsPanel";
 
 /** Activate a published module version for an org subtree, and see which orgs run which version. */
 export function ServicesPage() {
@@ -18,6 +19,7 @@ export function ServicesPage() {
   const [details, setDetails] = useState<ModuleDetails>();
   const [org, setOrg] = useState<string>();
   const [version, setVersion] = useState<string>();
+  const [shown, setShown] = useState<Service>();
   const [message, setMessage] = useState<{ type: "success" | "error" } & RefusalText>();
   const failed = (e: unknown) => setMessage({ type: "error", ...refusalText(e, t) });
 
@@ -60,7 +62,9 @@ export function ServicesPage() {
         { title: t("library.category"), dataIndex: "category" },
         { title: t("svc.version"), dataIndex: "version" },
         { title: "hash", dataIndex: "snapshotHash", render: (h: string) => <code title={h}>{h.slice(0, 18)}…</code> },
+        { title: t("res.show"), render: (_, s) => s.submissions === "responses" && <Button size="small" onClick={() => setShown(s)}>{t("res.show")}</Button> },
       ]} />
+      {shown && <ResultsPanel key={shown.id} service={shown} />}
     </div>
   );
 }

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using FormFlow.Engine.Forms.Loading;
 using FormFlow.Engine.Modules.Elements;
 using FormFlow.Engine.Modules.Locks;
+using FormFlow.Engine.Responses;
 using FormFlow.Engine.Workflows.Activities;
 using FormFlow.Engine.Workflows.Definitions;
 using FormFlow.Engine.Workflows.Validation;
@@ -28,6 +29,7 @@ internal static class ModuleSoundness
         if (problems.Count > 0) return problems;
         CheckTaskFields(module, problems);
         CheckSettings(module, index, problems);
+        problems.AddRange(ResponsePolicy.Check(module));
         CheckExtensionPoints(module, index, problems);
         CheckLocks(module, index, problems);
         problems.AddRange(Translations.Check(module, index));
