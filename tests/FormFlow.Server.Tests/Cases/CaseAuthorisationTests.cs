@@ -90,18 +90,8 @@ public abstract class CaseAuthorisationTests(CaseServer server)
     /// <summary>An admin of 西湖区 (another district) and a worker at another 东城区 union.</summary>
     private async Task EnsureExtraAccountsAsync()
     {
-        using var scope = server.Services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<Account>>();
-        await using var db = server.OpenDb();
-        foreach (var (name, role, org) in new[] { ("xihu-admin", Roles.Admin, "西湖区总工会"), ("other-worker", Roles.Worker, "顺达物流有限公司工会") })
-        {
-            if (await users.FindByNameAsync(name) is not null) continue;
-            var account = new Account { UserName = name, DisplayName = name };
-            account.PasswordHash = users.PasswordHasher.HashPassword(account, Api.DemoPassword);
-            await users.CreateAsync(account);
-            db.RoleAssignments.Add(new RoleAssignment { AccountId = account.Id, Role = role, OrgUnitId = await db.OrgUnits.Where(o => o.Name == org).Select(o => o.Id).SingleAsync() });
-            await db.SaveChangesAsync();
-        }
+        await server.EnsureAccountAsync("xihu-admin", Roles.Admin, "西湖区总工会");
+        await server.EnsureAccountAsync("other-worker", Roles.Worker, "顺达物流有限公司工会");
     }
 }
 

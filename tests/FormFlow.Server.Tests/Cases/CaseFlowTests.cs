@@ -32,8 +32,8 @@ public abstract class CaseFlowTests(CaseServer server)
         var detail = await Api.JsonAsync(await reviewer.GetAsync($"/api/tasks/{task["id"]}"));
         Assert.Equal("read", detail["fieldPermissions"]!["residentId"]!.GetValue<string>());
         Assert.Equal("11010519491231002X", detail["case"]!["data"]!["residentId"]!.GetValue<string>());
-        // The mobile number has no permission at this step: personal, so masked for the reviewer.
-        Assert.NotEqual("13800138000", detail["case"]!["data"]!["mobile"]!.GetValue<string>());
+        // The reviewer's job is to call the applicant: the step reads the mobile number in full.
+        Assert.Equal("13800138000", detail["case"]!["data"]!["mobile"]!.GetValue<string>());
         Assert.Contains("approve", detail["outcomes"]!.AsArray().Select(o => o!["id"]!.GetValue<string>()));
 
         var completed = await Api.JsonAsync(await reviewer.PostAsJsonAsync($"/api/tasks/{task["id"]}/complete",
@@ -126,6 +126,23 @@ public abstract class CaseFlowTests(CaseServer server)
         Assert.Equal(1, await db.CaseTasks.CountAsync(t => t.CaseId == caseId && t.ActivityId == "streetReview"));
         Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "case.timer.fired" && a.Target == $"case:{caseId}"));
         Assert.All(await db.CaseTimers.Where(t => t.CaseId == caseId && t.DueAt <= server.Clock.GetUtcNow().UtcDateTime).ToListAsync(), t => Assert.NotNull(t.FiredAt));
+    }
+
+    [Fact]
+    public async Task The_street_review_calls_the_applicant_with_the_mobile_shown_and_the_resident_id_masked()
+    {
+        await server.EnsureAccountAsync("street-reviewer", "reviewer", "和平街道总工会");
+        var worker = await Api.CookieClientAsync(server, "worker");
+        var caseId = (await CaseServer.SubmitJoinAsync(worker))["id"]!.GetValue<long>();
+        server.Clock.Advance(TimeSpan.FromDays(40));
+        for (var i = 0; i < 4; i++) await server.DispatchAsync();
+        var street = await Api.CookieClientAsync(server, "street-reviewer");
+
+        var task = await CaseServer.InboxTaskAsync(street, caseId);
+        var data = (await Api.JsonAsync(await street.GetAsync($"/api/tasks/{task["id"]}")))["case"]!["data"]!;
+        Assert.Equal("13800138000", data["mobile"]!.GetValue<string>());
+        Assert.Equal("李晓红", data["name"]!.GetValue<string>());
+        Assert.Equal("1101**********002X", data["residentId"]!.GetValue<string>());
     }
 }
 

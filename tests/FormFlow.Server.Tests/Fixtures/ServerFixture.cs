@@ -1,8 +1,11 @@
 using FormFlow.Persistence;
+using FormFlow.Persistence.Accounts;
 using FormFlow.Persistence.Database;
 using FormFlow.Server.Hosting;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -52,6 +55,20 @@ public class ServerFixture(DatabaseProvider provider) : WebApplicationFactory<Se
 
     /// <summary>A DbContext of its own on the server's database, for checking what the API did.</summary>
     public FormFlowDbContext OpenDb() => FormFlowDatabase.CreateContext(Database.Settings);
+
+    /// <summary>An account beside the demo ones (password <see cref="Api.DemoPassword"/>), holding one role at the named org; once per server.</summary>
+    public async Task EnsureAccountAsync(string userName, string role, string orgName)
+    {
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<Account>>();
+        if (await users.FindByNameAsync(userName) is not null) return;
+        await using var db = OpenDb();
+        var account = new Account { UserName = userName, DisplayName = userName };
+        account.PasswordHash = users.PasswordHasher.HashPassword(account, Api.DemoPassword);
+        await users.CreateAsync(account);
+        db.RoleAssignments.Add(new RoleAssignment { AccountId = account.Id, Role = role, OrgUnitId = await db.OrgUnits.Where(o => o.Name == orgName).Select(o => o.Id).SingleAsync() });
+        await db.SaveChangesAsync();
+    }
 
     public new async Task DisposeAsync()
     {
