@@ -250,6 +250,8 @@ export type NotificationView = {
   caseId: null | number;
   channel: string;
   template: string;
+  title: string;
+  body: string;
   data: null | JsonNode;
   createdAt: string;
   read: boolean;

@@ -71,6 +71,25 @@ public abstract class CaseFlowTests(CaseServer server)
     }
 
     [Fact]
+    public async Task The_applicant_reads_each_message_titled_and_worded_in_their_language_never_by_its_template_key()
+    {
+        var (worker, caseId) = await server.ApprovedJoinAsync();
+        await server.DispatchAsync();
+        await server.DispatchAsync();
+
+        var zh = JsonNode.Parse(await worker.GetStringAsync("/api/notifications"))!.AsArray().Where(n => n!["caseId"]!.GetValue<long>() == caseId).ToList();
+        var welcome = zh.Single(n => n!["template"]!.GetValue<string>() == "joinApproved")!;
+        Assert.Equal("入会申请已通过", welcome["title"]!.GetValue<string>());
+        Assert.StartsWith("李晓红，您的入会申请已通过，会员卡号 ", welcome["body"]!.GetValue<string>());
+        // 东城区's own orientation notice, from its overlay, is worded too.
+        Assert.Contains(zh, n => n!["template"]!.GetValue<string>() == "haidianOrientation" && n["title"]!.GetValue<string>() == "海淀区新会员入会教育");
+        Assert.All(zh, n => Assert.DoesNotContain(n!["template"]!.GetValue<string>(), n["title"]!.GetValue<string>() + n["body"]!.GetValue<string>()));
+
+        var en = JsonNode.Parse(await worker.GetStringAsync("/api/notifications?locale=en"))!.AsArray();
+        Assert.Equal("Welcome to the union", en.Single(n => n!["caseId"]!.GetValue<long>() == caseId && n["template"]!.GetValue<string>() == "joinApproved")!["title"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Returned_for_information_the_applicant_resubmits_and_review_starts_again()
     {
         var worker = await Api.CookieClientAsync(server, "worker");

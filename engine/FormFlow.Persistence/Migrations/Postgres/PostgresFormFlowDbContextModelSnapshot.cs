@@ -997,6 +997,9 @@ namespace FormFlow.Persistence.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("Texts")
+                        .HasColumnType("text");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId");
