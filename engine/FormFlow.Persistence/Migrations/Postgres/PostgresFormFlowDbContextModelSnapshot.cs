@@ -644,6 +644,31 @@ namespace FormFlow.Persistence.Migrations.Postgres
                     b.ToTable("Members", (string)null);
                 });
 
+            modelBuilder.Entity("FormFlow.Persistence.Members.MerchantOffer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("BenefitId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("MerchantAccountId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MerchantAccountId", "BenefitId")
+                        .IsUnique();
+
+                    b.ToTable("MerchantOffers", (string)null);
+                });
+
             modelBuilder.Entity("FormFlow.Persistence.Members.Redemption", b =>
                 {
                     b.Property<long>("Id")
@@ -1303,6 +1328,17 @@ namespace FormFlow.Persistence.Migrations.Postgres
                     b.Navigation("Account");
 
                     b.Navigation("OrgUnit");
+                });
+
+            modelBuilder.Entity("FormFlow.Persistence.Members.MerchantOffer", b =>
+                {
+                    b.HasOne("FormFlow.Persistence.Accounts.Account", "MerchantAccount")
+                        .WithMany()
+                        .HasForeignKey("MerchantAccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("MerchantAccount");
                 });
 
             modelBuilder.Entity("FormFlow.Persistence.Members.Redemption", b =>

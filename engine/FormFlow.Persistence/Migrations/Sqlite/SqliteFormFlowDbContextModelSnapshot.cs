@@ -619,6 +619,29 @@ namespace FormFlow.Persistence.Migrations.Sqlite
                     b.ToTable("Members", (string)null);
                 });
 
+            modelBuilder.Entity("FormFlow.Persistence.Members.MerchantOffer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BenefitId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MerchantAccountId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MerchantAccountId", "BenefitId")
+                        .IsUnique();
+
+                    b.ToTable("MerchantOffers", (string)null);
+                });
+
             modelBuilder.Entity("FormFlow.Persistence.Members.Redemption", b =>
                 {
                     b.Property<long>("Id")
@@ -1259,6 +1282,17 @@ namespace FormFlow.Persistence.Migrations.Sqlite
                     b.Navigation("Account");
 
                     b.Navigation("OrgUnit");
+                });
+
+            modelBuilder.Entity("FormFlow.Persistence.Members.MerchantOffer", b =>
+                {
+                    b.HasOne("FormFlow.Persistence.Accounts.Account", "MerchantAccount")
+                        .WithMany()
+                        .HasForeignKey("MerchantAccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("MerchantAccount");
                 });
 
             modelBuilder.Entity("FormFlow.Persistence.Members.Redemption", b =>
