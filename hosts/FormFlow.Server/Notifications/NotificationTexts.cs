@@ -18,6 +18,10 @@ internal static partial class NotificationTexts
             "title": { "zh-CN": "待办事项即将到期", "zh-TW": "待辦事項即將到期", "en": "A task is nearly due" },
             "body": { "zh-CN": "您有一项待办事项还有 {daysBefore} 个工作日到期，请及时办理。", "zh-TW": "您有一項待辦事項還有 {daysBefore} 個工作日到期，請及時辦理。", "en": "A task of yours is due in {daysBefore} working days." }
           },
+          "handOff": {
+            "title": { "zh-CN": "有案件移交本单位办理", "zh-TW": "有案件移交本單位辦理", "en": "A case was handed to your union" },
+            "body": { "zh-CN": "案件 {number} 已由{from}移交{to}办理：{reason}", "zh-TW": "案件 {number} 已由{from}移交{to}辦理：{reason}", "en": "Case {number} was handed from {from} to {to}: {reason}" }
+          },
           "requestInformation": {
             "title": { "zh-CN": "请补充材料", "zh-TW": "請補充材料", "en": "Please add information" },
             "body": { "zh-CN": "{message}", "en": "{message}" }

@@ -1,9 +1,9 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace FormFlow.Persistence.Migrations.Postgres
+namespace FormFlow.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class FaultFixes : Migration
@@ -11,20 +11,32 @@ namespace FormFlow.Persistence.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<DateTime>(
+                name: "FailedAt",
+                table: "Outbox",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.AddColumn<string>(
                 name: "Texts",
                 table: "Notifications",
-                type: "text",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "FailedAt",
+                table: "ModuleCascades",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "MerchantOffers",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    MerchantAccountId = table.Column<string>(type: "text", nullable: false),
-                    BenefitId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MerchantAccountId = table.Column<string>(type: "TEXT", nullable: false),
+                    BenefitId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -51,8 +63,16 @@ namespace FormFlow.Persistence.Migrations.Postgres
                 name: "MerchantOffers");
 
             migrationBuilder.DropColumn(
+                name: "FailedAt",
+                table: "Outbox");
+
+            migrationBuilder.DropColumn(
                 name: "Texts",
                 table: "Notifications");
+
+            migrationBuilder.DropColumn(
+                name: "FailedAt",
+                table: "ModuleCascades");
         }
     }
 }

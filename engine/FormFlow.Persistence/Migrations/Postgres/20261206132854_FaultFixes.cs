@@ -1,8 +1,10 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace FormFlow.Persistence.Migrations.Sqlite
+namespace FormFlow.Persistence.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class FaultFixes : Migration
@@ -10,20 +12,32 @@ namespace FormFlow.Persistence.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<DateTime>(
+                name: "FailedAt",
+                table: "Outbox",
+                type: "timestamp with time zone",
+                nullable: true);
+
             migrationBuilder.AddColumn<string>(
                 name: "Texts",
                 table: "Notifications",
-                type: "TEXT",
+                type: "text",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "FailedAt",
+                table: "ModuleCascades",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "MerchantOffers",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    MerchantAccountId = table.Column<string>(type: "TEXT", nullable: false),
-                    BenefitId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MerchantAccountId = table.Column<string>(type: "text", nullable: false),
+                    BenefitId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -50,8 +64,16 @@ namespace FormFlow.Persistence.Migrations.Sqlite
                 name: "MerchantOffers");
 
             migrationBuilder.DropColumn(
+                name: "FailedAt",
+                table: "Outbox");
+
+            migrationBuilder.DropColumn(
                 name: "Texts",
                 table: "Notifications");
+
+            migrationBuilder.DropColumn(
+                name: "FailedAt",
+                table: "ModuleCascades");
         }
     }
 }

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace FormFlow.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresFormFlowDbContext))]
-    [Migration("20261206132034_FaultFixes")]
+    [Migration("20261206132854_FaultFixes")]
     partial class FaultFixes
     {
         /// <inheritdoc />
@@ -391,6 +391,9 @@ namespace FormFlow.Persistence.Migrations.Postgres
                     b.Property<DateTime?>("DoneAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("FailedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -740,6 +743,9 @@ namespace FormFlow.Persistence.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime?>("DoneAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("FailedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("LastError")

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace FormFlow.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteFormFlowDbContext))]
-    [Migration("20261206132025_FaultFixes")]
+    [Migration("20261206132843_FaultFixes")]
     partial class FaultFixes
     {
         /// <inheritdoc />
@@ -374,6 +374,9 @@ namespace FormFlow.Persistence.Migrations.Sqlite
                     b.Property<DateTime?>("DoneAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("FailedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -709,6 +712,9 @@ namespace FormFlow.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("DoneAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FailedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LastError")
