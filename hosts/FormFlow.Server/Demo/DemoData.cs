@@ -33,6 +33,7 @@ internal static class DemoData
         new("district-admin", "李伟", Roles.Admin, "东城区总工会"),
         new("reviewer", "张敏", Roles.Reviewer, "华兴电子有限公司工会"),
         new("lawyer", "王磊", Roles.Lawyer, "东城区总工会"),
+        new("expert", "赵专家", Roles.Expert, "东城区总工会"),
         new("worker", "刘洋", Roles.Worker, "华兴电子有限公司工会"),
         new("merchant", "惠民生活广场", Roles.Merchant, "某市总工会"),
     ];
