@@ -31,6 +31,7 @@ export type ActivityDescriptor = {
   outcomes: string[];
   category: ActivityCategory;
   label: ActivityLabel;
+  needsHost?: null | string;
 };
 
 export type ActivityLabel = {

@@ -28,6 +28,7 @@ internal static class ModuleSoundness
         if (problems.Count > 0) return problems;
         CheckTaskFields(module, problems);
         CheckMessageTexts(module, problems);
+        CheckServerRuns(module, problems);
         CheckSettings(module, index, problems);
         CheckExtensionPoints(module, index, problems);
         CheckLocks(module, index, problems);
@@ -85,6 +86,20 @@ internal static class ModuleSoundness
                 if (!keys.Contains(key))
                     problems.Add(new(id, $"/workflow/activities/{i}/inputs{path}",
                         $"workflow: activity '{id}' names form field '{key}', which the case form '{form["id"]}' does not have"));
+        }
+    }
+
+    /// <summary>A module runs on the FormFlow server, which gives the runner no HTTP handler and no sub-modules: an activity that needs one would fail there.</summary>
+    private static void CheckServerRuns(JsonObject module, List<ModuleProblem> problems)
+    {
+        if (module["workflow"]?["activities"] is not JsonArray activities) return;
+        for (var i = 0; i < activities.Count; i++)
+        {
+            if (activities[i] is not JsonObject activity || JsonText.Of(activity["type"]) is not { } type) continue;
+            if (ActivityRegistry.Default.Find(type)?.Descriptor.NeedsHost is not { } needs) continue;
+            var id = JsonText.Of(activity["id"]);
+            problems.Add(new(id, $"/workflow/activities/{i}/type",
+                $"workflow: activity '{id}' ({type}) cannot run on the FormFlow server: it needs the host's {needs} service, which the server does not provide"));
         }
     }
 
