@@ -8,4 +8,5 @@ public abstract partial class FormFlowDbContext
     public DbSet<Member> Members => Set<Member>();
     public DbSet<Entitlement> Entitlements => Set<Entitlement>();
     public DbSet<Redemption> Redemptions => Set<Redemption>();
+    public DbSet<MerchantOffer> MerchantOffers => Set<MerchantOffer>();
 }

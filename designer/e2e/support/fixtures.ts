@@ -12,8 +12,8 @@ export interface Watched { problems: string[] }
 export async function watch(page: Page, watched: Watched): Promise<void> {
   page.on("console", message => {
     if (message.type() !== "error") return;
-    // Chromium logs every 4xx answer as "Failed to load resource". API problem answers (401 before sign-in, 404 "no
-    // draft yet", 409 "quota exhausted") are part of the protocol and shown by the page; anything else counts.
+    // Chromium logs every 4xx answer as "Failed to load resource". API problem answers (401 before sign-in, 409 "quota
+    // exhausted") are part of the protocol and shown by the page; anything else counts. (No draft yet is a 204.)
     const url = new URL(message.location().url || "about:blank", "http://x");
     if (/Failed to load resource: .* status of 4\d\d/.test(message.text()) && url.pathname.startsWith("/api/")) return;
     watched.problems.push(`console error: ${message.text()} (${message.location().url})`);

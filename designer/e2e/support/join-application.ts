@@ -7,10 +7,11 @@ export const pdfFile = { name: "劳动合同.pdf", mimeType: "application/pdf", 
 /**
  * The worker fills in the join application in the browser as a new user would: a wrong resident ID first (the
  * field names the expected check character), fixed; the second page's declaration and a signature drawn on the pad
- * and saved (uploaded as a PNG); then submits. `proof` attaches the employment proof on the first page.
+ * and saved (uploaded as a PNG); then submits. `proof` attaches the employment proof on the first page; `union`
+ * picks the grassroots union by its name as the list shows it.
  * Returns the case number the Portal shows after submitting.
  */
-export async function submitJoinApplication(page: Page, { proof = false } = {}): Promise<{ number: string; id: string }> {
+export async function submitJoinApplication(page: Page, { proof = false, union = "" } = {}): Promise<{ number: string; id: string }> {
   await page.getByRole("link", { name: /入会申请/ }).click();
   await expect(page.getByRole("heading", { name: "入会申请" })).toBeVisible();
   await expect(page.getByText("第 1 页，共 2 页")).toBeVisible();
@@ -34,6 +35,7 @@ export async function submitJoinApplication(page: Page, { proof = false } = {}):
   await page.getByRole("textbox", { name: /后 4 位/ }).fill("0105");
   await page.getByLabel(/^工作单位/).first().fill("华兴电子有限公司");
   await page.getByRole("radio", { name: "全日制", exact: true }).check();
+  if (union) await page.getByLabel(/^所属基层工会/).selectOption({ label: union });
   if (proof) {
     await page.getByLabel(/^劳动合同或在职证明/).setInputFiles(pdfFile);
     await expect(page.getByRole("link", { name: pdfFile.name })).toBeVisible();

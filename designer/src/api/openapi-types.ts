@@ -1,6 +1,20 @@
 // Generated from src/api/openapi.json by scripts/openapi-types.mjs: do not edit.
 // Refresh both with `npm run api:refresh` (designer/README.md, "API types").
 
+export type AccountAdminView = {
+  id: string;
+  userName: string;
+  displayName: string;
+  disabled: boolean;
+  roles: RoleView[];
+  rolesElsewhere: number;
+};
+
+export type AccountPage = {
+  items: AccountAdminView[];
+  next: null | string;
+};
+
 export type AccountView = {
   id: string;
   userName: string;
@@ -31,6 +45,7 @@ export type ActivityDescriptor = {
   outcomes: string[];
   category: ActivityCategory;
   label: ActivityLabel;
+  needsHost?: null | string;
 };
 
 export type ActivityLabel = {
@@ -109,6 +124,13 @@ export type CompleteRequest = {
   rowVersion?: null | number;
 };
 
+export type CreateAccountRequest = {
+  userName?: null | string;
+  displayName?: null | string;
+  password?: null | string;
+  roles?: null | GrantRequest[];
+};
+
 export type CreateModuleRequest = {
   moduleKey?: null | string;
   name?: unknown;
@@ -116,6 +138,12 @@ export type CreateModuleRequest = {
   ownerOrgId?: null | number;
   fromModuleId?: null | number;
   fromVersion?: null | string;
+};
+
+export type CreateOrgRequest = {
+  parentId?: null | number;
+  name?: null | string;
+  level?: null | string;
 };
 
 export type DataRequest = {
@@ -158,6 +186,27 @@ export type ExpressionRequest = {
   kind?: null | string;
 };
 
+export type FeedItemView = {
+  id: number;
+  kind: string;
+  title: string;
+  summary: string;
+  coverFileId: null | string;
+  phone: null | string;
+  tags: string[];
+  pinned: boolean;
+  publishAt: null | string;
+  expiresAt: null | string;
+  orgId: number;
+  orgName: string;
+  status: string;
+};
+
+export type FeedPage = {
+  items: FeedItemView[];
+  next: null | string;
+};
+
 export type FieldResult = {
   key: string;
   type: string;
@@ -187,6 +236,16 @@ export type FormDraftRequest = {
 export type FormDraftView = {
   data: JsonObject;
   savedAt: string;
+};
+
+export type GrantRequest = {
+  role?: null | string;
+  orgUnitId?: null | number;
+};
+
+export type ImportOrgsRequest = {
+  fileId?: null | string;
+  dryRun?: boolean;
 };
 
 export type InputDescriptor = {
@@ -269,6 +328,8 @@ export type NotificationView = {
   caseId: null | number;
   channel: string;
   template: string;
+  title: string;
+  body: string;
   data: null | JsonNode;
   createdAt: string;
   read: boolean;
@@ -292,6 +353,19 @@ export type OptionCount = {
   count: number;
 };
 
+export type OrgImportError = {
+  row: number;
+  column: string;
+  reason: string;
+};
+
+export type OrgImportView = {
+  dryRun: boolean;
+  rows: number;
+  created: number;
+  errors: OrgImportError[];
+};
+
 export type OrgLevel = "national" | "province" | "city" | "district" | "street" | "grassroots";
 
 export type OrgNode = {
@@ -300,6 +374,7 @@ export type OrgNode = {
   level: OrgLevel;
   parentId: null | number;
   path: string;
+  archived: boolean;
   children: OrgNode[];
 };
 
@@ -309,6 +384,15 @@ export type OrgResult = {
   suppressed: boolean;
   responses: null | number;
   fields: null | FieldResult[];
+};
+
+export type OrgUnitView = {
+  id: number;
+  name: string;
+  level: OrgLevel;
+  parentId: null | number;
+  path: string;
+  archivedAt: null | string;
 };
 
 export type OutcomeView = {
@@ -323,6 +407,22 @@ export type OverlayRequest = {
 export type PersonRef = {
   id: string;
   displayName: string;
+};
+
+export type PointsLine = {
+  id: number;
+  points: number;
+  reason: string;
+  kind: string;
+  capped: boolean;
+  caseId: null | number;
+  awardedAt: string;
+};
+
+export type PointsView = {
+  balance: number;
+  items: PointsLine[];
+  next: null | string;
 };
 
 export type ProblemDetails = {
@@ -350,6 +450,54 @@ export type PublicKeyView = {
   jwk: PublicJwk;
 };
 
+export type PublicationFileView = {
+  id: string;
+  use: string;
+  name: string;
+  contentType: string;
+  size: number;
+};
+
+export type PublicationInput = {
+  kind: string;
+  title: string;
+  orgId: number;
+  summary?: null | string;
+  body?: null | string;
+  coverFileId?: null | string;
+  attachments?: null | string[];
+  qrFileId?: null | string;
+  phone?: null | string;
+  tags?: null | string[];
+  pinned?: null | boolean;
+  publishAt?: null | string;
+  expiresAt?: null | string;
+};
+
+export type PublicationView = {
+  id: number;
+  kind: string;
+  title: string;
+  summary: string;
+  body: string;
+  coverFileId: null | string;
+  qrFileId: null | string;
+  phone: null | string;
+  attachments: PublicationFileView[];
+  tags: string[];
+  pinned: boolean;
+  publishAt: null | string;
+  expiresAt: null | string;
+  orgId: number;
+  orgName: string;
+  status: string;
+  mayEdit: boolean;
+  uniqueReaders: null | number;
+  reads: null | number;
+  sourceCaseId: null | number;
+  sourceModuleKey: null | string;
+};
+
 export type QuotaPeriod = "year";
 
 export type RedemptionRequest = {
@@ -370,6 +518,17 @@ export type RequestInformationView = {
   message: string;
   fields: string[];
   bookmarkId: string;
+};
+
+export type ResetLinkView = {
+  link: string;
+  expiresAt: string;
+};
+
+export type ResetRequest = {
+  accountId?: null | string;
+  token?: null | string;
+  newPassword?: null | string;
 };
 
 export type ResolveConflictRequest = {
@@ -456,6 +615,10 @@ export type ServiceView = {
   snapshotHash: string;
   version: string;
   submissions: string;
+};
+
+export type SetRolesRequest = {
+  roles?: null | GrantRequest[];
 };
 
 export type SignInProvider = {
@@ -554,6 +717,11 @@ export type Turnout = {
   participants: number;
   eligible: number;
   rate: number;
+};
+
+export type UpdateOrgRequest = {
+  name?: null | string;
+  parentId?: null | number;
 };
 
 export type VerifyRequest = {

@@ -124,6 +124,16 @@ describe("region and org", () => {
     await user.selectOptions(screen.getByLabelText("所属工会"), "华兴电子有限公司工会");
     expect(data().org).toBe("7");
   });
+
+  it("a read-only org shows the org's name, never its id", () => {
+    setup({ initial: { org: "7" }, permissions: { org: "read" }, services: { orgs: [{ id: "7", name: "　　华兴电子有限公司工会" }] } });
+    expect((screen.getByLabelText("所属工会") as HTMLInputElement).value).toBe("华兴电子有限公司工会");
+  });
+
+  it("a read-only org outside the reader's tree says so instead of showing its id", () => {
+    setup({ initial: { org: "4" }, permissions: { org: "read" }, services: { orgs: [{ id: "7", name: "华兴电子有限公司工会" }] } });
+    expect((screen.getByLabelText("所属工会") as HTMLInputElement).value).toBe("您可见范围以外的组织");
+  });
 });
 
 describe("resident ID", () => {

@@ -26,6 +26,13 @@ test("the palette lists the types the server serves, by their served labels", ()
   expect(screen.queryByText("人工审核")).toBeNull();
 });
 
+test("the palette does not offer an activity the server cannot run", () => {
+  installActivities([stamp, { ...stamp, type: "call", label: { "zh-CN": "外部调用", "zh-TW": "外部調用", en: "Call out" }, needsHost: "http" }]);
+  render(<I18nProvider initial="zh-CN"><ActivityPalette onAdd={() => {}} /></I18nProvider>);
+  expect(screen.getByText("盖章")).toBeTruthy();
+  expect(screen.queryByText("外部调用")).toBeNull();
+});
+
 test("a new activity starts with the served defaults", () => {
   installActivities([stamp]);
   const { workflow, id } = addActivity({ id: "wf", activities: [], connections: [] }, "stamp", { x: 0, y: 0 });

@@ -14,6 +14,8 @@ public static class Roles
     public const string Reviewer = "reviewer";
     /// <summary>Answers legal consultations.</summary>
     public const string Lawyer = "lawyer";
+    /// <summary>An expert the union consults (e.g. on labour law or occupational health): works the tasks assigned to the role.</summary>
+    public const string Expert = "expert";
     /// <summary>Reads statistics for a subtree.</summary>
     public const string Analyst = "analyst";
     /// <summary>A worker or member using the Portal: their own cases and card only.</summary>
@@ -21,7 +23,7 @@ public static class Roles
     /// <summary>A discount merchant: verifies member cards and records redemptions only.</summary>
     public const string Merchant = "merchant";
 
-    public static readonly IReadOnlyList<string> All = [Designer, Admin, Reviewer, Lawyer, Analyst, Worker, Merchant];
+    public static readonly IReadOnlyList<string> All = [Designer, Admin, Reviewer, Lawyer, Expert, Analyst, Worker, Merchant];
 
     /// <summary>Roles whose holder sees and acts on the whole subtree of the unit they hold it at.</summary>
     public static bool ReachesSubtree(string role) => role is not (Worker or Merchant);

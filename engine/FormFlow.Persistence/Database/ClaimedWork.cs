@@ -19,13 +19,19 @@ public abstract class ClaimedWork
     public DateTime? DoneAt { get; set; }
     public string? ClaimedBy { get; set; }
     public DateTime? ClaimedUntil { get; set; }
+    /// <summary>Given up after too many failed tries (<see cref="LastError"/> says why): no pass claims it again.</summary>
+    public DateTime? FailedAt { get; set; }
 
-    /// <summary>Counts a failed try, keeps its error, releases the claim and backs off: 1, 2, 4 ... minutes, at most an hour between tries.</summary>
-    public void Postpone(string error, DateTime now)
+    /// <summary>
+    /// Counts a failed try, keeps its error, releases the claim and backs off: 1, 2, 4 ... minutes, at most an hour
+    /// between tries. With <paramref name="maxAttempts"/>, the try that reaches it fails the work for good.
+    /// </summary>
+    public void Postpone(string error, DateTime now, int? maxAttempts = null)
     {
         Attempts++;
         LastError = error.Length <= 2000 ? error : error[..2000];
         NextAttemptAt = now.AddMinutes(Math.Min(60, Math.Pow(2, Math.Min(Attempts - 1, 6))));
+        if (Attempts >= maxAttempts) FailedAt = now;
         (ClaimedBy, ClaimedUntil) = (null, null);
     }
 }
@@ -41,6 +47,7 @@ internal static class ClaimedWorkMapping
         b.Property(w => w.NextAttemptAt).HasConversion(UtcDateTimes.Converter);
         b.Property(w => w.DoneAt).HasConversion(UtcDateTimes.NullableConverter);
         b.Property(w => w.ClaimedUntil).HasConversion(UtcDateTimes.NullableConverter);
+        b.Property(w => w.FailedAt).HasConversion(UtcDateTimes.NullableConverter);
         b.HasIndex(w => new { w.DoneAt, w.NextAttemptAt });
     }
 }

@@ -17,6 +17,12 @@ public sealed class Notification
     public required string Recipient { get; set; }
     public required string Template { get; set; }
     public string Data { get; set; } = "{}";
+    /// <summary>
+    /// What a person reads: <c>{"title": {locale: text}, "body": {locale: text}}</c> with <c>{key}</c> placeholders
+    /// filled from <see cref="Data"/> when read (module texts, no personal data). Null on rows written before messages
+    /// had texts; those are read with a generic text.
+    /// </summary>
+    public string? Texts { get; set; }
     public required string EffectKey { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? ReadAt { get; set; }

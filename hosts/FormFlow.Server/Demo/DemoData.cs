@@ -34,9 +34,16 @@ internal static class DemoData
         new("reviewer", "张敏", Roles.Reviewer, "华兴电子有限公司工会"),
         new("lawyer", "王磊", Roles.Lawyer, "东城区总工会"),
         new("district-reviewer", "赵丽", Roles.Reviewer, "东城区总工会"),
+        new("expert", "赵专家", Roles.Expert, "东城区总工会"),
         new("worker", "刘洋", Roles.Worker, "华兴电子有限公司工会"),
-        new("merchant", "惠民眼镜店", Roles.Merchant, "某市总工会"),
+        new("merchant", "惠民生活广场", Roles.Merchant, "某市总工会"),
     ];
+
+    /// <summary>What each demo merchant offers (benefit keys of the benefits module): the demo merchant has a barber and a cinema, no gym.</summary>
+    public static readonly IReadOnlyDictionary<string, string[]> MerchantOffers = new Dictionary<string, string[]>
+    {
+        ["merchant"] = ["haircut", "cinema"],
+    };
 
     /// <summary>The demo password: <c>FORMFLOW_DEMO_PASSWORD</c> when set, else <c>demo</c>.</summary>
     public static string Password(IConfiguration config) =>

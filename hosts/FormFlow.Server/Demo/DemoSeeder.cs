@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using FormFlow.Persistence;
 using FormFlow.Persistence.Accounts;
+using FormFlow.Persistence.Members;
 using FormFlow.Persistence.Audit;
 using FormFlow.Persistence.Orgs;
 using Microsoft.AspNetCore.Identity;
@@ -17,7 +18,11 @@ internal static class DemoSeeder
     /// <returns>True when it seeded, false when the database already had data.</returns>
     public static async Task<bool> SeedAsync(FormFlowDbContext db, UserManager<Account> users, string password, CancellationToken ct = default)
     {
-        if (await db.OrgUnits.AnyAsync(ct)) return false;
+        if (await db.OrgUnits.AnyAsync(ct))
+        {
+            await EnsureMerchantOffersAsync(db, ct);
+            return false;
+        }
         await using var transaction = await db.BeginWriteTransactionAsync(ct);
         var orgs = new Dictionary<string, OrgUnit>();
         await AddAsync(db, DemoData.Hierarchy, null, orgs, ct);
@@ -28,6 +33,8 @@ internal static class DemoSeeder
             account.PasswordHash = users.PasswordHasher.HashPassword(account, password);
             Check(await users.CreateAsync(account), person.UserName);
             db.RoleAssignments.Add(new RoleAssignment { AccountId = account.Id, Role = person.Role, OrgUnitId = orgs[person.OrgName].Id });
+            foreach (var benefit in DemoData.MerchantOffers.GetValueOrDefault(person.UserName, []))
+                db.MerchantOffers.Add(new MerchantOffer { MerchantAccountId = account.Id, BenefitId = benefit });
         }
         AuditLog.Append(db, AuditLog.SystemActor, "seed.demo", null, new JsonObject
         {
@@ -37,6 +44,26 @@ internal static class DemoSeeder
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return true;
+    }
+
+    /// <summary>A demo database seeded before merchants offered benefits gets the demo merchants' offers once (a merchant with none).</summary>
+    private static async Task EnsureMerchantOffersAsync(FormFlowDbContext db, CancellationToken ct)
+    {
+        foreach (var (userName, benefits) in DemoData.MerchantOffers)
+        {
+            var accountId = await db.Users.Where(a => a.UserName == userName).Select(a => a.Id).SingleOrDefaultAsync(ct);
+            if (accountId is null || await db.MerchantOffers.AnyAsync(o => o.MerchantAccountId == accountId, ct)) continue;
+            db.MerchantOffers.AddRange(benefits.Select(b => new MerchantOffer { MerchantAccountId = accountId, BenefitId = b }));
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                // Another process starting on the same database added them meanwhile.
+                db.ChangeTracker.Clear();
+            }
+        }
     }
 
     private static async Task AddAsync(FormFlowDbContext db, DemoData.Unit unit, OrgUnit? parent, Dictionary<string, OrgUnit> orgs, CancellationToken ct)

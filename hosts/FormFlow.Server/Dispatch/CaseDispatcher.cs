@@ -17,13 +17,20 @@ namespace FormFlow.Server.Dispatch;
 /// item's done mark commit together. A pass renews its claims while it works them (<see cref="ClaimHeartbeat"/>), so
 /// the lease is short and work a dead process had claimed is taken over soon after its lease ends; a restart
 /// recovers everything unfinished; the done mark is written only while the claim is still this pass's
-/// (see <see cref="WorkClaims.FinishTimerAsync"/>), so a slow pass whose lease ran out cannot run an item a second time. Items with no handler for their kind stay pending and are retried later.
+/// (see <see cref="WorkClaims.FinishTimerAsync"/>), so a slow pass whose lease ran out cannot run an item a second time. Items with no handler for their kind, or whose handler fails, are retried with backoff and fail for good after <see cref="MaxEffectAttempts"/> tries (FailedAt, LastError, an audit entry).
 /// </summary>
 internal sealed class CaseDispatcher(IServiceScopeFactory scopes, TimeProvider clock, WorkLease lease, IConfiguration config, ILogger<CaseDispatcher> log)
     : PollingService(config, log)
 {
     private readonly TimeSpan _lease = lease.Duration;
     private const int Batch = 50;
+
+    /// <summary>
+    /// Tries before an outbox item fails for good (backing off 1, 2, 4 ... 60 minutes: about three hours): an item no
+    /// handler takes, or one its handler keeps refusing, is then shown as failed with its reason instead of being
+    /// retried for ever.
+    /// </summary>
+    public const int MaxEffectAttempts = 8;
 
     /// <summary>One pass: claims and handles the due timers, then the due outbox items. Returns how many it handled.</summary>
     public override async Task<int> RunOnceAsync(CancellationToken ct)
@@ -87,7 +94,8 @@ internal sealed class CaseDispatcher(IServiceScopeFactory scopes, TimeProvider c
         if (handler is null)
         {
             await PostponeAsync(db, entry, $"no effect handler is registered for kind '{entry.Kind}'", now.UtcDateTime, ct);
-            log.LogWarning("Outbox item {Key} ({Kind}) of case {CaseId} stays pending: no effect handler is registered for its kind", entry.Key, entry.Kind, entry.CaseId);
+            if (entry.FailedAt is null)
+                log.LogWarning("Outbox item {Key} ({Kind}) of case {CaseId} stays pending: no effect handler is registered for its kind", entry.Key, entry.Kind, entry.CaseId);
             return false;
         }
         var c = await db.Cases.AsNoTracking().Where(x => x.Id == entry.CaseId).Select(x => new { x.ApplicantAccountId, x.OrgUnitId }).SingleAsync(ct);
@@ -115,9 +123,15 @@ internal sealed class CaseDispatcher(IServiceScopeFactory scopes, TimeProvider c
     }
 
     /// <summary>Releases the claim and backs off (<see cref="Persistence.Database.ClaimedWork.Postpone"/>).</summary>
-    private static async Task PostponeAsync(FormFlowDbContext db, Persistence.Cases.OutboxEntry entry, string error, DateTime now, CancellationToken ct)
+    private async Task PostponeAsync(FormFlowDbContext db, Persistence.Cases.OutboxEntry entry, string error, DateTime now, CancellationToken ct)
     {
-        entry.Postpone(error, now);
+        entry.Postpone(error, now, MaxEffectAttempts);
+        if (entry.FailedAt is not null)
+        {
+            log.LogError("Outbox item {Key} ({Kind}) of case {CaseId} failed for good after {Attempts} tries: {Error}", entry.Key, entry.Kind, entry.CaseId, entry.Attempts, error);
+            AuditLog.Append(db, AuditLog.SystemActor, "effect.failed", $"case:{entry.CaseId}",
+                new JsonObject { ["kind"] = entry.Kind, ["key"] = entry.Key, ["attempts"] = entry.Attempts, ["reason"] = entry.LastError });
+        }
         await db.SaveChangesAsync(ct);
     }
 }

@@ -22,8 +22,8 @@ internal static class WorkClaims
     public static Task<List<long>> CascadesAsync(FormFlowDbContext db, string claimant, DateTime now, TimeSpan lease, int batch, CancellationToken ct) =>
         ClaimAsync(db, "ModuleCascades", Pending, "\"Id\"", claimant, now, lease, batch, ct);
 
-    /// <summary>Due <see cref="ClaimedWork"/>: not done, and not postponed past now.</summary>
-    private const string Pending = "\"DoneAt\" IS NULL AND \"NextAttemptAt\" <= {0}";
+    /// <summary>Due <see cref="ClaimedWork"/>: not done, not given up, and not postponed past now.</summary>
+    private const string Pending = "\"DoneAt\" IS NULL AND \"FailedAt\" IS NULL AND \"NextAttemptAt\" <= {0}";
 
     private static async Task<List<long>> ClaimAsync(FormFlowDbContext db, string table, string due, string order, string claimant,
         DateTime now, TimeSpan lease, int batch, CancellationToken ct)

@@ -24,20 +24,20 @@ internal static class FormDraftEndpoints
     public static void MapFormDraftEndpoints(this IEndpointRouteBuilder app)
     {
         var drafts = app.MapGroup("/api/services/{id:int}/draft").WithTags("Form drafts").RequireAuthorization().ProducesProblem(401).ProducesProblem(404);
-        drafts.MapGet("/", GetAsync).WithSummary("My draft for this service; 404 when I have none.");
+        drafts.MapGet("/", GetAsync).WithSummary("My draft for this service; 204 when I have none yet (404 only when the service is not mine to use).");
         drafts.MapPut("/", PutAsync).ProducesProblem(400).WithSummary("Save my draft for this service (replaces the previous one).");
         drafts.MapDelete("/", DeleteAsync).WithSummary("Discard my draft for this service.");
     }
 
-    private static async Task<Results<Ok<FormDraftView>, ProblemHttpResult>> GetAsync(int id, FormFlowDbContext db, ServiceDirectory directory, PiiProtector pii, HttpContext http, CancellationToken ct)
+    private static async Task<Results<Ok<FormDraftView>, NoContent, ProblemHttpResult>> GetAsync(int id, FormFlowDbContext db, ServiceDirectory directory, PiiProtector pii, HttpContext http, CancellationToken ct)
     {
         if (await CurrentAccount.LoadAsync(db, http.User, ct) is not { } account) return CurrentAccount.Gone();
         if (await directory.FindAsync(db, account, id, ct) is null) return ServiceEndpoints.NotFound(id);
         var draft = await db.FormDrafts.AsNoTracking().SingleOrDefaultAsync(d => d.AccountId == account.Id && d.ServiceActivationId == id, ct);
         // Sealed at rest (Privacy/DraftSealing); drafts saved before sealing open as they are.
-        return draft is null
-            ? TypedResults.Problem(statusCode: 404, title: "No draft", detail: $"you have no draft for service {id}")
-            : TypedResults.Ok(new FormDraftView(pii.Open(draft.Data)!.AsObject(), draft.SavedAt));
+        // No draft yet is the usual state of a form page, not an error.
+        if (draft is null) return TypedResults.NoContent();
+        return TypedResults.Ok(new FormDraftView(pii.Open(draft.Data)!.AsObject(), draft.SavedAt));
     }
 
     private static async Task<Results<Ok<SavedView>, ProblemHttpResult>> PutAsync(int id, FormDraftRequest body, FormFlowDbContext db, ServiceDirectory directory, TimeProvider clock, HttpContext http, CancellationToken ct)

@@ -1,8 +1,9 @@
+using FormFlow.Server.Cases;
 using FormFlow.Server.Effects;
 
 namespace FormFlow.Server.Members;
 
-/// <summary>Registers the member card key and credentials, and the member effect handlers for the case dispatcher.</summary>
+/// <summary>Registers the member card key and credentials, the member effect handlers for the case dispatcher, and the entitlement facts cases run on.</summary>
 internal static class MembersSetup
 {
     public static IServiceCollection AddMembers(this IServiceCollection services, CardSigningKey key)
@@ -13,6 +14,7 @@ internal static class MembersSetup
         services.AddScoped<IEffectHandler, IssueMemberCardHandler>();
         services.AddScoped<IEffectHandler, GrantEntitlementHandler>();
         services.AddScoped<IEffectHandler, RecordRedemptionHandler>();
+        services.AddScoped<ICaseFacts, EntitlementFacts>();
         return services;
     }
 }

@@ -29,7 +29,7 @@ internal static class MerchantEndpoints
             .WithSummary("Check a member card credential (merchants and cadres). A forged, altered or expired credential is not an error: the answer says valid false with the reason.");
         app.MapPost("/api/redemptions", RedeemAsync).WithTags("Members").RequireAuthorization()
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422)
-            .WithSummary("Record one use of a member's benefit (merchants), by entitlementId or benefitId. Idempotency-Key: the same key gives the same answer and no second use. 409 when the quota of the period is used up.");
+            .WithSummary("Record one use of a member's benefit (merchants), by entitlementId or benefitId. Idempotency-Key: the same key gives the same answer and no second use. 409 when the quota of the period is used up; 422 (rule merchantOffers) when the merchant does not offer the benefit.");
     }
 
     private static async Task<Results<Ok<VerifyView>, ProblemHttpResult>> VerifyAsync(
@@ -72,6 +72,14 @@ internal static class MerchantEndpoints
                     ? $"member {member.MemberNumber} holds no entitlement {missing}"
                     : $"member {member.MemberNumber} holds no entitlement to '{request.BenefitId}'");
 
+        if (!await db.MerchantOffers.AnyAsync(o => o.MerchantAccountId == account.Id && o.BenefitId == entitlement.BenefitId, ct))
+            return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "benefit not offered by this merchant",
+                detail: $"a merchant redeems only the benefits it offers; {account.DisplayName} does not offer '{entitlement.BenefitId}' ({entitlement.Name})",
+                extensions: new Dictionary<string, object?>
+                {
+                    ["errors"] = new[] { new { path = request.EntitlementId is null ? "/benefitId" : "/entitlementId", rule = "merchantOffers",
+                        message = $"'{entitlement.BenefitId}' is not among the benefits this merchant offers" } },
+                });
         var key = $"merchant:{account.Id}:{idempotencyKey?.Trim() ?? Guid.NewGuid().ToString("N")}";
         var redemption = new Redemption
         {

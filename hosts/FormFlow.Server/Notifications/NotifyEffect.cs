@@ -21,7 +21,8 @@ internal sealed class NotifyEffect(ILogger<NotifyEffect> log) : IEffectHandler
             log.LogWarning("Case {CaseId}: notify via {Channel} to {Recipient} has no Portal account and no {Channel} gateway is configured; not delivered",
                 request.CaseId, channel, Masks.ForClass(channel == "sms" ? "phone" : "other", recipient), channel);
         await NotificationRecipients.AddAsync(request.Db, accounts, request.CaseId, request.IdempotencyKey, channel, recipient,
-            (string?)payload["template"] ?? "message", payload["data"]?.DeepClone(), request.Now.UtcDateTime, ct);
+            (string?)payload["template"] ?? "message", payload["data"]?.DeepClone(), NotificationTexts.For((string?)payload["template"] ?? "", payload),
+            request.Now.UtcDateTime, ct);
     }
 }
 
@@ -32,5 +33,6 @@ internal sealed class RequestInformationEffect : IEffectHandler
 
     public Task HandleAsync(EffectRequest request, CancellationToken ct) =>
         NotificationRecipients.AddAsync(request.Db, [request.ApplicantAccountId], request.CaseId, request.IdempotencyKey, "inbox",
-            request.ApplicantAccountId, "requestInformation", request.Item.Payload.DeepClone(), request.Now.UtcDateTime, ct);
+            request.ApplicantAccountId, "requestInformation", request.Item.Payload.DeepClone(), NotificationTexts.For("requestInformation", null),
+            request.Now.UtcDateTime, ct);
 }

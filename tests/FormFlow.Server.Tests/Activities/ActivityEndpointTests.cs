@@ -10,7 +10,7 @@ public sealed class ActivityEndpointTests(SqliteServer server) : IClassFixture<S
 {
     private sealed record Label(string? En);
     private sealed record Input(string Name, string Kind, bool Required, System.Text.Json.Nodes.JsonNode? Default);
-    private sealed record Activity(string Type, string Category, Label Label, List<Input> Inputs, List<string> Outcomes);
+    private sealed record Activity(string Type, string Category, Label Label, List<Input> Inputs, List<string> Outcomes, string? NeedsHost);
 
     [Fact]
     public async Task Anonymous_callers_are_refused()
@@ -31,5 +31,14 @@ public sealed class ActivityEndpointTests(SqliteServer server) : IClassFixture<S
         Assert.Equal("object", userTask.Inputs.Single(i => i.Name == "assignTo").Kind);
         Assert.Equal(10, userTask.Inputs.Single(i => i.Name == "deadlineDays").Default!.GetValue<int>());
         Assert.Equal(["true", "false"], activities.Single(a => a.Type == "decision").Outcomes);
+    }
+
+    [Fact]
+    public async Task The_activities_the_server_cannot_run_are_marked_so_the_palette_leaves_them_out()
+    {
+        var client = await Api.CookieClientAsync(server, "designer");
+        var activities = (await client.GetFromJsonAsync<List<Activity>>("/api/activities"))!;
+        Assert.Equal([("callSubModule", "subModules"), ("httpRequest", "http")],
+            activities.Where(a => a.NeedsHost is not null).Select(a => (a.Type, a.NeedsHost!)).OrderBy(a => a.Type));
     }
 }

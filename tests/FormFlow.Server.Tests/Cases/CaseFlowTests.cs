@@ -32,8 +32,8 @@ public abstract class CaseFlowTests(CaseServer server)
         var detail = await Api.JsonAsync(await reviewer.GetAsync($"/api/tasks/{task["id"]}"));
         Assert.Equal("read", detail["fieldPermissions"]!["residentId"]!.GetValue<string>());
         Assert.Equal("11010519491231002X", detail["case"]!["data"]!["residentId"]!.GetValue<string>());
-        // The mobile number has no permission at this step: personal, so masked for the reviewer.
-        Assert.NotEqual("13800138000", detail["case"]!["data"]!["mobile"]!.GetValue<string>());
+        // The reviewer's job is to call the applicant: the step reads the mobile number in full.
+        Assert.Equal("13800138000", detail["case"]!["data"]!["mobile"]!.GetValue<string>());
         Assert.Contains("approve", detail["outcomes"]!.AsArray().Select(o => o!["id"]!.GetValue<string>()));
 
         var completed = await Api.JsonAsync(await reviewer.PostAsJsonAsync($"/api/tasks/{task["id"]}/complete",
@@ -68,6 +68,25 @@ public abstract class CaseFlowTests(CaseServer server)
         Assert.Equal("finished", mine.Single(c => c!["id"]!.GetValue<long>() == caseId)!["status"]!.GetValue<string>());
         var view = await Api.JsonAsync(await worker.GetAsync($"/api/cases/{caseId}"));
         Assert.Contains(view["timeline"]!.AsArray(), e => e!["kind"]!.GetValue<string>() == "taskCompleted" && e["outcome"]?.GetValue<string>() == "approve" && e["by"]?.GetValue<string>() == "reviewer");
+    }
+
+    [Fact]
+    public async Task The_applicant_reads_each_message_titled_and_worded_in_their_language_never_by_its_template_key()
+    {
+        var (worker, caseId) = await server.ApprovedJoinAsync();
+        await server.DispatchAsync();
+        await server.DispatchAsync();
+
+        var zh = JsonNode.Parse(await worker.GetStringAsync("/api/notifications"))!.AsArray().Where(n => n!["caseId"]!.GetValue<long>() == caseId).ToList();
+        var welcome = zh.Single(n => n!["template"]!.GetValue<string>() == "joinApproved")!;
+        Assert.Equal("入会申请已通过", welcome["title"]!.GetValue<string>());
+        Assert.StartsWith("李晓红，您的入会申请已通过，会员卡号 ", welcome["body"]!.GetValue<string>());
+        // 东城区's own orientation notice, from its overlay, is worded too.
+        Assert.Contains(zh, n => n!["template"]!.GetValue<string>() == "haidianOrientation" && n["title"]!.GetValue<string>() == "海淀区新会员入会教育");
+        Assert.All(zh, n => Assert.DoesNotContain(n!["template"]!.GetValue<string>(), n["title"]!.GetValue<string>() + n["body"]!.GetValue<string>()));
+
+        var en = JsonNode.Parse(await worker.GetStringAsync("/api/notifications?locale=en"))!.AsArray();
+        Assert.Equal("Welcome to the union", en.Single(n => n!["caseId"]!.GetValue<long>() == caseId && n["template"]!.GetValue<string>() == "joinApproved")!["title"]!.GetValue<string>());
     }
 
     [Fact]
@@ -126,6 +145,23 @@ public abstract class CaseFlowTests(CaseServer server)
         Assert.Equal(1, await db.CaseTasks.CountAsync(t => t.CaseId == caseId && t.ActivityId == "streetReview"));
         Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "case.timer.fired" && a.Target == $"case:{caseId}"));
         Assert.All(await db.CaseTimers.Where(t => t.CaseId == caseId && t.DueAt <= server.Clock.GetUtcNow().UtcDateTime).ToListAsync(), t => Assert.NotNull(t.FiredAt));
+    }
+
+    [Fact]
+    public async Task The_street_review_calls_the_applicant_with_the_mobile_shown_and_the_resident_id_masked()
+    {
+        await TestAccounts.EnsureAsync(server, "street-reviewer", "reviewer", "和平街道总工会");
+        var worker = await Api.CookieClientAsync(server, "worker");
+        var caseId = (await CaseServer.SubmitJoinAsync(worker))["id"]!.GetValue<long>();
+        server.Clock.Advance(TimeSpan.FromDays(40));
+        for (var i = 0; i < 4; i++) await server.DispatchAsync();
+        var street = await Api.CookieClientAsync(server, "street-reviewer");
+
+        var task = await CaseServer.InboxTaskAsync(street, caseId);
+        var data = (await Api.JsonAsync(await street.GetAsync($"/api/tasks/{task["id"]}")))["case"]!["data"]!;
+        Assert.Equal("13800138000", data["mobile"]!.GetValue<string>());
+        Assert.Equal("李晓红", data["name"]!.GetValue<string>());
+        Assert.Equal("1101**********002X", data["residentId"]!.GetValue<string>());
     }
 }
 

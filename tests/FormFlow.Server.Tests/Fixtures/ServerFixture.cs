@@ -1,8 +1,11 @@
 using FormFlow.Persistence;
+using FormFlow.Persistence.Accounts;
 using FormFlow.Persistence.Database;
 using FormFlow.Server.Hosting;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -20,6 +20,22 @@ namespace FormFlow.Server.Tests.Members;
 public abstract class MemberApiTests(ServerFixture server)
 {
     [Fact]
+    public async Task A_merchant_redeeming_a_benefit_it_does_not_offer_is_422_naming_the_rule_and_records_nothing()
+    {
+        var worker = await MemberClientAsync("worker");
+        var credential = (await Api.JsonAsync(await worker.GetAsync("/api/members/me/card")))["credential"]!.GetValue<string>();
+        var merchant = await Api.CookieClientAsync(server, "merchant");
+        // The demo merchant offers haircuts and cinema tickets; the member also holds a gym entitlement.
+        var refused = await Api.ProblemAsync(await merchant.PostAsJsonAsync("/api/redemptions", new { credential, benefitId = "gym" }), HttpStatusCode.UnprocessableEntity);
+        var error = refused["errors"]![0]!;
+        Assert.Equal("merchantOffers", error["rule"]!.GetValue<string>());
+        Assert.Equal("/benefitId", error["path"]!.GetValue<string>());
+        Assert.Contains("'gym'", refused["detail"]!.GetValue<string>());
+        await using var db = server.OpenDb();
+        Assert.False(await db.Redemptions.AnyAsync(r => r.Entitlement!.BenefitId == "gym"));
+    }
+
+    [Fact]
     public async Task A_worker_shows_the_card_the_merchant_verifies_and_redeems_until_the_quota_refuses()
     {
         var worker = await MemberClientAsync("worker");

@@ -16,6 +16,7 @@ public abstract class OrgVisibilityTests(ServerFixture server)
         { "designer", ["某市总工会", .. Dongcheng, .. Xihu] },
         { "district-admin", Dongcheng },
         { "lawyer", Dongcheng },
+        { "expert", Dongcheng },
         { "reviewer", ["华兴电子有限公司工会"] },
         // A worker sees the chain of unions they belong to, not siblings or anything below.
         { "worker", ["某市总工会", "东城区总工会", "和平街道总工会", "华兴电子有限公司工会"] },

@@ -79,7 +79,17 @@ public class RebaseTests
     [Fact]
     public void Key_change_upstream_on_a_field_the_child_overrides_needs_acknowledgement()
     {
-        var v2 = V2((_, index) => Set(index, "mobile", "/key", "phone"));
+        // The parent renames the key everywhere it names it: in the form, and in the steps that read the mobile number.
+        var v2 = V2((_, index) =>
+        {
+            Set(index, "mobile", "/key", "phone");
+            foreach (var step in new[] { "review", "streetReview", "districtReview", "offline" })
+            {
+                var permissions = index.Find(step)!.Node["inputs"]!["fieldPermissions"]!.AsObject();
+                permissions["phone"] = permissions["mobile"]!.DeepClone();
+                permissions.Remove("mobile");
+            }
+        });
         var result = OverlayRebaser.Rebase(JoinV1(), v2, DistrictOverlay(MobileLabel));
         var conflict = Assert.Single(result.Conflicts);
         Assert.Equal("keyChanged", conflict.Kind);

@@ -113,4 +113,16 @@ public class WaitingActivitiesTests
         Assert.Equal("cadre-1", (string?)record["recordedBy"]);
         Assert.Contains(done.Timeline, e => e.Event == "handledOffline");
     }
+    [Fact]
+    public void OfflineHandling_shows_its_handler_the_fields_it_may_read_and_refuses_edit_rights()
+    {
+        var definition = Single("offlineHandling", new { instructions = "电话联系申请人", fieldPermissions = new { name = "read", mobile = "read" } });
+        var waiting = _h.Runner.Start(definition, caseFacts: WorkflowHarness.Case());
+        Assert.Equal("read", (string?)waiting.Bookmarks[0].Payload["fieldPermissions"]!["mobile"]);
+
+        var problems = WorkflowDefinitionLoader.Check(new FlowBuilder()
+            .Activity("start", "start").Activity("step", "offlineHandling", new { fieldPermissions = new { mobile = "edit" } }).Activity("end", "end")
+            .Connect("start", "step").Connect("step", "end").Json());
+        Assert.Contains(problems, p => p.Message.Contains("field 'mobile': permission must be one of hidden, read, not \"edit\""));
+    }
 }

@@ -10,6 +10,7 @@ import { PageState } from "../page-state";
 import { Timeline } from "../timeline";
 import { useSession } from "../session";
 import { useLoad } from "../use-load";
+import { useOrgOptions } from "../use-org-options";
 
 /** One of my cases: status, timeline, open steps; when the case waits for me, the requested fields to answer. */
 export function CasePage({ caseId }: { caseId: string }) {
@@ -38,6 +39,7 @@ export function CasePage({ caseId }: { caseId: string }) {
 function Resubmit({ item, onDone }: { item: Case; onDone: () => void }) {
   const { locale } = useSession();
   const runtime = useMemo(() => new FormRuntime(loadForm(item.form)), [item.form]);
+  const orgs = useOrgOptions();
   const [data, setData] = useState<JsonRecord>(item.data);
   const [errors, setErrors] = useState<FormError[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
@@ -69,7 +71,7 @@ function Resubmit({ item, onDone }: { item: Case; onDone: () => void }) {
       <p>{item.requestInformation!.message}</p>
       {problem && <p className="pf-error" role="alert">{problem}</p>}
       <FormView runtime={runtime} data={data} onChange={setData} locale={locale} permissions={permissions} previousData={item.data}
-        serverErrors={errors} services={fileServices} onSubmit={() => void send()} submitLabel={say(locale, "resubmit")} busy={busy} allPages />
+        serverErrors={errors} services={{ orgs, ...fileServices }} onSubmit={() => void send()} submitLabel={say(locale, "resubmit")} busy={busy} allPages />
     </div>
   );
 }

@@ -27,10 +27,8 @@ export function FillForm({ serviceId }: { serviceId: string }) {
   const { locale } = useSession();
   const loaded = useLoad(async () => {
     const service = await get<ServiceDetail>(`/api/services/${serviceId}`);
-    const draft = await get<{ data: JsonRecord; savedAt: string }>(`/api/services/${serviceId}/draft`).catch((e: unknown) => {
-      if (e instanceof ApiProblem && e.status === 404) return null;
-      throw e;
-    });
+    // 204 (no draft yet) answers no body.
+    const draft = (await get<{ data: JsonRecord; savedAt: string } | undefined>(`/api/services/${serviceId}/draft`)) ?? null;
     return { service, runtime: new FormRuntime(loadForm(service.form)), draft };
   }, [serviceId]);
   return (

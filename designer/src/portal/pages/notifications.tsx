@@ -7,10 +7,10 @@ import { Link } from "../router";
 import { useSession } from "../session";
 import { useLoad } from "../use-load";
 
-/** My messages, newest first; the template name and its data are what the workflow's notify step sent. */
+/** My messages, newest first, titled and worded by the server in my language (the module's texts, never a template key). */
 export function Notifications() {
   const { locale } = useSession();
-  const list = useLoad(() => get<NotificationItem[]>("/api/notifications"), []);
+  const list = useLoad(() => get<NotificationItem[]>(`/api/notifications?locale=${encodeURIComponent(locale)}`), [locale]);
   return (
     <section>
       <h2>{say(locale, "notifications")}</h2>
@@ -18,8 +18,8 @@ export function Notifications() {
         ? <p className="pf-muted">{say(locale, "noNotifications")}</p>
         : <ul className="pf-list">{list.value!.map(n => (
             <li key={n.id} className={n.read ? "pf-list-item" : "pf-list-item pf-unread"}>
-              <strong>{typeof n.data?.title === "string" ? n.data.title : n.template}</strong>
-              {typeof n.data?.message === "string" && <span>{n.data.message}</span>}
+              <strong>{n.title}</strong>
+              {n.body !== "" && <span>{n.body}</span>}
               <span className="pf-muted">{when(locale, n.createdAt)}{!n.read && ` · ${say(locale, "unread")}`}</span>
               {n.caseId !== undefined && n.caseId !== null && <Link to={`/cases/${n.caseId}`}>{say(locale, "timeline")}</Link>}
               {!n.read && <Button size="mini" onClick={() => void api("POST", `/api/notifications/${n.id}/read`).then(list.reload)}>{say(locale, "markRead")}</Button>}

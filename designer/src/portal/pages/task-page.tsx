@@ -10,6 +10,7 @@ import { navigate } from "../router";
 import { useSession } from "../session";
 import { Timeline } from "../timeline";
 import { useLoad } from "../use-load";
+import { useOrgOptions } from "../use-org-options";
 
 /**
  * A task: the case as this step may see it (its field permissions: hidden fields are absent, read fields shown
@@ -26,6 +27,7 @@ function Working({ task }: { task: TaskDetail }) {
   const runtime = useMemo(() => new FormRuntime(loadForm(task.form ?? task.case.form)), [task]);
   const permissions = useMemo(() => knownPermissions(runtime, task.fieldPermissions), [runtime, task.fieldPermissions]);
   const [data, setData] = useState<JsonRecord>(task.case.data);
+  const orgs = useOrgOptions();
   const [comment, setComment] = useState("");
   const [errors, setErrors] = useState<FormError[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
@@ -55,7 +57,7 @@ function Working({ task }: { task: TaskDetail }) {
       <h2>{task.title} · {labelOf(task.serviceName, locale)}</h2>
       <p>{task.caseNumber} · {say(locale, "applicant")}: {task.applicant.displayName}</p>
       <FormView runtime={runtime} data={data} onChange={setData} locale={locale} permissions={permissions}
-        previousData={task.case.data} serverErrors={errors} services={fileServices} allPages />
+        previousData={task.case.data} serverErrors={errors} services={{ orgs, ...fileServices }} allPages />
       <div className="pf-card">
         <label htmlFor="task-comment">{say(locale, "comment")}</label>
         <TextArea id="task-comment" value={comment} onChange={setComment} autoSize={{ minRows: 2, maxRows: 6 }} />

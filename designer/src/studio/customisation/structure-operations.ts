@@ -2,7 +2,7 @@ import type { FieldType } from "../../forms/field-types";
 import type { ModuleDocument, OverlayOperation } from "../api/types";
 import { newFieldProperties } from "../form-designer/field-catalog";
 import { freshFieldId } from "../form-designer/form-edits";
-import { activitySpec, activitySpecs, defaultInputs } from "../workflow-designer/activity-registry";
+import { activitySpec, defaultInputs, offeredActivitySpecs } from "../workflow-designer/activity-registry";
 import type { ActivityDefinition } from "../workflow-designer/workflow-definition";
 import type { ElementEntry } from "./element-index";
 import { addedIds } from "./element-status";
@@ -25,7 +25,7 @@ export function addFieldOperation(module: ModuleDocument, index: Map<string, Ele
 
 /** Step types a lower level may insert: anything but the flow's own structure (start, end, branches and joins). */
 export function insertableStepTypes(): string[] {
-  return activitySpecs().filter((s) => s.category !== "flow").map((s) => s.type);
+  return offeredActivitySpecs().filter((s) => s.category !== "flow").map((s) => s.type);
 }
 
 /** A new activity of the type with the inputs it needs to validate (the engine's defaults) and a title. */

@@ -2,7 +2,7 @@ import { Collapse, Input } from "antd";
 import { memo, useState } from "react";
 import { useI18n } from "../i18n/i18n";
 import { categories } from "./activity-catalog";
-import { activitySpecs } from "./activity-registry";
+import { offeredActivitySpecs } from "./activity-registry";
 
 export const activityDragType = "application/x-formflow-activity";
 
@@ -17,7 +17,7 @@ export const ActivityPalette = memo(function ActivityPalette({ onAdd, disabled }
       <Collapse size="small" defaultActiveKey={categories.map((c) => c.id)} items={categories.map((c) => ({
         key: c.id,
         label: t(c.label),
-        children: activitySpecs().filter((a) => a.category === c.id && matches(a.type, a.label[locale])).map((a) => (
+        children: offeredActivitySpecs().filter((a) => a.category === c.id && matches(a.type, a.label[locale])).map((a) => (
           <div
             key={a.type}
             role="button"

@@ -23,6 +23,11 @@ export function activitySpecs(): readonly ActivitySpec[] {
   return served;
 }
 
+/** The activities the palette offers: those the server runs (one that needs a host service the server lacks would be refused at publish). */
+export function offeredActivitySpecs(): readonly ActivitySpec[] {
+  return served.filter((spec) => !spec.needsHost);
+}
+
 export function activitySpec(type: string): ActivitySpec | undefined {
   return byType.get(type);
 }

@@ -28,6 +28,8 @@ internal static class ModuleSoundness
         // without it is already reported above, and reading it further would only fail on its shape.
         if (problems.Count > 0) return problems;
         CheckTaskFields(module, problems);
+        CheckMessageTexts(module, problems);
+        CheckServerRuns(module, problems);
         CheckSettings(module, index, problems);
         problems.AddRange(ResponsePolicy.Check(module));
         CheckExtensionPoints(module, index, problems);
@@ -86,6 +88,35 @@ internal static class ModuleSoundness
                 if (!keys.Contains(key))
                     problems.Add(new(id, $"/workflow/activities/{i}/inputs{path}",
                         $"workflow: activity '{id}' names form field '{key}', which the case form '{form["id"]}' does not have"));
+        }
+    }
+
+    /// <summary>A module runs on the FormFlow server, which gives the runner no HTTP handler and no sub-modules: an activity that needs one would fail there.</summary>
+    private static void CheckServerRuns(JsonObject module, List<ModuleProblem> problems)
+    {
+        if (module["workflow"]?["activities"] is not JsonArray activities) return;
+        for (var i = 0; i < activities.Count; i++)
+        {
+            if (activities[i] is not JsonObject activity || JsonText.Of(activity["type"]) is not { } type) continue;
+            if (ActivityRegistry.Default.Find(type)?.Descriptor.NeedsHost is not { } needs) continue;
+            var id = JsonText.Of(activity["id"]);
+            problems.Add(new(id, $"/workflow/activities/{i}/type",
+                $"workflow: activity '{id}' ({type}) cannot run on the FormFlow server: it needs the host's {needs} service, which the server does not provide"));
+        }
+    }
+
+    /// <summary>A notify step's message reaches a person: it needs a title and a body in zh-CN (other locales fall back to it), never only its template key.</summary>
+    private static void CheckMessageTexts(JsonObject module, List<ModuleProblem> problems)
+    {
+        if (module["workflow"]?["activities"] is not JsonArray activities) return;
+        for (var i = 0; i < activities.Count; i++)
+        {
+            if (activities[i] is not JsonObject activity || JsonText.Of(activity["type"]) != "notify") continue;
+            var id = JsonText.Of(activity["id"]);
+            foreach (var text in new[] { "title", "body" })
+                if (JsonText.Of(activity["inputs"]?[text]?["zh-CN"]) is not { } zh || zh.Trim().Length == 0)
+                    problems.Add(new(id, $"/workflow/activities/{i}/inputs/{text}",
+                        $"workflow: notify step '{id}' needs a {text} in zh-CN (a text by locale, e.g. {{\"zh-CN\": \"...\"}}): its template key '{JsonText.Of(activity["inputs"]?["template"])}' is not for people"));
         }
     }
 

@@ -35,5 +35,6 @@ internal static class SettingBindings
     }
 
     public static JsonObject? Activity(JsonObject module, string id) =>
-        module["workflow"]?["activities"]?.AsArray().OfType<JsonObject>().FirstOrDefault(a => JsonText.Of(a["id"]) == id);
+        // A workflow whose activities are not a list is reported by the soundness check; here it binds nothing.
+        (module["workflow"]?["activities"] as JsonArray ?? []).OfType<JsonObject>().FirstOrDefault(a => JsonText.Of(a["id"]) == id);
 }

@@ -6,7 +6,8 @@ namespace FormFlow.Engine.Modules.Resolution;
 
 /// <summary>
 /// A package's translations file, `{locale: {elementId: {property: text}}}`, fills the localized texts of its
-/// elements (e.g. `{"en": {"rating": {"label": "How satisfied are you?"}}}` sets `label.en` of field `rating`).
+/// elements (e.g. `{"en": {"rating": {"label": "How satisfied are you?"}}}` sets `label.en` of field `rating`;
+/// `{"en": {"welcome": {"title": "..."}}}` sets `inputs.title.en` of the notify step `welcome`).
 /// Translators work on one file per module instead of editing every definition; the resolved snapshot carries the
 /// texts in place and no separate translations.
 /// </summary>
@@ -39,7 +40,7 @@ internal static class Translations
                 foreach (var (property, text) in texts as JsonObject ?? [])
                     if (JsonText.Of(text) is null)
                         yield return new(id, $"{path}/{Pointer.Escape(property)}", $"translation of '{id}' {property} must be a string");
-                    else if (entry.Node[property] is not JsonObject localized || localized["zh-CN"] is null)
+                    else if (Localized(entry.Node, property) is not { } localized || localized["zh-CN"] is null)
                         yield return new(id, $"{path}/{Pointer.Escape(property)}", $"element '{id}' has no localized text '{property}' to translate");
                 if (texts is not JsonObject)
                     yield return new(id, path, $"translations of '{id}' must be an object of property → text");
@@ -57,8 +58,12 @@ internal static class Translations
         foreach (var (locale, byElement) in translations)
             foreach (var (id, texts) in byElement?.AsObject() ?? [])
                 foreach (var (property, text) in texts?.AsObject() ?? [])
-                    if (index.Find(id)?.Node[property] is JsonObject localized)
+                    if (index.Find(id)?.Node is { } node && Localized(node, property) is { } localized)
                         localized[locale] = text?.DeepClone();
         return copy;
     }
+
+    /// <summary>An element's localized text: a property of its own (a field's label) or one of its inputs (a notify step's title).</summary>
+    private static JsonObject? Localized(JsonNode node, string property) =>
+        node[property] as JsonObject ?? node["inputs"]?[property] as JsonObject;
 }

@@ -43,4 +43,12 @@ public sealed record ActivityDescriptor(
     public required ActivityCategory Category { get; init; }
 
     public required ActivityLabel Label { get; init; }
+
+    /// <summary>
+    /// A service only some hosts give the runner (<c>http</c>: <see cref="Runtime.WorkflowRunnerOptions.Http"/>,
+    /// <c>subModules</c>: <see cref="Runtime.WorkflowRunnerOptions.SubWorkflows"/>); null when every host runs it.
+    /// The FormFlow server gives neither, so a module (what the server runs) may not use such an activity
+    /// (<see cref="Modules.Resolution.ModuleSoundness"/>) and the Studio's palette does not offer it.
+    /// </summary>
+    public string? NeedsHost { get; init; }
 }

@@ -17,6 +17,7 @@ internal sealed class CallSubModuleActivity : ActivityBehaviour
     ], ActivityDescriptor.Done)
     {
         Category = ActivityCategory.Integration,
+        NeedsHost = "subModules",
         Label = new("调用子模块", "調用子模組", "Call sub-module"),
     };
 

@@ -21,6 +21,7 @@ internal sealed class HttpRequestActivity : ActivityBehaviour
     ], ActivityDescriptor.Done)
     {
         Category = ActivityCategory.Integration,
+        NeedsHost = "http",
         Label = new("HTTP 请求", "HTTP 請求", "HTTP request"),
     };
 

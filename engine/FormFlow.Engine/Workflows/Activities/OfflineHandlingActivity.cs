@@ -16,6 +16,8 @@ internal sealed class OfflineHandlingActivity : ActivityBehaviour
         new("instructions", InputKind.String, Description: "what the handler should do"),
         new("results", InputKind.Array, Description: "the allowed results, e.g. [\"joined\", \"declined\"] (any text when absent)"),
         new("assignTo", InputKind.Object, Description: "who records it: {role, org, level?, orgId?} as for userTask"),
+        new("fieldPermissions", InputKind.Object, Description:
+            "form field key → hidden | read: what the handler sees of the case (personal fields without read stay masked); the record is not form data, so nothing is edited"),
         CommonInputs.ResultVariable,
     ], ActivityDescriptor.Done)
     {
@@ -26,6 +28,7 @@ internal sealed class OfflineHandlingActivity : ActivityBehaviour
     public override void Check(ActivityCheck check)
     {
         if (check.Literal("assignTo") is JsonObject assign) UserTaskActivity.CheckAssignment(check, assign);
+        UserTaskActivity.CheckFieldPermissions(check, ["hidden", "read"]);
     }
 
     public override void Execute(ActivityContext context)
@@ -33,6 +36,7 @@ internal sealed class OfflineHandlingActivity : ActivityBehaviour
         var payload = new JsonObject { ["instructions"] = context.String("instructions") };
         if (context.Array("results") is { } results) payload["results"] = results;
         if (context.Object("assignTo") is { } assign) payload["assignment"] = UserTaskActivity.Assign(context, assign);
+        if (context.Object("fieldPermissions") is { } permissions) payload["fieldPermissions"] = permissions;
         context.Wait(BookmarkKinds.OfflineHandling, payload);
     }
 

@@ -5,7 +5,8 @@ namespace FormFlow.Engine.Workflows.Activities;
 /// <summary>
 /// Records one use of a benefit, enforcing its yearly quota: uses this year are usedThisYear (what the server
 /// knows from other cases) plus the redemptions already recorded by this instance in the same year. Over the
-/// quota it follows "refused" and records nothing. The quota is quotaPerYear, else the one granted by a
+/// quota, or when the store has nothing left of the member's entitlement (remaining, from the host's case facts), it
+/// follows "refused" and records nothing. The quota is quotaPerYear, else the one granted by a
 /// grantEntitlement earlier in this instance.
 /// </summary>
 internal sealed class RecordRedemptionActivity : ActivityBehaviour
@@ -15,6 +16,7 @@ internal sealed class RecordRedemptionActivity : ActivityBehaviour
         new("benefit", InputKind.String, Required: true, Description: "the benefit, e.g. haircut") { Default = "benefit" },
         new("quotaPerYear", InputKind.Integer, Description: "uses allowed per year (default: the grant in this instance)"),
         new("usedThisYear", InputKind.Integer, Description: "uses recorded elsewhere this year (e.g. from case facts)"),
+        new("remaining", InputKind.Integer, Description: "uses the member's entitlement has left in the store (e.g. from case facts); 0 refuses. Absent: only the quota counts"),
         new("merchant", InputKind.String, Description: "where it was redeemed"),
         CommonInputs.ResultVariable,
     ], ["done", "refused"])
@@ -34,10 +36,12 @@ internal sealed class RecordRedemptionActivity : ActivityBehaviour
             o.Kind == "recordRedemption" && o.Key != thisStep
             && JsonText.Of(o.Payload["benefit"]) == benefit && JsonText.Number(o.Payload["year"]) == year);
         var used = (context.Integer("usedThisYear") ?? 0) + recordedHere;
-        if (used >= quota)
+        // The store has the last word: what it has left of the member's entitlement, counting this instance's uses.
+        var storeEmpty = context.Integer("remaining") is { } remaining && remaining - recordedHere <= 0;
+        if (used >= quota || storeEmpty)
         {
-            context.SetResult(new JsonObject { ["refused"] = true, ["used"] = used, ["quotaPerYear"] = quota });
-            context.Record("redemptionRefused", new JsonObject { ["benefit"] = benefit, ["used"] = used, ["quotaPerYear"] = quota });
+            context.SetResult(new JsonObject { ["refused"] = true, ["used"] = used, ["quotaPerYear"] = quota, ["storeEmpty"] = storeEmpty });
+            context.Record("redemptionRefused", new JsonObject { ["benefit"] = benefit, ["used"] = used, ["quotaPerYear"] = quota, ["storeEmpty"] = storeEmpty });
             context.Complete("refused");
             return;
         }

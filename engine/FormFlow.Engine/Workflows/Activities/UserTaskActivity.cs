@@ -58,10 +58,16 @@ internal sealed class UserTaskActivity : ActivityBehaviour
                     if (JsonText.Number(n) is not { } before || before < 1 || before != Math.Floor(before) || before >= (deadline ?? double.MaxValue))
                         check.Problem("remindDaysBefore", $"reminder {n?.ToJsonString()} must be a whole number of working days from 1 to fewer than deadlineDays");
         }
+        CheckFieldPermissions(check, Permissions);
+    }
+
+    /// <summary>Each field permission is one the step can honour.</summary>
+    internal static void CheckFieldPermissions(ActivityCheck check, IReadOnlyCollection<string> allowed)
+    {
         if (check.Literal("fieldPermissions") is JsonObject permissions)
             foreach (var (field, value) in permissions)
-                if (JsonText.Of(value) is not { } p || !Permissions.Contains(p))
-                    check.Problem("fieldPermissions", $"field '{field}': permission must be one of {string.Join(", ", Permissions)}, not {value?.ToJsonString()}");
+                if (JsonText.Of(value) is not { } p || !allowed.Contains(p))
+                    check.Problem("fieldPermissions", $"field '{field}': permission must be one of {string.Join(", ", allowed)}, not {value?.ToJsonString()}");
     }
 
     private static void CheckOutcomes(ActivityCheck check)

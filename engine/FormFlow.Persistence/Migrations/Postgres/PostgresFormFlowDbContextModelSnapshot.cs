@@ -388,6 +388,9 @@ namespace FormFlow.Persistence.Migrations.Postgres
                     b.Property<DateTime?>("DoneAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("FailedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -644,6 +647,31 @@ namespace FormFlow.Persistence.Migrations.Postgres
                     b.ToTable("Members", (string)null);
                 });
 
+            modelBuilder.Entity("FormFlow.Persistence.Members.MerchantOffer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("BenefitId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("MerchantAccountId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MerchantAccountId", "BenefitId")
+                        .IsUnique();
+
+                    b.ToTable("MerchantOffers", (string)null);
+                });
+
             modelBuilder.Entity("FormFlow.Persistence.Members.Redemption", b =>
                 {
                     b.Property<long>("Id")
@@ -712,6 +740,9 @@ namespace FormFlow.Persistence.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime?>("DoneAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("FailedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("LastError")
@@ -997,6 +1028,9 @@ namespace FormFlow.Persistence.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("Texts")
+                        .HasColumnType("text");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId");
@@ -1016,6 +1050,9 @@ namespace FormFlow.Persistence.Migrations.Postgres
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("ArchivedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Level")
                         .IsRequired()
@@ -1043,6 +1080,342 @@ namespace FormFlow.Persistence.Migrations.Postgres
                     b.HasIndex("Path");
 
                     b.ToTable("OrgUnits");
+                });
+
+            modelBuilder.Entity("FormFlow.Persistence.Points.PointsDay", b =>
+                {
+                    b.Property<string>("AccountId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Day")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int>("Credited")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LastGranted")
+                        .HasColumnType("integer");
+
+                    b.HasKey("AccountId", "Kind", "Day");
+
+                    b.ToTable("PointsDays", (string)null);
+                });
+
+            modelBuilder.Entity("FormFlow.Persistence.Points.PointsEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("AwardedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Capped")
+                        .HasColumnType("boolean");
+
+                    b.Property<long?>("CaseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Points")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("AccountId", "Id");
+
+                    b.ToTable("PointsEntries", (string)null);
+                });
+
+            modelBuilder.Entity("FormFlow.Persistence.Publications.Publication", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AuthorAccountId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("CoverFileId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("Pinned")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("PublishAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Reads")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long?>("SourceCaseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("SourceModuleKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("UniqueReaders")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("OrgUnitId");
+
+                    b.HasIndex("Status", "OrgUnitId", "Pinned", "PublishAt", "Id");
+
+                    b.ToTable("Publications", (string)null);
+                });
+
+            modelBuilder.Entity("FormFlow.Persistence.Publications.PublicationBigram", b =>
+                {
+                    b.Property<string>("Bigram")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<long>("PublicationId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Bigram", "PublicationId");
+
+                    b.HasIndex("PublicationId");
+
+                    b.ToTable("PublicationBigrams", (string)null);
+                });
+
+            modelBuilder.Entity("FormFlow.Persistence.Publications.PublicationFile", b =>
+                {
+                    b.Property<long>("PublicationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("FileId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Use")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.HasKey("PublicationId", "FileId", "Use");
+
+                    b.HasIndex("FileId");
+
+                    b.ToTable("PublicationFiles", (string)null);
+                });
+
+            modelBuilder.Entity("FormFlow.Persistence.Publications.PublicationRead", b =>
+                {
+                    b.Property<long>("PublicationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ReaderAccountId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime>("FirstReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("PublicationId", "ReaderAccountId");
+
+                    b.ToTable("PublicationReads", (string)null);
+                });
+
+            modelBuilder.Entity("FormFlow.Persistence.Responses.BallotPile", b =>
+                {
+                    b.Property<int>("ServiceActivationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("ServiceActivationId", "Answer");
+
+                    b.ToTable("BallotPiles", (string)null);
+                });
+
+            modelBuilder.Entity("FormFlow.Persistence.Responses.Participation", b =>
+                {
+                    b.Property<int>("ServiceActivationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("AccountId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("PeriodKey")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ServiceActivationId", "AccountId", "PeriodKey");
+
+                    b.HasIndex("ServiceActivationId", "OrgUnitId");
+
+                    b.ToTable("Participations", (string)null);
+                });
+
+            modelBuilder.Entity("FormFlow.Persistence.Responses.ResponseRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ServiceActivationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SnapshotHash")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("OrgUnitId");
+
+                    b.HasIndex("ServiceActivationId", "Id");
+
+                    b.ToTable("Responses", (string)null);
+                });
+
+            modelBuilder.Entity("FormFlow.Persistence.Responses.ResponseTally", b =>
+                {
+                    b.Property<int>("ServiceActivationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Field")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Bucket")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.Property<double>("Sum")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("ServiceActivationId", "OrgUnitId", "Field", "Bucket");
+
+                    b.ToTable("ResponseTallies", (string)null);
                 });
 
             modelBuilder.Entity("FormFlow.Persistence.Services.ServiceActivation", b =>
@@ -1302,6 +1675,17 @@ namespace FormFlow.Persistence.Migrations.Postgres
                     b.Navigation("OrgUnit");
                 });
 
+            modelBuilder.Entity("FormFlow.Persistence.Members.MerchantOffer", b =>
+                {
+                    b.HasOne("FormFlow.Persistence.Accounts.Account", "MerchantAccount")
+                        .WithMany()
+                        .HasForeignKey("MerchantAccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("MerchantAccount");
+                });
+
             modelBuilder.Entity("FormFlow.Persistence.Members.Redemption", b =>
                 {
                     b.HasOne("FormFlow.Persistence.Members.Entitlement", "Entitlement")
@@ -1423,6 +1807,77 @@ namespace FormFlow.Persistence.Migrations.Postgres
                     b.Navigation("Parent");
                 });
 
+            modelBuilder.Entity("FormFlow.Persistence.Points.PointsEntry", b =>
+                {
+                    b.HasOne("FormFlow.Persistence.Accounts.Account", "Account")
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Account");
+                });
+
+            modelBuilder.Entity("FormFlow.Persistence.Publications.Publication", b =>
+                {
+                    b.HasOne("FormFlow.Persistence.Orgs.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FormFlow.Persistence.Publications.PublicationBigram", b =>
+                {
+                    b.HasOne("FormFlow.Persistence.Publications.Publication", null)
+                        .WithMany("Bigrams")
+                        .HasForeignKey("PublicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FormFlow.Persistence.Publications.PublicationFile", b =>
+                {
+                    b.HasOne("FormFlow.Persistence.Publications.Publication", null)
+                        .WithMany("Files")
+                        .HasForeignKey("PublicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FormFlow.Persistence.Publications.PublicationRead", b =>
+                {
+                    b.HasOne("FormFlow.Persistence.Publications.Publication", null)
+                        .WithMany()
+                        .HasForeignKey("PublicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FormFlow.Persistence.Responses.Participation", b =>
+                {
+                    b.HasOne("FormFlow.Persistence.Services.ServiceActivation", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceActivationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FormFlow.Persistence.Responses.ResponseRecord", b =>
+                {
+                    b.HasOne("FormFlow.Persistence.Orgs.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FormFlow.Persistence.Services.ServiceActivation", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceActivationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("FormFlow.Persistence.Services.ServiceActivation", b =>
                 {
                     b.HasOne("FormFlow.Persistence.Orgs.OrgUnit", null)
@@ -1478,6 +1933,13 @@ namespace FormFlow.Persistence.Migrations.Postgres
             modelBuilder.Entity("FormFlow.Persistence.Modules.ModuleRecord", b =>
                 {
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("FormFlow.Persistence.Publications.Publication", b =>
+                {
+                    b.Navigation("Bigrams");
+
+                    b.Navigation("Files");
                 });
 #pragma warning restore 612, 618
         }

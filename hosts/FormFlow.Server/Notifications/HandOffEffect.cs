@@ -1,0 +1,38 @@
+using System.Text.Json.Nodes;
+using FormFlow.Persistence.Accounts;
+using FormFlow.Persistence.Audit;
+using FormFlow.Server.Effects;
+using Microsoft.EntityFrameworkCore;
+
+namespace FormFlow.Server.Notifications;
+
+/// <summary>
+/// <c>handOff</c>: the workflow has moved the case to another org (its timeline says so and its next steps are
+/// assigned there); the server tells that org's case handlers in the Portal, so a case that arrives with no task
+/// yet is not missed, and audits the move.
+/// </summary>
+internal sealed class HandOffEffect : IEffectHandler
+{
+    public string Kind => "handOff";
+
+    public async Task HandleAsync(EffectRequest request, CancellationToken ct)
+    {
+        var payload = request.Item.Payload;
+        var from = int.TryParse((string?)payload["from"], out var f) ? f : (int?)null;
+        if (!int.TryParse((string?)payload["to"], out var to) || !await request.Db.OrgUnits.AnyAsync(o => o.Id == to, ct))
+            throw new InvalidOperationException($"handOff: the receiving org '{payload["to"]}' does not exist");
+        var names = await request.Db.OrgUnits.Where(o => o.Id == to || o.Id == from).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        var number = await request.Db.Cases.Where(c => c.Id == request.CaseId).Select(c => c.Number).SingleAsync(ct);
+        var handlers = await request.Db.RoleAssignments
+            .Where(r => r.OrgUnitId == to && r.Role != Roles.Worker && r.Role != Roles.Merchant && r.Role != Roles.Designer && r.Role != Roles.Analyst)
+            .Select(r => r.AccountId).Distinct().ToListAsync(ct);
+        var data = new JsonObject
+        {
+            ["number"] = number, ["from"] = from is { } id ? names.GetValueOrDefault(id, "") : "", ["to"] = names[to], ["reason"] = (string?)payload["reason"] ?? "",
+        };
+        await NotificationRecipients.AddAsync(request.Db, handlers, request.CaseId, request.IdempotencyKey, "inbox", $"handlers@{to}", Kind, data,
+            NotificationTexts.For(Kind, null), request.Now.UtcDateTime, ct);
+        AuditLog.Append(request.Db, AuditLog.SystemActor, "case.handedOff", $"case:{request.CaseId}",
+            new JsonObject { ["from"] = from, ["to"] = to, ["reason"] = (string?)payload["reason"], ["notified"] = handlers.Count });
+    }
+}
