@@ -69,6 +69,8 @@ internal static class AuthSetup
             // An API answers with a status, not a redirect to a login page; the status-code pages add ProblemDetails.
             o.Events.OnRedirectToLogin = context => Status(context.Response, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = context => Status(context.Response, StatusCodes.Status403Forbidden);
+            // Every request, against the cached account: a sign-out, a disabled account or a new password ends the session.
+            o.Events.OnValidatePrincipal = TokenRevocation.CheckCookieAsync;
         });
         // Authorisation by default: an endpoint that says nothing needs a signed-in user. Anonymous endpoints say
         // AllowAnonymous, and each is on the reviewed list in SECURITY.md (a test walks the route table against it).

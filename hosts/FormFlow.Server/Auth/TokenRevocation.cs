@@ -2,8 +2,11 @@ using FormFlow.Server.Shared;
 using System.Security.Claims;
 using FormFlow.Persistence;
 using FormFlow.Persistence.Accounts;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace FormFlow.Server.Auth;
 
@@ -11,8 +14,9 @@ namespace FormFlow.Server.Auth;
 /// Bearer tokens end when their owner signs out, not only when they expire. Each token carries the account's
 /// Identity security stamp (<see cref="StampClaim"/>), a version of the account's sign-ins; every request compares it
 /// with the account's current stamp, and signing out replaces the stamp. So a sign-out, with a token or in a browser,
-/// ends every token of the account — "sign out everywhere", with no table of revoked tokens to keep. Other browser
-/// sessions of the account end when Identity next checks their cookie against the stamp.
+/// ends every token of the account — "sign out everywhere", with no table of revoked tokens to keep. Cookies carry the
+/// stamp too and are checked the same way on every request (<see cref="CheckCookieAsync"/>), so a sign-out, a disabled
+/// account or a password reset ends the account's browser sessions as well.
 /// </summary>
 /// <remarks>
 /// The check reads the account through <see cref="CurrentAccount"/>, which each process keeps for
@@ -32,7 +36,21 @@ internal static class TokenRevocation
             context.Fail("the token was revoked: its account signed out since it was issued");
     }
 
-    /// <summary>Ends every bearer token (and, at their next check, every other cookie) of the signed-in account.</summary>
+    /// <summary>
+    /// The cookie's OnValidatePrincipal, instead of Identity's check every 30 minutes: a cookie of a removed account or
+    /// of an older stamp is rejected and cleared. It reads the cached account, so it costs no query per request.
+    /// </summary>
+    public static async Task CheckCookieAsync(CookieValidatePrincipalContext context)
+    {
+        var services = context.HttpContext.RequestServices;
+        var account = await CurrentAccount.LoadAsync(services.GetRequiredService<FormFlowDbContext>(), context.Principal!, context.HttpContext.RequestAborted);
+        var stampType = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
+        if (account is not null && context.Principal!.FindFirstValue(stampType) is { } stamp && stamp == (account.SecurityStamp ?? "")) return;
+        context.RejectPrincipal();
+        await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+    }
+
+    /// <summary>Ends every bearer token and every cookie of the signed-in account.</summary>
     public static async Task RevokeAllAsync(UserManager<Account> users, ClaimsPrincipal user)
     {
         if (await users.GetUserAsync(user) is not { } account) return;

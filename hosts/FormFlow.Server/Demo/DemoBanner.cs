@@ -12,7 +12,7 @@ internal static class DemoBanner
             "  API reference: /api-docs   OpenAPI: /openapi/v1.json   health: /health",
             "  Demo accounts (password: " + password + "):",
         };
-        lines.AddRange(DemoData.People.Select(p => $"    {p.UserName,-16}{p.Role,-10}{p.OrgName}（{p.DisplayName}）"));
+        lines.AddRange(DemoData.People.Select(p => $"    {p.UserName,-20}{p.Role,-10}{p.OrgName}（{p.DisplayName}）"));
         lines.Add("  Start with --no-demo (or FormFlow:Demo=false) for a server without demo data or default passwords.");
         lines.Add("");
         return string.Join(Environment.NewLine, lines);

@@ -94,19 +94,22 @@ public abstract class AccountAdministrationTests(ServerFixture server)
     }
 
     [Fact]
-    public async Task A_disabled_account_cannot_sign_in_and_its_token_stops_until_it_is_enabled()
+    public async Task A_disabled_account_cannot_sign_in_and_its_token_and_browser_session_stop_until_it_is_enabled()
     {
         var created = await CreateAsync("to-disable", "lawyer", "东城区总工会");
         var token = await server.CreateClient(new() { HandleCookies = false }).PostAsJsonAsync("/api/auth/token", new { userName = "to-disable", password = Password });
         var bearer = server.CreateClient(new() { HandleCookies = false });
         bearer.DefaultRequestHeaders.Authorization = new("Bearer", (string)(await Api.JsonAsync(token))["accessToken"]!);
         Assert.Equal(HttpStatusCode.OK, (await bearer.GetAsync("/api/me")).StatusCode);
+        var browser = server.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await Api.LoginAsync(browser, "to-disable", Password)).StatusCode);
         var admin = await Api.CookieClientAsync(server, "district-admin");
 
         var disabled = await Api.JsonAsync(await admin.PostAsync($"/api/accounts/{created["id"]}/disable", null));
         Assert.True((bool)disabled["disabled"]!);
         Assert.Equal(HttpStatusCode.Unauthorized, (await Api.LoginAsync(server.CreateClient(), "to-disable", Password)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await bearer.GetAsync("/api/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync("/api/me")).StatusCode);
 
         await Api.JsonAsync(await admin.PostAsync($"/api/accounts/{created["id"]}/enable", null));
         Assert.Equal(HttpStatusCode.OK, (await Api.LoginAsync(server.CreateClient(), "to-disable", Password)).StatusCode);

@@ -8,6 +8,7 @@ import type { MessageKey } from "../i18n/messages";
 import type { ModuleEditing } from "../module/module-editing";
 import { ConflictResolver } from "./ConflictResolver";
 import { SettingValueInput } from "./SettingValueInput";
+import { titleOf } from "./element-index";
 import { elementRows, type ElementRow, type ElementStatus } from "./element-status";
 import { hideRefusal, type Refusal } from "./lock-check";
 import { RefusalAlert, StructureEditor } from "./StructureEditor";
@@ -150,11 +151,6 @@ export function CustomisationView({ summary, editing, upgrade, resolve }: Custom
   );
 }
 
-/** What an added element is called: its label, a task's title, a step's name, else its type. */
-function addedTitle(definition: Record<string, unknown>): string {
-  const label = definition.label as Record<string, string> | undefined;
-  return label?.["zh-CN"] ?? ((definition.inputs as { title?: string } | undefined)?.title) ?? (definition.name as string | undefined) ?? String(definition.type ?? "");
-}
 
 /** The overlay read as a diff: what this org changed against the parent. */
 export function OverlayDiff({ operations }: { operations: OverlayOperation[] }) {
@@ -165,7 +161,7 @@ export function OverlayDiff({ operations }: { operations: OverlayOperation[] }) 
       {operations.map((o, i) => (
         <li key={i}>
           {o.op === "set" ? <><b>{o.element}</b>{o.path}: <del style={{ color: "#cf1322" }}>{JSON.stringify(o.was)}</del> → <ins style={{ color: "#389e0d" }}>{JSON.stringify(o.value)}</ins></>
-            : o.op === "add" ? <>+ {String(o.definition.id)} → {o.parent}{o.exit ? ` (${o.exit})` : ""} <ins style={{ color: "#389e0d" }}>{addedTitle(o.definition)}</ins></>
+            : o.op === "add" ? <>+ {String(o.definition.id)} → {o.parent}{o.exit ? ` (${o.exit})` : ""} <ins style={{ color: "#389e0d" }}>{titleOf(o.definition)}</ins></>
             : o.op === "hide" ? <>− {o.element}</>
             : o.op === "move" ? <>↷ {o.element} → {o.parent}{o.after ? t("cust.after", { anchor: o.after }) : o.before ? t("cust.before", { anchor: o.before }) : ""}</>
             : <>🔒 {o.element} {o.kind}</>}

@@ -13,10 +13,20 @@ export interface ElementEntry {
   title: string;
 }
 
-function titleOf(node: Record<string, unknown>): string {
-  const text = (node.label ?? node.title ?? node.name) as Record<string, string> | string | undefined;
-  if (typeof text === "string") return text;
-  return text?.["zh-CN"] ?? (node.inputs as { title?: string } | undefined)?.title ?? String(node.type ?? "");
+/**
+ * A text as a definition holds it: a plain string or one per locale (zh-CN read here). An expression (a task title
+ * computed from the data) or anything else has no fixed text.
+ */
+export function plainText(value: unknown): string | undefined {
+  if (typeof value === "string") return value;
+  const zh = (value as Record<string, unknown> | null | undefined)?.["zh-CN"];
+  return typeof zh === "string" ? zh : undefined;
+}
+
+/** What an element is called: its label, title or name, a step's title input (a message's title too), else its type. */
+export function titleOf(node: Record<string, unknown>): string {
+  return plainText(node.label) ?? plainText(node.title) ?? plainText(node.name)
+    ?? plainText((node.inputs as { title?: unknown } | undefined)?.title) ?? String(node.type ?? "");
 }
 
 /** Every element of a module by its stable ID, as the template engine indexes them (engine Modules/Elements). */

@@ -34,7 +34,7 @@ internal sealed class SchemaValueFuzzer(Random random)
         {
             var (name, property) = properties.ElementAt(random.Next(properties.Count));
             if (data[name] is JsonArray { Count: > 0 } rows && rows[random.Next(rows.Count)] is JsonObject row
-                && property!["items"] is JsonObject rowSchema && random.Next(2) == 0)
+                && property!["items"] is JsonObject { } rowSchema && rowSchema["properties"] is JsonObject && random.Next(2) == 0)
                 ReplaceMember(row, rowSchema);
             else data[name] = Value((JsonObject)property!);
         }
