@@ -29,6 +29,12 @@ export class FieldPermissions {
     const inherited = group ? this.access.get(group) : undefined;
     return inherited === "hidden" || inherited === "read" ? inherited : "edit";
   }
+
+  /** Whether the step names this field as one it edits or must fill (not merely edit by default). */
+  assigns(field: FieldDefinition): boolean {
+    const own = this.access.get(field);
+    return own === "edit" || own === "required";
+  }
 }
 
 /** Hidden and read fields keep the previous value whatever the client sent. */

@@ -15,6 +15,12 @@ internal static class OutcomeLabels
         ["done"] = ("记录办理结果", "Record the result", "記錄辦理結果"),
         ["verified"] = ("核验通过", "Card verified", "核驗通過"),
         ["invalidCard"] = ("会员卡无效", "Card invalid", "會員卡無效"),
+        ["pass"] = ("通过初审", "Pass to the expert", "通過初審"),
+        ["decline"] = ("不予通过", "Decline", "不予通過"),
+        ["adopt"] = ("采纳", "Adopt", "採納"),
+        ["notAdopted"] = ("不予采纳", "Do not adopt", "不予採納"),
+        ["answered"] = ("已答复", "Answered", "已答覆"),
+        ["answeredForFaq"] = ("已答复并发布到常见问题", "Answered, publish to the FAQ", "已答覆並發佈到常見問題"),
     };
 
     public static JsonObject For(string outcome) => Known.TryGetValue(outcome, out var l)

@@ -123,7 +123,8 @@ export class RulePass {
 
   private state(field: FieldDefinition, group: FieldDefinition | undefined, containerVisible: boolean, row: JsonRecord | undefined, index: number, path: string): FieldStatus {
     const access = this.permissions.of(field, group);
-    const ruleVisible = containerVisible && (field.visibleIf === undefined || this.rules.test(field.visibleIf, this.data, row, index, path, "visibleIf"));
+    // A field the step must or may fill is shown to that step even where its page or section waits for that very value.
+    const ruleVisible = (containerVisible || this.permissions.assigns(field)) && (field.visibleIf === undefined || this.rules.test(field.visibleIf, this.data, row, index, path, "visibleIf"));
     if (!ruleVisible) this.newlyHidden.add(path);
     const visible = ruleVisible && !this.hidden.has(path) && access !== "hidden";
 

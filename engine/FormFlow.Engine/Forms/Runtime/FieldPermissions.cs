@@ -28,6 +28,9 @@ internal sealed class FieldPermissions
         return FieldAccess.Edit;
     }
 
+    /// <summary>Whether the step names this field as one it edits or must fill (not merely edit by default).</summary>
+    public bool Assigns(FieldDefinition field) => _access.TryGetValue(field, out var own) && own is FieldAccess.Edit or FieldAccess.Required;
+
     /// <summary>Hidden and Read fields keep the previous value whatever the client sent.</summary>
     public static bool Protects(FieldAccess access) => access is FieldAccess.Hidden or FieldAccess.Read;
 }

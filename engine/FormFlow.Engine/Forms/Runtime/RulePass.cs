@@ -153,7 +153,8 @@ internal sealed class RulePass
     private FieldStatus State(FieldDefinition field, FieldDefinition? group, bool containerVisible, JsonObject? row, int index, string path)
     {
         var access = _permissions.Of(field, group);
-        var ruleVisible = containerVisible && (field.VisibleIf is null || _rules.Test(field.VisibleIf, Data, row, index, path, "visibleIf"));
+        // A field the step must or may fill is shown to that step even where its page or section waits for that very value.
+        var ruleVisible = (containerVisible || _permissions.Assigns(field)) && (field.VisibleIf is null || _rules.Test(field.VisibleIf, Data, row, index, path, "visibleIf"));
         if (!ruleVisible) NewlyHidden.Add(path);
         var visible = ruleVisible && !_hidden.Contains(path) && access != FieldAccess.Hidden;
 
