@@ -39,7 +39,7 @@ export function AccountDialog({ account, orgs, onClose, onSaved }: {
 
   return (
     <Modal open title={account ? t("accounts.editRolesOf", { name: account.displayName }) : t("accounts.new")} okText={account ? t("accounts.save") : t("accounts.create")}
-      cancelText={t("accounts.cancel")} onCancel={onClose} onOk={() => void submit()} okButtonProps={{ disabled: incomplete, loading: busy }} width={640}>
+      cancelText={t("common.cancel")} onCancel={onClose} onOk={() => void submit()} okButtonProps={{ disabled: incomplete, loading: busy }} width={640}>
       <Form layout="vertical">
         {!account && (
           <>

@@ -1,4 +1,4 @@
-import { Alert, Button, Input, Popconfirm, Space, Tag, Typography } from "antd";
+import { Alert, Button, Input, Popconfirm, Space, Tag } from "antd";
 import { useEffect, useState } from "react";
 import type { AccountAdminView, ResetLinkView } from "../../api/openapi-types";
 import { studioApi } from "../api/studio-api";
@@ -54,11 +54,11 @@ export function AccountsPage() {
       render: (_, a) => (
         <Space size={[4, 4]} wrap>
           {a.roles.map((r) => <Tag key={`${r.role}@${r.orgUnitId}`}>{t(roleKey(r.role))} · {r.orgName}</Tag>)}
-          {a.rolesElsewhere > 0 && <Typography.Text type="secondary">{t("accounts.rolesElsewhere", { count: a.rolesElsewhere })}</Typography.Text>}
+          {a.rolesElsewhere > 0 && <span>{t("accounts.rolesElsewhere", { count: a.rolesElsewhere })}</span>}
         </Space>
       ),
     },
-    { title: t("accounts.status"), render: (_, a) => (a.disabled ? <Tag color="red">{t("accounts.disabled")}</Tag> : <Tag color="green">{t("accounts.active")}</Tag>) },
+    { title: t("accounts.status"), render: (_, a) => (a.disabled ? <Tag>{t("accounts.disabled")}</Tag> : t("accounts.active")) },
     {
       title: t("accounts.actions"),
       render: (_, a) => (
@@ -67,7 +67,7 @@ export function AccountsPage() {
           {a.disabled
             ? <Button size="small" onClick={() => void act(async () => { replace(await studioApi.setAccountDisabled(a.id, false)); setMessage({ type: "success", text: t("accounts.enabledDone", { name: a.displayName }) }); })}>{t("accounts.enable")}</Button>
             : (
-              <Popconfirm title={t("accounts.disableConfirm", { name: a.displayName })}
+              <Popconfirm title={t("accounts.disableConfirm", { name: a.displayName })} okText={t("accounts.disable")} cancelText={t("common.cancel")}
                 onConfirm={() => act(async () => { replace(await studioApi.setAccountDisabled(a.id, true)); setMessage({ type: "success", text: t("accounts.disabledDone", { name: a.displayName }) }); })}>
                 <Button size="small" danger>{t("accounts.disable")}</Button>
               </Popconfirm>

@@ -10,7 +10,7 @@ export function ResetLinkDialog({ name, reset, onClose }: { name: string; reset:
   const url = resetLinkUrl(window.location.origin, reset.link);
   const [copied, setCopied] = useState(false);
   return (
-    <Modal open title={t("accounts.resetLinkTitle", { name })} onCancel={onClose} footer={<Button onClick={onClose}>{t("accounts.close")}</Button>} width={640}>
+    <Modal open title={t("accounts.resetLinkTitle", { name })} onCancel={onClose} footer={null} width={640}>
       <Typography.Paragraph>{t("accounts.resetLinkHelp")}</Typography.Paragraph>
       <Space.Compact style={{ width: "100%" }}>
         <Input readOnly aria-label={t("accounts.resetLink")} value={url} onFocus={(e) => e.target.select()} />
