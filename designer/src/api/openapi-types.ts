@@ -6,13 +6,19 @@ export type AccountAdminView = {
   userName: string;
   displayName: string;
   disabled: boolean;
-  roles: RoleView[];
+  roles: AccountRoleView[];
   rolesElsewhere: number;
 };
 
 export type AccountPage = {
   items: AccountAdminView[];
   next: null | string;
+};
+
+export type AccountRoleView = {
+  role: string;
+  orgUnitId: number;
+  orgName: string;
 };
 
 export type AccountView = {

@@ -21,6 +21,7 @@ import { MyCases } from "./pages/my-cases";
 import { Notifications } from "./pages/notifications";
 import { ServiceHall } from "./pages/service-hall";
 import { Settings } from "./pages/settings";
+import { ResetPassword } from "./pages/reset-password";
 import { SignIn } from "./pages/sign-in";
 import { TaskPage } from "./pages/task-page";
 
@@ -31,6 +32,7 @@ export function App() {
   const [me, setMe] = useState<Me | null | undefined>(undefined);
   const [locale, setLocaleState] = useState<Locale>(readLocale());
   const [elder, setElderState] = useState(false);
+  const path = usePath();
 
   useEffect(() => {
     api<Me>("GET", "/api/me").then(setMe, (e: unknown) => setMe(e instanceof ApiProblem && e.status === 401 ? null : null));
@@ -43,7 +45,10 @@ export function App() {
   }, [locale, elder]);
 
   const setLocale = (next: Locale) => { writeLocale(next); setLocaleState(next); };
-  const content = me === undefined
+  // The reset link is opened before signing in (and by whoever holds it): it stands in front of any session.
+  const content = path === "/reset-password"
+    ? <ResetPassword locale={locale} setLocale={setLocale} />
+    : me === undefined
     ? <p className="pf-loading">{say(locale, "loading")}</p>
     : me === null
       ? <SignIn locale={locale} setLocale={setLocale} onSignedIn={setMe} />

@@ -31,9 +31,10 @@ internal static class AccountAdminEndpoints
     internal sealed record GrantRequest(string? Role = null, int? OrgUnitId = null);
     internal sealed record CreateAccountRequest(string? UserName = null, string? DisplayName = null, string? Password = null, List<GrantRequest>? Roles = null);
     internal sealed record SetRolesRequest(List<GrantRequest>? Roles = null);
-    internal sealed record RoleView(string Role, int OrgUnitId, string OrgName);
+    /// <summary>A role the admin sees (named apart from the Auth RoleView, which OpenAPI would otherwise take for both).</summary>
+    internal sealed record AccountRoleView(string Role, int OrgUnitId, string OrgName);
     /// <param name="RolesElsewhere">How many of its roles lie outside my subtrees (not shown).</param>
-    internal sealed record AccountAdminView(string Id, string UserName, string DisplayName, bool Disabled, List<RoleView> Roles, int RolesElsewhere);
+    internal sealed record AccountAdminView(string Id, string UserName, string DisplayName, bool Disabled, List<AccountRoleView> Roles, int RolesElsewhere);
     internal sealed record AccountPage(List<AccountAdminView> Items, string? Next);
     internal sealed record ResetLinkView(string Link, DateTimeOffset ExpiresAt);
 
@@ -41,7 +42,7 @@ internal static class AccountAdminEndpoints
     {
         var mine = account.Roles.Where(r => AccountAdministration.AdminReaches(admin, r.OrgUnit!)).ToList();
         return new AccountAdminView(account.Id, account.UserName!, account.DisplayName, account.LockoutEnd > now.AddYears(100),
-            mine.Select(r => new RoleView(r.Role, r.OrgUnitId, r.OrgUnit!.Name)).OrderBy(r => r.OrgUnitId).ThenBy(r => r.Role).ToList(), account.Roles.Count - mine.Count);
+            mine.Select(r => new AccountRoleView(r.Role, r.OrgUnitId, r.OrgUnit!.Name)).OrderBy(r => r.OrgUnitId).ThenBy(r => r.Role).ToList(), account.Roles.Count - mine.Count);
     }
 
     private static async Task<Results<Ok<AccountPage>, ProblemHttpResult>> ListAsync(

@@ -3,11 +3,14 @@ import type {
   Me, MigrationPlan, ModuleCopy, ModuleDetails, ModuleDocument, ModulePreview, ModuleSummary, NewModule, OrgLevel, OrgNode, OverlayDocument, OverlayOperation,
   PublishResult, Results, Service, Stats, TestRunResult, UpgradeState,
 } from "./types";
-import type { ActivityDescriptor, OrgImportView, OrgUnitView } from "../../api/openapi-types";
+import type {
+  AccountAdminView, AccountPage, ActivityDescriptor, CreateAccountRequest, GrantRequest, OrgImportView, OrgUnitView, ResetLinkView,
+} from "../../api/openapi-types";
 import type { WorkflowDefinition } from "../workflow-designer/workflow-definition";
 
 type Id = string | number;
 const m = (id: Id) => `/api/modules/${encodeURIComponent(String(id))}`;
+const a = (id: string) => `/api/accounts/${encodeURIComponent(id)}`;
 
 /** The server calls Studio makes (API.md: auth, modules, validation, services, stats). */
 export const studioApi = {
@@ -20,6 +23,14 @@ export const studioApi = {
   archiveOrg: (id: number) => request<OrgUnitView>("POST", `/api/orgs/${id}/archive`),
   uploadFile: upload,
   importOrgs: (fileId: string, dryRun: boolean) => request<OrgImportView>("POST", "/api/orgs/import", { fileId, dryRun }),
+  accounts: (q: string, cursor?: string | null) => {
+    const params = new URLSearchParams([["q", q], ...(cursor ? [["cursor", cursor]] : [])]);
+    return request<AccountPage>("GET", `/api/accounts?${params}`);
+  },
+  createAccount: (body: CreateAccountRequest) => request<AccountAdminView>("POST", "/api/accounts", body),
+  setAccountRoles: (id: string, roles: GrantRequest[]) => request<AccountAdminView>("PUT", `${a(id)}/roles`, { roles }),
+  setAccountDisabled: (id: string, disabled: boolean) => request<AccountAdminView>("POST", `${a(id)}/${disabled ? "disable" : "enable"}`),
+  passwordResetLink: (id: string) => request<ResetLinkView>("POST", `${a(id)}/password-reset`),
 
   modules: (archived = false) => request<ModuleSummary[]>("GET", archived ? "/api/modules?archived=true" : "/api/modules"),
   createModule: (body: NewModule) => request<ModuleSummary>("POST", "/api/modules", body),

@@ -8,6 +8,7 @@ import { useI18n } from "../i18n/i18n";
 import { LibraryPage } from "../library/LibraryPage";
 import { ModulePage } from "../module/ModulePage";
 import { OrgsPage } from "../orgs/OrgsPage";
+import { AccountsPage } from "../accounts/AccountsPage";
 import { ServicesPage } from "../services/ServicesPage";
 import { ActivityRegistryGate } from "../workflow-designer/ActivityRegistryGate";
 import { LoginPage } from "./LoginPage";
@@ -42,9 +43,9 @@ export function StudioApp() {
       <Layout.Header style={{ display: "flex", alignItems: "center", gap: 16, background: "#fff", borderBottom: "1px solid #f0f0f0" }}>
         <b>{t("app.title")}</b>
         <Menu mode="horizontal" style={{ flex: 1, borderBottom: "none" }} selectedKeys={[route.page === "module" ? "library" : route.page]}
-          onClick={(e) => go({ page: e.key as "library" | "services" | "dashboard" | "content" | "orgs" })}
+          onClick={(e) => go({ page: e.key as "library" | "services" | "dashboard" | "content" | "orgs" | "accounts" })}
           items={[{ key: "library", label: t("app.library") }, { key: "services", label: t("app.services") }, { key: "dashboard", label: t("app.dashboard") },
-            { key: "content", label: t("app.content") }, ...(me.roles.some((r) => r.role === "admin") ? [{ key: "orgs", label: t("app.orgs") }] : [])]} />
+            { key: "content", label: t("app.content") }, ...(me.roles.some((r) => r.role === "admin") ? [{ key: "orgs", label: t("app.orgs") }, { key: "accounts", label: t("app.accounts") }] : [])]} />
         <Space>
           <span>{me.displayName}</span>
           <Button size="small" onClick={() => setLocale(locale === "zh-CN" ? "en" : "zh-CN")}>{t("app.language")}</Button>
@@ -59,6 +60,7 @@ export function StudioApp() {
         {route.page === "dashboard" && <DashboardPage />}
         {route.page === "content" && <Suspense fallback={<Spin />}><ContentPage /></Suspense>}
         {route.page === "orgs" && <OrgsPage />}
+        {route.page === "accounts" && <AccountsPage />}
       </Layout.Content>
     </Layout>
   );
