@@ -17,6 +17,7 @@ internal static class CliApp
         root.Subcommands.Add(WorkflowCommands.Create());
         root.Subcommands.Add(DbCommands.Create());
         root.Subcommands.Add(ModuleCommands.Create());
+        root.Subcommands.Add(ResponseCommands.Create());
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
