@@ -76,6 +76,8 @@ export async function signOut(page: Page): Promise<void> {
 
 /** axe-core on the current page: no serious or critical violation. */
 export async function expectAccessible(page: Page): Promise<void> {
+  // A dialog still fading in reads as low contrast: let finite animations and transitions end first.
+  await page.waitForFunction(() => document.getAnimations().every(a => a.playState !== "running" || a.effect?.getComputedTiming().endTime === Infinity));
   const results = await new AxeBuilder({ page }).analyze();
   const bad = results.violations.filter(v => v.impact === "serious" || v.impact === "critical");
   expect(bad.map(v => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map(n => `${n.html.slice(0, 140)} [${n.failureSummary?.split("\n").slice(1).join(" ").slice(0, 160)}]`).join(" | ")}`)).toEqual([]);

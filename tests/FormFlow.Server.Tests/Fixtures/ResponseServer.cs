@@ -23,14 +23,7 @@ public class ResponseServer(DatabaseProvider provider) : CaseServer(provider)
 
     private static string Templates()
     {
-        var shipped = Path.Combine(AppContext.BaseDirectory, "module-templates");
-        var copy = Path.Combine(Directory.CreateTempSubdirectory("formflow-templates-").FullName, "module-templates");
-        foreach (var file in Directory.EnumerateFiles(shipped, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(copy, Path.GetRelativePath(shipped, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
+        var copy = TemplateCopies.Make();
         Variant(copy, "survey", "pollDaily", new() { ["responseLimit"] = "day", ["responseAnonymity"] = "anonymousToHandlers", ["resultsVisibility"] = "afterClose", ["responseClosesAt"] = "2026-03-10T00:00:00Z" });
         Variant(copy, "survey", "pollWindow", new() { ["responseOpensAt"] = "2026-03-03T00:00:00Z", ["responseClosesAt"] = "2026-03-04T00:00:00Z" });
         Variant(copy, "survey", "pollMembers", new() { ["responseEligibility"] = "applicant.isMember" });

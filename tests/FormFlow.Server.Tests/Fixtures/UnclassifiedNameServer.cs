@@ -18,14 +18,7 @@ public class UnclassifiedNameServer(DatabaseProvider provider) : CaseServer(prov
 
     private static string CopyWithoutNamePii()
     {
-        var shipped = Path.Combine(AppContext.BaseDirectory, "module-templates");
-        var copy = Path.Combine(Directory.CreateTempSubdirectory("formflow-templates-").FullName, "module-templates");
-        foreach (var file in Directory.EnumerateFiles(shipped, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(copy, Path.GetRelativePath(shipped, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
+        var copy = TemplateCopies.Make();
         var form = Path.Combine(copy, "join", "forms", "union-join.form.json");
         var text = File.ReadAllText(form);
         const string nameField = "\"key\": \"name\", \"type\": \"text\", \"required\": true, \"maxLength\": 50, \"pii\": \"name\",";
