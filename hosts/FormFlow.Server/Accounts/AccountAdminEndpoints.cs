@@ -1,6 +1,7 @@
 using FormFlow.Persistence;
 using FormFlow.Persistence.Accounts;
 using FormFlow.Persistence.Orgs;
+using FormFlow.Server.Orgs;
 using FormFlow.Server.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -40,7 +41,7 @@ internal static class AccountAdminEndpoints
 
     private static AccountAdminView View(Account admin, Account account, DateTimeOffset now)
     {
-        var mine = account.Roles.Where(r => AccountAdministration.AdminReaches(admin, r.OrgUnit!)).ToList();
+        var mine = account.Roles.Where(r => OrgAdmins.Manages(admin, r.OrgUnit!, inclusive: true)).ToList();
         return new AccountAdminView(account.Id, account.UserName!, account.DisplayName, account.LockoutEnd > now.AddYears(100),
             mine.Select(r => new AccountRoleView(r.Role, r.OrgUnitId, r.OrgUnit!.Name)).OrderBy(r => r.OrgUnitId).ThenBy(r => r.Role).ToList(), account.Roles.Count - mine.Count);
     }

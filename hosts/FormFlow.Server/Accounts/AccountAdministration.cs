@@ -3,6 +3,7 @@ using FormFlow.Persistence;
 using FormFlow.Persistence.Accounts;
 using FormFlow.Persistence.Audit;
 using FormFlow.Persistence.Orgs;
+using FormFlow.Server.Orgs;
 using FormFlow.Server.Shared;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -47,7 +48,7 @@ internal sealed class AccountAdministration(FormFlowDbContext db, UserManager<Ac
         if (refusal is not null) return refusal;
         await using var transaction = await db.BeginWriteTransactionAsync(ct);
         if (await FindAsync(admin, id, ct) is not { } account) return NotFound(id);
-        var mine = account.Roles.Where(r => AdminReaches(admin, r.OrgUnit!)).ToList();
+        var mine = account.Roles.Where(r => OrgAdmins.Manages(admin, r.OrgUnit!, inclusive: true)).ToList();
         db.RoleAssignments.RemoveRange(mine);
         foreach (var (role, org) in grants) db.RoleAssignments.Add(new RoleAssignment { AccountId = account.Id, Role = role, OrgUnitId = org.Id });
         AuditLog.Append(db, admin.UserName!, "account.roles.changed", $"account:{account.Id}", new JsonObject
@@ -101,14 +102,11 @@ internal sealed class AccountAdministration(FormFlowDbContext db, UserManager<Ac
         return await accounts.OrderBy(a => a.UserName).Take(take).ToListAsync(ct);
     }
 
-    public static bool AdminReaches(Account admin, OrgUnit org) =>
-        admin.Roles.Any(r => r.Role == Persistence.Accounts.Roles.Admin && OrgSubtree.Contains(r.OrgUnit!.Path, org.Path));
-
     private static List<string> AdminRoots(Account admin) =>
         admin.Roles.Where(r => r.Role == Persistence.Accounts.Roles.Admin).Select(r => r.OrgUnit!.Path).ToList();
 
     /// <summary>True when every role of the account lies in the admin's subtrees.</summary>
-    private static bool Owns(Account admin, Account account) => account.Roles.All(r => AdminReaches(admin, r.OrgUnit!));
+    private static bool Owns(Account admin, Account account) => account.Roles.All(r => OrgAdmins.Manages(admin, r.OrgUnit!, inclusive: true));
 
     /// <summary>The roles to grant, each checked: a known role, at an existing live unit of the admin's subtrees.</summary>
     private async Task<(List<(string Role, OrgUnit Org)> Grants, FieldProblem? Refusal)> GrantsAsync(
@@ -123,7 +121,7 @@ internal sealed class AccountAdministration(FormFlowDbContext db, UserManager<Ac
                 return (grants, FieldProblem.Invalid($"roles/{i}/role", $"'{role}' is not a role: one of {string.Join(", ", Persistence.Accounts.Roles.All)}"));
             var org = orgId is null ? null : await db.OrgUnits.AsNoTracking().SingleOrDefaultAsync(o => o.Id == orgId, ct);
             if (org is null) return (grants, FieldProblem.Invalid($"roles/{i}/orgUnitId", $"org unit {orgId} does not exist"));
-            if (!AdminReaches(admin, org))
+            if (!OrgAdmins.Manages(admin, org, inclusive: true))
                 return (grants, new FieldProblem(StatusCodes.Status403Forbidden, "Role beyond your subtree",
                     $"you may grant roles only at your admin unit and below, not {role} at '{org.Name}'", $"roles/{i}/orgUnitId"));
             if (org.ArchivedAt is not null) return (grants, FieldProblem.Conflict($"roles/{i}/orgUnitId", $"'{org.Name}' is archived"));
@@ -136,7 +134,7 @@ internal sealed class AccountAdministration(FormFlowDbContext db, UserManager<Ac
     {
         var account = await CurrentAccount.WithRoles(db).AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct);
         // Accounts with no role in the admin's subtrees answer as if they did not exist.
-        return account is not null && account.Roles.Any(r => AdminReaches(admin, r.OrgUnit!)) ? account : null;
+        return account is not null && account.Roles.Any(r => OrgAdmins.Manages(admin, r.OrgUnit!, inclusive: true)) ? account : null;
     }
 
     private Task<Account> ReloadAsync(string id, CancellationToken ct) => CurrentAccount.WithRoles(db).AsNoTracking().SingleAsync(a => a.Id == id, ct);

@@ -9,6 +9,14 @@ namespace FormFlow.Server.Tests.Fixtures;
 /// </summary>
 public sealed class CapturedLogs : ILoggerProvider
 {
+    /// <summary>Server settings that log everything down to Debug, EF Core's SQL and ASP.NET Core's requests included.</summary>
+    public static IReadOnlyDictionary<string, string?> Everything(IReadOnlyDictionary<string, string?> settings) => new Dictionary<string, string?>(settings)
+    {
+        ["Logging:LogLevel:Default"] = "Debug",
+        ["Logging:LogLevel:Microsoft.AspNetCore"] = "Debug",
+        ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Debug",
+    };
+
     private readonly ConcurrentQueue<string> _entries = new();
 
     public IReadOnlyCollection<string> Entries => _entries;

@@ -11,12 +11,7 @@ public class LoggedCaseServer(DatabaseProvider provider) : CaseServer(provider)
 {
     public CapturedLogs Logs { get; } = new();
 
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>(base.Settings)
-    {
-        ["Logging:LogLevel:Default"] = "Debug",
-        ["Logging:LogLevel:Microsoft.AspNetCore"] = "Debug",
-        ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Debug",
-    };
+    protected override IReadOnlyDictionary<string, string?> Settings => CapturedLogs.Everything(base.Settings);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -70,12 +70,7 @@ public class LoggedResponseServer(DatabaseProvider provider) : ResponseServer(pr
 {
     public CapturedLogs Logs { get; } = new();
 
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>(base.Settings)
-    {
-        ["Logging:LogLevel:Default"] = "Debug",
-        ["Logging:LogLevel:Microsoft.AspNetCore"] = "Debug",
-        ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Debug",
-    };
+    protected override IReadOnlyDictionary<string, string?> Settings => CapturedLogs.Everything(base.Settings);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
