@@ -76,8 +76,13 @@ export async function signOut(page: Page): Promise<void> {
 
 /** axe-core on the current page: no serious or critical violation. */
 export async function expectAccessible(page: Page): Promise<void> {
-  // A dialog still fading in reads as low contrast: let finite animations and transitions end first.
-  await page.waitForFunction(() => document.getAnimations().every(a => a.playState !== "running" || a.effect?.getComputedTiming().endTime === Infinity));
+  // A dialog still fading in reads as low contrast: let finite animations and transitions end first. Waiting hung once
+  // in CI on a progress bar's transition whose timeline never advanced, so after 5 s the stragglers are jumped to their
+  // end instead (jumping at once is too early for a dialog: its component drops the motion classes a frame later).
+  const settled = () => document.getAnimations().every(a => a.playState !== "running" || a.effect?.getComputedTiming().endTime === Infinity);
+  await page.waitForFunction(settled, undefined, { timeout: 5_000 }).catch(async () => {
+    await page.evaluate(() => document.getAnimations().forEach(a => { if (a.effect?.getComputedTiming().endTime !== Infinity) a.finish(); }));
+  });
   const results = await new AxeBuilder({ page }).analyze();
   const bad = results.violations.filter(v => v.impact === "serious" || v.impact === "critical");
   expect(bad.map(v => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map(n => `${n.html.slice(0, 140)} [${n.failureSummary?.split("\n").slice(1).join(" ").slice(0, 160)}]`).join(" | ")}`)).toEqual([]);
