@@ -74,6 +74,11 @@ export type AssigneeView = {
   orgName: null | string;
 };
 
+export type ByOrgHidden = {
+  reason: string;
+  until: null | string;
+};
+
 export type CardView = {
   memberNumber: string;
   displayName: string;
@@ -569,7 +574,7 @@ export type ResultsView = {
   responses: number;
   fields: FieldResult[];
   byOrg: OrgResult[];
-  byOrgNote: null | string;
+  byOrgHidden: null | ByOrgHidden;
   turnout: null | Turnout;
 };
 

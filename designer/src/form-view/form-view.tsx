@@ -67,7 +67,15 @@ export function FormView(props: FormViewProps) {
   const pages = definition.pages;
   const pageOf = (path: string) => pages.findIndex(p => p.sections.some(s => s.fields.some(f => f.key !== undefined && covers(`/${f.key}`, path))));
   const visiblePages = pages.map((_, i) => i).slice(0, pageLimit);
-  const current = Math.min(page, pages.length - 1);
+  // Page by page, a page whose every field is hidden (by its rules or the step's permissions) is skipped: a worker
+  // is never shown the handler's empty page before submitting. A page of content only is always shown.
+  const shownPages = pages.map((_, i) => i).filter(i => {
+    const fields = pages[i].sections.flatMap(s => s.fields).filter(f => f.type !== "content");
+    return fields.length === 0 || fields.some(f => draft.fields[`/${f.key ?? f.id}`]?.visible);
+  });
+  const order = shownPages.length > 0 ? shownPages : [0];
+  const position = Math.min(page, order.length - 1);
+  const current = order[position];
 
   const renderField = (field: FieldDefinition, path: string): React.ReactNode => {
     const label = localize(field.label, locale);
@@ -114,13 +122,13 @@ export function FormView(props: FormViewProps) {
     setAttempted(true);
     const result = runtime.process(data, { ...options, mode: "submit" });
     if (result.valid) { onSubmit?.(result); return; }
-    const first = result.errors.map(e => pageOf(e.path)).filter(i => i >= 0).sort((a, b) => a - b)[0];
+    const first = result.errors.map(e => order.indexOf(pageOf(e.path))).filter(i => i >= 0).sort((a, b) => a - b)[0];
     if (first !== undefined && !allPages) setPage(first);
   };
   const tryNext = () => {
     const result = runtime.process(data, { ...options, mode: "submit" });
     if (result.errors.some(e => pageOf(e.path) === current)) { setAttempted(true); return; }
-    setPage(current + 1);
+    setPage(position + 1);
     window.scrollTo?.(0, 0);
   };
 
@@ -128,10 +136,10 @@ export function FormView(props: FormViewProps) {
   const blocked = attempted && submit !== null && submit.errors.some(e => allPages || pageOf(e.path) === current || pageOf(e.path) < 0);
   return (
     <form className="ff-form" noValidate onSubmit={e => { e.preventDefault(); trySubmit(); }}>
-      {!allPages && pages.length > 1 && (
+      {!allPages && order.length > 1 && (
         <div className="ff-progress">
-          <ProgressBar percent={((current + 1) / pages.length) * 100} aria-hidden="true" />
-          <p aria-live="polite">{viewText(locale, "page", current + 1, pages.length)}</p>
+          <ProgressBar percent={((position + 1) / order.length) * 100} aria-hidden="true" />
+          <p aria-live="polite">{viewText(locale, "page", position + 1, order.length)}</p>
         </div>
       )}
       {formLevel.map(e => <div key={e.rule} className="ff-error" role="alert">{e.message}</div>)}
@@ -139,9 +147,9 @@ export function FormView(props: FormViewProps) {
       {blocked && <div className="ff-error" role="alert">{viewText(locale, "fixErrors")}</div>}
       {onSubmit && (
         <div className="ff-actions">
-          {!allPages && current > 0 && <Button onClick={() => setPage(current - 1)}>{viewText(locale, "previous")}</Button>}
+          {!allPages && position > 0 && <Button onClick={() => setPage(position - 1)}>{viewText(locale, "previous")}</Button>}
           {/* Keyed apart: were "next" reused as "submit", the tap that turns the page would also submit the form. */}
-          {!allPages && current < pages.length - 1
+          {!allPages && position < order.length - 1
             ? <Button key="next" color="primary" onClick={tryNext}>{viewText(locale, "next")}</Button>
             : <Button key="submit" color="primary" type="submit" loading={busy}>{props.submitLabel ?? viewText(locale, "submit")}</Button>}
         </div>

@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { JsonRecord } from "../../src/forms";
+import { FormRuntime, loadForm, type JsonRecord } from "../../src/forms";
 import { Harness } from "./form-view-harness";
 import { everyTypeForm } from "./widget-form";
 
@@ -295,6 +295,27 @@ describe("pages, submit and server errors", () => {
     await user.click(screen.getByRole("button", { name: "提交" }));
     expect(onSubmit).toHaveBeenCalledTimes(1);
     expect(onSubmit.mock.calls[0][0]).toMatchObject({ valid: true, data: { name: "李四" } });
+  });
+
+  it("skips a page whose fields are all hidden, as the handler's page of an idea is before the handler fills it", async () => {
+    const page = (id: string, label: string, visibleIf?: string) => ({
+      id, title: { "zh-CN": label }, ...(visibleIf ? { visibleIf } : {}),
+      sections: [{ id: `${id}s`, fields: [{ id: `${id}f`, key: `${id}f`, type: "text", label: { "zh-CN": `${label}：` } }] }],
+    });
+    const form = new FormRuntime(loadForm({
+      id: "handler-page", version: "1.0.0", title: { "zh-CN": "建议" },
+      pages: [page("idea", "建议内容"), page("review", "评审意见", "data.reviewf != null"), page("contact", "联系方式")],
+    }));
+    const user = userEvent.setup();
+    const onSubmit = vi.fn();
+    render(<Harness runtime={form} onSubmit={onSubmit} />);
+    expect(screen.getByText("第 1 页，共 2 页")).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "下一步" }));
+    expect(screen.getByText("第 2 页，共 2 页")).toBeTruthy();
+    expect(screen.getByLabelText("联系方式：")).toBeTruthy();
+    expect(screen.queryByLabelText("评审意见：")).toBeNull();
+    await user.click(screen.getByRole("button", { name: "上一步" }));
+    expect(screen.getByLabelText("建议内容：")).toBeTruthy();
   });
 
   it("English is switchable: the runtime's messages and the view's words follow the locale", async () => {

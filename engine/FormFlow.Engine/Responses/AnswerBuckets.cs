@@ -11,7 +11,8 @@ public readonly record struct AnswerBucket(string Field, string Bucket, double S
 /// What an answer adds to its service's tallies, per top-level field: choice and multiChoice one per chosen option,
 /// boolean <c>true</c>/<c>false</c>, rating and number their value as the bucket (so a median is read from the counts)
 /// with the value as the sum. Text answers are not tallied; they are listed from the stored answers.
-/// The empty field name counts the answer itself.
+/// The empty field name counts the answer itself; a multiChoice field's empty bucket counts the answers choosing
+/// anything (its options add up to more than that). Option values are never empty, so neither collides.
 /// </summary>
 public static class AnswerBuckets
 {
@@ -31,7 +32,9 @@ public static class AnswerBuckets
                     yield return new(key, value.ToString(), 0);
                     break;
                 case FieldTypes.MultiChoice when value is JsonArray chosen:
-                    foreach (var option in chosen.Select(c => c?.ToString()).Where(c => c is not null).Distinct())
+                    var options = chosen.Select(c => c?.ToString()).Where(c => !string.IsNullOrEmpty(c)).Distinct().ToList();
+                    if (options.Count > 0) yield return new(key, Answers, 0);
+                    foreach (var option in options)
                         yield return new(key, option!, 0);
                     break;
                 case FieldTypes.Boolean when value is JsonValue b && b.TryGetValue<bool>(out var flag):

@@ -99,7 +99,7 @@ internal sealed partial class ResultsReport(FormFlowDbContext db, SnapshotCatalo
             switch (field.Type)
             {
                 case FieldTypes.Choice or FieldTypes.MultiChoice:
-                    results.Add(new(key, field.Type, field.Label, field.Type == FieldTypes.Choice ? buckets.Sum(b => b.Value.Count) : 0,
+                    results.Add(new(key, field.Type, field.Label, field.Type == FieldTypes.Choice ? buckets.Sum(b => b.Value.Count) : Count(AnswerBuckets.Answers),
                         field.Options!.Select(o => new OptionCount(o.Value, o.Label, Count(o.Value))).ToList(), null, null, null, null, null));
                     break;
                 case FieldTypes.Boolean:
@@ -180,15 +180,15 @@ internal sealed partial class ResultsReport(FormFlowDbContext db, SnapshotCatalo
     /// or under the service's org (the service's org when they sit above it). Anonymous and secret results show
     /// nothing per group before the window closes; a secret ballot shows only turnout per group.
     /// </summary>
-    private async Task<(List<OrgResult>, string?)> BreakdownAsync(Account account, ServiceEntry service, ResponsePolicy policy, FormDefinition form,
+    private async Task<(List<OrgResult>, ByOrgHidden?)> BreakdownAsync(Account account, ServiceEntry service, ResponsePolicy policy, FormDefinition form,
         List<ResponseTally> tallies, DateTimeOffset now, CancellationToken ct)
     {
         var scope = account.Roles.Where(r => Roles.ReachesSubtree(r.Role)).Select(r => r.OrgUnit!)
             .Select(o => OrgSubtree.Contains(o.Path, service.Org.Path) ? service.Org : OrgSubtree.Contains(service.Org.Path, o.Path) ? o : null)
             .Where(o => o is not null).OrderBy(o => o!.Path.Length).FirstOrDefault();
-        if (scope is null) return ([], "the breakdown by org unit is for staff");
+        if (scope is null) return ([], ByOrgHidden.StaffOnly);
         if (policy.Anonymity != ResponseAnonymity.Named && policy.WindowAt(now) != WindowState.Closed)
-            return ([], policy.ClosesAt is { } c ? $"anonymous results show nothing per org unit until answers close at {c:O}" : "anonymous results show nothing per org unit while answers are open");
+            return ([], ByOrgHidden.AnonymousWhileOpen(policy.ClosesAt));
 
         var children = await db.OrgUnits.AsNoTracking().Where(o => o.ParentId == scope.Id).OrderBy(o => o.Id).ToListAsync(ct);
         var orgIds = tallies.Select(t => t.OrgUnitId).Distinct().ToList();

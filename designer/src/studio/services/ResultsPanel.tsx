@@ -11,7 +11,7 @@ type Field = Results["fields"][number];
 
 /** A survey's or vote's results: one bar chart per field with options, numbers' summaries, the breakdown by org unit, and the Excel export. */
 export function ResultsPanel({ service }: { service: Service }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [results, setResults] = useState<Results>();
   const [problem, setProblem] = useState<string>();
   useEffect(() => { studioApi.results(service.id).then(setResults, (e) => setProblem(refusalText(e, t).text)); }, [service.id]);
@@ -26,12 +26,17 @@ export function ResultsPanel({ service }: { service: Service }) {
       </Space>
       {results.fields.map((f) => <FieldChart key={f.key} field={f} />)}
       <Typography.Title level={5}>{t("res.byOrg")}</Typography.Title>
-      {results.byOrgNote && <Typography.Paragraph type="secondary">{results.byOrgNote}</Typography.Paragraph>}
+      {results.byOrgHidden && <Typography.Paragraph type="secondary">{byOrgHiddenText(results.byOrgHidden, t, locale)}</Typography.Paragraph>}
       <ul>
         {results.byOrg.map((o) => <li key={o.orgId}>{o.name}: {o.suppressed ? t("res.suppressed") : t("res.responses", { n: o.responses ?? 0 })}</li>)}
       </ul>
     </Card>
   );
+}
+
+function byOrgHiddenText(hidden: NonNullable<Results["byOrgHidden"]>, t: ReturnType<typeof useI18n>["t"], locale: string): string {
+  if (hidden.reason === "staffOnly") return t("res.byOrgStaffOnly");
+  return hidden.until ? t("res.byOrgHiddenUntil", { time: new Date(hidden.until).toLocaleString(locale) }) : t("res.byOrgHiddenWhileOpen");
 }
 
 function FieldChart({ field }: { field: Field }) {
