@@ -43,10 +43,11 @@ internal sealed partial class PublicationAuthoring(FormFlowDbContext db, TimePro
 
     public async Task<PublicationView> UpdateAsync(Account author, long id, PublicationInput input, CancellationToken ct)
     {
-        var checkedInput = await CheckAsync(author, input, ct);
-        var now = clock.GetUtcNow().UtcDateTime;
+        // The item first: someone who may not edit it learns nothing about it from how their input is refused.
         await using var transaction = await db.BeginWriteTransactionAsync(ct);
         var item = await EditableAsync(author, id, ct);
+        var checkedInput = await CheckAsync(author, input, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
         if (item.Kind != input.Kind) throw PublicationRefused.Invalid("kind", $"item {id} is a {item.Kind}; its kind cannot change");
         Fill(item, input, checkedInput, now);
         await PublicationContent.ApplyAsync(db, item, checkedInput.Title, input.Summary?.Trim() ?? "", input.Body ?? "", checkedInput.Files, ct);

@@ -17,7 +17,7 @@ namespace FormFlow.Server.Tests.Auth;
 public sealed partial class RouteTableAuthorisationTests(SqliteServer server) : IClassFixture<SqliteServer>
 {
     /// <summary>The anonymous endpoints, each for a reason given in SECURITY.md.</summary>
-    private static readonly HashSet<string> Anonymous =
+    internal static readonly HashSet<string> Anonymous =
     [
         "* /health",                            // load balancers and orchestrators probe it (any method)
         "GET /openapi/{documentName}.json",     // the API's shape is public, as it is in the repository
