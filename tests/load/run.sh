@@ -66,7 +66,7 @@ for _ in $(seq 1 60); do curl -sf http://127.0.0.1:$port/health >/dev/null && br
 rounds=0; best=0; flat=0
 while [ "$rounds" -lt "$warmup_rounds" ] && [ "$flat" -lt 2 ]; do
   rounds=$((rounds + 1))
-  speed=$(node tests/load/submit-load.mjs http://127.0.0.1:$port 3000 "$concurrency" | node -pe 'JSON.parse(require("fs").readFileSync(0)).perSecond')
+  speed=$(FORMFLOW_LOAD_MEMBERS=0 node tests/load/submit-load.mjs http://127.0.0.1:$port 3000 "$concurrency" | node -pe 'JSON.parse(require("fs").readFileSync(0)).perSecond')
   echo "warm-up round $rounds: $speed submissions/s" >&2
   if [[ " $kinds " == *" answers "* ]]; then
     node tests/load/submit-load.mjs http://127.0.0.1:$port 3000 "$concurrency" 0 answers-warmup | node -pe '"  and " + JSON.parse(require("fs").readFileSync(0)).perSecond + " answers/s"' >&2
