@@ -21,8 +21,9 @@ test("the join form names a refused upload at its field, shows an uploaded photo
   await page.getByLabel(/^姓名/).fill("刘洋");
   await page.getByLabel(/^居民身份证号码/).fill("11010519491231002X");
   await page.getByLabel(/^手机号码/).fill("13812345678");
-  await page.getByLabel("省份").selectOption({ label: "北京市" });
-  await page.getByRole("textbox", { name: /后 4 位/ }).fill("0105");
+  await page.getByLabel("省份", { exact: true }).selectOption({ label: "北京市" });
+  await page.getByLabel("城市", { exact: true }).selectOption({ label: "北京市" });
+  await page.getByLabel("区县", { exact: true }).selectOption({ label: "朝阳区" });
   await page.getByLabel(/^工作单位/).first().fill("华兴电子有限公司");
   await page.getByRole("radio", { name: "全日制", exact: true }).check();
   await page.getByRole("button", { name: "下一步" }).click();

@@ -31,8 +31,9 @@ export async function submitJoinApplication(page: Page, { proof = false, union =
   await expect(page.getByLabel(/^出生日期/)).toHaveValue("1949-12-31");
 
   await page.getByLabel(/^手机号码/).fill("13812345678");
-  await page.getByLabel("省份").selectOption({ label: "北京市" });
-  await page.getByRole("textbox", { name: /后 4 位/ }).fill("0105");
+  await page.getByLabel("省份", { exact: true }).selectOption({ label: "北京市" });
+  await page.getByLabel("城市", { exact: true }).selectOption({ label: "北京市" });
+  await page.getByLabel("区县", { exact: true }).selectOption({ label: "朝阳区" });
   await page.getByLabel(/^工作单位/).first().fill("华兴电子有限公司");
   await page.getByRole("radio", { name: "全日制", exact: true }).check();
   if (union) await page.getByLabel(/^所属基层工会/).selectOption({ label: union });

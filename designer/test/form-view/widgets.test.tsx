@@ -112,11 +112,31 @@ describe("choices", () => {
 });
 
 describe("region and org", () => {
-  it("a region is a province and four more digits", async () => {
+  it("a region is picked as province, city and county, and only the county sets the code", async () => {
     const { user, data } = setup();
+    await waitFor(() => expect((screen.getByLabelText("省份") as HTMLSelectElement).disabled).toBe(false));
+    expect(screen.queryByRole("textbox", { name: /后 4 位/ })).toBeNull();
+    await user.selectOptions(screen.getByLabelText("省份"), "广东省");
+    await user.selectOptions(screen.getByLabelText("城市"), "深圳市");
+    expect(data().region).toBeUndefined();
+    expect(within(screen.getByLabelText("区县")).queryByRole("option", { name: "东城区" })).toBeNull();
+    await user.selectOptions(screen.getByLabelText("区县"), "南山区");
+    expect(data().region).toBe("440305");
     await user.selectOptions(screen.getByLabelText("省份"), "北京市");
-    await user.type(screen.getByRole("textbox", { name: /后 4 位/ }), "0105");
-    expect(data().region).toBe("110105");
+    expect(data().region).toBeUndefined();
+    expect((screen.getByLabelText("城市") as HTMLSelectElement).value).toBe("");
+  });
+
+  it("a stored county shows as its province, city and county; a code not in the national list can still be typed", async () => {
+    setup({ initial: { region: "110105" } });
+    await waitFor(() => expect((screen.getByLabelText("区县") as HTMLSelectElement).value).toBe("110105"));
+    expect((screen.getByLabelText("城市") as HTMLSelectElement).value).toBe("110100");
+    cleanup();
+    const { user, data } = setup({ initial: { region: "830000" } });
+    const rest = await screen.findByRole("textbox", { name: /后 4 位/ });
+    await user.clear(rest);
+    await user.type(rest, "0101");
+    expect(data().region).toBe("830101");
   });
 
   it("an org is picked from the orgs the page provides", async () => {
