@@ -14,6 +14,9 @@ internal sealed record CaseSummaryView(
     long Id, string Number, int ServiceId, string ModuleKey, JsonNode? ServiceName, string Status, PersonRef Applicant,
     int OrgUnitId, string? OrgName, DateTime CreatedAt, DateTime UpdatedAt, string? CurrentStep);
 
+/// <summary>A page of the case list: <c>next</c> is the cursor of the following page, null on the last.</summary>
+internal sealed record CasePage(List<CaseSummaryView> Items, string? Next);
+
 internal sealed record TimelineView(DateTime At, string? ActivityId, string? Title, string Kind, string? By, string? Outcome, JsonObject? Detail);
 
 internal sealed record OpenStepView(long? TaskId, string ActivityId, string Title, string Kind, AssigneeView? Assignee, DateTime? DueAt, bool Overdue);
