@@ -86,6 +86,11 @@ export type CardView = {
   qrSvg: string;
 };
 
+export type CasePage = {
+  items: CaseSummaryView[];
+  next: null | string;
+};
+
 export type CaseSummaryView = {
   id: number;
   number: string;
@@ -121,6 +126,11 @@ export type CaseView = {
   openSteps: OpenStepView[];
   requestInformation: null | RequestInformationView;
   rowVersion: number;
+};
+
+export type ClaimView = {
+  by: PersonRef;
+  at: string;
 };
 
 export type CompleteRequest = {
@@ -159,6 +169,24 @@ export type DataRequest = {
 export type DeadlineCounts = {
   met: number;
   missed: number;
+};
+
+export type DelegationRequest = {
+  toAccountId: null | string;
+  from: null | string;
+  until: null | string;
+};
+
+export type DelegationView = {
+  given: null | DelegationWindow;
+  standingInFor: DelegationWindow[];
+};
+
+export type DelegationWindow = {
+  person: PersonRef;
+  from: string;
+  until: string;
+  active: boolean;
 };
 
 export type DeriveRequest = {
@@ -410,6 +438,11 @@ export type OverlayRequest = {
   operations: JsonArray;
 };
 
+export type PersonPage = {
+  items: PersonRef[];
+  next: null | string;
+};
+
 export type PersonRef = {
   id: string;
   displayName: string;
@@ -506,6 +539,10 @@ export type PublicationView = {
 
 export type QuotaPeriod = "year";
 
+export type ReassignRequest = {
+  accountId: string;
+};
+
 export type RedemptionRequest = {
   credential: string;
   entitlementId?: null | number;
@@ -575,6 +612,7 @@ export type ResultsView = {
 
 export type RevealRequest = {
   fields: string[];
+  reason?: null | string;
 };
 
 export type RevealView = {
@@ -669,10 +707,16 @@ export type TaskDetailView = {
   completedAt: null | string;
   completedBy: null | string;
   outcome: null | string;
+  claim: null | ClaimView;
   outcomes: OutcomeView[];
   fieldPermissions: JsonObject;
   form: JsonObject;
   case: CaseView;
+};
+
+export type TaskPage = {
+  items: TaskView[];
+  next: null | string;
 };
 
 export type TaskView = {
@@ -692,6 +736,7 @@ export type TaskView = {
   completedAt: null | string;
   completedBy: null | string;
   outcome: null | string;
+  claim: null | ClaimView;
 };
 
 export type TestRunRequest = {

@@ -2,10 +2,9 @@ using System.Text.Json.Nodes;
 using FormFlow.Engine.Workflows.Definitions;
 using FormFlow.Engine.Workflows.Runtime;
 using FormFlow.Persistence.Cases;
+using FormFlow.Server.Shared;
 
 namespace FormFlow.Server.Cases;
-
-internal sealed record PersonRef(string Id, string DisplayName);
 
 internal sealed record AssigneeView(string Role, int OrgUnitId, string? OrgName);
 

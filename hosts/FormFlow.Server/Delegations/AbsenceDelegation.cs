@@ -3,6 +3,7 @@ using FormFlow.Persistence;
 using FormFlow.Persistence.Accounts;
 using FormFlow.Persistence.Audit;
 using FormFlow.Persistence.Delegations;
+using FormFlow.Persistence.Orgs;
 using FormFlow.Server.Orgs;
 using FormFlow.Server.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -56,6 +57,16 @@ internal sealed class AbsenceDelegation(FormFlowDbContext db, TimeProvider clock
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>Who may stand in for the account: staff holding a staff role inside one of its staff subtrees, itself excepted.</summary>
+    public async Task<IQueryable<Account>> CandidatesAsync(Account account, CancellationToken ct)
+    {
+        var orgs = new List<int>();
+        foreach (var role in account.Roles.Where(r => Roles.ReachesSubtree(r.Role)))
+            orgs.AddRange(await db.OrgUnits.AsNoTracking().Within(role.OrgUnit!.Path).Select(o => o.Id).ToListAsync(ct));
+        var staff = db.RoleAssignments.Where(r => r.Role != Roles.Worker && r.Role != Roles.Merchant && orgs.Contains(r.OrgUnitId)).Select(r => r.AccountId);
+        return db.Users.Where(a => a.Id != account.Id && staff.Contains(a.Id));
+    }
+
     /// <summary>The absence I set (if any) and the colleagues I stand in for, now or later.</summary>
     public async Task<DelegationView> ViewAsync(Account account, CancellationToken ct)
     {
@@ -65,17 +76,15 @@ internal sealed class AbsenceDelegation(FormFlowDbContext db, TimeProvider clock
         var ids = rows.SelectMany(d => new[] { d.AccountId, d.ToAccountId }).Distinct().ToList();
         var names = await db.Users.AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.DisplayName, ct);
         DelegationWindow Window(Delegation d, string other) =>
-            new(new DelegatePerson(other, names.GetValueOrDefault(other, "")), d.From, d.Until, d.From <= now && d.Until > now);
+            new(new PersonRef(other, names.GetValueOrDefault(other, "")), d.From, d.Until, d.From <= now && d.Until > now);
         return new DelegationView(
             rows.Where(d => d.AccountId == account.Id).Select(d => Window(d, d.ToAccountId)).SingleOrDefault(),
             rows.Where(d => d.ToAccountId == account.Id).Select(d => Window(d, d.AccountId)).ToList());
     }
 }
 
-internal sealed record DelegatePerson(string Id, string DisplayName);
-
 /// <summary>One absence: the other person (the delegate, or the absent colleague), the window, and whether it runs now.</summary>
-internal sealed record DelegationWindow(DelegatePerson Person, DateTime From, DateTime Until, bool Active);
+internal sealed record DelegationWindow(PersonRef Person, DateTime From, DateTime Until, bool Active);
 
 /// <summary><c>given</c>: my absence and who stands in; <c>standingInFor</c>: colleagues whose tasks I handle (now or later).</summary>
 internal sealed record DelegationView(DelegationWindow? Given, List<DelegationWindow> StandingInFor);

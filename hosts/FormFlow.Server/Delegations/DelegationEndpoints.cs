@@ -17,6 +17,8 @@ internal static class DelegationEndpoints
         me.MapPut("/", SetAsync).ProducesProblem(400).ProducesProblem(403).ProducesProblem(422)
             .WithSummary("Set my absence {toAccountId, from, until}: while it runs the colleague sees and handles my tasks. The colleague must be staff in one of my subtrees; " +
                          "422 naming the field otherwise. Replaces an earlier one; audited.");
+        me.MapGet("/candidates", CandidatesAsync).ProducesProblem(400)
+            .WithSummary("Who may stand in for me: staff inside my subtrees, by account name; q narrows by name, ?limit=&cursor= pages.");
         me.MapDelete("/", RemoveAsync).Produces(StatusCodes.Status204NoContent)
             .WithSummary("End my absence now (removes it); audited. 204 also when there was none.");
     }
@@ -33,6 +35,13 @@ internal static class DelegationEndpoints
         if (await CurrentAccount.LoadAsync(db, http.User, ct) is not { } account) return CurrentAccount.Gone();
         var outcome = await delegation.SetAsync(account, body.ToAccountId, body.From, body.Until, ct);
         return outcome.Problem is { } refused ? refused.ToResult() : TypedResults.Ok(outcome.Value!);
+    }
+
+    private static async Task<Results<Ok<PersonPage>, ProblemHttpResult>> CandidatesAsync(string? q, int? limit, string? cursor,
+        FormFlowDbContext db, AbsenceDelegation delegation, HttpContext http, CancellationToken ct)
+    {
+        if (await CurrentAccount.LoadAsync(db, http.User, ct) is not { } account) return CurrentAccount.Gone();
+        return await PersonPage.ReadAsync(await delegation.CandidatesAsync(account, ct), q, limit, cursor, ct);
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RemoveAsync(FormFlowDbContext db, AbsenceDelegation delegation, HttpContext http, CancellationToken ct)

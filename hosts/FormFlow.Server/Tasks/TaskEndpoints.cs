@@ -79,25 +79,12 @@ internal static class TaskEndpoints
         FormFlowDbContext db, TaskClaims claims, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
         if (await CurrentAccount.LoadAsync(db, http.User, ct) is not { } account) return CurrentAccount.Gone();
-        if (limit is < 1 or > IdPage.MaxLimit) return IdPage.BadParameter("limit", $"limit must be 1 to {IdPage.MaxLimit}, not {limit}");
-        if (q is { Length: > 100 }) return IdPage.BadParameter("q", "q must be at most 100 characters");
         var access = await CaseAccess.ForAsync(db, account, clock.GetUtcNow().UtcDateTime, ct);
         var task = await db.CaseTasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, ct);
         if (task is null || !access.CanWork(task)) return CaseProblems.TaskNotFound(id);
         var path = await db.OrgUnits.AsNoTracking().Where(o => o.Id == task.OrgUnitId).Select(o => o.Path).SingleAsync(ct);
         var holders = claims.Holders(task, path);
-        var accounts = db.Users.AsNoTracking().Where(a => holders.Contains(a.Id));
-        if (!string.IsNullOrWhiteSpace(q))
-        {
-            var upper = q.Trim().ToUpperInvariant();
-            accounts = accounts.Where(a => a.DisplayName.Contains(q.Trim()) || a.NormalizedUserName!.Contains(upper));
-        }
-        if (cursor is not null) accounts = accounts.Where(a => string.Compare(a.NormalizedUserName, cursor) > 0);
-        var size = limit ?? IdPage.DefaultLimit;
-        var found = await accounts.OrderBy(a => a.NormalizedUserName).Take(size + 1)
-            .Select(a => new { a.Id, a.DisplayName, a.NormalizedUserName }).ToListAsync(ct);
-        var next = found.Count > size ? found[size - 1].NormalizedUserName : null;
-        return TypedResults.Ok(new PersonPage(found.Take(size).Select(a => new PersonRef(a.Id, a.DisplayName)).ToList(), next));
+        return await PersonPage.ReadAsync(db.Users.Where(a => holders.Contains(a.Id)), q, limit, cursor, ct);
     }
 
     private static async Task<Results<Ok<TaskDetailView>, ProblemHttpResult>> GetAsync(long id, FormFlowDbContext db, TaskReader reader, TimeProvider clock, HttpContext http, CancellationToken ct)

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using FormFlow.Server.Cases;
+using FormFlow.Server.Shared;
 
 namespace FormFlow.Server.Tasks;
 
@@ -17,8 +18,7 @@ internal sealed record TaskView(
 /// <summary>A page of the inbox.</summary>
 internal sealed record TaskPage(List<TaskView> Items, string? Next);
 
-/// <summary>A page of accounts (who may take a task, who may stand in): <c>next</c> is the last account name shown.</summary>
-internal sealed record PersonPage(List<PersonRef> Items, string? Next);
+
 
 internal sealed record OutcomeView(string Id, JsonObject Label);
 

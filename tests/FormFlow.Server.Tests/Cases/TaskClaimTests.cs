@@ -161,6 +161,12 @@ public abstract class TaskClaimTests(CaseServer server)
         await Api.ProblemAsync(await (await Api.CookieClientAsync(server, "worker")).PutAsJsonAsync("/api/me/delegation",
             new { toAccountId = await AccountIdAsync("reviewer"), from = now, until = now.AddDays(1) }), HttpStatusCode.Forbidden);
         Assert.Null((await Api.JsonAsync(await zhang.GetAsync("/api/me/delegation")))["given"]);
+        var zhao = await Api.CookieClientAsync(server, "district-reviewer");
+        var candidates = (await Api.AllPagesAsync(zhao, "/api/me/delegation/candidates")).Select(p => p["displayName"]!.GetValue<string>()).ToList();
+        Assert.Contains("张敏", candidates);
+        Assert.DoesNotContain("claims-xihu-admin", candidates);
+        Assert.DoesNotContain("刘洋", candidates);
+        Assert.DoesNotContain("赵丽", candidates);
     }
 
     [Fact]
