@@ -1,24 +1,12 @@
 import { Button, TextArea } from "antd-mobile";
 import { useId, useState } from "react";
-import type { FieldAccess, FormDefinition, JsonRecord } from "../../forms";
 import { api, ApiProblem } from "../api";
 import { labelOf, say } from "../i18n";
+import type { MaskedField } from "../masked-fields";
 import { useSession } from "../session";
 
-/** The personal fields a step shows masked: those with a PII class it may not read, and does not hide. */
-export function maskedFields(form: FormDefinition, data: JsonRecord, permissions: Record<string, FieldAccess>): { key: string; label: string | Record<string, string> }[] {
-  const found: { key: string; label: string | Record<string, string> }[] = [];
-  for (const page of form.pages) for (const section of page.sections) for (const field of section.fields) {
-    if (!field.key || !field.pii || !(field.key in data)) continue;
-    const access = permissions[field.key];
-    if (access === "read" || access === "edit" || access === "required" || access === "hidden") continue;
-    found.push({ key: field.key, label: field.label as string | Record<string, string> });
-  }
-  return found;
-}
-
 /** 查看完整信息: asks why, then shows the plain values; the server keeps the reason in the audit log. */
-export function RevealCard({ caseId, fields }: { caseId: number; fields: { key: string; label: string | Record<string, string> }[] }) {
+export function RevealCard({ caseId, fields }: { caseId: number; fields: MaskedField[] }) {
   const { locale } = useSession();
   const id = useId();
   const [asking, setAsking] = useState(false);

@@ -11,7 +11,8 @@ import { useSession } from "../session";
 import { Timeline } from "../timeline";
 import { useLoad } from "../use-load";
 import { useOrgOptions } from "../use-org-options";
-import { maskedFields, RevealCard } from "./reveal-card";
+import { maskedFields } from "../masked-fields";
+import { RevealCard } from "./reveal-card";
 
 /**
  * A task: the case as this step may see it (its field permissions: hidden fields are absent, read fields shown
@@ -58,7 +59,7 @@ function Working({ task }: { task: TaskDetail }) {
       <h2>{task.title} · {labelOf(task.serviceName, locale)}</h2>
       <p>{task.caseNumber} · {say(locale, "applicant")}: {task.applicant.displayName}</p>
       {task.claim && <p className="pf-muted">{say(locale, "claimedBy", task.claim.by.displayName)}</p>}
-      <RevealCard caseId={task.caseId} fields={maskedFields(runtime.definition, task.case.data, permissions)} />
+      <RevealCard caseId={task.caseId} fields={maskedFields(runtime.definition, task.case.data, task.fieldPermissions ?? {})} />
       <FormView runtime={runtime} data={data} onChange={setData} locale={locale} permissions={permissions}
         previousData={task.case.data} serverErrors={errors} services={{ orgs, ...fileServices }} allPages />
       <div className="pf-card">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { appendPage, pageUrl, replaceItem } from "./paging";
+import { appendPage, pageUrl, replaceItem } from "../../src/portal/paging";
 
 describe("paged lists", () => {
   it("puts only the filters that hold a value into the address, then the cursor", () => {
