@@ -50,3 +50,21 @@ test("a reviewer finds a case by number, claims its task and exports the list", 
   await expect(reviewer.getByRole("definition").filter({ hasText: "1949-12-31" })).toBeVisible();
   await expectAccessible(reviewer);
 });
+
+/** A reviewer going on leave names a colleague to stand in, on the 我的 page, and ends the absence again. */
+test("a reviewer sets a stand-in for an absence and ends it", async ({ open }) => {
+  const reviewer = await open("reviewer");
+  await reviewer.getByRole("link", { name: "我的", exact: true }).click();
+  const card = reviewer.getByRole("group", { name: "休假代理" });
+  await card.getByLabel("代理人").selectOption({ label: "赵丽" });
+  await card.getByLabel("开始时间").fill("2030-05-01T09:00");
+  await card.getByLabel("结束时间").fill("2030-04-01T09:00");
+  await card.getByRole("button", { name: "保存代理" }).click();
+  await expect(card.getByRole("alert")).toContainText("until must be after from");
+  await card.getByLabel("结束时间").fill("2030-05-08T18:00");
+  await card.getByRole("button", { name: "保存代理" }).click();
+  await expect(card.getByText(/赵丽 将从 .* 起代理您的待办/)).toBeVisible();
+  await expectAccessible(reviewer);
+  await card.getByRole("button", { name: "结束代理" }).click();
+  await expect(card.getByText(/赵丽 将从/)).toHaveCount(0);
+});

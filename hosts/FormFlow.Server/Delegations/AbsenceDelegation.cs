@@ -4,7 +4,6 @@ using FormFlow.Persistence.Accounts;
 using FormFlow.Persistence.Audit;
 using FormFlow.Persistence.Delegations;
 using FormFlow.Persistence.Orgs;
-using FormFlow.Server.Orgs;
 using FormFlow.Server.Shared;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,8 +11,9 @@ namespace FormFlow.Server.Delegations;
 
 /// <summary>
 /// A staff member's absence: from a time until a time a colleague stands in, seeing and handling their tasks (the
-/// inbox and task rules read <see cref="Delegation"/> rows). The colleague must be staff inside one of the absent
-/// member's subtrees, so no task travels to another subtree. Setting and removing are audited.
+/// inbox and task rules read <see cref="Delegation"/> rows). The colleague must be staff on the same branch as one of
+/// the absent member's staff units (inside its subtree, or at a unit above it), so no task travels to another
+/// subtree. Setting and removing are audited.
 /// </summary>
 internal sealed class AbsenceDelegation(FormFlowDbContext db, TimeProvider clock)
 {
@@ -34,8 +34,8 @@ internal sealed class AbsenceDelegation(FormFlowDbContext db, TimeProvider clock
         if (end <= now) return FieldProblem.Invalid("until", "until must lie in the future");
         if (end - start > Longest) return FieldProblem.Invalid("until", $"an absence lasts at most {Longest.Days} days");
         var colleague = await CurrentAccount.WithRoles(db).AsNoTracking().SingleOrDefaultAsync(a => a.Id == toAccountId, ct);
-        if (colleague is null || !colleague.Roles.Any(r => Roles.ReachesSubtree(r.Role) && OrgAdmins.Sees(account, r.OrgUnit!)))
-            return FieldProblem.Invalid("toAccountId", "the colleague who stands in must hold a staff role inside one of your subtrees");
+        if (colleague is null || !colleague.Roles.Any(r => Roles.ReachesSubtree(r.Role) && StaffPaths(account).Any(mine => SameBranch(mine, r.OrgUnit!.Path))))
+            return FieldProblem.Invalid("toAccountId", "the colleague who stands in must hold a staff role in your subtree or at a unit above yours");
 
         var row = await db.Delegations.SingleOrDefaultAsync(d => d.AccountId == account.Id, ct);
         if (row is null) db.Delegations.Add(row = new Delegation { AccountId = account.Id, ToAccountId = colleague.Id });
@@ -57,15 +57,23 @@ internal sealed class AbsenceDelegation(FormFlowDbContext db, TimeProvider clock
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>Who may stand in for the account: staff holding a staff role inside one of its staff subtrees, itself excepted.</summary>
+    /// <summary>Who may stand in for the account: staff holding a staff role in one of its staff subtrees or above it, itself excepted.</summary>
     public async Task<IQueryable<Account>> CandidatesAsync(Account account, CancellationToken ct)
     {
         var orgs = new List<int>();
-        foreach (var role in account.Roles.Where(r => Roles.ReachesSubtree(r.Role)))
-            orgs.AddRange(await db.OrgUnits.AsNoTracking().Within(role.OrgUnit!.Path).Select(o => o.Id).ToListAsync(ct));
+        foreach (var path in StaffPaths(account))
+        {
+            orgs.AddRange(await db.OrgUnits.AsNoTracking().Within(path).Select(o => o.Id).ToListAsync(ct));
+            orgs.AddRange(OrgSubtree.Chain(path));
+        }
         var staff = db.RoleAssignments.Where(r => r.Role != Roles.Worker && r.Role != Roles.Merchant && orgs.Contains(r.OrgUnitId)).Select(r => r.AccountId);
         return db.Users.Where(a => a.Id != account.Id && staff.Contains(a.Id));
     }
+
+    private static IEnumerable<string> StaffPaths(Account account) =>
+        account.Roles.Where(r => Roles.ReachesSubtree(r.Role)).Select(r => r.OrgUnit!.Path);
+
+    private static bool SameBranch(string a, string b) => OrgSubtree.Contains(a, b) || OrgSubtree.Contains(b, a);
 
     /// <summary>The absence I set (if any) and the colleagues I stand in for, now or later.</summary>
     public async Task<DelegationView> ViewAsync(Account account, CancellationToken ct)

@@ -15,10 +15,10 @@ internal static class DelegationEndpoints
         me.MapGet("/", GetAsync)
             .WithSummary("My absence (given: the colleague who stands in, from, until, active) and the colleagues I stand in for (standingInFor).");
         me.MapPut("/", SetAsync).ProducesProblem(400).ProducesProblem(403).ProducesProblem(422)
-            .WithSummary("Set my absence {toAccountId, from, until}: while it runs the colleague sees and handles my tasks. The colleague must be staff in one of my subtrees; " +
+            .WithSummary("Set my absence {toAccountId, from, until}: while it runs the colleague sees and handles my tasks. The colleague must be staff in my subtree or at a unit above mine; " +
                          "422 naming the field otherwise. Replaces an earlier one; audited.");
         me.MapGet("/candidates", CandidatesAsync).ProducesProblem(400)
-            .WithSummary("Who may stand in for me: staff inside my subtrees, by account name; q narrows by name, ?limit=&cursor= pages.");
+            .WithSummary("Who may stand in for me: staff in my subtrees or at units above mine, by account name; q narrows by name, ?limit=&cursor= pages.");
         me.MapDelete("/", RemoveAsync).Produces(StatusCodes.Status204NoContent)
             .WithSummary("End my absence now (removes it); audited. 204 also when there was none.");
     }

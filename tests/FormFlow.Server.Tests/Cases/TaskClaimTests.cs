@@ -146,7 +146,7 @@ public abstract class TaskClaimTests(CaseServer server)
     }
 
     [Fact]
-    public async Task A_stand_in_must_be_staff_inside_my_subtree_and_the_window_must_make_sense()
+    public async Task A_stand_in_must_be_staff_on_my_branch_of_the_tree_and_the_window_must_make_sense()
     {
         await TestAccounts.EnsureAsync(server, "claims-xihu-admin", Roles.Admin, "西湖区总工会");
         var zhang = await Api.CookieClientAsync(server, "reviewer");
@@ -167,6 +167,13 @@ public abstract class TaskClaimTests(CaseServer server)
         Assert.DoesNotContain("claims-xihu-admin", candidates);
         Assert.DoesNotContain("刘洋", candidates);
         Assert.DoesNotContain("赵丽", candidates);
+        // A district reviewer above the union may stand in for the union's reviewer; another district's admin may not.
+        var above = (await Api.AllPagesAsync(zhang, "/api/me/delegation/candidates")).Select(p => p["displayName"]!.GetValue<string>()).ToList();
+        Assert.Contains("赵丽", above);
+        Assert.DoesNotContain("claims-xihu-admin", above);
+        Assert.DoesNotContain("刘洋", above);
+        await Api.JsonAsync(await zhang.PutAsJsonAsync("/api/me/delegation", new { toAccountId = await AccountIdAsync("district-reviewer"), from = now, until = now.AddDays(1) }));
+        Assert.Equal(HttpStatusCode.NoContent, (await zhang.DeleteAsync("/api/me/delegation")).StatusCode);
     }
 
     [Fact]
