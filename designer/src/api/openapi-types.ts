@@ -91,6 +91,11 @@ export type CardView = {
   qrSvg: string;
 };
 
+export type CasePage = {
+  items: CaseSummaryView[];
+  next: null | string;
+};
+
 export type CaseSummaryView = {
   id: number;
   number: string;
@@ -126,6 +131,11 @@ export type CaseView = {
   openSteps: OpenStepView[];
   requestInformation: null | RequestInformationView;
   rowVersion: number;
+};
+
+export type ClaimView = {
+  by: PersonRef;
+  at: string;
 };
 
 export type CompleteRequest = {
@@ -164,6 +174,24 @@ export type DataRequest = {
 export type DeadlineCounts = {
   met: number;
   missed: number;
+};
+
+export type DelegationRequest = {
+  toAccountId: null | string;
+  from: null | string;
+  until: null | string;
+};
+
+export type DelegationView = {
+  given: null | DelegationWindow;
+  standingInFor: DelegationWindow[];
+};
+
+export type DelegationWindow = {
+  person: PersonRef;
+  from: string;
+  until: string;
+  active: boolean;
 };
 
 export type DeriveRequest = {
@@ -415,6 +443,11 @@ export type OverlayRequest = {
   operations: JsonArray;
 };
 
+export type PersonPage = {
+  items: PersonRef[];
+  next: null | string;
+};
+
 export type PersonRef = {
   id: string;
   displayName: string;
@@ -511,6 +544,10 @@ export type PublicationView = {
 
 export type QuotaPeriod = "year";
 
+export type ReassignRequest = {
+  accountId: string;
+};
+
 export type RedemptionRequest = {
   credential: string;
   entitlementId?: null | number;
@@ -580,6 +617,7 @@ export type ResultsView = {
 
 export type RevealRequest = {
   fields: string[];
+  reason?: null | string;
 };
 
 export type RevealView = {
@@ -674,10 +712,16 @@ export type TaskDetailView = {
   completedAt: null | string;
   completedBy: null | string;
   outcome: null | string;
+  claim: null | ClaimView;
   outcomes: OutcomeView[];
   fieldPermissions: JsonObject;
   form: JsonObject;
   case: CaseView;
+};
+
+export type TaskPage = {
+  items: TaskView[];
+  next: null | string;
 };
 
 export type TaskView = {
@@ -697,6 +741,7 @@ export type TaskView = {
   completedAt: null | string;
   completedBy: null | string;
   outcome: null | string;
+  claim: null | ClaimView;
 };
 
 export type TestRunRequest = {

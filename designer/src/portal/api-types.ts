@@ -1,6 +1,6 @@
 import type {
   AccountView, AssigneeView, FeedItemView, FeedPage as FeedPageView, PublicationView, CardView, CaseSummaryView, CaseView, EntitlementView, NotificationView, OpenStepView, OrgNode as OrgNodeView,
-  PersonRef, PointsView, ResponseReceipt, ResultsView, RoleView, ServiceDetailView, ServiceView, TaskDetailView, TaskView, TimelineView, VerifyView,
+  PersonRef, PersonPage as PersonPageView, CasePage as CasePageView, TaskPage as TaskPageView, DelegationView, PointsView, ResponseReceipt, ResultsView, RoleView, ServiceDetailView, ServiceView, TaskDetailView, TaskView, TimelineView, VerifyView,
 } from "../api/openapi-types";
 import type { Refine, Text } from "../api/refine";
 import type { FieldAccess, FormDefinition, JsonRecord } from "../forms";
@@ -32,3 +32,7 @@ export type FeedPage = FeedPageView;
 export type FeedItemDetail = PublicationView;
 export type Receipt = ResponseReceipt;
 export type Results = ResultsView;
+export type PersonPage = PersonPageView;
+export type CasePage = CasePageView;
+export type TaskPage = TaskPageView;
+export type Delegation = DelegationView;

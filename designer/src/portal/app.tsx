@@ -23,6 +23,7 @@ import { ServiceHall } from "./pages/service-hall";
 import { Settings } from "./pages/settings";
 import { ResetPassword } from "./pages/reset-password";
 import { SignIn } from "./pages/sign-in";
+import { StaffCases } from "./pages/staff-cases";
 import { TaskPage } from "./pages/task-page";
 
 const antdLocales = { "zh-CN": zhCN, "zh-TW": zhTW, en: enUS } as const;
@@ -65,7 +66,7 @@ function SignedIn({ session }: { session: Session }) {
   const { me, locale } = session;
   const tabs: [string, Word][] = [];
   if (hasRole(me, "worker", "member") || me.roles.length === 0) tabs.push(["/", "hall"], ["/cases", "myCases"], ["/card", "card"]);
-  if (isCadre(me)) tabs.push(["/inbox", "inbox"]);
+  if (isCadre(me)) tabs.push(["/inbox", "inbox"], ["/staff/cases", "staffCases"]);
   // Staff start services too (an admin drafts a notice); their home stays the inbox, the hall is a tab of its own.
   if (isCadre(me) && tabs[0][0] !== "/") tabs.push(["/hall", "hall"]);
   if (hasRole(me, "merchant")) tabs.push(["/merchant", "merchant"]);
@@ -95,6 +96,7 @@ function route(path: string, home: string) {
   if (path === "/cases") return <MyCases />;
   if ((params = match("/cases/:id", path))) return <CasePage key={params.id} caseId={params.id} />;
   if (path === "/inbox") return <Inbox />;
+  if (path === "/staff/cases") return <StaffCases />;
   if ((params = match("/tasks/:id", path))) return <TaskPage key={params.id} taskId={params.id} />;
   if (path === "/card") return <MemberCardPage />;
   if (path === "/merchant") return <MerchantPage />;

@@ -47,6 +47,8 @@ internal sealed class CaseTaskMapping : IEntityTypeConfiguration<CaseTask>
         b.Property(t => t.CreatedAt).HasConversion(UtcDateTimes.Converter);
         b.Property(t => t.DueAt).HasConversion(UtcDateTimes.NullableConverter);
         b.Property(t => t.CompletedAt).HasConversion(UtcDateTimes.NullableConverter);
+        b.Property(t => t.ClaimedAt).HasConversion(UtcDateTimes.NullableConverter);
+        b.HasOne<Account>().WithMany().HasForeignKey(t => t.ClaimedBy).OnDelete(DeleteBehavior.Restrict);
         b.Property(t => t.Version).IsConcurrencyToken();
         b.HasOne<Case>().WithMany().HasForeignKey(t => t.CaseId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<OrgUnit>().WithMany().HasForeignKey(t => t.OrgUnitId).OnDelete(DeleteBehavior.Restrict);

@@ -26,5 +26,8 @@ public sealed class CaseTask
     /// <summary>User name of who completed it; "system" when the workflow closed it (escalation, a join's other branch).</summary>
     public string? CompletedBy { get; set; }
     public string? Outcome { get; set; }
+    /// <summary>The account that claimed the task: while set, only it (or its delegate during an absence) handles the task.</summary>
+    public string? ClaimedBy { get; set; }
+    public DateTime? ClaimedAt { get; set; }
     public long Version { get; set; }
 }

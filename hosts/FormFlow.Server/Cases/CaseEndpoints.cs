@@ -31,8 +31,12 @@ internal static class CaseEndpoints
                          "An Idempotency-Key header makes a retry return the first answer instead of a second case.");
 
         var cases = app.MapGroup("/api/cases").WithTags("Cases").RequireAuthorization().ProducesProblem(401);
-        cases.MapGet("/", ListAsync)
-            .WithSummary("Cases: my own with mine=true (workers always get only their own); staff without mine get the cases of applicants in their subtrees. Newest first, at most 500.");
+        cases.MapGet("/", ListAsync).ProducesProblem(400)
+            .WithSummary("Cases, newest first: my own with mine=true (workers always get only their own); staff get the cases of applicants in the subtrees of their staff roles (and their own). " +
+                         $"{CaseSearch.Describe}; {IdPage.Describe}. Answers {{items, next}}.");
+        cases.MapGet("/export", ExportAsync).ProducesProblem(400)
+            .Produces(200, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            .WithSummary($"The same list, every case the filters match, as an xlsx with personal data masked (names, mobile numbers, resident IDs ...); {CaseSearch.Describe}.");
         cases.MapGet("/{id:long}", GetAsync).ProducesProblem(404)
             .WithSummary("One case with its timeline, open steps (assignee, due date) and data; personal fields are masked unless I am the applicant.");
         cases.MapPost("/{id:long}/resubmit", ResubmitAsync).RequireRateLimiting(RateLimits.Submissions)
@@ -52,26 +56,36 @@ internal static class CaseEndpoints
         return await submission.SubmitAsync(account, service, body.Data, idempotencyKey, ct);
     }
 
-    private static async Task<Results<Ok<List<CaseSummaryView>>, ProblemHttpResult>> ListAsync(
-        bool? mine, FormFlowDbContext db, CaseReader reader, HttpContext http, CancellationToken ct)
+    private static async Task<Results<Ok<CasePage>, ProblemHttpResult>> ListAsync(
+        bool? mine, string? number, string? applicant, string? status, int? serviceId, string? submittedFrom, string? submittedTo, int? limit, string? cursor,
+        FormFlowDbContext db, CaseReader reader, HttpContext http, CancellationToken ct)
     {
         if (await CurrentAccount.LoadAsync(db, http.User, ct) is not { } account) return CurrentAccount.Gone();
+        if (!IdPage.TryRead(limit, cursor, out var page, out var problem)) return problem!;
+        if (!CaseSearch.TryRead(mine, number, applicant, status, serviceId, submittedFrom, submittedTo, out var search, out problem)) return problem!;
         var access = await CaseAccess.ForAsync(db, account, ct);
-        var query = db.Cases.AsNoTracking();
-        if (mine == true || access.StaffOrgs.Count == 0) query = query.Where(c => c.ApplicantAccountId == account.Id);
-        else
-        {
-            var orgs = access.StaffOrgs.ToList();
-            query = query.Where(c => orgs.Contains(c.OrgUnitId) || c.ApplicantAccountId == account.Id);
-        }
-        var list = await query.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id).Take(500).ToListAsync(ct);
-        return TypedResults.Ok(await reader.SummariesAsync(list, ct));
+        var (items, next) = await search.PageAsync(db, access, page, ct);
+        return TypedResults.Ok(new CasePage(await reader.SummariesAsync(items, ct), next));
     }
 
-    private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> GetAsync(long id, FormFlowDbContext db, CaseReader reader, HttpContext http, CancellationToken ct)
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportAsync(
+        bool? mine, string? number, string? applicant, string? status, int? serviceId, string? submittedFrom, string? submittedTo,
+        FormFlowDbContext db, CaseExport export, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
         if (await CurrentAccount.LoadAsync(db, http.User, ct) is not { } account) return CurrentAccount.Gone();
+        if (!CaseSearch.TryRead(mine, number, applicant, status, serviceId, submittedFrom, submittedTo, out var search, out var problem)) return problem!;
         var access = await CaseAccess.ForAsync(db, account, ct);
+        var file = await export.XlsxAsync(search, access, ct);
+        AuditLog.Append(db, account.UserName ?? account.Id, "case.exported", "cases", new JsonObject { ["query"] = http.Request.QueryString.Value });
+        await db.SaveChangesAsync(ct);
+        return TypedResults.File(file, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            $"cases-{clock.GetUtcNow().AddHours(8):yyyyMMdd-HHmm}.xlsx");
+    }
+
+    private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> GetAsync(long id, FormFlowDbContext db, CaseReader reader, TimeProvider clock, HttpContext http, CancellationToken ct)
+    {
+        if (await CurrentAccount.LoadAsync(db, http.User, ct) is not { } account) return CurrentAccount.Gone();
+        var access = await CaseAccess.ForAsync(db, account, clock.GetUtcNow().UtcDateTime, ct);
         if (await access.FindCaseAsync(db, id, ct) is not { } c) return CaseProblems.CaseNotFound(id);
         return TypedResults.Ok(await reader.ViewForAsync(c, access, ct));
     }

@@ -4,6 +4,7 @@ using FormFlow.Persistence;
 using FormFlow.Persistence.Cases;
 using FormFlow.Server.Snapshots;
 using Microsoft.EntityFrameworkCore;
+using FormFlow.Server.Shared;
 using FormFlow.Server.Privacy;
 using FormFlow.Server.Orgs;
 

@@ -2,10 +2,9 @@ using System.Text.Json.Nodes;
 using FormFlow.Engine.Workflows.Definitions;
 using FormFlow.Engine.Workflows.Runtime;
 using FormFlow.Persistence.Cases;
+using FormFlow.Server.Shared;
 
 namespace FormFlow.Server.Cases;
-
-internal sealed record PersonRef(string Id, string DisplayName);
 
 internal sealed record AssigneeView(string Role, int OrgUnitId, string? OrgName);
 
@@ -13,6 +12,9 @@ internal sealed record AssigneeView(string Role, int OrgUnitId, string? OrgName)
 internal sealed record CaseSummaryView(
     long Id, string Number, int ServiceId, string ModuleKey, JsonNode? ServiceName, string Status, PersonRef Applicant,
     int OrgUnitId, string? OrgName, DateTime CreatedAt, DateTime UpdatedAt, string? CurrentStep);
+
+/// <summary>A page of the case list: <c>next</c> is the cursor of the following page, null on the last.</summary>
+internal sealed record CasePage(List<CaseSummaryView> Items, string? Next);
 
 internal sealed record TimelineView(DateTime At, string? ActivityId, string? Title, string Kind, string? By, string? Outcome, JsonObject? Detail);
 

@@ -16,6 +16,7 @@ internal static class CasesSetup
         services.AddScoped<CaseReader>();
         services.AddScoped<CaseStimuli>();
         services.AddScoped<CaseSubmission>();
+        services.AddScoped<CaseExport>();
         return services;
     }
 }

@@ -23,6 +23,7 @@ using FormFlow.Server.Publications;
 using FormFlow.Server.Services;
 using FormFlow.Server.Responses;
 using FormFlow.Server.Statistics;
+using FormFlow.Server.Delegations;
 using FormFlow.Server.Tasks;
 using FormFlow.Server.Snapshots;
 using Microsoft.AspNetCore.DataProtection;
@@ -93,6 +94,7 @@ internal static class ServerApp
         services.AddCases();
         services.AddResponses();
         services.AddTasks();
+        services.AddDelegations();
         services.AddNotifications();
         services.AddDispatch();
         services.AddUpgradeCascades();
@@ -124,6 +126,7 @@ internal static class ServerApp
         app.MapCaseEndpoints();
         app.MapResponseEndpoints();
         app.MapTaskEndpoints();
+        app.MapDelegations();
         app.MapFormDraftEndpoints();
         app.MapNotificationEndpoints();
         app.MapMemberEndpoints();

@@ -17,8 +17,8 @@ internal sealed record IdPage(int Limit, long? Before)
     {
         page = new IdPage(limit ?? DefaultLimit, null);
         problem = null;
-        if (limit is < 1 or > MaxLimit) problem = Bad("limit", $"limit must be 1 to {MaxLimit}, not {limit}");
-        else if (cursor is not null && (!long.TryParse(cursor, out var before) || before < 1)) problem = Bad("cursor", "cursor must be the 'next' of a previous page");
+        if (limit is < 1 or > MaxLimit) problem = BadParameter("limit", $"limit must be 1 to {MaxLimit}, not {limit}");
+        else if (cursor is not null && (!long.TryParse(cursor, out var before) || before < 1)) problem = BadParameter("cursor", "cursor must be the 'next' of a previous page");
         else if (cursor is not null) page = page with { Before = long.Parse(cursor) };
         return problem is null;
     }
@@ -27,7 +27,8 @@ internal sealed record IdPage(int Limit, long? Before)
     public (List<T> Items, string? Next) Cut<T>(List<T> fetched, Func<T, long> id) =>
         fetched.Count > Limit ? (fetched.Take(Limit).ToList(), id(fetched[Limit - 1]).ToString()) : (fetched, null);
 
-    private static ProblemHttpResult Bad(string parameter, string detail) => TypedResults.Problem(
+    /// <summary>The 400 for a bad query parameter, naming it in <c>parameter</c>.</summary>
+    public static ProblemHttpResult BadParameter(string parameter, string detail) => TypedResults.Problem(
         statusCode: StatusCodes.Status400BadRequest, title: $"invalid {parameter}", detail: detail,
         extensions: new Dictionary<string, object?> { ["parameter"] = parameter });
 }

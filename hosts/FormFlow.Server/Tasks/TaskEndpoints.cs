@@ -20,33 +20,77 @@ internal static class TaskEndpoints
 {
     public sealed record CompleteRequest(string Outcome, JsonObject? Data = null, string? Comment = null, long? RowVersion = null);
 
+    public sealed record ReassignRequest(string AccountId);
+
     public static void MapTaskEndpoints(this IEndpointRouteBuilder app)
     {
         var tasks = app.MapGroup("/api/tasks").WithTags("Tasks").RequireAuthorization().ProducesProblem(401);
-        tasks.MapGet("/", InboxAsync)
-            .WithSummary("My inbox: open tasks whose role I hold at the task's org or above it; overdue first, then by due date.");
+        tasks.MapGet("/", InboxAsync).ProducesProblem(400)
+            .WithSummary("My inbox: open tasks whose role I hold at the task's org or above it (or that a colleague I stand in for holds), newest first; " +
+                         $"{InboxQuery.Describe}; {IdPage.Describe}. Answers {{items, next}}; each item names who claimed it.");
         tasks.MapGet("/{id:long}", GetAsync).ProducesProblem(404)
             .WithSummary("One task with its outcomes, the step's field permissions, the form and the case as the step may see it.");
         tasks.MapPost("/{id:long}/complete", CompleteAsync)
             .ProducesProblem(400).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422)
             .WithSummary("Complete a task with one of its outcomes; data goes through the forms engine with the step's field permissions. " +
-                         "409 when it was completed already (naming by whom) or rowVersion is stale; 422 for field errors or an unknown outcome.");
+                         "409 when it was completed already (naming by whom), is claimed by someone else (naming them) or rowVersion is stale; 422 for field errors or an unknown outcome.");
+        tasks.MapPost("/{id:long}/claim", (long id, FormFlowDbContext db, TaskClaims claims, TaskReader reader, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+                ChangeClaimAsync(id, db, reader, clock, http, (access, task) => claims.ClaimAsync(access, task, ct), ct))
+            .ProducesProblem(404).ProducesProblem(409)
+            .WithSummary("Claim a task: from now only I (or my delegate during an absence) handle it. Of two claims at once exactly one wins; the other is 409 naming the holder.");
+        tasks.MapPost("/{id:long}/release", (long id, FormFlowDbContext db, TaskClaims claims, TaskReader reader, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+                ChangeClaimAsync(id, db, reader, clock, http, (access, task) => claims.ReleaseAsync(access, task, ct), ct))
+            .ProducesProblem(404).ProducesProblem(409)
+            .WithSummary("Release a task I hold, so anyone holding its role may take it; 409 naming the holder when someone else holds it.");
+        tasks.MapPost("/{id:long}/reassign", (long id, ReassignRequest body, FormFlowDbContext db, TaskClaims claims, TaskReader reader, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+                ChangeClaimAsync(id, db, reader, clock, http, (access, task) => claims.ReassignAsync(access, task, body.AccountId ?? "", ct), ct))
+            .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422)
+            .WithSummary("Hand a task to a colleague: it becomes claimed by them. Only to an account holding the step's role at the task's org or above (else 422 naming accountId); " +
+                         "409 when someone else holds it.");
+        tasks.MapGet("/{id:long}/assignees", AssigneesAsync).ProducesProblem(400).ProducesProblem(404)
+            .WithSummary("The accounts a task may be reassigned to (holders of its step's role at its org or above), by account name; q narrows by name, ?limit=&cursor= pages.");
     }
 
-    private static async Task<Results<Ok<List<TaskView>>, ProblemHttpResult>> InboxAsync(FormFlowDbContext db, TaskReader reader, TimeProvider clock, HttpContext http, CancellationToken ct)
+    private static async Task<Results<Ok<TaskPage>, ProblemHttpResult>> InboxAsync(int? serviceId, string? step, string? claim, bool? overdue, int? limit, string? cursor,
+        FormFlowDbContext db, TaskReader reader, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
         if (await CurrentAccount.LoadAsync(db, http.User, ct) is not { } account) return CurrentAccount.Gone();
-        var access = await CaseAccess.ForAsync(db, account, ct);
+        if (!IdPage.TryRead(limit, cursor, out var page, out var problem)) return problem!;
+        if (!InboxQuery.TryRead(serviceId, step, claim, overdue, out var query, out problem)) return problem!;
         var now = clock.GetUtcNow().UtcDateTime;
-        var inbox = (await access.InboxAsync(db, ct))
-            .OrderByDescending(t => t.DueAt <= now).ThenBy(t => t.DueAt ?? DateTime.MaxValue).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id).ToList();
-        return TypedResults.Ok(await reader.ViewsAsync(inbox, ct));
+        var access = await CaseAccess.ForAsync(db, account, now, ct);
+        var (items, next) = await query.PageAsync(db, access, page, now, ct);
+        return TypedResults.Ok(new TaskPage(await reader.ViewsAsync(items, ct), next));
     }
 
-    private static async Task<Results<Ok<TaskDetailView>, ProblemHttpResult>> GetAsync(long id, FormFlowDbContext db, TaskReader reader, HttpContext http, CancellationToken ct)
+    private static async Task<Results<Ok<TaskView>, ProblemHttpResult>> ChangeClaimAsync(long id, FormFlowDbContext db, TaskReader reader, TimeProvider clock, HttpContext http,
+        Func<CaseAccess, CaseTask, Task<Outcome<CaseTask>>> change, CancellationToken ct)
     {
         if (await CurrentAccount.LoadAsync(db, http.User, ct) is not { } account) return CurrentAccount.Gone();
-        var access = await CaseAccess.ForAsync(db, account, ct);
+        var access = await CaseAccess.ForAsync(db, account, clock.GetUtcNow().UtcDateTime, ct);
+        var task = await db.CaseTasks.SingleOrDefaultAsync(t => t.Id == id, ct);
+        if (task is null || !access.CanWork(task)) return CaseProblems.TaskNotFound(id);
+        var outcome = await change(access, task);
+        if (outcome.Problem is { } refused) return refused.ToResult();
+        return TypedResults.Ok((await reader.ViewsAsync([outcome.Value!], ct))[0]);
+    }
+
+    private static async Task<Results<Ok<PersonPage>, ProblemHttpResult>> AssigneesAsync(long id, string? q, int? limit, string? cursor,
+        FormFlowDbContext db, TaskClaims claims, TimeProvider clock, HttpContext http, CancellationToken ct)
+    {
+        if (await CurrentAccount.LoadAsync(db, http.User, ct) is not { } account) return CurrentAccount.Gone();
+        var access = await CaseAccess.ForAsync(db, account, clock.GetUtcNow().UtcDateTime, ct);
+        var task = await db.CaseTasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, ct);
+        if (task is null || !access.CanWork(task)) return CaseProblems.TaskNotFound(id);
+        var path = await db.OrgUnits.AsNoTracking().Where(o => o.Id == task.OrgUnitId).Select(o => o.Path).SingleAsync(ct);
+        var holders = claims.Holders(task, path);
+        return await PersonPage.ReadAsync(db.Users.Where(a => holders.Contains(a.Id)), q, limit, cursor, ct);
+    }
+
+    private static async Task<Results<Ok<TaskDetailView>, ProblemHttpResult>> GetAsync(long id, FormFlowDbContext db, TaskReader reader, TimeProvider clock, HttpContext http, CancellationToken ct)
+    {
+        if (await CurrentAccount.LoadAsync(db, http.User, ct) is not { } account) return CurrentAccount.Gone();
+        var access = await CaseAccess.ForAsync(db, account, clock.GetUtcNow().UtcDateTime, ct);
         var task = await db.CaseTasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, ct);
         if (task is null || !access.CanWork(task)) return CaseProblems.TaskNotFound(id);
         var c = await db.Cases.AsNoTracking().SingleAsync(x => x.Id == task.CaseId, ct);
@@ -58,13 +102,18 @@ internal static class TaskEndpoints
         PiiProtector pii, HttpContext http, CancellationToken ct)
     {
         if (await CurrentAccount.LoadAsync(db, http.User, ct) is not { } account) return CurrentAccount.Gone();
-        var access = await CaseAccess.ForAsync(db, account, ct);
+        var access = await CaseAccess.ForAsync(db, account, clock.GetUtcNow().UtcDateTime, ct);
         var task = await db.CaseTasks.SingleOrDefaultAsync(t => t.Id == id, ct);
         if (task is null || !access.CanWork(task))
             return task is not null && await access.FindCaseAsync(db, task.CaseId, ct) is not null
                 ? CaseProblems.Forbidden($"task {id} is for the role '{task.Role}', which you do not hold at its org")
                 : CaseProblems.TaskNotFound(id);
         if (task.CompletedAt is not null) return AlreadyCompleted(task);
+        if (!access.MayHandle(task))
+        {
+            var holder = await db.Users.AsNoTracking().Where(a => a.Id == task.ClaimedBy).Select(a => a.DisplayName).SingleOrDefaultAsync(ct);
+            return CaseProblems.Conflict("The task is claimed", $"task {id} is claimed by {holder ?? task.ClaimedBy}; only they (or their delegate) may complete it");
+        }
         if (body.RowVersion is { } version && version != task.Version)
             return CaseProblems.Conflict("The task changed meanwhile", $"task {id} is at rowVersion {task.Version}, not {version}: reload it");
         var outcomes = JsonNode.Parse(task.Outcomes)!.AsArray().Select(o => (string)o!).ToList();
@@ -92,8 +141,9 @@ internal static class TaskEndpoints
             if (await db.CaseTasks.AsNoTracking().SingleAsync(t => t.Id == id, ct) is { CompletedAt: not null } winner) return AlreadyCompleted(winner);
             return CaseProblems.Invalid([new FormError("", "workflow", refused)], "The workflow refused the completion");
         }
-        AuditLog.Append(db, account.UserName!, "task.completed", $"task:{task.Id}",
-            new JsonObject { ["case"] = c.Number, ["activity"] = task.ActivityId, ["outcome"] = body.Outcome, ["caseStatus"] = c.Status });
+        var details = new JsonObject { ["case"] = c.Number, ["activity"] = task.ActivityId, ["outcome"] = body.Outcome, ["caseStatus"] = c.Status };
+        if (task.ClaimedBy is { } holderId && holderId != account.Id) details["onBehalfOf"] = holderId;
+        AuditLog.Append(db, account.UserName!, "task.completed", $"task:{task.Id}", details);
         try
         {
             await db.SaveChangesAsync(ct);

@@ -4,6 +4,7 @@ using FormFlow.Persistence.Cases;
 using FormFlow.Server.Cases;
 using FormFlow.Server.Snapshots;
 using Microsoft.EntityFrameworkCore;
+using FormFlow.Server.Shared;
 using FormFlow.Server.Privacy;
 using FormFlow.Server.Orgs;
 
@@ -17,7 +18,7 @@ internal sealed class TaskReader(FormFlowDbContext db, SnapshotCatalog snapshots
         var caseIds = tasks.Select(t => t.CaseId).Distinct().ToList();
         var rows = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id))
             .Select(c => new { c.Id, c.Number, c.SnapshotHash, c.ApplicantAccountId }).ToDictionaryAsync(c => c.Id, ct);
-        var applicantIds = rows.Values.Select(r => r.ApplicantAccountId).Distinct().ToList();
+        var applicantIds = rows.Values.Select(r => r.ApplicantAccountId).Concat(tasks.Select(t => t.ClaimedBy).OfType<string>()).Distinct().ToList();
         var names = await db.Users.AsNoTracking().Where(a => applicantIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.DisplayName, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var views = new List<TaskView>();
@@ -28,7 +29,8 @@ internal sealed class TaskReader(FormFlowDbContext db, SnapshotCatalog snapshots
             await orgs.EnsureAsync(db, t.OrgUnitId, ct);
             views.Add(new TaskView(t.Id, t.CaseId, c.Number, snapshot.Module["name"]?.DeepClone(), t.ActivityId, t.Title, t.Kind,
                 new AssigneeView(t.Role, t.OrgUnitId, orgs.NameOf(t.OrgUnitId)), new ApplicantName(names.GetValueOrDefault(c.ApplicantAccountId, "")),
-                t.CreatedAt, t.DueAt, t.CompletedAt is null && t.DueAt <= now, t.Version, t.CompletedAt, t.CompletedBy, t.Outcome));
+                t.CreatedAt, t.DueAt, t.CompletedAt is null && t.DueAt <= now, t.Version, t.CompletedAt, t.CompletedBy, t.Outcome,
+                t.ClaimedBy is { } holder ? new ClaimView(new PersonRef(holder, names.GetValueOrDefault(holder, "")), t.ClaimedAt!.Value) : null));
         }
         return views;
     }
@@ -41,7 +43,7 @@ internal sealed class TaskReader(FormFlowDbContext db, SnapshotCatalog snapshots
         var form = snapshot.FormFor(task.FormId);
         var caseView = await cases.ViewAsync(c, (data, _) => ForStep(data, permissions, form), ct);
         return new TaskDetailView(view.Id, view.CaseId, view.CaseNumber, view.ServiceName, view.ActivityId, view.Title, view.Kind, view.Assignee,
-            view.Applicant, view.CreatedAt, view.DueAt, view.Overdue, view.RowVersion, view.CompletedAt, view.CompletedBy, view.Outcome,
+            view.Applicant, view.CreatedAt, view.DueAt, view.Overdue, view.RowVersion, view.CompletedAt, view.CompletedBy, view.Outcome, view.Claim,
             JsonNode.Parse(task.Outcomes)!.AsArray().Select(o => (string)o!).Select(o => new OutcomeView(o, OutcomeLabels.For(o))).ToList(),
             permissions, (JsonObject)form.Json.DeepClone(), caseView);
     }

@@ -1,15 +1,24 @@
 using System.Text.Json.Nodes;
 using FormFlow.Server.Cases;
+using FormFlow.Server.Shared;
 
 namespace FormFlow.Server.Tasks;
 
 internal sealed record ApplicantName(string DisplayName);
 
-/// <summary>A task in the inbox.</summary>
+/// <summary>Who holds a claimed task, since when.</summary>
+internal sealed record ClaimView(PersonRef By, DateTime At);
+
+/// <summary>A task in the inbox; <c>claim</c> names who holds it, if anyone.</summary>
 internal sealed record TaskView(
     long Id, long CaseId, string CaseNumber, JsonNode? ServiceName, string ActivityId, string Title, string Kind, AssigneeView Assignee,
     ApplicantName Applicant, DateTime CreatedAt, DateTime? DueAt, bool Overdue, long RowVersion,
-    DateTime? CompletedAt, string? CompletedBy, string? Outcome);
+    DateTime? CompletedAt, string? CompletedBy, string? Outcome, ClaimView? Claim);
+
+/// <summary>A page of the inbox.</summary>
+internal sealed record TaskPage(List<TaskView> Items, string? Next);
+
+
 
 internal sealed record OutcomeView(string Id, JsonObject Label);
 
@@ -17,7 +26,7 @@ internal sealed record OutcomeView(string Id, JsonObject Label);
 internal sealed record TaskDetailView(
     long Id, long CaseId, string CaseNumber, JsonNode? ServiceName, string ActivityId, string Title, string Kind, AssigneeView Assignee,
     ApplicantName Applicant, DateTime CreatedAt, DateTime? DueAt, bool Overdue, long RowVersion,
-    DateTime? CompletedAt, string? CompletedBy, string? Outcome,
+    DateTime? CompletedAt, string? CompletedBy, string? Outcome, ClaimView? Claim,
     List<OutcomeView> Outcomes, JsonObject FieldPermissions, JsonObject Form, CaseView Case);
 
 /// <summary>What <c>POST /api/tasks/{id}/complete</c> answers.</summary>

@@ -40,7 +40,7 @@ public abstract class CaseFlowTests(CaseServer server)
             new { outcome = "approve", data = new { reviewNote = "材料齐全" }, rowVersion = task["rowVersion"]!.GetValue<long>() }));
         Assert.Equal("approve", completed["task"]!["outcome"]!.GetValue<string>());
         Assert.Equal("finished", completed["case"]!["status"]!.GetValue<string>());
-        Assert.DoesNotContain(JsonNode.Parse(await reviewer.GetStringAsync("/api/tasks"))!.AsArray(), t => t!["caseId"]!.GetValue<long>() == caseId);
+        Assert.DoesNotContain((await Api.AllPagesAsync(reviewer, "/api/tasks")), t => t!["caseId"]!.GetValue<long>() == caseId);
 
         await using (var db = server.OpenDb())
         {
@@ -64,7 +64,7 @@ public abstract class CaseFlowTests(CaseServer server)
         var notifications = JsonNode.Parse(await worker.GetStringAsync("/api/notifications"))!.AsArray();
         Assert.Contains(notifications, n => n!["caseId"]!.GetValue<long>() == caseId && n["template"]!.GetValue<string>() == "joinApproved");
 
-        var mine = JsonNode.Parse(await worker.GetStringAsync("/api/cases?mine=true"))!.AsArray();
+        var mine = (await Api.AllPagesAsync(worker, "/api/cases?mine=true"));
         Assert.Equal("finished", mine.Single(c => c!["id"]!.GetValue<long>() == caseId)!["status"]!.GetValue<string>());
         var view = await Api.JsonAsync(await worker.GetAsync($"/api/cases/{caseId}"));
         Assert.Contains(view["timeline"]!.AsArray(), e => e!["kind"]!.GetValue<string>() == "taskCompleted" && e["outcome"]?.GetValue<string>() == "approve" && e["by"]?.GetValue<string>() == "reviewer");
@@ -139,7 +139,7 @@ public abstract class CaseFlowTests(CaseServer server)
         Assert.Contains(view["timeline"]!.AsArray(), e => e!["kind"]!.GetValue<string>() == "escalated");
         // The grassroots reviewer's task is closed as escalated; the street's task is not in the grassroots inbox.
         var reviewer = await Api.CookieClientAsync(server, "reviewer");
-        Assert.DoesNotContain(JsonNode.Parse(await reviewer.GetStringAsync("/api/tasks"))!.AsArray(), t => t!["caseId"]!.GetValue<long>() == caseId);
+        Assert.DoesNotContain((await Api.AllPagesAsync(reviewer, "/api/tasks")), t => t!["caseId"]!.GetValue<long>() == caseId);
         await using var db = server.OpenDb();
         Assert.Equal("escalate", (await db.CaseTasks.SingleAsync(t => t.CaseId == caseId && t.ActivityId == "review")).Outcome);
         Assert.Equal(1, await db.CaseTasks.CountAsync(t => t.CaseId == caseId && t.ActivityId == "streetReview"));

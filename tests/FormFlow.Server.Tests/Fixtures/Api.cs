@@ -54,4 +54,18 @@ public static class Api
         Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {text}");
         return JsonNode.Parse(text)!.AsObject();
     }
+
+    /// <summary>Every item of a paged list (<c>{items, next}</c>), following <c>next</c> to the end.</summary>
+    public static async Task<List<JsonObject>> AllPagesAsync(HttpClient client, string url)
+    {
+        var items = new List<JsonObject>();
+        string? cursor = null;
+        do
+        {
+            var page = await JsonAsync(await client.GetAsync(url + (url.Contains('?') ? "&" : "?") + "limit=100" + (cursor is null ? "" : $"&cursor={cursor}")));
+            items.AddRange(page["items"]!.AsArray().Select(i => i!.AsObject()));
+            cursor = (string?)page["next"];
+        } while (cursor is not null);
+        return items;
+    }
 }

@@ -79,7 +79,7 @@ public class CaseServer(DatabaseProvider provider) : ServerFixture(provider)
 
     /// <summary>The open task of a case in the client's inbox.</summary>
     public static async Task<JsonObject> InboxTaskAsync(HttpClient handler, long caseId) =>
-        JsonNode.Parse(await handler.GetStringAsync("/api/tasks"))!.AsArray().Select(t => t!.AsObject())
+        (await Api.AllPagesAsync(handler, "/api/tasks"))
             .Single(t => t["caseId"]!.GetValue<long>() == caseId);
 }
 

@@ -51,6 +51,6 @@ public static class PersonalDataFlow
 
         var admin = await Api.CookieClientAsync(server, "district-admin");
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/stats/export?format=xlsx")).StatusCode);
-        await Api.JsonAsync(await admin.PostAsJsonAsync($"/api/cases/{caseId}/reveal", new { fields = new[] { "mobile" } }));
+        await Api.JsonAsync(await admin.PostAsJsonAsync($"/api/cases/{caseId}/reveal", new { fields = new[] { "mobile" }, reason = "电话联系申请人" }));
     }
 }

@@ -48,7 +48,7 @@ public abstract class CasesAcrossVersionsTests(ServerFixture server)
 
         // the reviewer approves: the case ends on its old snapshot and still shows its old form
         var reviewer = await Api.BearerClientAsync(server, "reviewer");
-        var task = JsonNode.Parse(await reviewer.GetStringAsync("/api/tasks"))!.AsArray()
+        var task = (await Api.AllPagesAsync(reviewer, "/api/tasks"))
             .Single(t => t!["caseId"]!.GetValue<long>() == started["id"]!.GetValue<long>())!;
         var done = await reviewer.PostAsJsonAsync($"/api/tasks/{task["id"]}/complete", new { outcome = "approve" });
         Assert.True(done.IsSuccessStatusCode, await done.Content.ReadAsStringAsync());
@@ -64,7 +64,7 @@ public abstract class CasesAcrossVersionsTests(ServerFixture server)
         var moved = await Api.JsonAsync(await worker.GetAsync($"/api/cases/{second["id"]}"));
         Assert.Equal((string)published["hash"]!, (string?)moved["snapshotHash"]);
         Assert.Equal("姓名（与身份证一致）", (string?)NameLabel(moved["form"]!.AsObject())["zh-CN"]);
-        var secondTask = JsonNode.Parse(await reviewer.GetStringAsync("/api/tasks"))!.AsArray()
+        var secondTask = (await Api.AllPagesAsync(reviewer, "/api/tasks"))
             .Single(t => t!["caseId"]!.GetValue<long>() == second["id"]!.GetValue<long>())!;
         Assert.True((await reviewer.PostAsJsonAsync($"/api/tasks/{secondTask["id"]}/complete", new { outcome = "approve" })).IsSuccessStatusCode);
         Assert.Equal("finished", (string?)(await Api.JsonAsync(await worker.GetAsync($"/api/cases/{second["id"]}")))["status"]);

@@ -94,7 +94,7 @@ public abstract class IdeasStoryTests(CaseServer server)
     }
 
     private static async Task<List<JsonObject>> InboxAsync(HttpClient handler) =>
-        JsonNode.Parse(await handler.GetStringAsync("/api/tasks"))!.AsArray().Select(t => t!.AsObject()).ToList();
+        (await Api.AllPagesAsync(handler, "/api/tasks")).ToList();
 
     private static List<string> OutcomeLabels(JsonObject taskView) =>
         taskView["outcomes"]!.AsArray().Select(o => (string)o!["label"]!["zh-CN"]!).ToList();

@@ -66,10 +66,10 @@ public abstract class PiiAtRestTests(CaseServer server)
         var caseId = (await CaseServer.SubmitJoinAsync(worker))["id"]!.GetValue<long>();
         var admin = await Api.CookieClientAsync(server, "district-admin");
         Assert.Equal("138****8000", (await Api.JsonAsync(await admin.GetAsync($"/api/cases/{caseId}")))["data"]!["mobile"]!.GetValue<string>());
-        var listed = JsonNode.Parse(await admin.GetStringAsync("/api/cases"))!.ToJsonString();
+        var listed = string.Join(",", (await Api.AllPagesAsync(admin, "/api/cases")).Select(c => c.ToJsonString()));
         Assert.DoesNotContain(Mobile, listed);
 
-        var revealed = await Api.JsonAsync(await admin.PostAsJsonAsync($"/api/cases/{caseId}/reveal", new { fields = new[] { "mobile", "residentId" } }));
+        var revealed = await Api.JsonAsync(await admin.PostAsJsonAsync($"/api/cases/{caseId}/reveal", new { fields = new[] { "mobile", "residentId" }, reason = "核对入会资料" }));
         Assert.Equal(Mobile, revealed["values"]!["mobile"]!.GetValue<string>());
         Assert.Equal(ResidentId, revealed["values"]!["residentId"]!.GetValue<string>());
         await using (var db = server.OpenDb())
@@ -79,7 +79,7 @@ public abstract class PiiAtRestTests(CaseServer server)
             Assert.DoesNotContain(Mobile, entry.Details ?? "");
         }
 
-        var notPersonal = await Api.ProblemAsync(await admin.PostAsJsonAsync($"/api/cases/{caseId}/reveal", new { fields = new[] { "mobile", "employer" } }), HttpStatusCode.UnprocessableEntity);
+        var notPersonal = await Api.ProblemAsync(await admin.PostAsJsonAsync($"/api/cases/{caseId}/reveal", new { fields = new[] { "mobile", "employer" }, reason = "核对入会资料" }), HttpStatusCode.UnprocessableEntity);
         Assert.Equal("/fields/1", notPersonal["pointer"]!.GetValue<string>());
         await Api.ProblemAsync(await (await Api.CookieClientAsync(server, "merchant")).PostAsJsonAsync($"/api/cases/{caseId}/reveal", new { fields = new[] { "mobile" } }), HttpStatusCode.NotFound);
         await Api.ProblemAsync(await worker.PostAsJsonAsync($"/api/cases/{caseId}/reveal", new { fields = new[] { "mobile" } }), HttpStatusCode.Forbidden);

@@ -34,7 +34,7 @@ public abstract class PlainRowsFromTheLastReleaseTests(CaseServer server)
         Assert.Equal(PersonalDataFlow.ResidentId, draft["data"]!["residentId"]!.GetValue<string>());
         Assert.Equal(PersonalDataFlow.Mobile, (await Api.JsonAsync(await worker.GetAsync($"/api/cases/{caseId}")))["data"]!["mobile"]!.GetValue<string>());
         var admin = await Api.CookieClientAsync(server, "district-admin");
-        var revealed = await Api.JsonAsync(await admin.PostAsJsonAsync($"/api/cases/{caseId}/reveal", new { fields = new[] { "residentId" } }));
+        var revealed = await Api.JsonAsync(await admin.PostAsJsonAsync($"/api/cases/{caseId}/reveal", new { fields = new[] { "residentId" }, reason = "核对身份" }));
         Assert.Equal(PersonalDataFlow.ResidentId, revealed["values"]!["residentId"]!.GetValue<string>());
 
         server.Clock.Advance(TimeSpan.FromMinutes(1)); // the applicant saves again later, as it was

@@ -2,7 +2,8 @@ import { Button } from "antd-mobile";
 import { OptionInput } from "../../form-view/widgets/option-inputs";
 import { locales, type Locale } from "../../forms";
 import { localeNames, say } from "../i18n";
-import { useSession } from "../session";
+import { isCadre, useSession } from "../session";
+import { DelegationCard } from "./delegation-card";
 
 export function LocalePicker({ locale, setLocale }: { locale: Locale; setLocale: (l: Locale) => void }) {
   return (
@@ -15,7 +16,7 @@ export function LocalePicker({ locale, setLocale }: { locale: Locale; setLocale:
   );
 }
 
-/** Language, elder mode and sign-out. */
+/** Language, elder mode, for staff the stand-in during an absence, and sign-out. */
 export function Settings() {
   const { me, locale, setLocale, elder, setElder, signOut } = useSession();
   return (
@@ -25,6 +26,7 @@ export function Settings() {
       <LocalePicker locale={locale} setLocale={setLocale} />
       <div className="pf-card"><OptionInput kind="checkbox" checked={elder} onChange={setElder}>{say(locale, "elder")}</OptionInput></div>
       <p className="pf-muted">{say(locale, "elderNote")}</p>
+      {isCadre(me) && <DelegationCard />}
       <Button block color="danger" fill="outline" onClick={signOut}>{say(locale, "signOut")}</Button>
     </section>
   );

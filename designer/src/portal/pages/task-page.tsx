@@ -11,6 +11,8 @@ import { useSession } from "../session";
 import { Timeline } from "../timeline";
 import { useLoad } from "../use-load";
 import { useOrgOptions } from "../use-org-options";
+import { maskedFields } from "../masked-fields";
+import { RevealCard } from "./reveal-card";
 
 /**
  * A task: the case as this step may see it (its field permissions: hidden fields are absent, read fields shown
@@ -56,6 +58,8 @@ function Working({ task }: { task: TaskDetail }) {
     <section>
       <h2>{task.title} · {labelOf(task.serviceName, locale)}</h2>
       <p>{task.caseNumber} · {say(locale, "applicant")}: {task.applicant.displayName}</p>
+      {task.claim && <p className="pf-muted">{say(locale, "claimedBy", task.claim.by.displayName)}</p>}
+      <RevealCard caseId={task.caseId} fields={maskedFields(runtime.definition, task.case.data, task.fieldPermissions ?? {})} />
       <FormView runtime={runtime} data={data} onChange={setData} locale={locale} permissions={permissions}
         previousData={task.case.data} serverErrors={errors} services={{ orgs, ...fileServices }} allPages />
       <div className="pf-card">

@@ -254,6 +254,12 @@ namespace FormFlow.Persistence.Migrations.Postgres
                     b.Property<long>("CaseId")
                         .HasColumnType("bigint");
 
+                    b.Property<DateTime?>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasColumnType("text");
+
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -306,6 +312,8 @@ namespace FormFlow.Persistence.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ClaimedBy");
 
                     b.HasIndex("OrgUnitId");
 
@@ -465,6 +473,31 @@ namespace FormFlow.Persistence.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("SubmissionKeys", (string)null);
+                });
+
+            modelBuilder.Entity("FormFlow.Persistence.Delegations.Delegation", b =>
+                {
+                    b.Property<string>("AccountId")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("From")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ToAccountId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("Until")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("AccountId");
+
+                    b.HasIndex("ToAccountId");
+
+                    b.ToTable("Delegations", (string)null);
                 });
 
             modelBuilder.Entity("FormFlow.Persistence.Files.StoredFile", b =>
@@ -1581,6 +1614,11 @@ namespace FormFlow.Persistence.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("FormFlow.Persistence.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("ClaimedBy")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("FormFlow.Persistence.Orgs.OrgUnit", null)
                         .WithMany()
                         .HasForeignKey("OrgUnitId")
@@ -1618,6 +1656,21 @@ namespace FormFlow.Persistence.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FormFlow.Persistence.Delegations.Delegation", b =>
+                {
+                    b.HasOne("FormFlow.Persistence.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FormFlow.Persistence.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("ToAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

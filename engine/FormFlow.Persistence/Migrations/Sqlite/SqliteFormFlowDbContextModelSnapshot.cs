@@ -241,6 +241,12 @@ namespace FormFlow.Persistence.Migrations.Sqlite
                     b.Property<long>("CaseId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("ClaimedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("TEXT");
 
@@ -293,6 +299,8 @@ namespace FormFlow.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ClaimedBy");
 
                     b.HasIndex("OrgUnitId");
 
@@ -446,6 +454,31 @@ namespace FormFlow.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("SubmissionKeys", (string)null);
+                });
+
+            modelBuilder.Entity("FormFlow.Persistence.Delegations.Delegation", b =>
+                {
+                    b.Property<string>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToAccountId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Until")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AccountId");
+
+                    b.HasIndex("ToAccountId");
+
+                    b.ToTable("Delegations", (string)null);
                 });
 
             modelBuilder.Entity("FormFlow.Persistence.Files.StoredFile", b =>
@@ -1529,6 +1562,11 @@ namespace FormFlow.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("FormFlow.Persistence.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("ClaimedBy")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("FormFlow.Persistence.Orgs.OrgUnit", null)
                         .WithMany()
                         .HasForeignKey("OrgUnitId")
@@ -1566,6 +1604,21 @@ namespace FormFlow.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FormFlow.Persistence.Delegations.Delegation", b =>
+                {
+                    b.HasOne("FormFlow.Persistence.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FormFlow.Persistence.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("ToAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
