@@ -65,7 +65,7 @@ export type AnswerRequest = {
 };
 
 export type ApplicantName = {
-  displayName: string;
+  displayName: null | string;
 };
 
 export type AssigneeView = {

@@ -29,12 +29,23 @@ internal sealed class CaseReader(FormFlowDbContext db, SnapshotCatalog snapshots
             new PersonRef(c.ApplicantAccountId, applicantName), c.OrgUnitId, orgs.NameOf(c.OrgUnitId), c.CreatedAt, c.UpdatedAt, c.CurrentStep);
     }
 
-    /// <summary>The full case; <paramref name="data"/> turns the stored data into what this reader may see.</summary>
-    public async Task<CaseView> ViewAsync(Case c, Func<JsonObject, LoadedSnapshot, JsonObject> data, CancellationToken ct)
+    /// <summary>
+    /// The full case; <paramref name="data"/> turns the stored data into what this reader may see. With
+    /// <paramref name="applicantHidden"/> (a step that may not know who applied) the applicant is blank in the view
+    /// and in the timeline.
+    /// </summary>
+    public async Task<CaseView> ViewAsync(Case c, Func<JsonObject, LoadedSnapshot, JsonObject> data, CancellationToken ct, bool applicantHidden = false)
     {
         var names = await ApplicantNamesAsync([c.ApplicantAccountId], ct);
         var tasks = await db.CaseTasks.AsNoTracking().Where(t => t.CaseId == c.Id).ToListAsync(ct);
-        return await ViewAsync(c, WorkflowInstance.FromJson(c.Instance), JsonNode.Parse(c.Data)!.AsObject(), data, names.GetValueOrDefault(c.ApplicantAccountId, ""), tasks, ct);
+        var view = await ViewAsync(c, WorkflowInstance.FromJson(c.Instance), JsonNode.Parse(c.Data)!.AsObject(), data, names.GetValueOrDefault(c.ApplicantAccountId, ""), tasks, ct);
+        if (!applicantHidden) return view;
+        var applicant = await db.Users.AsNoTracking().Where(a => a.Id == c.ApplicantAccountId).Select(a => a.DisplayName).SingleOrDefaultAsync(ct);
+        return view with
+        {
+            Applicant = new PersonRef("", ""),
+            Timeline = view.Timeline.Select(e => e.By is not null && e.By == applicant ? e with { By = null } : e).ToList(),
+        };
     }
 
     /// <summary>
@@ -51,7 +62,7 @@ internal sealed class CaseReader(FormFlowDbContext db, SnapshotCatalog snapshots
         return new CaseView(summary.Id, summary.Number, summary.ServiceId, summary.ModuleKey, summary.ServiceName, summary.Status, summary.Applicant,
             summary.OrgUnitId, summary.OrgName, summary.CreatedAt, summary.UpdatedAt, summary.CurrentStep, c.SnapshotHash,
             data(stored, snapshot), (JsonObject)snapshot.StartForm.Json.DeepClone(),
-            CaseHistory.Timeline(instance, snapshot.Workflow),
+            CaseHistory.Timeline(instance, snapshot.Workflow, await PeopleAsync(instance, ct)),
             CaseHistory.OpenSteps(instance, snapshot.Workflow, tasks, orgs.NameOf, clock.GetUtcNow().UtcDateTime),
             CaseHistory.RequestInformation(instance), c.Version);
     }
@@ -59,6 +70,17 @@ internal sealed class CaseReader(FormFlowDbContext db, SnapshotCatalog snapshots
     /// <summary>The case as the account may read it: the applicant sees their data, everyone else sees personal fields masked.</summary>
     public Task<CaseView> ViewForAsync(Case c, CaseAccess access, CancellationToken ct) =>
         ViewAsync(c, (data, snapshot) => access.SeesPersonalData(c) ? data : PiiProtector.Masked(snapshot.StartForm.Definition, data), ct);
+
+    /// <summary>
+    /// The display names of those the timeline names by user name: a worker who registered with a mobile number has
+    /// it as user name, and a step that may not see the number must not read it there.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<string, string>> PeopleAsync(WorkflowInstance instance, CancellationToken ct)
+    {
+        var userNames = instance.Timeline.Select(e => e.By).OfType<string>().Distinct().ToList();
+        if (userNames.Count == 0) return new Dictionary<string, string>();
+        return await db.Users.AsNoTracking().Where(a => userNames.Contains(a.UserName!)).ToDictionaryAsync(a => a.UserName!, a => a.DisplayName, ct);
+    }
 
     private async Task<Dictionary<string, string>> ApplicantNamesAsync(IEnumerable<string> ids, CancellationToken ct)
     {

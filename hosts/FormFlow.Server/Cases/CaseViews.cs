@@ -32,9 +32,11 @@ internal sealed record CaseView(
 /// <summary>Timeline and open steps read from the engine's instance JSON and the case's task rows.</summary>
 internal static class CaseHistory
 {
-    public static List<TimelineView> Timeline(WorkflowInstance instance, WorkflowDefinition workflow) =>
+    /// <summary>The timeline, each entry's person by display name (<paramref name="people"/>: user name → display name; the system's own steps have none).</summary>
+    public static List<TimelineView> Timeline(WorkflowInstance instance, WorkflowDefinition workflow, IReadOnlyDictionary<string, string> people) =>
         instance.Timeline.Select(e => new TimelineView(
-            e.At.UtcDateTime, e.ActivityId, e.ActivityId is { } id ? TitleOf(workflow, id) : null, e.Event, e.By,
+            e.At.UtcDateTime, e.ActivityId, e.ActivityId is { } id ? TitleOf(workflow, id) : null, e.Event,
+            e.By is { } by ? people.GetValueOrDefault(by, by) : null,
             (string?)e.Detail?["outcome"], (JsonObject?)e.Detail?.DeepClone())).ToList();
 
     public static List<OpenStepView> OpenSteps(WorkflowInstance instance, WorkflowDefinition workflow, IEnumerable<CaseTask> tasks, Func<int, string?> orgName, DateTime now)

@@ -28,7 +28,8 @@ internal sealed class TaskReader(FormFlowDbContext db, SnapshotCatalog snapshots
             var snapshot = await snapshots.RequireAsync(db, c.SnapshotHash, ct);
             await orgs.EnsureAsync(db, t.OrgUnitId, ct);
             views.Add(new TaskView(t.Id, t.CaseId, c.Number, snapshot.Module["name"]?.DeepClone(), t.ActivityId, t.Title, t.Kind,
-                new AssigneeView(t.Role, t.OrgUnitId, orgs.NameOf(t.OrgUnitId)), new ApplicantName(names.GetValueOrDefault(c.ApplicantAccountId, "")),
+                new AssigneeView(t.Role, t.OrgUnitId, orgs.NameOf(t.OrgUnitId)),
+                new ApplicantName(HidesApplicant(t, snapshot) ? null : names.GetValueOrDefault(c.ApplicantAccountId, "")),
                 t.CreatedAt, t.DueAt, t.CompletedAt is null && t.DueAt <= now, t.Version, t.CompletedAt, t.CompletedBy, t.Outcome,
                 t.ClaimedBy is { } holder ? new ClaimView(new PersonRef(holder, names.GetValueOrDefault(holder, "")), t.ClaimedAt!.Value) : null));
         }
@@ -41,11 +42,22 @@ internal sealed class TaskReader(FormFlowDbContext db, SnapshotCatalog snapshots
         var permissions = JsonNode.Parse(task.FieldPermissions)!.AsObject();
         var snapshot = await snapshots.RequireAsync(db, c.SnapshotHash, ct);
         var form = snapshot.FormFor(task.FormId);
-        var caseView = await cases.ViewAsync(c, (data, _) => ForStep(data, permissions, form), ct);
+        var caseView = await cases.ViewAsync(c, (data, _) => ForStep(data, permissions, form), ct, applicantHidden: HidesApplicant(task, snapshot));
         return new TaskDetailView(view.Id, view.CaseId, view.CaseNumber, view.ServiceName, view.ActivityId, view.Title, view.Kind, view.Assignee,
             view.Applicant, view.CreatedAt, view.DueAt, view.Overdue, view.RowVersion, view.CompletedAt, view.CompletedBy, view.Outcome, view.Claim,
             JsonNode.Parse(task.Outcomes)!.AsArray().Select(o => (string)o!).Select(o => new OutcomeView(o, OutcomeLabels.For(o))).ToList(),
             permissions, (JsonObject)form.Json.DeepClone(), caseView);
+    }
+
+    /// <summary>
+    /// Whether the step may not know who applied: it hides a field of the start form that holds a person's name (as
+    /// the ideas template's expert rating does), so the applicant's name is not shown beside it either.
+    /// </summary>
+    private static bool HidesApplicant(CaseTask task, LoadedSnapshot snapshot)
+    {
+        var permissions = JsonNode.Parse(task.FieldPermissions) as JsonObject;
+        return permissions is not null && snapshot.StartForm.Definition.DataFields()
+            .Any(f => f.Pii == "name" && f.Key is { } key && (string?)permissions[key] == "hidden");
     }
 
     /// <summary>The case data a step sees: hidden fields left out; personal fields masked unless the step may read or edit them.</summary>

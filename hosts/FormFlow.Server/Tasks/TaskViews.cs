@@ -4,7 +4,8 @@ using FormFlow.Server.Shared;
 
 namespace FormFlow.Server.Tasks;
 
-internal sealed record ApplicantName(string DisplayName);
+/// <summary>Who applied, by display name; null when the step may not know (it hides the applicant's name field).</summary>
+internal sealed record ApplicantName(string? DisplayName);
 
 /// <summary>Who holds a claimed task, since when.</summary>
 internal sealed record ClaimView(PersonRef By, DateTime At);

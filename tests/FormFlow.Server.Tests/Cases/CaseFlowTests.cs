@@ -67,7 +67,23 @@ public abstract class CaseFlowTests(CaseServer server)
         var mine = (await Api.AllPagesAsync(worker, "/api/cases?mine=true"));
         Assert.Equal("finished", mine.Single(c => c!["id"]!.GetValue<long>() == caseId)!["status"]!.GetValue<string>());
         var view = await Api.JsonAsync(await worker.GetAsync($"/api/cases/{caseId}"));
-        Assert.Contains(view["timeline"]!.AsArray(), e => e!["kind"]!.GetValue<string>() == "taskCompleted" && e["outcome"]?.GetValue<string>() == "approve" && e["by"]?.GetValue<string>() == "reviewer");
+        Assert.Contains(view["timeline"]!.AsArray(), e => e!["kind"]!.GetValue<string>() == "taskCompleted" && e["outcome"]?.GetValue<string>() == "approve" && e["by"]?.GetValue<string>() == "张敏");
+    }
+
+    [Fact]
+    public async Task A_handler_reads_who_acted_by_display_name_never_by_a_user_name_that_is_a_mobile_number()
+    {
+        // A worker who registered with a mobile number has it as user name; the review step sees the form's own
+        // mobile field, not the account's number, in the timeline or anywhere else.
+        await TestAccounts.EnsureAsync(server, "13700001111", "worker", "华兴电子有限公司工会", displayName: "周小梅");
+        var worker = await Api.CookieClientAsync(server, "13700001111");
+        var caseId = (await CaseServer.SubmitJoinAsync(worker))["id"]!.GetValue<long>();
+        var reviewer = await Api.CookieClientAsync(server, "reviewer");
+        var task = await CaseServer.InboxTaskAsync(reviewer, caseId);
+        var seen = await reviewer.GetStringAsync($"/api/tasks/{task["id"]}");
+        Assert.DoesNotContain("13700001111", seen);
+        var view = JsonNode.Parse(seen)!;
+        Assert.Contains(view["case"]!["timeline"]!.AsArray(), e => (string?)e!["kind"] == "started" && (string?)e["by"] == "周小梅");
     }
 
     [Fact]

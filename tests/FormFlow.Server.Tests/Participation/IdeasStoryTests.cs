@@ -24,6 +24,7 @@ public abstract class IdeasStoryTests(CaseServer server)
         var screening = await CaseServer.InboxTaskAsync(reviewer, caseId);
         var screeningView = await Api.JsonAsync(await reviewer.GetAsync($"/api/tasks/{screening["id"]}"));
         Assert.Equal("王建国", (string?)screeningView["case"]!["data"]!["proposerName"]);
+        Assert.Equal("刘洋", (string?)screeningView["applicant"]!["displayName"]);
         Assert.Equal(["通过初审", "不予通过"], OutcomeLabels(screeningView));
         await CompleteAsync(reviewer, screening, "pass", new JsonObject { ["screenNote"] = "建议可行，报区总工会评审" });
 
@@ -32,6 +33,10 @@ public abstract class IdeasStoryTests(CaseServer server)
         var seen = ratingView.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         Assert.Contains("车间照明改用感应灯", seen);
         Assert.DoesNotContain("王建国", seen);
+        // Nor who submitted it: not the header, the case's applicant, the timeline, nor the inbox line.
+        Assert.DoesNotContain("刘洋", seen);
+        Assert.Null((string?)ratingView["applicant"]!["displayName"]);
+        Assert.DoesNotContain("刘洋", (await InboxAsync(expert)).Single(t => (long)t["caseId"]! == caseId).ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
         Assert.DoesNotContain("13912345678", seen);
         Assert.DoesNotContain("5678", seen);
         Assert.DoesNotContain("王*国", seen);

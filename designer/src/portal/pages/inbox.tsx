@@ -94,7 +94,7 @@ function InboxTask({ task: t, onChanged }: { task: TaskSummary; onChanged: (task
     <div className="pf-task">
       <Link to={`/tasks/${t.id}`} className={t.overdue ? "pf-list-item pf-overdue" : "pf-list-item"}>
         <strong>{t.title} · {labelOf(t.serviceName, locale)}</strong>
-        <span>{t.caseNumber} · {say(locale, "applicant")}: {t.applicant.displayName}</span>
+        <span>{t.caseNumber}{t.applicant.displayName != null && <> · {say(locale, "applicant")}: {t.applicant.displayName}</>}</span>
         <span className="pf-muted">{t.assignee.orgName}</span>
         {t.dueAt && <span>{say(locale, "due", when(locale, t.dueAt))}{t.overdue && <strong> · {say(locale, "overdue")}</strong>}</span>}
         {t.claim && <span className="pf-muted">{say(locale, "claimedBy", t.claim.by.displayName)}</span>}

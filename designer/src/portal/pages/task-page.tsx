@@ -57,7 +57,7 @@ function Working({ task }: { task: TaskDetail }) {
   return (
     <section>
       <h2>{task.title} · {labelOf(task.serviceName, locale)}</h2>
-      <p>{task.caseNumber} · {say(locale, "applicant")}: {task.applicant.displayName}</p>
+      <p>{task.caseNumber}{task.applicant.displayName != null && <> · {say(locale, "applicant")}: {task.applicant.displayName}</>}</p>
       {task.claim && <p className="pf-muted">{say(locale, "claimedBy", task.claim.by.displayName)}</p>}
       <RevealCard caseId={task.caseId} fields={maskedFields(runtime.definition, task.case.data, task.fieldPermissions ?? {})} />
       <FormView runtime={runtime} data={data} onChange={setData} locale={locale} permissions={permissions}
