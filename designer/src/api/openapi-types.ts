@@ -123,6 +123,21 @@ export type CaseView = {
   rowVersion: number;
 };
 
+export type ChannelView = {
+  channel: string;
+  muted: boolean;
+  mutable: boolean;
+};
+
+export type ChannelsView = {
+  channels: ChannelView[];
+};
+
+export type CodeRequest = {
+  mobile: string;
+  orgUnitId?: null | number;
+};
+
 export type CompleteRequest = {
   outcome: string;
   data?: null | JsonObject;
@@ -161,6 +176,28 @@ export type DeadlineCounts = {
   missed: number;
 };
 
+export type DeliveryPage = {
+  items: DeliveryView[];
+  next: null | string;
+};
+
+export type DeliveryView = {
+  id: number;
+  channel: string;
+  status: string;
+  via: null | string;
+  to: string;
+  template: string;
+  title: string;
+  body: null | string;
+  attempts: number;
+  lastError: null | string;
+  createdAt: string;
+  nextAttemptAt: null | string;
+  sentAt: null | string;
+  failedAt: null | string;
+};
+
 export type DeriveRequest = {
   orgUnitId: number;
 };
@@ -190,6 +227,22 @@ export type ExpressionRequest = {
   expression: string;
   fields?: null | string[];
   kind?: null | string;
+};
+
+export type FailedEffectPage = {
+  items: FailedEffectView[];
+  next: null | string;
+};
+
+export type FailedEffectView = {
+  id: number;
+  caseId: number;
+  caseNumber: string;
+  kind: string;
+  key: string;
+  attempts: number;
+  lastError: null | string;
+  failedAt: string;
 };
 
 export type FeedItemView = {
@@ -329,6 +382,15 @@ export type MonthCount = {
   count: number;
 };
 
+export type MuteRequest = {
+  muted: string[];
+};
+
+export type NotificationPage = {
+  items: NotificationView[];
+  next: null | string;
+};
+
 export type NotificationView = {
   id: number;
   caseId: null | number;
@@ -456,6 +518,13 @@ export type PublicKeyView = {
   jwk: PublicJwk;
 };
 
+export type PublicOrg = {
+  id: number;
+  name: string;
+  parentId: null | number;
+  level: OrgLevel;
+};
+
 export type PublicationFileView = {
   id: string;
   use: string;
@@ -518,6 +587,14 @@ export type RedemptionView = {
   entitlement: EntitlementView;
   at: string;
   note: null | string;
+};
+
+export type Request = {
+  mobile: string;
+  code: string;
+  displayName: string;
+  password: string;
+  orgUnitId: number;
 };
 
 export type RequestInformationView = {
