@@ -38,7 +38,7 @@ test("a new worker registers with the SMS code the admin reads on the log channe
 
   await page.getByLabel("验证码").fill(code!);
   await page.getByLabel("姓名").fill("周新");
-  await page.getByLabel("密码").fill("Register-2026!");
+  await page.getByLabel("密码", { exact: true }).fill("Register-2026!");
   await page.getByRole("button", { name: "注册并登录" }).click();
   await expect(page.getByRole("navigation")).toBeVisible();
   await expect(page.locator(".pf-who")).toHaveText("周新");
