@@ -24,7 +24,7 @@ internal static class RegistrationEndpoints
         register.MapPost("/code", SendCodeAsync).AllowAnonymous().RequireRateLimiting(RateLimits.RegistrationCodes)
             .Produces(StatusCodes.Status202Accepted).ProducesProblem(400).ProducesProblem(422).ProducesProblem(429)
             .WithSummary("Sends a one-time 6-digit code to { mobile } by SMS (valid 5 minutes, 5 tries); 202 whether or not the number is registered. ?orgUnitId names the union the person is joining, whose admins see the message.");
-        register.MapPost("/", RegisterAsync).AllowAnonymous().RequireRateLimiting(RateLimits.Login)
+        app.MapPost("/api/auth/register", RegisterAsync).WithTags("Auth").AllowAnonymous().RequireRateLimiting(RateLimits.Login)
             .ProducesProblem(400).ProducesProblem(409).ProducesProblem(422).ProducesProblem(429)
             .WithSummary("Creates a worker account { mobile, code, displayName, password, orgUnitId } (user name = mobile) at the chosen active union and signs it in; 422 naming code when it is wrong, expired or tried 5 times.");
         register.MapGet("/orgs", OrgsAsync).AllowAnonymous()
