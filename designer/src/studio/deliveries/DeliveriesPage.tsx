@@ -7,6 +7,27 @@ import type { Column } from "../data-table/DataTable";
 import { DataTable } from "../data-table/DataTable";
 import { useI18n } from "../i18n/i18n";
 
+/** A list read a page at a time along the server's cursor (`load()` starts over, `load(next)` appends), with its last message. */
+function usePages<T>(fetchPage: (cursor?: string | null) => Promise<{ items: T[]; next?: string | null }>) {
+  const [items, setItems] = useState<T[]>([]);
+  const [next, setNext] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [message, setMessage] = useState<{ type: "success" | "error"; text: string }>();
+  const load = async (cursor?: string | null) => {
+    setLoading(true);
+    try {
+      const page = await fetchPage(cursor);
+      setItems((shown) => (cursor ? [...shown, ...page.items] : page.items));
+      setNext(page.next ?? null);
+    } catch (e) {
+      setMessage({ type: "error", text: errorText(e) });
+    } finally {
+      setLoading(false);
+    }
+  };
+  return { items, setItems, next, loading, load, message, setMessage };
+}
+
 type Filter = { status?: string; channel?: string; via?: string };
 const statusKey = { pending: "deliveries.pending", sent: "deliveries.sentStatus", failed: "deliveries.failed" } as const;
 const channelKey = { sms: "deliveries.sms", wechat: "deliveries.wechat" } as const;
@@ -30,23 +51,7 @@ export function DeliveriesPage() {
 function Deliveries({ fixed, filters, showBody }: { fixed: Filter; filters?: boolean; showBody?: boolean }) {
   const { t } = useI18n();
   const [filter, setFilter] = useState<Filter>(fixed);
-  const [items, setItems] = useState<DeliveryView[]>([]);
-  const [next, setNext] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [message, setMessage] = useState<{ type: "success" | "error"; text: string }>();
-
-  const load = async (cursor?: string | null) => {
-    setLoading(true);
-    try {
-      const page = await studioApi.deliveries(filter, cursor);
-      setItems((shown) => (cursor ? [...shown, ...page.items] : page.items));
-      setNext(page.next ?? null);
-    } catch (e) {
-      setMessage({ type: "error", text: errorText(e) });
-    } finally {
-      setLoading(false);
-    }
-  };
+  const { items, next, loading, load, message, setMessage } = usePages((cursor) => studioApi.deliveries(filter, cursor));
   useEffect(() => { void load(); }, [filter.status, filter.channel]); // eslint-disable-line react-hooks/exhaustive-deps
   const retry = async (d: DeliveryView) => {
     try {
@@ -91,22 +96,7 @@ function Deliveries({ fixed, filters, showBody }: { fixed: Filter; filters?: boo
 
 function FailedEffects() {
   const { t } = useI18n();
-  const [items, setItems] = useState<FailedEffectView[]>([]);
-  const [next, setNext] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [message, setMessage] = useState<{ type: "success" | "error"; text: string }>();
-  const load = async (cursor?: string | null) => {
-    setLoading(true);
-    try {
-      const page = await studioApi.failedEffects(cursor);
-      setItems((shown) => (cursor ? [...shown, ...page.items] : page.items));
-      setNext(page.next ?? null);
-    } catch (e) {
-      setMessage({ type: "error", text: errorText(e) });
-    } finally {
-      setLoading(false);
-    }
-  };
+  const { items, setItems, next, loading, load, message, setMessage } = usePages(studioApi.failedEffects);
   useEffect(() => { void load(); }, []); // eslint-disable-line react-hooks/exhaustive-deps
   const retry = async (f: FailedEffectView) => {
     try {
