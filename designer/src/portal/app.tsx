@@ -2,7 +2,7 @@ import { ConfigProvider } from "antd-mobile";
 import enUS from "antd-mobile/es/locales/en-US";
 import zhCN from "antd-mobile/es/locales/zh-CN";
 import zhTW from "antd-mobile/es/locales/zh-TW";
-import { useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import type { Locale } from "../forms";
 import { api, ApiProblem } from "./api";
 import type { Me } from "./api-types";
@@ -25,6 +25,9 @@ import { ResetPassword } from "./pages/reset-password";
 import { SignIn } from "./pages/sign-in";
 import { StaffCases } from "./pages/staff-cases";
 import { TaskPage } from "./pages/task-page";
+
+// Only someone signing up needs it: kept out of the sign-in page's bundle.
+const Register = lazy(() => import("./pages/register"));
 
 const antdLocales = { "zh-CN": zhCN, "zh-TW": zhTW, en: enUS } as const;
 
@@ -49,6 +52,8 @@ export function App() {
   // The reset link is opened before signing in (and by whoever holds it): it stands in front of any session.
   const content = path === "/reset-password"
     ? <ResetPassword locale={locale} setLocale={setLocale} />
+    : path === "/register" && !me
+    ? <Suspense fallback={<p className="pf-loading">{say(locale, "loading")}</p>}><Register locale={locale} setLocale={setLocale} onSignedIn={setMe} /></Suspense>
     : me === undefined
     ? <p className="pf-loading">{say(locale, "loading")}</p>
     : me === null

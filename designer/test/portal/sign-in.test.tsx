@@ -50,6 +50,7 @@ describe("Portal sign-in", () => {
     const server = stubSignInServer(json(passwordOnly));
     renderSignIn();
     await expectPasswordFormAlone(server);
+    expect(screen.getByRole("link", { name: "注册" }).getAttribute("href")).toBe("/register");
   });
 
   test.each(failingProviders)("when the providers request %s the password form still signs in", async (_, providers) => {

@@ -54,7 +54,8 @@ type SignInServer = ReturnType<typeof stubSignInServer>;
 export async function expectPasswordFormAlone(server: SignInServer) {
   await server.providersAnswered();
   expect(server.calls.map((c) => c.url)).toContain("/api/auth/providers");
-  expect(screen.queryByRole("link")).toBeNull();
+  // No union-login link; the Portal's only link is 注册 (signing up), which is no way of signing in.
+  expect(screen.queryAllByRole("link").map((l) => l.getAttribute("href")).filter((href) => href !== "/register")).toEqual([]);
   expect(screen.queryByText("或")).toBeNull();
 }
 

@@ -22,6 +22,10 @@ internal static class WorkClaims
     public static Task<List<long>> CascadesAsync(FormFlowDbContext db, string claimant, DateTime now, TimeSpan lease, int batch, CancellationToken ct) =>
         ClaimAsync(db, "ModuleCascades", Pending, "\"Id\"", claimant, now, lease, batch, ct);
 
+    /// <summary>Due SMS and WeChat messages (<see cref="Persistence.Deliveries.Delivery"/>), oldest first.</summary>
+    public static Task<List<long>> DeliveriesAsync(FormFlowDbContext db, string claimant, DateTime now, TimeSpan lease, int batch, CancellationToken ct) =>
+        ClaimAsync(db, "Deliveries", Pending, "\"Id\"", claimant, now, lease, batch, ct);
+
     /// <summary>Due <see cref="ClaimedWork"/>: not done, not given up, and not postponed past now.</summary>
     private const string Pending = "\"DoneAt\" IS NULL AND \"FailedAt\" IS NULL AND \"NextAttemptAt\" <= {0}";
 
@@ -51,7 +55,8 @@ internal static class WorkClaims
         await using var transaction = await db.BeginWriteTransactionAsync(ct);
         var renewed = await RenewAsync(db, "CaseTimers", "\"FiredAt\" IS NULL", claimant, until, ct)
             + await RenewAsync(db, "Outbox", "\"DoneAt\" IS NULL", claimant, until, ct)
-            + await RenewAsync(db, "ModuleCascades", "\"DoneAt\" IS NULL", claimant, until, ct);
+            + await RenewAsync(db, "ModuleCascades", "\"DoneAt\" IS NULL", claimant, until, ct)
+            + await RenewAsync(db, "Deliveries", "\"DoneAt\" IS NULL", claimant, until, ct);
         await transaction.CommitAsync(ct);
         return renewed;
     }

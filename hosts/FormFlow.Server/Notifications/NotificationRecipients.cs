@@ -30,17 +30,18 @@ internal static class NotificationRecipients
         return await db.Users.Where(a => a.UserName == recipient).Select(a => a.Id).ToListAsync(ct);
     }
 
-    /// <summary>Adds one notification per account, with its texts (<see cref="NotificationTexts.For"/>), unless this effect already notified it (retries add nothing).</summary>
-    public static async Task AddAsync(FormFlowDbContext db, IEnumerable<string> accountIds, long caseId, string effectKey,
+    /// <summary>Adds one notification per account, with its texts (<see cref="NotificationTexts.For"/>), unless this effect already notified it (retries add nothing); returns those added.</summary>
+    public static async Task<List<Notification>> AddAsync(FormFlowDbContext db, IEnumerable<string> accountIds, long caseId, string effectKey,
         string channel, string recipient, string template, JsonNode? data, string texts, DateTime now, CancellationToken ct)
     {
         var ids = accountIds.Distinct().ToList();
         var done = await db.Notifications.Where(n => n.EffectKey == effectKey && ids.Contains(n.AccountId)).Select(n => n.AccountId).ToListAsync(ct);
-        foreach (var id in ids.Except(done))
-            db.Notifications.Add(new Notification
-            {
-                AccountId = id, CaseId = caseId, Channel = channel, Recipient = recipient.Length <= 256 ? recipient : recipient[..256],
-                Template = template, Data = data?.ToJsonString() ?? "{}", Texts = texts, EffectKey = effectKey, CreatedAt = now,
-            });
+        var added = ids.Except(done).Select(id => new Notification
+        {
+            AccountId = id, CaseId = caseId, Channel = channel, Recipient = recipient.Length <= 256 ? recipient : recipient[..256],
+            Template = template, Data = data?.ToJsonString() ?? "{}", Texts = texts, EffectKey = effectKey, CreatedAt = now,
+        }).ToList();
+        db.Notifications.AddRange(added);
+        return added;
     }
 }

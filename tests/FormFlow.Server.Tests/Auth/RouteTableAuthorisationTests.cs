@@ -30,6 +30,9 @@ public sealed partial class RouteTableAuthorisationTests(SqliteServer server) : 
         "POST /api/auth/password/reset",        // setting a password with an admin's one-time link (the person cannot sign in yet)
         "GET /api/auth/providers",              // the sign-in page's buttons
         "GET /api/auth/oidc/login",             // a browser starting the union's login
+        "POST /api/auth/register/code",         // a worker signing up has no account yet: a code to their mobile (rate limited per address and number)
+        "POST /api/auth/register",              // ... and the sign-up itself, with that code
+        "GET /api/auth/register/orgs",          // ... and the unions to choose from: id, name, parent, level of active units only, as on any union's public site
         "GET /api/members/public-key",          // offline verification of member cards
         "GET /",                                // the Portal and Studio pages: no data, they show the sign-in form
         "GET /index.html",

@@ -61,7 +61,7 @@ public abstract class CaseFlowTests(CaseServer server)
             Assert.NotNull(card.DoneAt);
             Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "task.completed" && a.Target == $"task:{task["id"]}"));
         }
-        var notifications = JsonNode.Parse(await worker.GetStringAsync("/api/notifications"))!.AsArray();
+        var notifications = JsonNode.Parse(await worker.GetStringAsync("/api/notifications"))!["items"]!.AsArray();
         Assert.Contains(notifications, n => n!["caseId"]!.GetValue<long>() == caseId && n["template"]!.GetValue<string>() == "joinApproved");
 
         var mine = (await Api.AllPagesAsync(worker, "/api/cases?mine=true"));
@@ -93,7 +93,7 @@ public abstract class CaseFlowTests(CaseServer server)
         await server.DispatchAsync();
         await server.DispatchAsync();
 
-        var zh = JsonNode.Parse(await worker.GetStringAsync("/api/notifications"))!.AsArray().Where(n => n!["caseId"]!.GetValue<long>() == caseId).ToList();
+        var zh = JsonNode.Parse(await worker.GetStringAsync("/api/notifications"))!["items"]!.AsArray().Where(n => n!["caseId"]!.GetValue<long>() == caseId).ToList();
         var welcome = zh.Single(n => n!["template"]!.GetValue<string>() == "joinApproved")!;
         Assert.Equal("入会申请已通过", welcome["title"]!.GetValue<string>());
         Assert.StartsWith("李晓红，您的入会申请已通过，会员卡号 ", welcome["body"]!.GetValue<string>());
@@ -101,7 +101,7 @@ public abstract class CaseFlowTests(CaseServer server)
         Assert.Contains(zh, n => n!["template"]!.GetValue<string>() == "haidianOrientation" && n["title"]!.GetValue<string>() == "海淀区新会员入会教育");
         Assert.All(zh, n => Assert.DoesNotContain(n!["template"]!.GetValue<string>(), n["title"]!.GetValue<string>() + n["body"]!.GetValue<string>()));
 
-        var en = JsonNode.Parse(await worker.GetStringAsync("/api/notifications?locale=en"))!.AsArray();
+        var en = JsonNode.Parse(await worker.GetStringAsync("/api/notifications?locale=en"))!["items"]!.AsArray();
         Assert.Equal("Welcome to the union", en.Single(n => n!["caseId"]!.GetValue<long>() == caseId && n["template"]!.GetValue<string>() == "joinApproved")!["title"]!.GetValue<string>());
     }
 
@@ -134,7 +134,7 @@ public abstract class CaseFlowTests(CaseServer server)
         // A case that no longer waits for the applicant refuses a resubmission.
         await Api.ProblemAsync(await worker.PostAsJsonAsync($"/api/cases/{caseId}/resubmit", new { data }), HttpStatusCode.Conflict);
         await server.DispatchAsync();
-        Assert.Contains(JsonNode.Parse(await worker.GetStringAsync("/api/notifications"))!.AsArray(),
+        Assert.Contains(JsonNode.Parse(await worker.GetStringAsync("/api/notifications"))!["items"]!.AsArray(),
             n => n!["caseId"]!.GetValue<long>() == caseId && n["template"]!.GetValue<string>() == "requestInformation");
     }
 

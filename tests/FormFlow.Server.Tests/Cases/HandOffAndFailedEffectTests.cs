@@ -26,7 +26,7 @@ public abstract class HandOffAndFailedEffectTests(CaseServer server)
             Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "case.handedOff" && a.Target == $"case:{caseId}"));
         }
         var street = await Api.CookieClientAsync(server, "street-handler");
-        var told = JsonNode.Parse(await street.GetStringAsync("/api/notifications"))!.AsArray().Single(n => n!["caseId"]!.GetValue<long>() == caseId)!;
+        var told = JsonNode.Parse(await street.GetStringAsync("/api/notifications"))!["items"]!.AsArray().Single(n => n!["caseId"]!.GetValue<long>() == caseId)!;
         Assert.Equal("有案件移交本单位办理", told["title"]!.GetValue<string>());
         Assert.Contains("由华兴电子有限公司工会移交和平街道总工会办理", told["body"]!.GetValue<string>());
     }

@@ -44,7 +44,7 @@ public static class PersonalDataFlow
         var card = await Api.JsonAsync(await worker.GetAsync("/api/members/me/card"));
         var merchant = await Api.CookieClientAsync(server, "merchant");
         await Api.JsonAsync(await merchant.PostAsJsonAsync("/api/verify", new { credential = card["credential"]!.GetValue<string>() }));
-        var welcome = JsonNode.Parse(await worker.GetStringAsync("/api/notifications"))!.AsArray()
+        var welcome = JsonNode.Parse(await worker.GetStringAsync("/api/notifications"))!["items"]!.AsArray()
             .Single(n => n!["caseId"]!.GetValue<long>() == caseId && n["template"]!.GetValue<string>() == "joinApproved")!;
         Assert.Equal(Name, welcome["data"]!["name"]!.GetValue<string>()); // sealed at rest, not lost
         Assert.Equal(Mobile, (await Api.JsonAsync(await worker.GetAsync($"/api/cases/{caseId}")))["data"]!["mobile"]!.GetValue<string>());

@@ -79,7 +79,7 @@ public abstract class IdeasStoryTests(CaseServer server)
         Assert.Equal(before, (int)(await Api.JsonAsync(await worker.GetAsync("/api/me/points")))["balance"]!);
         await using var db = server.OpenDb();
         Assert.False(await db.Publications.AnyAsync(p => p.SourceCaseId == caseId));
-        Assert.Contains(JsonNode.Parse(await worker.GetStringAsync("/api/notifications"))!.AsArray(),
+        Assert.Contains(JsonNode.Parse(await worker.GetStringAsync("/api/notifications"))!["items"]!.AsArray(),
             n => (long)n!["caseId"]! == caseId && (string?)n["template"] == "ideaNotAdopted");
     }
 

@@ -57,7 +57,7 @@ public abstract class QaStoryTests(CaseServer server)
 
         await using var db = server.OpenDb();
         Assert.False(await db.Publications.AnyAsync(p => p.SourceCaseId == caseId));
-        Assert.Contains(JsonNode.Parse(await worker.GetStringAsync("/api/notifications"))!.AsArray(),
+        Assert.Contains(JsonNode.Parse(await worker.GetStringAsync("/api/notifications"))!["items"]!.AsArray(),
             n => (long)n!["caseId"]! == caseId && (string?)n["template"] == "questionAnswered");
     }
 
@@ -85,7 +85,7 @@ public abstract class QaStoryTests(CaseServer server)
         var done = await CompleteAsync(expert, followUp, "answered", new JsonObject { ["followUpAnswer"] = "按工作年限，每满一年支付一个月工资的两倍。" });
         Assert.Equal("finished", (string?)done["case"]!["status"]);
         await server.DispatchAsync();
-        Assert.Contains(JsonNode.Parse(await worker.GetStringAsync("/api/notifications"))!.AsArray(),
+        Assert.Contains(JsonNode.Parse(await worker.GetStringAsync("/api/notifications"))!["items"]!.AsArray(),
             n => (long)n!["caseId"]! == caseId && (string?)n["template"] == "followUpAnswered");
     }
 

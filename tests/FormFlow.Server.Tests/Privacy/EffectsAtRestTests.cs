@@ -47,7 +47,7 @@ public abstract class EffectsAtRestTests(LoggedCaseServer server)
         Assert.Equal(applicant, notification.AccountId);
 
         // The applicant reads the welcome with their name and card in it.
-        var mine = JsonNode.Parse(await worker.GetStringAsync("/api/notifications"))!.AsArray()
+        var mine = JsonNode.Parse(await worker.GetStringAsync("/api/notifications"))!["items"]!.AsArray()
             .Single(n => n!["caseId"]!.GetValue<long>() == caseId && n["template"]!.GetValue<string>() == "joinApproved")!;
         Assert.Equal(Name, mine["data"]!["name"]!.GetValue<string>());
         Assert.False(string.IsNullOrEmpty(mine["data"]!["card"]?.GetValue<string>()));

@@ -5,6 +5,7 @@ import { api, ApiProblem } from "../api";
 import type { Me } from "../api-types";
 import { say } from "../i18n";
 import { forgetSignInError, signInError, signInHref, thisPage, useBrowserSignIns } from "../../sign-in/sign-in-providers";
+import { Link } from "../router";
 import { LocalePicker } from "./settings";
 
 export function SignIn({ locale, setLocale, onSignedIn }: { locale: Locale; setLocale: (l: Locale) => void; onSignedIn: (me: Me) => void }) {
@@ -45,6 +46,7 @@ export function SignIn({ locale, setLocale, onSignedIn }: { locale: Locale; setL
         // back to the page this sign-in stands in front of (the Portal's routes are paths)
         <a key={p.id} className="pf-signin-other" href={signInHref(p, thisPage())}>{say(locale, "signInWith", p.displayName)}</a>
       ))}
+      <Link to="/register" className="pf-signin-other">{say(locale, "register")}</Link>
       <LocalePicker locale={locale} setLocale={setLocale} />
     </main>
   );

@@ -4,7 +4,7 @@ import type {
   PublishResult, Results, Service, Stats, TestRunResult, UpgradeState,
 } from "./types";
 import type {
-  AccountAdminView, AccountPage, ActivityDescriptor, CreateAccountRequest, GrantRequest, OrgImportView, OrgUnitView, ResetLinkView,
+  AccountAdminView, AccountPage, ActivityDescriptor, CreateAccountRequest, DeliveryPage, FailedEffectPage, GrantRequest, OrgImportView, OrgUnitView, ResetLinkView,
 } from "../../api/openapi-types";
 import type { WorkflowDefinition } from "../workflow-designer/workflow-definition";
 
@@ -31,6 +31,13 @@ export const studioApi = {
   setAccountRoles: (id: string, roles: GrantRequest[]) => request<AccountAdminView>("PUT", `${a(id)}/roles`, { roles }),
   setAccountDisabled: (id: string, disabled: boolean) => request<AccountAdminView>("POST", `${a(id)}/${disabled ? "disable" : "enable"}`),
   passwordResetLink: (id: string) => request<ResetLinkView>("POST", `${a(id)}/password-reset`),
+  deliveries: (filter: { status?: string; channel?: string; via?: string }, cursor?: string | null) => {
+    const params = new URLSearchParams(Object.entries({ ...filter, cursor }).filter((e): e is [string, string] => !!e[1]));
+    return request<DeliveryPage>("GET", `/api/deliveries?${params}`);
+  },
+  retryDelivery: (id: number) => request<void>("POST", `/api/deliveries/${id}/retry`),
+  failedEffects: (cursor?: string | null) => request<FailedEffectPage>("GET", cursor ? `/api/outbox/failed?cursor=${encodeURIComponent(cursor)}` : "/api/outbox/failed"),
+  retryEffect: (id: number) => request<void>("POST", `/api/outbox/${id}/retry`),
 
   modules: (archived = false) => request<ModuleSummary[]>("GET", archived ? "/api/modules?archived=true" : "/api/modules"),
   createModule: (body: NewModule) => request<ModuleSummary>("POST", "/api/modules", body),

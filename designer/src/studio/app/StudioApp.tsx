@@ -9,6 +9,7 @@ import { LibraryPage } from "../library/LibraryPage";
 import { ModulePage } from "../module/ModulePage";
 import { OrgsPage } from "../orgs/OrgsPage";
 import { AccountsPage } from "../accounts/AccountsPage";
+import { DeliveriesPage } from "../deliveries/DeliveriesPage";
 import { ServicesPage } from "../services/ServicesPage";
 import { ActivityRegistryGate } from "../workflow-designer/ActivityRegistryGate";
 import { LoginPage } from "./LoginPage";
@@ -43,9 +44,9 @@ export function StudioApp() {
       <Layout.Header style={{ display: "flex", alignItems: "center", gap: 16, background: "#fff", borderBottom: "1px solid #f0f0f0" }}>
         <b>{t("app.title")}</b>
         <Menu mode="horizontal" style={{ flex: 1, borderBottom: "none" }} selectedKeys={[route.page === "module" ? "library" : route.page]}
-          onClick={(e) => go({ page: e.key as "library" | "services" | "dashboard" | "content" | "orgs" | "accounts" })}
+          onClick={(e) => go({ page: e.key as "library" | "services" | "dashboard" | "content" | "orgs" | "accounts" | "deliveries" })}
           items={[{ key: "library", label: t("app.library") }, { key: "services", label: t("app.services") }, { key: "dashboard", label: t("app.dashboard") },
-            { key: "content", label: t("app.content") }, ...(me.roles.some((r) => r.role === "admin") ? [{ key: "orgs", label: t("app.orgs") }, { key: "accounts", label: t("app.accounts") }] : [])]} />
+            { key: "content", label: t("app.content") }, ...(me.roles.some((r) => r.role === "admin") ? [{ key: "orgs", label: t("app.orgs") }, { key: "accounts", label: t("app.accounts") }, { key: "deliveries", label: t("app.deliveries") }] : [])]} />
         <Space>
           <span>{me.displayName}</span>
           <Button size="small" onClick={() => setLocale(locale === "zh-CN" ? "en" : "zh-CN")}>{t("app.language")}</Button>
@@ -61,6 +62,7 @@ export function StudioApp() {
         {route.page === "content" && <Suspense fallback={<Spin />}><ContentPage /></Suspense>}
         {route.page === "orgs" && <OrgsPage />}
         {route.page === "accounts" && <AccountsPage />}
+        {route.page === "deliveries" && <DeliveriesPage />}
       </Layout.Content>
     </Layout>
   );
