@@ -72,8 +72,8 @@ internal static class MerchantEndpoints
                     ? $"member {member.MemberNumber} holds no entitlement {missing}"
                     : $"member {member.MemberNumber} holds no entitlement to '{request.BenefitId}'");
 
-        var merchant = await db.MerchantAccounts.AsNoTracking().Where(l => l.AccountId == account.Id).Select(l => l.Merchant!)
-            .Include(m => m.Benefits).SingleOrDefaultAsync(ct);
+        var merchant = await db.Merchants.AsNoTracking().Include(m => m.Benefits)
+            .SingleOrDefaultAsync(m => m.Accounts.Any(a => a.AccountId == account.Id), ct);
         var benefitPath = request.EntitlementId is null ? "/benefitId" : "/entitlementId";
         if (merchant is null || !merchant.IsActiveAt(now.UtcDateTime))
             return Unprocessable("the merchant is not active", merchant is null

@@ -77,7 +77,8 @@ internal sealed class MerchantAdministration(FormFlowDbContext db, IBenefitOffer
     public IQueryable<Merchant> Managed(Account admin)
     {
         var merchants = db.Merchants.Include(m => m.District).Include(m => m.Benefits).Include(m => m.Accounts).ThenInclude(a => a.Account).AsSplitQuery();
-        return merchants.Where(m => OrgsWithin(admin.Roles.Where(r => r.Role == Roles.Admin)).Contains(m.DistrictOrgUnitId));
+        var orgs = OrgsWithin(admin.Roles.Where(r => r.Role == Roles.Admin));
+        return merchants.Where(m => orgs.Contains(m.DistrictOrgUnitId));
     }
 
     /// <summary>The ids of the org units in the subtrees of the given role assignments (one query, no list in memory).</summary>

@@ -39,7 +39,8 @@ internal sealed class MerchantImport(FormFlowDbContext db, IBenefitOffers offers
         if (column["name"] is null || column["category"] is null || column["districtId"] is null)
             return ImportReport.Refused("fileId", "the first row must name at least the columns 名称, 类别 and 区域 (or name, category and district)");
 
-        var units = await db.OrgUnits.AsNoTracking().Where(o => administration.OrgsWithin(admin.Roles.Where(r => r.Role == Roles.Admin)).Contains(o.Id))
+        var managed = administration.OrgsWithin(admin.Roles.Where(r => r.Role == Roles.Admin));
+        var units = await db.OrgUnits.AsNoTracking().Where(o => managed.Contains(o.Id))
             .Where(o => o.ArchivedAt == null).ToListAsync(ct);
         var byName = units.ToLookup(o => o.Name);
         var offered = new Dictionary<int, HashSet<string>>();

@@ -17,7 +17,7 @@ internal sealed class MerchantLedger(FormFlowDbContext db, MerchantAdministratio
 {
     /// <summary>The merchant the account acts for, or null.</summary>
     public Task<Merchant?> MerchantOfAsync(Account account, CancellationToken ct) =>
-        db.MerchantAccounts.AsNoTracking().Where(l => l.AccountId == account.Id).Select(l => l.Merchant).SingleOrDefaultAsync(ct);
+        db.Merchants.AsNoTracking().SingleOrDefaultAsync(m => m.Accounts.Any(a => a.AccountId == account.Id), ct);
 
     public async Task<(List<RedemptionRecord> Items, string? Next)> HistoryAsync(Merchant merchant, IdPage page, CancellationToken ct)
     {
