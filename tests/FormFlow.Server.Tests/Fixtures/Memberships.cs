@@ -19,7 +19,7 @@ public static class Memberships
                 await using var scope = server.Services.CreateAsyncScope();
                 var handler = scope.ServiceProvider.GetServices<IEffectHandler>().Single(h => h.Kind == "issueMemberCard");
                 await EffectRuns.RunAsync(server.Database, handler,
-                    EffectRuns.Request(account.Id, account.Roles[0].OrgUnitId, $"{userName}:issueCard:1", "issueMemberCard"));
+                    EffectRuns.Request(account.Id, account.Roles[0].OrgUnitId, $"{userName.Aggregate(17, (h, c) => unchecked(h * 31 + c)) & 0xFFFFF}:issueCard:1", "issueMemberCard"));
             }
         }
         return await Api.CookieClientAsync(server, userName);

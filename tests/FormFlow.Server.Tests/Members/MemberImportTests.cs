@@ -60,13 +60,13 @@ public abstract class MemberImportTests(ServerFixture server)
     public async Task A_sheet_with_20_bad_rows_reports_each_by_row_and_column_and_writes_nothing()
     {
         var admin = await Api.CookieClientAsync(server, "district-admin");
-        var good = ResidentId(5000);
+        var good = ResidentId(15000);
         var badCheck = good[..^1] + (good[^1] == '0' ? '1' : '0');
         var rows = new List<IDictionary<string, object?>> { Row("好会员", good, "13600000000", "华兴电子有限公司工会") };
         for (var i = 1; i <= 5; i++) rows.Add(Row($"坏号{i}", badCheck, $"1360000000{i}", "华兴电子有限公司工会"));        // rows 3-7: checksum
-        for (var i = 1; i <= 5; i++) rows.Add(Row($"坏机{i}", ResidentId(5000 + i), $"2360000000{i}", "华兴电子有限公司工会")); // rows 8-12: mobile
-        for (var i = 1; i <= 5; i++) rows.Add(Row($"坏会{i}", ResidentId(5010 + i), $"1361000000{i}", "西湖区实验小学工会"));    // rows 13-17: outside the subtree
-        for (var i = 1; i <= 5; i++) rows.Add(Row($"重复{i}", ResidentId(5020 + i), "13600000000", "华兴电子有限公司工会"));  // rows 18-22: the mobile of row 2
+        for (var i = 1; i <= 5; i++) rows.Add(Row($"坏机{i}", ResidentId(15000 + i), $"2360000000{i}", "华兴电子有限公司工会")); // rows 8-12: mobile
+        for (var i = 1; i <= 5; i++) rows.Add(Row($"坏会{i}", ResidentId(15010 + i), $"1361000000{i}", "西湖区实验小学工会"));    // rows 13-17: outside the subtree
+        for (var i = 1; i <= 5; i++) rows.Add(Row($"重复{i}", ResidentId(15020 + i), "13600000000", "华兴电子有限公司工会"));  // rows 18-22: the mobile of row 2
         var file = await TestFiles.UploadSheetAsync(admin, rows);
 
         var dry = await Api.JsonAsync(await admin.PostAsJsonAsync("/api/members/import", new { fileId = file, dryRun = true }));
@@ -87,7 +87,7 @@ public abstract class MemberImportTests(ServerFixture server)
     public async Task LinkAsync_gives_a_new_account_the_imported_record_with_its_mobile_once()
     {
         var admin = await Api.CookieClientAsync(server, "district-admin");
-        var file = await TestFiles.UploadSheetAsync(admin, [Row("周链接", ResidentId(7000), "13500000077", "华兴电子有限公司工会")]);
+        var file = await TestFiles.UploadSheetAsync(admin, [Row("周链接", ResidentId(17000), "13500000077", "华兴电子有限公司工会")]);
         Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/members/import", new { fileId = file, dryRun = false })).StatusCode);
         await using var db = server.OpenDb();
         var first = new Account { UserName = "linked-one", DisplayName = "周链接" };
