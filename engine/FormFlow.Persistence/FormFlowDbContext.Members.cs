@@ -8,5 +8,7 @@ public abstract partial class FormFlowDbContext
     public DbSet<Member> Members => Set<Member>();
     public DbSet<Entitlement> Entitlements => Set<Entitlement>();
     public DbSet<Redemption> Redemptions => Set<Redemption>();
-    public DbSet<MerchantOffer> MerchantOffers => Set<MerchantOffer>();
+    public DbSet<Merchant> Merchants => Set<Merchant>();
+    public DbSet<MerchantBenefit> MerchantBenefits => Set<MerchantBenefit>();
+    public DbSet<MerchantAccount> MerchantAccounts => Set<MerchantAccount>();
 }

@@ -13,6 +13,10 @@ public sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         b.Property(m => m.Since).HasConversion(UtcDateTimes.Converter);
         b.HasIndex(m => m.MemberNumber).IsUnique();
         b.HasIndex(m => m.AccountId).IsUnique();
+        b.Property(m => m.PersonName).HasMaxLength(1000);
+        b.Property(m => m.ResidentId).HasMaxLength(1000);
+        b.Property(m => m.Mobile).HasMaxLength(20);
+        b.HasIndex(m => m.Mobile);
         b.Property(m => m.IdempotencyKey).HasMaxLength(200);
         b.HasIndex(m => m.IdempotencyKey).IsUnique();
         b.Property(m => m.Status).HasMaxLength(20).HasConversion(

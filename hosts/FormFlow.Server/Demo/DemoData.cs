@@ -39,11 +39,22 @@ internal static class DemoData
         new("merchant", "惠民生活广场", Roles.Merchant, "某市总工会"),
     ];
 
-    /// <summary>What each demo merchant offers (benefit keys of the benefits module): the demo merchant has a barber and a cinema, no gym.</summary>
-    public static readonly IReadOnlyDictionary<string, string[]> MerchantOffers = new Dictionary<string, string[]>
-    {
-        ["merchant"] = ["haircut", "cinema"],
-    };
+    /// <summary>
+    /// A demo merchant record: code, name, category, address, the name of its district's org unit, discount, the
+    /// benefits it redeems, contact, and the demo account acting for it (if any).
+    /// </summary>
+    public sealed record MerchantRecord(string Code, string Name, string Category, string Address, string District, string Discount,
+        string[] Benefits, string ContactName, string ContactPhone, string? Account = null);
+
+    /// <summary>The demo merchants: the demo merchant account's 惠民生活广场 has a barber and a cinema, no gym.</summary>
+    public static readonly IReadOnlyList<MerchantRecord> Merchants =
+    [
+        new("merchant", "惠民生活广场", "综合", "东城区和平路88号", "某市总工会", "理发、观影凭会员卡享会员价", ["haircut", "cinema"], "周店长", "0411-88880001", "merchant"),
+        new("DEMO-001", "东城老街理发店", "理发", "东城区建设街12号", "东城区总工会", "会员理发八折", ["haircut"], "孙师傅", "13800000001"),
+        new("DEMO-002", "星光影城", "影院", "东城区和平路200号", "东城区总工会", "会员观影每张减10元", ["cinema"], "钱经理", "13800000002"),
+        new("DEMO-003", "西湖健身中心", "健身", "西湖区北山路5号", "西湖区总工会", "会员健身次卡七折", ["gym"], "吴教练", "13800000003"),
+        new("DEMO-004", "湖畔影院", "影院", "西湖区湖滨路18号", "西湖区总工会", "会员观影半价（周二）", ["cinema"], "郑经理", "13800000004"),
+    ];
 
     /// <summary>The demo password: <c>FORMFLOW_DEMO_PASSWORD</c> when set, else <c>demo</c>.</summary>
     public static string Password(IConfiguration config) =>

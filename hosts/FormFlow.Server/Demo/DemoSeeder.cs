@@ -20,7 +20,7 @@ internal static class DemoSeeder
     {
         if (await db.OrgUnits.AnyAsync(ct))
         {
-            await EnsureMerchantOffersAsync(db, ct);
+            await EnsureMerchantsAsync(db, ct);
             return false;
         }
         await using var transaction = await db.BeginWriteTransactionAsync(ct);
@@ -33,8 +33,6 @@ internal static class DemoSeeder
             account.PasswordHash = users.PasswordHasher.HashPassword(account, password);
             Check(await users.CreateAsync(account), person.UserName);
             db.RoleAssignments.Add(new RoleAssignment { AccountId = account.Id, Role = person.Role, OrgUnitId = orgs[person.OrgName].Id });
-            foreach (var benefit in DemoData.MerchantOffers.GetValueOrDefault(person.UserName, []))
-                db.MerchantOffers.Add(new MerchantOffer { MerchantAccountId = account.Id, BenefitId = benefit });
         }
         AuditLog.Append(db, AuditLog.SystemActor, "seed.demo", null, new JsonObject
         {
@@ -43,26 +41,40 @@ internal static class DemoSeeder
         });
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        await EnsureMerchantsAsync(db, ct);
         return true;
     }
 
-    /// <summary>A demo database seeded before merchants offered benefits gets the demo merchants' offers once (a merchant with none).</summary>
-    private static async Task EnsureMerchantOffersAsync(FormFlowDbContext db, CancellationToken ct)
+    /// <summary>
+    /// The demo merchant records, each once by its code (a demo database of an earlier release already has the demo
+    /// merchant's, migrated from its offers), linked to their demo accounts.
+    /// </summary>
+    private static async Task EnsureMerchantsAsync(FormFlowDbContext db, CancellationToken ct)
     {
-        foreach (var (userName, benefits) in DemoData.MerchantOffers)
+        var codes = DemoData.Merchants.Select(m => m.Code).ToList();
+        var present = await db.Merchants.Where(m => codes.Contains(m.Code)).Select(m => m.Code).ToListAsync(ct);
+        var orgs = await db.OrgUnits.ToDictionaryAsync(o => o.Name, o => o.Id, ct);
+        foreach (var demo in DemoData.Merchants.Where(m => !present.Contains(m.Code) && orgs.ContainsKey(m.District)))
         {
-            var accountId = await db.Users.Where(a => a.UserName == userName).Select(a => a.Id).SingleOrDefaultAsync(ct);
-            if (accountId is null || await db.MerchantOffers.AnyAsync(o => o.MerchantAccountId == accountId, ct)) continue;
-            db.MerchantOffers.AddRange(benefits.Select(b => new MerchantOffer { MerchantAccountId = accountId, BenefitId = b }));
-            try
+            var merchant = new Merchant
             {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateException)
-            {
-                // Another process starting on the same database added them meanwhile.
-                db.ChangeTracker.Clear();
-            }
+                Code = demo.Code, Name = demo.Name, Category = demo.Category, Address = demo.Address, DistrictOrgUnitId = orgs[demo.District],
+                Discount = demo.Discount, ContactName = demo.ContactName, ContactPhone = demo.ContactPhone,
+                Benefits = demo.Benefits.Select(b => new MerchantBenefit { BenefitId = b }).ToList(),
+            };
+            var accountId = demo.Account is null ? null : await db.Users.Where(a => a.UserName == demo.Account).Select(a => a.Id).SingleOrDefaultAsync(ct);
+            if (accountId is not null && !await db.MerchantAccounts.AnyAsync(l => l.AccountId == accountId, ct))
+                merchant.Accounts.Add(new MerchantAccount { AccountId = accountId });
+            db.Merchants.Add(merchant);
+        }
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another process starting on the same database added them meanwhile.
+            db.ChangeTracker.Clear();
         }
     }
 

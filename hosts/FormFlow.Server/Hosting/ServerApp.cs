@@ -12,6 +12,7 @@ using FormFlow.Server.Dispatch;
 using FormFlow.Server.Shared;
 using FormFlow.Server.Files;
 using FormFlow.Server.Members;
+using FormFlow.Server.Merchants;
 using FormFlow.Server.Points;
 using FormFlow.Server.Orgs;
 using FormFlow.Server.WebUi;
@@ -103,6 +104,7 @@ internal static class ServerApp
         services.AddDispatch();
         services.AddUpgradeCascades();
         services.AddPublications();
+        services.AddMerchants();
         services.AddWebUi(builder.Configuration);
 
         var app = builder.Build();
@@ -142,6 +144,7 @@ internal static class ServerApp
         app.MapRevealEndpoints();
         app.MapActivityEndpoints();
         app.MapPublicationEndpoints();
+        app.MapMerchants();
         app.MapWebUi();
 
         await PrepareDatabaseAsync(app, settings);

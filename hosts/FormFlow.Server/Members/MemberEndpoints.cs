@@ -20,6 +20,7 @@ internal static class MemberEndpoints
         members.MapGet("/public-key", PublicKey).AllowAnonymous()
             .WithSummary("The public key (PEM and JWK, ES256) that verifies member card credentials offline.");
         app.MapMerchantEndpoints();
+        app.MapMemberImportEndpoints();
     }
 
     private static async Task<Results<Ok<CardView>, ProblemHttpResult>> CardAsync(

@@ -15,6 +15,7 @@ internal static class MembersSetup
         services.AddScoped<IEffectHandler, GrantEntitlementHandler>();
         services.AddScoped<IEffectHandler, RecordRedemptionHandler>();
         services.AddScoped<ICaseFacts, EntitlementFacts>();
+        services.AddScoped<MemberImport>();
         return services;
     }
 }

@@ -29,7 +29,7 @@ internal static class MerchantEndpoints
             .WithSummary("Check a member card credential (merchants and cadres). A forged, altered or expired credential is not an error: the answer says valid false with the reason.");
         app.MapPost("/api/redemptions", RedeemAsync).WithTags("Members").RequireAuthorization()
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422)
-            .WithSummary("Record one use of a member's benefit (merchants), by entitlementId or benefitId. Idempotency-Key: the same key gives the same answer and no second use. 409 when the quota of the period is used up; 422 (rule merchantOffers) when the merchant does not offer the benefit.");
+            .WithSummary("Record one use of a member's benefit (merchants), by entitlementId or benefitId. Idempotency-Key: the same key gives the same answer and no second use. 409 when the quota of the period is used up; 422 (rule merchantOffers) when the merchant does not offer the benefit; 422 (rule merchantActive) when the merchant is deactivated or outside its active window.");
     }
 
     private static async Task<Results<Ok<VerifyView>, ProblemHttpResult>> VerifyAsync(
@@ -72,14 +72,18 @@ internal static class MerchantEndpoints
                     ? $"member {member.MemberNumber} holds no entitlement {missing}"
                     : $"member {member.MemberNumber} holds no entitlement to '{request.BenefitId}'");
 
-        if (!await db.MerchantOffers.AnyAsync(o => o.MerchantAccountId == account.Id && o.BenefitId == entitlement.BenefitId, ct))
-            return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "benefit not offered by this merchant",
-                detail: $"a merchant redeems only the benefits it offers; {account.DisplayName} does not offer '{entitlement.BenefitId}' ({entitlement.Name})",
-                extensions: new Dictionary<string, object?>
-                {
-                    ["errors"] = new[] { new { path = request.EntitlementId is null ? "/benefitId" : "/entitlementId", rule = "merchantOffers",
-                        message = $"'{entitlement.BenefitId}' is not among the benefits this merchant offers" } },
-                });
+        var merchant = await db.Merchants.AsNoTracking().Include(m => m.Benefits)
+            .SingleOrDefaultAsync(m => m.Accounts.Any(a => a.AccountId == account.Id), ct);
+        var benefitPath = request.EntitlementId is null ? "/benefitId" : "/entitlementId";
+        if (merchant is null || !merchant.IsActiveAt(now.UtcDateTime))
+            return Unprocessable("the merchant is not active", merchant is null
+                    ? $"{account.DisplayName} acts for no merchant record: the union links merchant accounts to their merchant"
+                    : $"{merchant.Name} redeems benefits only while it is active" + Window(merchant),
+                "/credential", "merchantActive", merchant is null ? "this account acts for no merchant" : $"{merchant.Name} is not active today");
+        if (merchant.Benefits.All(b => b.BenefitId != entitlement.BenefitId))
+            return Unprocessable("benefit not offered by this merchant",
+                $"a merchant redeems only the benefits it offers; {merchant.Name} does not offer '{entitlement.BenefitId}' ({entitlement.Name})",
+                benefitPath, "merchantOffers", $"'{entitlement.BenefitId}' is not among the benefits this merchant offers");
         var key = $"merchant:{account.Id}:{idempotencyKey?.Trim() ?? Guid.NewGuid().ToString("N")}";
         var redemption = new Redemption
         {
@@ -146,6 +150,14 @@ internal static class MerchantEndpoints
         caller.Roles.Any(r => Roles.ReachesSubtree(r.Role) && OrgSubtree.Contains(r.OrgUnit!.Path, memberOrg.Path));
 
     private static VerifyView Refused(string reason, string message) => new(false, reason, message, null, null, null, null, null, null);
+
+    private static ProblemHttpResult Unprocessable(string title, string detail, string path, string rule, string message) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: title, detail: detail,
+            extensions: new Dictionary<string, object?> { ["errors"] = new[] { new { path, rule, message } } });
+
+    private static string Window(Merchant merchant) =>
+        merchant.DeactivatedAt is not null ? " (it was deactivated)"
+        : $" (from {merchant.ActiveFrom?.ToString("yyyy-MM-dd HH:mm") ?? "ever"} to {merchant.ActiveUntil?.ToString("yyyy-MM-dd HH:mm") ?? "open end"} UTC)";
 
     private static ProblemHttpResult Forbidden(string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: detail);

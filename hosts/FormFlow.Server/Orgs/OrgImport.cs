@@ -4,7 +4,7 @@ using FormFlow.Persistence.Accounts;
 using FormFlow.Persistence.Audit;
 using FormFlow.Persistence.Orgs;
 using Microsoft.EntityFrameworkCore;
-using MiniExcelLibs;
+using FormFlow.Server.Shared;
 
 namespace FormFlow.Server.Orgs;
 
@@ -29,21 +29,10 @@ internal sealed class OrgImport(FormFlowDbContext db, OrgDirectory directory)
 
     public async Task<OrgImportReport> RunAsync(Account admin, string fileId, bool dryRun, CancellationToken ct)
     {
-        var file = await db.Files.AsNoTracking().SingleOrDefaultAsync(f => f.Id == fileId && f.OwnerAccountId == admin.Id, ct);
-        if (file is null) return OrgImportReport.Refused("fileId", $"no file '{fileId}' uploaded by you");
-        List<IDictionary<string, object?>> rows;
-        try
-        {
-            using var stream = new MemoryStream(file.Content);
-            rows = stream.Query(useHeaderRow: true, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>().Take(MaxRows + 1).ToList();
-        }
-        catch (Exception ex) when (ex is InvalidDataException or IOException or InvalidOperationException or NotSupportedException or ArgumentException)
-        {
-            return OrgImportReport.Refused("fileId", $"the file is not a readable Excel workbook (.xlsx): {ex.Message}");
-        }
-        if (rows.Count > MaxRows) return OrgImportReport.Refused("fileId", $"the sheet has more than {MaxRows} rows; split it");
-        var header = rows.FirstOrDefault()?.Keys.ToList() ?? [];
-        var columns = (Name: Column(header, NameHeaders), Level: Column(header, LevelHeaders), Parent: Column(header, ParentHeaders));
+        var (sheet, refusal) = await ImportSheet.ReadAsync(db, admin, fileId, MaxRows, ct);
+        if (sheet is null) return OrgImportReport.Refused("fileId", refusal!);
+        var rows = sheet.Rows;
+        var columns = (Name: sheet.Column(NameHeaders), Level: sheet.Column(LevelHeaders), Parent: sheet.Column(ParentHeaders));
         if (columns.Name is null || columns.Level is null || columns.Parent is null)
             return OrgImportReport.Refused("fileId", "the first row must name the columns 名称, 级别 and 上级 (or name, level and parent)");
 
@@ -64,9 +53,9 @@ internal sealed class OrgImport(FormFlowDbContext db, OrgDirectory directory)
         for (var i = 0; i < rows.Count; i++)
         {
             var number = i + 2; // the header is row 1
-            var name = Cell(rows[i], columns.Name);
-            var levelText = Cell(rows[i], columns.Level);
-            var parentName = Cell(rows[i], columns.Parent);
+            var name = ImportSheet.Cell(rows[i], columns.Name);
+            var levelText = ImportSheet.Cell(rows[i], columns.Level);
+            var parentName = ImportSheet.Cell(rows[i], columns.Parent);
             if (name is null && levelText is null && parentName is null) continue;
             read++;
             var rowErrors = errors.Count;
@@ -104,12 +93,6 @@ internal sealed class OrgImport(FormFlowDbContext db, OrgDirectory directory)
         directory.Forget();
         return new OrgImportReport(false, read, units.Count, [], null);
     }
-
-    private static string? Column(List<string> header, string[] names) =>
-        header.FirstOrDefault(h => names.Contains(h.Trim(), StringComparer.OrdinalIgnoreCase));
-
-    private static string? Cell(IDictionary<string, object?> row, string column) =>
-        row.TryGetValue(column, out var value) && value?.ToString()?.Trim() is { Length: > 0 } text ? text : null;
 }
 
 /// <param name="Rows">The rows read (blank rows left out).</param>

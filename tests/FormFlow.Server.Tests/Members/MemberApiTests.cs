@@ -192,26 +192,9 @@ public abstract class MemberApiTests(ServerFixture server)
         Assert.Equal(count, await after.Redemptions.CountAsync());
     }
 
-    /// <summary>Makes the demo account a member (once) as an approved join case would, and signs in as it.</summary>
-    private async Task<HttpClient> MemberClientAsync(string userName)
-    {
-        await using (var db = server.OpenDb())
-        {
-            var account = await db.Users.Include(a => a.Roles).SingleAsync(a => a.UserName == userName);
-            if (!await db.Members.AnyAsync(m => m.AccountId == account.Id))
-            {
-                // The server's own handler, with the benefits of the demo city's benefits service.
-                await using var scope = server.Services.CreateAsyncScope();
-                var handler = scope.ServiceProvider.GetServices<IEffectHandler>().Single(h => h.Kind == "issueMemberCard");
-                await EffectRuns.RunAsync(server.Database, handler,
-                    EffectRuns.Request(account.Id, account.Roles[0].OrgUnitId, $"{Math.Abs(userName.GetHashCode() % 1000)}:issueCard:1", "issueMemberCard"));
-            }
-        }
-        return await Api.CookieClientAsync(server, userName);
-    }
+    private Task<HttpClient> MemberClientAsync(string userName) => Memberships.MemberClientAsync(server, userName);
 
-    private async Task<string> CredentialAsync(string userName) =>
-        (await Api.JsonAsync(await (await MemberClientAsync(userName)).GetAsync("/api/members/me/card")))["credential"]!.GetValue<string>();
+    private Task<string> CredentialAsync(string userName) => Memberships.CredentialAsync(server, userName);
 
     private static bool MemberNumbersAreWellFormed(string number) => FormFlow.Persistence.Members.MemberNumbers.IsWellFormed(number);
 

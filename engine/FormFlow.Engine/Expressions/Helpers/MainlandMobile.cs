@@ -1,7 +1,7 @@
 namespace FormFlow.Engine.Expressions.Helpers;
 
 /// <summary>Mainland mobile numbers: 11 ASCII digits, "1" then 3–9; no country code, spaces or dashes.</summary>
-internal static class MainlandMobile
+public static class MainlandMobile
 {
     public static bool IsValid(string? number)
     {

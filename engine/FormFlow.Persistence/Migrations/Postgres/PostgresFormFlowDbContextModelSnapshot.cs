@@ -637,7 +637,6 @@ namespace FormFlow.Persistence.Migrations.Postgres
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("AccountId")
-                        .IsRequired()
                         .HasColumnType("text");
 
                     b.Property<long?>("CaseId")
@@ -653,8 +652,20 @@ namespace FormFlow.Persistence.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("Mobile")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<int>("OrgUnitId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("PersonName")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("ResidentId")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<DateTime>("Since")
                         .HasColumnType("timestamp with time zone");
@@ -675,12 +686,92 @@ namespace FormFlow.Persistence.Migrations.Postgres
                     b.HasIndex("MemberNumber")
                         .IsUnique();
 
+                    b.HasIndex("Mobile");
+
                     b.HasIndex("OrgUnitId", "Since");
 
                     b.ToTable("Members", (string)null);
                 });
 
-            modelBuilder.Entity("FormFlow.Persistence.Members.MerchantOffer", b =>
+            modelBuilder.Entity("FormFlow.Persistence.Members.Merchant", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime?>("ActiveFrom")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ActiveUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime?>("DeactivatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Discount")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("DistrictOrgUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("DistrictOrgUnitId");
+
+                    b.HasIndex("Category", "Name");
+
+                    b.ToTable("Merchants", (string)null);
+                });
+
+            modelBuilder.Entity("FormFlow.Persistence.Members.MerchantAccount", b =>
+                {
+                    b.Property<string>("AccountId")
+                        .HasColumnType("text");
+
+                    b.Property<long>("MerchantId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("AccountId");
+
+                    b.HasIndex("MerchantId");
+
+                    b.ToTable("MerchantAccounts", (string)null);
+                });
+
+            modelBuilder.Entity("FormFlow.Persistence.Members.MerchantBenefit", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -693,16 +784,15 @@ namespace FormFlow.Persistence.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
-                    b.Property<string>("MerchantAccountId")
-                        .IsRequired()
-                        .HasColumnType("text");
+                    b.Property<long>("MerchantId")
+                        .HasColumnType("bigint");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MerchantAccountId", "BenefitId")
+                    b.HasIndex("MerchantId", "BenefitId")
                         .IsUnique();
 
-                    b.ToTable("MerchantOffers", (string)null);
+                    b.ToTable("MerchantBenefits", (string)null);
                 });
 
             modelBuilder.Entity("FormFlow.Persistence.Members.Redemption", b =>
@@ -1714,8 +1804,7 @@ namespace FormFlow.Persistence.Migrations.Postgres
                     b.HasOne("FormFlow.Persistence.Accounts.Account", "Account")
                         .WithMany()
                         .HasForeignKey("AccountId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("FormFlow.Persistence.Orgs.OrgUnit", "OrgUnit")
                         .WithMany()
@@ -1728,15 +1817,43 @@ namespace FormFlow.Persistence.Migrations.Postgres
                     b.Navigation("OrgUnit");
                 });
 
-            modelBuilder.Entity("FormFlow.Persistence.Members.MerchantOffer", b =>
+            modelBuilder.Entity("FormFlow.Persistence.Members.Merchant", b =>
                 {
-                    b.HasOne("FormFlow.Persistence.Accounts.Account", "MerchantAccount")
+                    b.HasOne("FormFlow.Persistence.Orgs.OrgUnit", "District")
                         .WithMany()
-                        .HasForeignKey("MerchantAccountId")
+                        .HasForeignKey("DistrictOrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("District");
+                });
+
+            modelBuilder.Entity("FormFlow.Persistence.Members.MerchantAccount", b =>
+                {
+                    b.HasOne("FormFlow.Persistence.Accounts.Account", "Account")
+                        .WithMany()
+                        .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.Navigation("MerchantAccount");
+                    b.HasOne("FormFlow.Persistence.Members.Merchant", "Merchant")
+                        .WithMany("Accounts")
+                        .HasForeignKey("MerchantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Account");
+
+                    b.Navigation("Merchant");
+                });
+
+            modelBuilder.Entity("FormFlow.Persistence.Members.MerchantBenefit", b =>
+                {
+                    b.HasOne("FormFlow.Persistence.Members.Merchant", null)
+                        .WithMany("Benefits")
+                        .HasForeignKey("MerchantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("FormFlow.Persistence.Members.Redemption", b =>
@@ -1981,6 +2098,13 @@ namespace FormFlow.Persistence.Migrations.Postgres
             modelBuilder.Entity("FormFlow.Persistence.Members.Member", b =>
                 {
                     b.Navigation("Entitlements");
+                });
+
+            modelBuilder.Entity("FormFlow.Persistence.Members.Merchant", b =>
+                {
+                    b.Navigation("Accounts");
+
+                    b.Navigation("Benefits");
                 });
 
             modelBuilder.Entity("FormFlow.Persistence.Modules.ModuleRecord", b =>

@@ -612,7 +612,6 @@ namespace FormFlow.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("AccountId")
-                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("CaseId")
@@ -628,8 +627,20 @@ namespace FormFlow.Persistence.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Mobile")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("OrgUnitId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("PersonName")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResidentId")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("Since")
                         .HasColumnType("TEXT");
@@ -650,12 +661,90 @@ namespace FormFlow.Persistence.Migrations.Sqlite
                     b.HasIndex("MemberNumber")
                         .IsUnique();
 
+                    b.HasIndex("Mobile");
+
                     b.HasIndex("OrgUnitId", "Since");
 
                     b.ToTable("Members", (string)null);
                 });
 
-            modelBuilder.Entity("FormFlow.Persistence.Members.MerchantOffer", b =>
+            modelBuilder.Entity("FormFlow.Persistence.Members.Merchant", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ActiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ActiveUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeactivatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Discount")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DistrictOrgUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("DistrictOrgUnitId");
+
+                    b.HasIndex("Category", "Name");
+
+                    b.ToTable("Merchants", (string)null);
+                });
+
+            modelBuilder.Entity("FormFlow.Persistence.Members.MerchantAccount", b =>
+                {
+                    b.Property<string>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MerchantId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AccountId");
+
+                    b.HasIndex("MerchantId");
+
+                    b.ToTable("MerchantAccounts", (string)null);
+                });
+
+            modelBuilder.Entity("FormFlow.Persistence.Members.MerchantBenefit", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -666,16 +755,15 @@ namespace FormFlow.Persistence.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("MerchantAccountId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                    b.Property<long>("MerchantId")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MerchantAccountId", "BenefitId")
+                    b.HasIndex("MerchantId", "BenefitId")
                         .IsUnique();
 
-                    b.ToTable("MerchantOffers", (string)null);
+                    b.ToTable("MerchantBenefits", (string)null);
                 });
 
             modelBuilder.Entity("FormFlow.Persistence.Members.Redemption", b =>
@@ -1662,8 +1750,7 @@ namespace FormFlow.Persistence.Migrations.Sqlite
                     b.HasOne("FormFlow.Persistence.Accounts.Account", "Account")
                         .WithMany()
                         .HasForeignKey("AccountId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("FormFlow.Persistence.Orgs.OrgUnit", "OrgUnit")
                         .WithMany()
@@ -1676,15 +1763,43 @@ namespace FormFlow.Persistence.Migrations.Sqlite
                     b.Navigation("OrgUnit");
                 });
 
-            modelBuilder.Entity("FormFlow.Persistence.Members.MerchantOffer", b =>
+            modelBuilder.Entity("FormFlow.Persistence.Members.Merchant", b =>
                 {
-                    b.HasOne("FormFlow.Persistence.Accounts.Account", "MerchantAccount")
+                    b.HasOne("FormFlow.Persistence.Orgs.OrgUnit", "District")
                         .WithMany()
-                        .HasForeignKey("MerchantAccountId")
+                        .HasForeignKey("DistrictOrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("District");
+                });
+
+            modelBuilder.Entity("FormFlow.Persistence.Members.MerchantAccount", b =>
+                {
+                    b.HasOne("FormFlow.Persistence.Accounts.Account", "Account")
+                        .WithMany()
+                        .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.Navigation("MerchantAccount");
+                    b.HasOne("FormFlow.Persistence.Members.Merchant", "Merchant")
+                        .WithMany("Accounts")
+                        .HasForeignKey("MerchantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Account");
+
+                    b.Navigation("Merchant");
+                });
+
+            modelBuilder.Entity("FormFlow.Persistence.Members.MerchantBenefit", b =>
+                {
+                    b.HasOne("FormFlow.Persistence.Members.Merchant", null)
+                        .WithMany("Benefits")
+                        .HasForeignKey("MerchantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("FormFlow.Persistence.Members.Redemption", b =>
@@ -1929,6 +2044,13 @@ namespace FormFlow.Persistence.Migrations.Sqlite
             modelBuilder.Entity("FormFlow.Persistence.Members.Member", b =>
                 {
                     b.Navigation("Entitlements");
+                });
+
+            modelBuilder.Entity("FormFlow.Persistence.Members.Merchant", b =>
+                {
+                    b.Navigation("Accounts");
+
+                    b.Navigation("Benefits");
                 });
 
             modelBuilder.Entity("FormFlow.Persistence.Modules.ModuleRecord", b =>
