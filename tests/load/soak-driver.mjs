@@ -129,7 +129,7 @@ const account = (userName, secret = password) => signIn({ userName, password: se
 
 // ---------------------------------------------------------------------------------------------------- acknowledged writes
 const acknowledged = { cases: [], completions: [], redemptions: [], answers: [], accounts: [] };
-const tally = { refusedAfterLostAnswer: 0, quotaExhausted: 0, unexpected: [] };
+const tally = { refusedAfterLostAnswer: 0, quotaExhausted: 0, noCardYet: 0, unexpected: [] };
 function unexpected(what, res) { if (tally.unexpected.length < 30) tally.unexpected.push(`${what}: ${res.status} ${res.text.slice(0, 200)}`); }
 let keySequence = 0;
 const newKey = prefix => `soak-${prefix}-${t0.toString(36)}-${++keySequence}`;
@@ -165,8 +165,9 @@ async function submitCase(cookie, moduleKey, data) {
 }
 
 async function legalConsultation(cookie) {
+  const category = ['wages', 'contract', 'insurance', 'other'][Math.floor(Math.random() * 4)];
   return submitCase(cookie, 'legal-consultation', {
-    category: ['wages', 'contract', 'insurance', 'other'][Math.floor(Math.random() * 4)], employerName: '华兴电子有限公司',
+    category, ...(category === 'wages' ? { amountOwed: 3200.5 } : {}), employerName: '华兴电子有限公司',
     details: `公司拖欠工资三个月，要求支付拖欠的全部工资和经济补偿金。编号${keySequence}`, contactName: '李先生', contactMobile: '13800138000',
   });
 }
@@ -225,7 +226,8 @@ async function redeem(merchant) {
   if (candidates.length === 0) return false;
   const member = candidates[Math.floor(Math.random() * candidates.length)];
   const card = await call('GET', '/api/members/me/card', { cookie: member.cookie });
-  if (card === null || card.status !== 200) return false;
+  if (card === null) return false;
+  if (card.status !== 200) { tally.noCardYet++; return false; }
   const benefitId = ['haircut', 'cinema'].filter(b => !member.exhausted.has(b))[0];
   const key = newKey('redeem');
   const res = await call('POST', '/api/redemptions', { body: { credential: json(card).credential, benefitId, note: '压测' }, headers: { 'Idempotency-Key': key }, cookie: merchant });
@@ -265,12 +267,17 @@ async function killAndRestart(server) {
 }
 function pg(...args) { return execFileSync('runuser', ['-u', 'postgres', '--', pgCtl, '-D', pgData, ...args], { stdio: ['ignore', 'pipe', 'pipe'] }).toString(); }
 async function restartDatabase() {
+  // Started again with the options it runs with now (what `pg_ctl restart` does), after a pause.
+  const running = fs.readFileSync(path.join(pgData, 'postmaster.opts'), 'utf8');
+  const options = [...running.matchAll(/"([^"]*)"/g)].map(m => m[1]);
+  const at = options.indexOf('-D');
+  if (at >= 0) options.splice(at, 2);
   const fault = { kind: 'databaseRestart', at: Date.now() };
   faults.push(fault);
   pg('-m', 'fast', '-w', 'stop');
   log('database stopped');
   await sleep(8000); // the servers answer without a database for a while
-  pg('-w', '-l', path.join(path.dirname(pgData), 'log'), 'start');
+  pg('-w', '-l', path.join(path.dirname(pgData), 'log'), '-o', options.map(o => `'${o.replaceAll("'", "'\\''")}'`).join(' '), 'start');
   fault.end = Date.now();
   log('database started');
 }
@@ -295,8 +302,14 @@ async function fillDisk() {
 }
 
 // ---------------------------------------------------------------------------------------------------- the run
-for (const server of servers) startServer(server);
-for (const server of servers) if (!await healthy(server)) throw new Error(`server ${server.index} did not start: see ${logFolder}`);
+// Whatever ends this script ends its servers too.
+process.on('exit', () => { for (const server of servers) if (server.proc && server.proc.exitCode === null) server.proc.kill('SIGKILL'); });
+// One after the other: two processes migrating a fresh PostgreSQL database at once can fail (the second crashes with
+// 42P07 "relation already exists" while EF Core's migration lock should serialise them) — not what this soak measures.
+for (const server of servers) {
+  startServer(server);
+  if (!await healthy(server)) throw new Error(`server ${server.index} did not start: see ${logFolder}`);
+}
 log(`${servers.length} server(s) up, ${provider}, ${minutes} min`);
 admin = await account('district-admin');
 demoWorker = await account('worker');
@@ -355,7 +368,7 @@ function query(sql) {
 const pendingEffects = () => Number(query('SELECT count(*) AS n FROM "Outbox" WHERE "DoneAt" IS NULL AND "FailedAt" IS NULL')[0]?.n ?? 0);
 let pending = 0;
 for (const until = Date.now() + 120_000; Date.now() < until;) {
-  try { pending = pendingEffects(); } catch (e) { pending = -1; log(`outbox query: ${e.message.split('\n')[0]}`); }
+  try { pending = pendingEffects(); } catch (e) { pending = -1; log(`outbox query: ${e.stderr ?? e.message}`); break; }
   if (pending === 0) break;
   await sleep(2000);
 }
@@ -448,23 +461,27 @@ const voters = participations.filter(p => Number(p.s) === Number(services.vote))
 if (ballots !== voters) (ballots > voters ? twice : lost)('answer', `vote: ${ballots} ballots for ${voters} voters`);
 
 // ---------------------------------------------------------------------------------------------------- summary
-// An outage window: a fault from its start until the first acknowledged write after it ended, plus 2 s of answers in flight.
+// An outage window: a fault from its start until the first acknowledged write after it ended, plus 2 s of answers in
+// flight. Recovery: for a kill, from the kill (the restart included) to that write; for the database and the disk, from
+// when the database was started again or the space freed.
 const windows = faults.map(f => {
   const recovered = acks.find(t => t >= (f.end ?? f.at)) ?? null;
-  return { ...f, recoveredAt: recovered, recoveryMs: recovered === null ? null : recovered - f.at };
+  const from = f.kind === 'kill' ? f.at : f.end;
+  return { ...f, recoveredAt: recovered, recoveryMs: recovered === null ? null : recovered - from, outageMs: recovered === null ? null : recovered - f.at };
 });
-const inside = at => windows.some(w => at >= w.at && at <= (w.recoveredAt ?? Infinity) + 2000);
+const windowOf = at => windows.filter(w => at >= w.at && at <= (w.recoveredAt ?? Infinity) + 2000).at(-1);
+const inside = at => windowOf(at) !== undefined;
 const byStatus = {};
 for (const r of fiveHundreds) {
   const s = (byStatus[r.status] ??= { total: 0, insideOutage: 0, outsideOutage: 0, withRetryAfter: 0, during: {} });
   s.total++;
   if (inside(r.at)) s.insideOutage++; else s.outsideOutage++;
   if (r.retryAfter) s.withRetryAfter++;
-  const kind = windows.find(w => r.at >= w.at && r.at <= (w.recoveredAt ?? Infinity) + 2000)?.kind ?? 'none';
+  const kind = windowOf(r.at)?.kind ?? 'none';
   s.during[kind] = (s.during[kind] || 0) + 1;
 }
 const databaseWindow = windows.find(w => w.kind === 'databaseRestart');
-const duringDatabase = databaseWindow ? fiveHundreds.filter(r => r.at >= databaseWindow.at && r.at <= (databaseWindow.recoveredAt ?? Infinity) + 2000) : [];
+const duringDatabase = databaseWindow ? fiveHundreds.filter(r => windowOf(r.at) === databaseWindow) : [];
 const recoveries = windows.map(w => w.recoveryMs).filter(x => x !== null).sort((a, b) => a - b);
 const median = xs => xs.length ? (xs.length % 2 ? xs[xs.length >> 1] : (xs[xs.length / 2 - 1] + xs[xs.length / 2]) / 2) : null;
 const restarts = windows.filter(w => w.kind === 'kill').map(w => w.restartedAfterMs).sort((a, b) => a - b);
@@ -474,7 +491,7 @@ const summary = {
   provider, minutes, servers: servers.length,
   kills: windows.filter(w => w.kind === 'kill').length,
   databaseRestarts: windows.filter(w => w.kind === 'databaseRestart').length,
-  diskFull: windows.filter(w => w.kind === 'diskFull').map(w => ({ ballastMiB: +(w.ballastBytes / 1048576).toFixed(1), recoveryMs: w.recoveryMs })),
+  diskFull: windows.filter(w => w.kind === 'diskFull').map(w => ({ ballastMiB: +(w.ballastBytes / 1048576).toFixed(1), fullForMs: w.freedAt - w.at, recoveryMsAfterFreeing: w.recoveryMs })),
   acknowledgedWrites: {
     cases: acknowledged.cases.length, taskCompletions: acknowledged.completions.length, redemptions: acknowledged.redemptions.length,
     answers: acknowledged.answers.length, accounts: acknowledged.accounts.length,
@@ -490,7 +507,7 @@ const summary = {
   } : null,
   recoveredOnItsOwn, unfinishedEffects: pending, failedEffects: failedEffects.length,
   requests: counts.requests, networkErrors: counts.networkErrors, retried: counts.retried, givenUp: counts.givenUp,
-  refusedAfterLostAnswer: tally.refusedAfterLostAnswer, quotaExhausted: tally.quotaExhausted, unexpectedAnswers: tally.unexpected.length,
+  refusedAfterLostAnswer: tally.refusedAfterLostAnswer, quotaExhausted: tally.quotaExhausted, noCardYet: tally.noCardYet, unexpectedAnswers: tally.unexpected.length,
 };
 console.log(JSON.stringify(summary, null, 1));
 for (const l of losses.slice(0, 20)) log(`LOSS ${l}`);
