@@ -362,7 +362,7 @@ function query(sql) {
     const out = execFileSync('sqlite3', ['-json', path.join(dataFolder, 'formflow.db'), sql], { maxBuffer: 1 << 30 }).toString().trim();
     return out ? JSON.parse(out) : [];
   }
-  const out = execFileSync('psql', [env.FORMFLOW_SOAK_PSQL, '-Atq', '-c', `SELECT coalesce(json_agg(t), '[]') FROM (${sql}) t`], { maxBuffer: 1 << 30 }).toString().trim();
+  const out = execFileSync('psql', [env.FORMFLOW_SOAK_PSQL, '-Atq', '-c', `SELECT coalesce(json_agg(soak_row), '[]') FROM (${sql}) soak_row`], { maxBuffer: 1 << 30 }).toString().trim();
   return JSON.parse(out);
 }
 const pendingEffects = () => Number(query('SELECT count(*) AS n FROM "Outbox" WHERE "DoneAt" IS NULL AND "FailedAt" IS NULL')[0]?.n ?? 0);
