@@ -13,13 +13,17 @@
 # postgres without a connection string starts a throwaway cluster (port FORMFLOW_SOAK_PG_PORT, default 55445) and
 # restarts it; with one, the soak migrates a database of its own there (dropped afterwards) and restarts that cluster
 # only when FORMFLOW_SOAK_PGDATA names its data directory. Servers listen from FORMFLOW_SOAK_PORT (default 5301).
+# FORMFLOW_SOAK_SERVER: a built server folder to run instead of building this tree (two soaks side by side).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 minutes=${1:-10}; provider=${2:-sqlite}; connection=${3:-}
 port=${FORMFLOW_SOAK_PORT:-5301}; disk_mb=${FORMFLOW_SOAK_DISK_MB:-256}; pg_port=${FORMFLOW_SOAK_PG_PORT:-55445}
 pg_bin=/usr/lib/postgresql/15/bin
-dotnet build hosts/FormFlow.Server -c Release -v q --nologo -p:SkipWebUi=true >/dev/null
-server_dir=$PWD/hosts/FormFlow.Server/bin/Release/net10.0
+server_dir=${FORMFLOW_SOAK_SERVER:-}
+if [ -z "$server_dir" ]; then
+  dotnet build hosts/FormFlow.Server -c Release -v q --nologo -p:SkipWebUi=true >/dev/null
+  server_dir=$PWD/hosts/FormFlow.Server/bin/Release/net10.0
+fi
 work=$(mktemp -d /tmp/formflow-soak.XXXXXX)
 chmod 755 "$work"
 mkdir -p "$work/data" "$work/logs"
