@@ -304,12 +304,9 @@ async function fillDisk() {
 // ---------------------------------------------------------------------------------------------------- the run
 // Whatever ends this script ends its servers too.
 process.on('exit', () => { for (const server of servers) if (server.proc && server.proc.exitCode === null) server.proc.kill('SIGKILL'); });
-// One after the other: two processes migrating a fresh PostgreSQL database at once can fail (the second crashes with
-// 42P07 "relation already exists" while EF Core's migration lock should serialise them) — not what this soak measures.
-for (const server of servers) {
-  startServer(server);
-  if (!await healthy(server)) throw new Error(`server ${server.index} did not start: see ${logFolder}`);
-}
+// Together: on PostgreSQL the two processes migrate and seed the fresh database one after the other under the startup lock.
+for (const server of servers) startServer(server);
+for (const server of servers) if (!await healthy(server)) throw new Error(`server ${server.index} did not start: see ${logFolder}`);
 log(`${servers.length} server(s) up, ${provider}, ${minutes} min`);
 admin = await account('district-admin');
 demoWorker = await account('worker');
