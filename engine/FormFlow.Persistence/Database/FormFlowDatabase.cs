@@ -49,8 +49,8 @@ public static class FormFlowDatabase
 
     /// <summary>
     /// Applies pending migrations and returns their names. SQLite: creates the data folder first and switches the
-    /// file to write-ahead logging so readers do not block the writer (see <see cref="SqlitePragmas"/> for the per-connection part). PostgreSQL: EF Core takes a migration lock,
-    /// so several processes starting together apply each migration once.
+    /// file to write-ahead logging so readers do not block the writer (see <see cref="SqlitePragmas"/> for the per-connection part). PostgreSQL: EF
+    /// Core's migration lock lasts one migration; processes that may start together hold <see cref="StartupLockAsync"/> around this.
     /// </summary>
     public static async Task<IReadOnlyList<string>> MigrateAsync(FormFlowDbContext db, CancellationToken ct = default)
     {
@@ -60,6 +60,14 @@ public static class FormFlowDatabase
         if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         return pending;
     }
+
+    /// <summary>
+    /// PostgreSQL: waits until no other process holds the startup lock and holds it until disposed, so processes
+    /// starting together on one database migrate and seed it one after the other (<see cref="PostgresStartupLock"/>).
+    /// SQLite: nothing to wait for (one process owns the file); null.
+    /// </summary>
+    public static async Task<IAsyncDisposable?> StartupLockAsync(FormFlowDbContext db, CancellationToken ct = default) =>
+        db.Database.IsSqlite() ? null : await PostgresStartupLock.AcquireAsync(db.Database.GetConnectionString()!, ct);
 
     private static void EnsureSqliteFolder(string connectionString)
     {

@@ -151,11 +151,15 @@ internal static class ServerApp
         return app;
     }
 
-    /// <summary>Applies migrations; in demo mode seeds an empty database and prints the accounts once listening.</summary>
+    /// <summary>
+    /// Applies migrations; in demo mode seeds an empty database and prints the accounts once listening. Under the
+    /// startup lock: processes starting together on one PostgreSQL database take turns.
+    /// </summary>
     private static async Task PrepareDatabaseAsync(WebApplication app, ServerSettings settings)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FormFlowDbContext>();
+        await using var startup = await FormFlowDatabase.StartupLockAsync(db);
         var log = app.Logger;
         var applied = await FormFlowDatabase.MigrateAsync(db);
         log.LogInformation("Database {Provider} ready; applied {Count} migrations", settings.Database.Provider, applied.Count);

@@ -59,8 +59,13 @@ internal sealed class CardSigningKey : IDisposable
         Directory.CreateDirectory(dataFolder);
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var pem = key.ExportPkcs8PrivateKeyPem();
-        File.WriteAllText(file, pem);
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        // Written aside and moved into place without overwriting: of processes starting together on one fresh folder,
+        // the first key to land is everyone's, so a card one of them signs is valid at the others (the soak found two keys).
+        var written = $"{file}.{Guid.NewGuid():N}.tmp";
+        File.WriteAllText(written, pem);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(written, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        try { File.Move(written, file, overwrite: false); }
+        catch (IOException) when (File.Exists(file)) { File.Delete(written); return File.ReadAllText(file); }
         return pem;
     }
 

@@ -120,12 +120,13 @@ internal static class MerchantEndpoints
             await transaction.CommitAsync(ct);
             return outcome;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException race) when (LostRace.Is(race))
         {
+            // Any other failure (a full disk, a lost database) is the server's trouble and answers as such.
             db.ChangeTracker.Clear();
             return await Redemptions.FindAsync(db, redemption.IdempotencyKey, ct) is { } earlier
                 ? new RedemptionOutcome.Replayed(earlier)
-                : throw new InvalidOperationException($"recording redemption {redemption.IdempotencyKey} failed");
+                : throw new InvalidOperationException($"recording redemption {redemption.IdempotencyKey} lost a race to no stored redemption", race);
         }
     }
 
