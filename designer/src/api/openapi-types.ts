@@ -74,6 +74,11 @@ export type AssigneeView = {
   orgName: null | string;
 };
 
+export type BenefitName = {
+  id: string;
+  name: string;
+};
+
 export type ByOrgHidden = {
   reason: string;
   until: null | string;
@@ -133,9 +138,24 @@ export type CaseView = {
   rowVersion: number;
 };
 
+export type ChannelView = {
+  channel: string;
+  muted: boolean;
+  mutable: boolean;
+};
+
+export type ChannelsView = {
+  channels: ChannelView[];
+};
+
 export type ClaimView = {
   by: PersonRef;
   at: string;
+};
+
+export type CodeRequest = {
+  mobile: string;
+  orgUnitId?: null | number;
 };
 
 export type CompleteRequest = {
@@ -194,8 +214,35 @@ export type DelegationWindow = {
   active: boolean;
 };
 
+export type DeliveryPage = {
+  items: DeliveryView[];
+  next: null | string;
+};
+
+export type DeliveryView = {
+  id: number;
+  channel: string;
+  status: string;
+  via: null | string;
+  to: string;
+  template: string;
+  title: string;
+  body: null | string;
+  attempts: number;
+  lastError: null | string;
+  createdAt: string;
+  nextAttemptAt: null | string;
+  sentAt: null | string;
+  failedAt: null | string;
+};
+
 export type DeriveRequest = {
   orgUnitId: number;
+};
+
+export type DistrictFacet = {
+  id: number;
+  name: string;
 };
 
 export type DuplicateModuleRequest = {
@@ -223,6 +270,22 @@ export type ExpressionRequest = {
   expression: string;
   fields?: null | string[];
   kind?: null | string;
+};
+
+export type FailedEffectPage = {
+  items: FailedEffectView[];
+  next: null | string;
+};
+
+export type FailedEffectView = {
+  id: number;
+  caseId: number;
+  caseNumber: string;
+  kind: string;
+  key: string;
+  attempts: number;
+  lastError: null | string;
+  failedAt: string;
 };
 
 export type FeedItemView = {
@@ -282,9 +345,32 @@ export type GrantRequest = {
   orgUnitId?: null | number;
 };
 
+export type ImportMembersRequest = {
+  fileId?: null | string;
+  dryRun?: boolean;
+};
+
+export type ImportMerchantsRequest = {
+  fileId?: null | string;
+  dryRun?: boolean;
+};
+
 export type ImportOrgsRequest = {
   fileId?: null | string;
   dryRun?: boolean;
+};
+
+export type ImportRowError = {
+  row: number;
+  column: string;
+  reason: string;
+};
+
+export type ImportView = {
+  dryRun: boolean;
+  rows: number;
+  created: number;
+  errors: ImportRowError[];
 };
 
 export type InputDescriptor = {
@@ -309,7 +395,84 @@ export type LoginRequest = {
   password: string;
 };
 
+export type ManagedMerchantPage = {
+  items: MerchantView[];
+  next: null | string;
+};
+
 export type MemberStatus = "active" | "suspended" | null;
+
+export type MerchantFacets = {
+  categories: string[];
+  districts: DistrictFacet[];
+};
+
+export type MerchantInput = {
+  code: null | string;
+  name: null | string;
+  category: null | string;
+  address: null | string;
+  districtId: null | number;
+  discount: null | string;
+  benefits: null | string[];
+  activeFrom: null | string;
+  activeUntil: null | string;
+  contactName: null | string;
+  contactPhone: null | string;
+};
+
+export type MerchantListing = {
+  id: number;
+  name: string;
+  category: string;
+  address: null | string;
+  districtId: number;
+  districtName: string;
+  discount: null | string;
+  benefits: BenefitName[];
+  activeUntil: null | string;
+  contactPhone: null | string;
+};
+
+export type MerchantPage = {
+  items: MerchantListing[];
+  next: null | string;
+};
+
+export type MerchantRequest = {
+  code?: null | string;
+  name?: null | string;
+  category?: null | string;
+  address?: null | string;
+  districtId?: null | number;
+  discount?: null | string;
+  benefits?: null | string[];
+  activeFrom?: null | string;
+  activeUntil?: null | string;
+  contactName?: null | string;
+  contactPhone?: null | string;
+  accounts?: null | string[];
+  input?: MerchantInput;
+};
+
+export type MerchantView = {
+  id: number;
+  code: string;
+  name: string;
+  category: string;
+  address: null | string;
+  districtId: number;
+  districtName: string;
+  discount: null | string;
+  benefits: string[];
+  activeFrom: null | string;
+  activeUntil: null | string;
+  active: boolean;
+  deactivatedAt: null | string;
+  contactName: null | string;
+  contactPhone: null | string;
+  accounts: string[];
+};
 
 export type MigrationRequest = {
   fromVersion: string;
@@ -360,6 +523,15 @@ export type ModuleVersionView = {
 export type MonthCount = {
   month: string;
   count: number;
+};
+
+export type MuteRequest = {
+  muted: string[];
+};
+
+export type NotificationPage = {
+  items: NotificationView[];
+  next: null | string;
 };
 
 export type NotificationView = {
@@ -494,6 +666,13 @@ export type PublicKeyView = {
   jwk: PublicJwk;
 };
 
+export type PublicOrg = {
+  id: number;
+  name: string;
+  parentId: null | number;
+  level: OrgLevel;
+};
+
 export type PublicationFileView = {
   id: string;
   use: string;
@@ -548,6 +727,22 @@ export type ReassignRequest = {
   accountId: string;
 };
 
+export type RedemptionPage = {
+  merchant: string;
+  items: RedemptionRecord[];
+  next: null | string;
+};
+
+export type RedemptionRecord = {
+  id: number;
+  at: string;
+  benefitId: string;
+  benefitName: string;
+  memberNumber: string;
+  recordedBy: string;
+  note: null | string;
+};
+
 export type RedemptionRequest = {
   credential: string;
   entitlementId?: null | number;
@@ -560,6 +755,14 @@ export type RedemptionView = {
   entitlement: EntitlementView;
   at: string;
   note: null | string;
+};
+
+export type Request = {
+  mobile: string;
+  code: string;
+  displayName: string;
+  password: string;
+  orgUnitId: number;
 };
 
 export type RequestInformationView = {

@@ -23,24 +23,28 @@ internal static class DemoSeeder
             await EnsureMerchantsAsync(db, ct);
             return false;
         }
-        await using var transaction = await db.BeginWriteTransactionAsync(ct);
-        var orgs = new Dictionary<string, OrgUnit>();
-        await AddAsync(db, DemoData.Hierarchy, null, orgs, ct);
-        foreach (var person in DemoData.People)
+        // The hierarchy and accounts in a transaction of their own, disposed before the merchants are added: on SQLite
+        // it holds the process's write gate until disposed, and the merchants' save would wait for it for ever.
+        await using (var transaction = await db.BeginWriteTransactionAsync(ct))
         {
-            var account = new Account { UserName = person.UserName, DisplayName = person.DisplayName };
-            // Demo passwords are short on purpose, so they bypass the password-strength rules real accounts meet.
-            account.PasswordHash = users.PasswordHasher.HashPassword(account, password);
-            Check(await users.CreateAsync(account), person.UserName);
-            db.RoleAssignments.Add(new RoleAssignment { AccountId = account.Id, Role = person.Role, OrgUnitId = orgs[person.OrgName].Id });
+            var orgs = new Dictionary<string, OrgUnit>();
+            await AddAsync(db, DemoData.Hierarchy, null, orgs, ct);
+            foreach (var person in DemoData.People)
+            {
+                var account = new Account { UserName = person.UserName, DisplayName = person.DisplayName };
+                // Demo passwords are short on purpose, so they bypass the password-strength rules real accounts meet.
+                account.PasswordHash = users.PasswordHasher.HashPassword(account, password);
+                Check(await users.CreateAsync(account), person.UserName);
+                db.RoleAssignments.Add(new RoleAssignment { AccountId = account.Id, Role = person.Role, OrgUnitId = orgs[person.OrgName].Id });
+            }
+            AuditLog.Append(db, AuditLog.SystemActor, "seed.demo", null, new JsonObject
+            {
+                ["orgUnits"] = orgs.Count,
+                ["accounts"] = new JsonArray(DemoData.People.Select(p => (JsonNode)p.UserName).ToArray()),
+            });
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
         }
-        AuditLog.Append(db, AuditLog.SystemActor, "seed.demo", null, new JsonObject
-        {
-            ["orgUnits"] = orgs.Count,
-            ["accounts"] = new JsonArray(DemoData.People.Select(p => (JsonNode)p.UserName).ToArray()),
-        });
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
         await EnsureMerchantsAsync(db, ct);
         return true;
     }

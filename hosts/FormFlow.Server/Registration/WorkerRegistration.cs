@@ -3,6 +3,7 @@ using FormFlow.Persistence;
 using FormFlow.Persistence.Accounts;
 using FormFlow.Persistence.Audit;
 using FormFlow.Server.Deliveries;
+using FormFlow.Server.Members;
 using FormFlow.Server.Shared;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -38,6 +39,8 @@ internal sealed class WorkerRegistration(FormFlowDbContext db, UserManager<Accou
         codes.Spend(code);
         AuditLog.Append(db, account.UserName!, "account.registered", $"account:{account.Id}", new JsonObject { ["orgUnitId"] = request.OrgUnitId });
         await db.SaveChangesAsync(ct);
+        // A member the union imported with this number finds their card at once (in the same transaction as the account).
+        await ImportedMembers.LinkAsync(db, account.Id, request.Mobile, ct);
         await transaction.CommitAsync(ct);
         return Outcome<Account>.Done(await CurrentAccount.WithRoles(db).AsNoTracking().SingleAsync(a => a.Id == account.Id, ct));
     }

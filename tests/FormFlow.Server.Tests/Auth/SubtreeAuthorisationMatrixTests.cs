@@ -13,7 +13,8 @@ namespace FormFlow.Server.Tests.Auth;
 /// <summary>
 /// The authorisation matrix, generated from the OpenAPI document: every operation × every demo role of 东城区 (and the
 /// city's merchant) × an object of 西湖区, the subtree next door — its worker's join case and task, upload, notification
-/// and account, its district union, its benefits module and service, a notice published there. Wherever the path names
+/// and account, the case's outbox effects, a sign-up's code message, its district union, its benefits module and
+/// service, a merchant there, a notice published there. Wherever the path names
 /// such an object the caller has no business with, the answer is 401, 403 or 404; and no answer to any operation, with
 /// or without such ids, carries 西湖区's data. A 西湖区 reviewer and the city designer read the same objects, so the
 /// refusals are about the subtree, not about ids that do not exist. Anonymous callers get 401 everywhere but the
@@ -41,12 +42,24 @@ public abstract class SubtreeAuthorisationMatrixTests(ServerFixture server)
         var district = await FeedApi.OrgIdAsync(server, "西湖区总工会");
         var notice = await FeedApi.PublishAsync(designer, FeedApi.Notice(district, NoticeTitle));
         var module = await ModuleLibraryApi.FindAsync(designer, "benefits", "西湖区总工会");
+        // The 西湖区 reviewer approves, so the case has effects in the outbox; a sign-up there queues a code message.
+        var reviewer = await Api.CookieClientAsync(server, "xihu-reviewer");
+        var review = await CaseServer.InboxTaskAsync(reviewer, caseId);
+        var approved = await reviewer.PostAsJsonAsync($"/api/tasks/{review["id"]}/complete", new { outcome = "approve", rowVersion = review["rowVersion"]!.GetValue<long>() });
+        Assert.True(approved.IsSuccessStatusCode, await approved.Content.ReadAsStringAsync());
+        var school = await FeedApi.OrgIdAsync(server, "西湖区实验小学工会");
+        var signUp = await server.CreateClient().PostAsJsonAsync("/api/auth/register/code", new { mobile = $"136{Random.Shared.Next(10_000_000, 99_999_999)}", orgUnitId = school });
+        Assert.Equal(HttpStatusCode.Accepted, signUp.StatusCode);
 
         await using var db = server.OpenDb();
         var account = await db.Users.Where(u => u.UserName == "xihu-worker").Select(u => u.Id).SingleAsync();
         var task = await db.CaseTasks.Where(t => t.CaseId == caseId).Select(t => t.Id).FirstAsync();
         var file = await db.Files.Where(f => f.OwnerAccountId == account).Select(f => f.Id).FirstAsync();
         var service = await db.ServiceActivations.Where(a => a.OrgUnitId == district && a.RetiredAt == null).Select(a => a.Id).FirstAsync();
+        var outbox = await db.Outbox.Where(o => o.CaseId == caseId).Select(o => o.Id).FirstAsync();
+        var delivery = await db.Deliveries.Where(d => d.OrgUnitId == school).Select(d => d.Id).FirstAsync();
+        var districtPath = await db.OrgUnits.Where(o => o.Id == district).Select(o => o.Path).SingleAsync();
+        var merchant = await db.Merchants.Where(m => m.District!.Path.StartsWith(districtPath)).Select(m => m.Id).FirstAsync();
         var notification = await db.Notifications.Where(n => n.AccountId == account).Select(n => (long?)n.Id).FirstOrDefaultAsync();
         if (notification is null)
         {
@@ -61,6 +74,7 @@ public abstract class SubtreeAuthorisationMatrixTests(ServerFixture server)
             ["/api/accounts/{id}"] = account, ["/api/notifications/{id}"] = notification.ToString()!, ["/api/orgs/{id}"] = district.ToString(),
             ["/api/modules/{id}"] = module["id"]!.ToString(), ["/api/services/{id}"] = service.ToString(),
             ["/api/feed/{id}"] = notice.Id.ToString(), ["/api/publications/{id}"] = notice.Id.ToString(), ["{version}"] = "1",
+            ["/api/outbox/{id}"] = outbox.ToString(), ["/api/deliveries/{id}"] = delivery.ToString(), ["/api/merchants/{id}"] = merchant.ToString(),
         };
         return new Foreign(ids, [ApplicantName, NoticeTitle, (string)caseView["number"]!, "xihu-worker"]);
     }

@@ -39,6 +39,28 @@ public abstract partial class RegistrationTests(DeliveryServer server)
     }
 
     [Fact]
+    public async Task A_member_the_union_imported_with_this_number_finds_their_card_once_registered()
+    {
+        const string mobile = "13900000077";
+        var admin = await Api.CookieClientAsync(server, "district-admin");
+        var sheet = await TestFiles.UploadSheetAsync(admin, [new Dictionary<string, object?>
+            { ["姓名"] = "吴桂芳", ["身份证号"] = "11010519491231002X", ["手机号"] = mobile, ["工会"] = "华兴电子有限公司工会" }]);
+        var imported = await admin.PostAsJsonAsync("/api/members/import", new { fileId = sheet, dryRun = false });
+        Assert.True(imported.StatusCode == HttpStatusCode.Created, await imported.Content.ReadAsStringAsync());
+
+        var client = server.CreateClient();
+        var org = await OrgIdAsync(client, "华兴电子有限公司工会");
+        var code = await SendCodeAsync(client, mobile, org);
+        var created = await client.PostAsJsonAsync("/api/auth/register", new { mobile, code, displayName = "吴桂芳", password = "Register-2026", orgUnitId = org });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var card = await client.GetAsync("/api/members/me/card");
+        Assert.True(card.StatusCode == HttpStatusCode.OK, await card.Content.ReadAsStringAsync());
+        await using var db = server.OpenDb();
+        var account = await db.Users.Where(u => u.UserName == mobile).Select(u => u.Id).SingleAsync();
+        Assert.Equal(1, await db.Members.CountAsync(m => m.Mobile == mobile && m.AccountId == account));
+    }
+
+    [Fact]
     public async Task Asking_a_code_for_a_registered_number_answers_202_like_any_other()
     {
         await TestAccounts.EnsureAsync(server, "13900000002", "worker", "华兴电子有限公司工会");
