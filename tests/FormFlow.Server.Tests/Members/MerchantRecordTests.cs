@@ -41,13 +41,13 @@ public abstract class MerchantRecordTests(ServerFixture server)
         var dongcheng = await OrgIdAsync("东城区总工会");
         var created = await CreateMerchantAsync(admin, new
         {
-            name = "和平面馆", category = "餐饮", address = "东城区和平路1号", districtId = dongcheng, discount = "会员九折",
+            name = "和平面馆", category = "面食", address = "东城区和平路1号", districtId = dongcheng, discount = "会员九折",
             benefits = new[] { "haircut" }, contactName = "李老板", contactPhone = "13900000000",
         });
         Assert.Equal(("和平面馆", "东城区总工会", true), ((string)created["name"]!, (string)created["districtName"]!, (bool)created["active"]!));
 
         var worker = await Api.CookieClientAsync(server, "worker");
-        var food = await DirectoryAsync(worker, "?category=餐饮");
+        var food = await DirectoryAsync(worker, "?category=面食");
         Assert.Equal(["和平面馆"], Names(food));
         var listing = food["items"]![0]!;
         Assert.Equal(("理发", "会员九折"), ((string)listing["benefits"]![0]!["name"]!, (string)listing["discount"]!));
@@ -56,10 +56,10 @@ public abstract class MerchantRecordTests(ServerFixture server)
         var xihuCinemas = await DirectoryAsync(worker, $"?category=影院&district={await OrgIdAsync("西湖区总工会")}");
         Assert.Equal(["湖畔影院"], Names(xihuCinemas));
         var facets = await Api.JsonAsync(await worker.GetAsync("/api/merchants/facets"));
-        Assert.Contains("餐饮", facets["categories"]!.AsArray().Select(c => (string)c!));
+        Assert.Contains("面食", facets["categories"]!.AsArray().Select(c => (string)c!));
 
         await Api.JsonAsync(await admin.PostAsync($"/api/merchants/{created["id"]}/deactivate", null));
-        Assert.Empty(Names(await DirectoryAsync(worker, "?category=餐饮")));
+        Assert.Empty(Names(await DirectoryAsync(worker, "?category=面食")));
     }
 
     [Fact]
