@@ -38,9 +38,9 @@ internal sealed class CaseReader(FormFlowDbContext db, SnapshotCatalog snapshots
     {
         var names = await ApplicantNamesAsync([c.ApplicantAccountId], ct);
         var tasks = await db.CaseTasks.AsNoTracking().Where(t => t.CaseId == c.Id).ToListAsync(ct);
-        var view = await ViewAsync(c, WorkflowInstance.FromJson(c.Instance), JsonNode.Parse(c.Data)!.AsObject(), data, names.GetValueOrDefault(c.ApplicantAccountId, ""), tasks, ct);
+        var applicant = names.GetValueOrDefault(c.ApplicantAccountId, "");
+        var view = await ViewAsync(c, WorkflowInstance.FromJson(c.Instance), JsonNode.Parse(c.Data)!.AsObject(), data, applicant, tasks, ct);
         if (!applicantHidden) return view;
-        var applicant = await db.Users.AsNoTracking().Where(a => a.Id == c.ApplicantAccountId).Select(a => a.DisplayName).SingleOrDefaultAsync(ct);
         return view with
         {
             Applicant = new PersonRef("", ""),

@@ -42,7 +42,7 @@ internal sealed class TaskReader(FormFlowDbContext db, SnapshotCatalog snapshots
         var permissions = JsonNode.Parse(task.FieldPermissions)!.AsObject();
         var snapshot = await snapshots.RequireAsync(db, c.SnapshotHash, ct);
         var form = snapshot.FormFor(task.FormId);
-        var caseView = await cases.ViewAsync(c, (data, _) => ForStep(data, permissions, form), ct, applicantHidden: HidesApplicant(task, snapshot));
+        var caseView = await cases.ViewAsync(c, (data, _) => ForStep(data, permissions, form), ct, applicantHidden: view.Applicant.DisplayName is null);
         return new TaskDetailView(view.Id, view.CaseId, view.CaseNumber, view.ServiceName, view.ActivityId, view.Title, view.Kind, view.Assignee,
             view.Applicant, view.CreatedAt, view.DueAt, view.Overdue, view.RowVersion, view.CompletedAt, view.CompletedBy, view.Outcome, view.Claim,
             JsonNode.Parse(task.Outcomes)!.AsArray().Select(o => (string)o!).Select(o => new OutcomeView(o, OutcomeLabels.For(o))).ToList(),
