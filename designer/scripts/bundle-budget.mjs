@@ -1,14 +1,14 @@
 #!/usr/bin/env node
-// The Portal runs on phones over slow networks: its page may load at most 300 KB of Brotli-compressed JavaScript
-// (issue 7). Counts what dist/index.html loads before any user action (the entry script and the modules it preloads)
-// and fails the build when that is over budget, so a heavy import into the Portal is caught where it is made.
-// bench/portal-perf.bench.ts measures the same in a browser, including what the service hall loads after sign-in.
+// The Portal runs on phones over slow networks. Its sign-in page must be usable within 1.5 s on Fast 3G (issue 19), so
+// what dist/index.html loads before any user action (the entry script and the modules it preloads; every page after
+// sign-in is a lazy chunk) may be at most 100 KB of Brotli-compressed JavaScript. The build fails when it is over, so
+// a heavy import into the entry is caught where it is made. bench/phone-network.bench.ts measures it in a browser.
 import { readFileSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const dist = join(dirname(fileURLToPath(import.meta.url)), "../dist");
-const budgets = [{ page: "index.html", name: "Portal", kb: Number(process.env.FORMFLOW_PORTAL_BUDGET_KB ?? 300) }];
+const budgets = [{ page: "index.html", name: "Portal", kb: Number(process.env.FORMFLOW_PORTAL_BUDGET_KB ?? 100) }];
 
 /** The scripts a built page loads at once: its module entry and modulepreload links. */
 export function pageScripts(html) {

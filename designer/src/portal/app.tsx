@@ -4,34 +4,22 @@ import zhCN from "antd-mobile/es/locales/zh-CN";
 import zhTW from "antd-mobile/es/locales/zh-TW";
 import { lazy, Suspense, useEffect, useState } from "react";
 import type { Locale } from "../forms";
-import { api, ApiProblem } from "./api";
+import { api } from "./api";
 import type { Me } from "./api-types";
-import { say, type Word } from "./i18n";
-import { Link, match, usePath } from "./router";
-import { hasRole, isCadre, readElder, readLocale, SessionContext, writeElder, writeLocale, type Session } from "./session";
-import { CasePage } from "./pages/case-page";
-import { Feed } from "./pages/feed";
-import { FeedItemPage } from "./pages/feed-item";
-import { FillForm } from "./pages/fill-form";
-import { ResultsPage } from "./pages/results";
-import { Inbox } from "./pages/inbox";
-import { MemberCardPage } from "./pages/member-card";
-import { MerchantPage } from "./pages/merchant";
-import { MyCases } from "./pages/my-cases";
-import { Notifications } from "./pages/notifications";
-import { ServiceHall } from "./pages/service-hall";
-import { Settings } from "./pages/settings";
-import { ResetPassword } from "./pages/reset-password";
+import { say } from "./i18n";
+import { usePath } from "./router";
+import { readElder, readLocale, writeElder, writeLocale } from "./session";
 import { SignIn } from "./pages/sign-in";
-import { StaffCases } from "./pages/staff-cases";
-import { TaskPage } from "./pages/task-page";
 
-// Only someone signing up needs it: kept out of the sign-in page's bundle.
+// The sign-in page ships only what it shows; everything after it is loaded on demand (signed-in.tsx splits by page).
+const loadSignedIn = () => import("./signed-in");
+const SignedIn = lazy(loadSignedIn);
 const Register = lazy(() => import("./pages/register"));
+const ResetPassword = lazy(() => import("./pages/reset-password").then(m => ({ default: m.ResetPassword })));
 
 const antdLocales = { "zh-CN": zhCN, "zh-TW": zhTW, en: enUS } as const;
 
-/** The Portal: sign in, then the pages each role uses, with a bottom navigation sized for thumbs. */
+/** The Portal: sign in (or sign up, or reset a password), then the signed-in pages. */
 export function App() {
   const [me, setMe] = useState<Me | null | undefined>(undefined);
   const [locale, setLocaleState] = useState<Locale>(readLocale());
@@ -39,8 +27,14 @@ export function App() {
   const path = usePath();
 
   useEffect(() => {
-    api<Me>("GET", "/api/me").then(setMe, (e: unknown) => setMe(e instanceof ApiProblem && e.status === 401 ? null : null));
+    api<Me>("GET", "/api/me").then(setMe, () => setMe(null));
   }, []);
+  // Once the first page shows, fetch the next ones while the network is idle (a phone on 3G pays per round trip).
+  useEffect(() => {
+    if (me === undefined) return;
+    const later = window.setTimeout(() => { void loadSignedIn().then(m => m.prefetchNext(), () => {}); }, 0);
+    return () => window.clearTimeout(later);
+  }, [me === undefined]);
   useEffect(() => { if (me) setElderState(readElder(me.userName)); }, [me]);
   useEffect(() => {
     document.documentElement.lang = locale;
@@ -49,13 +43,14 @@ export function App() {
   }, [locale, elder]);
 
   const setLocale = (next: Locale) => { writeLocale(next); setLocaleState(next); };
+  const loading = <p className="pf-loading">{say(locale, "loading")}</p>;
   // The reset link is opened before signing in (and by whoever holds it): it stands in front of any session.
   const content = path === "/reset-password"
     ? <ResetPassword locale={locale} setLocale={setLocale} />
     : path === "/register" && !me
-    ? <Suspense fallback={<p className="pf-loading">{say(locale, "loading")}</p>}><Register locale={locale} setLocale={setLocale} onSignedIn={setMe} /></Suspense>
+    ? <Register locale={locale} setLocale={setLocale} onSignedIn={setMe} />
     : me === undefined
-    ? <p className="pf-loading">{say(locale, "loading")}</p>
+    ? loading
     : me === null
       ? <SignIn locale={locale} setLocale={setLocale} onSignedIn={setMe} />
       : <SignedIn session={{
@@ -63,51 +58,5 @@ export function App() {
           setElder: on => { writeElder(me.userName, on); setElderState(on); },
           signOut: () => { void api("POST", "/api/auth/logout").finally(() => { setMe(null); setElderState(false); window.history.replaceState(null, "", "/"); }); },
         }} />;
-  return <ConfigProvider locale={antdLocales[locale]}>{content}</ConfigProvider>;
-}
-
-function SignedIn({ session }: { session: Session }) {
-  const path = usePath();
-  const { me, locale } = session;
-  const tabs: [string, Word][] = [];
-  if (hasRole(me, "worker", "member") || me.roles.length === 0) tabs.push(["/", "hall"], ["/cases", "myCases"], ["/card", "card"]);
-  if (isCadre(me)) tabs.push(["/inbox", "inbox"], ["/staff/cases", "staffCases"]);
-  // Staff start services too (an admin drafts a notice); their home stays the inbox, the hall is a tab of its own.
-  if (isCadre(me) && tabs[0][0] !== "/") tabs.push(["/hall", "hall"]);
-  if (hasRole(me, "merchant")) tabs.push(["/merchant", "merchant"]);
-  tabs.push(["/feed", "feed"], ["/notifications", "notifications"], ["/me", "me"]);
-  const home = tabs[0][0];
-  return (
-    <SessionContext.Provider value={session}>
-      <div className="pf-app">
-        <header className="pf-header"><h1>{say(locale, "appName")}</h1><span className="pf-who">{me.displayName}</span></header>
-        <main className="pf-main">{route(path, home)}</main>
-        <nav className="pf-tabs" aria-label={say(locale, "appName")}>
-          {tabs.map(([to, word]) => (
-            <Link key={to} to={to} className={(to === "/" ? path === "/" : path.startsWith(to)) ? "pf-tab pf-tab-on" : "pf-tab"}>{say(locale, word)}</Link>
-          ))}
-        </nav>
-      </div>
-    </SessionContext.Provider>
-  );
-}
-
-function route(path: string, home: string) {
-  let params: Record<string, string> | null;
-  if (path === "/") return home === "/inbox" ? <Inbox /> : home === "/merchant" ? <MerchantPage /> : <ServiceHall />;
-  if ((params = match("/services/:id", path))) return <FillForm key={params.id} serviceId={params.id} />;
-  if (path === "/hall") return <ServiceHall />;
-  if ((params = match("/services/:id/results", path))) return <ResultsPage key={params.id} serviceId={params.id} />;
-  if (path === "/cases") return <MyCases />;
-  if ((params = match("/cases/:id", path))) return <CasePage key={params.id} caseId={params.id} />;
-  if (path === "/inbox") return <Inbox />;
-  if (path === "/staff/cases") return <StaffCases />;
-  if ((params = match("/tasks/:id", path))) return <TaskPage key={params.id} taskId={params.id} />;
-  if (path === "/card") return <MemberCardPage />;
-  if (path === "/merchant") return <MerchantPage />;
-  if (path === "/feed") return <Feed />;
-  if ((params = match("/feed/:id", path))) return <FeedItemPage key={params.id} id={params.id} />;
-  if (path === "/notifications") return <Notifications />;
-  if (path === "/me") return <Settings />;
-  return <ServiceHall />;
+  return <ConfigProvider locale={antdLocales[locale]}><Suspense fallback={loading}>{content}</Suspense></ConfigProvider>;
 }

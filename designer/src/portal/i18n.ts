@@ -1,4 +1,5 @@
-import { lookup, type Catalogue, type Locale } from "../forms";
+import type { Locale } from "../forms";
+import { lookup, type Catalogue } from "../forms/texts";
 
 /** The Portal's words. Simplified Chinese is the default; Traditional and English are switchable. */
 export const portalTexts = {

@@ -8,7 +8,7 @@ import { say } from "../i18n";
 import { passwordRules } from "../password-rules";
 import { isMobile, secondsLeft, unionOptions } from "../registration";
 import { Link, navigate } from "../router";
-import { LocalePicker } from "./settings";
+import { LocalePicker } from "../locale-picker";
 
 /**
  * 注册: a worker signs up with their mobile number and the code sent to it by SMS, their name, a password and the

@@ -5,7 +5,7 @@ import { api, ApiProblem } from "../api";
 import { say } from "../i18n";
 import { passwordRules, resetLinkParams } from "../password-rules";
 import { navigate } from "../router";
-import { LocalePicker } from "./settings";
+import { LocalePicker } from "../locale-picker";
 
 type State = { kind: "form"; problem?: string } | { kind: "dead" } | { kind: "done" };
 

@@ -2,22 +2,11 @@ import { Button } from "antd-mobile";
 import { useEffect, useState } from "react";
 import type { ChannelsView } from "../../api/openapi-types";
 import { OptionInput } from "../../form-view/widgets/option-inputs";
-import { locales, type Locale } from "../../forms";
 import { api, ApiProblem, get } from "../api";
-import { localeNames, say, type Word } from "../i18n";
+import { LocalePicker } from "../locale-picker";
+import { say, type Word } from "../i18n";
 import { isCadre, useSession } from "../session";
 import { DelegationCard } from "./delegation-card";
-
-export function LocalePicker({ locale, setLocale }: { locale: Locale; setLocale: (l: Locale) => void }) {
-  return (
-    <fieldset className="pf-card">
-      <legend>{say(locale, "language")}</legend>
-      <div className="ff-options" role="radiogroup" aria-label={say(locale, "language")}>
-        {locales.map(l => <OptionInput key={l} kind="radio" name="locale" checked={l === locale} onChange={() => setLocale(l)}>{localeNames[l]}</OptionInput>)}
-      </div>
-    </fieldset>
-  );
-}
 
 /** Language, elder mode, for staff the stand-in during an absence, and sign-out. */
 export function Settings() {

@@ -6,7 +6,7 @@ import type { Me } from "../api-types";
 import { say } from "../i18n";
 import { forgetSignInError, signInError, signInHref, thisPage, useBrowserSignIns } from "../../sign-in/sign-in-providers";
 import { Link } from "../router";
-import { LocalePicker } from "./settings";
+import { LocalePicker } from "../locale-picker";
 
 export function SignIn({ locale, setLocale, onSignedIn }: { locale: Locale; setLocale: (l: Locale) => void; onSignedIn: (me: Me) => void }) {
   const [userName, setUserName] = useState("");

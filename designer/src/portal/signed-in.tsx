@@ -1,0 +1,82 @@
+import { lazy, Suspense, type ComponentType } from "react";
+import { say, type Word } from "./i18n";
+import { Link, match, usePath } from "./router";
+import { hasRole, isCadre, SessionContext, type Session } from "./session";
+
+/**
+ * Each page is its own chunk: a worker on a phone network loads the hall's few kilobytes, and the form runtime
+ * (expression parser included) only when a form is opened. The hall and the form are fetched ahead when idle.
+ */
+function page<K extends string>(load: () => Promise<Record<K, ComponentType<never>>>, name: K) {
+  return lazy(() => load().then(m => ({ default: m[name] as ComponentType<Record<string, string>> })));
+}
+const loadHall = () => import("./pages/service-hall");
+const loadForm = () => import("./pages/fill-form");
+const ServiceHall = page(loadHall, "ServiceHall");
+const FillForm = page(loadForm, "FillForm");
+const CasePage = page(() => import("./pages/case-page"), "CasePage");
+const Feed = page(() => import("./pages/feed"), "Feed");
+const FeedItemPage = page(() => import("./pages/feed-item"), "FeedItemPage");
+const ResultsPage = page(() => import("./pages/results"), "ResultsPage");
+const Inbox = page(() => import("./pages/inbox"), "Inbox");
+const MemberCardPage = page(() => import("./pages/member-card"), "MemberCardPage");
+const MerchantPage = page(() => import("./pages/merchant"), "MerchantPage");
+const MyCases = page(() => import("./pages/my-cases"), "MyCases");
+const Notifications = page(() => import("./pages/notifications"), "Notifications");
+const Settings = page(() => import("./pages/settings"), "Settings");
+const StaffCases = page(() => import("./pages/staff-cases"), "StaffCases");
+const TaskPage = page(() => import("./pages/task-page"), "TaskPage");
+
+/** The chunks a worker needs next, fetched while the network is idle (the hall shows; a tap opens a form). */
+export function prefetchNext(): void {
+  void loadHall().then(() => loadForm()).catch(() => { /* a failed prefetch is retried by the real import */ });
+}
+
+/** The signed-in Portal: the pages each role uses, with a bottom navigation sized for thumbs. */
+export default function SignedIn({ session }: { session: Session }) {
+  const path = usePath();
+  const { me, locale } = session;
+  const tabs: [string, Word][] = [];
+  if (hasRole(me, "worker", "member") || me.roles.length === 0) tabs.push(["/", "hall"], ["/cases", "myCases"], ["/card", "card"]);
+  if (isCadre(me)) tabs.push(["/inbox", "inbox"], ["/staff/cases", "staffCases"]);
+  // Staff start services too (an admin drafts a notice); their home stays the inbox, the hall is a tab of its own.
+  if (isCadre(me) && tabs[0][0] !== "/") tabs.push(["/hall", "hall"]);
+  if (hasRole(me, "merchant")) tabs.push(["/merchant", "merchant"]);
+  tabs.push(["/feed", "feed"], ["/notifications", "notifications"], ["/me", "me"]);
+  const home = tabs[0][0];
+  return (
+    <SessionContext.Provider value={session}>
+      <div className="pf-app">
+        <header className="pf-header"><h1>{say(locale, "appName")}</h1><span className="pf-who">{me.displayName}</span></header>
+        <main className="pf-main">
+          <Suspense fallback={<p className="pf-loading">{say(locale, "loading")}</p>}>{route(path, home)}</Suspense>
+        </main>
+        <nav className="pf-tabs" aria-label={say(locale, "appName")}>
+          {tabs.map(([to, word]) => (
+            <Link key={to} to={to} className={(to === "/" ? path === "/" : path.startsWith(to)) ? "pf-tab pf-tab-on" : "pf-tab"}>{say(locale, word)}</Link>
+          ))}
+        </nav>
+      </div>
+    </SessionContext.Provider>
+  );
+}
+
+function route(path: string, home: string) {
+  let params: Record<string, string> | null;
+  if (path === "/") return home === "/inbox" ? <Inbox /> : home === "/merchant" ? <MerchantPage /> : <ServiceHall />;
+  if ((params = match("/services/:id", path))) return <FillForm key={params.id} serviceId={params.id} />;
+  if (path === "/hall") return <ServiceHall />;
+  if ((params = match("/services/:id/results", path))) return <ResultsPage key={params.id} serviceId={params.id} />;
+  if (path === "/cases") return <MyCases />;
+  if ((params = match("/cases/:id", path))) return <CasePage key={params.id} caseId={params.id} />;
+  if (path === "/inbox") return <Inbox />;
+  if (path === "/staff/cases") return <StaffCases />;
+  if ((params = match("/tasks/:id", path))) return <TaskPage key={params.id} taskId={params.id} />;
+  if (path === "/card") return <MemberCardPage />;
+  if (path === "/merchant") return <MerchantPage />;
+  if (path === "/feed") return <Feed />;
+  if ((params = match("/feed/:id", path))) return <FeedItemPage key={params.id} id={params.id} />;
+  if (path === "/notifications") return <Notifications />;
+  if (path === "/me") return <Settings />;
+  return <ServiceHall />;
+}
