@@ -1,10 +1,12 @@
 // Writes a Brotli (.br) and a gzip (.gz) copy beside every text bundle in dist/, which the server hands to clients
 // that accept them (hosts/FormFlow.Server/WebUi/StaticBundles.cs). Run after `vite build` (npm run build does).
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
 const dist = join(import.meta.dirname, "..", "dist");
+// Vite's build manifest only served to list the Portal's files for its service worker (vite.config.ts): not shipped.
+rmSync(join(dist, ".vite"), { recursive: true, force: true });
 const compressible = /\.(js|mjs|css|svg|json|txt|map)$/;
 
 let files = 0;

@@ -16,6 +16,8 @@ export async function watch(page: Page, watched: Watched): Promise<void> {
     // exhausted") are part of the protocol and shown by the page; anything else counts. (No draft yet is a 204.)
     const url = new URL(message.location().url || "about:blank", "http://x");
     if (/Failed to load resource: .* status of 4\d\d/.test(message.text()) && url.pathname.startsWith("/api/")) return;
+    // A request made while the test itself has taken the network away (context.setOffline) fails by design.
+    if (/Failed to load resource: net::ERR_INTERNET_DISCONNECTED/.test(message.text())) return;
     watched.problems.push(`console error: ${message.text()} (${message.location().url})`);
   });
   page.on("response", response => { if (response.status() >= 500) watched.problems.push(`server error ${response.status()}: ${response.url()}`); });

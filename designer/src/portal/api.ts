@@ -1,5 +1,6 @@
 import type { FormError } from "../forms";
 import type { FileReference } from "../form-view";
+import { noteAnswer, noteUnreachable } from "./offline/connectivity";
 
 /**
  * A ProblemDetails answer from the server (API.md): title, detail, for forms errors [{path, rule, message}], and for
@@ -38,8 +39,10 @@ async function exchange<T>(path: string, init: RequestInit): Promise<T> {
   try {
     response = await fetch(path, { ...init, credentials: "same-origin" });
   } catch {
+    noteUnreachable();
     throw new ApiProblem(0, "network", "the server could not be reached; check the connection and try again", []);
   }
+  noteAnswer(response);
   const text = await response.text();
   const json = text ? safeParse(text) : undefined;
   if (!response.ok) {

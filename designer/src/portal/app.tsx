@@ -7,6 +7,7 @@ import type { Locale } from "../forms";
 import { api } from "./api";
 import type { Me } from "./api-types";
 import { say } from "./i18n";
+import { forgetKeptAnswers } from "./offline/connectivity";
 import { usePath } from "./router";
 import { readElder, readLocale, writeElder, writeLocale } from "./session";
 import { SignIn } from "./pages/sign-in";
@@ -17,6 +18,7 @@ const SignedIn = lazy(loadSignedIn);
 const Register = lazy(() => import("./pages/register"));
 const ResetPassword = lazy(() => import("./pages/reset-password").then(m => ({ default: m.ResetPassword })));
 
+const lastAccountKey = "formflow.keptFor";
 const antdLocales = { "zh-CN": zhCN, "zh-TW": zhTW, en: enUS } as const;
 
 /** The Portal: sign in (or sign up, or reset a password), then the signed-in pages. */
@@ -35,7 +37,12 @@ export function App() {
     const later = window.setTimeout(() => { void loadSignedIn().then(m => m.prefetchNext(), () => {}); }, 0);
     return () => window.clearTimeout(later);
   }, [me === undefined]);
-  useEffect(() => { if (me) setElderState(readElder(me.userName)); }, [me]);
+  useEffect(() => {
+    if (!me) return;
+    setElderState(readElder(me.userName));
+    // Answers kept for offline reading belong to one person: a different account on this device starts without them.
+    if (localStorage.getItem(lastAccountKey) !== me.userName) void forgetKeptAnswers().then(() => localStorage.setItem(lastAccountKey, me.userName));
+  }, [me]);
   useEffect(() => {
     document.documentElement.lang = locale;
     document.documentElement.classList.toggle("elder", elder);
@@ -56,7 +63,7 @@ export function App() {
       : <SignedIn session={{
           me, locale, setLocale, elder,
           setElder: on => { writeElder(me.userName, on); setElderState(on); },
-          signOut: () => { void api("POST", "/api/auth/logout").finally(() => { setMe(null); setElderState(false); window.history.replaceState(null, "", "/"); }); },
+          signOut: () => { void api("POST", "/api/auth/logout").finally(() => { void forgetKeptAnswers(); localStorage.removeItem(lastAccountKey); setMe(null); setElderState(false); window.history.replaceState(null, "", "/"); }); },
         }} />;
   return <ConfigProvider locale={antdLocales[locale]}><Suspense fallback={loading}>{content}</Suspense></ConfigProvider>;
 }

@@ -1,7 +1,9 @@
-import { lazy, Suspense, type ComponentType } from "react";
-import { say, type Word } from "./i18n";
+import { lazy, Suspense, useEffect, type ComponentType } from "react";
+import { say, when, type Word } from "./i18n";
+import { registerServiceWorker, useConnectivity } from "./offline/connectivity";
+import { flushQueue, useQueue } from "./offline/submission-queue";
 import { Link, match, usePath } from "./router";
-import { hasRole, isCadre, SessionContext, type Session } from "./session";
+import { hasRole, isCadre, SessionContext, useSession, type Session } from "./session";
 
 /**
  * Each page is its own chunk: a worker on a phone network loads the hall's few kilobytes, and the form runtime
@@ -44,10 +46,19 @@ export default function SignedIn({ session }: { session: Session }) {
   if (hasRole(me, "merchant")) tabs.push(["/merchant", "merchant"]);
   tabs.push(["/feed", "feed"], ["/notifications", "notifications"], ["/me", "me"]);
   const home = tabs[0][0];
+  useEffect(() => { const later = window.setTimeout(registerServiceWorker, 2000); return () => window.clearTimeout(later); }, []);
+  // Applications submitted offline go out when the network returns, or now if it is back already.
+  useEffect(() => {
+    const flush = () => void flushQueue(me.userName);
+    flush();
+    window.addEventListener("online", flush);
+    return () => window.removeEventListener("online", flush);
+  }, [me.userName]);
   return (
     <SessionContext.Provider value={session}>
       <div className="pf-app">
         <header className="pf-header"><h1>{say(locale, "appName")}</h1><span className="pf-who">{me.displayName}</span></header>
+        <OfflineBanner />
         <main className="pf-main">
           <Suspense fallback={<p className="pf-loading">{say(locale, "loading")}</p>}>{route(path, home)}</Suspense>
         </main>
@@ -58,6 +69,21 @@ export default function SignedIn({ session }: { session: Session }) {
         </nav>
       </div>
     </SessionContext.Provider>
+  );
+}
+
+/** Says so while the Portal is offline, since when what it shows is, and what became of applications sent offline. */
+function OfflineBanner() {
+  const { locale } = useSession();
+  const { offline, shownAsOf } = useConnectivity();
+  const { pending, event } = useQueue();
+  return (
+    <div role="status">
+      {offline && <p className="pf-offline">{shownAsOf ? say(locale, "offlineAsOf", when(locale, shownAsOf)) : say(locale, "offline")}</p>}
+      {pending > 0 && <p className="pf-offline">{say(locale, "queuedOffline")}</p>}
+      {event?.kind === "sent" && <p className="pf-offline"><Link to={`/cases/${event.caseId}`}>{say(locale, "queuedSent", event.number)}</Link></p>}
+      {event?.kind === "failed" && <p className="pf-offline">{say(locale, "queuedFailed", event.detail)}</p>}
+    </div>
   );
 }
 

@@ -10,6 +10,8 @@ import { navigate } from "../router";
 import { useSession } from "../session";
 import { useLoad } from "../use-load";
 import { useOrgOptions } from "../use-org-options";
+import { dropDeviceDraft, keepOnDevice, syncDraft, type DraftSync } from "../offline/device-drafts";
+import { enqueue, flushQueue } from "../offline/submission-queue";
 import { ResponseNotice } from "./response-notice";
 
 const draftDelayMs = 800;
@@ -22,25 +24,30 @@ const policyWords: Record<string, Word | undefined> = {
 /**
  * Fill in a service's form. The draft is saved to the server as I type (debounced PUT), so it comes back on another
  * device; submitting sends one Idempotency-Key per attempt and shows the server's field errors at their fields.
+ * Offline, the draft is kept on this device and an application waits in the device's queue (offline/).
  */
 export function FillForm({ serviceId }: { serviceId: string }) {
-  const { locale } = useSession();
+  const { locale, me } = useSession();
   const loaded = useLoad(async () => {
     const service = await get<ServiceDetail>(`/api/services/${serviceId}`);
-    // 204 (no draft yet) answers no body.
-    const draft = (await get<{ data: JsonRecord; savedAt: string } | undefined>(`/api/services/${serviceId}/draft`)) ?? null;
-    return { service, runtime: new FormRuntime(loadForm(service.form)), draft };
+    const sync = await syncDraft(me.userName, serviceId);
+    return { service, runtime: new FormRuntime(loadForm(service.form)), sync };
   }, [serviceId]);
   return (
-    <PageState {...loaded}>{() => <Filling key={serviceId} {...loaded.value!} serviceId={serviceId} locale={locale} />}</PageState>
+    <PageState {...loaded}>{() => <Filling key={serviceId} {...loaded.value!} serviceId={serviceId} locale={locale} account={me.userName} />}</PageState>
   );
 }
 
-function Filling({ service, runtime, draft, serviceId, locale }: {
-  service: ServiceDetail; runtime: FormRuntime; draft: { data: JsonRecord; savedAt: string } | null; serviceId: string; locale: ReturnType<typeof useSession>["locale"];
+function Filling({ service, runtime, sync, serviceId, locale, account }: {
+  service: ServiceDetail; runtime: FormRuntime; sync: DraftSync; serviceId: string; locale: ReturnType<typeof useSession>["locale"]; account: string;
 }) {
+  const draft = sync.draft;
   const [data, setData] = useState<JsonRecord>(draft?.data ?? {});
-  const [saved, setSaved] = useState<{ state: "idle" | "saving" | "saved" | "failed"; text?: string }>({ state: "idle" });
+  const [saved, setSaved] = useState<{ state: "idle" | "saving" | "saved" | "failed" | "offline"; text?: string }>(
+    sync.kind === "offline" && draft ? { state: "offline" } : { state: "idle" });
+  // The server draft this device's edits build on: a copy kept offline replaces it only if it is still the server's.
+  const base = useRef<string | null>(sync.kind === "offline" ? null : draft?.savedAt ?? null);
+  const [queued, setQueued] = useState(false);
   const [serverErrors, setServerErrors] = useState<FormError[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -56,11 +63,26 @@ function Filling({ service, runtime, draft, serviceId, locale }: {
       if (submitted.current) return;
       setSaved({ state: "saving" });
       api<{ savedAt: string }>("PUT", `/api/services/${serviceId}/draft`, { data: next }).then(
-        r => setSaved({ state: "saved", text: when(locale, r.savedAt) }),
-        (e: unknown) => setSaved({ state: "failed", text: e instanceof Error ? e.message : String(e) }),
+        r => { base.current = r.savedAt; dropDeviceDraft(account, serviceId); setSaved({ state: "saved", text: when(locale, r.savedAt) }); },
+        (e: unknown) => {
+          if (e instanceof ApiProblem && e.status === 0) { keepOnDevice(account, serviceId, next, base.current); setSaved({ state: "offline" }); }
+          else setSaved({ state: "failed", text: e instanceof Error ? e.message : String(e) });
+        },
       );
     }, draftDelayMs);
   };
+  // Back online with a copy kept here: hand it to the server by the rule in device-drafts.ts.
+  useEffect(() => {
+    const online = () => {
+      if (submitted.current) return;
+      void syncDraft(account, serviceId).then(r => {
+        if (r.kind === "pushed") { base.current = r.draft.savedAt; setSaved({ state: "saved", text: when(locale, r.draft.savedAt) }); }
+        if (r.kind === "serverNewer") { base.current = r.draft.savedAt; setData(r.draft.data); setSaved({ state: "failed", text: say(locale, "draftServerNewer", when(locale, r.draft.savedAt)) }); }
+      }, () => undefined);
+    };
+    window.addEventListener("online", online);
+    return () => window.removeEventListener("online", online);
+  }, [account, serviceId, locale]);
 
   const key = useMemo(() => ({ current: newIdempotencyKey() }), []);
   const submit = async () => {
@@ -83,6 +105,15 @@ function Filling({ service, runtime, draft, serviceId, locale }: {
       await api("DELETE", `/api/services/${serviceId}/draft`).catch(() => undefined);
       navigate(`/cases/${created.id}?submitted=${encodeURIComponent(created.number)}`);
     } catch (e) {
+      if (e instanceof ApiProblem && e.status === 0 && service.submissions !== "responses") {
+        // Offline: the application waits on this device with this attempt's key, and is sent once when back online.
+        submitted.current = true;
+        enqueue(account, { serviceId, data, idempotencyKey: key.current });
+        dropDeviceDraft(account, serviceId);
+        setQueued(true);
+        if (navigator.onLine) void flushQueue(account);
+        return;
+      }
       if (e instanceof ApiProblem && e.errors.length) { setServerErrors(e.errors); setProblem(say(locale, "fixBelow")); }
       else if (e instanceof ApiProblem && e.rule && policyWords[e.rule]) setProblem(say(locale, policyWords[e.rule]!));
       else setProblem(say(locale, "submitFailed", e instanceof Error ? e.message : String(e)));
@@ -96,15 +127,18 @@ function Filling({ service, runtime, draft, serviceId, locale }: {
   return (
     <section>
       <h2>{labelOf(service.name, locale)}</h2>
-      {draft && <NoticeBar content={say(locale, "draftRestored", when(locale, draft.savedAt))} color="info" />}
+      {draft && sync.kind !== "serverNewer" && <NoticeBar content={say(locale, "draftRestored", when(locale, draft.savedAt))} color="info" />}
+      {sync.kind === "serverNewer" && <NoticeBar content={say(locale, "draftServerNewer", when(locale, sync.draft.savedAt))} color="alert" />}
       <p className="pf-muted" aria-live="polite" data-testid="draft-status">
         {saved.state === "saving" ? say(locale, "draftSaving")
           : saved.state === "saved" ? say(locale, "draftSaved", saved.text ?? "")
+          : saved.state === "offline" ? say(locale, "draftKeptOffline")
           : saved.state === "failed" ? say(locale, "draftFailed", saved.text ?? "") : ""}
       </p>
+      {queued && <p className="pf-offline" role="status">{say(locale, "queuedOffline")}</p>}
       {problem && <p className="pf-error" role="alert">{problem}</p>}
       {service.responses && <ResponseNotice serviceId={serviceId} facts={service.responses} />}
-      {(!service.responses || (service.responses.window === "open" && !service.responses.answered)) && <FormView runtime={runtime} data={data} onChange={change} locale={locale} serverErrors={serverErrors}
+      {!queued && (!service.responses || (service.responses.window === "open" && !service.responses.answered)) && <FormView runtime={runtime} data={data} onChange={change} locale={locale} serverErrors={serverErrors}
         services={{ orgs, ...fileServices }} onSubmit={() => void submit()} busy={busy} />}
       <Button fill="none" onClick={() => navigate("/")}>{say(locale, "back")}</Button>
     </section>

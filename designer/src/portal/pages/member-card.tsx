@@ -1,4 +1,4 @@
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 import { ApiProblem, get } from "../api";
 import type { Entitlement, MemberCard } from "../api-types";
 import { labelOf, say, when } from "../i18n";
@@ -23,6 +23,14 @@ export function MemberCardPage() {
     const timer = window.setTimeout(card.reload, wait);
     return () => window.clearTimeout(timer);
   }, [expiresAt, card.reload]);
+  // Offline, the refresh answers the kept card: its credential is shown until it expires, and never after.
+  const [now, setNow] = useState(() => Date.now());
+  const expired = expiresAt !== undefined && new Date(expiresAt).getTime() <= now;
+  useEffect(() => {
+    if (!expiresAt || expired) return;
+    const timer = window.setTimeout(() => setNow(Date.now()), new Date(expiresAt).getTime() - Date.now() + 50);
+    return () => window.clearTimeout(timer);
+  }, [expiresAt, expired]);
 
   if (card.problem instanceof ApiProblem && card.problem.status === 404)
     return <section><h2>{say(locale, "card")}</h2><p className="pf-card">{say(locale, "notMember")}</p><PointsCard /></section>;
@@ -38,8 +46,10 @@ export function MemberCardPage() {
             <p>{say(locale, "memberNumber")}: <strong data-testid="member-number">{c.memberNumber}</strong></p>
             <p>{say(locale, "status")}: {c.status === "active" ? say(locale, "active") : say(locale, "suspended")}</p>
             <p>{say(locale, "since")}: {when(locale, c.since)}</p>
-            <img className="pf-qr" alt={`${say(locale, "card")} QR ${c.memberNumber}`} data-credential={c.credential}
-              src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(c.qrSvg)}`} />
+            {expired
+              ? <p className="pf-error" role="alert">{say(locale, "cardExpiredOffline")}</p>
+              : <img className="pf-qr" alt={`${say(locale, "card")} QR ${c.memberNumber}`} data-credential={c.credential}
+                  src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(c.qrSvg)}`} />}
             <p className="pf-muted">{say(locale, "cardRefresh")}</p>
           </div>
         );
