@@ -34,6 +34,15 @@ test("worker applies, reviewer approves, worker gets the card, merchant redeems 
   expect(credential).toBeTruthy();
   await expectAccessible(worker);
 
+  // At a shop counter with no network, the card still opens, with its last credential, marked offline.
+  await expect.poll(() => worker.evaluate(async () => navigator.serviceWorker.controller !== null
+    && (await (await caches.open("formflow-api")).match("/api/members/me/card")) !== undefined), { timeout: 30_000 }).toBe(true);
+  await worker.context().setOffline(true);
+  await worker.reload();
+  await expect(worker.getByRole("img", { name: /会员卡 QR/ })).toBeVisible();
+  await expect(worker.getByText(/^当前离线：显示的是 .* 时的内容$/)).toBeVisible();
+  await worker.context().setOffline(false);
+
   // The worker's case shows where it went: finished, with the review in its timeline; the welcome message arrived.
   await worker.getByRole("link", { name: "我的办件" }).click();
   await worker.getByRole("link", { name: new RegExp(caseNumber) }).click();
@@ -45,6 +54,12 @@ test("worker applies, reviewer approves, worker gets the card, merchant redeems 
   await expectAccessible(worker);
 
   const merchant = await open("merchant");
+  // Offline, the merchant is told plainly that checking a code needs the network.
+  await merchant.context().setOffline(true);
+  await merchant.evaluate(() => window.dispatchEvent(new Event("offline")));
+  await expect(merchant.getByRole("alert")).toHaveText("核验会员码需要联网：当前离线，联网后再核验");
+  await merchant.context().setOffline(false);
+  await expect(merchant.getByRole("alert")).toHaveCount(0);
   await merchant.getByLabel("或粘贴会员码").fill("forged." + credential!.slice(7));
   await merchant.getByRole("button", { name: "核验" }).last().click();
   await expect(merchant.getByRole("alert")).toContainText("会员码无效");

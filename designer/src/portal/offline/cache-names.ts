@@ -15,4 +15,4 @@ export const keptApiPaths = [
  * network drops right after the first sign-in (the pages read before it took over were not kept). My cases is the
  * address the my-cases page asks for.
  */
-export const keptOnInstall = ["/api/me", "/api/services", "/api/cases?mine=true", "/api/members/me/card", "/api/members/me/entitlements"];
+export const keptOnInstall = ["/api/me", "/api/services", "/api/cases?mine=true", "/api/members/me/card", "/api/members/me/entitlements", "/api/me/points"];

@@ -3,6 +3,7 @@ import { lazy, Suspense, useCallback, useState } from "react";
 import { api, ApiProblem, newIdempotencyKey } from "../api";
 import type { Entitlement, Verification } from "../api-types";
 import { labelOf, say } from "../i18n";
+import { useConnectivity } from "../offline/connectivity";
 import { hasRole, useSession } from "../session";
 
 const QrScanner = lazy(() => import("./qr-scanner"));
@@ -15,6 +16,8 @@ export function MerchantPage() {
   const [result, setResult] = useState<Verification | null>(null);
   const [message, setMessage] = useState<{ tone: "ok" | "bad"; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  // A member code is checked against the server's key and the member's current standing: it cannot be offline.
+  const { offline } = useConnectivity();
 
   const verify = useCallback(async (credential: string) => {
     setBusy(true);
@@ -51,6 +54,7 @@ export function MerchantPage() {
   return (
     <section>
       <h2>{say(locale, "merchant")}</h2>
+      {offline && <p className="pf-error" role="alert">{say(locale, "verifyNeedsNetwork")}</p>}
       {scanning
         ? <Suspense fallback={<p>{say(locale, "loading")}</p>}><QrScanner onCode={scanned} onProblem={cameraProblem} label={say(locale, "scan")} /></Suspense>
         : null}
@@ -58,7 +62,7 @@ export function MerchantPage() {
       <form className="pf-card" onSubmit={e => { e.preventDefault(); void verify(code); }}>
         <label htmlFor="member-code">{say(locale, "pasteCode")}</label>
         <TextArea id="member-code" value={code} onChange={setCode} autoSize={{ minRows: 2, maxRows: 5 }} />
-        <Button block color="primary" type="submit" loading={busy} disabled={code.trim() === ""}>{say(locale, "verify")}</Button>
+        <Button block color="primary" type="submit" loading={busy} disabled={code.trim() === "" || offline}>{say(locale, "verify")}</Button>
       </form>
       {message && <p className={message.tone === "ok" ? "pf-ok" : "pf-error"} role="alert">{message.text}</p>}
       {result && (result.valid
