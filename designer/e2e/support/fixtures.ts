@@ -76,7 +76,7 @@ export async function signOut(page: Page): Promise<void> {
   await expect(page.getByLabel("账号")).toBeVisible();
 }
 
-/** axe-core on the current page: no serious or critical violation. */
+/** axe-core on the current page: no WCAG 2 A/AA violation, and no serious or critical one of any other rule. */
 export async function expectAccessible(page: Page): Promise<void> {
   // A dialog still fading in reads as low contrast: let finite animations and transitions end first. Waiting hung once
   // in CI on a progress bar's transition whose timeline never advanced, so after 5 s the stragglers are jumped to their
@@ -86,6 +86,7 @@ export async function expectAccessible(page: Page): Promise<void> {
     await page.evaluate(() => document.getAnimations().forEach(a => { if (a.effect?.getComputedTiming().endTime !== Infinity) a.finish(); }));
   });
   const results = await new AxeBuilder({ page }).analyze();
-  const bad = results.violations.filter(v => v.impact === "serious" || v.impact === "critical");
+  // Every WCAG 2.0/2.1 A and AA violation, whatever its impact, and any other rule's serious or critical one.
+  const bad = results.violations.filter(v => v.tags.some(tag => /^wcag2\d?aa?$/.test(tag)) || v.impact === "serious" || v.impact === "critical");
   expect(bad.map(v => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map(n => `${n.html.slice(0, 140)} [${n.failureSummary?.split("\n").slice(1).join(" ").slice(0, 160)}]`).join(" | ")}`)).toEqual([]);
 }

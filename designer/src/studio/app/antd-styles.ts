@@ -1,4 +1,5 @@
 import "antd/dist/antd.css";
+import "./tag-contrast.css";
 import type { ThemeConfig } from "antd";
 
 /**

@@ -15,6 +15,7 @@ import { RefusalAlert, StructureEditor } from "./StructureEditor";
 import { withoutMovesOf } from "./move-operations";
 import { StructureOrder } from "./StructureOrder";
 import { withoutOperationsOn } from "./structure-operations";
+import { tones } from "../app/tones";
 
 const statusColour: Record<ElementStatus, string> = { inherited: "default", overridden: "blue", locked: "orange", added: "green", hidden: "red" };
 const statusText: Record<ElementStatus, MessageKey> = {
@@ -131,7 +132,7 @@ export function CustomisationView({ summary, editing, upgrade, resolve }: Custom
               <Tag color={statusColour[r.status]} data-status={r.status}>{t(statusText[r.status])}</Tag>
               {r.overriddenHere.map((p) => <code key={p} style={{ marginRight: 4 }}>{p}</code>)}
               {r.movedHere && <Tag color="blue">{t("cust.moved")}</Tag>}
-              {r.locks.map((l, i) => <div key={i} style={{ fontSize: 12, color: "#ad6800" }}>{t("cust.lockedBy", { org: l.by?.name ?? l.by?.id ?? "?", reason: `${l.kind}${l.reason ? ` — ${l.reason}` : ""}` })}</div>)}
+              {r.locks.map((l, i) => <div key={i} style={{ fontSize: 12, color: tones.locked }}>{t("cust.lockedBy", { org: l.by?.name ?? l.by?.id ?? "?", reason: `${l.kind}${l.reason ? ` — ${l.reason}` : ""}` })}</div>)}
             </>
           ),
         },
@@ -160,8 +161,8 @@ export function OverlayDiff({ operations }: { operations: OverlayOperation[] }) 
     <ul className="ff-overlay-diff" style={{ fontFamily: "monospace", fontSize: 12 }}>
       {operations.map((o, i) => (
         <li key={i}>
-          {o.op === "set" ? <><b>{o.element}</b>{o.path}: <del style={{ color: "#cf1322" }}>{JSON.stringify(o.was)}</del> → <ins style={{ color: "#389e0d" }}>{JSON.stringify(o.value)}</ins></>
-            : o.op === "add" ? <>+ {String(o.definition.id)} → {o.parent}{o.exit ? ` (${o.exit})` : ""} <ins style={{ color: "#389e0d" }}>{titleOf(o.definition)}</ins></>
+          {o.op === "set" ? <><b>{o.element}</b>{o.path}: <del style={{ color: tones.removed }}>{JSON.stringify(o.was)}</del> → <ins style={{ color: tones.added }}>{JSON.stringify(o.value)}</ins></>
+            : o.op === "add" ? <>+ {String(o.definition.id)} → {o.parent}{o.exit ? ` (${o.exit})` : ""} <ins style={{ color: tones.added }}>{titleOf(o.definition)}</ins></>
             : o.op === "hide" ? <>− {o.element}</>
             : o.op === "move" ? <>↷ {o.element} → {o.parent}{o.after ? t("cust.after", { anchor: o.after }) : o.before ? t("cust.before", { anchor: o.before }) : ""}</>
             : <>🔒 {o.element} {o.kind}</>}

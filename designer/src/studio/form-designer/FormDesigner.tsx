@@ -66,7 +66,7 @@ export function FormDesigner({ form, onChange, setProperty, structureLocked = fa
           onAddSection={(pageId) => onChange(addSection(form, pageId))}
           onRemove={(id) => { onChange(removeElement(form, id)); setSelected(undefined); }} />
       </div>
-      <div style={{ maxHeight: 680, overflow: "auto" }} aria-label={t("wf.properties")}>
+      <div role="region" style={{ maxHeight: 680, overflow: "auto" }} aria-label={t("wf.properties")}>
         {field && <FieldProperties key={field.id} field={field} set={set} refusal={refusal} structureLocked={structureLocked} />}
         {(page ?? section) && (
           <Form layout="vertical" size="small" key={selected}>

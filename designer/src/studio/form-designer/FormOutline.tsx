@@ -3,6 +3,7 @@ import type { DragEvent } from "react";
 import { localize, type FieldDefinition, type FormDefinition } from "../../forms";
 import { useI18n } from "../i18n/i18n";
 import { fieldTypeLabel } from "./field-catalog";
+import { tones } from "../app/tones";
 
 export const fieldDragType = "application/x-formflow-field";
 export const moveDragType = "application/x-formflow-move";
@@ -43,7 +44,7 @@ export function FormOutline(props: OutlineProps) {
       draggable={!structureLocked} onDragStart={(e) => e.dataTransfer.setData(moveDragType, f.id)}
       onDragOver={allow} onDrop={drop(sectionId, index)} onClick={() => onSelect(f.id)} onKeyDown={(e) => e.key === "Enter" && onSelect(f.id)}
       style={{ padding: "4px 8px", margin: "2px 0", borderRadius: 4, cursor: "pointer", border: `1px solid ${selected === f.id ? "#1677ff" : "#f0f0f0"}`, background: selected === f.id ? "#e6f4ff" : "#fff" }}>
-      {localize(f.label, locale) || f.id} <span style={{ color: "#bfbfbf", fontSize: 11 }}>{fieldTypeLabel(f.type, locale)} · {f.key ?? f.id}</span>
+      {localize(f.label, locale) || f.id} <span style={{ color: tones.secondary, fontSize: 11 }}>{fieldTypeLabel(f.type, locale)} · {f.key ?? f.id}</span>
       {f.visibleIf && <Tag color="blue" style={{ marginLeft: 4 }}>visibleIf</Tag>}
       {f.calculate && <Tag color="purple">calculate</Tag>}
       {(props.badges?.(f.id) ?? []).map((b) => <Tag key={b}>{b}</Tag>)}
@@ -63,7 +64,7 @@ export function FormOutline(props: OutlineProps) {
                 ▸ {localize(section.title, locale) || section.id}
               </div>
               {section.fields.map((f, i) => row(f, section.id, i))}
-              {section.fields.length === 0 && <div style={{ color: "#bfbfbf", fontSize: 12 }}>{t("form.dropHere")}</div>}
+              {section.fields.length === 0 && <div style={{ color: tones.secondary, fontSize: 12 }}>{t("form.dropHere")}</div>}
             </div>
           ))}
           {!structureLocked && <Button size="small" type="dashed" style={{ marginLeft: 12 }} onClick={() => props.onAddSection(page.id)}>{t("form.addSection")}</Button>}

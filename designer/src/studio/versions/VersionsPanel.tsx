@@ -6,6 +6,7 @@ import { studioApi } from "../api/studio-api";
 import type { MigrationPlan, ModuleDetails, ModuleDocument, PublishResult } from "../api/types";
 import { useI18n } from "../i18n/i18n";
 import { jsonDiff, type JsonChange } from "./json-diff";
+import { tones } from "../app/tones";
 
 const text = (v: unknown) => (v === undefined ? "" : JSON.stringify(v));
 
@@ -13,7 +14,7 @@ export function DiffList({ changes }: { changes: JsonChange[] }) {
   return (
     <ul className="ff-diff" style={{ fontFamily: "monospace", fontSize: 12, maxHeight: 320, overflow: "auto" }}>
       {changes.map((c, i) => (
-        <li key={i}>{c.kind === "added" ? "+" : c.kind === "removed" ? "−" : "~"} {c.path}: <del style={{ color: "#cf1322" }}>{text(c.before)}</del> <ins style={{ color: "#389e0d" }}>{text(c.after)}</ins></li>
+        <li key={i}>{c.kind === "added" ? "+" : c.kind === "removed" ? "−" : "~"} {c.path}: <del style={{ color: tones.removed }}>{text(c.before)}</del> <ins style={{ color: tones.added }}>{text(c.after)}</ins></li>
       ))}
     </ul>
   );

@@ -4,6 +4,7 @@ import { categoryColour } from "./activity-catalog";
 import { activitySpec } from "./activity-registry";
 import { nodeWidth } from "./node-size";
 import { activityTitle, type ActivityDefinition } from "./workflow-definition";
+import { tones } from "../app/tones";
 
 export interface ActivityNodeData extends Record<string, unknown> {
   activity: ActivityDefinition;
@@ -34,7 +35,7 @@ function ActivityNodeView({ data, selected }: NodeProps<ActivityFlowNode>) {
     >
       {activity.type !== "start" && <Handle type="target" position={Position.Left} />}
       <div style={{ fontWeight: 600, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" }}>{locked ? "🔒 " : ""}{title}</div>
-      <div style={{ color: "#8c8c8c" }}>{data.label} · {activity.id}</div>
+      <div style={{ color: tones.secondary }}>{data.label} · {activity.id}</div>
       {problems.length > 0 && <div className="ff-node-problems" style={{ color: "#ff4d4f" }}>⚠ {problems.length}</div>}
       {ports.map((port, i) => (
         <div key={port} style={{ position: "absolute", right: 8, top: 34 + i * 18, fontSize: 10, color: "#595959" }}>

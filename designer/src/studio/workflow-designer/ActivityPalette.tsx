@@ -3,6 +3,7 @@ import { memo, useState } from "react";
 import { useI18n } from "../i18n/i18n";
 import { categories } from "./activity-catalog";
 import { offeredActivitySpecs } from "./activity-registry";
+import { tones } from "../app/tones";
 
 export const activityDragType = "application/x-formflow-activity";
 
@@ -34,7 +35,7 @@ export const ActivityPalette = memo(function ActivityPalette({ onAdd, disabled }
             onKeyDown={(e) => e.key === "Enter" && !disabled && onAdd(a.type)}
             style={{ padding: "4px 6px", margin: "2px 0", border: "1px solid #f0f0f0", borderRadius: 4, cursor: disabled ? "not-allowed" : "grab", background: "#fafafa" }}
           >
-            {a.label[locale]} <span style={{ color: "#bfbfbf", fontSize: 11 }}>{a.type}</span>
+            {a.label[locale]} <span style={{ color: tones.secondary, fontSize: 11 }}>{a.type}</span>
           </div>
         )),
       }))} />

@@ -60,7 +60,7 @@ export function ActivityProperties(props: ActivityPropertiesProps) {
   const targets = workflow.activities.filter((a) => a.id !== activity.id && a.type !== "start").map((a) => ({ value: a.id, label: `${activityTitle(a)} (${a.id})` }));
 
   return (
-    <div className="ff-properties" aria-label={t("wf.properties")}>
+    <div className="ff-properties" role="region" aria-label={t("wf.properties")}>
       <Typography.Title level={5} style={{ marginTop: 0 }}>{spec?.label[locale] ?? activity.type}</Typography.Title>
       {refusal && <Alert type="error" showIcon role="alert" className="ff-refusal" title={t("cust.refused", { reason: refusal.reason })}
         description={refusal.lockedBy ? t("cust.lockedBy", { org: refusal.lockedBy.name ?? refusal.lockedBy.id, reason: refusal.reason }) : undefined} />}

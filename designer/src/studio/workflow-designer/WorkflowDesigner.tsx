@@ -19,6 +19,7 @@ import {
   type Clipboard,
 } from "./workflow-edits";
 import { outcomeOf, type ActivityDefinition, type WorkflowDefinition } from "./workflow-definition";
+import { tones } from "../app/tones";
 
 export interface WorkflowDesignerProps {
   workflow: WorkflowDefinition;
@@ -215,7 +216,7 @@ function Designer(props: WorkflowDesignerProps) {
           <Button size="small" onClick={layout} disabled={structureLocked}>{t("wf.autoLayout")}</Button>
           <Button size="small" onClick={() => setDialog("json")}>{t("wf.json")}</Button>
           <Button size="small" onClick={() => setDialog("elsa")} disabled={structureLocked || !props.importElsa}>{t("wf.import")}</Button>
-          <Tooltip title={t("wf.shortcuts")}><span style={{ color: "#8c8c8c" }}>⌨</span></Tooltip>
+          <Tooltip title={t("wf.shortcuts")}><span style={{ color: tones.secondary }}>⌨</span></Tooltip>
           {problemsById.size > 0 && <span className="ff-problem-count" style={{ color: "#ff4d4f" }}>{t("wf.problems", { count: [...problemsById.values()].reduce((n, l) => n + l.length, 0) })}</span>}
         </Space>
         {generalProblems.map((p, i) => <Alert key={i} type="warning" banner title={p.message} />)}
@@ -247,7 +248,7 @@ function Designer(props: WorkflowDesignerProps) {
               if (renamed !== workflow) { onChange(renamed); setSelectedIds(new Set([next])); }
             }}
           />
-        ) : <p style={{ color: "#8c8c8c" }}>{t("wf.noSelection")}</p>}
+        ) : <p style={{ color: tones.secondary }}>{t("wf.noSelection")}</p>}
       </div>
       <WorkflowJsonDialog mode={dialog} workflow={workflow} onClose={() => setDialog(undefined)}
         onApply={(next) => !structureLocked && onChange(next)} importElsa={props.importElsa ?? (async () => { throw new Error("import unavailable"); })} />
