@@ -10,6 +10,7 @@ using FormFlow.Persistence.Audit;
 using FormFlow.Persistence.Cases;
 using FormFlow.Server.Services;
 using FormFlow.Server.Files;
+using FormFlow.Server.Shared;
 using FormFlow.Server.Snapshots;
 using FormFlow.Server.Privacy;
 using FormFlow.Server.Responses;
@@ -28,7 +29,7 @@ namespace FormFlow.Server.Cases;
 /// </summary>
 internal sealed class CaseSubmission(
     FormFlowDbContext db, SnapshotCatalog snapshots, OrgDirectory orgs, WorkflowRunner runner, TimeProvider clock,
-    CaseReader reader, IOptions<JsonOptions> json, PiiProtector pii)
+    CaseReader reader, IOptions<JsonOptions> json, PiiProtector pii, ServerMetrics metrics)
 {
     public sealed record Answer(int Status, string Body, long CaseId);
 
@@ -99,6 +100,7 @@ internal sealed class CaseSubmission(
         {
             // Without a key nothing stores the answer, so it is rendered after the commit, outside the write lock.
             await transaction.CommitAsync(ct);
+            metrics.Submitted("case", snapshot.ModuleKey);
             return await AnswerAsync(account, row, instance, ct);
         }
         var answer = await AnswerAsync(account, row, instance, ct);
@@ -109,6 +111,7 @@ internal sealed class CaseSubmission(
         });
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        metrics.Submitted("case", snapshot.ModuleKey);
         return answer;
     }
 

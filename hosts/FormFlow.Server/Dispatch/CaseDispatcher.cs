@@ -19,7 +19,7 @@ namespace FormFlow.Server.Dispatch;
 /// recovers everything unfinished; the done mark is written only while the claim is still this pass's
 /// (see <see cref="WorkClaims.FinishTimerAsync"/>), so a slow pass whose lease ran out cannot run an item a second time. Items with no handler for their kind, or whose handler fails, are retried with backoff and fail for good after <see cref="MaxEffectAttempts"/> tries (FailedAt, LastError, an audit entry).
 /// </summary>
-internal sealed class CaseDispatcher(IServiceScopeFactory scopes, TimeProvider clock, WorkLease lease, IConfiguration config, ILogger<CaseDispatcher> log)
+internal sealed class CaseDispatcher(IServiceScopeFactory scopes, TimeProvider clock, WorkLease lease, ServerMetrics metrics, IConfiguration config, ILogger<CaseDispatcher> log)
     : PollingService(config, log)
 {
     private readonly TimeSpan _lease = lease.Duration;
@@ -45,6 +45,8 @@ internal sealed class CaseDispatcher(IServiceScopeFactory scopes, TimeProvider c
             timers = await WorkClaims.TimersAsync(db, claimant, now, _lease, Batch, ct);
             outbox = await WorkClaims.OutboxAsync(db, claimant, now, _lease, Batch, ct);
         }
+        metrics.Claimed("timer", timers.Count);
+        metrics.Claimed("outbox", outbox.Count);
         if (timers.Count + outbox.Count == 0) return 0;
         await using (ClaimHeartbeat.Start(scopes, clock, claimant, _lease, log))
         {
@@ -110,6 +112,7 @@ internal sealed class CaseDispatcher(IServiceScopeFactory scopes, TimeProvider c
             AuditLog.Append(db, AuditLog.SystemActor, "effect.done", $"case:{entry.CaseId}", new JsonObject { ["kind"] = entry.Kind, ["key"] = entry.Key });
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
+            metrics.OutboxHandled(entry.Kind, now.UtcDateTime - entry.CreatedAt);
             return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

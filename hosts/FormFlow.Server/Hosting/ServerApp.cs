@@ -106,6 +106,7 @@ internal static class ServerApp
         services.AddPublications();
         services.AddMerchants();
         services.AddWebUi(builder.Configuration);
+        services.AddObservability(builder.Configuration);
 
         var app = builder.Build();
         app.UseTransportSecurity();
@@ -118,6 +119,7 @@ internal static class ServerApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.MapObservability();
 
         // Anonymous (see SECURITY.md): load balancers probe health; the API's shape is public, as in the repository.
         app.MapHealthChecks("/health", HealthResponse.Options).AllowAnonymous();

@@ -22,7 +22,7 @@ internal sealed record ResponseReceipt(int ServiceId, string? Period, bool Resul
 /// participation row, the answer (named or anonymous to handlers) or the ballot (secret), and the tallies commit in
 /// one transaction. No workflow, no task, no case.
 /// </summary>
-internal sealed class ResponseSubmission(FormFlowDbContext db, SnapshotCatalog snapshots, TimeProvider clock, PiiProtector pii)
+internal sealed class ResponseSubmission(FormFlowDbContext db, SnapshotCatalog snapshots, TimeProvider clock, PiiProtector pii, ServerMetrics metrics)
 {
     public async Task<Results<Created<ResponseReceipt>, ProblemHttpResult>> SubmitAsync(Account account, ServiceEntry service, JsonObject data, CancellationToken ct)
     {
@@ -49,6 +49,7 @@ internal sealed class ResponseSubmission(FormFlowDbContext db, SnapshotCatalog s
             if (await ResponseGate.LostToAsync(db, account, service, policy, now, ct) is { } lost) return lost;
             throw;
         }
+        metrics.Submitted("response", snapshot.ModuleKey);
         var receipt = new ResponseReceipt(service.Activation.Id, policy.PeriodKey(now),
             policy.ResultsVisible(service.IsOrganisedBy(account), answered: true, now));
         return TypedResults.Created($"/api/services/{service.Activation.Id}/results", receipt);

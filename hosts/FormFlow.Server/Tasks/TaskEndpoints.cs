@@ -99,7 +99,7 @@ internal static class TaskEndpoints
 
     private static async Task<Results<Ok<TaskCompletionView>, ProblemHttpResult>> CompleteAsync(long id, CompleteRequest body,
         FormFlowDbContext db, SnapshotCatalog snapshots, CaseStimuli stimuli, TaskReader tasks, CaseReader cases, TimeProvider clock,
-        PiiProtector pii, HttpContext http, CancellationToken ct)
+        PiiProtector pii, ServerMetrics metrics, HttpContext http, CancellationToken ct)
     {
         if (await CurrentAccount.LoadAsync(db, http.User, ct) is not { } account) return CurrentAccount.Gone();
         var access = await CaseAccess.ForAsync(db, account, clock.GetUtcNow().UtcDateTime, ct);
@@ -156,6 +156,7 @@ internal static class TaskEndpoints
                 ? AlreadyCompleted(winner)
                 : CaseProblems.Conflict("The case changed meanwhile", $"case {c.Number} moved on while task {id} was being completed; reload it and try again");
         }
+        metrics.TaskCompleted(c.ModuleKey);
         return TypedResults.Ok(new TaskCompletionView((await tasks.ViewsAsync([task], ct))[0], await cases.ViewForAsync(c, access, ct)));
     }
 
