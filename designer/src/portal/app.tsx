@@ -2,13 +2,13 @@ import { ConfigProvider } from "antd-mobile";
 import enUS from "antd-mobile/es/locales/en-US";
 import zhCN from "antd-mobile/es/locales/zh-CN";
 import zhTW from "antd-mobile/es/locales/zh-TW";
-import { lazy, Suspense, useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useState, type ReactNode } from "react";
 import type { Locale } from "../forms";
 import { api, ApiProblem } from "./api";
 import type { Me } from "./api-types";
 import { say, type Word } from "./i18n";
 import { Link, match, usePath } from "./router";
-import { hasRole, isCadre, readElder, readLocale, SessionContext, writeElder, writeLocale, type Session } from "./session";
+import { hasRole, isCadre, readElder, readLocale, SessionContext, useSession, writeElder, writeLocale, type Session } from "./session";
 import { CasePage } from "./pages/case-page";
 import { Feed } from "./pages/feed";
 import { FeedItemPage } from "./pages/feed-item";
@@ -28,6 +28,10 @@ import { TaskPage } from "./pages/task-page";
 
 // Only someone signing up needs it: kept out of the sign-in page's bundle.
 const Register = lazy(() => import("./pages/register"));
+// Opened from the card and the merchant page now and then: kept out of the first load.
+const MerchantDirectory = lazy(() => import("./pages/merchants"));
+const MyRedemptions = lazy(() => import("./pages/redemptions").then(m => ({ default: m.MyRedemptions })));
+const MerchantRedemptions = lazy(() => import("./pages/redemptions").then(m => ({ default: m.MerchantRedemptions })));
 
 const antdLocales = { "zh-CN": zhCN, "zh-TW": zhTW, en: enUS } as const;
 
@@ -105,9 +109,18 @@ function route(path: string, home: string) {
   if ((params = match("/tasks/:id", path))) return <TaskPage key={params.id} taskId={params.id} />;
   if (path === "/card") return <MemberCardPage />;
   if (path === "/merchant") return <MerchantPage />;
+  if (path === "/merchants" || path === "/card/redemptions" || path === "/merchant/redemptions") return (
+    <Lazy>{path === "/merchants" ? <MerchantDirectory /> : path === "/card/redemptions" ? <MyRedemptions /> : <MerchantRedemptions />}</Lazy>
+  );
   if (path === "/feed") return <Feed />;
   if ((params = match("/feed/:id", path))) return <FeedItemPage key={params.id} id={params.id} />;
   if (path === "/notifications") return <Notifications />;
   if (path === "/me") return <Settings />;
   return <ServiceHall />;
+}
+
+/** A page loaded when first opened. */
+function Lazy({ children }: { children: ReactNode }) {
+  const { locale } = useSession();
+  return <Suspense fallback={<p className="pf-loading">{say(locale, "loading")}</p>}>{children}</Suspense>;
 }
