@@ -66,7 +66,7 @@ export function MerchantsPage() {
     { title: t("merchants.window"), render: (_, m) => (m.activeFrom || m.activeUntil ? `${m.activeFrom ?? "…"} – ${m.activeUntil ?? "…"}` : t("merchants.always")) },
     {
       title: t("accounts.status"),
-      render: (_, m) => (m.deactivatedAt ? <Tag>{t("merchants.deactivated")}</Tag> : m.active ? <Tag color="green">{t("merchants.active")}</Tag> : <Tag color="gold">{t("merchants.outsideWindow")}</Tag>),
+      render: (_, m) => (m.deactivatedAt ? <Tag>{t("merchants.deactivated")}</Tag> : m.active ? <Tag>{t("merchants.active")}</Tag> : <Tag>{t("merchants.outsideWindow")}</Tag>),
     },
     {
       title: t("accounts.actions"),
