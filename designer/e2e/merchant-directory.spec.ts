@@ -1,6 +1,6 @@
-import { baseUrl, expect, expectAccessible, test, watch } from "./support/fixtures";
+import { baseUrl, expect, expectAccessible, test } from "./support/fixtures";
 import { submitJoinApplication } from "./support/join-application";
-import { desktop, studioSignIn } from "./studio/studio-support";
+import { readSignUpCode } from "./support/sign-up-code";
 
 test.setTimeout(240_000);
 
@@ -18,23 +18,10 @@ test("a registered worker joins, finds merchants, and a merchant redeems only wh
   await page.getByRole("button", { name: "获取验证码" }).click();
   await expect(page.getByRole("status")).toHaveText("验证码已发送，5 分钟内有效");
 
-  // In the demo the SMS goes to the log channel, which the union's admin reads in the Studio.
-  const desk = await browser.newContext(desktop);
-  const studio = await desk.newPage();
-  await watch(studio, watched);
-  await studioSignIn(studio, "district-admin");
-  await studio.getByRole("menuitem", { name: "消息投递" }).click();
-  await studio.getByRole("tab", { name: "演示通道消息" }).click();
-  const sms = studio.getByRole("row", { name: new RegExp(mobile) });
-  await expect(async () => {
-    await studio.getByRole("tabpanel").getByRole("button", { name: "刷新" }).click();
-    await expect(sms).toBeVisible({ timeout: 1000 });
-  }).toPass({ timeout: 15_000 });
-  const code = /验证码是 (\d{6})/.exec((await sms.textContent()) ?? "")?.[1];
-  expect(code).toMatch(/^\d{6}$/);
-  await desk.close();
+  // In the demo the code goes to the log channel; the union's admin reads it in the Studio.
+  const code = await readSignUpCode(browser, watched, mobile);
 
-  await page.getByLabel("验证码").fill(code!);
+  await page.getByLabel("验证码").fill(code);
   await page.getByLabel("姓名").fill("吴新会");
   await page.getByLabel("密码", { exact: true }).fill("Register-2026!");
   await page.getByRole("button", { name: "注册并登录" }).click();
