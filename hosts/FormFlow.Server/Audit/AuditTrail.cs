@@ -1,6 +1,7 @@
 using FormFlow.Persistence;
 using FormFlow.Persistence.Accounts;
 using FormFlow.Persistence.Audit;
+using FormFlow.Persistence.Orgs;
 using FormFlow.Server.Orgs;
 using FormFlow.Server.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -9,8 +10,8 @@ namespace FormFlow.Server.Audit;
 
 /// <summary>
 /// The audit log as an admin reads it: the entries about the org units of their admin subtrees, newest first, by
-/// actor, action (a whole name such as <c>merchant.created</c>, or a prefix ending in a dot such as <c>merchant.</c>)
-/// and China days. Entries about no one unit (and those written before entries named their unit) are read only by
+/// actor, action (a whole name such as <c>merchant.created</c>, or a prefix ending in a dot such as <c>merchant.</c>),
+/// object (<c>case:12</c>), org unit (its subtree) and China days. Entries about no one unit (and those written before entries named their unit) are read only by
 /// admins of a root unit.
 /// </summary>
 internal sealed class AuditTrail(FormFlowDbContext db)
@@ -21,7 +22,13 @@ internal sealed class AuditTrail(FormFlowDbContext db)
         var orgs = OrgVisibility.IdsWithin(db, roles);
         var root = roles.Any(r => r.OrgUnit!.ParentId is null);
         var entries = db.AuditEntries.AsNoTracking().Where(a => a.OrgId == null ? root : orgs.Contains(a.OrgId.Value));
+        if (filter.Org is { } unit)
+        {
+            var below = db.OrgUnits.Within(unit.Path).Select(o => o.Id);
+            entries = entries.Where(a => a.OrgId != null && below.Contains(a.OrgId.Value));
+        }
         if (filter.Actor is { } actor) entries = entries.Where(a => a.Actor == actor);
+        if (filter.Target is { } target) entries = entries.Where(a => a.Target == target);
         if (filter.Action is { } action)
             entries = action.EndsWith('.') ? entries.Where(a => a.Action.StartsWith(action)) : entries.Where(a => a.Action == action);
         if (filter.From is { } from) entries = entries.Where(a => a.At >= from);
@@ -37,8 +44,8 @@ internal sealed class AuditTrail(FormFlowDbContext db)
     }
 }
 
-/// <summary>What to look for: exact actor, action name or prefix ending in a dot, and a UTC range [From, Until).</summary>
-internal sealed record AuditFilter(string? Actor, string? Action, DateTime? From, DateTime? Until);
+/// <summary>What to look for: exact actor, action name or prefix ending in a dot, exact object, an org unit's subtree, and a UTC range [From, Until).</summary>
+internal sealed record AuditFilter(string? Actor, string? Action, string? Target, OrgUnit? Org, DateTime? From, DateTime? Until);
 
 /// <summary>One audit entry: when (UTC), who, what, about what, the org unit it concerns (null: none named) and the details as JSON text.</summary>
 internal sealed record AuditEntryView(long Id, DateTimeOffset At, string Actor, string Action, string? Target, int? OrgId, string? OrgName, string Details);

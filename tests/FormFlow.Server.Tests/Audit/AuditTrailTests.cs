@@ -54,6 +54,21 @@ public abstract class AuditTrailTests(ServerFixture server)
         var all = await EntriesAsync(city, "?action=merchant.created&limit=100");
         Assert.Contains($"merchant:{mine}", Targets(all));
         Assert.Contains($"merchant:{nextDoor}", Targets(all));
+
+        // The city narrows to one district's subtree, or to one object.
+        var dongcheng = await EntriesAsync(city, $"?action=merchant.created&org={await OrgIdAsync("东城区总工会")}&limit=100");
+        Assert.Contains($"merchant:{mine}", Targets(dongcheng));
+        Assert.DoesNotContain($"merchant:{nextDoor}", Targets(dongcheng));
+        Assert.Equal([$"merchant:{nextDoor}"], Targets(await EntriesAsync(city, $"?target=merchant:{nextDoor}")));
+    }
+
+    [Fact]
+    public async Task An_org_outside_the_admin_subtree_is_404_naming_org()
+    {
+        var district = await Api.CookieClientAsync(server, "district-admin");
+        var response = await district.GetAsync($"/api/audit?org={await OrgIdAsync("西湖区总工会")}");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("org", (string?)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["parameter"]);
     }
 
     [Fact]

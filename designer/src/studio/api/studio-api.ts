@@ -50,7 +50,7 @@ export const studioApi = {
   importMerchants: (fileId: string, dryRun: boolean) => request<ImportView>("POST", "/api/merchants/import", { fileId, dryRun }),
   settlementUrl: (month: string) => `/api/merchants/settlement.xlsx?${query({ month })}`,
   importMembers: (fileId: string, dryRun: boolean) => request<ImportView>("POST", "/api/members/import", { fileId, dryRun }),
-  audit: (filter: { actor?: string; action?: string; from?: string; to?: string }, cursor?: string | null) =>
+  audit: (filter: { actor?: string; action?: string; target?: string; org?: number; from?: string; to?: string }, cursor?: string | null) =>
     request<AuditPage>("GET", `/api/audit?${query({ ...filter, cursor })}`),
 
   modules: (archived = false) => request<ModuleSummary[]>("GET", archived ? "/api/modules?archived=true" : "/api/modules"),
