@@ -51,6 +51,9 @@ test("the district admin creates and deactivates a merchant, reads it in the aud
   await expect(created).toContainText("东城区总工会");
   await expect(audit.locator("tr", { hasText: "merchant.deactivated" }).first()).toBeVisible();
   await expect(audit).not.toContainText("西湖区");
+  await page.getByLabel("对象", { exact: true }).fill(`merchant:${(await created.locator("td").nth(3).textContent())!.replace("merchant:", "")}`);
+  await page.getByRole("button", { name: "查询" }).click();
+  await expect(audit.locator("tbody tr")).toHaveCount(2);
   await page.mouse.move(0, 0); // off the button just pressed: its hover colour is not its colour
   await expectAccessible(page);
 
