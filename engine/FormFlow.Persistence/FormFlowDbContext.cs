@@ -53,6 +53,7 @@ public abstract partial class FormFlowDbContext(DbContextOptions options) : Iden
             b.Property(a => a.Action).HasMaxLength(100);
             b.Property(a => a.Target).HasMaxLength(256);
             b.HasIndex(a => a.At);
+            b.HasIndex(a => new { a.OrgId, a.Id });
         });
     }
 

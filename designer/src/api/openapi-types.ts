@@ -74,6 +74,22 @@ export type AssigneeView = {
   orgName: null | string;
 };
 
+export type AuditEntryView = {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  target: null | string;
+  orgId: null | number;
+  orgName: null | string;
+  details: string;
+};
+
+export type AuditPage = {
+  items: AuditEntryView[];
+  next: null | string;
+};
+
 export type BenefitName = {
   id: string;
   name: string;
@@ -407,20 +423,6 @@ export type MerchantFacets = {
   districts: DistrictFacet[];
 };
 
-export type MerchantInput = {
-  code: null | string;
-  name: null | string;
-  category: null | string;
-  address: null | string;
-  districtId: null | number;
-  discount: null | string;
-  benefits: null | string[];
-  activeFrom: null | string;
-  activeUntil: null | string;
-  contactName: null | string;
-  contactPhone: null | string;
-};
-
 export type MerchantListing = {
   id: number;
   name: string;
@@ -452,7 +454,6 @@ export type MerchantRequest = {
   contactName?: null | string;
   contactPhone?: null | string;
   accounts?: null | string[];
-  input?: MerchantInput;
 };
 
 export type MerchantView = {
@@ -527,6 +528,20 @@ export type MonthCount = {
 
 export type MuteRequest = {
   muted: string[];
+};
+
+export type MyRedemption = {
+  id: number;
+  at: string;
+  benefitId: string;
+  benefitName: string;
+  merchant: null | string;
+  period: string;
+};
+
+export type MyRedemptionPage = {
+  items: MyRedemption[];
+  next: null | string;
 };
 
 export type NotificationPage = {

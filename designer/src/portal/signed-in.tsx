@@ -28,6 +28,9 @@ const Notifications = page(() => import("./pages/notifications"), "Notifications
 const Settings = page(() => import("./pages/settings"), "Settings");
 const StaffCases = page(() => import("./pages/staff-cases"), "StaffCases");
 const TaskPage = page(() => import("./pages/task-page"), "TaskPage");
+const MerchantDirectory = lazy(() => import("./pages/merchants"));
+const MyRedemptions = page(() => import("./pages/redemptions"), "MyRedemptions");
+const MerchantRedemptions = page(() => import("./pages/redemptions"), "MerchantRedemptions");
 
 /** The chunks a worker needs next, fetched while the network is idle (the hall shows; a tap opens a form). */
 export function prefetchNext(): void {
@@ -100,6 +103,9 @@ function route(path: string, home: string) {
   if ((params = match("/tasks/:id", path))) return <TaskPage key={params.id} taskId={params.id} />;
   if (path === "/card") return <MemberCardPage />;
   if (path === "/merchant") return <MerchantPage />;
+  if (path === "/merchants") return <MerchantDirectory />;
+  if (path === "/card/redemptions") return <MyRedemptions />;
+  if (path === "/merchant/redemptions") return <MerchantRedemptions />;
   if (path === "/feed") return <Feed />;
   if ((params = match("/feed/:id", path))) return <FeedItemPage key={params.id} id={params.id} />;
   if (path === "/notifications") return <Notifications />;

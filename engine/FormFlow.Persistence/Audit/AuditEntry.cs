@@ -15,6 +15,12 @@ public sealed class AuditEntry
     public required string Action { get; set; }
     /// <summary>What the event is about, e.g. <c>account:designer</c> or <c>org:4</c>.</summary>
     public string? Target { get; set; }
+    /// <summary>
+    /// The org unit the change concerns (the account's, org's, merchant's or case's unit), which scopes the entry to the
+    /// admins of that unit and above; null for entries about no one unit and for entries written before it existed,
+    /// which only admins of a root unit read.
+    /// </summary>
+    public int? OrgId { get; set; }
     /// <summary>Event details as a JSON object.</summary>
     public string Details { get; set; } = "{}";
 }

@@ -32,7 +32,7 @@ internal sealed class AccountAdministration(FormFlowDbContext db, UserManager<Ac
         var created = password is null ? await users.CreateAsync(account) : await users.CreateAsync(account, password);
         if (!created.Succeeded) return Identity(created, password is null ? "userName" : "password");
         foreach (var (role, org) in grants) db.RoleAssignments.Add(new RoleAssignment { AccountId = account.Id, Role = role, OrgUnitId = org.Id });
-        AuditLog.Append(db, admin.UserName!, "account.created", $"account:{account.Id}", new JsonObject
+        AuditLog.Append(db, admin.UserName!, "account.created", $"account:{account.Id}", grants.Select(g => (int?)g.Item2.Id).FirstOrDefault(), new JsonObject
         {
             ["userName"] = account.UserName, ["roles"] = Roles(grants), ["password"] = password is null ? "none (reset link)" : "set by admin",
         });
@@ -51,7 +51,8 @@ internal sealed class AccountAdministration(FormFlowDbContext db, UserManager<Ac
         var mine = account.Roles.Where(r => OrgAdmins.Manages(admin, r.OrgUnit!, inclusive: true)).ToList();
         db.RoleAssignments.RemoveRange(mine);
         foreach (var (role, org) in grants) db.RoleAssignments.Add(new RoleAssignment { AccountId = account.Id, Role = role, OrgUnitId = org.Id });
-        AuditLog.Append(db, admin.UserName!, "account.roles.changed", $"account:{account.Id}", new JsonObject
+        AuditLog.Append(db, admin.UserName!, "account.roles.changed", $"account:{account.Id}",
+            grants.Select(g => (int?)g.Item2.Id).FirstOrDefault() ?? mine.Select(r => (int?)r.OrgUnitId).FirstOrDefault(), new JsonObject
         {
             ["removed"] = new JsonArray(mine.Select(r => (JsonNode)$"{r.Role}@{r.OrgUnitId}").ToArray()), ["granted"] = Roles(grants),
         });
@@ -71,7 +72,7 @@ internal sealed class AccountAdministration(FormFlowDbContext db, UserManager<Ac
         await users.SetLockoutEnabledAsync(tracked, true);
         await users.SetLockoutEndDateAsync(tracked, disabled ? DateTimeOffset.MaxValue : null);
         if (disabled) await users.UpdateSecurityStampAsync(tracked);
-        AuditLog.Append(db, admin.UserName!, disabled ? "account.disabled" : "account.enabled", $"account:{account.Id}");
+        AuditLog.Append(db, admin.UserName!, disabled ? "account.disabled" : "account.enabled", $"account:{account.Id}", OrgIn(admin, account));
         await db.SaveChangesAsync(ct);
         CurrentAccount.Forget(account.Id);
         return Outcome<Account>.Done(await ReloadAsync(account.Id, ct));
@@ -84,7 +85,7 @@ internal sealed class AccountAdministration(FormFlowDbContext db, UserManager<Ac
         if (!Owns(admin, account)) return ((Outcome<Account>)Beyond(account), null);
         var tracked = (await users.FindByIdAsync(account.Id))!;
         var token = await users.GeneratePasswordResetTokenAsync(tracked);
-        AuditLog.Append(db, admin.UserName!, "account.password.reset-issued", $"account:{account.Id}");
+        AuditLog.Append(db, admin.UserName!, "account.password.reset-issued", $"account:{account.Id}", OrgIn(admin, account));
         await db.SaveChangesAsync(ct);
         return (Outcome<Account>.Done(account), token);
     }
@@ -106,6 +107,10 @@ internal sealed class AccountAdministration(FormFlowDbContext db, UserManager<Ac
         admin.Roles.Where(r => r.Role == Persistence.Accounts.Roles.Admin).Select(r => r.OrgUnit!.Path).ToList();
 
     /// <summary>True when every role of the account lies in the admin's subtrees.</summary>
+    /// <summary>The unit of the account's first role inside the admin's subtrees: where an entry about it is read.</summary>
+    private static int? OrgIn(Account admin, Account account) =>
+        account.Roles.Where(r => OrgAdmins.Manages(admin, r.OrgUnit!, inclusive: true)).OrderBy(r => r.Id).Select(r => (int?)r.OrgUnitId).FirstOrDefault();
+
     private static bool Owns(Account admin, Account account) => account.Roles.All(r => OrgAdmins.Manages(admin, r.OrgUnit!, inclusive: true));
 
     /// <summary>The roles to grant, each checked: a known role, at an existing live unit of the admin's subtrees.</summary>

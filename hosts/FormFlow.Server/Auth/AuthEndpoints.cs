@@ -49,7 +49,8 @@ internal static class AuthEndpoints
 
     private static async Task<NoContent> LogoutAsync(FormFlowDbContext db, SignInManager<Account> signIn, HttpContext http, CancellationToken ct)
     {
-        AuditLog.Append(db, http.User.Identity?.Name ?? AuditLog.Anonymous, "auth.logout", Target(http.User.Identity?.Name));
+        AuditLog.Append(db, http.User.Identity?.Name ?? AuditLog.Anonymous, "auth.logout", Target(http.User.Identity?.Name),
+            http.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value is { } id ? await AuditLog.OrgOfAsync(db, id, ct) : null);
         await db.SaveChangesAsync(ct);
         await TokenRevocation.RevokeAllAsync(signIn.UserManager, http.User);
         await signIn.SignOutAsync();
@@ -77,7 +78,7 @@ internal static class AuthEndpoints
             var check = await signIn.CheckPasswordSignInAsync(account, request.Password, lockoutOnFailure: true);
             if (check.Succeeded)
             {
-                AuditLog.Append(db, account.UserName!, action + ".succeeded", Target(account.UserName), client);
+                AuditLog.Append(db, account.UserName!, action + ".succeeded", Target(account.UserName), await AuditLog.OrgOfAsync(db, account.Id, ct), client);
                 await db.SaveChangesAsync(ct);
                 return await CurrentAccount.WithRoles(db).SingleAsync(a => a.Id == account.Id, ct);
             }
@@ -87,7 +88,8 @@ internal static class AuthEndpoints
         {
             client["reason"] = "unknown-user";
         }
-        AuditLog.Append(db, AuditLog.Anonymous, action + ".failed", Target(request.UserName), client);
+        AuditLog.Append(db, AuditLog.Anonymous, action + ".failed", Target(request.UserName),
+            account is null ? null : await AuditLog.OrgOfAsync(db, account.Id, ct), client);
         await db.SaveChangesAsync(ct);
         http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(SecurityLog)
             .LogWarning("Sign-in failed for {UserName} from {Ip}: {Reason}", request.UserName, client["ip"]?.ToString(), client["reason"]!.ToString());

@@ -108,14 +108,15 @@ internal static class OidcLogin
         if (refusal is not null)
         {
             details["reason"] = refusal;
-            AuditLog.Append(db, AuditLog.Anonymous, "auth.oidc.refused", string.IsNullOrEmpty(name) ? null : "account:" + name, details);
+            AuditLog.Append(db, AuditLog.Anonymous, "auth.oidc.refused", string.IsNullOrEmpty(name) ? null : "account:" + name,
+                account is null ? null : await AuditLog.OrgOfAsync(db, account.Id), details);
             await db.SaveChangesAsync(context.HttpContext.RequestAborted);
             // Fail() drops the sign-in's properties; keep where the browser came from for RefuseAsync.
             context.HttpContext.Items[ReturnUrlItem] = context.Properties?.RedirectUri;
             context.Fail(new OidcRefusal(refusal));
             return;
         }
-        AuditLog.Append(db, account!.UserName!, "auth.oidc.succeeded", "account:" + account.UserName, details);
+        AuditLog.Append(db, account!.UserName!, "auth.oidc.succeeded", "account:" + account.UserName, await AuditLog.OrgOfAsync(db, account.Id), details);
         await db.SaveChangesAsync(context.HttpContext.RequestAborted);
         // The session carries the FormFlow account (its ID as the name identifier), as a password login's does.
         context.Principal = await signIn.CreateUserPrincipalAsync(account);

@@ -76,7 +76,7 @@ internal static class CaseEndpoints
         if (!CaseSearch.TryRead(mine, number, applicant, status, serviceId, submittedFrom, submittedTo, out var search, out var problem)) return problem!;
         var access = await CaseAccess.ForAsync(db, account, ct);
         var file = await export.XlsxAsync(search, access, ct);
-        AuditLog.Append(db, account.UserName ?? account.Id, "case.exported", "cases", new JsonObject { ["query"] = http.Request.QueryString.Value });
+        AuditLog.Append(db, account.UserName ?? account.Id, "case.exported", "cases", AuditLog.OrgOf(account), new JsonObject { ["query"] = http.Request.QueryString.Value });
         await db.SaveChangesAsync(ct);
         return TypedResults.File(file, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             $"cases-{clock.GetUtcNow().AddHours(8):yyyyMMdd-HHmm}.xlsx");
@@ -113,7 +113,7 @@ internal static class CaseEndpoints
 
         if (await stimuli.ApplyAsync(c, new ApplicantResubmitted(data) { By = account.UserName }, account.UserName!, ct) is { } refused)
             return CaseProblems.Invalid([new FormError("", "requestInformation", refused)], "The resubmission does not answer the request");
-        AuditLog.Append(db, account.UserName!, "case.resubmitted", $"case:{c.Id}", new JsonObject { ["number"] = c.Number, ["status"] = c.Status });
+        AuditLog.Append(db, account.UserName!, "case.resubmitted", $"case:{c.Id}", c.OrgUnitId, new JsonObject { ["number"] = c.Number, ["status"] = c.Status });
         try
         {
             await db.SaveChangesAsync(ct);

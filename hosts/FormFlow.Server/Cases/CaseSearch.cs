@@ -29,7 +29,7 @@ internal sealed record CaseSearch(bool Mine, string? Number, string? Applicant, 
         else if (search.Applicant is { Length: > 100 }) problem = IdPage.BadParameter("applicant", "applicant must be at most 100 characters");
         else if (search.Status is { } s && !Statuses.Contains(s)) problem = IdPage.BadParameter("status", $"status must be one of {string.Join(", ", Statuses)}, not '{s}'");
         else if (serviceId is < 1) problem = IdPage.BadParameter("serviceId", "serviceId must be a service's id");
-        else if (!TryDay(submittedFrom, "submittedFrom", out var from, ref problem) || !TryDay(submittedTo, "submittedTo", out var to, ref problem)) { }
+        else if (!QueryDay.TryRead(submittedFrom, "submittedFrom", out var from, ref problem) || !QueryDay.TryRead(submittedTo, "submittedTo", out var to, ref problem)) { }
         else if (from is not null && to is not null && to < from) problem = IdPage.BadParameter("submittedTo", "submittedTo must not be before submittedFrom");
         else search = search with { FromUtc = from?.ToDateTime(TimeOnly.MinValue) - ChinaOffset, ToUtc = to?.AddDays(1).ToDateTime(TimeOnly.MinValue) - ChinaOffset };
         return problem is null;
@@ -70,19 +70,6 @@ internal sealed record CaseSearch(bool Mine, string? Number, string? Applicant, 
         var query = Apply(db, access);
         if (page.Before is { } before) query = query.Where(c => c.Id < before);
         return page.Cut(await query.OrderByDescending(c => c.Id).Take(page.Limit + 1).ToListAsync(ct), c => c.Id);
-    }
-
-    private static bool TryDay(string? text, string parameter, out DateOnly? day, ref ProblemHttpResult? problem)
-    {
-        day = null;
-        if (string.IsNullOrWhiteSpace(text)) return true;
-        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) && parsed.Year is >= 2000 and <= 9998)
-        {
-            day = parsed;
-            return true;
-        }
-        problem = IdPage.BadParameter(parameter, $"{parameter} must be a day written yyyy-MM-dd, not '{text}'");
-        return false;
     }
 
     private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

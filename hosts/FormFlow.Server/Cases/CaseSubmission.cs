@@ -93,7 +93,7 @@ internal sealed class CaseSubmission(
         };
         var instance = runner.Start(snapshot.Workflow, data, facts, instanceId: $"case-{row.Id}", by: account.UserName);
         await CaseSync.ApplyAsync(db, row, null, instance, account.UserName!, now, ct);
-        AuditLog.Append(db, account.UserName!, "case.submitted", $"case:{row.Id}",
+        AuditLog.Append(db, account.UserName!, "case.submitted", $"case:{row.Id}", row.OrgUnitId,
             new JsonObject { ["number"] = row.Number, ["service"] = service.Activation.Id, ["module"] = snapshot.ModuleKey, ["status"] = row.Status });
         await db.SaveChangesAsync(ct);
         if (idempotencyKey is null)

@@ -54,7 +54,7 @@ internal static class RevealEndpoints
                     extensions: new Dictionary<string, object?> { ["pointer"] = $"/fields/{i}" });
             values[field] = data[field]?.DeepClone();
         }
-        AuditLog.Append(db, account.UserName ?? account.Id, "case.piiRevealed", $"case:{c.Id}", new JsonObject
+        AuditLog.Append(db, account.UserName ?? account.Id, "case.piiRevealed", $"case:{c.Id}", c.OrgUnitId, new JsonObject
         {
             ["number"] = c.Number, ["fields"] = new JsonArray(body.Fields.Select(f => (JsonNode)f).ToArray()), ["reason"] = reason,
         });

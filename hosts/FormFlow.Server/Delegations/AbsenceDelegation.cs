@@ -43,7 +43,7 @@ internal sealed class AbsenceDelegation(FormFlowDbContext db, TimeProvider clock
         row.From = start;
         row.Until = end;
         row.CreatedAt = now;
-        AuditLog.Append(db, account.UserName ?? account.Id, "delegation.set", $"account:{account.Id}",
+        AuditLog.Append(db, account.UserName ?? account.Id, "delegation.set", $"account:{account.Id}", AuditLog.OrgOf(account),
             new JsonObject { ["to"] = colleague.UserName, ["from"] = start, ["until"] = end });
         await db.SaveChangesAsync(ct);
         return Outcome<DelegationView>.Done(await ViewAsync(account, ct));
@@ -53,7 +53,7 @@ internal sealed class AbsenceDelegation(FormFlowDbContext db, TimeProvider clock
     {
         if (await db.Delegations.SingleOrDefaultAsync(d => d.AccountId == account.Id, ct) is not { } row) return;
         db.Delegations.Remove(row);
-        AuditLog.Append(db, account.UserName ?? account.Id, "delegation.removed", $"account:{account.Id}", new JsonObject { ["to"] = row.ToAccountId });
+        AuditLog.Append(db, account.UserName ?? account.Id, "delegation.removed", $"account:{account.Id}", AuditLog.OrgOf(account), new JsonObject { ["to"] = row.ToAccountId });
         await db.SaveChangesAsync(ct);
     }
 

@@ -76,7 +76,8 @@ internal sealed class DeliveryBoard(FormFlowDbContext db, PiiProtector pii, Chan
         var now = clock.GetUtcNow().UtcDateTime;
         await db.Deliveries.Where(d => d.Id == id && d.DoneAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.FailedAt, (DateTime?)null).SetProperty(d => d.NextAttemptAt, now), ct);
-        AuditLog.Append(db, admin.UserName!, "delivery.retried", $"delivery:{id}");
+        AuditLog.Append(db, admin.UserName!, "delivery.retried", $"delivery:{id}",
+            await db.Deliveries.Where(d => d.Id == id).Select(d => d.OrgUnitId).SingleAsync(ct));
         await db.SaveChangesAsync(ct);
         return true;
     }
@@ -100,7 +101,8 @@ internal sealed class DeliveryBoard(FormFlowDbContext db, PiiProtector pii, Chan
             .Where(o => db.Cases.Any(c => c.Id == o.CaseId && orgs.Contains(c.OrgUnitId))).SingleOrDefaultAsync(ct);
         if (item is null) return false;
         (item.FailedAt, item.NextAttemptAt) = (null, clock.GetUtcNow().UtcDateTime);
-        AuditLog.Append(db, admin.UserName!, "effect.retried", $"case:{item.CaseId}", new JsonObject { ["kind"] = item.Kind, ["key"] = item.Key });
+        AuditLog.Append(db, admin.UserName!, "effect.retried", $"case:{item.CaseId}",
+            await db.Cases.Where(c => c.Id == item.CaseId).Select(c => (int?)c.OrgUnitId).SingleAsync(ct), new JsonObject { ["kind"] = item.Kind, ["key"] = item.Key });
         await db.SaveChangesAsync(ct);
         return true;
     }

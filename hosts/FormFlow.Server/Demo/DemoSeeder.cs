@@ -37,7 +37,7 @@ internal static class DemoSeeder
                 Check(await users.CreateAsync(account), person.UserName);
                 db.RoleAssignments.Add(new RoleAssignment { AccountId = account.Id, Role = person.Role, OrgUnitId = orgs[person.OrgName].Id });
             }
-            AuditLog.Append(db, AuditLog.SystemActor, "seed.demo", null, new JsonObject
+            AuditLog.Append(db, AuditLog.SystemActor, "seed.demo", null, null, new JsonObject
             {
                 ["orgUnits"] = orgs.Count,
                 ["accounts"] = new JsonArray(DemoData.People.Select(p => (JsonNode)p.UserName).ToArray()),

@@ -69,7 +69,7 @@ internal sealed class CaseDispatcher(IServiceScopeFactory scopes, TimeProvider c
         timer.FiredAt = now;
         var refused = await scope.ServiceProvider.GetRequiredService<CaseStimuli>().ApplyAsync(c, new ClockAdvanced { By = AuditLog.SystemActor }, AuditLog.SystemActor, ct);
         if (refused is not null) log.LogWarning("Case {CaseId}: timer {Bookmark} found nothing to do: {Reason}", c.Id, timer.BookmarkId, refused);
-        else AuditLog.Append(db, AuditLog.SystemActor, "case.timer.fired", $"case:{c.Id}",
+        else AuditLog.Append(db, AuditLog.SystemActor, "case.timer.fired", $"case:{c.Id}", c.OrgUnitId,
             new JsonObject { ["bookmark"] = timer.BookmarkId, ["dueAt"] = timer.DueAt.ToString("O"), ["status"] = c.Status });
         try
         {
@@ -109,7 +109,7 @@ internal sealed class CaseDispatcher(IServiceScopeFactory scopes, TimeProvider c
             await using var transaction = await db.BeginWriteTransactionAsync(ct);
             if (!await WorkClaims.FinishAsync<Persistence.Cases.OutboxEntry>(db, id, claimant, now.UtcDateTime, ct)) return false;
             await handler.HandleAsync(new EffectRequest(db, entry.CaseId, c.ApplicantAccountId, c.OrgUnitId, $"{entry.CaseId}:{entry.Key}", item, now), ct);
-            AuditLog.Append(db, AuditLog.SystemActor, "effect.done", $"case:{entry.CaseId}", new JsonObject { ["kind"] = entry.Kind, ["key"] = entry.Key });
+            AuditLog.Append(db, AuditLog.SystemActor, "effect.done", $"case:{entry.CaseId}", c.OrgUnitId, new JsonObject { ["kind"] = entry.Kind, ["key"] = entry.Key });
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             metrics.OutboxHandled(entry.Kind, now.UtcDateTime - entry.CreatedAt);
@@ -133,6 +133,7 @@ internal sealed class CaseDispatcher(IServiceScopeFactory scopes, TimeProvider c
         {
             log.LogError("Outbox item {Key} ({Kind}) of case {CaseId} failed for good after {Attempts} tries: {Error}", entry.Key, entry.Kind, entry.CaseId, entry.Attempts, error);
             AuditLog.Append(db, AuditLog.SystemActor, "effect.failed", $"case:{entry.CaseId}",
+                await db.Cases.Where(x => x.Id == entry.CaseId).Select(x => (int?)x.OrgUnitId).SingleOrDefaultAsync(ct),
                 new JsonObject { ["kind"] = entry.Kind, ["key"] = entry.Key, ["attempts"] = entry.Attempts, ["reason"] = entry.LastError });
         }
         await db.SaveChangesAsync(ct);

@@ -96,7 +96,7 @@ internal static class FileEndpoints
         var view = FileView.Of(file);
         db.Files.Add(file);
         // Not the name: it is personal, and sealed in the file's row.
-        AuditLog.Append(db, account.UserName!, "file.upload", $"file:{file.Id}", new JsonObject
+        AuditLog.Append(db, account.UserName!, "file.upload", $"file:{file.Id}", AuditLog.OrgOf(account), new JsonObject
         {
             ["contentType"] = file.ContentType, ["size"] = file.Size, ["sha256"] = file.Sha256,
         });

@@ -5,6 +5,7 @@ using FormFlow.Persistence.Accounts;
 using FormFlow.Persistence.Database;
 using FormFlow.Server.Accounts;
 using FormFlow.Server.Activities;
+using FormFlow.Server.Audit;
 using FormFlow.Server.Auth;
 using FormFlow.Server.Deliveries;
 using FormFlow.Server.Demo;
@@ -105,6 +106,7 @@ internal static class ServerApp
         services.AddUpgradeCascades();
         services.AddPublications();
         services.AddMerchants();
+        services.AddAuditTrail();
         services.AddWebUi(builder.Configuration);
         services.AddObservability(builder.Configuration);
 
@@ -147,6 +149,7 @@ internal static class ServerApp
         app.MapActivityEndpoints();
         app.MapPublicationEndpoints();
         app.MapMerchants();
+        app.MapAudit();
         app.MapWebUi();
 
         await PrepareDatabaseAsync(app, settings);

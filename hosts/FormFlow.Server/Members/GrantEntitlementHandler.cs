@@ -37,7 +37,7 @@ internal sealed class GrantEntitlementHandler(IBenefitOffers offers) : IEffectHa
             held.Quota = quota;
             held.IdempotencyKey = request.IdempotencyKey;
         }
-        AuditLog.Append(request.Db, AuditLog.SystemActor, "member.entitlement.granted", $"member:{member.MemberNumber}",
+        AuditLog.Append(request.Db, AuditLog.SystemActor, "member.entitlement.granted", $"member:{member.MemberNumber}", member.OrgUnitId,
             new JsonObject { ["case"] = request.CaseId, ["benefit"] = benefit, ["quotaPerYear"] = quota });
     }
 }

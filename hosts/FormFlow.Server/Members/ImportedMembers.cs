@@ -20,13 +20,13 @@ internal static class ImportedMembers
         if (Normalise(mobile) is not { } number) return null;
         if (await db.Members.AnyAsync(m => m.AccountId == accountId, ct)) return null;
         var candidates = await db.Members.Where(m => m.Mobile == number && m.AccountId == null).OrderBy(m => m.Id)
-            .Select(m => new { m.Id, m.MemberNumber }).ToListAsync(ct);
+            .Select(m => new { m.Id, m.MemberNumber, m.OrgUnitId }).ToListAsync(ct);
         foreach (var candidate in candidates)
         {
             var claimed = await db.Members.Where(m => m.Id == candidate.Id && m.AccountId == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.AccountId, accountId), ct);
             if (claimed == 0) continue;
-            AuditLog.Append(db, AuditLog.SystemActor, "member.linked", $"member:{candidate.MemberNumber}", new JsonObject { ["account"] = accountId });
+            AuditLog.Append(db, AuditLog.SystemActor, "member.linked", $"member:{candidate.MemberNumber}", candidate.OrgUnitId, new JsonObject { ["account"] = accountId });
             await db.SaveChangesAsync(ct);
             return candidate.MemberNumber;
         }

@@ -21,7 +21,7 @@ internal sealed class IssueMemberCardHandler(IBenefitOffers offers) : IEffectHan
         if (await db.Members.AnyAsync(m => m.IdempotencyKey == request.IdempotencyKey, ct)) return;
         if (await MemberLookup.ByAccountAsync(db, request.ApplicantAccountId, ct) is { } existing)
         {
-            AuditLog.Append(db, AuditLog.SystemActor, "member.card.alreadyMember", $"member:{existing.MemberNumber}",
+            AuditLog.Append(db, AuditLog.SystemActor, "member.card.alreadyMember", $"member:{existing.MemberNumber}", existing.OrgUnitId,
                 new JsonObject { ["case"] = request.CaseId });
             return;
         }
@@ -42,7 +42,7 @@ internal sealed class IssueMemberCardHandler(IBenefitOffers offers) : IEffectHan
                 IdempotencyKey = $"{request.IdempotencyKey}:{offer.BenefitId}",
             });
         db.Members.Add(member);
-        AuditLog.Append(db, AuditLog.SystemActor, "member.card.issued", $"member:{member.MemberNumber}", new JsonObject
+        AuditLog.Append(db, AuditLog.SystemActor, "member.card.issued", $"member:{member.MemberNumber}", orgId, new JsonObject
         {
             ["case"] = request.CaseId,
             ["org"] = orgId,

@@ -16,6 +16,8 @@ internal static class MemberEndpoints
             .WithSummary("My member card: member number, org, status and a short-lived signed credential with its QR code (SVG); refresh it before expiresAt. 404 when I am not a member yet.");
         members.MapGet("/me/entitlements", EntitlementsAsync).RequireAuthorization().ProducesProblem(401).ProducesProblem(404)
             .WithSummary("My benefits with their quota and uses in the current period.");
+        members.MapGet("/me/redemptions", RedemptionsAsync).RequireAuthorization().ProducesProblem(400).ProducesProblem(401).ProducesProblem(404)
+            .WithSummary($"My benefit uses (核销记录), newest first: when, which benefit, at which merchant; {Shared.IdPage.Describe}. 404 when I am not a member yet.");
         // Anonymous: whoever verifies a card offline needs the key, and a public key reveals nothing.
         members.MapGet("/public-key", PublicKey).AllowAnonymous()
             .WithSummary("The public key (PEM and JWK, ES256) that verifies member card credentials offline.");
@@ -40,6 +42,21 @@ internal static class MemberEndpoints
         return TypedResults.Ok(member.Entitlements.OrderBy(e => e.Id).Select(e => EntitlementView.Of(e, now)).ToList());
     }
 
+    private static async Task<Results<Ok<MyRedemptionPage>, ProblemHttpResult>> RedemptionsAsync(
+        int? limit, string? cursor, FormFlowDbContext db, HttpContext http, CancellationToken ct)
+    {
+        if (!Shared.IdPage.TryRead(limit, cursor, out var page, out var bad)) return bad!;
+        if (await MeAsync(db, http, ct) is not { } member) return NotAMember();
+        var redemptions = db.Redemptions.AsNoTracking().Where(r => r.Entitlement!.MemberId == member.Id);
+        if (page.Before is { } before) redemptions = redemptions.Where(r => r.Id < before);
+        var found = await redemptions.OrderByDescending(r => r.Id).Take(page.Limit + 1)
+            .Select(r => new MyRedemption(r.Id, r.At, r.Entitlement!.BenefitId, r.Entitlement.Name,
+                db.MerchantAccounts.Where(l => l.AccountId == r.MerchantAccountId).Select(l => l.Merchant!.Name).FirstOrDefault(), r.Period))
+            .ToListAsync(ct);
+        var (items, next) = page.Cut(found, r => r.Id);
+        return TypedResults.Ok(new MyRedemptionPage(items.Select(r => r with { At = DateTime.SpecifyKind(r.At, DateTimeKind.Utc) }).ToList(), next));
+    }
+
     private static Ok<PublicKeyView> PublicKey(CardSigningKey key)
     {
         var p = key.Key.ExportParameters(includePrivateParameters: false);
@@ -60,3 +77,8 @@ internal static class MemberEndpoints
     /// <summary>Stored times are UTC (see UtcDateTimes).</summary>
     internal static DateTimeOffset Utc(DateTime stored) => new(stored);
 }
+
+/// <summary>One use of my benefit: when (UTC), the benefit, the merchant that recorded it (null when a workflow step did) and the quota period it counted in.</summary>
+internal sealed record MyRedemption(long Id, DateTime At, string BenefitId, string BenefitName, string? Merchant, string Period);
+
+internal sealed record MyRedemptionPage(List<MyRedemption> Items, string? Next);

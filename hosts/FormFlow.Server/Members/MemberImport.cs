@@ -106,7 +106,7 @@ internal sealed class MemberImport(FormFlowDbContext db, IBenefitOffers offers, 
                 }).ToList(),
             });
         }
-        AuditLog.Append(db, admin.UserName!, "member.imported", $"file:{fileId}", new JsonObject { ["created"] = rows.Count });
+        AuditLog.Append(db, admin.UserName!, "member.imported", $"file:{fileId}", AuditLog.OrgOf(admin, Roles.Admin), new JsonObject { ["created"] = rows.Count });
         db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);

@@ -38,8 +38,8 @@ internal static class MerchantEndpoints
         if (await CurrentAccount.LoadAsync(db, http.User, ct) is not { } account) return CurrentAccount.Gone();
         if (!account.Roles.Any(r => r.Role == Roles.Merchant || Roles.ReachesSubtree(r.Role)))
             return Forbidden("only merchants and union staff verify member cards");
-        var (view, _) = await CheckAsync(request.Credential, account, db, credentials, clock.GetUtcNow(), ct);
-        AuditLog.Append(db, account.UserName!, "member.card.verified", view.MemberNumber is null ? null : $"member:{view.MemberNumber}",
+        var (view, member) = await CheckAsync(request.Credential, account, db, credentials, clock.GetUtcNow(), ct);
+        AuditLog.Append(db, account.UserName!, "member.card.verified", view.MemberNumber is null ? null : $"member:{view.MemberNumber}", member?.OrgUnitId ?? AuditLog.OrgOf(account),
             new JsonObject { ["valid"] = view.Valid, ["reason"] = view.Reason });
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(view);
@@ -114,7 +114,7 @@ internal static class MerchantEndpoints
             await using var transaction = await db.BeginWriteTransactionAsync(ct);
             var outcome = await Redemptions.RecordAsync(db, entitlement, redemption, ct);
             if (outcome is not RedemptionOutcome.Recorded) return outcome;
-            AuditLog.Append(db, merchant.UserName!, "member.redemption.recorded", $"member:{member.MemberNumber}",
+            AuditLog.Append(db, merchant.UserName!, "member.redemption.recorded", $"member:{member.MemberNumber}", member.OrgUnitId,
                 new JsonObject { ["benefit"] = entitlement.BenefitId, ["period"] = redemption.Period });
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);

@@ -37,12 +37,12 @@ internal sealed class RecordRedemptionHandler : IEffectHandler
         switch (outcome)
         {
             case RedemptionOutcome.Recorded:
-                AuditLog.Append(db, AuditLog.SystemActor, "member.redemption.recorded", target, details);
+                AuditLog.Append(db, AuditLog.SystemActor, "member.redemption.recorded", target, member.OrgUnitId, details);
                 break;
             case RedemptionOutcome.QuotaExhausted refused:
                 details["used"] = refused.Used;
                 details["quota"] = refused.Quota;
-                AuditLog.Append(db, AuditLog.SystemActor, "member.redemption.refused", target, details);
+                AuditLog.Append(db, AuditLog.SystemActor, "member.redemption.refused", target, member.OrgUnitId, details);
                 break;
         }
     }

@@ -29,7 +29,7 @@ internal sealed class MerchantAdministration(FormFlowDbContext db, IBenefitOffer
         input.ApplyTo(merchant);
         db.Merchants.Add(merchant);
         if (accounts is not null && await LinkAsync(admin, merchant, accounts, ct) is { } linkProblem) return linkProblem;
-        AuditLog.Append(db, admin.UserName!, "merchant.created", $"merchant:{code}", Details(merchant));
+        AuditLog.Append(db, admin.UserName!, "merchant.created", $"merchant:{code}", merchant.DistrictOrgUnitId, Details(merchant));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return Outcome<Merchant>.Done(merchant);
@@ -47,7 +47,7 @@ internal sealed class MerchantAdministration(FormFlowDbContext db, IBenefitOffer
         }
         input.ApplyTo(merchant);
         if (accounts is not null && await LinkAsync(admin, merchant, accounts, ct) is { } linkProblem) return linkProblem;
-        AuditLog.Append(db, admin.UserName!, "merchant.changed", $"merchant:{merchant.Code}", Details(merchant));
+        AuditLog.Append(db, admin.UserName!, "merchant.changed", $"merchant:{merchant.Code}", merchant.DistrictOrgUnitId, Details(merchant));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return Outcome<Merchant>.Done(merchant);
@@ -59,7 +59,7 @@ internal sealed class MerchantAdministration(FormFlowDbContext db, IBenefitOffer
         if (await FindAsync(admin, id, ct) is not { } merchant) return NotFound(id);
         if (merchant.DeactivatedAt is not null) return Outcome<Merchant>.Done(merchant);
         merchant.DeactivatedAt = clock.GetUtcNow().UtcDateTime;
-        AuditLog.Append(db, admin.UserName!, "merchant.deactivated", $"merchant:{merchant.Code}", null);
+        AuditLog.Append(db, admin.UserName!, "merchant.deactivated", $"merchant:{merchant.Code}", merchant.DistrictOrgUnitId);
         await db.SaveChangesAsync(ct);
         return Outcome<Merchant>.Done(merchant);
     }
@@ -81,17 +81,16 @@ internal sealed class MerchantAdministration(FormFlowDbContext db, IBenefitOffer
         return merchants.Where(m => orgs.Contains(m.DistrictOrgUnitId));
     }
 
-    /// <summary>The ids of the org units in the subtrees of the given role assignments (one query, no list in memory).</summary>
-    public IQueryable<int> OrgsWithin(IEnumerable<RoleAssignment> roles)
+    /// <summary>The benefits a merchant in this district may be given (those the benefits service there offers); null when the district is not in the admin's subtree.</summary>
+    public async Task<List<BenefitName>?> OfferedAtAsync(Account admin, int districtId, CancellationToken ct)
     {
-        IQueryable<int>? ids = null;
-        foreach (var path in roles.Select(r => r.OrgUnit!.Path).Distinct())
-        {
-            var within = db.OrgUnits.Within(path).Select(o => o.Id);
-            ids = ids is null ? within : ids.Union(within);
-        }
-        return ids ?? db.OrgUnits.Where(_ => false).Select(o => o.Id);
+        var district = await db.OrgUnits.AsNoTracking().SingleOrDefaultAsync(o => o.Id == districtId, ct);
+        if (district is null || !OrgAdmins.Manages(admin, district, inclusive: true)) return null;
+        return (await offers.ForOrgAsync(db, district.Id, ct)).OrderBy(o => o.BenefitId).Select(o => new BenefitName(o.BenefitId, o.Name)).ToList();
     }
+
+    /// <summary>The ids of the org units in the subtrees of the given role assignments (one query, no list in memory).</summary>
+    public IQueryable<int> OrgsWithin(IEnumerable<RoleAssignment> roles) => OrgVisibility.IdsWithin(db, roles);
 
     /// <summary>A fresh code for a merchant created without one, e.g. <c>M-7F3A9C21</c>.</summary>
     public static string NewCode() => "M-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(4));

@@ -96,7 +96,7 @@ internal sealed class MerchantImport(FormFlowDbContext db, IBenefitOffers offers
         if (errors.Count > 0 || dryRun) return new ImportReport(dryRun, read, 0, errors, null);
         await using var transaction = await db.BeginWriteTransactionAsync(ct);
         db.Merchants.AddRange(merchants);
-        AuditLog.Append(db, admin.UserName!, "merchant.imported", $"file:{fileId}", new JsonObject { ["created"] = merchants.Count });
+        AuditLog.Append(db, admin.UserName!, "merchant.imported", $"file:{fileId}", AuditLog.OrgOf(admin, Roles.Admin), new JsonObject { ["created"] = merchants.Count });
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return new ImportReport(false, read, merchants.Count, [], null);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using FormFlow.Persistence.Members;
+using FormFlow.Server.Shared;
 
 namespace FormFlow.Server.Merchants;
 
@@ -55,8 +56,7 @@ internal sealed record MerchantInput(
     }
 
     /// <summary>UTC instant a CST calendar day begins.</summary>
-    public static DateTime StartOf(DateOnly day) =>
-        new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), Quotas.ChinaStandardTime).UtcDateTime;
+    public static DateTime StartOf(DateOnly day) => QueryDay.StartUtc(day);
 
     /// <summary>The CST calendar day of a stored UTC instant.</summary>
     public static DateOnly DayOf(DateTime utc) =>

@@ -21,6 +21,8 @@ internal static class MerchantRecordEndpoints
         merchants.MapGet("/facets", FacetsAsync).WithSummary("The categories and districts of today's merchants, for the directory's filters.");
         merchants.MapGet("/managed", ManagedAsync).ProducesProblem(400).ProducesProblem(403)
             .WithSummary($"The merchants of my admin subtrees (active or not), newest first; ?q= searches name, code and address; {IdPage.Describe}.");
+        merchants.MapGet("/benefits", OfferedAsync).ProducesProblem(400).ProducesProblem(403).ProducesProblem(404)
+            .WithSummary("The benefits a merchant in a district of my admin subtree may redeem (those the benefits service there offers): ?district= (an org unit).");
         merchants.MapPost("/", CreateAsync).ProducesProblem(403).ProducesProblem(409).ProducesProblem(422)
             .WithSummary("Creates a merchant in a district of my admin subtree, with the benefits it may redeem (offered by the benefits service there) and the merchant accounts acting for it (user names).");
         merchants.MapPut("/{id:long}", UpdateAsync).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422)
@@ -42,6 +44,7 @@ internal static class MerchantRecordEndpoints
         List<string>? Benefits = null, DateOnly? ActiveFrom = null, DateOnly? ActiveUntil = null, string? ContactName = null, string? ContactPhone = null,
         List<string>? Accounts = null)
     {
+        [System.Text.Json.Serialization.JsonIgnore]
         public MerchantInput Input => new(Code, Name, Category, Address, DistrictId, Discount, Benefits, ActiveFrom, ActiveUntil, ContactName, ContactPhone);
     }
 
@@ -87,6 +90,17 @@ internal static class MerchantRecordEndpoints
         var (items, next) = page.Cut(await administration.ListAsync(admin, q, page, ct), m => m.Id);
         var now = clock.GetUtcNow().UtcDateTime;
         return TypedResults.Ok(new ManagedMerchantPage(items.Select(m => MerchantView.Of(m, now)).ToList(), next));
+    }
+
+    private static async Task<Results<Ok<List<BenefitName>>, ProblemHttpResult>> OfferedAsync(
+        int? district, MerchantAdministration administration, FormFlowDbContext db, HttpContext http, CancellationToken ct)
+    {
+        if (await AdminAsync(db, http, ct) is not { } admin) return NotAdmin();
+        if (district is not { } id) return IdPage.BadParameter("district", "district is required: the org unit the merchant belongs to");
+        return await administration.OfferedAtAsync(admin, id, ct) is { } offered
+            ? TypedResults.Ok(offered)
+            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "district not found", detail: $"no org unit {id} in your admin subtree",
+                extensions: new Dictionary<string, object?> { ["parameter"] = "district" });
     }
 
     private static async Task<Results<Created<MerchantView>, ProblemHttpResult>> CreateAsync(

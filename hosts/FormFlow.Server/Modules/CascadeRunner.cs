@@ -76,7 +76,8 @@ internal sealed class CascadeRunner(IServiceScopeFactory scopes, TimeProvider cl
             return;
         }
         if (resumed)
-            AuditLog.Append(db, AuditLog.SystemActor, "module.cascadeResumed", $"module:{cascade.ModuleRecordId}", new JsonObject
+            AuditLog.Append(db, AuditLog.SystemActor, "module.cascadeResumed", $"module:{cascade.ModuleRecordId}",
+                await db.Modules.Where(m => m.Id == cascade.ModuleRecordId).Select(m => (int?)m.OwnerOrgUnitId).SingleOrDefaultAsync(ct), new JsonObject
             {
                 ["publishedBy"] = cascade.RequestedBy, ["moduleVersion"] = cascade.ModuleVersionId, ["attempts"] = cascade.Attempts + 1,
                 ["upgraded"] = report.Upgraded.Count, ["waiting"] = report.Waiting.Count,

@@ -100,7 +100,7 @@ internal static class ModuleEditEndpoints
         if (module.AutoUpgrade != body.AutoUpgrade)
         {
             module.AutoUpgrade = body.AutoUpgrade;
-            AuditLog.Append(db, access.Actor, "module.settingsChanged", $"module:{module.Id}", new JsonObject { ["autoUpgrade"] = body.AutoUpgrade });
+            AuditLog.Append(db, access.Actor, "module.settingsChanged", $"module:{module.Id}", module.OwnerOrgUnitId, new JsonObject { ["autoUpgrade"] = body.AutoUpgrade });
             await db.SaveChangesAsync(ct);
         }
         return TypedResults.Ok(await ModuleSummaries.SummaryAsync(db, module, owner, ct));

@@ -63,7 +63,7 @@ internal static class ModuleLibrary
             ParentModuleId = parent.Id, Draft = overlay.ToJsonString(), DraftUpdatedAt = now, DraftUpdatedBy = by, CreatedAt = now,
         };
         db.Modules.Add(module);
-        AuditLog.Append(db, by, "module.derived", $"module:{parent.Id}", new JsonObject { ["key"] = parent.Key, ["org"] = org.Id });
+        AuditLog.Append(db, by, "module.derived", $"module:{parent.Id}", org.Id, new JsonObject { ["key"] = parent.Key, ["org"] = org.Id });
         return module;
     }
 
@@ -105,7 +105,7 @@ internal static class ModuleLibrary
         draft["operations"] = operations?.DeepClone();
         await ResolveOverlayAsync(db, draft, owner, ct);
         SetDraft(module, draft, by, now);
-        AuditLog.Append(db, by, "module.overlayChanged", $"module:{module.Id}", new JsonObject { ["operations"] = (operations as JsonArray)?.Count });
+        AuditLog.Append(db, by, "module.overlayChanged", $"module:{module.Id}", module.OwnerOrgUnitId, new JsonObject { ["operations"] = (operations as JsonArray)?.Count });
     }
 
     /// <summary>Replaces a template's draft package (checked by resolving it); the owner stays the module's.</summary>
@@ -118,7 +118,7 @@ internal static class ModuleLibrary
         SetDraft(module, document, by, now);
         module.Name = document["name"]!.ToJsonString();
         module.Category = (string)document["category"]!;
-        AuditLog.Append(db, by, "module.draftChanged", $"module:{module.Id}", new JsonObject { ["version"] = (string?)document["version"] });
+        AuditLog.Append(db, by, "module.draftChanged", $"module:{module.Id}", module.OwnerOrgUnitId, new JsonObject { ["version"] = (string?)document["version"] });
     }
 
     /// <summary>Publishes the draft as the next immutable version; 409 while an upgrade has open conflicts or nothing changed.</summary>
@@ -154,7 +154,7 @@ internal static class ModuleLibrary
             Version = version, SnapshotHash = snapshot.Hash, Content = module.Draft, ParentVersionId = parentVersion, PublishedAt = now, PublishedBy = by,
         };
         module.Versions.Add(row);
-        AuditLog.Append(db, by, "module.published", $"module:{module.Key}@{owner.Id}", new JsonObject { ["version"] = version, ["snapshot"] = snapshot.Hash });
+        AuditLog.Append(db, by, "module.published", $"module:{module.Key}@{owner.Id}", owner.Id, new JsonObject { ["version"] = version, ["snapshot"] = snapshot.Hash });
         return row;
     }
 
@@ -214,7 +214,7 @@ internal static class ModuleLibrary
         };
         db.ModuleUpgrades.Add(row);
         var state = await ReplayAsync(db, row, ct);
-        AuditLog.Append(db, by, "module.upgradeStarted", $"module:{module.Id}", new JsonObject
+        AuditLog.Append(db, by, "module.upgradeStarted", $"module:{module.Id}", module.OwnerOrgUnitId, new JsonObject
         {
             ["from"] = from.Version, ["to"] = to.Version, ["conflicts"] = state.Result.Conflicts.Count,
         });
@@ -233,7 +233,7 @@ internal static class ModuleLibrary
             ["conflictId"] = conflictId, ["choice"] = ChoiceName(choice), ["value"] = value?.DeepClone(), ["by"] = by, ["at"] = at.ToString("O"),
         });
         state.Row.Decisions = decisions.ToJsonString();
-        AuditLog.Append(db, by, "module.conflictResolved", $"module:{module.Id}", new JsonObject
+        AuditLog.Append(db, by, "module.conflictResolved", $"module:{module.Id}", module.OwnerOrgUnitId, new JsonObject
         {
             ["conflict"] = conflictId, ["choice"] = ChoiceName(choice), ["value"] = value?.DeepClone(),
         });

@@ -94,7 +94,7 @@ internal static partial class ModuleLifecycle
         db.Modules.Add(module);
         audit["key"] = key;
         audit["org"] = owner.Id;
-        AuditLog.Append(db, by, "module.created", $"module:{key}@{owner.Id}", audit);
+        AuditLog.Append(db, by, "module.created", $"module:{key}@{owner.Id}", owner.Id, audit);
         return module;
     }
 
@@ -117,7 +117,7 @@ internal static partial class ModuleLifecycle
         };
         await ModuleLibrary.ResolveDraftAsync(db, module, org, ct); // the copied operations must hold for the new owner too
         db.Modules.Add(module);
-        AuditLog.Append(db, by, "module.duplicated", $"module:{source.Id}", new JsonObject { ["key"] = source.Key, ["org"] = org.Id });
+        AuditLog.Append(db, by, "module.duplicated", $"module:{source.Id}", org.Id, new JsonObject { ["key"] = source.Key, ["org"] = org.Id });
         return module;
     }
 
@@ -126,14 +126,14 @@ internal static partial class ModuleLifecycle
         if (module.ArchivedAt is not null)
             throw ModuleRefusal.Conflict("Already archived", $"module {module.Id} '{module.Key}' was archived by {module.ArchivedBy}");
         (module.ArchivedAt, module.ArchivedBy) = (now, by);
-        AuditLog.Append(db, by, "module.archived", $"module:{module.Id}", new JsonObject { ["key"] = module.Key });
+        AuditLog.Append(db, by, "module.archived", $"module:{module.Id}", module.OwnerOrgUnitId, new JsonObject { ["key"] = module.Key });
     }
 
     public static void Unarchive(FormFlowDbContext db, ModuleRecord module, string by)
     {
         if (module.ArchivedAt is null) throw ModuleRefusal.Conflict("Not archived", $"module {module.Id} '{module.Key}' is not archived");
         (module.ArchivedAt, module.ArchivedBy) = (null, null);
-        AuditLog.Append(db, by, "module.unarchived", $"module:{module.Id}", new JsonObject { ["key"] = module.Key });
+        AuditLog.Append(db, by, "module.unarchived", $"module:{module.Id}", module.OwnerOrgUnitId, new JsonObject { ["key"] = module.Key });
     }
 
     /// <summary>Refuses what an archived module no longer offers (deriving, new activations).</summary>

@@ -78,7 +78,7 @@ internal static class ModuleMigrations
         }
         if (apply)
         {
-            AuditLog.Append(db, access.Actor, "module.casesMigrated", $"module:{module.Id}", new JsonObject
+            AuditLog.Append(db, access.Actor, "module.casesMigrated", $"module:{module.Id}", module.OwnerOrgUnitId, new JsonObject
             {
                 ["from"] = from.Version, ["to"] = to.Version, ["moved"] = movable.Count, ["blocked"] = blocked.Count,
             });
@@ -102,7 +102,7 @@ internal static class ModuleMigrations
                 task.Outcomes = (bookmark.Payload["outcomes"]?.DeepClone() ?? new JsonArray()).ToJsonString();
                 task.Version++;
             }
-        AuditLog.Append(db, actor, "case.migrated", $"case:{row.Id}", new JsonObject { ["to"] = toHash });
+        AuditLog.Append(db, actor, "case.migrated", $"case:{row.Id}", row.OrgUnitId, new JsonObject { ["to"] = toHash });
     }
 
     private static Persistence.Modules.ModuleVersion Version(Persistence.Modules.ModuleRecord module, string version, string name) =>

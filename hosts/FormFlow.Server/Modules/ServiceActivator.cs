@@ -24,7 +24,7 @@ internal static class ServiceActivator
             ModuleKey = module.Key, OrgUnitId = target.Id, SnapshotHash = version.SnapshotHash, ActivatedAt = now, ActivatedBy = by,
         };
         db.ServiceActivations.Add(activation);
-        AuditLog.Append(db, by, "service.activated", $"org:{target.Id}", new JsonObject
+        AuditLog.Append(db, by, "service.activated", $"org:{target.Id}", target.Id, new JsonObject
         {
             ["module"] = module.Key, ["moduleRecord"] = module.Id, ["version"] = version.Version, ["snapshot"] = version.SnapshotHash,
         });

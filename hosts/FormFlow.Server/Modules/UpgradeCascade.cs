@@ -79,7 +79,8 @@ internal static class UpgradeCascade
         var first = await db.Modules.Where(m => m.Id == waiting.ModuleId && (m.AutoUpgradeWaitAuditedFor == null || m.AutoUpgradeWaitAuditedFor != waiting.ToVersionId))
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.AutoUpgradeWaitAuditedFor, waiting.ToVersionId), ct) == 1;
         if (!first) return;
-        AuditLog.Append(db, by, "module.autoUpgradeWaiting", $"module:{waiting.ModuleId}", new JsonObject
+        AuditLog.Append(db, by, "module.autoUpgradeWaiting", $"module:{waiting.ModuleId}",
+            await db.Modules.Where(m => m.Id == waiting.ModuleId).Select(m => (int?)m.OwnerOrgUnitId).SingleOrDefaultAsync(ct), new JsonObject
         {
             ["parentModule"] = waiting.ParentModuleId, ["to"] = waiting.To, ["reason"] = waiting.Reason,
             ["conflicts"] = new JsonArray(waiting.Conflicts.Select(c => (JsonNode?)c).ToArray()),
@@ -122,7 +123,7 @@ internal static class UpgradeCascade
             db.ChangeTracker.Clear();
             return Wait($"the upgraded module does not publish: {ex.Message}");
         }
-        AuditLog.Append(db, by, "module.autoUpgraded", $"module:{child.Id}", new JsonObject
+        AuditLog.Append(db, by, "module.autoUpgraded", $"module:{child.Id}", child.OwnerOrgUnitId, new JsonObject
         {
             ["trigger"] = Actor, ["parentModule"] = child.ParentModuleId, ["from"] = from.Version, ["to"] = to.Version, ["version"] = version.Version,
             ["conflicts"] = rebase.Conflicts.Count,

@@ -32,7 +32,7 @@ internal sealed class HandOffEffect : IEffectHandler
         };
         await NotificationRecipients.AddAsync(request.Db, handlers, request.CaseId, request.IdempotencyKey, "inbox", $"handlers@{to}", Kind, data,
             NotificationTexts.For(Kind, null), request.Now.UtcDateTime, ct);
-        AuditLog.Append(request.Db, AuditLog.SystemActor, "case.handedOff", $"case:{request.CaseId}",
+        AuditLog.Append(request.Db, AuditLog.SystemActor, "case.handedOff", $"case:{request.CaseId}", request.ApplicantOrgUnitId,
             new JsonObject { ["from"] = from, ["to"] = to, ["reason"] = (string?)payload["reason"], ["notified"] = handlers.Count });
     }
 }

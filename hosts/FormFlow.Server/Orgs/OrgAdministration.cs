@@ -28,7 +28,7 @@ internal sealed class OrgAdministration(FormFlowDbContext db, TimeProvider clock
         if (await SiblingNamedAsync(parent.Id, name!.Trim(), null, ct)) return Taken(name, parent);
 
         var unit = await OrgUnits.CreateAsync(db, name.Trim(), level.Value, parent, ct);
-        AuditLog.Append(db, admin.UserName!, "org.created", $"org:{unit.Id}", new JsonObject { ["name"] = unit.Name, ["level"] = Text(unit.Level), ["parent"] = parent.Id });
+        AuditLog.Append(db, admin.UserName!, "org.created", $"org:{unit.Id}", unit.Id, new JsonObject { ["name"] = unit.Name, ["level"] = Text(unit.Level), ["parent"] = parent.Id });
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         directory.Forget();
@@ -63,7 +63,7 @@ internal sealed class OrgAdministration(FormFlowDbContext db, TimeProvider clock
             details["oldName"] = unit.Name;
             details["name"] = unit.Name = name.Trim();
         }
-        if (details.Count > 0) AuditLog.Append(db, admin.UserName!, "org.changed", $"org:{unit.Id}", details);
+        if (details.Count > 0) AuditLog.Append(db, admin.UserName!, "org.changed", $"org:{unit.Id}", unit.Id, details);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         directory.Forget();
@@ -80,7 +80,7 @@ internal sealed class OrgAdministration(FormFlowDbContext db, TimeProvider clock
         var live = await db.OrgUnits.CountAsync(o => o.ParentId == unit.Id && o.ArchivedAt == null, ct);
         if (live > 0) return FieldProblem.Conflict("id", $"'{unit.Name}' still has {live} live units below it; archive or move them first");
         unit.ArchivedAt = clock.GetUtcNow().UtcDateTime;
-        AuditLog.Append(db, admin.UserName!, "org.archived", $"org:{unit.Id}", new JsonObject { ["name"] = unit.Name });
+        AuditLog.Append(db, admin.UserName!, "org.archived", $"org:{unit.Id}", unit.Id, new JsonObject { ["name"] = unit.Name });
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         directory.Forget();

@@ -87,7 +87,7 @@ internal sealed class OrgImport(FormFlowDbContext db, OrgDirectory directory)
         if (errors.Count > 0 || dryRun) return new OrgImportReport(dryRun, read, 0, errors, null);
         await using var transaction = await db.BeginWriteTransactionAsync(ct);
         await OrgUnits.AddManyAsync(db, units, ct);
-        AuditLog.Append(db, admin.UserName!, "org.imported", $"file:{fileId}", new JsonObject { ["created"] = units.Count });
+        AuditLog.Append(db, admin.UserName!, "org.imported", $"file:{fileId}", AuditLog.OrgOf(admin, Roles.Admin), new JsonObject { ["created"] = units.Count });
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         directory.Forget();

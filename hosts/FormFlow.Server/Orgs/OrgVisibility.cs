@@ -32,4 +32,16 @@ internal static class OrgVisibility
         }
         return visible.Values.OrderBy(o => o.Path, StringComparer.Ordinal).ToList();
     }
+
+    /// <summary>The ids of the org units in the subtrees of the given role assignments (one query, no list in memory).</summary>
+    public static IQueryable<int> IdsWithin(FormFlowDbContext db, IEnumerable<RoleAssignment> roles)
+    {
+        IQueryable<int>? ids = null;
+        foreach (var path in roles.Select(r => r.OrgUnit!.Path).Distinct())
+        {
+            var within = db.OrgUnits.Within(path).Select(o => o.Id);
+            ids = ids is null ? within : ids.Union(within);
+        }
+        return ids ?? db.OrgUnits.Where(_ => false).Select(o => o.Id);
+    }
 }

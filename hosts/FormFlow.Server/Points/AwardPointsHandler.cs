@@ -23,7 +23,7 @@ internal sealed class AwardPointsHandler : IEffectHandler
         var entry = await PointsLedger.AwardAsync(request.Db,
             new PointsAward(account, points, kind, reason, cap, request.CaseId, request.IdempotencyKey, request.Now), ct);
         if (entry.Id != 0) return;
-        AuditLog.Append(request.Db, AuditLog.SystemActor, "points.awarded", $"account:{account}",
+        AuditLog.Append(request.Db, AuditLog.SystemActor, "points.awarded", $"account:{account}", request.ApplicantOrgUnitId,
             new JsonObject { ["case"] = request.CaseId, ["kind"] = kind, ["points"] = entry.Points, ["capped"] = entry.Capped });
     }
 

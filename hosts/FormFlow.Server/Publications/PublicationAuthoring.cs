@@ -168,7 +168,7 @@ internal sealed partial class PublicationAuthoring(FormFlowDbContext db, TimePro
     }
 
     private void Audit(Account author, string action, Publication item) =>
-        AuditLog.Append(db, author.UserName!, action, $"publication:{item.Id}", new JsonObject { ["kind"] = item.Kind, ["org"] = item.OrgUnitId, ["status"] = item.Status });
+        AuditLog.Append(db, author.UserName!, action, $"publication:{item.Id}", item.OrgUnitId, new JsonObject { ["kind"] = item.Kind, ["org"] = item.OrgUnitId, ["status"] = item.Status });
 
     [GeneratedRegex(@"^[0-9+\- ]{3,20}$")]
     private static partial Regex PhonePattern();

@@ -47,7 +47,7 @@ internal sealed class PublishHandler : IEffectHandler
         await PublicationContent.ApplyAsync(db, item, Clip(Text(payload, "title") ?? "", PublicationLimits.Title),
             Clip(Text(payload, "summary") ?? "", PublicationLimits.Summary), AsHtml(Text(payload, "body") ?? ""), files, ct);
         db.Publications.Add(item);
-        AuditLog.Append(db, AuditLog.SystemActor, "publication.publish", $"case:{request.CaseId}", new JsonObject { ["kind"] = kind, ["org"] = orgId });
+        AuditLog.Append(db, AuditLog.SystemActor, "publication.publish", $"case:{request.CaseId}", orgId, new JsonObject { ["kind"] = kind, ["org"] = orgId });
     }
 
     /// <summary>

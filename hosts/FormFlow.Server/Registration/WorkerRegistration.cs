@@ -37,7 +37,7 @@ internal sealed class WorkerRegistration(FormFlowDbContext db, UserManager<Accou
         if (!created.Succeeded) return FieldProblem.Invalid("password", string.Join(" ", created.Errors.Select(e => e.Description)));
         db.RoleAssignments.Add(new RoleAssignment { AccountId = account.Id, Role = Roles.Worker, OrgUnitId = request.OrgUnitId });
         codes.Spend(code);
-        AuditLog.Append(db, account.UserName!, "account.registered", $"account:{account.Id}", new JsonObject { ["orgUnitId"] = request.OrgUnitId });
+        AuditLog.Append(db, account.UserName!, "account.registered", $"account:{account.Id}", request.OrgUnitId, new JsonObject { ["orgUnitId"] = request.OrgUnitId });
         await db.SaveChangesAsync(ct);
         // A member the union imported with this number finds their card at once (in the same transaction as the account).
         await ImportedMembers.LinkAsync(db, account.Id, request.Mobile, ct);

@@ -84,7 +84,7 @@ internal sealed class ResponseSubmission(FormFlowDbContext db, SnapshotCatalog s
             await db.AddToTalliesAsync(id, orgId, buckets, ct);
         }
         // For a secret ballot this is all that is written about the voter: that they took part.
-        AuditLog.Append(db, account.UserName!, "response.submitted", $"service:{id}", new JsonObject { ["module"] = snapshot.ModuleKey });
+        AuditLog.Append(db, account.UserName!, "response.submitted", $"service:{id}", orgId, new JsonObject { ["module"] = snapshot.ModuleKey });
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
     }

@@ -68,7 +68,7 @@ internal sealed class TaskClaims(FormFlowDbContext db, TimeProvider clock)
         task.Version++;
         details["case"] = task.CaseId;
         details["to"] = holder;
-        AuditLog.Append(db, access.Account.UserName ?? access.Account.Id, action, $"task:{task.Id}", details);
+        AuditLog.Append(db, access.Account.UserName ?? access.Account.Id, action, $"task:{task.Id}", task.OrgUnitId, details);
         try
         {
             await db.SaveChangesAsync(ct);

@@ -143,7 +143,7 @@ internal static class TaskEndpoints
         }
         var details = new JsonObject { ["case"] = c.Number, ["activity"] = task.ActivityId, ["outcome"] = body.Outcome, ["caseStatus"] = c.Status };
         if (task.ClaimedBy is { } holderId && holderId != account.Id) details["onBehalfOf"] = holderId;
-        AuditLog.Append(db, account.UserName!, "task.completed", $"task:{task.Id}", details);
+        AuditLog.Append(db, account.UserName!, "task.completed", $"task:{task.Id}", task.OrgUnitId, details);
         try
         {
             await db.SaveChangesAsync(ct);

@@ -15,7 +15,7 @@ public sealed class AuditLogTests
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var db = await database.OpenMigratedAsync();
-        var entry = AuditLog.Append(db, "designer", "test.event", "org:1", new() { ["note"] = "原文" });
+        var entry = AuditLog.Append(db, "designer", "test.event", "org:1", 1, new() { ["note"] = "原文" });
         await db.SaveChangesAsync();
 
         entry.Action = "test.rewritten";

@@ -4,6 +4,7 @@ import type { Entitlement, MemberCard } from "../api-types";
 import { labelOf, say, when } from "../i18n";
 import { PageState } from "../page-state";
 import { PointsCard } from "./points-card";
+import { Link } from "../router";
 import { useSession } from "../session";
 import { useLoad } from "../use-load";
 
@@ -60,6 +61,7 @@ export function MemberCardPage() {
           <ul className="pf-plain">{benefits.value!.map(b => <li key={b.id}>{labelOf(b.name, locale)} · {say(locale, "remaining", b.remaining, b.quota)}</li>)}</ul>
         </div>
       )}
+      <p className="pf-row"><Link to="/merchants">{say(locale, "findMerchants")}</Link><Link to="/card/redemptions">{say(locale, "redemptions")}</Link></p>
       <PointsCard />
     </section>
   );

@@ -4,6 +4,7 @@ import { api, ApiProblem, newIdempotencyKey } from "../api";
 import type { Entitlement, Verification } from "../api-types";
 import { labelOf, say } from "../i18n";
 import { useConnectivity } from "../offline/connectivity";
+import { Link } from "../router";
 import { hasRole, useSession } from "../session";
 
 const QrScanner = lazy(() => import("./qr-scanner"));
@@ -43,7 +44,11 @@ export function MerchantPage() {
       setMessage({ tone: "ok", text: say(locale, "redeemed", labelOf(entitlement.name, locale), r.entitlement.remaining) });
       setResult(prev => prev && { ...prev, entitlements: prev.entitlements?.map(e => e.id === entitlement.id ? r.entitlement : e) ?? null });
     } catch (e) {
-      const text = e instanceof ApiProblem && e.status === 409 ? say(locale, "quotaExhausted", e.detail ?? e.title) : e instanceof Error ? e.message : String(e);
+      const rule = e instanceof ApiProblem ? e.errors.find(x => x.rule === "merchantOffers" || x.rule === "merchantActive")?.rule : undefined;
+      const text = e instanceof ApiProblem && e.status === 409 ? say(locale, "quotaExhausted", e.detail ?? e.title)
+        : rule === "merchantOffers" ? say(locale, "notOffered", labelOf(entitlement.name, locale))
+        : rule === "merchantActive" ? say(locale, "merchantInactive")
+        : e instanceof Error ? e.message : String(e);
       setMessage({ tone: "bad", text });
     } finally {
       setBusy(false);
@@ -55,6 +60,7 @@ export function MerchantPage() {
     <section>
       <h2>{say(locale, "merchant")}</h2>
       {offline && <p className="pf-error" role="alert">{say(locale, "verifyNeedsNetwork")}</p>}
+      {hasRole(me, "merchant") && <p><Link to="/merchant/redemptions">{say(locale, "redemptions")}</Link></p>}
       {scanning
         ? <Suspense fallback={<p>{say(locale, "loading")}</p>}><QrScanner onCode={scanned} onProblem={cameraProblem} label={say(locale, "scan")} /></Suspense>
         : null}

@@ -4,13 +4,17 @@ import type {
   PublishResult, Results, Service, Stats, TestRunResult, UpgradeState,
 } from "./types";
 import type {
-  AccountAdminView, AccountPage, ActivityDescriptor, CreateAccountRequest, DeliveryPage, FailedEffectPage, GrantRequest, OrgImportView, OrgUnitView, ResetLinkView,
+  AccountAdminView, AccountPage, ActivityDescriptor, AuditPage, BenefitName, CreateAccountRequest, DeliveryPage, FailedEffectPage, GrantRequest, ImportView,
+  ManagedMerchantPage, MerchantRequest, MerchantView, OrgImportView, OrgUnitView, ResetLinkView,
 } from "../../api/openapi-types";
 import type { WorkflowDefinition } from "../workflow-designer/workflow-definition";
 
 type Id = string | number;
 const m = (id: Id) => `/api/modules/${encodeURIComponent(String(id))}`;
 const a = (id: string) => `/api/accounts/${encodeURIComponent(id)}`;
+/** A query string of the given values, leaving out the empty ones. */
+const query = (values: Record<string, string | number | null | undefined>) =>
+  new URLSearchParams(Object.entries(values).filter(([, v]) => v !== undefined && v !== null && v !== "").map(([k, v]) => [k, String(v)] as [string, string])).toString();
 
 /** The server calls Studio makes (API.md: auth, modules, validation, services, stats). */
 export const studioApi = {
@@ -38,6 +42,16 @@ export const studioApi = {
   retryDelivery: (id: number) => request<void>("POST", `/api/deliveries/${id}/retry`),
   failedEffects: (cursor?: string | null) => request<FailedEffectPage>("GET", cursor ? `/api/outbox/failed?cursor=${encodeURIComponent(cursor)}` : "/api/outbox/failed"),
   retryEffect: (id: number) => request<void>("POST", `/api/outbox/${id}/retry`),
+  managedMerchants: (q: string, cursor?: string | null) => request<ManagedMerchantPage>("GET", `/api/merchants/managed?${query({ q, cursor })}`),
+  merchantBenefits: (district: number) => request<BenefitName[]>("GET", `/api/merchants/benefits?${query({ district })}`),
+  createMerchant: (body: MerchantRequest) => request<MerchantView>("POST", "/api/merchants", body),
+  updateMerchant: (id: number, body: MerchantRequest) => request<MerchantView>("PUT", `/api/merchants/${id}`, body),
+  deactivateMerchant: (id: number) => request<MerchantView>("POST", `/api/merchants/${id}/deactivate`),
+  importMerchants: (fileId: string, dryRun: boolean) => request<ImportView>("POST", "/api/merchants/import", { fileId, dryRun }),
+  settlementUrl: (month: string) => `/api/merchants/settlement.xlsx?${query({ month })}`,
+  importMembers: (fileId: string, dryRun: boolean) => request<ImportView>("POST", "/api/members/import", { fileId, dryRun }),
+  audit: (filter: { actor?: string; action?: string; target?: string; org?: number; from?: string; to?: string }, cursor?: string | null) =>
+    request<AuditPage>("GET", `/api/audit?${query({ ...filter, cursor })}`),
 
   modules: (archived = false) => request<ModuleSummary[]>("GET", archived ? "/api/modules?archived=true" : "/api/modules"),
   createModule: (body: NewModule) => request<ModuleSummary>("POST", "/api/modules", body),

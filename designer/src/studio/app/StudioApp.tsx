@@ -10,10 +10,13 @@ import { ModulePage } from "../module/ModulePage";
 import { OrgsPage } from "../orgs/OrgsPage";
 import { AccountsPage } from "../accounts/AccountsPage";
 import { DeliveriesPage } from "../deliveries/DeliveriesPage";
+import { MerchantsPage } from "../merchants/MerchantsPage";
+import { MemberImportPage } from "../members/MemberImportPage";
+import { AuditPage } from "../audit/AuditPage";
 import { ServicesPage } from "../services/ServicesPage";
 import { ActivityRegistryGate } from "../workflow-designer/ActivityRegistryGate";
 import { LoginPage } from "./LoginPage";
-import { useHashRoute } from "./use-hash-route";
+import { useHashRoute, type Route } from "./use-hash-route";
 
 // The content page carries the rich-text editor (tiptap, ProseMirror): loaded when opened, not with the Studio.
 const ContentPage = lazy(() => import("../content/ContentPage"));
@@ -44,9 +47,10 @@ export function StudioApp() {
       <Layout.Header style={{ display: "flex", alignItems: "center", gap: 16, background: "#fff", borderBottom: "1px solid #f0f0f0" }}>
         <b>{t("app.title")}</b>
         <Menu mode="horizontal" style={{ flex: 1, borderBottom: "none" }} selectedKeys={[route.page === "module" ? "library" : route.page]}
-          onClick={(e) => go({ page: e.key as "library" | "services" | "dashboard" | "content" | "orgs" | "accounts" | "deliveries" })}
+          onClick={(e) => go({ page: e.key as Exclude<Route["page"], "module"> })}
           items={[{ key: "library", label: t("app.library") }, { key: "services", label: t("app.services") }, { key: "dashboard", label: t("app.dashboard") },
-            { key: "content", label: t("app.content") }, ...(me.roles.some((r) => r.role === "admin") ? [{ key: "orgs", label: t("app.orgs") }, { key: "accounts", label: t("app.accounts") }, { key: "deliveries", label: t("app.deliveries") }] : [])]} />
+            { key: "content", label: t("app.content") }, ...(me.roles.some((r) => r.role === "admin") ? [{ key: "orgs", label: t("app.orgs") }, { key: "accounts", label: t("app.accounts") }, { key: "deliveries", label: t("app.deliveries") },
+              { key: "merchants", label: t("app.merchants") }, { key: "members", label: t("app.memberImport") }, { key: "audit", label: t("app.audit") }] : [])]} />
         <Space>
           <span>{me.displayName}</span>
           <Button size="small" onClick={() => setLocale(locale === "zh-CN" ? "en" : "zh-CN")}>{t("app.language")}</Button>
@@ -63,6 +67,9 @@ export function StudioApp() {
         {route.page === "orgs" && <OrgsPage />}
         {route.page === "accounts" && <AccountsPage />}
         {route.page === "deliveries" && <DeliveriesPage />}
+        {route.page === "merchants" && <MerchantsPage />}
+        {route.page === "members" && <MemberImportPage />}
+        {route.page === "audit" && <AuditPage />}
       </Layout.Content>
     </Layout>
   );

@@ -146,6 +146,9 @@ namespace FormFlow.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int?>("OrgId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Target")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
@@ -153,6 +156,8 @@ namespace FormFlow.Persistence.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("At");
+
+                    b.HasIndex("OrgId", "Id");
 
                     b.ToTable("AuditEntries");
                 });

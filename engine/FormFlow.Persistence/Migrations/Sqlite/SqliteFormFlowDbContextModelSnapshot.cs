@@ -137,6 +137,9 @@ namespace FormFlow.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("OrgId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Target")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -144,6 +147,8 @@ namespace FormFlow.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("At");
+
+                    b.HasIndex("OrgId", "Id");
 
                     b.ToTable("AuditEntries");
                 });
