@@ -191,10 +191,10 @@ internal static class ModuleSoundness
             if (spec.Kind != LockKind.Bounds) continue;
             if (spec.Min > spec.Max) problems.Add(new(spec.Element, path, $"bounds lock on '{spec.Element}': min {spec.Min} is greater than max {spec.Max}"));
             var current = Pointer.Get(entry.Node, spec.Path!);
-            if (Number(current) is not { } value)
+            if (spec.Options.Count == 0 && Number(current) is null)
                 problems.Add(new(spec.Element, $"{path}/path", $"bounds lock on '{spec.Element}' {spec.Path}: the element has no number there"));
-            else if (!spec.Allows(value))
-                problems.Add(new(spec.Element, $"{path}/path", $"'{spec.Element}' {spec.Path} = {value} is outside the locked bounds {spec.Bounds}"));
+            else if (!spec.Admits(current))
+                problems.Add(new(spec.Element, $"{path}/path", $"'{spec.Element}' {spec.Path} = {current?.ToJsonString() ?? "null"} is outside the locked bounds {spec.Bounds}"));
         }
     }
 

@@ -146,10 +146,11 @@ internal sealed class OverlayApplier(JsonObject module, LockBook book, Provenanc
         if (spec.Kind == LockKind.Properties && spec.Properties.Count == 0) return Refuse(spec.Element, "lock: a properties lock names the properties");
         if (spec.Kind == LockKind.Bounds)
         {
-            if (spec.Path is null || (spec.Min is null && spec.Max is null)) return Refuse(spec.Element, "lock: a bounds lock needs a path and min and/or max");
-            if (ModuleSoundness.Number(Pointer.Get(entry.Node, spec.Path)) is not { } value)
+            if (spec.Path is null || !spec.HasBounds) return Refuse(spec.Element, "lock: a bounds lock needs a path and min and/or max, or options");
+            var current = Pointer.Get(entry.Node, spec.Path);
+            if (spec.Options.Count == 0 && ModuleSoundness.Number(current) is null)
                 return Refuse(spec.Element, $"lock: '{spec.Element}' has no number at {spec.Path}");
-            if (!spec.Allows(value)) return Refuse(spec.Element, $"lock: '{spec.Element}' {spec.Path} = {value} already lies outside {spec.Bounds}");
+            if (!spec.Admits(current)) return Refuse(spec.Element, $"lock: '{spec.Element}' {spec.Path} = {current?.ToJsonString() ?? "null"} already lies outside {spec.Bounds}");
         }
         if (book.CheckTighten(spec, position) is { } loosening) return loosening;
         book.Add(spec, position);
