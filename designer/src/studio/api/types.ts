@@ -40,6 +40,8 @@ export interface Lock {
   path?: string;
   min?: number;
   max?: number;
+  /** Bounds on a choice: the values allowed at `path`. */
+  options?: unknown[];
   reason?: string;
   existing?: string[];
   by?: OrgRef;

@@ -15,6 +15,7 @@ import { RefusalAlert, StructureEditor } from "./StructureEditor";
 import { withoutMovesOf } from "./move-operations";
 import { StructureOrder } from "./StructureOrder";
 import { withoutOperationsOn } from "./structure-operations";
+import { LockPanel } from "../authoring/LockPanel";
 
 const statusColour: Record<ElementStatus, string> = { inherited: "default", overridden: "blue", locked: "orange", added: "green", hidden: "red" };
 const statusText: Record<ElementStatus, MessageKey> = {
@@ -91,6 +92,7 @@ export function CustomisationView({ summary, editing, upgrade, resolve }: Custom
           title: t("cust.value"), render: (_, s) => (
             <Space direction="vertical" size={0}>
               <SettingValueInput name={s.key} value={s.value} label={`${t("cust.value")} ${s.key}`}
+                disabled={editing.refusal(s.key, "/value", s.value) !== undefined}
                 onChange={(value) => {
                   const refused = editing.setProperty(s.key, "/value", value, "value");
                   setRefusal(refused ? { ...refused, element: s.key } : undefined);
@@ -103,6 +105,7 @@ export function CustomisationView({ summary, editing, upgrade, resolve }: Custom
             </Space>
           ),
         },
+        { title: t("lock.title"), render: (_, s) => <LockPanel editing={editing} myOrgId={summary.ownerOrgId} elementId={s.key} /> },
       ]} />
 
       <Typography.Title level={5} style={{ marginTop: 16 }}>{t("cust.diff")}</Typography.Title>

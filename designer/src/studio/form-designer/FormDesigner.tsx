@@ -1,5 +1,5 @@
 import { Alert, Form, Typography } from "antd";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import type { FormDefinition } from "../../forms";
 import type { FieldType } from "../../forms/field-types";
 import type { Refusal } from "../customisation/lock-check";
@@ -19,10 +19,12 @@ export interface FormDesignerProps {
   /** Element IDs taken elsewhere in the module (IDs are unique across forms, workflow and settings). */
   takenIds?: ReadonlySet<string>;
   badges?(id: string): string[];
+  /** More for the selected element under its properties (its locks). */
+  extras?(id: string): ReactNode;
 }
 
 /** The form designer: field palette, pages/sections outline (drag and drop), property panel with rules, phone preview. */
-export function FormDesigner({ form, onChange, setProperty, structureLocked = false, takenIds, badges }: FormDesignerProps) {
+export function FormDesigner({ form, onChange, setProperty, structureLocked = false, takenIds, badges, extras }: FormDesignerProps) {
   const { t, locale } = useI18n();
   const [selected, setSelected] = useState<string>();
   const [refusal, setRefusal] = useState<Refusal>();
@@ -75,6 +77,7 @@ export function FormDesigner({ form, onChange, setProperty, structureLocked = fa
             <RulesEditor node={page ?? section!} set={set} only={["visibleIf"]} />
           </Form>
         )}
+        {selected && (field ?? page ?? section) && extras?.(selected)}
       </div>
       <PhonePreview form={form} />
     </div>

@@ -13,6 +13,9 @@ import { WorkflowDesigner } from "../workflow-designer/WorkflowDesigner";
 import { useModuleEditing } from "./module-editing";
 import { StaleDraftAlert } from "./StaleDraftAlert";
 import { ArchivedNotice } from "./ArchivedNotice";
+import { LockPanel } from "../authoring/LockPanel";
+import { SettingsPanel } from "../authoring/SettingsPanel";
+import { StepAuthoring } from "../authoring/StepAuthoring";
 
 const serverValidate = studioApi.validateWorkflow;
 
@@ -99,12 +102,16 @@ export function ModulePage({ summary, onBack }: { summary: ModuleSummary; onBack
               visited={testRun?.visited}
               lockedActivities={lockedActivities}
               formFields={dataFields(document.forms[0])}
+              extensionPoints={document.extensionPoints}
+              extras={(activityId) => <StepAuthoring editing={editing} myOrgId={summary.ownerOrgId} activityId={activityId} />}
             />
           </div>
         ) },
+        ...(derived ? [] : [{ key: "settings", label: t("setting.tab"), children: <SettingsPanel editing={editing} myOrgId={summary.ownerOrgId} /> }]),
         ...document.forms.map((form, i) => ({ key: `form-${form.id}`, label: `${t("module.form")} · ${form.title?.["zh-CN"] ?? form.id}`, children: (
           <FormDesigner form={form} onChange={(next, merge) => editing.setForm(i, next, merge)} setProperty={editing.setProperty}
             structureLocked={derived} takenIds={takenIds}
+            extras={(id) => <LockPanel key={id} editing={editing} myOrgId={summary.ownerOrgId} elementId={id} />}
             badges={(id) => (editing.operations.some((o) => o.op === "set" && o.element === id) ? [t("cust.overridden")] : [])} />
         ) })),
         { key: "versions", label: t("module.versions"), children: details
