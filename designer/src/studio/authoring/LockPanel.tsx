@@ -110,14 +110,14 @@ export function LockPanel({ editing, myOrgId, elementId }: { editing: ModuleEdit
           {draft.kind === "properties" && (
             <Form.Item label={t("lock.properties")}>
               <Select aria-label={t("lock.properties")} mode="multiple" value={draft.properties ?? []} onChange={(properties: string[]) => setDraft({ ...draft, properties })}
-                options={targets.properties.map((p) => ({ value: p }))} />
+                options={targets.properties.map((p) => ({ value: p, label: p }))} />
             </Form.Item>
           )}
           {draft.kind === "bounds" && (
             <>
               <Form.Item label={t("lock.path")}>
                 <Select aria-label={t("lock.path")} value={draft.path} onChange={(path: string) => setDraft({ ...draft, path, min: undefined, max: undefined, options: undefined })}
-                  options={targets.values.map((v) => ({ value: v.path }))} />
+                  options={targets.values.map((v) => ({ value: v.path, label: v.path }))} />
               </Form.Item>
               {bound?.numeric !== false ? (
                 <Space>

@@ -47,7 +47,7 @@ function PromoteToSetting({ editing, activityId }: { editing: ModuleEditing; act
       {inputs.length === 0 ? <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>{t("setting.nothingToPromote")}</Typography.Paragraph> : (
         <Form layout="vertical" size="small">
           <Form.Item label={t("setting.input")}>
-            <Select aria-label={t("setting.input")} value={chosen} onChange={setInput} options={inputs.map((name) => ({ value: name }))} />
+            <Select aria-label={t("setting.input")} value={chosen} onChange={setInput} options={inputs.map((name) => ({ value: name, label: name }))} />
           </Form.Item>
           <Form.Item label={t("setting.key")} validateStatus={problem ? "error" : undefined} help={problem ? t(`setting.problem.${problem}` as MessageKey) : undefined}>
             <Input aria-label={t("setting.key")} value={key} onChange={(e) => setKey(e.target.value.trim())} placeholder="districtDeadlineDays" />
