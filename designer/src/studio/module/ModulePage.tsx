@@ -14,6 +14,7 @@ import { useModuleEditing } from "./module-editing";
 import { StaleDraftAlert } from "./StaleDraftAlert";
 import { ArchivedNotice } from "./ArchivedNotice";
 import { LockPanel } from "../authoring/LockPanel";
+import { locksOn } from "../customisation/lock-check";
 import { SettingsPanel } from "../authoring/SettingsPanel";
 import { StepAuthoring } from "../authoring/StepAuthoring";
 
@@ -112,6 +113,7 @@ export function ModulePage({ summary, onBack }: { summary: ModuleSummary; onBack
           <FormDesigner form={form} onChange={(next, merge) => editing.setForm(i, next, merge)} setProperty={editing.setProperty}
             structureLocked={derived} takenIds={takenIds}
             extras={(id) => <LockPanel key={id} editing={editing} myOrgId={summary.ownerOrgId} elementId={id} />}
+            lockedElement={(id) => derived && locksOn(document, editing.index, summary.ownerOrgId, id).some((l) => l.kind === "element" || l.kind === "additionsOnly")}
             badges={(id) => (editing.operations.some((o) => o.op === "set" && o.element === id) ? [t("cust.overridden")] : [])} />
         ) })),
         { key: "versions", label: t("module.versions"), children: details

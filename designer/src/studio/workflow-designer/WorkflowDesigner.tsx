@@ -240,6 +240,7 @@ function Designer(props: WorkflowDesignerProps) {
             activity={selected}
             problems={problemsById.get(selected.id) ?? []}
             structureLocked={structureLocked}
+            locked={props.lockedActivities?.has(selected.id)}
             formFields={formFields}
             setInput={(name, value, merge) => props.setInput(selected.id, name, value, merge)}
             boundSetting={(input) => props.boundSetting?.(selected.id, input)}
