@@ -23,7 +23,7 @@ export function LockSummary({ lock }: { lock: Lock | LockDraft }) {
     : lock.kind === "bounds" ? `${lock.path} ${boundsText(lock as Lock)}` : "";
   return (
     <>
-      <Tag color="orange">{t(`lockKind.${lock.kind}` as MessageKey)}</Tag>
+      <Tag style={{ color: "#873800", background: "#fff7e6", borderColor: "#ffd591" }}>{t(`lockKind.${lock.kind}` as MessageKey)}</Tag>
       {detail && <code style={{ marginRight: 6 }}>{detail}</code>}
       {lock.reason && <span>{lock.reason}</span>}
     </>

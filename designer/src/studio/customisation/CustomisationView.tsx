@@ -1,6 +1,6 @@
 import { Alert, Button, Input, Segmented, Space, Tag, Typography } from "antd";
 import { DataTable } from "../data-table/DataTable";
-import { useMemo, useState } from "react";
+import { useMemo, useState, type CSSProperties } from "react";
 import { errorText } from "../api/client";
 import type { ModuleSummary, OverlayOperation, UpgradeState } from "../api/types";
 import { useI18n } from "../i18n/i18n";
@@ -18,6 +18,11 @@ import { withoutOperationsOn } from "./structure-operations";
 import { LockPanel } from "../authoring/LockPanel";
 
 const statusColour: Record<ElementStatus, string> = { inherited: "default", overridden: "blue", locked: "orange", added: "green", hidden: "red" };
+/** antd's orange and green tags read below 4.5:1 (axe): the same hues, darker text. */
+const statusStyle: Partial<Record<ElementStatus, CSSProperties>> = {
+  locked: { color: "#873800", background: "#fff7e6", borderColor: "#ffd591" },
+  added: { color: "#135200", background: "#f6ffed", borderColor: "#b7eb8f" },
+};
 const statusText: Record<ElementStatus, MessageKey> = {
   inherited: "cust.inherited", overridden: "cust.overridden", locked: "cust.locked", added: "cust.added", hidden: "cust.hidden",
 };
@@ -131,10 +136,10 @@ export function CustomisationView({ summary, editing, upgrade, resolve }: Custom
           title: t("cust.status"), render: (_, r) => (
             <>
               {rowRefusal?.element === r.id && <RefusalAlert refusal={rowRefusal} />}
-              <Tag color={statusColour[r.status]} data-status={r.status}>{t(statusText[r.status])}</Tag>
+              <Tag color={statusStyle[r.status] ? undefined : statusColour[r.status]} style={statusStyle[r.status]} data-status={r.status}>{t(statusText[r.status])}</Tag>
               {r.overriddenHere.map((p) => <code key={p} style={{ marginRight: 4 }}>{p}</code>)}
               {r.movedHere && <Tag color="blue">{t("cust.moved")}</Tag>}
-              {r.locks.map((l, i) => <div key={i} style={{ fontSize: 12, color: "#ad6800" }}>{t("cust.lockedBy", { org: l.by?.name ?? l.by?.id ?? "?", reason: `${l.kind}${l.reason ? ` — ${l.reason}` : ""}` })}</div>)}
+              {r.locks.map((l, i) => <div key={i} style={{ fontSize: 12, color: "#874d00" }}>{t("cust.lockedBy", { org: l.by?.name ?? l.by?.id ?? "?", reason: `${l.kind}${l.reason ? ` — ${l.reason}` : ""}` })}</div>)}
             </>
           ),
         },
@@ -163,8 +168,8 @@ export function OverlayDiff({ operations }: { operations: OverlayOperation[] }) 
     <ul className="ff-overlay-diff" style={{ fontFamily: "monospace", fontSize: 12 }}>
       {operations.map((o, i) => (
         <li key={i}>
-          {o.op === "set" ? <><b>{o.element}</b>{o.path}: <del style={{ color: "#cf1322" }}>{JSON.stringify(o.was)}</del> → <ins style={{ color: "#389e0d" }}>{JSON.stringify(o.value)}</ins></>
-            : o.op === "add" ? <>+ {String(o.definition.id)} → {o.parent}{o.exit ? ` (${o.exit})` : ""} <ins style={{ color: "#389e0d" }}>{titleOf(o.definition)}</ins></>
+          {o.op === "set" ? <><b>{o.element}</b>{o.path}: <del style={{ color: "#cf1322" }}>{JSON.stringify(o.was)}</del> → <ins style={{ color: "#237804" }}>{JSON.stringify(o.value)}</ins></>
+            : o.op === "add" ? <>+ {String(o.definition.id)} → {o.parent}{o.exit ? ` (${o.exit})` : ""} <ins style={{ color: "#237804" }}>{titleOf(o.definition)}</ins></>
             : o.op === "hide" ? <>− {o.element}</>
             : o.op === "move" ? <>↷ {o.element} → {o.parent}{o.after ? t("cust.after", { anchor: o.after }) : o.before ? t("cust.before", { anchor: o.before }) : ""}</>
             : <>🔒 {o.element} {o.kind}</>}
