@@ -133,8 +133,17 @@ describe("authoring a template", () => {
     fireEvent.click(screen.getByRole("tab", { name: "Settings" }));
     const row = await waitFor(() => document.querySelector<HTMLElement>('.ff-settings tr[data-row-key="remind"]')!);
     expect(row.textContent).toContain("review.remindDaysBefore");
+    // The designer's own lock, not yet saved, is the designer's to edit: not shown as set above.
+    const panel = within(row).getByRole("region", { name: "Locks remind" });
+    fireEvent.click(within(panel).getByRole("button", { name: "Add a lock" }));
+    await pick("Kind of lock", "may not be removed or hidden", panel);
+    fireEvent.change(within(panel).getByLabelText("Reason (shown below)"), { target: { value: "提醒不可取消" } });
+    fireEvent.click(within(panel).getByText("Save lock").closest("button")!);
+    await waitFor(() => expect(panel.querySelector(".ff-own-lock")?.textContent).toContain("提醒不可取消"));
+    expect(panel.querySelector(".ff-inherited-lock")).toBeNull();
     fireEvent.click(screen.getByRole("button", { name: "Save draft" }));
     await waitFor(() => expect(puts).toHaveLength(1));
     expect(puts[0].body.settings!.remind).toEqual({ label: { "zh-CN": "提前提醒天数" }, value: 2, min: 1, max: 5, appliesTo: [{ activity: "review", input: "remindDaysBefore" }] });
+    expect(puts[0].body.locks!.at(-1)).toEqual({ element: "remind", kind: "notRemovable", reason: "提醒不可取消" });
   });
 });

@@ -1,3 +1,4 @@
+import { LockOutlined } from "@ant-design/icons";
 import { Alert, Button, Form, Input, InputNumber, Select, Space, Tag, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { errorText } from "../api/client";
@@ -38,7 +39,9 @@ export function LockSummary({ lock }: { lock: Lock | LockDraft }) {
 export function LockPanel({ editing, myOrgId, elementId }: { editing: ModuleEditing; myOrgId: string | number | undefined; elementId: string }) {
   const { t } = useI18n();
   const entry = editing.index.get(elementId);
-  const inherited = useMemo(() => locksOn(editing.document, editing.index, myOrgId, elementId), [editing.document, editing.index, myOrgId, elementId]);
+  // A lock with no org is the template designer's own, not yet saved (the server stamps the owner).
+  const inherited = useMemo(() => locksOn(editing.document, editing.index, myOrgId, elementId).filter((l) => l.by !== undefined),
+    [editing.document, editing.index, myOrgId, elementId]);
   const own = ownLocks(editing.kind, editing.document, editing.operations, myOrgId, elementId);
   const targets = useMemo(() => (entry ? lockTargets(entry) : { properties: [], values: [] }), [entry]);
   const [draft, setDraft] = useState<LockDraft>();
@@ -81,7 +84,7 @@ export function LockPanel({ editing, myOrgId, elementId }: { editing: ModuleEdit
 
   return (
     <section className="ff-lock-panel" aria-label={`${t("lock.title")} ${elementId}`} style={{ borderTop: "1px solid #f0f0f0", marginTop: 8, paddingTop: 8 }}>
-      <Typography.Text strong>🔒 {t("lock.title")}</Typography.Text>
+      <Typography.Text strong><LockOutlined /> {t("lock.title")}</Typography.Text>
       {inherited.map((l, i) => (
         <div key={`in${i}`} className="ff-inherited-lock" aria-disabled="true" style={{ background: "#f5f5f5", color: "#595959", padding: 6, margin: "4px 0", borderRadius: 4, fontSize: 12 }}>
           <LockSummary lock={l} />
