@@ -54,6 +54,27 @@ describe("authoring the join package in the Studio", () => {
     expect(validate(schema, manifest)).toEqual([]);
   });
 
+  test("a city designer's additions give tests/conformance/authoring/join-city, the package the engine's CLI test validates and resolves", () => {
+    // The same steps as the Studio e2e: a step input promoted to a bounded setting, locked 3–15; an extension point
+    // after the district review's approval; allowed options for the escalation level; two locked step inputs.
+    let doc: ModuleDocument = { ...joinDocument(), version: "1.1.0" };
+    doc = promoteToSetting(doc, "districtReview", "deadlineDays", {
+      key: "districtDeadlineDays", min: 3, max: 20, label: { "zh-CN": "区总工会督办期限（工作日）", en: "Working days for the district union" },
+    });
+    doc = withExtensionPoint(doc, { id: "afterDistrictReview", source: "districtReview", outcome: "approve", description: "区总工会审核通过后，本级可加的步骤（如谈心谈话）" });
+    doc = withLock(doc, { element: "districtDeadlineDays", kind: "bounds", path: "/value", min: 3, max: 15, reason: "市总工会规定：区总工会须在3至15个工作日内督办" });
+    doc = withLock(doc, { element: "handToStreet", kind: "bounds", path: "/inputs/level", options: ["street", "district"], reason: "逾期只可上报街道或区总工会" });
+    doc = withLock(doc, { element: "districtReview", kind: "properties", properties: ["/inputs/assignTo", "/inputs/outcomes"], reason: "督办由区总工会审核员办理" });
+
+    const folder = "tests/conformance/authoring/join-city";
+    const { $schema: _file, ...expected } = read(`${folder}/module.json`);
+    const { $schema: _shipped, ...manifest } = manifestOf(doc, {
+      forms: ["../../../../module-templates/join/forms/union-join.form.json"], workflow: "../../../../module-templates/join/workflow.json",
+    });
+    expect(JSON.stringify(manifest, null, 2)).toBe(JSON.stringify(expected, null, 2));
+    expect(validate(schema, manifest)).toEqual([]);
+  });
+
   test("a module as the server keeps it (locks stamped with the owner, the engine's existing list) reads back as the hand-written manifest", () => {
     const kept = joinDocument();
     kept.locks = kept.locks.map((l) => (l.kind === "additionsOnly" ? { ...l, existing: ["employment", "employer"] } : l));
