@@ -44,8 +44,8 @@ internal sealed class OverlayApplier(JsonObject module, LockBook book, Provenanc
             return Refuse(id, $"set: {path} holds child elements; use add, hide or move");
         if (entry.Kind == ElementKind.Setting && path != "/value")
             return Refuse(id, $"set: only a setting's /value can be set (its bounds belong to the template owner; tighten them with a bounds lock)");
-        if (entry.Kind == ElementKind.Activity && SettingBindings.BoundSetting(module, id, path) is { } setting)
-            return Refuse(id, $"set: {path} of activity '{id}' comes from setting '{setting}'; set the setting instead");
+        if (SettingBindings.BoundSetting(module, id, path) is { } setting)
+            return Refuse(id, $"set: {path} of {(entry.Kind == ElementKind.Activity ? "activity" : "element")} '{id}' comes from setting '{setting}'; set the setting instead");
         if (book.CheckChange(_index, id, path, op["value"], position) is { } violation) return violation;
         if (Pointer.Set(entry.Node, path, op["value"]?.DeepClone()) is { } error) return Refuse(id, $"set: {error}");
         provenance.Set(id, path, overlay.Org.ToJson());
