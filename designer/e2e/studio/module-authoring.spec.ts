@@ -11,7 +11,7 @@ test("the city designer exposes a bounded, locked setting and an extension point
   await page.getByRole("tab", { name: "流程" }).click();
   await page.locator('[data-activity-id="districtReview"]').click();
   const promote = page.getByRole("region", { name: "设为可配置项" });
-  await pickInSelect(page, promote.getByLabel("步骤输入"), "deadlineDays");
+  await pickInSelect(page, promote.getByLabel("输入或属性"), "deadlineDays");
   await promote.getByLabel("配置项标识").fill("review");
   await expect(promote.getByText("该标识已被使用")).toBeVisible();
   await promote.getByLabel("配置项标识").fill("districtDeadlineDays");

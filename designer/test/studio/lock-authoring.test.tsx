@@ -123,7 +123,7 @@ describe("authoring a template", () => {
     fireEvent.click(await screen.findByRole("tab", { name: "Workflow" }));
     fireEvent.click(await waitFor(() => document.querySelector<HTMLElement>('[data-activity-id="review"]')!));
     const promote = await screen.findByRole("region", { name: "Make it a setting" });
-    await pick("Step input", "remindDaysBefore", promote);
+    await pick("Input or property", "remindDaysBefore", promote);
     fireEvent.change(within(promote).getByLabelText("Setting key"), { target: { value: "remind" } });
     fireEvent.change(within(promote).getByLabelText("Name (Chinese)"), { target: { value: "提前提醒天数" } });
     fireEvent.change(within(promote).getByLabelText("Lower bound"), { target: { value: "1" } });

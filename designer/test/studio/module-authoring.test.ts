@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
 import type { ModuleDocument } from "../../src/studio/api/types";
 import {
-  lockOperation, lockProblem, manifestOf, ownLocks, promoteToSetting, rejoinOf, settingKeyProblem, withExtensionPoint, withLock, withLockAt,
+  boundProperties, lockOperation, lockProblem, manifestOf, promotePropertyToSetting, ownLocks, promoteToSetting, rejoinOf, settingKeyProblem, withExtensionPoint, withLock, withLockAt,
   withoutSetting, withSetting,
 } from "../../src/studio/authoring/module-authoring";
 import { indexElements } from "../../src/studio/customisation/element-index";
@@ -61,10 +61,14 @@ describe("authoring the join package in the Studio", () => {
     doc = promoteToSetting(doc, "districtReview", "deadlineDays", {
       key: "districtDeadlineDays", min: 3, max: 20, label: { "zh-CN": "区总工会督办期限（工作日）", en: "Working days for the district union" },
     });
+    doc = promotePropertyToSetting(doc, indexElements(doc).get("monthlyIncome")!, "/max", { key: "incomeCap", min: 100000, max: 1000000, label: { "zh-CN": "月收入上限（元）" } });
     doc = withExtensionPoint(doc, { id: "afterDistrictReview", source: "districtReview", outcome: "approve", description: "区总工会审核通过后，本级可加的步骤（如谈心谈话）" });
     doc = withLock(doc, { element: "districtDeadlineDays", kind: "bounds", path: "/value", min: 3, max: 15, reason: "市总工会规定：区总工会须在3至15个工作日内督办" });
     doc = withLock(doc, { element: "handToStreet", kind: "bounds", path: "/inputs/level", options: ["street", "district"], reason: "逾期只可上报街道或区总工会" });
     doc = withLock(doc, { element: "districtReview", kind: "properties", properties: ["/inputs/assignTo", "/inputs/outcomes"], reason: "督办由区总工会审核员办理" });
+
+    expect([...boundProperties(doc, "monthlyIncome")]).toEqual([["/max", "incomeCap"]]);
+    expect([...boundProperties(doc, "districtReview")]).toEqual([["/inputs/deadlineDays", "districtDeadlineDays"]]);
 
     const folder = "tests/conformance/authoring/join-city";
     const { $schema: _file, ...expected } = read(`${folder}/module.json`);

@@ -5,7 +5,7 @@ import { DataTable } from "../data-table/DataTable";
 import { useI18n } from "../i18n/i18n";
 import type { ModuleEditing } from "../module/module-editing";
 import { LockPanel } from "./LockPanel";
-import { rejoinOf, withExtensionPoint, withoutExtensionPoint, withoutSetting, withSetting, type ExtensionPoint } from "./module-authoring";
+import { rejoinOf, targetText, withExtensionPoint, withoutExtensionPoint, withoutSetting, withSetting, type ExtensionPoint } from "./module-authoring";
 
 /**
  * A template's settings (named values lower levels may change within bounds) and extension points (where they may
@@ -45,7 +45,7 @@ export function SettingsPanel({ editing, myOrgId }: { editing: ModuleEditing; my
               </Space>
             ),
           },
-          { title: t("setting.appliesTo"), render: (_, s) => (s.appliesTo ?? []).map((a) => <div key={`${a.activity}/${a.input}`}><code>{a.activity}.{a.input}</code></div>) },
+          { title: t("setting.appliesTo"), render: (_, s) => (s.appliesTo ?? []).map((a) => <div key={targetText(a)}><code>{targetText(a)}</code></div>) },
           { title: t("lock.title"), render: (_, s) => <LockPanel editing={editing} myOrgId={myOrgId} elementId={s.key} /> },
           { title: "", width: 70, render: (_, s) => <Button size="small" danger aria-label={`${t("common.delete")} ${s.key}`} onClick={() => editing.editDocument((d) => withoutSetting(d, s.key))}>{t("common.delete")}</Button> },
         ]} />

@@ -1,6 +1,6 @@
 import type { LocalizedText } from "../../forms";
-import { sameOrg, type Lock, type LockKind, type ModuleDocument, type OverlayOperation, type Setting } from "../api/types";
-import type { ElementEntry } from "../customisation/element-index";
+import { sameOrg, type Lock, type LockKind, type ModuleDocument, type OverlayOperation, type Setting, type SettingTarget } from "../api/types";
+import { readPointer, type ElementEntry } from "../customisation/element-index";
 import { outcomeOf, type WorkflowDefinition } from "../workflow-designer/workflow-definition";
 
 /**
@@ -88,8 +88,17 @@ export function settingJson(setting: Setting): Setting {
   out.value = setting.value;
   if (setting.min != null) out.min = setting.min;
   if (setting.max != null) out.max = setting.max;
-  if (setting.appliesTo && setting.appliesTo.length > 0) out.appliesTo = setting.appliesTo.map((a) => ({ activity: a.activity, input: a.input }));
+  if (setting.appliesTo && setting.appliesTo.length > 0) out.appliesTo = setting.appliesTo.map(targetJson);
   return out;
+}
+
+function targetJson(target: SettingTarget): SettingTarget {
+  return "activity" in target ? { activity: target.activity, input: target.input } : { element: target.element, path: target.path };
+}
+
+/** A target in a line: `review.deadlineDays`, `monthlyIncome/max`. */
+export function targetText(target: SettingTarget): string {
+  return "activity" in target ? `${target.activity}.${target.input}` : `${target.element}${target.path}`;
 }
 
 /**
@@ -128,9 +137,32 @@ export function promoteToSetting(module: ModuleDocument, activityId: string, inp
   });
 }
 
+/**
+ * "设为可配置项" on a field (or section, page) property: the setting drives the property at `path` (appliesTo
+ * {element, path}), starting from its current value.
+ */
+export function promotePropertyToSetting(module: ModuleDocument, entry: ElementEntry, path: string,
+  setting: { key: string; label: LocalizedText; min?: number; max?: number }): ModuleDocument {
+  return withSetting(module, setting.key, {
+    label: setting.label, value: readPointer(entry.node, path) ?? null, min: setting.min, max: setting.max,
+    appliesTo: [{ element: entry.id, path }],
+  });
+}
+
 /** The setting that drives a step input, if any. */
 export function settingOf(module: ModuleDocument, activityId: string, input: string): string | undefined {
-  return Object.entries(module.settings ?? {}).find(([, s]) => s.appliesTo?.some((a) => a.activity === activityId && a.input === input))?.[0];
+  return Object.entries(module.settings ?? {}).find(([, s]) => s.appliesTo?.some((a) => "activity" in a && a.activity === activityId && a.input === input))?.[0];
+}
+
+/** The properties of an element that settings drive: pointer → setting key. */
+export function boundProperties(module: ModuleDocument, elementId: string): Map<string, string> {
+  const bound = new Map<string, string>();
+  for (const [key, s] of Object.entries(module.settings ?? {})) {
+    for (const a of s.appliesTo ?? []) {
+      if ("activity" in a) { if (a.activity === elementId) bound.set(`/inputs/${a.input}`, key); } else if (a.element === elementId) bound.set(a.path, key);
+    }
+  }
+  return bound;
 }
 
 export function extensionPointJson(point: ExtensionPoint): ExtensionPoint {
