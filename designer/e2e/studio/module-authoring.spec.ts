@@ -20,7 +20,8 @@ test("the city designer exposes a bounded, locked setting and an extension point
   await promote.getByLabel("下限").fill("3");
   await promote.getByLabel("上限").fill("20");
   await promote.getByRole("button", { name: "设为可配置项" }).click();
-  await expect(page.getByText("此值由设置 districtDeadlineDays 决定")).toBeVisible();
+  await expect(page.getByText("此值由设置 districtDeadlineDays 决定 (3–20)")).toBeVisible();
+  await expect(promote).toContainText("deadlineDays ← 此值由设置 districtDeadlineDays 决定");
 
   // An extension point after the district review's approval; the canvas marks it and names where it rejoins.
   const open = page.getByRole("region", { name: "开放扩展点" });
