@@ -2,7 +2,7 @@ import { LockOutlined } from "@ant-design/icons";
 import { Alert, Button, Form, Input, InputNumber, Select, Space, Tag, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { errorText } from "../api/client";
-import type { Lock, LockKind } from "../api/types";
+import type { Lock, LockKind, ModuleDocument, OverlayOperation } from "../api/types";
 import { boundsText, locksOn, type Refusal } from "../customisation/lock-check";
 import { RefusalAlert } from "../customisation/StructureEditor";
 import { useI18n } from "../i18n/i18n";
@@ -51,19 +51,20 @@ export function LockPanel({ editing, myOrgId, elementId }: { editing: ModuleEdit
   const [busy, setBusy] = useState(false);
   if (!entry) return null;
 
-  const save = async (operationsOrChange: { derived: () => ReturnType<typeof lockOperation>[] | null; template: () => void }) => {
+  /** A template edits its document; a derived module saves its overlay at once, so the server checks the lock. */
+  const save = async (change: { template: (document: ModuleDocument) => ModuleDocument; derived: () => OverlayOperation[] }) => {
     setFailure(undefined);
+    const done = () => { setDraft(undefined); setEditingAt(undefined); };
     if (editing.kind === "template") {
-      operationsOrChange.template();
-      setDraft(undefined);
-      setEditingAt(undefined);
+      editing.editDocument(change.template);
+      done();
       return;
     }
     setBusy(true);
     try {
-      const refused = await editing.applyOperations(operationsOrChange.derived() ?? editing.operations);
+      const refused = await editing.applyOperations(change.derived());
       setRefusal(refused);
-      if (!refused) { setDraft(undefined); setEditingAt(undefined); }
+      if (!refused) done();
     } catch (e) {
       setFailure(errorText(e));
     } finally {
@@ -71,12 +72,12 @@ export function LockPanel({ editing, myOrgId, elementId }: { editing: ModuleEdit
     }
   };
   const put = (lock: LockDraft) => save({
-    template: () => editing.editDocument((d) => (editingAt === undefined ? withLock(d, lock) : withLockAt(d, editingAt, lock))),
+    template: (d) => (editingAt === undefined ? withLock(d, lock) : withLockAt(d, editingAt, lock)),
     derived: () => (editingAt === undefined ? [...editing.operations, lockOperation(lock)]
       : editing.operations.map((o, i) => (i === editingAt ? lockOperation(lock) : o))),
   });
   const remove = (at: number) => save({
-    template: () => editing.editDocument((d) => withLockAt(d, at, undefined)),
+    template: (d) => withLockAt(d, at, undefined),
     derived: () => editing.operations.filter((_, i) => i !== at),
   });
   const problem = draft && lockProblem(draft);
