@@ -31,6 +31,7 @@ test("the city designer exposes a bounded, locked setting and an extension point
   await open.getByRole("button", { name: "开放扩展点" }).click();
   await expect(page.locator('[data-activity-id="districtReview"] .ff-node-extension-points')).toContainText("afterDistrictReview");
   await expect(open).toContainText("在 districtReview（approve）之后插入，回到 recordHandler");
+  await expectAccessible(page);
 
   // The settings tab lists it; its value is locked to 3–15 with a reason.
   await page.getByRole("tab", { name: "可配置项" }).click();

@@ -36,7 +36,7 @@ function ActivityNodeView({ data, selected }: NodeProps<ActivityFlowNode>) {
     >
       {activity.type !== "start" && <Handle type="target" position={Position.Left} />}
       <div style={{ fontWeight: 600, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" }}>{locked ? "🔒 " : ""}{title}</div>
-      <div style={{ color: "#8c8c8c" }}>{data.label} · {activity.id}</div>
+      <div style={{ color: "#595959" }}>{data.label} · {activity.id}</div>
       {data.extensionPoints?.length ? (
         <div className="ff-node-extension-points" title={data.extensionPoints.join("\n")}
           style={{ position: "absolute", top: -10, right: 6, background: "#f9f0ff", border: "1px solid #d3adf7", color: "#531dab", borderRadius: 8, padding: "0 6px", fontSize: 10 }}>

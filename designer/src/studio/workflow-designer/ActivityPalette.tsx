@@ -34,7 +34,7 @@ export const ActivityPalette = memo(function ActivityPalette({ onAdd, disabled }
             onKeyDown={(e) => e.key === "Enter" && !disabled && onAdd(a.type)}
             style={{ padding: "4px 6px", margin: "2px 0", border: "1px solid #f0f0f0", borderRadius: 4, cursor: disabled ? "not-allowed" : "grab", background: "#fafafa" }}
           >
-            {a.label[locale]} <span style={{ color: "#bfbfbf", fontSize: 11 }}>{a.type}</span>
+            {a.label[locale]} <span style={{ color: "#595959", fontSize: 11 }}>{a.type}</span>
           </div>
         )),
       }))} />

@@ -221,7 +221,7 @@ function Designer(props: WorkflowDesignerProps) {
           <Button size="small" onClick={layout} disabled={structureLocked}>{t("wf.autoLayout")}</Button>
           <Button size="small" onClick={() => setDialog("json")}>{t("wf.json")}</Button>
           <Button size="small" onClick={() => setDialog("elsa")} disabled={structureLocked || !props.importElsa}>{t("wf.import")}</Button>
-          <Tooltip title={t("wf.shortcuts")}><span style={{ color: "#8c8c8c" }}>⌨</span></Tooltip>
+          <Tooltip title={t("wf.shortcuts")}><span style={{ color: "#595959" }}>⌨</span></Tooltip>
           {problemsById.size > 0 && <span className="ff-problem-count" style={{ color: "#ff4d4f" }}>{t("wf.problems", { count: [...problemsById.values()].reduce((n, l) => n + l.length, 0) })}</span>}
         </Space>
         {generalProblems.map((p, i) => <Alert key={i} type="warning" banner title={p.message} />)}
