@@ -106,6 +106,51 @@ public class ModuleChainCommandsTests
         Assert.Contains("北京市总工会 (bj, city)", run.Stderr);
     }
 
+    /// <summary>
+    /// The join package as the Studio writes it after a city designer promoted a step input to a setting, opened an
+    /// extension point and added locks (designer/test/studio/module-authoring.test.ts produces exactly this file).
+    /// </summary>
+    private static readonly string StudioAuthored = Repo("tests/conformance/authoring/join-city");
+
+    [Theory]
+    [InlineData("""{"op":"set","element":"districtDeadlineDays","path":"/value","value":20,"was":10}""", "districtDeadlineDays", "20 is outside the locked bounds 3–15", "bj")]
+    [InlineData("""{"op":"set","element":"handToStreet","path":"/inputs/level","value":"city","was":"street"}""", "handToStreet", "\"city\" is not allowed: the value is locked to one of \"street\", \"district\"", "bj")]
+    [InlineData("""{"op":"set","element":"districtReview","path":"/inputs/outcomes","value":["approve"],"was":["approve","reject","handleOffline"]}""", "districtReview", "property /inputs/outcomes is locked", "bj")]
+    [InlineData("""{"op":"set","element":"monthlyIncome","path":"/max","value":5000000,"was":1000000}""", "monthlyIncome", "comes from setting 'incomeCap'", null)]
+    [InlineData("""{"op":"lock","element":"districtDeadlineDays","kind":"bounds","path":"/value","min":1,"max":15}""", "districtDeadlineDays", "locks only tighten downwards: bounds 1–15 would loosen 3–15", "bj")]
+    public void The_package_the_Studio_authors_validates_and_holds_a_district_to_its_locks(string operation, string element, string reason, string? lockedBy)
+    {
+        var valid = Of("module", "validate", StudioAuthored);
+        Assert.True(valid.ExitCode == 0, valid.Stdout + valid.Stderr);
+
+        using var scratch = new ScratchFolder();
+        var district = (string operations) => scratch.Write("district.json",
+            $$"""{"org":{"id":"bj-haidian","name":"海淀区总工会","level":"district"},"base":{"module":"join","version":"1.1.0"},"operations":[{{operations}}]}""");
+        // Within what the city opened: the setting drives the step, and a step goes in at the new extension point.
+        var within = Of("module", "resolve", StudioAuthored, district("""
+            {"op":"set","element":"districtDeadlineDays","path":"/value","value":12,"was":10},
+            {"op":"set","element":"handToStreet","path":"/inputs/level","value":"district","was":"street"},
+            {"op":"set","element":"incomeCap","path":"/value","value":300000,"was":1000000},
+            {"op":"add","parent":"afterDistrictReview","definition":{"id":"talk","type":"log","inputs":{"text":"谈心谈话"}}}
+            """));
+        Assert.True(within.ExitCode == 0, within.Stderr);
+        var activities = within.Json["module"]!["workflow"]!["activities"]!.AsArray();
+        Assert.Equal(12, (int)activities.First(a => (string?)a!["id"] == "districtReview")!["inputs"]!["deadlineDays"]!);
+        var income = within.Json["module"]!["forms"]![0]!["pages"]!.AsArray().SelectMany(p => p!["sections"]!.AsArray())
+            .SelectMany(section => section!["fields"]!.AsArray()).Single(f => (string?)f!["id"] == "monthlyIncome")!;
+        Assert.Equal(300000, (int)income["max"]!);
+        var connections = within.Json["module"]!["workflow"]!["connections"]!.AsArray();
+        Assert.Contains(connections, c => (string?)c!["source"] == "districtReview" && (string?)c["outcome"] == "approve" && (string?)c["target"] == "talk");
+        Assert.Contains(connections, c => (string?)c!["source"] == "talk" && (string?)c["target"] == "recordHandler");
+
+        var refused = Of("module", "resolve", StudioAuthored, district(operation));
+        Assert.Equal(2, refused.ExitCode);
+        var error = refused.Json["errors"]![0]!;
+        Assert.Equal(element, (string?)error["element"]);
+        Assert.Equal(lockedBy, (string?)error["lockedBy"]?["id"]);
+        Assert.Contains(reason, (string?)error["message"]);
+    }
+
     [Fact]
     public void City_upgrade_reaches_both_districts_with_their_changes_and_the_one_real_conflict()
     {

@@ -188,4 +188,49 @@ public class LockTests
         var module = Resolve(district, street).Module;
         Assert.DoesNotContain(module["locks"]!.AsArray(), l => (string?)l!["element"] == "email");
     }
+
+    [Fact]
+    public void A_bounds_lock_on_a_choice_allows_only_the_listed_options_below()
+    {
+        var district = DistrictOverlay(
+            """{"op":"lock","element":"handToStreet","kind":"bounds","path":"/inputs/level","options":["street","district"],"reason":"只可上报街道或区"}""");
+        var street = (string value) => Overlay("""{"id":"bj-haidian-zgc","name":"中关村街道总工会","level":"street"}""", "1.0.0",
+            $$"""{"op":"set","element":"handToStreet","path":"/inputs/level","value":"{{value}}","was":"street"}""");
+
+        Assert.Equal("district", (string?)Value(Resolve(district, street("district")).Module, "handToStreet", "/inputs/level"));
+        var problem = Refusal(district, street("city"));
+        Assert.Equal("handToStreet", problem.Element);
+        Assert.Equal("/inputs/level", problem.Property);
+        Assert.Equal("bj-haidian", problem.LockedBy!.Id);
+        Assert.Contains("\"city\" is not allowed: the value is locked to one of \"street\", \"district\"", problem.Message);
+        Assert.Contains("只可上报街道或区", problem.Message);
+        // The lock travels with the module, so a snapshot used as the next parent keeps it.
+        var written = Resolve(district).Module["locks"]!.AsArray().Last()!;
+        Assert.Equal("""["street","district"]""", written["options"]!.ToJsonString());
+    }
+
+    [Fact]
+    public void Allowed_options_only_narrow_downwards_and_must_hold_the_current_value()
+    {
+        var district = """{"op":"lock","element":"handToStreet","kind":"bounds","path":"/inputs/level","options":["street","district"]}""";
+        var street = (string options) => Overlay("""{"id":"bj-haidian-zgc","level":"street"}""", "1.0.0",
+            $$"""{"op":"lock","element":"handToStreet","kind":"bounds","path":"/inputs/level","options":{{options}}}""");
+
+        Resolve(DistrictOverlay(district), street("""["street"]"""));
+        var wider = Refusal(DistrictOverlay(district), street("""["street","grassroots"]"""));
+        Assert.Contains("locks only tighten downwards", wider.Message);
+        Assert.Equal("bj-haidian", wider.LockedBy!.Id);
+
+        var stale = Refusal(DistrictOverlay("""{"op":"lock","element":"handToStreet","kind":"bounds","path":"/inputs/level","options":["district"]}"""));
+        Assert.Contains("\"street\" already lies outside one of \"district\"", stale.Message);
+    }
+
+    [Fact]
+    public void A_package_whose_value_lies_outside_its_own_allowed_options_does_not_load()
+    {
+        var package = JoinPackage();
+        package["locks"]!.AsArray().Add(JsonNode.Parse("""{"element":"handToStreet","kind":"bounds","path":"/inputs/level","options":["district"]}"""));
+        var problems = Assert.Throws<ModuleException>(() => ChainResolver.Resolve(package, [])).Problems;
+        Assert.Contains(problems, p => p.Element == "handToStreet" && p.Message.Contains("\"street\" is outside the locked bounds one of \"district\""));
+    }
 }

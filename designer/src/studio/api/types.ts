@@ -30,7 +30,9 @@ export type ModuleVersion = ModuleVersionView;
 /** GET /api/modules/{id} answers {module, versions}; the Studio keeps them side by side (studio-api.ts). */
 export type ModuleDetails = ModuleSummary & { versions: ModuleVersion[] };
 
-export interface Setting { label?: LocalizedText; value: unknown; min?: number; max?: number; appliesTo?: { activity: string; input: string }[] }
+/** Where a setting's value goes: an activity input, or any property of an element (a field's /max ...). */
+export type SettingTarget = { activity: string; input: string } | { element: string; path: string };
+export interface Setting { label?: LocalizedText; value: unknown; min?: number; max?: number; appliesTo?: SettingTarget[] }
 
 export type LockKind = "element" | "properties" | "bounds" | "notRemovable" | "additionsOnly";
 export interface Lock {
@@ -40,6 +42,8 @@ export interface Lock {
   path?: string;
   min?: number;
   max?: number;
+  /** Bounds on a choice: the values allowed at `path`. */
+  options?: unknown[];
   reason?: string;
   existing?: string[];
   by?: OrgRef;

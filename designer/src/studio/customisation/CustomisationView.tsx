@@ -1,6 +1,6 @@
 import { Alert, Button, Input, Segmented, Space, Tag, Typography } from "antd";
 import { DataTable } from "../data-table/DataTable";
-import { useMemo, useState } from "react";
+import { useMemo, useState, type CSSProperties } from "react";
 import { errorText } from "../api/client";
 import type { ModuleSummary, OverlayOperation, UpgradeState } from "../api/types";
 import { useI18n } from "../i18n/i18n";
@@ -16,8 +16,14 @@ import { withoutMovesOf } from "./move-operations";
 import { StructureOrder } from "./StructureOrder";
 import { withoutOperationsOn } from "./structure-operations";
 import { tones } from "../app/tones";
+import { LockPanel } from "../authoring/LockPanel";
 
 const statusColour: Record<ElementStatus, string> = { inherited: "default", overridden: "blue", locked: "orange", added: "green", hidden: "red" };
+/** antd's orange and green tags read below 4.5:1 (axe): the same hues, darker text. */
+const statusStyle: Partial<Record<ElementStatus, CSSProperties>> = {
+  locked: { color: "#873800", background: "#fff7e6", borderColor: "#ffd591" },
+  added: { color: "#135200", background: "#f6ffed", borderColor: "#b7eb8f" },
+};
 const statusText: Record<ElementStatus, MessageKey> = {
   inherited: "cust.inherited", overridden: "cust.overridden", locked: "cust.locked", added: "cust.added", hidden: "cust.hidden",
 };
@@ -92,6 +98,7 @@ export function CustomisationView({ summary, editing, upgrade, resolve }: Custom
           title: t("cust.value"), render: (_, s) => (
             <Space direction="vertical" size={0}>
               <SettingValueInput name={s.key} value={s.value} label={`${t("cust.value")} ${s.key}`}
+                disabled={editing.refusal(s.key, "/value", s.value) !== undefined}
                 onChange={(value) => {
                   const refused = editing.setProperty(s.key, "/value", value, "value");
                   setRefusal(refused ? { ...refused, element: s.key } : undefined);
@@ -104,6 +111,7 @@ export function CustomisationView({ summary, editing, upgrade, resolve }: Custom
             </Space>
           ),
         },
+        { title: t("lock.title"), render: (_, s) => <LockPanel editing={editing} myOrgId={summary.ownerOrgId} elementId={s.key} /> },
       ]} />
 
       <Typography.Title level={5} style={{ marginTop: 16 }}>{t("cust.diff")}</Typography.Title>
@@ -129,7 +137,7 @@ export function CustomisationView({ summary, editing, upgrade, resolve }: Custom
           title: t("cust.status"), render: (_, r) => (
             <>
               {rowRefusal?.element === r.id && <RefusalAlert refusal={rowRefusal} />}
-              <Tag color={statusColour[r.status]} data-status={r.status}>{t(statusText[r.status])}</Tag>
+              <Tag color={statusStyle[r.status] ? undefined : statusColour[r.status]} style={statusStyle[r.status]} data-status={r.status}>{t(statusText[r.status])}</Tag>
               {r.overriddenHere.map((p) => <code key={p} style={{ marginRight: 4 }}>{p}</code>)}
               {r.movedHere && <Tag color="blue">{t("cust.moved")}</Tag>}
               {r.locks.map((l, i) => <div key={i} style={{ fontSize: 12, color: tones.locked }}>{t("cust.lockedBy", { org: l.by?.name ?? l.by?.id ?? "?", reason: `${l.kind}${l.reason ? ` — ${l.reason}` : ""}` })}</div>)}

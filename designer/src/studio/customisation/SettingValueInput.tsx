@@ -10,16 +10,18 @@ const choices: Record<string, string[]> = {
 const texts = new Set(["responseOpensAt", "responseClosesAt", "responseEligibility"]);
 
 /** One setting's value editor: numbers, the response policy's choices and texts; anything else is shown, not edited here. */
-export function SettingValueInput({ name, value, label, onChange }: {
+export function SettingValueInput({ name, value, label, onChange, disabled }: {
   name: string; value: unknown; label: string; onChange: (value: unknown) => void;
+  /** Locked above as a whole: shown greyed, not editable. */
+  disabled?: boolean;
 }) {
-  if (typeof value === "number") return <InputNumber aria-label={label} value={value} onChange={(n) => onChange(n ?? undefined)} />;
+  if (typeof value === "number") return <InputNumber aria-label={label} value={value} disabled={disabled} onChange={(n) => onChange(n ?? undefined)} />;
   if (choices[name]) {
-    return <Select aria-label={label} style={{ width: 220 }} value={value as string} onChange={onChange}
+    return <Select aria-label={label} style={{ width: 220 }} value={value as string} disabled={disabled} onChange={onChange}
       options={choices[name].map((v) => ({ value: v, label: v }))} />;
   }
   if (texts.has(name)) {
-    return <Input aria-label={label} style={{ width: 280 }} value={typeof value === "string" ? value : ""} allowClear
+    return <Input aria-label={label} style={{ width: 280 }} value={typeof value === "string" ? value : ""} allowClear disabled={disabled}
       placeholder={name === "responseEligibility" ? "applicant.isMember" : "2027-06-30T16:00:00Z"}
       onChange={(e) => onChange(e.target.value.trim() === "" ? null : e.target.value)} />;
   }

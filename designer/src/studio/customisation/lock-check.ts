@@ -35,13 +35,24 @@ export function setRefusal(module: ModuleDocument, index: Map<string, ElementEnt
     if (lock.kind === "additionsOnly") return refuse("additions only");
     if (lock.kind === "properties" && (lock.properties ?? []).some((p) => overlaps(asPointer(p), pointer))) return refuse("property locked");
     if (lock.kind === "bounds" && lock.path !== undefined && overlaps(lock.path, pointer)) {
+      if (lock.options?.length) {
+        if (pointer !== lock.path || !lock.options.some((o) => JSON.stringify(o) === JSON.stringify(value))) return refuse(boundsText(lock));
+        if (lock.min === undefined && lock.max === undefined) continue;
+      }
       const n = typeof value === "number" ? value : Number.NaN;
       if (Number.isNaN(n) || (lock.min !== undefined && n < lock.min) || (lock.max !== undefined && n > lock.max)) {
-        return refuse(`${lock.min ?? "−∞"}–${lock.max ?? "∞"}`);
+        return refuse(boundsText(lock));
       }
     }
   }
   return undefined;
+}
+
+/** What a bounds lock allows: min–max, or the allowed options. */
+export function boundsText(lock: Lock): string {
+  const range = lock.min === undefined && lock.max === undefined ? "" : `${lock.min ?? "−∞"}–${lock.max ?? "∞"}`;
+  const options = lock.options?.length ? lock.options.map((o) => (typeof o === "string" ? o : JSON.stringify(o))).join(" / ") : "";
+  return [options, range].filter(Boolean).join("; ");
 }
 
 /** Locks above my org that touch an element at all (for the "locked above" badge). */

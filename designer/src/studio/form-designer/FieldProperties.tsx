@@ -20,8 +20,10 @@ export function LocalizedInput({ label, value, pointer, set }: { label: string; 
 }
 
 /** Properties of one field: labels per locale, key, required, PII class, constraints by type, options, rules. */
-export function FieldProperties({ field, set, refusal, structureLocked }: {
+export function FieldProperties({ field, set, refusal, structureLocked, locked = false }: {
   field: FieldDefinition; set(pointer: string, value: unknown, merge?: string): void; refusal?: Refusal; structureLocked: boolean;
+  /** Locked above as a whole (or additions only): every property is shown greyed. */
+  locked?: boolean;
 }) {
   const { t, locale } = useI18n();
   const numeric = field.type === "number" || field.type === "money" || field.type === "rating";
@@ -32,7 +34,7 @@ export function FieldProperties({ field, set, refusal, structureLocked }: {
       <Typography.Title level={5} style={{ marginTop: 0 }}>{fieldTypeLabel(field.type, locale)} · {field.id}</Typography.Title>
       {refusal && <Alert type="error" showIcon role="alert" className="ff-refusal" title={t("cust.refused", { reason: refusal.reason })}
         description={refusal.lockedBy ? t("cust.lockedBy", { org: refusal.lockedBy.name ?? refusal.lockedBy.id, reason: refusal.reason }) : undefined} />}
-      <Form layout="vertical" size="small">
+      <Form layout="vertical" size="small" disabled={locked}>
         <LocalizedInput label={t("form.label")} value={field.label} pointer="/label" set={set} />
         {field.type !== "content" && (
           <>

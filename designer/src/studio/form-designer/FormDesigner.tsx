@@ -1,5 +1,5 @@
 import { Alert, Form, Typography } from "antd";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import type { FormDefinition } from "../../forms";
 import type { FieldType } from "../../forms/field-types";
 import type { Refusal } from "../customisation/lock-check";
@@ -19,10 +19,14 @@ export interface FormDesignerProps {
   /** Element IDs taken elsewhere in the module (IDs are unique across forms, workflow and settings). */
   takenIds?: ReadonlySet<string>;
   badges?(id: string): string[];
+  /** More for the selected element under its properties (its locks). */
+  extras?(id: string): ReactNode;
+  /** Elements locked above as a whole: their properties are greyed. */
+  lockedElement?(id: string): boolean;
 }
 
 /** The form designer: field palette, pages/sections outline (drag and drop), property panel with rules, phone preview. */
-export function FormDesigner({ form, onChange, setProperty, structureLocked = false, takenIds, badges }: FormDesignerProps) {
+export function FormDesigner({ form, onChange, setProperty, structureLocked = false, takenIds, badges, extras, lockedElement }: FormDesignerProps) {
   const { t, locale } = useI18n();
   const [selected, setSelected] = useState<string>();
   const [refusal, setRefusal] = useState<Refusal>();
@@ -67,14 +71,15 @@ export function FormDesigner({ form, onChange, setProperty, structureLocked = fa
           onRemove={(id) => { onChange(removeElement(form, id)); setSelected(undefined); }} />
       </div>
       <div role="region" style={{ maxHeight: 680, overflow: "auto" }} aria-label={t("wf.properties")}>
-        {field && <FieldProperties key={field.id} field={field} set={set} refusal={refusal} structureLocked={structureLocked} />}
+        {field && <FieldProperties key={field.id} field={field} set={set} refusal={refusal} structureLocked={structureLocked} locked={lockedElement?.(field.id)} />}
         {(page ?? section) && (
-          <Form layout="vertical" size="small" key={selected}>
+          <Form layout="vertical" size="small" key={selected} disabled={lockedElement?.(selected!)}>
             {refusal && <Alert type="error" role="alert" title={t("cust.refused", { reason: refusal.reason })} />}
             <LocalizedInput label={t("form.label")} value={(page ?? section)!.title} pointer="/title" set={set} />
             <RulesEditor node={page ?? section!} set={set} only={["visibleIf"]} />
           </Form>
         )}
+        {selected && (field ?? page ?? section) && extras?.(selected)}
       </div>
       <PhonePreview form={form} />
     </div>

@@ -13,6 +13,9 @@ import { WorkflowDesigner } from "../workflow-designer/WorkflowDesigner";
 import { useModuleEditing } from "./module-editing";
 import { StaleDraftAlert } from "./StaleDraftAlert";
 import { ArchivedNotice } from "./ArchivedNotice";
+import { locksOn } from "../customisation/lock-check";
+import { SettingsPanel } from "../authoring/SettingsPanel";
+import { ElementAuthoring, StepAuthoring } from "../authoring/StepAuthoring";
 
 const serverValidate = studioApi.validateWorkflow;
 
@@ -34,7 +37,7 @@ export function ModulePage({ summary, onBack }: { summary: ModuleSummary; onBack
   const document = editing?.document;
   const boundInputs = useMemo(() => {
     const map = new Map<string, string>();
-    for (const [key, s] of Object.entries(document?.settings ?? {})) for (const a of s.appliesTo ?? []) map.set(`${a.activity}/${a.input}`, key);
+    for (const [key, s] of Object.entries(document?.settings ?? {})) for (const a of s.appliesTo ?? []) if ("activity" in a) map.set(`${a.activity}/${a.input}`, key);
     return map;
   }, [document?.settings]);
   const lockedActivities = useMemo(() => new Set(derived && editing
@@ -99,12 +102,17 @@ export function ModulePage({ summary, onBack }: { summary: ModuleSummary; onBack
               visited={testRun?.visited}
               lockedActivities={lockedActivities}
               formFields={dataFields(document.forms[0])}
+              extensionPoints={document.extensionPoints}
+              extras={(activityId) => <StepAuthoring editing={editing} myOrgId={summary.ownerOrgId} activityId={activityId} />}
             />
           </div>
         ) },
+        ...(derived ? [] : [{ key: "settings", label: t("setting.tab"), children: <SettingsPanel editing={editing} myOrgId={summary.ownerOrgId} /> }]),
         ...document.forms.map((form, i) => ({ key: `form-${form.id}`, label: `${t("module.form")} · ${form.title?.["zh-CN"] ?? form.id}`, children: (
           <FormDesigner form={form} onChange={(next, merge) => editing.setForm(i, next, merge)} setProperty={editing.setProperty}
             structureLocked={derived} takenIds={takenIds}
+            extras={(id) => <ElementAuthoring key={id} editing={editing} myOrgId={summary.ownerOrgId} elementId={id} />}
+            lockedElement={(id) => derived && locksOn(document, editing.index, summary.ownerOrgId, id).some((l) => l.kind === "element" || l.kind === "additionsOnly")}
             badges={(id) => (editing.operations.some((o) => o.op === "set" && o.element === id) ? [t("cust.overridden")] : [])} />
         ) })),
         { key: "versions", label: t("module.versions"), children: details

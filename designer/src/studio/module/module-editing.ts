@@ -27,6 +27,8 @@ export interface ModuleEditing {
   /** Structure edits: templates only. */
   setWorkflow(next: WorkflowDefinition, merge?: string): void;
   setForm(index: number, next: FormDefinition, merge?: string): void;
+  /** Templates: any other edit of the document (settings, locks, extension points: studio/authoring). */
+  editDocument(change: (document: ModuleDocument) => ModuleDocument, merge?: string): void;
   replaceOperations(operations: OverlayOperation[]): void;
   /**
    * Derived modules: saves the overlay with these operations (adds, hides ...) and shows what the server resolves
@@ -130,6 +132,9 @@ export function useModuleEditing(summary: ModuleSummary, myOrgId: string | numbe
       setForm(i, next, merge) {
         if (derived) return;
         history.commit({ ...present, document: { ...present.document, forms: present.document.forms.map((f, n) => (n === i ? next : f)) } }, merge);
+      },
+      editDocument(change, merge) {
+        if (!derived) history.commit({ ...present, document: change(present.document) }, merge);
       },
       setVersion(version) {
         if (!derived) history.commit({ ...present, document: { ...present.document, version } }, "version");

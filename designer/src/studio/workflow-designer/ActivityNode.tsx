@@ -13,6 +13,8 @@ export interface ActivityNodeData extends Record<string, unknown> {
   problems: string[];
   visited: boolean;
   locked: boolean;
+  /** Extension points after this step: `id (outcome)`. */
+  extensionPoints?: string[];
 }
 
 export type ActivityFlowNode = Node<ActivityNodeData, "activity">;
@@ -36,6 +38,12 @@ function ActivityNodeView({ data, selected }: NodeProps<ActivityFlowNode>) {
       {activity.type !== "start" && <Handle type="target" position={Position.Left} />}
       <div style={{ fontWeight: 600, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" }}>{locked ? "🔒 " : ""}{title}</div>
       <div style={{ color: tones.secondary }}>{data.label} · {activity.id}</div>
+      {data.extensionPoints?.length ? (
+        <div className="ff-node-extension-points" title={data.extensionPoints.join("\n")}
+          style={{ position: "absolute", top: -10, right: 6, background: "#f9f0ff", border: "1px solid #d3adf7", color: "#531dab", borderRadius: 8, padding: "0 6px", fontSize: 10 }}>
+          ⊕ {data.extensionPoints.map((p) => p.split(" ")[0]).join(", ")}
+        </div>
+      ) : null}
       {problems.length > 0 && <div className="ff-node-problems" style={{ color: "#ff4d4f" }}>⚠ {problems.length}</div>}
       {ports.map((port, i) => (
         <div key={port} style={{ position: "absolute", right: 8, top: 34 + i * 18, fontSize: 10, color: "#595959" }}>

@@ -25,6 +25,8 @@ export interface ActivityPropertiesProps {
   connect(outcome: string, target: string | undefined): void;
   rename(next: string): void;
   structureLocked: boolean;
+  /** Locked above as a whole: every input is shown greyed. */
+  locked?: boolean;
   formFields: { key: string; label: string }[];
 }
 
@@ -65,7 +67,7 @@ export function ActivityProperties(props: ActivityPropertiesProps) {
       {refusal && <Alert type="error" showIcon role="alert" className="ff-refusal" title={t("cust.refused", { reason: refusal.reason })}
         description={refusal.lockedBy ? t("cust.lockedBy", { org: refusal.lockedBy.name ?? refusal.lockedBy.id, reason: refusal.reason }) : undefined} />}
       {problems.filter((p) => !p.property).map((p, i) => <Alert key={i} type="warning" title={p.message} style={{ marginBottom: 4 }} />)}
-      <Form layout="vertical" >
+      <Form layout="vertical" disabled={props.locked}>
         <Form.Item label={t("wf.id")}>
           <Input aria-label={t("wf.id")} defaultValue={activity.id} key={activity.id} disabled={structureLocked}
             onBlur={(e) => e.target.value !== activity.id && props.rename(e.target.value)} />

@@ -1,7 +1,7 @@
 import { ReactFlowProvider, useReactFlow, type Connection, type Edge, type EdgeChange } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { Alert, Button, Space, Tooltip } from "antd";
-import { useCallback, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from "react";
+import { useCallback, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type ReactNode } from "react";
 import type { Setting } from "../api/types";
 import type { Refusal } from "../customisation/lock-check";
 import { useI18n } from "../i18n/i18n";
@@ -36,6 +36,10 @@ export interface WorkflowDesignerProps {
   visited?: readonly string[];
   lockedActivities?: ReadonlySet<string>;
   formFields?: { key: string; label: string }[];
+  /** The module's extension points, marked on the step they follow. */
+  extensionPoints?: readonly { id: string; source: string; outcome?: string }[];
+  /** More for the selected step under its properties (locks, settings, extension points). */
+  extras?(activityId: string): ReactNode;
 }
 
 // Activities are immutable: a changed one is a new object, so its local problems can be kept by identity.
@@ -47,13 +51,14 @@ function cachedLocalProblems(activity: ActivityDefinition): WorkflowProblem[] {
 }
 
 function sameNodeData(a: ActivityNodeData, b: ActivityNodeData): boolean {
-  return a.activity === b.activity && a.label === b.label && a.visited === b.visited && a.locked === b.locked
+  return a.activity === b.activity && a.label === b.label && a.visited === b.visited && a.locked === b.locked && a.extensionPoints?.join() === b.extensionPoints?.join()
     && a.problems.length === b.problems.length && a.problems.every((p, i) => p === b.problems[i]);
 }
 const noVisits: readonly string[] = [];
+const noPoints: readonly { id: string; source: string; outcome?: string }[] = [];
 
 function Designer(props: WorkflowDesignerProps) {
-  const { workflow, onChange, structureLocked = false, history, visited = noVisits } = props;
+  const { workflow, onChange, structureLocked = false, history, visited = noVisits, extensionPoints = noPoints } = props;
   const { t, locale } = useI18n();
   const flow = useReactFlow();
   const wrapper = useRef<HTMLDivElement>(null);
@@ -87,6 +92,7 @@ function Designer(props: WorkflowDesignerProps) {
         activity: a, ports: portsOf(a), label: activitySpec(a.type)?.label[locale] ?? a.type,
         problems: (problemsById.get(a.id) ?? []).map((p) => (p.property ? `${p.property}: ${p.message}` : p.message)),
         visited: visitedSet.has(a.id), locked: props.lockedActivities?.has(a.id) ?? false,
+        extensionPoints: extensionPoints.filter((p) => p.source === a.id).map((p) => `${p.id} (${p.outcome ?? "done"})`),
       };
       const position = { x: a.layout?.x ?? (i % 8) * 230, y: a.layout?.y ?? Math.floor(i / 8) * 120 };
       const sameData = old !== undefined && sameNodeData(old.data, data);
@@ -98,7 +104,7 @@ function Designer(props: WorkflowDesignerProps) {
         selected, data: sameData ? old!.data : data,
       };
     });
-  }, [workflow, problemsById, visitedSet, locale, structureLocked, props.lockedActivities]);
+  }, [workflow, problemsById, visitedSet, locale, structureLocked, props.lockedActivities, extensionPoints]);
 
   // Stable handlers for the canvas: they read the latest definition through a ref.
   const latest = useRef({ workflow, onChange, structureLocked });
@@ -235,6 +241,7 @@ function Designer(props: WorkflowDesignerProps) {
             activity={selected}
             problems={problemsById.get(selected.id) ?? []}
             structureLocked={structureLocked}
+            locked={props.lockedActivities?.has(selected.id)}
             formFields={formFields}
             setInput={(name, value, merge) => props.setInput(selected.id, name, value, merge)}
             boundSetting={(input) => props.boundSetting?.(selected.id, input)}
@@ -249,6 +256,7 @@ function Designer(props: WorkflowDesignerProps) {
             }}
           />
         ) : <p style={{ color: tones.secondary }}>{t("wf.noSelection")}</p>}
+        {selected && props.extras?.(selected.id)}
       </div>
       <WorkflowJsonDialog mode={dialog} workflow={workflow} onClose={() => setDialog(undefined)}
         onApply={(next) => !structureLocked && onChange(next)} importElsa={props.importElsa ?? (async () => { throw new Error("import unavailable"); })} />

@@ -39,6 +39,12 @@ internal sealed class LockBook
                 case LockKind.Properties when self && property is not null && spec.Properties.Any(p => Pointer.Overlaps(property, p)):
                     return Violation(element, property, spec, $"property {spec.Properties.First(p => Pointer.Overlaps(property, p))} is locked");
                 case LockKind.Bounds when self && property is not null && Pointer.Overlaps(property, spec.Path!):
+                    if (spec.Options.Count > 0)
+                    {
+                        if (property != spec.Path || !spec.Admits(value))
+                            return Violation(element, property, spec, $"{(property == spec.Path ? value?.ToJsonString() ?? "null" : spec.Path)} is not allowed: the value is locked to {spec.Bounds}");
+                        break;
+                    }
                     if (property != spec.Path || ModuleSoundness.Number(value) is not { } n)
                         return Violation(element, property, spec, $"{spec.Path} is locked to a number within {spec.Bounds}");
                     if (!spec.Allows(n))
@@ -73,13 +79,15 @@ internal sealed class LockBook
         return null;
     }
 
-    /// <summary>A new lock may only tighten: bounds must lie within every bounds lock from above on the same value.</summary>
+    /// <summary>
+    /// A new lock may only tighten: bounds must lie within every bounds lock from above on the same value (min–max
+    /// inside, allowed options a subset).
+    /// </summary>
     public ModuleProblem? CheckTighten(LockSpec proposed, int position)
     {
         if (proposed.Kind != LockKind.Bounds) return null;
         foreach (var (spec, _) in Above(position))
-            if (spec.Kind == LockKind.Bounds && spec.Element == proposed.Element && spec.Path == proposed.Path
-                && ((spec.Min is { } min && !(proposed.Min >= min)) || (spec.Max is { } max && !(proposed.Max <= max))))
+            if (spec.Kind == LockKind.Bounds && spec.Element == proposed.Element && spec.Path == proposed.Path && !proposed.WithinBoundsOf(spec))
                 return Violation(proposed.Element, proposed.Path, spec,
                     $"locks only tighten downwards: bounds {proposed.Bounds} would loosen {spec.Bounds}");
         return null;

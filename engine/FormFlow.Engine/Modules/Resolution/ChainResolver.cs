@@ -41,9 +41,9 @@ public static class ChainResolver
         }
 
         var resolved = SettingBindings.Applied(module);
-        foreach (var (setting, activity, input) in SettingBindings.Bindings(resolved))
+        foreach (var (setting, element, path) in SettingBindings.Bindings(resolved))
             if (provenance.Get(setting, "/value") is { } origin)
-                provenance.Set(activity, $"/inputs/{Pointer.Escape(input)}", (JsonObject)origin.DeepClone());
+                provenance.Set(element, path, (JsonObject)origin.DeepClone());
         var unsound = ModuleSoundness.Check(resolved);
         if (unsound.Count > 0)
             throw new ModuleException(unsound.Select(p => p with { Message = "the resolved module is unsound: " + p.Message }).ToList());

@@ -156,9 +156,23 @@ internal static class ModuleSoundness
             else if (Number(setting["value"]) is { } v && (v < min || v > max))
                 problems.Add(new(name, $"{path}/value", $"setting '{name}' = {v} is outside its bounds {min}–{max}"));
         }
-        foreach (var (name, activity, input) in SettingBindings.Bindings(module))
-            if (index.Find(activity) is not { Kind: ElementKind.Activity })
-                problems.Add(new(name, $"/settings/{Pointer.Escape(name)}/appliesTo", $"setting '{name}' applies to activity '{activity}', which the workflow does not have"));
+        foreach (var (name, setting) in module["settings"]!.AsObject())
+        {
+            var targets = setting?["appliesTo"]?.AsArray() ?? [];
+            for (var i = 0; i < targets.Count; i++)
+            {
+                var at = $"/settings/{Pointer.Escape(name)}/appliesTo/{i}";
+                if (targets[i]?["activity"] is { } activity)
+                {
+                    if (index.Find((string)activity!) is not { Kind: ElementKind.Activity })
+                        problems.Add(new(name, at, $"setting '{name}' applies to activity '{activity}', which the workflow does not have"));
+                }
+                else if (index.Find((string)targets[i]!["element"]!) is not { } entry)
+                    problems.Add(new(name, at, $"setting '{name}' applies to element '{targets[i]!["element"]}', which the module does not have"));
+                else if (SettingBindings.Problem(entry, (string)targets[i]!["path"]!) is { } why)
+                    problems.Add(new(name, $"{at}/path", $"setting '{name}' applies to {targets[i]!["path"]} of '{entry.Id}': {why}"));
+            }
+        }
     }
 
     private static void CheckExtensionPoints(JsonObject module, ElementIndex index, List<ModuleProblem> problems)
@@ -191,10 +205,10 @@ internal static class ModuleSoundness
             if (spec.Kind != LockKind.Bounds) continue;
             if (spec.Min > spec.Max) problems.Add(new(spec.Element, path, $"bounds lock on '{spec.Element}': min {spec.Min} is greater than max {spec.Max}"));
             var current = Pointer.Get(entry.Node, spec.Path!);
-            if (Number(current) is not { } value)
+            if (spec.Options.Count == 0 && Number(current) is null)
                 problems.Add(new(spec.Element, $"{path}/path", $"bounds lock on '{spec.Element}' {spec.Path}: the element has no number there"));
-            else if (!spec.Allows(value))
-                problems.Add(new(spec.Element, $"{path}/path", $"'{spec.Element}' {spec.Path} = {value} is outside the locked bounds {spec.Bounds}"));
+            else if (!spec.Admits(current))
+                problems.Add(new(spec.Element, $"{path}/path", $"'{spec.Element}' {spec.Path} = {current?.ToJsonString() ?? "null"} is outside the locked bounds {spec.Bounds}"));
         }
     }
 

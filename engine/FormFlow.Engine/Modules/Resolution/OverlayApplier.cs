@@ -44,8 +44,8 @@ internal sealed class OverlayApplier(JsonObject module, LockBook book, Provenanc
             return Refuse(id, $"set: {path} holds child elements; use add, hide or move");
         if (entry.Kind == ElementKind.Setting && path != "/value")
             return Refuse(id, $"set: only a setting's /value can be set (its bounds belong to the template owner; tighten them with a bounds lock)");
-        if (entry.Kind == ElementKind.Activity && SettingBindings.BoundSetting(module, id, path) is { } setting)
-            return Refuse(id, $"set: {path} of activity '{id}' comes from setting '{setting}'; set the setting instead");
+        if (SettingBindings.BoundSetting(module, id, path) is { } setting)
+            return Refuse(id, $"set: {path} of {(entry.Kind == ElementKind.Activity ? "activity" : "element")} '{id}' comes from setting '{setting}'; set the setting instead");
         if (book.CheckChange(_index, id, path, op["value"], position) is { } violation) return violation;
         if (Pointer.Set(entry.Node, path, op["value"]?.DeepClone()) is { } error) return Refuse(id, $"set: {error}");
         provenance.Set(id, path, overlay.Org.ToJson());
@@ -146,10 +146,11 @@ internal sealed class OverlayApplier(JsonObject module, LockBook book, Provenanc
         if (spec.Kind == LockKind.Properties && spec.Properties.Count == 0) return Refuse(spec.Element, "lock: a properties lock names the properties");
         if (spec.Kind == LockKind.Bounds)
         {
-            if (spec.Path is null || (spec.Min is null && spec.Max is null)) return Refuse(spec.Element, "lock: a bounds lock needs a path and min and/or max");
-            if (ModuleSoundness.Number(Pointer.Get(entry.Node, spec.Path)) is not { } value)
+            if (spec.Path is null || !spec.HasBounds) return Refuse(spec.Element, "lock: a bounds lock needs a path and min and/or max, or options");
+            var current = Pointer.Get(entry.Node, spec.Path);
+            if (spec.Options.Count == 0 && ModuleSoundness.Number(current) is null)
                 return Refuse(spec.Element, $"lock: '{spec.Element}' has no number at {spec.Path}");
-            if (!spec.Allows(value)) return Refuse(spec.Element, $"lock: '{spec.Element}' {spec.Path} = {value} already lies outside {spec.Bounds}");
+            if (!spec.Admits(current)) return Refuse(spec.Element, $"lock: '{spec.Element}' {spec.Path} = {current?.ToJsonString() ?? "null"} already lies outside {spec.Bounds}");
         }
         if (book.CheckTighten(spec, position) is { } loosening) return loosening;
         book.Add(spec, position);

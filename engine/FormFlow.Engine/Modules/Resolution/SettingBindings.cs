@@ -1,40 +1,50 @@
 using System.Text.Json.Nodes;
-using FormFlow.Engine.Workflows.Activities;
+using FormFlow.Engine.Modules.Elements;
 
 namespace FormFlow.Engine.Modules.Resolution;
 
 /// <summary>
-/// Settings drive activity inputs (`appliesTo: [{activity, input}]`): the resolved workflow carries each setting's
-/// value there, so a deadline is changed in one place and checked against its bounds.
+/// Settings drive properties elsewhere in the module (`appliesTo`): an activity input (`{activity, input}`) or any
+/// property of an element (`{element, path}`, e.g. a field's `/max`). The resolved module carries each setting's
+/// value there, so a value is changed in one place and checked against its bounds.
 /// </summary>
 internal static class SettingBindings
 {
-    /// <summary>A copy of the module with every bound activity input set from its setting.</summary>
+    /// <summary>A copy of the module with every bound property set from its setting.</summary>
     public static JsonObject Applied(JsonObject module)
     {
         var copy = module.DeepClone().AsObject();
-        foreach (var (name, activityId, input) in Bindings(copy))
-            if (Activity(copy, activityId) is JsonObject activity)
-            {
-                var inputs = activity["inputs"] as JsonObject ?? (JsonObject)(activity["inputs"] = new JsonObject());
-                inputs[input] = copy["settings"]![name]!["value"]?.DeepClone();
-            }
+        var index = ElementIndex.Build(copy);
+        foreach (var (name, element, path) in Bindings(copy))
+            // A binding to a missing element, or a path that names no place, is reported by the soundness check.
+            if (index.Find(element) is { } entry && Problem(entry, path) is null)
+                Pointer.Set(entry.Node, path, copy["settings"]![name]!["value"]?.DeepClone());
         return copy;
     }
 
-    /// <summary>The setting that drives an activity input, if any.</summary>
-    public static string? BoundSetting(JsonObject module, string activityId, string pointer) =>
-        Bindings(module).FirstOrDefault(b => b.Activity == activityId && Elements.Pointer.Overlaps(pointer, $"/inputs/{Elements.Pointer.Escape(b.Input)}")).Setting;
+    /// <summary>The setting that drives a property of an element (or something under it), if any.</summary>
+    public static string? BoundSetting(JsonObject module, string elementId, string pointer) =>
+        Bindings(module).FirstOrDefault(b => b.Element == elementId && Pointer.Overlaps(pointer, b.Path)).Setting;
 
-    public static IEnumerable<(string Setting, string Activity, string Input)> Bindings(JsonObject module)
+    /// <summary>Each binding as (setting, element, pointer): an activity input is the pointer /inputs/{input}.</summary>
+    public static IEnumerable<(string Setting, string Element, string Path)> Bindings(JsonObject module)
     {
         if (module["settings"] is not JsonObject settings) yield break;
         foreach (var (name, setting) in settings)
             foreach (var target in setting?["appliesTo"]?.AsArray() ?? [])
-                yield return (name, (string)target!["activity"]!, (string)target["input"]!);
+                yield return target!["activity"] is { } activity
+                    ? (name, (string)activity!, $"/inputs/{Pointer.Escape((string)target["input"]!)}")
+                    : (name, (string)target["element"]!, (string)target["path"]!);
     }
 
-    public static JsonObject? Activity(JsonObject module, string id) =>
-        // A workflow whose activities are not a list is reported by the soundness check; here it binds nothing.
-        (module["workflow"]?["activities"] as JsonArray ?? []).OfType<JsonObject>().FirstOrDefault(a => JsonText.Of(a["id"]) == id);
+    /// <summary>A setting may drive a property, not an element's identity, its children or another setting.</summary>
+    public static string? Problem(ElementEntry entry, string path)
+    {
+        if (Pointer.Segments(path).Length == 0 || !path.StartsWith('/')) return "the path names no property";
+        if (entry.Kind == ElementKind.Setting) return "a setting cannot drive another setting";
+        var property = Pointer.Property(path);
+        if (property == "id") return "an element's id cannot come from a setting";
+        if (ElementKinds.Children(entry.Kind) is var (container, _) && property == container) return "it holds child elements";
+        return null;
+    }
 }
