@@ -10,13 +10,11 @@ namespace FormFlow.Server.Tests.Modules;
 /// </summary>
 public abstract class PublishImpactTests(ServerFixture server)
 {
-    private const string EmailLock = """{"element": "email", "kind": "notRemovable", "reason": "全市入会结果经电子邮箱告知申请人"}""";
-
     private static JsonNode Derived(JsonNode impact, JsonNode module) =>
         impact["derived"]!.AsArray().Single(e => e!["moduleId"]!.GetValue<int>() == module["id"]!.GetValue<int>())!;
 
     [Fact]
-    public async Task The_impact_of_a_new_lock_names_the_broken_district_operation_and_equals_what_the_publish_then_does()
+    public async Task The_impact_of_the_demo_citys_new_lock_names_the_broken_district_operation_and_equals_what_the_publish_then_does()
     {
         var designer = await Api.BearerClientAsync(server, "designer");
         var admin = await Api.BearerClientAsync(server, "district-admin");
@@ -27,7 +25,7 @@ public abstract class PublishImpactTests(ServerFixture server)
             new { op = "set", element = "name", path = "/label/zh-CN", value = "姓名（与身份证一致）", was = "姓名" });
         var beishan = await ModuleLibraryApi.StreetModuleAsync(server, designer, xihu, "北山街道总工会",
             new { op = "set", element = "name", path = "/label/zh-CN", value = "姓名（北山）", was = "姓名" });
-        await ModuleLibraryApi.DraftTemplateAsync(designer, city, "1.1.0", p => p["locks"]!.AsArray().Add(JsonNode.Parse(EmailLock)));
+        // the demo city's draft of join is version 1.1.0 with one new lock (samples/customisations/city.join-1.1.draft.json)
 
         var impact = await Api.JsonAsync(await designer.GetAsync($"/api/modules/{city["id"]}/impact"));
 
@@ -39,7 +37,7 @@ public abstract class PublishImpactTests(ServerFixture server)
         var conflict = Assert.Single(broken["conflicts"]!.AsArray())!;
         Assert.Equal(("lockedUpstream", "/email", "某市总工会"), ((string?)conflict["kind"], (string?)conflict["path"], (string?)conflict["lockedBy"]!["name"]));
         Assert.Equal("hide", (string?)conflict["operation"]!["op"]);
-        Assert.Equal("全市入会结果经电子邮箱告知申请人", (string?)conflict["lock"]!["reason"]);
+        Assert.Equal("全市统一经电子邮箱告知入会结果，各区不得隐藏该栏目", (string?)conflict["lock"]!["reason"]);
         Assert.Equal("waitsForParent", (string?)Derived(impact, beishan)["status"]);
         // nothing was written: the districts are still on version 1 and no upgrade was opened
         Assert.Equal("1", (string?)(await ModuleLibraryApi.FindAsync(admin, "join", "东城区总工会"))["latestVersion"]);
@@ -91,6 +89,6 @@ public abstract class PublishImpactTests(ServerFixture server)
     }
 }
 
-public sealed class SqlitePublishImpactTests(SqliteServer server) : PublishImpactTests(server), IClassFixture<SqliteServer>;
+public sealed class SqlitePublishImpactTests(SqliteDemoDraftServer server) : PublishImpactTests(server), IClassFixture<SqliteDemoDraftServer>;
 
-public sealed class PostgresPublishImpactTests(PostgresServer server) : PublishImpactTests(server), IClassFixture<PostgresServer>;
+public sealed class PostgresPublishImpactTests(PostgresDemoDraftServer server) : PublishImpactTests(server), IClassFixture<PostgresDemoDraftServer>;
