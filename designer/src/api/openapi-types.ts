@@ -345,6 +345,12 @@ export type GrantRequest = {
   orgUnitId?: null | number;
 };
 
+export type HandDownRequest = {
+  orgUnitId: null | number;
+  reason: null | string;
+  deadline: null | string;
+};
+
 export type ImportMembersRequest = {
   fileId?: null | string;
   dryRun?: boolean;
@@ -891,6 +897,12 @@ export type StatsReport = {
 export type StatusCount = {
   status: string;
   count: number;
+};
+
+export type Target = {
+  id: number;
+  name: string;
+  level: string;
 };
 
 export type TaskCompletionView = {
