@@ -35,9 +35,11 @@ public abstract class PublishImpactTests(ServerFixture server)
         var broken = Derived(impact, xihu);
         Assert.Equal(("brokenByLock", "西湖区总工会", "1.0.0", "1.1.0"), ((string?)broken["status"], (string?)broken["org"]!["name"], (string?)broken["from"], (string?)broken["to"]));
         var conflict = Assert.Single(broken["conflicts"]!.AsArray())!;
-        Assert.Equal(("lockedUpstream", "/email", "某市总工会"), ((string?)conflict["kind"], (string?)conflict["path"], (string?)conflict["lockedBy"]!["name"]));
-        Assert.Equal("hide", (string?)conflict["operation"]!["op"]);
-        Assert.Equal("全市统一经电子邮箱告知入会结果，各区不得隐藏该栏目", (string?)conflict["lock"]!["reason"]);
+        Assert.Equal(("lockedUpstream", "/review/inputs/title", "某市总工会"), ((string?)conflict["kind"], (string?)conflict["path"], (string?)conflict["lockedBy"]!["name"]));
+        Assert.Equal(("审核入会申请", "审核入会申请", "审核入会申请（朝阳区：3个工作日内电话联系）"),
+            ((string?)conflict["base"], (string?)conflict["parent"], (string?)conflict["child"]));
+        Assert.Equal(("set", "/inputs/title"), ((string?)conflict["operation"]!["op"], (string?)conflict["operation"]!["path"]));
+        Assert.Equal("审核步骤名称全市统一，便于跨区统计", (string?)conflict["lock"]!["reason"]);
         Assert.Equal("waitsForParent", (string?)Derived(impact, beishan)["status"]);
         // nothing was written: the districts are still on version 1 and no upgrade was opened
         Assert.Equal("1", (string?)(await ModuleLibraryApi.FindAsync(admin, "join", "东城区总工会"))["latestVersion"]);
