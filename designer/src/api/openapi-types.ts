@@ -361,6 +361,12 @@ export type GrantRequest = {
   orgUnitId?: null | number;
 };
 
+export type HandDownRequest = {
+  orgUnitId: null | number;
+  reason: null | string;
+  deadline: null | string;
+};
+
 export type ImportMembersRequest = {
   fileId?: null | string;
   dryRun?: boolean;
@@ -906,6 +912,12 @@ export type StatsReport = {
 export type StatusCount = {
   status: string;
   count: number;
+};
+
+export type Target = {
+  id: number;
+  name: string;
+  level: string;
 };
 
 export type TaskCompletionView = {

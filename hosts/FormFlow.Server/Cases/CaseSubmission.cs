@@ -47,7 +47,7 @@ internal sealed class CaseSubmission(
 
         var clockNow = clock.GetUtcNow();
         var now = clockNow.UtcDateTime;
-        var orgId = service.ApplicantOrg(account);
+        var orgId = await service.RoutingOrgAsync(db, account, result.Data, ct);
         // A module with a window, a limit or eligibility (Responses) refuses here, and enters its participation row below.
         if (snapshot.Policy.Restricts && await ResponseGate.RefuseAsync(db, account, service, snapshot.Policy, orgId, clockNow, ct) is { } refused)
             return refused;

@@ -39,7 +39,8 @@ internal static class DemoServices
     }
 
     /// <returns>What was added now: module keys activated at the city, and "district/module" derivations.</returns>
-    public static async Task<IReadOnlyList<string>> SeedAsync(FormFlowDbContext db, string templatesFolder, DateTime now, CancellationToken ct = default)
+    /// <param name="drafts">Whether the city's sample drafts (<c>city.*.draft.json</c>, <c>FormFlow:DemoDrafts</c>) are saved as its templates' next versions.</param>
+    public static async Task<IReadOnlyList<string>> SeedAsync(FormFlowDbContext db, string templatesFolder, DateTime now, bool drafts = false, CancellationToken ct = default)
     {
         var city = await db.OrgUnits.SingleOrDefaultAsync(o => o.ParentId == null && o.Name == DemoData.Hierarchy.Name, ct);
         if (city is null) return [];
@@ -76,8 +77,28 @@ internal static class DemoServices
             await ServiceActivator.Activate(db, derived, version, district, AuditLog.SystemActor, now, ct);
             added.Add($"{districtName}/{key}");
         }
+        foreach (var draftFile in (drafts && Directory.Exists(folder) ? Directory.GetFiles(folder, "city.*.draft.json") : []).Order(StringComparer.Ordinal))
+            if (await DraftNextVersionAsync(db, templates, draftFile, now, ct) is { } drafted) added.Add(drafted);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return added;
+    }
+
+    /// <summary>
+    /// A city draft sample (<c>city.*.draft.json</c>: module, version, addLocks) saved as the template's draft when the
+    /// template has published only its first version and no draft is in progress: the next version to publish, so that
+    /// the Studio's impact view has something to show. "module@version" when saved.
+    /// </summary>
+    private static async Task<string?> DraftNextVersionAsync(FormFlowDbContext db, Dictionary<string, ModuleRecord> templates, string file, DateTime now, CancellationToken ct)
+    {
+        var sample = JsonNode.Parse(await File.ReadAllTextAsync(file, ct))!.AsObject();
+        if (!templates.TryGetValue((string)sample["module"]!, out var template) || template.Versions.Count != 1 || ModuleLibrary.Latest(template)!.Content != template.Draft) return null;
+        var owner = await db.OrgUnits.SingleAsync(o => o.Id == template.OwnerOrgUnitId, ct);
+        var package = ModuleLibrary.Draft(template);
+        package["version"] = sample["version"]!.DeepClone();
+        var locks = package["locks"] as JsonArray ?? (JsonArray)(package["locks"] = new JsonArray());
+        foreach (var added in sample["addLocks"]?.AsArray() ?? []) locks.Add(added!.DeepClone());
+        ModuleLibrary.SetPackage(db, template, owner, package, AuditLog.SystemActor, now);
+        return $"{template.Key}@{sample["version"]}";
     }
 }

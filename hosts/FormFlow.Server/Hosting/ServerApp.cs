@@ -202,7 +202,8 @@ internal static class ServerApp
         var folder = DemoServices.TemplatesFolder(app.Configuration);
         try
         {
-            var activated = await DemoServices.SeedAsync(db, folder, app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+            var activated = await DemoServices.SeedAsync(db, folder, app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime,
+                app.Configuration.GetValue<bool>("FormFlow:DemoDrafts"));
             if (activated.Count > 0) app.Logger.LogInformation("Activated the demo services {Modules} from {Folder}", activated, folder);
         }
         catch (Microsoft.EntityFrameworkCore.DbUpdateException ex)

@@ -96,6 +96,10 @@ internal static class ModuleLibrary
         return ChainResolver.Resolve(await SnapshotCatalog.ReadDocumentAsync(db, overlay.BaseHash!, ct), [overlay]);
     }
 
+    /// <summary>An overlay applied to its parent's resolved module (stored or not yet published: the impact dry run).</summary>
+    public static Snapshot ResolveOverlay(JsonObject parentModule, JsonObject overlayDocument, OrgUnit owner) =>
+        ChainResolver.Resolve(parentModule, [Overlay.Parse(overlayDocument, owner.Name)]);
+
     /// <summary>Replaces a derived module's operations (checked by resolving them); the log and base stay.</summary>
     public static async Task SetOverlayAsync(FormFlowDbContext db, ModuleRecord module, OrgUnit owner, JsonNode? operations, string by, DateTime now, CancellationToken ct)
     {
@@ -121,8 +125,14 @@ internal static class ModuleLibrary
         AuditLog.Append(db, by, "module.draftChanged", $"module:{module.Id}", module.OwnerOrgUnitId, new JsonObject { ["version"] = (string?)document["version"] });
     }
 
-    /// <summary>Publishes the draft as the next immutable version; 409 while an upgrade has open conflicts or nothing changed.</summary>
-    public static async Task<ModuleVersion> PublishAsync(FormFlowDbContext db, ModuleRecord module, OrgUnit owner, string by, DateTime now, CancellationToken ct)
+    /// <summary>What publishing the draft would make: the snapshot, the version's name and the parent's version it is pinned to.</summary>
+    public sealed record Candidate(Snapshot Snapshot, string Version, int? ParentVersionId);
+
+    /// <summary>
+    /// The draft as the next version, checked as a publish checks it (stores nothing): 409 while an upgrade has open
+    /// conflicts, nothing changed, or a template's version is published already.
+    /// </summary>
+    public static async Task<Candidate> CandidateAsync(FormFlowDbContext db, ModuleRecord module, OrgUnit owner, CancellationToken ct)
     {
         if (module.Id != 0 && await OpenUpgradeAsync(db, module, ct) is { } open)
             throw ModuleRefusal.Conflict("Blocking conflicts remain",
@@ -143,11 +153,21 @@ internal static class ModuleLibrary
         }
         else
         {
-            version = (module.Versions.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            version = NextDerivedVersion(module);
             var baseHash = (string)Draft(module)["base"]!["hash"]!;
             parentVersion = await db.ModuleVersions.Where(v => v.ModuleRecordId == module.ParentModuleId && v.SnapshotHash == baseHash)
                 .OrderByDescending(v => v.Id).Select(v => (int?)v.Id).FirstOrDefaultAsync(ct);
         }
+        return new Candidate(snapshot, version, parentVersion);
+    }
+
+    /// <summary>A derived module's versions are numbered 1, 2, 3 ...</summary>
+    public static string NextDerivedVersion(ModuleRecord module) => (module.Versions.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Publishes the draft as the next immutable version; 409 while an upgrade has open conflicts or nothing changed.</summary>
+    public static async Task<ModuleVersion> PublishAsync(FormFlowDbContext db, ModuleRecord module, OrgUnit owner, string by, DateTime now, CancellationToken ct)
+    {
+        var (snapshot, version, parentVersion) = await CandidateAsync(db, module, owner, ct);
         await SnapshotStore.AddIfMissingAsync(db, snapshot, owner.Id, now, ct);
         var row = new ModuleVersion
         {
@@ -186,8 +206,10 @@ internal static class ModuleLibrary
 
     /// <summary>The child's overlay (as JSON) replayed from the parent's version <paramref name="from"/> onto <paramref name="to"/>; stores nothing.</summary>
     public static async Task<RebaseResult> RebaseAsync(FormFlowDbContext db, ModuleVersion from, ModuleVersion to, string overlay, CancellationToken ct) =>
-        OverlayRebaser.Rebase(await SnapshotCatalog.ReadDocumentAsync(db, from.SnapshotHash, ct), await SnapshotCatalog.ReadDocumentAsync(db, to.SnapshotHash, ct),
-            Overlay.Parse(JsonNode.Parse(overlay), "upgrade"));
+        Rebase(await SnapshotCatalog.ReadDocumentAsync(db, from.SnapshotHash, ct), await SnapshotCatalog.ReadDocumentAsync(db, to.SnapshotHash, ct), overlay);
+
+    /// <summary>The same between two resolved modules (stored or foreseen).</summary>
+    public static RebaseResult Rebase(JsonObject from, JsonObject to, string overlay) => OverlayRebaser.Rebase(from, to, Overlay.Parse(JsonNode.Parse(overlay), "upgrade"));
 
     /// <summary>The parent's version the draft is based on and the parent's latest one; null when they are the same.</summary>
     public static async Task<(ModuleVersion From, ModuleVersion To)?> UpgradeStepAsync(FormFlowDbContext db, ModuleRecord module, CancellationToken ct)

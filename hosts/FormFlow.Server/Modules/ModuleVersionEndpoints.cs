@@ -16,6 +16,11 @@ internal static class ModuleVersionEndpoints
             .WithSummary("The upgrade still waiting for decisions (same shape as POST), or 404 when none is open.");
         modules.MapPost("/{id:int}/upgrade/resolve", ResolveAsync).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422)
             .WithSummary("Settle one conflict: keepMine, takeParent or edit (with value). Logged; the last one makes the rebased overlay the draft.");
+        modules.MapGet("/{id:int}/impact", ImpactAsync).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422)
+            .WithSummary("Dry run of publishing the draft, writing nothing: {module, version, hash, derived: [{moduleId, parentModuleId, org: {id, name, level}, " +
+                         "status: clean | conflicts | brokenByLock | waits | upToDate | waitsForParent, reason, from, to, version?, hash?, " +
+                         "conflicts: [{id, kind, path, base, parent, child, lockedBy?, message, operation?, lock?}]}] for every derived module below, " +
+                         "transitively, by the rules the publish's cascade applies. 409/422 when the draft would not publish.");
         modules.MapPost("/{id:int}/publish", PublishAsync).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422)
             .WithSummary("Publish the draft as an immutable version: 201 {version, hash, upgraded, waiting, cascade}; the derived modules below follow level by level " +
                          "(upgraded: [{moduleId, orgName, from, to, version, servicesMoved}]) unless they wait ([{moduleId, orgName, to, reason, conflicts}]: " +
@@ -81,6 +86,13 @@ internal static class ModuleVersionEndpoints
         answer.Insert(0, "version", version.Version);
         answer.Insert(1, "hash", version.SnapshotHash);
         return TypedResults.Created($"/api/modules/{id}", answer);
+    });
+
+    private static Task<IResult> ImpactAsync(int id, FormFlowDbContext db, HttpContext http, CancellationToken ct) => ModuleGuards.Guard(async () =>
+    {
+        var access = await ModuleGuards.AccessAsync(db, http, ct);
+        var (module, owner) = await ModuleGuards.EditableAsync(db, access, id, ct);
+        return TypedResults.Ok(await ModuleImpact.RunAsync(db, module, owner, access.Actor, ModuleGuards.Now(http), ct));
     });
 
     private static JsonObject UpgradeView(ModuleLibrary.UpgradeState state) => new()

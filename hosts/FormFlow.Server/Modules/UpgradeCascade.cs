@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using FormFlow.Engine.Modules;
+using FormFlow.Engine.Modules.Rebase;
 using FormFlow.Persistence;
 using FormFlow.Persistence.Audit;
 using FormFlow.Persistence.Modules;
@@ -96,32 +97,24 @@ internal static class UpgradeCascade
         Waiting Wait(string reason, List<string>? conflicts = null) =>
             new(child.Id, owner.Name, child.ParentModuleId!.Value, to.Version, reason, conflicts ?? []) { ToVersionId = to.Id };
 
-        if (!child.AutoUpgrade) return Wait("automatic upgrades are off for this module");
-        if (ModuleLibrary.Latest(child) is not { } previous || previous.Content != child.Draft)
-            return Wait($"an unpublished draft is in progress (last saved by {child.DraftUpdatedBy})");
-        if (await ModuleLibrary.OpenUpgradeAsync(db, child, ct) is not null) return Wait("an earlier upgrade waits for decisions");
+        if (await WhyNotAutomaticAsync(db, child, ct) is { } reason) return Wait(reason);
         var rebase = await ModuleLibrary.RebaseAsync(db, from, to, child.Draft, ct);
-        if (rebase.Blocking)
-            return Wait("the upgrade has blocking conflicts", rebase.Conflicts.Where(c => c.Blocking).Select(c => $"{c.Kind} at {c.Path}").ToList());
+        if (rebase.Blocking) return Wait(BlockedReason, BlockingConflicts(rebase));
 
+        var previous = ModuleLibrary.Latest(child)!; // the draft is what it last published (checked above)
         var loaded = child.DraftRevision;
         var actor = $"{Actor} ({by})";
         ModuleVersion version;
         try
         {
             await ModuleLibrary.StartUpgradeAsync(db, child, actor, now, ct);
-            var draft = ModuleLibrary.Draft(child);
-            (draft["log"] as JsonArray ?? (JsonArray)(draft["log"] = new JsonArray())).Add(new JsonObject
-            {
-                ["choice"] = "automaticUpgrade", ["from"] = from.Version, ["to"] = to.Version, ["by"] = actor, ["at"] = new DateTimeOffset(now, TimeSpan.Zero).ToString("O"),
-            });
-            ModuleLibrary.SetDraft(child, draft, actor, now);
+            ModuleLibrary.SetDraft(child, UpgradedDraft(ModuleLibrary.Draft(child), from.Version, to.Version, actor, now), actor, now);
             version = await ModuleLibrary.PublishAsync(db, child, owner, actor, now, ct);
         }
         catch (Exception ex) when (ex is ModuleException or ModuleRefusal)
         {
             db.ChangeTracker.Clear();
-            return Wait($"the upgraded module does not publish: {ex.Message}");
+            return Wait(DoesNotPublish(ex));
         }
         AuditLog.Append(db, by, "module.autoUpgraded", $"module:{child.Id}", child.OwnerOrgUnitId, new JsonObject
         {
@@ -149,6 +142,34 @@ internal static class UpgradeCascade
         var moved = await MoveServicesAsync(db, child, owner, previous, version, actor, now, ct);
         await transaction.CommitAsync(ct);
         return new Upgraded(child.Id, owner.Name, child.ParentModuleId!.Value, from.Version, to.Version, version.Version, version.SnapshotHash, moved);
+    }
+
+    // ---- the rules, shared with the dry run (ModuleImpact) so that it foretells exactly what a publish does ----
+
+    internal const string BlockedReason = "the upgrade has blocking conflicts";
+
+    /// <summary>Why a child waits whatever the rebase says (checked first, in this order); null when it may upgrade on its own.</summary>
+    internal static async Task<string?> WhyNotAutomaticAsync(FormFlowDbContext db, ModuleRecord child, CancellationToken ct)
+    {
+        if (!child.AutoUpgrade) return "automatic upgrades are off for this module";
+        if (ModuleLibrary.Latest(child) is not { } previous || previous.Content != child.Draft)
+            return $"an unpublished draft is in progress (last saved by {child.DraftUpdatedBy})";
+        if (await ModuleLibrary.OpenUpgradeAsync(db, child, ct) is not null) return "an earlier upgrade waits for decisions";
+        return null;
+    }
+
+    internal static List<string> BlockingConflicts(RebaseResult rebase) => rebase.Conflicts.Where(c => c.Blocking).Select(c => $"{c.Kind} at {c.Path}").ToList();
+
+    internal static string DoesNotPublish(Exception ex) => $"the upgraded module does not publish: {ex.Message}";
+
+    /// <summary>The draft an automatic upgrade publishes: the rebased overlay (the draft once the upgrade finished) with the upgrade in its log.</summary>
+    internal static JsonObject UpgradedDraft(JsonObject rebased, string from, string to, string actor, DateTime now)
+    {
+        (rebased["log"] as JsonArray ?? (JsonArray)(rebased["log"] = new JsonArray())).Add(new JsonObject
+        {
+            ["choice"] = "automaticUpgrade", ["from"] = from, ["to"] = to, ["by"] = actor, ["at"] = new DateTimeOffset(now, TimeSpan.Zero).ToString("O"),
+        });
+        return rebased;
     }
 
     /// <summary>The child's live services on the version it replaced move to the new one, each a new activation (so running cases keep theirs).</summary>

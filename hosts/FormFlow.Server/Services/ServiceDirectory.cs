@@ -21,6 +21,22 @@ internal sealed record ServiceEntry(ServiceActivation Activation, OrgUnit Org)
         return below?.Id ?? Org.Id;
     }
 
+    /// <summary>The start form's field naming the union the applicant chose (an org field; join's "所属基层工会").</summary>
+    public const string ChosenUnionKey = "unionOrg";
+
+    /// <summary>
+    /// The org a case is routed to: the union the applicant chose on the start form (<see cref="ChosenUnionKey"/>)
+    /// when it is an org unit in the service's subtree — a migrant worker registered under one union who works under
+    /// another — else <see cref="ApplicantOrg"/>, by the account.
+    /// </summary>
+    public async Task<int> RoutingOrgAsync(FormFlowDbContext db, Account account, System.Text.Json.Nodes.JsonObject data, CancellationToken ct)
+    {
+        if (data[ChosenUnionKey] is System.Text.Json.Nodes.JsonValue value && int.TryParse(value.ToString(), out var chosen)
+            && await db.OrgUnits.AsNoTracking().Within(Org.Path).AnyAsync(o => o.Id == chosen && o.ArchivedAt == null, ct))
+            return chosen;
+        return ApplicantOrg(account);
+    }
+
     /// <summary>Whether the account organises the service: a staff role at its org or above (the demo designer at the root does).</summary>
     public bool IsOrganisedBy(Account account) =>
         account.Roles.Any(r => Roles.ReachesSubtree(r.Role) && OrgSubtree.Contains(r.OrgUnit!.Path, Org.Path));

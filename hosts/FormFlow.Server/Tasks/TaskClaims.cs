@@ -84,6 +84,10 @@ internal sealed class TaskClaims(FormFlowDbContext db, TimeProvider clock)
         return Outcome<CaseTask>.Done(task);
     }
 
+    /// <summary>Why the caller may not act on the task now (completed, or claimed by someone they do not stand in for); null when they may.</summary>
+    public async Task<FieldProblem?> RefusalAsync(CaseAccess access, CaseTask task, CancellationToken ct) =>
+        task.CompletedAt is not null ? Completed(task) : !access.MayHandle(task) ? await HeldAsync(task, ct) : null;
+
     private async Task<FieldProblem> HeldAsync(CaseTask task, CancellationToken ct)
     {
         var name = await db.Users.AsNoTracking().Where(a => a.Id == task.ClaimedBy).Select(a => a.DisplayName).SingleOrDefaultAsync(ct);

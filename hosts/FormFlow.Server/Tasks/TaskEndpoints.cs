@@ -22,6 +22,8 @@ internal static class TaskEndpoints
 
     public sealed record ReassignRequest(string AccountId);
 
+    public sealed record HandDownRequest(int? OrgUnitId, string? Reason, DateOnly? Deadline);
+
     public static void MapTaskEndpoints(this IEndpointRouteBuilder app)
     {
         var tasks = app.MapGroup("/api/tasks").WithTags("Tasks").RequireAuthorization().ProducesProblem(401);
@@ -47,6 +49,16 @@ internal static class TaskEndpoints
             .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422)
             .WithSummary("Hand a task to a colleague: it becomes claimed by them. Only to an account holding the step's role at the task's org or above (else 422 naming accountId); " +
                          "409 when someone else holds it.");
+        tasks.MapGet("/{id:long}/hand-down", (long id, FormFlowDbContext db, TaskHandDown handDown, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+                WithTaskAsync(id, db, clock, http, async (_, task) => TypedResults.Ok(await handDown.TargetsAsync(task, ct)), ct))
+            .ProducesProblem(404)
+            .WithSummary("The units this task may be handed down to: every unit below the org it is at, top-down, as [{id, name, level}].");
+        tasks.MapPost("/{id:long}/hand-down", (long id, HandDownRequest body, FormFlowDbContext db, TaskHandDown handDown, TaskReader reader, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+                ChangeClaimAsync(id, db, reader, clock, http, (access, task) => handDown.HandDownAsync(access, task, body.OrgUnitId, body.Reason, body.Deadline, ct), ct))
+            .ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422)
+            .WithSummary("Hand the task down to a unit below the org it is at (orgUnitId), with a reason and a deadline (a date): it moves there, unclaimed, due that day; " +
+                         "the case is handled there from now on and its timeline records a handedDown entry (who, why, by when). 403 naming the rule for a unit outside that subtree; " +
+                         "422 naming orgUnitId, reason or deadline; 409 when completed or claimed by someone else.");
         tasks.MapGet("/{id:long}/assignees", AssigneesAsync).ProducesProblem(400).ProducesProblem(404)
             .WithSummary("The accounts a task may be reassigned to (holders of its step's role at its org or above), by account name; q narrows by name, ?limit=&cursor= pages.");
     }
@@ -73,6 +85,16 @@ internal static class TaskEndpoints
         var outcome = await change(access, task);
         if (outcome.Problem is { } refused) return refused.ToResult();
         return TypedResults.Ok((await reader.ViewsAsync([outcome.Value!], ct))[0]);
+    }
+
+    private static async Task<Results<Ok<T>, ProblemHttpResult>> WithTaskAsync<T>(long id, FormFlowDbContext db, TimeProvider clock, HttpContext http,
+        Func<CaseAccess, CaseTask, Task<Ok<T>>> read, CancellationToken ct)
+    {
+        if (await CurrentAccount.LoadAsync(db, http.User, ct) is not { } account) return CurrentAccount.Gone();
+        var access = await CaseAccess.ForAsync(db, account, clock.GetUtcNow().UtcDateTime, ct);
+        var task = await db.CaseTasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, ct);
+        if (task is null || !access.CanWork(task)) return CaseProblems.TaskNotFound(id);
+        return await read(access, task);
     }
 
     private static async Task<Results<Ok<PersonPage>, ProblemHttpResult>> AssigneesAsync(long id, string? q, int? limit, string? cursor,

@@ -2,5 +2,5 @@ namespace FormFlow.Server.Tasks;
 
 internal static class TasksSetup
 {
-    public static IServiceCollection AddTasks(this IServiceCollection services) => services.AddScoped<TaskReader>().AddScoped<TaskClaims>();
+    public static IServiceCollection AddTasks(this IServiceCollection services) => services.AddScoped<TaskReader>().AddScoped<TaskClaims>().AddScoped<TaskHandDown>();
 }

@@ -48,6 +48,7 @@ public class ServerFixture(DatabaseProvider provider) : WebApplicationFactory<Se
             ["Database:ConnectionString"] = Database.Settings.ConnectionString,
             ["RateLimits:LoginPermits"] = "100000",
             ["Logging:LogLevel:Default"] = "Warning",
+            ["FormFlow:DemoDrafts"] = "false", // the demo city's sample drafts only where a fixture asks (DemoDraftServer)
         };
         foreach (var (key, value) in Settings) settings[key] = value;
         foreach (var (key, value) in settings) builder.UseSetting(key, value);

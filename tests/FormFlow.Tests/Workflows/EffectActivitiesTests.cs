@@ -172,6 +172,29 @@ public class EffectActivitiesTests
         Assert.Contains(problems, p => p.Message.Contains("to must be \"parent\""));
     }
 
+    [Fact]
+    public void HandOff_down_goes_to_the_unit_an_expression_chooses_below_the_handling_org_and_refuses_one_outside_it()
+    {
+        var definition = new FlowBuilder().Activity("start", "start").Activity("up", "handOff", new { level = "district" })
+            .Activity("down", "handOff", new { direction = "down", orgId = new { expression = "input.unionOrg" }, reason = "申请人选择的基层工会" })
+            .Activity("end", "end").Chain("start", "up", "down", "end").Load();
+
+        var handed = _h.Runner.Start(definition, WorkflowHarness.Data("""{"unionOrg": "union-1"}"""), WorkflowHarness.Case());
+        Assert.Equal(WorkflowStatus.Finished, handed.Status);
+        Assert.Equal("union-1", (string?)handed.Case["org"]);
+        var entry = handed.Timeline.Single(e => e.Event == "handedDown");
+        Assert.Equal(("district-1", "union-1"), ((string?)entry.Detail!["from"], (string?)entry.Detail["to"]));
+        Assert.Contains(handed.Timeline, e => e.Event == "handedOff");
+
+        var outside = _h.Runner.Start(definition, WorkflowHarness.Data("""{"unionOrg": "city"}"""), WorkflowHarness.Case(), "inst-outside");
+        Assert.Equal(WorkflowStatus.Faulted, outside.Status);
+        Assert.Contains("is not below org 'district-1'", Assert.Single(outside.Incidents).Message);
+
+        var problems = WorkflowDefinitionLoader.Check(new FlowBuilder().Activity("start", "start")
+            .Activity("move", "handOff", new { direction = "down", level = "street" }).Activity("end", "end").Chain("start", "move", "end").Json());
+        Assert.Contains(problems, p => p.Message.Contains("handing down needs orgId"));
+    }
+
     internal sealed class RecordingHttp(Func<WorkflowHttpRequest, WorkflowHttpResponse> answer) : IWorkflowHttpHandler
     {
         public List<WorkflowHttpRequest> Requests { get; } = [];

@@ -13,6 +13,7 @@ import { useLoad } from "../use-load";
 import { useOrgOptions } from "../use-org-options";
 import { maskedFields } from "../masked-fields";
 import { RevealCard } from "./reveal-card";
+import { HandDownCard } from "./hand-down-card";
 
 /**
  * A task: the case as this step may see it (its field permissions: hidden fields are absent, read fields shown
@@ -74,6 +75,7 @@ function Working({ task }: { task: TaskDetail }) {
             onClick={() => void complete(o.id)}>{labelOf(o.label, locale)}</Button>
         ))}
       </div>
+      <HandDownCard taskId={task.id} disabled={busy !== null} />
       <Timeline item={task.case} locale={locale} />
     </section>
   );

@@ -1,6 +1,6 @@
 import { request, requestTagged, upload } from "./client";
 import type {
-  Me, MigrationPlan, ModuleCopy, ModuleDetails, ModuleDocument, ModulePreview, ModuleSummary, NewModule, OrgLevel, OrgNode, OverlayDocument, OverlayOperation,
+  Impact, Me, MigrationPlan, ModuleCopy, ModuleDetails, ModuleDocument, ModulePreview, ModuleSummary, NewModule, OrgLevel, OrgNode, OverlayDocument, OverlayOperation,
   PublishResult, Results, Service, Stats, TestRunResult, UpgradeState,
 } from "./types";
 import type {
@@ -74,6 +74,7 @@ export const studioApi = {
   resolveConflict: (id: Id, conflictId: string, choice: "keepMine" | "takeParent" | "edit", value?: unknown) =>
     request<UpgradeState>("POST", `${m(id)}/upgrade/resolve`, { conflictId, choice, value }),
   publish: (id: Id) => request<PublishResult>("POST", `${m(id)}/publish`),
+  impact: (id: Id) => request<Impact>("GET", `${m(id)}/impact`),
   activate: (id: Id, orgUnitId: string | number, version?: string) => request<Service>("POST", `${m(id)}/activate`, { orgUnitId, version }),
   migrationDryRun: (id: Id, fromVersion: string, toVersion: string) =>
     request<MigrationPlan>("POST", `${m(id)}/migrations/dry-run`, { fromVersion, toVersion }),

@@ -92,6 +92,18 @@ export interface Conflict {
   lockedBy?: OrgRef & { orgUnitId?: string; orgName?: string };
   blocking: boolean;
 }
+/** GET /api/modules/{id}/impact: what publishing the draft would do to each module derived below (a dry run). */
+export type ImpactStatus = "clean" | "conflicts" | "brokenByLock" | "waits" | "upToDate" | "waitsForParent";
+export interface ImpactConflict extends Conflict {
+  operation?: Record<string, unknown>;
+  lock?: { element: string; kind: string; reason?: string; by?: OrgRef; [k: string]: unknown };
+}
+export interface ImpactEntry {
+  moduleId: number; parentModuleId: number; org: OrgRef; status: ImpactStatus; reason?: string | null;
+  from?: string | null; to?: string | null; version?: string; hash?: string; conflicts: ImpactConflict[];
+}
+export interface Impact { module: number; version: string; hash: string; derived: ImpactEntry[] }
+
 export interface UpgradeState { from: string; to: string; overlay: unknown; conflicts: Conflict[]; finished?: boolean }
 
 export interface TestRunResult {

@@ -3,7 +3,8 @@ import { DataTable } from "../data-table/DataTable";
 import { useState } from "react";
 import { errorText } from "../api/client";
 import { studioApi } from "../api/studio-api";
-import type { MigrationPlan, ModuleDetails, ModuleDocument, PublishResult } from "../api/types";
+import type { Impact, MigrationPlan, ModuleDetails, ModuleDocument, PublishResult } from "../api/types";
+import { ImpactTable } from "./ImpactTable";
 import { useI18n } from "../i18n/i18n";
 import { jsonDiff, type JsonChange } from "./json-diff";
 import { tones } from "../app/tones";
@@ -39,6 +40,7 @@ export function VersionsPanel({ details, draft, onPublished, beforePublish, setV
   const [plan, setPlan] = useState<MigrationPlan>();
   const [autoUpgrade, setAutoUpgrade] = useState(details.autoUpgrade ?? true);
   const [cascade, setCascade] = useState<PublishResult>();
+  const [impact, setImpact] = useState<Impact>();
   const attempt = async (action: () => Promise<void>) => {
     try { await action(); } catch (e) { setMessage({ type: "error", text: errorText(e) }); }
   };
@@ -56,14 +58,20 @@ export function VersionsPanel({ details, draft, onPublished, beforePublish, setV
           const preview = await studioApi.preview(details.id);
           setMessage(preview.soundness.length === 0 ? { type: "success", text: t("ver.valid") } : { type: "error", text: preview.soundness.map((s) => s.message).join("；") });
         })}>{t("ver.validate")}</Button>
+        <Button className="ff-impact-run" onClick={() => attempt(async () => {
+          await beforePublish();
+          setImpact(await studioApi.impact(details.id));
+        })}>{t("impact.run")}</Button>
         <Button type="primary" className="ff-publish" onClick={() => attempt(async () => {
           await beforePublish();
           const published = await studioApi.publish(details.id);
           setMessage({ type: "success", text: t("module.published", { version: published.version }) });
           setCascade(published);
+          setImpact(undefined);
           onPublished();
         })}>{t("module.publish")}</Button>
       </Space>
+      {impact && <ImpactTable impact={impact} />}
       {cascade?.upgraded && cascade.upgraded.length > 0 && (
         <Alert type="success" className="ff-cascade-upgraded" style={{ marginBottom: 8 }}
           title={t("ver.cascadeUpgraded", { list: cascade.upgraded.map((u) => `${u.orgName} ${u.version}`).join("、") })} />

@@ -22,6 +22,16 @@ internal static class CaseOrgs
         Resolver(context, $"the {level}-level org above '{org}'").AncestorAt(org, level)
         ?? throw new WorkflowActivityException($"org '{org}' has no ancestor at level '{level}' (or is unknown to the org resolver)");
 
+    /// <summary>True when <paramref name="org"/> lies strictly below <paramref name="above"/> (walking up its parents).</summary>
+    public static bool IsBelow(ActivityContext context, string org, string above)
+    {
+        var resolver = Resolver(context, $"whether org '{org}' lies below '{above}'");
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var at = resolver.ParentOf(org); at is not null && seen.Add(at); at = resolver.ParentOf(at))
+            if (at == above) return true;
+        return false;
+    }
+
     private static IOrgResolver Resolver(ActivityContext context, string wanted) =>
         context.Options.Orgs ?? throw new WorkflowActivityException($"no org resolver is configured to find {wanted}");
 }
