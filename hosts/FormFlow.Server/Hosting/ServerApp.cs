@@ -22,6 +22,7 @@ using FormFlow.Server.Modules;
 using FormFlow.Server.Notifications;
 using FormFlow.Server.Privacy;
 using FormFlow.Server.Publications;
+using FormFlow.Server.Training;
 using FormFlow.Server.Registration;
 using FormFlow.Server.Services;
 using FormFlow.Server.Responses;
@@ -105,6 +106,7 @@ internal static class ServerApp
         services.AddUpgradeCascades();
         services.AddPublications();
         services.AddMerchants();
+        services.AddTraining();
         services.AddWebUi(builder.Configuration);
 
         var app = builder.Build();
@@ -145,6 +147,7 @@ internal static class ServerApp
         app.MapActivityEndpoints();
         app.MapPublicationEndpoints();
         app.MapMerchants();
+        app.MapTraining();
         app.MapWebUi();
 
         await PrepareDatabaseAsync(app, settings);
