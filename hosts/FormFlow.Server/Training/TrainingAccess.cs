@@ -13,8 +13,9 @@ internal static class TrainingAccess
     public static bool Manages(Account account, OrgUnit org) =>
         account.Roles.Any(r => r.Role is Roles.Designer or Roles.Admin && OrgSubtree.Contains(r.OrgUnit!.Path, org.Path));
 
+    /// <summary>The org is on one of the account's chains, or (for staff roles, which reach their subtree) below one of its roles.</summary>
     public static bool Reaches(Account account, OrgUnit org) =>
-        account.Roles.Any(r => OrgSubtree.Contains(org.Path, r.OrgUnit!.Path) || OrgSubtree.Contains(r.OrgUnit.Path, org.Path));
+        account.Roles.Any(r => OrgSubtree.Contains(org.Path, r.OrgUnit!.Path) || (Roles.ReachesSubtree(r.Role) && OrgSubtree.Contains(r.OrgUnit.Path, org.Path)));
 
     /// <summary>The union a participant counts for: their worker role's org, else their first role's, else none.</summary>
     public static OrgUnit? UnionOf(Account account) =>

@@ -30,18 +30,19 @@ public static class TrainingApi
             .ToDictionary(q => (long)q!["id"]!, q => q!["answer"]!.DeepClone());
 
     public static async Task<JsonObject> ContestAsync(ServerFixture server, HttpClient editor, string topic, DateTimeOffset now,
-        int questions = 4, int durationSeconds = 300, int attempts = 3, int[]? placePoints = null, TimeSpan? openFor = null) =>
+        int questions = 4, int durationSeconds = 300, int attempts = 3, int[]? placePoints = null, TimeSpan? openFor = null, string orgName = "某市总工会") =>
         await Api.JsonAsync(await editor.PostAsJsonAsync("/api/contests", new
         {
-            orgUnitId = await ModuleLibraryApi.OrgIdAsync(server, "某市总工会"), title = $"{topic}竞赛", topic, questions,
+            orgUnitId = await ModuleLibraryApi.OrgIdAsync(server, orgName), title = $"{topic}竞赛", topic, questions,
             opensAt = now.AddHours(-1), closesAt = now + (openFor ?? TimeSpan.FromDays(1)), durationSeconds, attemptsAllowed = attempts,
             placePoints = placePoints ?? [30, 20, 10],
         }));
 
-    public static async Task<JsonObject> TrainingAsync(ServerFixture server, HttpClient editor, string topic, int questions = 3, int passPercent = 60) =>
+    public static async Task<JsonObject> TrainingAsync(ServerFixture server, HttpClient editor, string topic, int questions = 3, int passPercent = 60,
+        string orgName = "某市总工会") =>
         await Api.JsonAsync(await editor.PostAsJsonAsync("/api/trainings", new
         {
-            orgUnitId = await ModuleLibraryApi.OrgIdAsync(server, "某市总工会"), title = $"{topic}闯关",
+            orgUnitId = await ModuleLibraryApi.OrgIdAsync(server, orgName), title = $"{topic}闯关",
             levels = new[]
             {
                 new { title = "第一关", topic, questions, passPercent },
