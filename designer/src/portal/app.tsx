@@ -28,6 +28,8 @@ import { TaskPage } from "./pages/task-page";
 
 // Only someone signing up needs it: kept out of the sign-in page's bundle.
 const Register = lazy(() => import("./pages/register"));
+// Training and contests: only those who open them download them.
+const TrainingPages = lazy(() => import("./pages/training"));
 
 const antdLocales = { "zh-CN": zhCN, "zh-TW": zhTW, en: enUS } as const;
 
@@ -70,7 +72,7 @@ function SignedIn({ session }: { session: Session }) {
   const path = usePath();
   const { me, locale } = session;
   const tabs: [string, Word][] = [];
-  if (hasRole(me, "worker", "member") || me.roles.length === 0) tabs.push(["/", "hall"], ["/cases", "myCases"], ["/card", "card"]);
+  if (hasRole(me, "worker", "member") || me.roles.length === 0) tabs.push(["/", "hall"], ["/cases", "myCases"], ["/card", "card"], ["/training", "training"]);
   if (isCadre(me)) tabs.push(["/inbox", "inbox"], ["/staff/cases", "staffCases"]);
   // Staff start services too (an admin drafts a notice); their home stays the inbox, the hall is a tab of its own.
   if (isCadre(me) && tabs[0][0] !== "/") tabs.push(["/hall", "hall"]);
@@ -109,5 +111,6 @@ function route(path: string, home: string) {
   if ((params = match("/feed/:id", path))) return <FeedItemPage key={params.id} id={params.id} />;
   if (path === "/notifications") return <Notifications />;
   if (path === "/me") return <Settings />;
+  if (path.startsWith("/training") || path.startsWith("/contests/")) return <Suspense fallback={<p className="pf-loading">…</p>}><TrainingPages path={path} /></Suspense>;
   return <ServiceHall />;
 }
