@@ -1,5 +1,5 @@
 import { Button } from "antd-mobile";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { api, ApiProblem, get } from "../api";
 import type { AnswerFeedback, Attempt, Contest, Leaderboard, Question, Training } from "../api-types";
 import { say, when } from "../i18n";
@@ -184,6 +184,7 @@ function ContestPage({ contestId }: { contestId: string }) {
   const [answers, setAnswers] = useState<Record<number, unknown>>({});
   const [index, setIndex] = useState(0);
   const [problem, setProblem] = useState<string | null>(null);
+  const saving = useRef<Promise<unknown>>(Promise.resolve());
   const fail = (e: unknown) => setProblem(e instanceof ApiProblem ? e.message : String(e));
   const show = (a: Attempt) => { setAttempt(a); setAnswers(Object.fromEntries(a.answers.map(x => [x.questionId, x.given]))); };
   const reread = () => { if (attempt) void get<Attempt>(`/api/attempts/${attempt.id}`).then(show, fail); };
@@ -197,9 +198,11 @@ function ContestPage({ contestId }: { contestId: string }) {
   const answer = (question: Question, value: unknown) => {
     setAnswers(a => ({ ...a, [question.id]: value }));
     const empty = value === "" || (Array.isArray(value) && value.length === 0);
-    if (!empty) void api<AnswerFeedback>("POST", `/api/attempts/${attempt!.id}/answers`, { questionId: question.id, answer: value }).then(() => setProblem(null), e => { fail(e); reread(); });
+    // Answers are saved in the order given, and handing in waits for them.
+    if (!empty) saving.current = saving.current.then(() => api<AnswerFeedback>("POST", `/api/attempts/${attempt!.id}/answers`, { questionId: question.id, answer: value })
+      .then(() => setProblem(null), e => { fail(e); reread(); }));
   };
-  const finish = () => { void api<Attempt>("POST", `/api/attempts/${attempt!.id}/finish`).then(show, fail); };
+  const finish = () => { void saving.current.then(() => api<Attempt>("POST", `/api/attempts/${attempt!.id}/finish`)).then(show, fail); };
 
   return (
     <PageState {...contest}>{() => {
