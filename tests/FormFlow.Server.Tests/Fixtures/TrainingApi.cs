@@ -50,7 +50,7 @@ public static class TrainingApi
             },
         }));
 
-    /// <summary>Answers each question of the attempt: rightly for the first <paramref name="right"/>, wrongly (option C) after.</summary>
+    /// <summary>Answers each question of the attempt: rightly for the first <paramref name="right"/>, wrongly after.</summary>
     public static async Task<List<JsonObject>> AnswerAsync(HttpClient participant, JsonObject attempt, Dictionary<long, JsonNode> keys, int right)
     {
         var answers = new List<JsonObject>();
@@ -58,9 +58,25 @@ public static class TrainingApi
         for (var i = 0; i < questions.Count; i++)
         {
             var id = (long)questions[i]!["id"]!;
-            var given = i < right ? keys[id].DeepClone() : "C";
+            var given = i < right ? Right(questions[i]!, keys[id]) : Wrong(questions[i]!, keys[id]);
             answers.Add(await Api.JsonAsync(await participant.PostAsJsonAsync($"/api/attempts/{attempt["id"]}/answers", new { questionId = id, answer = given })));
         }
         return answers;
+    }
+
+    /// <summary>The key as a participant gives it: a fill-in question takes one of its accepted texts.</summary>
+    public static JsonNode Right(JsonNode question, JsonNode key) =>
+        (string?)question["type"] == "fillIn" ? key[0]!.DeepClone() : key.DeepClone();
+
+    /// <summary>A well-formed answer that is not the key.</summary>
+    public static JsonNode Wrong(JsonNode question, JsonNode key)
+    {
+        var values = (string?)question["type"] == "trueFalse" ? ["true", "false"] : question["options"]!.AsArray().Select(o => (string)o!["value"]!).ToList();
+        return (string?)question["type"] switch
+        {
+            "fillIn" => "不知道",
+            "multiple" => new JsonArray(values.First(v => !key.AsArray().Any(k => (string?)k == v))),
+            _ => values.First(v => v != (string?)key),
+        };
     }
 }
