@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using FormFlow.Persistence;
 using FormFlow.Persistence.Accounts;
+using FormFlow.Persistence.Audit;
 using FormFlow.Persistence.Training;
 using FormFlow.Server.Shared;
 using MiniExcelLibs;
@@ -81,6 +82,7 @@ internal sealed class BankSheets(FormFlowDbContext db, TimeProvider clock)
             q.CreatedAt = now;
         }
         db.BankQuestions.AddRange(questions);
+        AuditLog.Append(db, editor.UserName!, "questionBank.imported", $"questionBank:{bankId}", new JsonObject { ["questions"] = questions.Count, ["file"] = fileId });
         await db.SaveChangesAsync(ct);
         return new ImportReport(false, read, questions.Count, [], null);
     }

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using FormFlow.Persistence;
+using System.Text.Json.Nodes;
+using FormFlow.Persistence.Audit;
 using FormFlow.Persistence.Orgs;
 using FormFlow.Persistence.Points;
 using FormFlow.Persistence.Publications;
@@ -19,7 +21,7 @@ namespace FormFlow.Server.Training;
 /// </summary>
 internal sealed class ContestSettlement(FormFlowDbContext db, TimeProvider clock, Attempts attempts, Leaderboards leaderboards)
 {
-    public async Task<Outcome<SettlementView>> SettleAsync(Contest contest, OrgUnit org, string actorId, CancellationToken ct)
+    public async Task<Outcome<SettlementView>> SettleAsync(Contest contest, OrgUnit org, string actorId, string actorName, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         if (now.UtcDateTime < contest.ClosesAt)
@@ -51,6 +53,8 @@ internal sealed class ContestSettlement(FormFlowDbContext db, TimeProvider clock
             db.Publications.Add(item);
         }
         var stored = await db.Contests.SingleAsync(c => c.Id == contest.Id, ct);
+        if (stored.SettledAt is null)
+            AuditLog.Append(db, actorName, "contest.settled", $"contest:{contest.Id}", new JsonObject { ["awarded"] = awarded.Count });
         stored.SettledAt ??= now.UtcDateTime;
         await db.SaveChangesAsync(ct);
         return Outcome<SettlementView>.Done(new SettlementView(contest.Id, stored.SettledAt.Value, awarded, item.Id));

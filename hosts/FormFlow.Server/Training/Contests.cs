@@ -1,6 +1,8 @@
 using System.Text.Json;
 using FormFlow.Persistence;
+using System.Text.Json.Nodes;
 using FormFlow.Persistence.Accounts;
+using FormFlow.Persistence.Audit;
 using FormFlow.Persistence.Orgs;
 using FormFlow.Persistence.Training;
 using FormFlow.Server.Shared;
@@ -37,8 +39,13 @@ internal sealed class Contests(FormFlowDbContext db, TimeProvider clock, Attempt
             OpensAt = opens.UtcDateTime, ClosesAt = closes.UtcDateTime, DurationSeconds = body.DurationSeconds, AttemptsAllowed = body.AttemptsAllowed,
             PlacePoints = JsonSerializer.Serialize(places), CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
+        // One transaction: the row and its audit entry, which names the row's ID.
+        await using var transaction = await db.BeginWriteTransactionAsync(ct);
         db.Contests.Add(contest);
         await db.SaveChangesAsync(ct);
+        AuditLog.Append(db, editor.UserName!, "contest.created", $"contest:{contest.Id}", new JsonObject { ["title"] = contest.Title, ["org"] = org.Id });
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return Outcome<ContestView>.Done(await ViewAsync(contest, org, editor.Id, ct));
     }
 

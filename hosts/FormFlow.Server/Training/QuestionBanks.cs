@@ -1,5 +1,7 @@
 using FormFlow.Persistence;
+using System.Text.Json.Nodes;
 using FormFlow.Persistence.Accounts;
+using FormFlow.Persistence.Audit;
 using FormFlow.Persistence.Orgs;
 using FormFlow.Persistence.Training;
 using FormFlow.Server.Shared;
@@ -34,8 +36,13 @@ internal sealed class QuestionBanks(FormFlowDbContext db, TimeProvider clock)
         if (await db.OrgUnits.AsNoTracking().SingleOrDefaultAsync(o => o.Id == body.OrgUnitId, ct) is not { } org || !TrainingAccess.Manages(editor, org))
             return FieldProblem.Invalid("orgUnitId", $"org {body.OrgUnitId} is not one you manage as designer or admin");
         var bank = new QuestionBank { OrgUnitId = org.Id, Name = body.Name.Trim(), CreatedAt = clock.GetUtcNow().UtcDateTime };
+        // One transaction: the row and its audit entry, which names the row's ID.
+        await using var transaction = await db.BeginWriteTransactionAsync(ct);
         db.QuestionBanks.Add(bank);
         await db.SaveChangesAsync(ct);
+        AuditLog.Append(db, editor.UserName!, "questionBank.created", $"questionBank:{bank.Id}", new JsonObject { ["name"] = bank.Name, ["org"] = org.Id });
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return Outcome<BankView>.Done(new BankView(bank.Id, bank.Name, org.Id, org.Name, true, 0));
     }
 
@@ -58,8 +65,13 @@ internal sealed class QuestionBanks(FormFlowDbContext db, TimeProvider clock)
         if (question is null) return FieldProblem.Invalid(field!, reason!);
         question.BankId = bankId;
         question.CreatedAt = clock.GetUtcNow().UtcDateTime;
+        // One transaction: the row and its audit entry, which names the row's ID.
+        await using var transaction = await db.BeginWriteTransactionAsync(ct);
         db.BankQuestions.Add(question);
         await db.SaveChangesAsync(ct);
+        AuditLog.Append(db, editor.UserName!, "question.added", $"questionBank:{bankId}", new JsonObject { ["question"] = question.Id });
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return Outcome<QuestionEditView>.Done(QuestionEditView.From(question));
     }
 
@@ -70,12 +82,19 @@ internal sealed class QuestionBanks(FormFlowDbContext db, TimeProvider clock)
         if (question is null) return FieldProblem.Invalid(field!, reason!);
         (stored.Type, stored.Topic, stored.Difficulty, stored.Text, stored.Options, stored.Answer, stored.Explanation, stored.ImageFileId) =
             (question.Type, question.Topic, question.Difficulty, question.Text, question.Options, question.Answer, question.Explanation, question.ImageFileId);
+        AuditLog.Append(db, editor.UserName!, "question.changed", $"questionBank:{bankId}", new JsonObject { ["question"] = stored.Id });
         await db.SaveChangesAsync(ct);
         return Outcome<QuestionEditView>.Done(QuestionEditView.From(stored));
     }
 
-    public async Task<bool> RemoveAsync(int bankId, long questionId, CancellationToken ct) =>
-        await db.BankQuestions.Where(q => q.Id == questionId && q.BankId == bankId).ExecuteDeleteAsync(ct) == 1;
+    public async Task<bool> RemoveAsync(Account editor, int bankId, long questionId, CancellationToken ct)
+    {
+        if (await db.BankQuestions.SingleOrDefaultAsync(q => q.Id == questionId && q.BankId == bankId, ct) is not { } stored) return false;
+        db.BankQuestions.Remove(stored);
+        AuditLog.Append(db, editor.UserName!, "question.removed", $"questionBank:{bankId}", new JsonObject { ["question"] = questionId, ["text"] = stored.Text });
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
 
     private async Task<(BankQuestion?, string?, string?)> CheckAsync(Account editor, QuestionInput input, CancellationToken ct)
     {

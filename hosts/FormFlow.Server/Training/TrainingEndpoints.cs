@@ -91,7 +91,7 @@ internal static class TrainingEndpoints
         int id, long questionId, FormFlowDbContext db, QuestionBanks banks, HttpContext http, CancellationToken ct)
     {
         if (await EditableAsync(id, db, banks, http, ct) is { } refused) return refused.Problem;
-        return await banks.RemoveAsync(id, questionId, ct) ? TypedResults.NoContent() : NotFound("question", questionId);
+        return await banks.RemoveAsync((await AccountAsync(db, http, ct))!, id, questionId, ct) ? TypedResults.NoContent() : NotFound("question", questionId);
     }
 
     private static async Task<Results<Ok<ImportView>, Created<ImportView>, ProblemHttpResult>> ImportAsync(
@@ -192,7 +192,7 @@ internal static class TrainingEndpoints
         if (await AccountAsync(db, http, ct) is not { } account) return CurrentAccount.Gone();
         if (await contests.FindAsync(account, id, ct) is not { } found) return NotFound("contest", id);
         if (!TrainingAccess.Manages(account, found.Org)) return Forbidden($"contest {id} is settled by designers and admins of {found.Org.Name} or above");
-        var outcome = await settlement.SettleAsync(found.Contest, found.Org, account.Id, ct);
+        var outcome = await settlement.SettleAsync(found.Contest, found.Org, account.Id, account.UserName!, ct);
         return outcome.Value is { } done ? TypedResults.Ok(done) : outcome.Problem!.ToResult();
     }
 

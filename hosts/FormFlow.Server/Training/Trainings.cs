@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using FormFlow.Persistence;
 using FormFlow.Persistence.Accounts;
+using FormFlow.Persistence.Audit;
 using FormFlow.Persistence.Orgs;
 using FormFlow.Persistence.Training;
 using FormFlow.Server.Shared;
@@ -39,8 +40,13 @@ internal sealed class Trainings(FormFlowDbContext db, TimeProvider clock)
             OrgUnitId = org.Id, Title = body.Title.Trim(), CreatedAt = clock.GetUtcNow().UtcDateTime,
             Levels = JsonSerializer.Serialize(levels.Select(l => l with { Title = l.Title!.Trim(), Topic = string.IsNullOrWhiteSpace(l.Topic) ? null : l.Topic.Trim() }), Web),
         };
+        // One transaction: the row and its audit entry, which names the row's ID.
+        await using var transaction = await db.BeginWriteTransactionAsync(ct);
         db.TrainingCourses.Add(training);
         await db.SaveChangesAsync(ct);
+        AuditLog.Append(db, editor.UserName!, "training.created", $"training:{training.Id}", new JsonObject { ["title"] = training.Title, ["org"] = org.Id });
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return Outcome<TrainingView>.Done(await ViewAsync(training, org, editor.Id, ct));
     }
 
