@@ -17,6 +17,7 @@ import { useHashRoute } from "./use-hash-route";
 
 // The content page carries the rich-text editor (tiptap, ProseMirror): loaded when opened, not with the Studio.
 const ContentPage = lazy(() => import("../content/ContentPage"));
+const QuestionBanksPage = lazy(() => import("../training/QuestionBanksPage"));
 
 /** Signs in, then the library, a module, services or the dashboard by the URL fragment. */
 export function StudioApp() {
@@ -44,9 +45,9 @@ export function StudioApp() {
       <Layout.Header style={{ display: "flex", alignItems: "center", gap: 16, background: "#fff", borderBottom: "1px solid #f0f0f0" }}>
         <b>{t("app.title")}</b>
         <Menu mode="horizontal" style={{ flex: 1, borderBottom: "none" }} selectedKeys={[route.page === "module" ? "library" : route.page]}
-          onClick={(e) => go({ page: e.key as "library" | "services" | "dashboard" | "content" | "orgs" | "accounts" | "deliveries" })}
+          onClick={(e) => go({ page: e.key as "library" | "services" | "dashboard" | "content" | "orgs" | "accounts" | "deliveries" | "banks" })}
           items={[{ key: "library", label: t("app.library") }, { key: "services", label: t("app.services") }, { key: "dashboard", label: t("app.dashboard") },
-            { key: "content", label: t("app.content") }, ...(me.roles.some((r) => r.role === "admin") ? [{ key: "orgs", label: t("app.orgs") }, { key: "accounts", label: t("app.accounts") }, { key: "deliveries", label: t("app.deliveries") }] : [])]} />
+            { key: "content", label: t("app.content") }, { key: "banks", label: t("app.banks") }, ...(me.roles.some((r) => r.role === "admin") ? [{ key: "orgs", label: t("app.orgs") }, { key: "accounts", label: t("app.accounts") }, { key: "deliveries", label: t("app.deliveries") }] : [])]} />
         <Space>
           <span>{me.displayName}</span>
           <Button size="small" onClick={() => setLocale(locale === "zh-CN" ? "en" : "zh-CN")}>{t("app.language")}</Button>
@@ -63,6 +64,7 @@ export function StudioApp() {
         {route.page === "orgs" && <OrgsPage />}
         {route.page === "accounts" && <AccountsPage />}
         {route.page === "deliveries" && <DeliveriesPage />}
+        {route.page === "banks" && <Suspense fallback={<Spin />}><QuestionBanksPage /></Suspense>}
       </Layout.Content>
     </Layout>
   );
