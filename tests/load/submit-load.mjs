@@ -13,27 +13,13 @@
 import http from 'node:http';
 import fs from 'node:fs';
 import os from 'node:os';
+import { client } from './http-client.mjs';
 
 const [base = 'http://127.0.0.1:5080', totalArg = '5000', concArg = '100', rateArg = '0', kind = 'cases'] = process.argv.slice(2);
 const total = Number(totalArg), concurrency = Number(concArg), rate = Number(rateArg);
 const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
 
-function request(method, path, body, headers = {}) {
-  return new Promise((resolve, reject) => {
-    const data = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
-    const req = http.request(new URL(path, base), {
-      method, agent,
-      headers: { ...(data ? { 'content-type': 'application/json', 'content-length': data.length } : {}), ...headers },
-    }, res => {
-      const chunks = [];
-      res.on('data', c => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, text: Buffer.concat(chunks).toString() }));
-    });
-    req.on('error', reject);
-    if (data) req.write(data);
-    req.end();
-  });
-}
+const request = client(base, agent);
 
 const password = process.env.FORMFLOW_DEMO_PASSWORD || 'demo';
 async function signIn(userName, secret) {

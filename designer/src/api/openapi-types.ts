@@ -60,6 +60,14 @@ export type ActivityLabel = {
   en: string;
 };
 
+export type AnswerFeedback = {
+  questionId: number;
+  given: null | JsonNode;
+  correct: null | boolean;
+  key: null | JsonNode;
+  explanation: null | string;
+};
+
 export type AnswerRequest = {
   data: JsonObject;
 };
@@ -72,6 +80,25 @@ export type AssigneeView = {
   role: string;
   orgUnitId: number;
   orgName: null | string;
+};
+
+export type AttemptView = {
+  id: number;
+  kind: string;
+  trainingId: null | number;
+  level: null | number;
+  contestId: null | number;
+  questions: ParticipantQuestion[];
+  answers: AnswerFeedback[];
+  startedAt: string;
+  deadline: null | string;
+  serverNow: string;
+  remainingSeconds: null | number;
+  finishedAt: null | string;
+  score: null | number;
+  total: number;
+  passed: null | boolean;
+  timeUsedMs: number;
 };
 
 export type AuditEntryView = {
@@ -88,6 +115,15 @@ export type AuditEntryView = {
 export type AuditPage = {
   items: AuditEntryView[];
   next: null | string;
+};
+
+export type BankView = {
+  id: number;
+  name: string;
+  orgUnitId: number;
+  orgName: string;
+  editable: boolean;
+  questions: number;
 };
 
 export type BenefitName = {
@@ -181,11 +217,47 @@ export type CompleteRequest = {
   rowVersion?: null | number;
 };
 
+export type ContestView = {
+  id: number;
+  title: string;
+  orgUnitId: number;
+  orgName: string;
+  topic: null | string;
+  questions: number;
+  opensAt: string;
+  closesAt: string;
+  durationSeconds: number;
+  attemptsAllowed: number;
+  placePoints: number[];
+  open: boolean;
+  serverNow: string;
+  attemptsUsed: number;
+  openAttemptId: null | number;
+  settledAt: null | string;
+};
+
 export type CreateAccountRequest = {
   userName?: null | string;
   displayName?: null | string;
   password?: null | string;
   roles?: null | GrantRequest[];
+};
+
+export type CreateBankRequest = {
+  orgUnitId?: number;
+  name?: null | string;
+};
+
+export type CreateContestRequest = {
+  orgUnitId?: number;
+  title?: null | string;
+  topic?: null | string;
+  questions?: number;
+  opensAt?: null | string;
+  closesAt?: null | string;
+  durationSeconds?: number;
+  attemptsAllowed?: number;
+  placePoints?: null | number[];
 };
 
 export type CreateModuleRequest = {
@@ -201,6 +273,12 @@ export type CreateOrgRequest = {
   parentId?: null | number;
   name?: null | string;
   level?: null | string;
+};
+
+export type CreateTrainingRequest = {
+  orgUnitId?: number;
+  title?: null | string;
+  levels?: null | LevelSettings[];
 };
 
 export type DataRequest = {
@@ -382,6 +460,11 @@ export type ImportOrgsRequest = {
   dryRun?: boolean;
 };
 
+export type ImportQuestionsRequest = {
+  fileId?: null | string;
+  dryRun?: boolean;
+};
+
 export type ImportRowError = {
   row: number;
   column: string;
@@ -411,6 +494,45 @@ export type JsonArray = unknown[];
 export type JsonNode = unknown;
 
 export type JsonObject = { [key: string]: unknown };
+
+export type LeaderboardLine = {
+  rank: number;
+  accountId: null | string;
+  name: string;
+  orgUnitId: number;
+  orgName: string;
+  score: number;
+  timeUsedMs: number;
+  participants: number;
+};
+
+export type LeaderboardView = {
+  contestId: number;
+  by: string;
+  scopeOrgUnitId: number;
+  lines: LeaderboardLine[];
+  me: null | LeaderboardLine;
+};
+
+export type LevelSettings = {
+  title?: null | string;
+  topic?: null | string;
+  difficulty?: null | number;
+  questions?: number;
+  passPercent?: number;
+};
+
+export type LevelView = {
+  number: number;
+  title: string;
+  topic: null | string;
+  difficulty: null | number;
+  questions: number;
+  passPercent: number;
+  unlocked: boolean;
+  passed: boolean;
+  bestScore: null | number;
+};
 
 export type LoginRequest = {
   userName: string;
@@ -636,6 +758,14 @@ export type OverlayRequest = {
   operations: JsonArray;
 };
 
+export type ParticipantQuestion = {
+  id: number;
+  type: string;
+  text: string;
+  options: QuestionOption[];
+  imageFileId: null | string;
+};
+
 export type PersonPage = {
   items: PersonRef[];
   next: null | string;
@@ -740,6 +870,34 @@ export type PublicationView = {
   reads: null | number;
   sourceCaseId: null | number;
   sourceModuleKey: null | string;
+};
+
+export type QuestionEditView = {
+  id: number;
+  type: string;
+  topic: string;
+  difficulty: number;
+  text: string;
+  options: QuestionOption[];
+  answer: JsonNode;
+  explanation: string;
+  imageFileId: null | string;
+};
+
+export type QuestionInput = {
+  type?: null | string;
+  topic?: null | string;
+  difficulty?: null | number;
+  text?: null | string;
+  options?: null | string[];
+  answer?: unknown;
+  explanation?: null | string;
+  imageFileId?: null | string;
+};
+
+export type QuestionOption = {
+  value: string;
+  label: string;
 };
 
 export type QuotaPeriod = "year";
@@ -894,6 +1052,13 @@ export type SetRolesRequest = {
   roles?: null | GrantRequest[];
 };
 
+export type SettlementView = {
+  contestId: number;
+  settledAt: string;
+  awarded: LeaderboardLine[];
+  publicationId: null | number;
+};
+
 export type SignInProvider = {
   id: string;
   displayName: string;
@@ -997,6 +1162,14 @@ export type TokenResponse = {
   accessToken: string;
   expiresAt: string;
   account: AccountView;
+};
+
+export type TrainingView = {
+  id: number;
+  title: string;
+  orgUnitId: number;
+  orgName: string;
+  levels: LevelView[];
 };
 
 export type Turnout = {

@@ -36,3 +36,8 @@ export type PersonPage = PersonPageView;
 export type CasePage = CasePageView;
 export type TaskPage = TaskPageView;
 export type Delegation = DelegationView;
+
+export type {
+  AnswerFeedback, AttemptView as Attempt, ContestView as Contest, LeaderboardLine, LeaderboardView as Leaderboard, LevelView as Level,
+  ParticipantQuestion as Question, TrainingView as Training,
+} from "../api/openapi-types";

@@ -29,6 +29,7 @@ const Settings = page(() => import("./pages/settings"), "Settings");
 const StaffCases = page(() => import("./pages/staff-cases"), "StaffCases");
 const TaskPage = page(() => import("./pages/task-page"), "TaskPage");
 const MerchantDirectory = lazy(() => import("./pages/merchants"));
+const TrainingPages = lazy(() => import("./pages/training"));
 const MyRedemptions = page(() => import("./pages/redemptions"), "MyRedemptions");
 const MerchantRedemptions = page(() => import("./pages/redemptions"), "MerchantRedemptions");
 
@@ -42,7 +43,7 @@ export default function SignedIn({ session }: { session: Session }) {
   const path = usePath();
   const { me, locale } = session;
   const tabs: [string, Word][] = [];
-  if (hasRole(me, "worker", "member") || me.roles.length === 0) tabs.push(["/", "hall"], ["/cases", "myCases"], ["/card", "card"]);
+  if (hasRole(me, "worker", "member") || me.roles.length === 0) tabs.push(["/", "hall"], ["/cases", "myCases"], ["/card", "card"], ["/training", "training"]);
   if (isCadre(me)) tabs.push(["/inbox", "inbox"], ["/staff/cases", "staffCases"]);
   // Staff start services too (an admin drafts a notice); their home stays the inbox, the hall is a tab of its own.
   if (isCadre(me) && tabs[0][0] !== "/") tabs.push(["/hall", "hall"]);
@@ -110,5 +111,6 @@ function route(path: string, home: string) {
   if ((params = match("/feed/:id", path))) return <FeedItemPage key={params.id} id={params.id} />;
   if (path === "/notifications") return <Notifications />;
   if (path === "/me") return <Settings />;
+  if (path.startsWith("/training") || path.startsWith("/contests/")) return <TrainingPages path={path} />;
   return <ServiceHall />;
 }

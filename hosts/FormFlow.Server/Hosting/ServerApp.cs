@@ -23,6 +23,7 @@ using FormFlow.Server.Modules;
 using FormFlow.Server.Notifications;
 using FormFlow.Server.Privacy;
 using FormFlow.Server.Publications;
+using FormFlow.Server.Training;
 using FormFlow.Server.Registration;
 using FormFlow.Server.Services;
 using FormFlow.Server.Responses;
@@ -107,6 +108,7 @@ internal static class ServerApp
         services.AddPublications();
         services.AddMerchants();
         services.AddAuditTrail();
+        services.AddTraining();
         services.AddWebUi(builder.Configuration);
         services.AddObservability(builder.Configuration);
 
@@ -150,6 +152,7 @@ internal static class ServerApp
         app.MapPublicationEndpoints();
         app.MapMerchants();
         app.MapAudit();
+        app.MapTraining();
         app.MapWebUi();
 
         await PrepareDatabaseAsync(app, settings);
@@ -189,6 +192,8 @@ internal static class ServerApp
         {
             var added = await DemoContent.SeedAsync(db, app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
             if (added > 0) app.Logger.LogInformation("Published {Count} demo feed items", added);
+            if (await DemoTraining.SeedAsync(db, app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime))
+                app.Logger.LogInformation("Seeded the demo question bank, training and contest");
         }
         catch (Microsoft.EntityFrameworkCore.DbUpdateException ex)
         {

@@ -44,11 +44,37 @@ internal sealed class LoadedSnapshot
     public LoadedForm FormFor(string? formId) => formId is not null && Forms.TryGetValue(formId, out var form) ? form : StartForm;
 }
 
+/// <summary>
+/// One form of a snapshot. <see cref="Json"/> is the definition as participants receive it (service view, case view,
+/// task view): every quiz field's <c>answer</c> is left out, so no response can carry a key. The keys stay in
+/// <see cref="Definition"/>, for scoring on the server.
+/// </summary>
 internal sealed record LoadedForm(string Id, JsonObject Json, FormDefinition Definition, FormRuntime Runtime, JsonObject Schema)
 {
     public static LoadedForm From(JsonObject json)
     {
         var definition = FormDefinitionLoader.Load(json);
-        return new LoadedForm(definition.Id, json, definition, new FormRuntime(definition), FormSchemaCompiler.ToJson(definition));
+        return new LoadedForm(definition.Id, WithoutAnswerKeys(json), definition, new FormRuntime(definition), FormSchemaCompiler.ToJson(definition));
+    }
+
+    private static JsonObject WithoutAnswerKeys(JsonObject json)
+    {
+        var copy = (JsonObject)json.DeepClone();
+        Strip(copy);
+        return copy;
+    }
+
+    private static void Strip(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                if (o["type"] is JsonValue type && type.TryGetValue<string>(out var name) && name == FieldTypes.Quiz) o.Remove("answer");
+                foreach (var (_, child) in o) Strip(child);
+                break;
+            case JsonArray a:
+                foreach (var child in a) Strip(child);
+                break;
+        }
     }
 }

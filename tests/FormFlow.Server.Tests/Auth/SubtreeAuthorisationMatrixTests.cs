@@ -73,8 +73,16 @@ public abstract class SubtreeAuthorisationMatrixTests(ServerFixture server)
             await db.SaveChangesAsync();
             notification = row.Id;
         }
+        // A question bank, training and contest of 西湖区, and its worker's practice run.
+        var bank = await TrainingApi.BankAsync(server, designer, "西湖区总工会", "外区题库", 1);
+        var question = (await TrainingApi.KeysAsync(designer, bank)).Keys.Single();
+        var training = await TrainingApi.TrainingAsync(server, designer, "外区题库", questions: 1, orgName: "西湖区总工会");
+        var contest = await TrainingApi.ContestAsync(server, designer, "外区题库", DateTimeOffset.UtcNow, questions: 1, orgName: "西湖区总工会");
+        var practice = await Api.JsonAsync(await worker.PostAsync($"/api/trainings/{training["id"]}/levels/1/attempts", null));
         var ids = new Dictionary<string, string>
         {
+            ["/api/question-banks/{id}"] = bank.ToString(), ["{questionId}"] = question.ToString(), ["/api/trainings/{id}"] = training["id"]!.ToString(),
+            ["{level}"] = "1", ["/api/contests/{id}"] = contest["id"]!.ToString(), ["/api/attempts/{id}"] = practice["id"]!.ToString(),
             ["/api/cases/{id}"] = caseId.ToString(), ["/api/tasks/{id}"] = task.ToString(), ["/api/files/{id}"] = file,
             ["/api/accounts/{id}"] = account, ["/api/notifications/{id}"] = notification.ToString()!, ["/api/orgs/{id}"] = district.ToString(),
             ["/api/modules/{id}"] = module["id"]!.ToString(), ["/api/services/{id}"] = service.ToString(),
@@ -91,7 +99,7 @@ public abstract class SubtreeAuthorisationMatrixTests(ServerFixture server)
         var owner = foreign.Ids.Keys.Where(k => k.StartsWith('/') && path.StartsWith(k, StringComparison.Ordinal)).MaxBy(k => k.Length);
         if (owner is null) return null;
         var filled = foreign.Ids[owner] is var id ? owner.Replace("{id}", id) + path[owner.Length..] : path;
-        filled = filled.Replace("{version}", foreign.Ids["{version}"]);
+        foreach (var (parameter, value) in foreign.Ids.Where(p => p.Key.StartsWith('{'))) filled = filled.Replace(parameter, value);
         return filled.Contains('{') ? null : filled;
     }
 

@@ -1,0 +1,82 @@
+namespace FormFlow.Persistence.Training;
+
+/// <summary>
+/// A level-by-level training owned by an org, for the workers of its subtree. <see cref="Levels"/> is a JSON array of
+/// {title, topic, difficulty, questions, passPercent}: each level draws that many questions of the topic (and the
+/// difficulty, when given) from the banks on the org's chain; passing level n unlocks level n+1.
+/// </summary>
+public sealed class TrainingCourse
+{
+    public int Id { get; set; }
+    public int OrgUnitId { get; set; }
+    public required string Title { get; set; }
+    public required string Levels { get; set; }
+    public DateTime CreatedAt { get; set; }
+}
+
+/// <summary>
+/// A timed contest owned by an org, for the workers of its subtree: open from <see cref="OpensAt"/> to
+/// <see cref="ClosesAt"/>, each attempt lasting <see cref="DurationSeconds"/> at most, <see cref="AttemptsAllowed"/>
+/// attempts per person, each drawing <see cref="Questions"/> questions in its own random order.
+/// </summary>
+public sealed class Contest
+{
+    public int Id { get; set; }
+    public int OrgUnitId { get; set; }
+    public required string Title { get; set; }
+    /// <summary>Only questions of this topic, when given.</summary>
+    public string? Topic { get; set; }
+    public int Questions { get; set; }
+    public DateTime OpensAt { get; set; }
+    public DateTime ClosesAt { get; set; }
+    public int DurationSeconds { get; set; }
+    public int AttemptsAllowed { get; set; }
+    /// <summary>JSON array of the points for 1st, 2nd, 3rd ... place, credited when the contest is closed.</summary>
+    public required string PlacePoints { get; set; }
+    /// <summary>When the results were settled (points credited, feed item published); null while not.</summary>
+    public DateTime? SettledAt { get; set; }
+    public DateTime CreatedAt { get; set; }
+}
+
+/// <summary>
+/// One practice run of a training level or one contest attempt: the questions drawn for this person in their order,
+/// the answers given so far, and once finished the score. <see cref="OpenFor"/> holds the account ID while a contest
+/// attempt is open and is unique, so a person has one open contest attempt at most, whatever races.
+/// </summary>
+public sealed class QuizAttempt
+{
+    public long Id { get; set; }
+    public required string AccountId { get; set; }
+    /// <summary>The participant's union when they started (their worker role's org), for union leaderboards.</summary>
+    public int OrgUnitId { get; set; }
+    public int? TrainingId { get; set; }
+    public int? Level { get; set; }
+    public int? ContestId { get; set; }
+    /// <summary>JSON array of question IDs in the order shown.</summary>
+    public required string QuestionIds { get; set; }
+    /// <summary>JSON object: question ID → the answer given.</summary>
+    public string Answers { get; set; } = "{}";
+    public DateTime StartedAt { get; set; }
+    /// <summary>Contest attempts only: the server's deadline; answers after it are refused.</summary>
+    public DateTime? Deadline { get; set; }
+    public DateTime? FinishedAt { get; set; }
+    public int Score { get; set; }
+    public bool Passed { get; set; }
+    public string? OpenFor { get; set; }
+    public long Version { get; set; }
+}
+
+/// <summary>
+/// A participant's best finished attempt of a contest, kept as attempts finish so a leaderboard reads this table in
+/// index order instead of sorting every attempt: higher score first, then less time used.
+/// </summary>
+public sealed class ContestBest
+{
+    public int ContestId { get; set; }
+    public required string AccountId { get; set; }
+    public int OrgUnitId { get; set; }
+    public int Score { get; set; }
+    public long TimeUsedMs { get; set; }
+    public long AttemptId { get; set; }
+    public DateTime AchievedAt { get; set; }
+}

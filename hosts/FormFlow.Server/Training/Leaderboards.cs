@@ -1,0 +1,58 @@
+using FormFlow.Persistence;
+using FormFlow.Persistence.Orgs;
+using FormFlow.Persistence.Training;
+using Microsoft.EntityFrameworkCore;
+
+namespace FormFlow.Server.Training;
+
+/// <summary>
+/// Contest leaderboards from the table of best scores (one row per participant, kept as attempts finish), scoped to
+/// any subtree: people by best score, then less time used; grassroots unions by the mean of their members' best
+/// scores, then mean time used. Equal score and equal time share a rank.
+/// </summary>
+internal sealed class Leaderboards(FormFlowDbContext db)
+{
+    public const int MaxLines = 100;
+
+    public async Task<LeaderboardView> PeopleAsync(Contest contest, OrgUnit scope, string accountId, int limit, CancellationToken ct)
+    {
+        var bests = InScope(contest, scope);
+        var top = await bests.OrderByDescending(b => b.Score).ThenBy(b => b.TimeUsedMs).Take(limit).ToListAsync(ct);
+        var mine = await bests.SingleOrDefaultAsync(b => b.AccountId == accountId, ct);
+        var people = top.Select(b => b.AccountId).Append(accountId).ToList();
+        var names = await db.Users.Where(a => people.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.DisplayName ?? a.UserName ?? "", ct);
+        var orgIds = top.Select(b => b.OrgUnitId).Append(mine?.OrgUnitId ?? 0).Distinct().ToList();
+        var orgs = await db.OrgUnits.Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        LeaderboardLine Line(ContestBest b, int rank) =>
+            new(rank, b.AccountId, names.GetValueOrDefault(b.AccountId, ""), b.OrgUnitId, orgs.GetValueOrDefault(b.OrgUnitId, ""), b.Score, b.TimeUsedMs, 1);
+        var lines = new List<LeaderboardLine>();
+        for (var i = 0; i < top.Count; i++)
+            lines.Add(Line(top[i], i > 0 && top[i].Score == top[i - 1].Score && top[i].TimeUsedMs == top[i - 1].TimeUsedMs ? lines[i - 1].Rank : i + 1));
+        LeaderboardLine? me = null;
+        if (mine is not null)
+            me = Line(mine, 1 + await bests.CountAsync(b => b.Score > mine.Score || (b.Score == mine.Score && b.TimeUsedMs < mine.TimeUsedMs), ct));
+        return new LeaderboardView(contest.Id, "people", scope.Id, lines, me);
+    }
+
+    public async Task<LeaderboardView> UnionsAsync(Contest contest, OrgUnit scope, int? myUnionId, int limit, CancellationToken ct)
+    {
+        var unions = await InScope(contest, scope).GroupBy(b => b.OrgUnitId)
+            .Select(g => new { OrgUnitId = g.Key, Score = g.Average(b => (double)b.Score), Time = g.Average(b => (double)b.TimeUsedMs), Count = g.Count() })
+            .ToListAsync(ct);
+        var ordered = unions.OrderByDescending(u => u.Score).ThenBy(u => u.Time).ToList();
+        var ids = ordered.Select(u => u.OrgUnitId).ToList();
+        var orgs = await db.OrgUnits.Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        var lines = new List<LeaderboardLine>();
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            var u = ordered[i];
+            var rank = i > 0 && u.Score == ordered[i - 1].Score && u.Time == ordered[i - 1].Time ? lines[i - 1].Rank : i + 1;
+            lines.Add(new LeaderboardLine(rank, null, orgs.GetValueOrDefault(u.OrgUnitId, ""), u.OrgUnitId, orgs.GetValueOrDefault(u.OrgUnitId, ""),
+                Math.Round(u.Score, 2), (long)Math.Round(u.Time), u.Count));
+        }
+        return new LeaderboardView(contest.Id, "unions", scope.Id, lines.Take(limit).ToList(), lines.FirstOrDefault(l => l.OrgUnitId == myUnionId));
+    }
+
+    private IQueryable<ContestBest> InScope(Contest contest, OrgUnit scope) =>
+        db.ContestBests.AsNoTracking().Where(b => b.ContestId == contest.Id && db.OrgUnits.Within(scope.Path).Any(o => o.Id == b.OrgUnitId));
+}

@@ -1,0 +1,177 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using FormFlow.Server.Tests.Fixtures;
+using Microsoft.EntityFrameworkCore;
+
+namespace FormFlow.Server.Tests.Training;
+
+/// <summary>
+/// Timed contests on the server's clock: late answers, one open attempt per person, scores recounted from the keys,
+/// leaderboards with ties, and settling the places' points.
+/// </summary>
+public abstract class ContestTests(CaseServer server)
+{
+    private async Task<(HttpClient Designer, Dictionary<long, JsonNode> Keys)> BankAsync(string topic, int count)
+    {
+        var designer = await Api.CookieClientAsync(server, "designer");
+        var bank = await TrainingApi.BankAsync(server, designer, "某市总工会", topic, count);
+        return (designer, await TrainingApi.KeysAsync(designer, bank));
+    }
+
+    private async Task<HttpClient> WorkerAsync(string userName, string union = "华兴电子有限公司工会")
+    {
+        await TestAccounts.EnsureAsync(server, userName, "worker", union, displayName: userName);
+        return await Api.CookieClientAsync(server, userName);
+    }
+
+    private static async Task<JsonObject> StartAsync(HttpClient worker, JsonObject contest)
+    {
+        var started = await worker.PostAsync($"/api/contests/{contest["id"]}/attempts", null);
+        Assert.True(started.StatusCode == HttpStatusCode.Created, await started.Content.ReadAsStringAsync());
+        return await Api.JsonAsync(started);
+    }
+
+    private static async Task<JsonObject> FinishAsync(HttpClient worker, JsonObject attempt) =>
+        await Api.JsonAsync(await worker.PostAsync($"/api/attempts/{attempt["id"]}/finish", null));
+
+    [Fact]
+    public async Task A_late_answer_is_422_naming_the_deadline_rule_and_does_not_count()
+    {
+        var (designer, keys) = await BankAsync("迟交", 4);
+        var contest = await TrainingApi.ContestAsync(server, designer, "迟交", server.Clock.GetUtcNow(), durationSeconds: 60);
+        var worker = await WorkerAsync("late-worker");
+        var attempt = await StartAsync(worker, contest);
+        Assert.Equal(60, (int)attempt["remainingSeconds"]!);
+        var questions = attempt["questions"]!.AsArray().Select(q => (long)q!["id"]!).ToList();
+
+        var first = await Api.JsonAsync(await worker.PostAsJsonAsync($"/api/attempts/{attempt["id"]}/answers", new { questionId = questions[0], answer = keys[questions[0]] }));
+        Assert.Null(first["correct"]);                                   // a contest tells nothing while it runs
+        server.Clock.Advance(TimeSpan.FromSeconds(61));
+        var late = await worker.PostAsJsonAsync($"/api/attempts/{attempt["id"]}/answers", new { questionId = questions[1], answer = keys[questions[1]] });
+        Assert.Contains("rule deadline", Api.Text(await Api.ProblemAsync(late, HttpStatusCode.UnprocessableEntity)));
+
+        var view = await Api.JsonAsync(await worker.GetAsync($"/api/attempts/{attempt["id"]}"));
+        Assert.Equal(1, (int)view["score"]!);
+        Assert.Equal(4, (int)view["total"]!);
+        Assert.Equal(0, (int)view["remainingSeconds"]!);
+        Assert.Equal(60_000, (long)view["timeUsedMs"]!);                // the deadline, not the late knock
+    }
+
+    [Fact]
+    public async Task A_second_attempt_while_one_is_open_is_409_naming_the_rule_even_when_both_start_at_once()
+    {
+        var (designer, _) = await BankAsync("并发", 4);
+        var contest = await TrainingApi.ContestAsync(server, designer, "并发", server.Clock.GetUtcNow());
+        var worker = await WorkerAsync("twice-worker");
+
+        var both = await Task.WhenAll(worker.PostAsync($"/api/contests/{contest["id"]}/attempts", null), worker.PostAsync($"/api/contests/{contest["id"]}/attempts", null));
+        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Conflict], both.Select(r => r.StatusCode).Order());
+        Assert.Contains("oneOpenAttempt", Api.Text(await Api.ProblemAsync(both.Single(r => r.StatusCode == HttpStatusCode.Conflict), HttpStatusCode.Conflict)));
+        var open = await Api.JsonAsync(both.Single(r => r.StatusCode == HttpStatusCode.Created));
+        Assert.Contains("oneOpenAttempt", Api.Text(await Api.ProblemAsync(await worker.PostAsync($"/api/contests/{contest["id"]}/attempts", null), HttpStatusCode.Conflict)));
+
+        await FinishAsync(worker, open);
+        await StartAsync(worker, contest);
+        await using var db = server.OpenDb();
+        Assert.Equal(2, await db.QuizAttempts.CountAsync(a => a.ContestId == (int)contest["id"]!));
+    }
+
+    [Fact]
+    public async Task The_score_matches_a_recount_of_the_given_answers_against_the_keys()
+    {
+        var (designer, keys) = await BankAsync("复核", 9);
+        var contest = await TrainingApi.ContestAsync(server, designer, "复核", server.Clock.GetUtcNow(), questions: 6);
+        var worker = await WorkerAsync("recount-worker");
+        var attempt = await StartAsync(worker, contest);
+        var questions = attempt["questions"]!.AsArray().Select(q => (long)q!["id"]!).ToList();
+        Assert.Equal(6, questions.Distinct().Count());
+        for (var i = 0; i < questions.Count; i++)
+        {
+            JsonNode given = i % 3 == 0 ? "C" : keys[questions[i]].DeepClone();
+            await Api.JsonAsync(await worker.PostAsJsonAsync($"/api/attempts/{attempt["id"]}/answers", new { questionId = questions[i], answer = given }));
+        }
+        var finished = await FinishAsync(worker, attempt);
+
+        var recount = finished["answers"]!.AsArray().Count(a => JsonNode.DeepEquals(a!["given"], keys[(long)a["questionId"]!]));
+        Assert.Equal(4, recount);
+        Assert.Equal(recount, (int)finished["score"]!);
+        Assert.Equal(recount, finished["answers"]!.AsArray().Count(a => (bool)a!["correct"]!));
+        Assert.All(finished["answers"]!.AsArray(), a => Assert.Null(a!["key"]));
+    }
+
+    [Fact]
+    public async Task The_leaderboard_ranks_best_scores_then_time_used_ties_share_a_rank_and_unions_rank_by_their_mean()
+    {
+        var (designer, keys) = await BankAsync("排名", 4);
+        var contest = await TrainingApi.ContestAsync(server, designer, "排名", server.Clock.GetUtcNow(), attempts: 2);
+        async Task Run(HttpClient worker, int right, int seconds)
+        {
+            var attempt = await StartAsync(worker, contest);
+            await TrainingApi.AnswerAsync(worker, attempt, keys, right);
+            server.Clock.Advance(TimeSpan.FromSeconds(seconds));
+            await FinishAsync(worker, attempt);
+        }
+        var a = await WorkerAsync("rank-a");
+        var b = await WorkerAsync("rank-b");
+        var c = await WorkerAsync("rank-c", "顺达物流有限公司工会");
+        var d = await WorkerAsync("rank-d", "顺达物流有限公司工会");
+        await Run(a, 4, 100);
+        await Run(b, 4, 50);
+        await Run(c, 4, 100);
+        await Run(d, 1, 10);
+        await Run(a, 2, 10);                                              // a worse second attempt leaves the best alone
+
+        var people = await Api.JsonAsync(await a.GetAsync($"/api/contests/{contest["id"]}/leaderboard"));
+        Assert.Equal(["rank-a:2", "rank-b:1", "rank-c:2", "rank-d:4"], people["lines"]!.AsArray().Select(l => $"{l!["name"]}:{l["rank"]}").Order());
+        Assert.Equal(2, (int)people["me"]!["rank"]!);
+        Assert.Equal(100_000, (long)people["me"]!["timeUsedMs"]!);
+
+        var unions = await Api.JsonAsync(await d.GetAsync($"/api/contests/{contest["id"]}/leaderboard?by=unions"));
+        Assert.Equal(["华兴电子有限公司工会:4:1", "顺达物流有限公司工会:2.5:2"],
+            unions["lines"]!.AsArray().Select(l => $"{l!["name"]}:{l["score"]}:{l["rank"]}"));
+        Assert.Equal("顺达物流有限公司工会", (string?)unions["me"]!["name"]);
+
+        var street = await ModuleLibraryApi.OrgIdAsync(server, "建设街道总工会");
+        var inStreet = await Api.JsonAsync(await a.GetAsync($"/api/contests/{contest["id"]}/leaderboard?orgUnitId={street}"));
+        Assert.Equal(["rank-c:1", "rank-d:2"], inStreet["lines"]!.AsArray().Select(l => $"{l!["name"]}:{l["rank"]}"));
+        Assert.Null(inStreet["me"]);
+
+        await using var db = server.OpenDb();
+        Assert.Equal(4, await db.ContestBests.CountAsync(x => x.ContestId == (int)contest["id"]!));
+    }
+
+    [Fact]
+    public async Task Settling_after_the_close_credits_the_places_once_and_publishes_the_results()
+    {
+        var (designer, keys) = await BankAsync("颁奖", 4);
+        var contest = await TrainingApi.ContestAsync(server, designer, "颁奖", server.Clock.GetUtcNow(), placePoints: [30, 20], openFor: TimeSpan.FromMinutes(10));
+        var first = await WorkerAsync("settle-a");
+        var second = await WorkerAsync("settle-b");
+        foreach (var (worker, right) in new[] { (first, 4), (second, 2) })
+        {
+            var attempt = await StartAsync(worker, contest);
+            await TrainingApi.AnswerAsync(worker, attempt, keys, right);
+            await FinishAsync(worker, attempt);
+        }
+        Assert.Contains("rule window", Api.Text(await Api.ProblemAsync(await designer.PostAsync($"/api/contests/{contest["id"]}/settle", null), HttpStatusCode.UnprocessableEntity)));
+        Assert.Equal(HttpStatusCode.Forbidden, (await first.PostAsync($"/api/contests/{contest["id"]}/settle", null)).StatusCode);
+
+        server.Clock.Advance(TimeSpan.FromMinutes(11));
+        designer = await Api.CookieClientAsync(server, "designer");
+        var settled = await Api.JsonAsync(await designer.PostAsync($"/api/contests/{contest["id"]}/settle", null));
+        Assert.Equal(["settle-a:1", "settle-b:2"], settled["awarded"]!.AsArray().Select(l => $"{l!["name"]}:{l["rank"]}"));
+        await Api.JsonAsync(await designer.PostAsync($"/api/contests/{contest["id"]}/settle", null));
+
+        var ledger = await Api.JsonAsync(await (await Api.CookieClientAsync(server, "settle-a")).GetAsync("/api/me/points"));
+        Assert.Equal(30, (int)ledger["balance"]!);
+        Assert.Equal("颁奖竞赛：第1名", (string?)ledger["items"]![0]!["reason"]);
+        await using var db = server.OpenDb();
+        Assert.Equal(20, await db.PointsEntries.Where(p => p.Kind == "contestPlace" && p.Account!.UserName == "settle-b").SumAsync(p => p.Points));
+        Assert.Equal(1, await db.Publications.CountAsync(p => p.Title == "颁奖竞赛 成绩揭晓"));
+    }
+}
+
+public sealed class SqliteContestTests(SqliteCaseServer server) : ContestTests(server), IClassFixture<SqliteCaseServer>;
+
+public sealed class PostgresContestTests(PostgresCaseServer server) : ContestTests(server), IClassFixture<PostgresCaseServer>;
