@@ -27,9 +27,8 @@ internal static class DemoServices
         ("西湖区总工会", "benefits", "chaoyang.benefits.overlay.json"),
     ];
 
-    /// <summary>Where the shipped templates are: <c>FormFlow:ModuleTemplates</c>, else the copy beside the program.</summary>
-    public static string TemplatesFolder(IConfiguration config) =>
-        config["FormFlow:ModuleTemplates"] is { Length: > 0 } folder ? Path.GetFullPath(folder) : Path.Combine(AppContext.BaseDirectory, "module-templates");
+    /// <summary>Where the shipped templates are (<see cref="ShippedTemplates.Folder"/>).</summary>
+    public static string TemplatesFolder(IConfiguration config) => ShippedTemplates.Folder(config);
 
     /// <summary>The district overlays: beside the templates folder's parent as <c>customisations/</c> (the program's copy of samples/customisations).</summary>
     public static string CustomisationsFolder(string templatesFolder)
@@ -46,21 +45,11 @@ internal static class DemoServices
         if (city is null) return [];
         var added = new List<string>();
         await using var transaction = await db.BeginWriteTransactionAsync(ct);
-        var templates = new Dictionary<string, ModuleRecord>();
-        var folders = Directory.GetDirectories(templatesFolder).Where(d => File.Exists(Path.Combine(d, ModulePackageLoader.ManifestFile))).Order(StringComparer.Ordinal);
-        foreach (var templateFolder in folders)
+        var (templates, imported) = await ShippedTemplates.ImportAsync(db, templatesFolder, city, now, ct);
+        foreach (var key in imported)
         {
-            var package = ModulePackageLoader.Load(templateFolder);
-            var key = (string)package["id"]!;
-            var template = await db.Modules.Include(m => m.Versions).SingleOrDefaultAsync(m => m.OwnerOrgUnitId == city.Id && m.Key == key, ct);
-            if (template is null)
-            {
-                template = await ModuleLibrary.ImportTemplateAsync(db, package, city, AuditLog.SystemActor, now, ct);
-                await db.SaveChangesAsync(ct);
-                await ServiceActivator.Activate(db, template, ModuleLibrary.Latest(template)!, city, AuditLog.SystemActor, now, ct);
-                added.Add(key);
-            }
-            templates[key] = template;
+            await ServiceActivator.Activate(db, templates[key], ModuleLibrary.Latest(templates[key])!, city, AuditLog.SystemActor, now, ct);
+            added.Add(key);
         }
         var folder = CustomisationsFolder(templatesFolder);
         foreach (var (districtName, key, file) in Customisations)

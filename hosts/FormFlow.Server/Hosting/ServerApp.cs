@@ -7,6 +7,7 @@ using FormFlow.Server.Accounts;
 using FormFlow.Server.Activities;
 using FormFlow.Server.Audit;
 using FormFlow.Server.Auth;
+using FormFlow.Server.Bootstrap;
 using FormFlow.Server.Deliveries;
 using FormFlow.Server.Demo;
 using FormFlow.Server.Dispatch;
@@ -171,7 +172,14 @@ internal static class ServerApp
         var log = app.Logger;
         var applied = await FormFlowDatabase.MigrateAsync(db);
         log.LogInformation("Database {Provider} ready; applied {Count} migrations", settings.Database.Provider, applied.Count);
-        if (!settings.Demo) return;
+        if (!settings.Demo)
+        {
+            var done = await FirstStart.RunAsync(db, scope.ServiceProvider.GetRequiredService<UserManager<Account>>(), FirstStart.From(app.Configuration),
+                ShippedTemplates.Folder(app.Configuration), app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+            if (done == FirstStart.Unconfigured) log.LogWarning("{Problem}", done);
+            else if (done is not null) log.LogInformation("First start: {Done}", done);
+            return;
+        }
 
         var password = DemoData.Password(app.Configuration);
         if (await DemoSeeder.SeedAsync(db, scope.ServiceProvider.GetRequiredService<UserManager<Account>>(), password))

@@ -13,11 +13,11 @@ public static class Api
     public static Task<HttpResponseMessage> LoginAsync(HttpClient client, string userName, string password = DemoPassword) =>
         client.PostAsJsonAsync("/api/auth/login", new { userName, password });
 
-    /// <summary>A client carrying the session cookie of a demo account.</summary>
-    public static async Task<HttpClient> CookieClientAsync(ServerFixture server, string userName)
+    /// <summary>A client carrying the session cookie of an account (a demo account unless the password is given).</summary>
+    public static async Task<HttpClient> CookieClientAsync(ServerFixture server, string userName, string password = DemoPassword)
     {
         var client = server.CreateClient();
-        var response = await LoginAsync(client, userName);
+        var response = await LoginAsync(client, userName, password);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return client;
     }
