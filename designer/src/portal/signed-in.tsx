@@ -64,7 +64,8 @@ export default function SignedIn({ session }: { session: Session }) {
         <header className="pf-header"><h1>{say(locale, "appName")}</h1><span className="pf-who">{me.displayName}</span></header>
         <OfflineBanner />
         <main className="pf-main">
-          <Suspense fallback={<p className="pf-loading">{say(locale, "loading")}</p>}>{route(path, home)}</Suspense>
+          {/* One boundary per page: a page still loading never leaves the last page hidden in the document beside it. */}
+          <Suspense key={path} fallback={<p className="pf-loading">{say(locale, "loading")}</p>}>{route(path, home)}</Suspense>
         </main>
         <nav className="pf-tabs" aria-label={say(locale, "appName")}>
           {tabs.map(([to, word]) => (
