@@ -31,21 +31,15 @@ internal sealed class Contests(FormFlowDbContext db, TimeProvider clock, Attempt
         var places = body.PlacePoints ?? [];
         if (places.Count > MaxPlaces || places.Any(p => p is < 1 or > Persistence.Points.PointsLedger.MaxAward))
             return FieldProblem.Invalid("placePoints", $"at most {MaxPlaces} places, each worth 1 to {Persistence.Points.PointsLedger.MaxAward} points");
-        if (await db.OrgUnits.AsNoTracking().SingleOrDefaultAsync(o => o.Id == body.OrgUnitId, ct) is not { } org || !TrainingAccess.Manages(editor, org))
-            return FieldProblem.Invalid("orgUnitId", $"org {body.OrgUnitId} is not one you manage as designer or admin");
+        var (org, refused) = await TrainingEdits.ManagedOrgAsync(db, editor, body.OrgUnitId, ct);
+        if (org is null) return refused!;
         var contest = new Contest
         {
             OrgUnitId = org.Id, Title = body.Title.Trim(), Topic = string.IsNullOrWhiteSpace(body.Topic) ? null : body.Topic.Trim(), Questions = body.Questions,
             OpensAt = opens.UtcDateTime, ClosesAt = closes.UtcDateTime, DurationSeconds = body.DurationSeconds, AttemptsAllowed = body.AttemptsAllowed,
             PlacePoints = JsonSerializer.Serialize(places), CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
-        // One transaction: the row and its audit entry, which names the row's ID.
-        await using var transaction = await db.BeginWriteTransactionAsync(ct);
-        db.Contests.Add(contest);
-        await db.SaveChangesAsync(ct);
-        AuditLog.Append(db, editor.UserName!, "contest.created", $"contest:{contest.Id}", org.Id, new JsonObject { ["title"] = contest.Title, ["org"] = org.Id });
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        await TrainingEdits.AddAuditedAsync(db, editor, contest, org, "contest.created", c => $"contest:{c.Id}", c => new JsonObject { ["title"] = c.Title, ["org"] = c.OrgUnitId }, ct);
         return Outcome<ContestView>.Done(await ViewAsync(contest, org, editor.Id, ct));
     }
 

@@ -33,16 +33,10 @@ internal sealed class QuestionBanks(FormFlowDbContext db, TimeProvider clock)
     {
         if (string.IsNullOrWhiteSpace(body.Name) || body.Name.Trim().Length > MaxNameLength)
             return FieldProblem.Invalid("name", $"a name of 1 to {MaxNameLength} characters is required");
-        if (await db.OrgUnits.AsNoTracking().SingleOrDefaultAsync(o => o.Id == body.OrgUnitId, ct) is not { } org || !TrainingAccess.Manages(editor, org))
-            return FieldProblem.Invalid("orgUnitId", $"org {body.OrgUnitId} is not one you manage as designer or admin");
+        var (org, refused) = await TrainingEdits.ManagedOrgAsync(db, editor, body.OrgUnitId, ct);
+        if (org is null) return refused!;
         var bank = new QuestionBank { OrgUnitId = org.Id, Name = body.Name.Trim(), CreatedAt = clock.GetUtcNow().UtcDateTime };
-        // One transaction: the row and its audit entry, which names the row's ID.
-        await using var transaction = await db.BeginWriteTransactionAsync(ct);
-        db.QuestionBanks.Add(bank);
-        await db.SaveChangesAsync(ct);
-        AuditLog.Append(db, editor.UserName!, "questionBank.created", $"questionBank:{bank.Id}", org.Id, new JsonObject { ["name"] = bank.Name, ["org"] = org.Id });
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        await TrainingEdits.AddAuditedAsync(db, editor, bank, org, "questionBank.created", b => $"questionBank:{b.Id}", b => new JsonObject { ["name"] = b.Name, ["org"] = b.OrgUnitId }, ct);
         return Outcome<BankView>.Done(new BankView(bank.Id, bank.Name, org.Id, org.Name, true, 0));
     }
 

@@ -33,20 +33,14 @@ internal sealed class Trainings(FormFlowDbContext db, TimeProvider clock)
             if (l.Questions is < 1 or > MaxQuestions) return FieldProblem.Invalid($"levels[{i}].questions", $"1 to {MaxQuestions} questions");
             if (l.PassPercent is < 1 or > 100) return FieldProblem.Invalid($"levels[{i}].passPercent", "a pass mark of 1 to 100 (percent of the questions right)");
         }
-        if (await db.OrgUnits.AsNoTracking().SingleOrDefaultAsync(o => o.Id == body.OrgUnitId, ct) is not { } org || !TrainingAccess.Manages(editor, org))
-            return FieldProblem.Invalid("orgUnitId", $"org {body.OrgUnitId} is not one you manage as designer or admin");
+        var (org, refused) = await TrainingEdits.ManagedOrgAsync(db, editor, body.OrgUnitId, ct);
+        if (org is null) return refused!;
         var training = new TrainingCourse
         {
             OrgUnitId = org.Id, Title = body.Title.Trim(), CreatedAt = clock.GetUtcNow().UtcDateTime,
             Levels = JsonSerializer.Serialize(levels.Select(l => l with { Title = l.Title!.Trim(), Topic = string.IsNullOrWhiteSpace(l.Topic) ? null : l.Topic.Trim() }), Web),
         };
-        // One transaction: the row and its audit entry, which names the row's ID.
-        await using var transaction = await db.BeginWriteTransactionAsync(ct);
-        db.TrainingCourses.Add(training);
-        await db.SaveChangesAsync(ct);
-        AuditLog.Append(db, editor.UserName!, "training.created", $"training:{training.Id}", org.Id, new JsonObject { ["title"] = training.Title, ["org"] = org.Id });
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        await TrainingEdits.AddAuditedAsync(db, editor, training, org, "training.created", t => $"training:{t.Id}", t => new JsonObject { ["title"] = t.Title, ["org"] = t.OrgUnitId }, ct);
         return Outcome<TrainingView>.Done(await ViewAsync(training, org, editor.Id, ct));
     }
 

@@ -43,12 +43,7 @@ public sealed class DemoModeTests
     public async Task Outside_demo_mode_there_are_no_accounts_and_no_default_password()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        await using var server = await ServerFixture.StartOnAsync(database, new Dictionary<string, string?>
-        {
-            ["FormFlow:Demo"] = "false",
-            ["Auth:Jwt:SigningKey"] = Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i * 7 + 1)).ToArray()),
-            ["Members:CardSigningKey"] = CardKeyPem,
-        });
+        await using var server = await ServerFixture.StartOnAsync(database, RealMode.Settings());
         await Api.ProblemAsync(await Api.LoginAsync(server.CreateClient(), "designer"), HttpStatusCode.Unauthorized);
         Assert.Equal((0, 0, 0, 0), await CountsAsync(database));
         Assert.False(File.Exists(Path.Combine(database.DataFolder, "jwt-signing-key")), "no key is generated outside demo mode");
@@ -56,7 +51,7 @@ public sealed class DemoModeTests
         // The configured card key is the one published for offline verification.
         var published = await Api.JsonAsync(await server.CreateClient().GetAsync("/api/members/public-key"));
         using var configured = System.Security.Cryptography.ECDsa.Create();
-        configured.ImportFromPem(CardKeyPem);
+        configured.ImportFromPem(RealMode.CardKeyPem);
         Assert.Equal(configured.ExportSubjectPublicKeyInfoPem(), published["publicKeyPem"]!.GetValue<string>());
     }
 
@@ -67,12 +62,10 @@ public sealed class DemoModeTests
         var ex = await Assert.ThrowsAnyAsync<Exception>(() => ServerFixture.StartOnAsync(database, new Dictionary<string, string?>
         {
             ["FormFlow:Demo"] = "false",
-            ["Auth:Jwt:SigningKey"] = Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i * 7 + 1)).ToArray()),
+            ["Auth:Jwt:SigningKey"] = RealMode.JwtSigningKey,
         }));
         Assert.Contains("Members:CardSigningKey is not configured", ex.ToString());
     }
-
-    private static readonly string CardKeyPem = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256).ExportPkcs8PrivateKeyPem();
 
     [Fact]
     public async Task Outside_demo_mode_a_missing_signing_key_stops_the_server_with_a_clear_message()

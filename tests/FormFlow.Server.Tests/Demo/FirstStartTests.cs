@@ -17,16 +17,15 @@ public abstract class FirstStartTests(DatabaseProvider provider)
     private const string AdminPassword = "Union-admin-passphrase-1";
     private const string WorkerPassword = "Worker-passphrase-2024";
 
-    private static Dictionary<string, string?> RealSettings(string? adminPassword = AdminPassword) => new()
+    private static Dictionary<string, string?> RealSettings(string? adminPassword = AdminPassword)
     {
-        ["FormFlow:Demo"] = "false",
-        ["Auth:Jwt:SigningKey"] = Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i * 11 + 3)).ToArray()),
-        ["Members:CardSigningKey"] = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256).ExportPkcs8PrivateKeyPem(),
-        ["FormFlow:Bootstrap:RootOrg"] = "滨海市总工会",
-        ["FormFlow:Bootstrap:AdminUser"] = "binhai-admin",
-        ["FormFlow:Bootstrap:AdminName"] = "周主席",
-        ["FormFlow:Bootstrap:AdminPassword"] = adminPassword,
-    };
+        var settings = RealMode.Settings();
+        settings["FormFlow:Bootstrap:RootOrg"] = "滨海市总工会";
+        settings["FormFlow:Bootstrap:AdminUser"] = "binhai-admin";
+        settings["FormFlow:Bootstrap:AdminName"] = "周主席";
+        settings["FormFlow:Bootstrap:AdminPassword"] = adminPassword;
+        return settings;
+    }
 
     [Fact]
     public async Task From_an_empty_database_the_first_admin_sets_up_a_union_and_a_worker_applies_to_join()

@@ -1,5 +1,8 @@
 using FormFlow.Persistence;
 using FormFlow.Persistence.Database;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
 
 namespace FormFlow.Server.Tests.Fixtures;
@@ -50,6 +53,20 @@ public sealed class TestDatabase : IAsyncDisposable
 
     /// <summary>A context on this database (already migrated by a server or <see cref="OpenMigratedAsync"/>).</summary>
     public FormFlowDbContext Open() => FormFlowDatabase.CreateContext(Settings);
+
+    /// <summary>
+    /// A context on this database migrated as the release before <paramref name="migration"/> left it (every migration
+    /// up to the one before it), to write rows as that release did and then migrate to this one.
+    /// </summary>
+    public async Task<FormFlowDbContext> OpenAsReleaseBeforeAsync(string migration)
+    {
+        var db = Open();
+        var all = db.Database.GetMigrations().ToList();
+        var at = all.FindIndex(m => m.EndsWith("_" + migration, StringComparison.Ordinal));
+        if (at < 1) throw new ArgumentException($"no migration {migration} with one before it", nameof(migration));
+        await db.GetService<IMigrator>().MigrateAsync(all[at - 1]);
+        return db;
+    }
 
     /// <summary>The PostgreSQL server to test against; its absence fails the test with instructions rather than skipping it.</summary>
     public static string ServerConnectionString() =>

@@ -1,7 +1,5 @@
 using FormFlow.Persistence.Database;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using FormFlow.Server.Tests.Fixtures;
 
 namespace FormFlow.Server.Tests.Persistence;
@@ -19,11 +17,8 @@ public sealed class LandedAuditEntriesTests
     public async Task Entries_of_the_last_release_stay_whole_and_about_no_unit(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        await using (var old = database.Open())
+        await using (var old = await database.OpenAsReleaseBeforeAsync("AuditEntryOrg"))
         {
-            var all = old.Database.GetMigrations().ToList();
-            var previous = all[all.FindIndex(m => m.EndsWith("_AuditEntryOrg")) - 1];
-            await old.GetService<IMigrator>().MigrateAsync(previous);
             var at = new DateTime(2026, 12, 1, 8, 0, 0, DateTimeKind.Utc);
             await old.Database.ExecuteSqlAsync($$"""
                 INSERT INTO "AuditEntries" ("At", "Actor", "Action", "Target", "Details") VALUES ({{at}}, 'district-admin', 'org.created', 'org:7', '{"name":"旧组织"}')

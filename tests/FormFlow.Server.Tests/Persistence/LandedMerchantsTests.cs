@@ -1,7 +1,5 @@
 using FormFlow.Persistence.Database;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using FormFlow.Server.Tests.Fixtures;
 
 namespace FormFlow.Server.Tests.Persistence;
@@ -21,11 +19,8 @@ public sealed class LandedMerchantsTests
     public async Task Merchant_offers_of_the_last_release_become_merchant_records_linked_to_their_accounts(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        await using (var old = database.Open())
+        await using (var old = await database.OpenAsReleaseBeforeAsync("MerchantRecordsAndMemberImport"))
         {
-            var all = old.Database.GetMigrations().ToList();
-            var previous = all[all.FindIndex(m => m.EndsWith("_MerchantRecordsAndMemberImport")) - 1];
-            await old.GetService<IMigrator>().MigrateAsync(previous);
             await WriteAsThePreviousReleaseDidAsync(old);
         }
 
