@@ -1,6 +1,6 @@
 import { request } from "@playwright/test";
-import { baseUrl, expectAccessible, expect, signOut, test, watch } from "../support/fixtures";
-import { desktop, pickInSelect, studioSignIn } from "./studio-support";
+import { baseUrl, expectAccessible, expect, phoneOptions, signOut, test, watch } from "../support/fixtures";
+import { createAccount, desktop, pickInSelect, studioSignIn } from "./studio-support";
 
 test.use(desktop);
 
@@ -10,16 +10,7 @@ test("the district admin creates a reviewer without a password, hands over a res
   await page.getByRole("menuitem", { name: "账号与角色" }).click();
   await expect(page.getByRole("table", { name: "账号与角色" })).toContainText("district-admin");
 
-  await page.getByRole("button", { name: "新建账号" }).click();
-  const dialog = page.getByRole("dialog");
-  await dialog.getByLabel("账号").fill(userName);
-  await dialog.getByLabel("姓名").fill("周芳");
-  await pickInSelect(page, dialog.getByLabel("第 1 行的角色"), "审核员");
-  await pickInSelect(page, dialog.getByLabel("第 1 行的组织"), "和平街道总工会");
-  await dialog.getByRole("button", { name: "创建" }).click();
-  await expect(page.getByRole("status")).toContainText("已创建账号“周芳”");
-  const row = page.locator("tr", { hasText: userName });
-  await expect(row).toContainText("审核员 · 和平街道总工会");
+  const row = await createAccount(page, { userName, displayName: "周芳", role: "审核员", org: "和平街道总工会" });
   await expectAccessible(page);
 
   await page.getByLabel("搜索账号或姓名").fill(userName);
@@ -34,7 +25,7 @@ test("the district admin creates a reviewer without a password, hands over a res
   await expectAccessible(page);
 
   // The person opens the link on their phone, not signed in.
-  const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: "zh-CN", timezoneId: "Asia/Shanghai" })).newPage();
+  const phone = await (await browser.newContext(phoneOptions)).newPage();
   await watch(phone, watched);
   await phone.goto(link);
   await expect(phone.getByRole("heading", { name: "设置新密码" })).toBeVisible();

@@ -78,3 +78,23 @@ export async function createBlankModule(page: Page, moduleId: string, name: stri
   await blank.getByRole("button", { name: "新建" }).click();
   await expect(page.getByRole("status")).toContainText(`已创建模块“${name}”`);
 }
+
+/**
+ * Creates an account on 账号与角色 with one role at one org, and the password when one is given (otherwise the person
+ * sets it from a reset link); returns the account's row in the list.
+ */
+export async function createAccount(page: Page, account: { userName: string; displayName: string; role: string; org: string; password?: string }): Promise<Locator> {
+  await page.getByRole("menuitem", { name: "账号与角色" }).click();
+  await page.getByRole("button", { name: "新建账号" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("账号").fill(account.userName);
+  await dialog.getByLabel("姓名").fill(account.displayName);
+  if (account.password) await dialog.getByLabel(/^初始密码/).fill(account.password);
+  await pickInSelect(page, dialog.getByLabel("第 1 行的角色"), account.role);
+  await pickInSelect(page, dialog.getByLabel("第 1 行的组织"), account.org);
+  await dialog.getByRole("button", { name: "创建" }).click();
+  await expect(page.getByRole("status")).toContainText(`已创建账号“${account.displayName}”`);
+  const row = page.locator("tr", { hasText: account.userName });
+  await expect(row).toContainText(`${account.role} · ${account.org}`);
+  return row;
+}

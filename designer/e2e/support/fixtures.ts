@@ -30,13 +30,24 @@ export async function watch(page: Page, watched: Watched): Promise<void> {
   });
 }
 
+let otherServer: string | undefined;
+
+/** Points the calling file's tests at another server than the run's demo one; `undefined` points them back. */
+export function useServer(url: string | undefined): void {
+  otherServer = url;
+}
+
+/** A worker's phone, as the run's own pages are (playwright.config.ts), for contexts a test opens itself. */
+export const phoneOptions = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: "zh-CN", timezoneId: "Asia/Shanghai" };
+
 export const baseUrl = () => {
+  if (otherServer) return otherServer;
   const url = process.env.FORMFLOW_E2E_URL;
   if (!url) throw new Error("FORMFLOW_E2E_URL is not set: the global setup did not start the server");
   return url;
 };
 
-export const test = base.extend<{ watched: Watched; open: (user: string) => Promise<Page> }>({
+export const test = base.extend<{ watched: Watched; open: (user: string, password?: string) => Promise<Page> }>({
   watched: async ({}, use) => {
     const watched: Watched = { problems: [] };
     await use(watched);
@@ -48,12 +59,12 @@ export const test = base.extend<{ watched: Watched; open: (user: string) => Prom
   },
   open: async ({ browser, watched }, use) => {
     const contexts: Awaited<ReturnType<Browser["newContext"]>>[] = [];
-    await use(async (user: string) => {
-      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: "zh-CN", timezoneId: "Asia/Shanghai" });
+    await use(async (user: string, password?: string) => {
+      const context = await browser.newContext(phoneOptions);
       contexts.push(context);
       const page = await context.newPage();
       await watch(page, watched);
-      await signIn(page, user);
+      await signIn(page, user, password);
       return page;
     });
     for (const context of contexts) await context.close();

@@ -77,3 +77,17 @@ export const pngFile = {
   name: "照片.png", mimeType: "image/png",
   buffer: Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64"),
 };
+
+/**
+ * The reviewer opens the application from 待办, sees the mobile number unmasked (the review step's job is to call
+ * the applicant: submitJoinApplication gives 13812345678), and approves; the task leaves the inbox.
+ */
+export async function approveAfterCalling(reviewer: Page, number: string): Promise<void> {
+  await reviewer.getByRole("link", { name: "待办", exact: true }).click();
+  await reviewer.getByRole("link", { name: new RegExp(number) }).click();
+  await expect(reviewer.getByLabel(/^手机号码/)).toHaveValue("13812345678");
+  await expectAccessible(reviewer);
+  await reviewer.getByLabel("意见").fill("已电话联系，同意入会");
+  await reviewer.getByRole("button", { name: "通过", exact: true }).click();
+  await expect(reviewer.getByRole("link", { name: new RegExp(number) })).toHaveCount(0);
+}
