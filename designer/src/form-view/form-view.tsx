@@ -1,6 +1,6 @@
 import "./form-view.css";
 import { Button, ProgressBar } from "antd-mobile";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import {
   localize, type FieldAccess, type FieldDefinition, type FormError, type FormResult, type FormRuntime, type JsonData,
   type JsonRecord, type Locale,
@@ -77,6 +77,14 @@ export function FormView(props: FormViewProps) {
   const position = Math.min(page, order.length - 1);
   const current = order[position];
 
+  // The server refused fields: show the first page holding one, as a failed check in the browser does (the worker
+  // may be on the last page while the refused field is on the first).
+  const firstPageWith = (errors: readonly FormError[]) => errors.map(e => order.indexOf(pageOf(e.path))).filter(i => i >= 0).sort((a, b) => a - b)[0];
+  useEffect(() => {
+    const first = firstPageWith(serverErrors);
+    if (first !== undefined && !allPages) setPage(first);
+  }, [serverErrors]); // eslint-disable-line react-hooks/exhaustive-deps
+
   const renderField = (field: FieldDefinition, path: string): React.ReactNode => {
     const label = localize(field.label, locale);
     if (field.type === "content") return <ContentWidget key={field.id} field={field} locale={locale} />;
@@ -122,7 +130,7 @@ export function FormView(props: FormViewProps) {
     setAttempted(true);
     const result = runtime.process(data, { ...options, mode: "submit" });
     if (result.valid) { onSubmit?.(result); return; }
-    const first = result.errors.map(e => order.indexOf(pageOf(e.path))).filter(i => i >= 0).sort((a, b) => a - b)[0];
+    const first = firstPageWith(result.errors);
     if (first !== undefined && !allPages) setPage(first);
   };
   const tryNext = () => {

@@ -317,6 +317,18 @@ describe("pages, submit and server errors", () => {
     expect(onSubmit.mock.calls[0][0]).toMatchObject({ valid: true, data: { name: "李四" } });
   });
 
+  it("a server refusal of a field on an earlier page takes the worker back to that page, with the error at the field", async () => {
+    const user = userEvent.setup();
+    const onSubmit = vi.fn();
+    const { rerender } = render(<Harness runtime={everyTypeForm} initial={{ name: "李四" }} onSubmit={onSubmit} />);
+    await user.click(screen.getByRole("button", { name: "下一步" }));
+    expect(screen.getByText("第 2 页，共 2 页")).toBeTruthy();
+    rerender(<Harness runtime={everyTypeForm} initial={{ name: "李四" }} onSubmit={onSubmit}
+      serverErrors={[{ path: "/name", rule: "duplicate", message: "已有同名申请" }]} />);
+    expect(screen.getByText("第 1 页，共 2 页")).toBeTruthy();
+    expect(within(screen.getByLabelText(/姓名/).closest(".ff-field") as HTMLElement).getByRole("alert").textContent).toBe("已有同名申请");
+  });
+
   it("skips a page whose fields are all hidden, as the handler's page of an idea is before the handler fills it", async () => {
     const page = (id: string, label: string, visibleIf?: string) => ({
       id, title: { "zh-CN": label }, ...(visibleIf ? { visibleIf } : {}),
