@@ -78,3 +78,37 @@ export async function createBlankModule(page: Page, moduleId: string, name: stri
   await blank.getByRole("button", { name: "新建" }).click();
   await expect(page.getByRole("status")).toContainText(`已创建模块“${name}”`);
 }
+
+/**
+ * From the join template's versions tab, the impact of the demo city's join 1.1 draft (one new lock on the review
+ * step's title, samples/customisations/city.join-1.1.draft.json): 东城区 upgrades cleanly, 西湖区 is broken by the lock,
+ * with the three values and the locking org's reason.
+ */
+export async function expectJoinImpact(page: Page): Promise<void> {
+  await openModule(page, "入会申请", "模板");
+  await page.getByRole("tab", { name: "版本与发布" }).click();
+  await page.getByRole("button", { name: "查看对下级单位的影响" }).click();
+  const impact = page.locator(".ff-impact");
+  await expect(impact.locator("tr", { hasText: "东城区总工会" }).first()).toContainText("自动升级");
+  await expect(impact.locator("tr", { hasText: "西湖区总工会" }).first()).toContainText("被新锁定破坏");
+  const conflict = page.locator('.ff-impact-org[data-org="西湖区总工会"] tbody tr').first();
+  await expect(conflict).toContainText("/review/inputs/title");
+  await expect(conflict.locator(".ff-base")).toContainText("审核入会申请");
+  await expect(conflict.locator(".ff-mine")).toContainText("朝阳区");
+  await expect(conflict.locator(".ff-locked-by")).toContainText("某市总工会：审核步骤名称全市统一");
+}
+
+/**
+ * 西湖区's admin (signed in to the Studio) opens 西湖区's join, which waits after the city's publish with the conflict
+ * the impact view foretold, takes the city's review title and publishes.
+ */
+export async function settleXihuJoin(page: Page): Promise<void> {
+  await openModule(page, "入会申请", "西湖区总工会");
+  await expect(page.locator(".ff-upgrade-banner")).toBeVisible();
+  await page.getByRole("button", { name: "升级" }).click();
+  const open = page.locator(".ff-conflicts tr", { hasText: "/review/inputs/title" });
+  await expect(open.locator(".ff-mine")).toContainText("朝阳区");
+  await open.getByRole("button", { name: "采用上级" }).click();
+  await expect(page.getByText("没有冲突，可以发布。")).toBeVisible();
+  await publish(page);
+}

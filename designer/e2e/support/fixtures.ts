@@ -4,7 +4,7 @@ import { expect, test as base, type Browser, type Page } from "@playwright/test"
 /**
  * Every test's pages fail the test on a console error, an uncaught page error or a Content-Security-Policy violation
  * (the securitypolicyviolation event, reported from an init script, which the page's policy does not govern).
- * `open(user)` gives a signed-in page in a fresh browser context; contexts opened so are watched the same way.
+ * `open(user, password?)` gives a signed-in page in a fresh browser context; contexts opened so are watched the same way.
  */
 export interface Watched { problems: string[] }
 
@@ -36,7 +36,7 @@ export const baseUrl = () => {
   return url;
 };
 
-export const test = base.extend<{ watched: Watched; open: (user: string) => Promise<Page> }>({
+export const test = base.extend<{ watched: Watched; open: (user: string, password?: string) => Promise<Page> }>({
   watched: async ({}, use) => {
     const watched: Watched = { problems: [] };
     await use(watched);
@@ -48,12 +48,12 @@ export const test = base.extend<{ watched: Watched; open: (user: string) => Prom
   },
   open: async ({ browser, watched }, use) => {
     const contexts: Awaited<ReturnType<Browser["newContext"]>>[] = [];
-    await use(async (user: string) => {
+    await use(async (user: string, password?: string) => {
       const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: "zh-CN", timezoneId: "Asia/Shanghai" });
       contexts.push(context);
       const page = await context.newPage();
       await watch(page, watched);
-      await signIn(page, user);
+      await signIn(page, user, password);
       return page;
     });
     for (const context of contexts) await context.close();
