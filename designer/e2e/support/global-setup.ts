@@ -12,6 +12,16 @@ const repo = resolve(import.meta.dirname, "..", "..", "..");
 const serverDll = join(repo, "hosts", "FormFlow.Server", "bin", "Debug", "net10.0", "FormFlow.Server.dll");
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
+  const { url, stop } = await startServer();
+  process.env.FORMFLOW_E2E_URL = url;
+  return stop;
+}
+
+/**
+ * A server of its own, in demo mode with an empty data folder: for a spec whose story must begin where the demo
+ * begins, whatever the specs before it changed on the shared one. `stop` ends it and removes its data.
+ */
+export async function startServer(): Promise<{ url: string; stop: () => Promise<void> }> {
   if (!existsSync(serverDll)) throw new Error(`${serverDll} is missing: run designer/run-e2e.sh (it builds the server)`);
   const port = await freePort();
   const dataFolder = mkdtempSync(join(tmpdir(), "formflow-e2e-"));
@@ -32,11 +42,13 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     if (Date.now() > deadline) { server.kill(); throw new Error(`the server did not answer /health within 120 s:\n${log}`); }
     await new Promise(r => setTimeout(r, 300));
   }
-  process.env.FORMFLOW_E2E_URL = url;
-  return async () => {
-    server.kill("SIGTERM");
-    await new Promise(r => server.once("exit", r));
-    rmSync(dataFolder, { recursive: true, force: true });
+  return {
+    url,
+    stop: async () => {
+      server.kill("SIGTERM");
+      await new Promise(r => server.once("exit", r));
+      rmSync(dataFolder, { recursive: true, force: true });
+    },
   };
 }
 

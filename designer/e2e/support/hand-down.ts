@@ -46,7 +46,7 @@ export function daysFromToday(days: number): string {
 
 /**
  * 东城区's lawyer opens the case's task from the inbox and hands it down to `unit` with a reason and a deadline; the
- * units offered are those below 东城区 only. The task leaves the lawyer's inbox.
+ * units offered are those below 东城区 only. The task moves to that unit.
  */
 export async function handDown(lawyer: Page, number: string, unit: string, reason: string, deadline: string): Promise<void> {
   await lawyer.getByRole("link", { name: "待办", exact: true }).click();
@@ -61,7 +61,8 @@ export async function handDown(lawyer: Page, number: string, unit: string, reaso
   await expectAccessible(lawyer);
   await lawyer.getByRole("button", { name: "确认下派" }).click();
   await expect(lawyer.getByRole("heading", { name: "待办" })).toBeVisible();
-  await expect(lawyer.getByRole("link", { name: new RegExp(number) })).toHaveCount(0);
+  // The district still oversees it (its role holds above the street), now at the street.
+  await expect(lawyer.locator(".pf-task", { hasText: number })).toContainText(unit);
 }
 
 /** The street's lawyer finds the handed-down task in the inbox (due by the deadline, at the street) and answers it. */
@@ -93,4 +94,28 @@ export async function followToTheEnd(worker: Page, number: string, handedTo: str
   await worker.getByRole("button", { name: "重新提交" }).click();
   await expect(worker.getByText("已办结").first()).toBeVisible();
   await expectAccessible(worker);
+}
+
+/**
+ * The whole hand-down, as its people live it: the worker asks a legal question; 东城区's lawyer hands it down to
+ * 和平街道 with a reason and a deadline; 建设街道's lawyer never sees it; 和平街道's lawyer answers it; the worker
+ * follows the case to its end. `open` signs a person in on a phone of their own.
+ */
+export async function handDownAndFollow(open: (user: string, password?: string) => Promise<Page>): Promise<void> {
+  const { heping, jianshe } = await streetLawyers();
+  const worker = await open("worker");
+  const number = await askLegalQuestion(worker);
+
+  const reason = "申请人在和平街道辖区，请街道法律服务站跟进";
+  const deadline = daysFromToday(5);
+  await handDown(await open("lawyer"), number, "和平街道总工会", reason, deadline);
+
+  const other = await open(jianshe, streetPassword);
+  await other.getByRole("link", { name: "待办", exact: true }).click();
+  await expect(other.getByRole("heading", { name: "待办" })).toBeVisible();
+  await expect(other.getByRole("link", { name: new RegExp(number) })).toHaveCount(0);
+  await expectAccessible(other);
+
+  await answerAtStreet(await open(heping, streetPassword), number, "和平街道总工会", "未签书面劳动合同满一个月的，可要求用人单位支付二倍工资，请保留工资流水等证据。");
+  await followToTheEnd(worker, number, "和平街道总工会", reason, deadline);
 }

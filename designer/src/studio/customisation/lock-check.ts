@@ -48,6 +48,17 @@ export function setRefusal(module: ModuleDocument, index: Map<string, ElementEnt
   return undefined;
 }
 
+/**
+ * The properties lock above my org that holds `pointer` of the element whatever value it gets (a pointer over or under
+ * a locked one counts, as in the engine): its input is greyed beforehand. Bounds locks still let values within them
+ * through, and whole-element and additions-only locks grey the element's whole panel.
+ */
+export function propertyLock(module: ModuleDocument, myOrgId: string | number | undefined, elementId: string, pointer: string): Refusal | undefined {
+  const lock = locksAbove(module, myOrgId)
+    .find((l) => l.kind === "properties" && l.element === elementId && (l.properties ?? []).some((p) => overlaps(asPointer(p), pointer)));
+  return lock && refuse(lock, "property locked");
+}
+
 /** What a bounds lock allows: min–max, or the allowed options. */
 export function boundsText(lock: Lock): string {
   const range = lock.min === undefined && lock.max === undefined ? "" : `${lock.min ?? "−∞"}–${lock.max ?? "∞"}`;
