@@ -29,7 +29,8 @@ export function setRefusal(module: ModuleDocument, index: Map<string, ElementEnt
     const refuse = (reason?: string): Refusal => ({ reason: lock.reason ?? reason ?? lock.kind, lockedBy: lock.by, lock });
     if (lock.kind === "element" && chainIds.has(lock.element)) return refuse("element locked");
     if (lock.element !== elementId) {
-      if (lock.kind === "additionsOnly" && lock.existing?.includes(elementId)) return refuse("additions only");
+      // An additions-only or whole lock on an extension point holds the steps that stood at it (`existing`).
+      if ((lock.kind === "additionsOnly" || lock.kind === "element") && lock.existing?.includes(elementId)) return refuse(lock.kind === "element" ? "element locked" : "additions only");
       continue;
     }
     if (lock.kind === "additionsOnly") return refuse("additions only");
@@ -114,6 +115,7 @@ function wholeChangeRefusal(module: ModuleDocument, index: Map<string, ElementEn
   for (const lock of locksAbove(module, myOrgId)) {
     if (lock.kind === "element" && chainIds.has(lock.element)) return refuse(lock, "element locked");
     if (lock.kind === "additionsOnly" && (lock.element === elementId || lock.existing?.includes(elementId))) return refuse(lock, "additions only");
+    if (lock.kind === "element" && lock.existing?.includes(elementId)) return refuse(lock, "element locked");
   }
   return undefined;
 }
