@@ -86,16 +86,16 @@ export function FieldProperties({ field, set, refusal, structureLocked, locked =
         )}
         {options.length > 0 || field.type === "choice" || field.type === "multiChoice" ? (
           <LockedProperty name={t("form.options")} lock={propertyLock?.("/options")}>
-          <Form.Item label={t("form.options")}>
-            {options.map((o, i) => (
-              <div key={i} style={{ display: "flex", gap: 4, marginBottom: 2 }}>
-                <Input size="small" aria-label={`${t("form.options")} ${i + 1} value`} value={o.value} style={{ width: 90 }} onChange={(e) => set(`/options/${i}/value`, e.target.value, `o${i}v`)} />
-                <Input size="small" aria-label={`${t("form.options")} ${i + 1}`} value={o.label?.["zh-CN"] ?? ""} onChange={(e) => set(`/options/${i}/label/zh-CN`, e.target.value, `o${i}l`)} />
-                <Button size="small" type="link" danger disabled={options.length <= 1} onClick={() => set("/options", options.filter((_, n) => n !== i))}>×</Button>
-              </div>
-            ))}
-            <Button size="small" onClick={() => set("/options", [...options, { value: `o${options.length + 1}`, label: { "zh-CN": `选项${options.length + 1}` } }])}>{t("form.addOption")}</Button>
-          </Form.Item>
+            <Form.Item label={t("form.options")}>
+              {options.map((o, i) => (
+                <div key={i} style={{ display: "flex", gap: 4, marginBottom: 2 }}>
+                  <Input size="small" aria-label={`${t("form.options")} ${i + 1} value`} value={o.value} style={{ width: 90 }} onChange={(e) => set(`/options/${i}/value`, e.target.value, `o${i}v`)} />
+                  <Input size="small" aria-label={`${t("form.options")} ${i + 1}`} value={o.label?.["zh-CN"] ?? ""} onChange={(e) => set(`/options/${i}/label/zh-CN`, e.target.value, `o${i}l`)} />
+                  <Button size="small" type="link" danger disabled={options.length <= 1} onClick={() => set("/options", options.filter((_, n) => n !== i))}>×</Button>
+                </div>
+              ))}
+              <Button size="small" onClick={() => set("/options", [...options, { value: `o${options.length + 1}`, label: { "zh-CN": `选项${options.length + 1}` } }])}>{t("form.addOption")}</Button>
+            </Form.Item>
           </LockedProperty>
         ) : null}
         <Typography.Text strong>{t("form.rules")}</Typography.Text>
