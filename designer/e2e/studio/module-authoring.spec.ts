@@ -1,54 +1,11 @@
 import { expect, expectAccessible, test } from "../support/fixtures";
-import { desktop, newStudioPage, openModule, pickInSelect, publish, studioSignIn } from "./studio-support";
+import { desktop, exposeDistrictDeadline, newStudioPage, openModule, pickInSelect, publish, studioSignIn } from "./studio-support";
 
 test.use(desktop);
 
 test("the city designer exposes a bounded, locked setting and an extension point without JSON; the district is held to them", async ({ page, browser, watched }) => {
   await studioSignIn(page, "designer");
-  await openModule(page, "入会申请", "模板");
-
-  // 设为可配置项: the district review's deadline becomes a named setting with bounds.
-  await page.getByRole("tab", { name: "流程" }).click();
-  await page.locator('[data-activity-id="districtReview"]').click();
-  const promote = page.getByRole("region", { name: "设为可配置项" });
-  await pickInSelect(page, promote.getByLabel("输入或属性"), "deadlineDays");
-  await promote.getByLabel("配置项标识").fill("review");
-  await expect(promote.getByText("该标识已被使用")).toBeVisible();
-  await promote.getByLabel("配置项标识").fill("districtDeadlineDays");
-  await promote.getByLabel("名称（中文）").fill("区总工会督办期限（工作日）");
-  await promote.getByLabel("名称（英文）").fill("Working days for the district union");
-  await promote.getByLabel("下限").fill("3");
-  await promote.getByLabel("上限").fill("20");
-  await promote.getByRole("button", { name: "设为可配置项" }).click();
-  await expect(page.getByText("此值由设置 districtDeadlineDays 决定 (3–20)")).toBeVisible();
-  await expect(promote).toContainText("deadlineDays ← 此值由设置 districtDeadlineDays 决定");
-
-  // An extension point after the district review's approval; the canvas marks it and names where it rejoins.
-  const open = page.getByRole("region", { name: "开放扩展点" });
-  await pickInSelect(page, open.getByLabel("步骤结果"), "approve → recordHandler");
-  await open.getByLabel("扩展点标识").fill("afterDistrictReview");
-  await open.getByLabel("说明").fill("区总工会审核通过后，本级可加的步骤（如谈心谈话）");
-  await open.getByRole("button", { name: "开放扩展点" }).click();
-  await expect(page.locator('[data-activity-id="districtReview"] .ff-node-extension-points')).toContainText("afterDistrictReview");
-  await expect(open).toContainText("在 districtReview（approve）之后插入，回到 recordHandler");
-  await expectAccessible(page);
-
-  // The settings tab lists it; its value is locked to 3–15 with a reason.
-  await page.getByRole("tab", { name: "可配置项" }).click();
-  const row = page.locator(".ff-settings tr", { hasText: "districtDeadlineDays" });
-  await expect(row.getByLabel("默认值 districtDeadlineDays")).toHaveValue("10");
-  const locks = row.getByRole("region", { name: "锁定 districtDeadlineDays" });
-  await locks.getByRole("button", { name: "添加锁定" }).click();
-  await pickInSelect(page, locks.getByLabel("锁定方式"), "限定取值范围");
-  await expect(locks.getByRole("button", { name: "保存锁定" })).toBeDisabled();
-  await pickInSelect(page, locks.getByLabel("限定的值"), "/value");
-  await locks.getByLabel("最小值").fill("3");
-  await locks.getByLabel("最大值").fill("15");
-  await locks.getByLabel("锁定原因（下级可见）").fill("市总工会规定：区总工会须在3至15个工作日内督办");
-  await locks.getByRole("button", { name: "保存锁定" }).click();
-  await expect(locks.locator(".ff-own-lock")).toContainText("/value 3–15");
-  await expect(page.locator(".ff-settings-panel")).toContainText("afterDistrictReview");
-  await expectAccessible(page);
+  await exposeDistrictDeadline(page);
 
   await page.getByRole("button", { name: "保存草稿" }).click();
   await expect(page.getByText("已保存")).toBeVisible();

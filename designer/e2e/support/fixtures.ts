@@ -4,7 +4,7 @@ import { expect, test as base, type Browser, type Page } from "@playwright/test"
 /**
  * Every test's pages fail the test on a console error, an uncaught page error or a Content-Security-Policy violation
  * (the securitypolicyviolation event, reported from an init script, which the page's policy does not govern).
- * `open(user)` gives a signed-in page in a fresh browser context; contexts opened so are watched the same way.
+ * `open(user, password?)` gives a signed-in page in a fresh browser context; contexts opened so are watched the same way.
  */
 export interface Watched { problems: string[] }
 

@@ -16,7 +16,7 @@ const module = (locks: Lock[]): ModuleDocument => ({
   forms: [{ id: "f", version: "1", title: { "zh-CN": "表" }, pages: [{ id: "p", sections: [{ id: "s", fields: [{ id: "name", key: "name", type: "text", label: { "zh-CN": "姓名" } }] }] }] }],
   workflow: { id: "wf", activities: [{ id: "start", type: "start" }, { id: "review", type: "userTask", inputs: { assignTo: { role: "reviewer" }, outcomes: ["approve"], deadlineDays: 10, remindDaysBefore: 2 } }, { id: "end", type: "end" }],
     connections: [{ source: "start", target: "review" }, { source: "review", outcome: "approve", target: "end" }] },
-  extensionPoints: [],
+  extensionPoints: [{ id: "afterReview", source: "review", outcome: "approve", description: "审核通过后" }],
   locks,
 });
 
@@ -27,6 +27,8 @@ const summary = (kind: "template" | "derived"): ModuleSummary => ({ id: 12, name
 
 let puts: { url: string; body: { operations?: OverlayOperation[] } & Partial<ModuleDocument> }[];
 let saved: OverlayOperation[];
+/** The city's locks the derived module resolves with. */
+let cityLocks: Lock[];
 
 function json(body: unknown, status = 200, headers: Record<string, string> = {}) {
   return new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json", ...headers } });
@@ -35,18 +37,25 @@ function json(body: unknown, status = 200, headers: Record<string, string> = {})
 beforeEach(() => {
   puts = [];
   saved = [];
+  cityLocks = [cityLock];
   vi.stubGlobal("fetch", vi.fn(async (url: string, init?: RequestInit) => {
     const method = init?.method ?? "GET";
     const body = init?.body ? JSON.parse(init.body as string) : undefined;
     if (method === "PUT") puts.push({ url, body });
     const districtLocks = saved.flatMap((o) => (o.op === "lock" ? [{ ...o, op: undefined, by: district } as unknown as Lock] : []));
-    if (url.endsWith("/preview")) return json({ hash: "sha256:x", module: module([cityLock, ...districtLocks]), provenance: {}, soundness: [] });
+    if (url.endsWith("/preview")) return json({ hash: "sha256:x", module: module([...cityLocks, ...districtLocks]), provenance: {}, soundness: [] });
     if (url.endsWith("/overlay") && method === "GET") return json({ operations: saved, basedOn: { moduleId: "join", version: "1.0.0" } }, 200, { ETag: '"1"' });
     if (url.endsWith("/overlay") && method === "PUT") {
       // As the engine: a district bounds lock must lie within the city's.
       const lock = (body.operations as OverlayOperation[]).find((o) => o.op === "lock") as Lock | undefined;
       if (lock && ((lock.min ?? -Infinity) < 3 || (lock.max ?? Infinity) > 15)) {
         return json({ title: "The overlay breaks a lock", errors: [{ message: `element 'quota', property /value: locks only tighten downwards: bounds ${lock.min}–${lock.max} would loosen 3–15; locked by 北京市总工会 (bj, city)`,
+          lockedBy: { orgUnitId: "bj", orgName: city.name, level: "city" } }] }, 422);
+      }
+      // As the engine: no step is inserted at an extension point the city closed.
+      const closed = cityLocks.find((l) => l.kind === "element" && (body.operations as OverlayOperation[]).some((o) => o.op === "add" && o.parent === l.element));
+      if (closed) {
+        return json({ title: "The overlay breaks a lock", errors: [{ message: `element 'welcome': extension point '${closed.element}' is locked as a whole: no step can be inserted at it; locked by 北京市总工会 (bj, city): ${closed.reason}`,
           lockedBy: { orgUnitId: "bj", orgName: city.name, level: "city" } }] }, 422);
       }
       saved = body.operations;
@@ -115,6 +124,70 @@ describe("locks in a derived module", () => {
     await waitFor(() => expect(panel.querySelector(".ff-own-lock")).toBeNull());
     expect(puts.at(-1)!.body.operations).toEqual([]);
   });
+});
+
+describe("property locks in a derived module", () => {
+  test("a properties lock greys only the inputs it holds, beforehand, described by its reason and org", async () => {
+    cityLocks = [cityLock,
+      { element: "review", kind: "properties", properties: ["/inputs/remindDaysBefore"], reason: "提醒天数全市统一", by: city },
+      { element: "name", kind: "properties", properties: ["required"], reason: "姓名必填", by: city }];
+    open("derived");
+    fireEvent.click(await screen.findByRole("tab", { name: "Workflow" }));
+    fireEvent.click(await waitFor(() => document.querySelector<HTMLElement>('[data-activity-id="review"]')!));
+    const held = await screen.findByRole("group", { name: "remindDaysBefore" });
+    const reason = document.getElementById(held.getAttribute("aria-describedby")!)!;
+    expect(reason.textContent).toContain("Locked by 北京市总工会: 提醒天数全市统一");
+    expect(held.querySelector("input")!.disabled).toBe(true);
+    // The step's other inputs stay open, and nothing else is marked held.
+    expect(screen.queryAllByRole("group", { name: "outcomes" })).toHaveLength(0);
+    expect(screen.getAllByLabelText("Outcomes (ports)")[0].closest(".ant-select")!.className).not.toContain("ant-select-disabled");
+
+    fireEvent.click(screen.getByRole("tab", { name: /^Form/ }));
+    fireEvent.click(await waitFor(() => document.querySelector<HTMLElement>('.ff-outline-field[data-element="name"]')!));
+    const required = await screen.findByRole("group", { name: "Required" });
+    expect(within(required).getByRole("switch")).toHaveProperty("disabled", true);
+    expect(document.getElementById(required.getAttribute("aria-describedby")!)!.textContent).toContain("姓名必填");
+    expect((screen.getByLabelText("Label zh-CN") as HTMLInputElement).disabled).toBe(false);
+  }, 90_000);
+});
+
+describe("locks on an extension point", () => {
+  test("the template designer locks an extension point additions only, saved in the manifest's shape", async () => {
+    open("template");
+    fireEvent.click(await screen.findByRole("tab", { name: "Settings" }));
+    const panel = await screen.findByRole("region", { name: "Locks afterReview" });
+    fireEvent.click(within(panel).getByRole("button", { name: "Add a lock" }));
+    await pick("Kind of lock", "additions only: existing content cannot change", panel);
+    // An extension point takes only these two kinds, as the engine.
+    expect([...document.querySelectorAll<HTMLElement>(".ant-select-item-option")].map((o) => o.textContent))
+      .toEqual(["locked as a whole", "additions only: existing content cannot change"]);
+    fireEvent.change(within(panel).getByLabelText("Reason (shown below)"), { target: { value: "区里可加步骤，不可改市里的" } });
+    fireEvent.click(within(panel).getByText("Save lock").closest("button")!);
+    await waitFor(() => expect(panel.querySelector(".ff-own-lock")?.textContent).toContain("区里可加步骤"));
+    fireEvent.click(screen.getByRole("button", { name: "Save draft" }));
+    await waitFor(() => expect(puts).toHaveLength(1));
+    expect(puts[0].body.locks!.at(-1)).toEqual({ element: "afterReview", kind: "additionsOnly", reason: "区里可加步骤，不可改市里的" });
+  }, 90_000);
+
+  test("a district sees the city's lock on the point greyed, and a step inserted at a closed point is refused as the server words it", async () => {
+    cityLocks = [cityLock, { element: "afterReview", kind: "element", reason: "本市不开放此扩展点", by: city }];
+    open("derived");
+    const panel = await screen.findByRole("region", { name: "Locks afterReview" });
+    expect(panel.querySelector(".ff-inherited-lock")!.textContent).toContain("本市不开放此扩展点");
+    expect(panel.querySelector(".ff-inherited-lock")!.textContent).toContain("locked by 北京市总工会 (above)");
+
+    const insert = screen.getByRole("form", { name: "Insert step" });
+    fireEvent.change(within(insert).getByLabelText("Step title"), { target: { value: "谈心谈话" } });
+    fireEvent.click(within(insert).getByRole("button", { name: "Insert step" }));
+    const refusal = await waitFor(() => {
+      const found = insert.querySelector(".ff-refusal");
+      expect(found).not.toBeNull();
+      return found!;
+    });
+    expect(refusal.textContent).toContain("extension point 'afterReview' is locked as a whole: no step can be inserted at it");
+    expect(refusal.textContent).toContain("北京市总工会");
+    expect(saved).toEqual([]);
+  }, 90_000);
 });
 
 describe("authoring a template", () => {

@@ -31,6 +31,7 @@ internal static class DemoData
     [
         new("designer", "陈静", Roles.Designer, "某市总工会"),
         new("district-admin", "李伟", Roles.Admin, "东城区总工会"),
+        new("xihu-admin", "孙涛", Roles.Admin, "西湖区总工会"),
         new("reviewer", "张敏", Roles.Reviewer, "华兴电子有限公司工会"),
         new("lawyer", "王磊", Roles.Lawyer, "东城区总工会"),
         new("district-reviewer", "赵丽", Roles.Reviewer, "东城区总工会"),

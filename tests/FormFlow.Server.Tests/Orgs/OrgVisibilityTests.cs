@@ -15,6 +15,7 @@ public abstract class OrgVisibilityTests(ServerFixture server)
     {
         { "designer", ["某市总工会", .. Dongcheng, .. Xihu] },
         { "district-admin", Dongcheng },
+        { "xihu-admin", Xihu },
         { "lawyer", Dongcheng },
         { "expert", Dongcheng },
         { "reviewer", ["华兴电子有限公司工会"] },

@@ -11,8 +11,12 @@ import type { ModuleEditing } from "../module/module-editing";
 import { lockTargets } from "./lock-targets";
 import { lockKinds, lockOperation, lockProblem, ownLocks, withLock, withLockAt, type LockDraft } from "./module-authoring";
 
-/** Which lock kinds an element kind takes: additions only for containers (sections, the workflow's extension points). */
+/**
+ * Which lock kinds an element kind takes: additions only for containers (sections, the workflow); an extension point
+ * takes only a whole lock (closed) or additions only (the steps at it stay, new ones are welcome), as the engine.
+ */
 function kindsFor(kind: string | undefined): LockKind[] {
+  if (kind === "extensionPoint") return ["element", "additionsOnly"];
   const containers = new Set(["form", "page", "section", "workflow"]);
   return lockKinds.filter((k) => (k === "additionsOnly" ? containers.has(kind ?? "") || kind === "field" : true));
 }
@@ -32,13 +36,14 @@ export function LockSummary({ lock }: { lock: Lock | LockDraft }) {
 }
 
 /**
- * The locks on one element: those set above (greyed, with the reason and the org that set them), the designer's own
+ * The locks on one element or extension point: those set above (greyed, with the reason and the org that set them), the designer's own
  * (edit, remove) and a form to add one. A template's locks go into its module.json; a derived module's are `lock`
  * operations of its overlay, saved at once so that the server can refuse one that would loosen a lock above.
  */
 export function LockPanel({ editing, myOrgId, elementId }: { editing: ModuleEditing; myOrgId: string | number | undefined; elementId: string }) {
   const { t } = useI18n();
   const entry = editing.index.get(elementId);
+  const point = editing.document.extensionPoints?.some((p) => p.id === elementId) ?? false;
   // A lock with no org is the template designer's own, not yet saved (the server stamps the owner).
   const inherited = useMemo(() => locksOn(editing.document, editing.index, myOrgId, elementId).filter((l) => l.by !== undefined),
     [editing.document, editing.index, myOrgId, elementId]);
@@ -49,7 +54,7 @@ export function LockPanel({ editing, myOrgId, elementId }: { editing: ModuleEdit
   const [refusal, setRefusal] = useState<Refusal>();
   const [failure, setFailure] = useState<string>();
   const [busy, setBusy] = useState(false);
-  if (!entry) return null;
+  if (!entry && !point) return null;
 
   /** A template edits its document; a derived module saves its overlay at once, so the server checks the lock. */
   const save = async (change: { template: (document: ModuleDocument) => ModuleDocument; derived: () => OverlayOperation[] }) => {
@@ -109,7 +114,7 @@ export function LockPanel({ editing, myOrgId, elementId }: { editing: ModuleEdit
         <Form layout="vertical" size="small" className="ff-lock-form">
           <Form.Item label={t("lock.kind")}>
             <Select aria-label={t("lock.kind")} value={draft.kind} onChange={(kind: LockKind) => setDraft({ element: elementId, kind, reason: draft.reason })}
-              options={kindsFor(entry.kind).map((k) => ({ value: k, label: t(`lockKind.${k}` as MessageKey) }))} />
+              options={kindsFor(point ? "extensionPoint" : entry?.kind).map((k) => ({ value: k, label: t(`lockKind.${k}` as MessageKey) }))} />
           </Form.Item>
           {draft.kind === "properties" && (
             <Form.Item label={t("lock.properties")}>

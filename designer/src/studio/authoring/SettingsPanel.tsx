@@ -59,6 +59,7 @@ export function SettingsPanel({ editing, myOrgId }: { editing: ModuleEditing; my
             <Input size="small" aria-label={`${t("ext.description")} ${p.id}`} value={p.description ?? ""} onChange={(e) => changePoint(p, { description: e.target.value })} />
           ),
         },
+        { title: t("lock.title"), render: (_, p) => <LockPanel editing={editing} myOrgId={myOrgId} elementId={p.id} /> },
         { title: "", width: 70, render: (_, p) => <Button size="small" danger aria-label={`${t("common.delete")} ${p.id}`} onClick={() => editing.editDocument((d) => withoutExtensionPoint(d, p.id))}>{t("common.delete")}</Button> },
       ]} />
     </div>

@@ -17,6 +17,7 @@ import { StructureOrder } from "./StructureOrder";
 import { withoutOperationsOn } from "./structure-operations";
 import { tones } from "../app/tones";
 import { LockPanel } from "../authoring/LockPanel";
+import { rejoinOf } from "../authoring/module-authoring";
 
 const statusColour: Record<ElementStatus, string> = { inherited: "default", overridden: "blue", locked: "orange", added: "green", hidden: "red" };
 /** antd's orange and green tags read below 4.5:1 (axe): the same hues, darker text. */
@@ -113,6 +114,17 @@ export function CustomisationView({ summary, editing, upgrade, resolve }: Custom
         },
         { title: t("lock.title"), render: (_, s) => <LockPanel editing={editing} myOrgId={summary.ownerOrgId} elementId={s.key} /> },
       ]} />
+
+      {(editing.document.extensionPoints ?? []).length > 0 && (
+        <>
+          <Typography.Title level={5} style={{ marginTop: 16 }}>{t("ext.list")}</Typography.Title>
+          <DataTable rowKey="id" className="ff-extension-points" dataSource={editing.document.extensionPoints ?? []} columns={[
+            { title: t("ext.id"), render: (_, p) => <><code>⊕ {p.id}</code> {p.description}</> },
+            { title: t("ext.where"), render: (_, p) => t("ext.route", { source: p.source, outcome: p.outcome ?? "done", rejoin: rejoinOf(editing.document.workflow, p) ?? "?" }) },
+            { title: t("lock.title"), render: (_, p) => <LockPanel editing={editing} myOrgId={summary.ownerOrgId} elementId={p.id} /> },
+          ]} />
+        </>
+      )}
 
       <Typography.Title level={5} style={{ marginTop: 16 }}>{t("cust.diff")}</Typography.Title>
       <OverlayDiff operations={editing.operations} />

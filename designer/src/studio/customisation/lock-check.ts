@@ -29,7 +29,8 @@ export function setRefusal(module: ModuleDocument, index: Map<string, ElementEnt
     const refuse = (reason?: string): Refusal => ({ reason: lock.reason ?? reason ?? lock.kind, lockedBy: lock.by, lock });
     if (lock.kind === "element" && chainIds.has(lock.element)) return refuse("element locked");
     if (lock.element !== elementId) {
-      if (lock.kind === "additionsOnly" && lock.existing?.includes(elementId)) return refuse("additions only");
+      // An additions-only or whole lock on an extension point holds the steps that stood at it (`existing`).
+      if ((lock.kind === "additionsOnly" || lock.kind === "element") && lock.existing?.includes(elementId)) return refuse(lock.kind === "element" ? "element locked" : "additions only");
       continue;
     }
     if (lock.kind === "additionsOnly") return refuse("additions only");
@@ -46,6 +47,17 @@ export function setRefusal(module: ModuleDocument, index: Map<string, ElementEnt
     }
   }
   return undefined;
+}
+
+/**
+ * The properties lock above my org that holds `pointer` of the element whatever value it gets (a pointer over or under
+ * a locked one counts, as in the engine): its input is greyed beforehand. Bounds locks still let values within them
+ * through, and whole-element and additions-only locks grey the element's whole panel.
+ */
+export function propertyLock(module: ModuleDocument, myOrgId: string | number | undefined, elementId: string, pointer: string): Refusal | undefined {
+  const lock = locksAbove(module, myOrgId)
+    .find((l) => l.kind === "properties" && l.element === elementId && (l.properties ?? []).some((p) => overlaps(asPointer(p), pointer)));
+  return lock && refuse(lock, "property locked");
 }
 
 /** What a bounds lock allows: min–max, or the allowed options. */
@@ -103,6 +115,7 @@ function wholeChangeRefusal(module: ModuleDocument, index: Map<string, ElementEn
   for (const lock of locksAbove(module, myOrgId)) {
     if (lock.kind === "element" && chainIds.has(lock.element)) return refuse(lock, "element locked");
     if (lock.kind === "additionsOnly" && (lock.element === elementId || lock.existing?.includes(elementId))) return refuse(lock, "additions only");
+    if (lock.kind === "element" && lock.existing?.includes(elementId)) return refuse(lock, "element locked");
   }
   return undefined;
 }

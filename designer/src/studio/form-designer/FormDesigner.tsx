@@ -23,10 +23,12 @@ export interface FormDesignerProps {
   extras?(id: string): ReactNode;
   /** Elements locked above as a whole: their properties are greyed. */
   lockedElement?(id: string): boolean;
+  /** The lock above that holds one property of an element (`/label`): that property alone is greyed, with the reason. */
+  propertyLock?(id: string, pointer: string): Refusal | undefined;
 }
 
 /** The form designer: field palette, pages/sections outline (drag and drop), property panel with rules, phone preview. */
-export function FormDesigner({ form, onChange, setProperty, structureLocked = false, takenIds, badges, extras, lockedElement }: FormDesignerProps) {
+export function FormDesigner({ form, onChange, setProperty, structureLocked = false, takenIds, badges, extras, lockedElement, propertyLock }: FormDesignerProps) {
   const { t, locale } = useI18n();
   const [selected, setSelected] = useState<string>();
   const [refusal, setRefusal] = useState<Refusal>();
@@ -71,11 +73,12 @@ export function FormDesigner({ form, onChange, setProperty, structureLocked = fa
           onRemove={(id) => { onChange(removeElement(form, id)); setSelected(undefined); }} />
       </div>
       <div role="region" style={{ maxHeight: 680, overflow: "auto" }} aria-label={t("wf.properties")}>
-        {field && <FieldProperties key={field.id} field={field} set={set} refusal={refusal} structureLocked={structureLocked} locked={lockedElement?.(field.id)} />}
+        {field && <FieldProperties key={field.id} field={field} set={set} refusal={refusal} structureLocked={structureLocked} locked={lockedElement?.(field.id)}
+          propertyLock={(pointer) => propertyLock?.(field.id, pointer)} />}
         {(page ?? section) && (
           <Form layout="vertical" size="small" key={selected} disabled={lockedElement?.(selected!)}>
             {refusal && <Alert type="error" role="alert" title={t("cust.refused", { reason: refusal.reason })} />}
-            <LocalizedInput label={t("form.label")} value={(page ?? section)!.title} pointer="/title" set={set} />
+            <LocalizedInput label={t("form.label")} value={(page ?? section)!.title} pointer="/title" set={set} lockOf={(pointer) => propertyLock?.(selected!, pointer)} />
             <RulesEditor node={page ?? section!} set={set} only={["visibleIf"]} />
           </Form>
         )}

@@ -40,8 +40,10 @@ export function ModulePage({ summary, onBack }: { summary: ModuleSummary; onBack
     for (const [key, s] of Object.entries(document?.settings ?? {})) for (const a of s.appliesTo ?? []) if ("activity" in a) map.set(`${a.activity}/${a.input}`, key);
     return map;
   }, [document?.settings]);
-  const lockedActivities = useMemo(() => new Set(derived && editing
-    ? document!.workflow.activities.filter((a) => editing.refusal(a.id, "/inputs/title", "?") !== undefined).map((a) => a.id) : []), [derived, editing, document]);
+  // Locked above as a whole (or additions only): the whole panel is greyed; a properties lock greys only its inputs.
+  const lockedWhole = useCallback((id: string) => derived && editing !== undefined
+    && locksOn(editing.document, editing.index, summary.ownerOrgId, id).some((l) => l.kind === "element" || l.kind === "additionsOnly"), [derived, editing, summary.ownerOrgId]);
+  const lockedActivities = useMemo(() => new Set(document ? document.workflow.activities.filter((a) => lockedWhole(a.id)).map((a) => a.id) : []), [document, lockedWhole]);
   const takenIds = useMemo(() => new Set(editing ? [...editing.index.keys()] : []), [editing]);
 
   if (error) return <Alert type="error" title={errorText(error)} action={<Button onClick={onBack}>{t("common.back")}</Button>} />;
@@ -101,6 +103,7 @@ export function ModulePage({ summary, onBack }: { summary: ModuleSummary; onBack
               importElsa={(json) => studioApi.importElsa(json)}
               visited={testRun?.visited}
               lockedActivities={lockedActivities}
+              propertyLock={editing.propertyLock}
               formFields={dataFields(document.forms[0])}
               extensionPoints={document.extensionPoints}
               extras={(activityId) => <StepAuthoring editing={editing} myOrgId={summary.ownerOrgId} activityId={activityId} />}
@@ -112,7 +115,7 @@ export function ModulePage({ summary, onBack }: { summary: ModuleSummary; onBack
           <FormDesigner form={form} onChange={(next, merge) => editing.setForm(i, next, merge)} setProperty={editing.setProperty}
             structureLocked={derived} takenIds={takenIds}
             extras={(id) => <ElementAuthoring key={id} editing={editing} myOrgId={summary.ownerOrgId} elementId={id} />}
-            lockedElement={(id) => derived && locksOn(document, editing.index, summary.ownerOrgId, id).some((l) => l.kind === "element" || l.kind === "additionsOnly")}
+            lockedElement={lockedWhole} propertyLock={editing.propertyLock}
             badges={(id) => (editing.operations.some((o) => o.op === "set" && o.element === id) ? [t("cust.overridden")] : [])} />
         ) })),
         { key: "versions", label: t("module.versions"), children: details

@@ -4,7 +4,7 @@ import { ApiError } from "../api/client";
 import { studioApi } from "../api/studio-api";
 import type { ModuleDocument, ModulePreview, ModuleSummary, OrgLevel, OverlayOperation } from "../api/types";
 import { indexElements, readPointer, withProperty, type ElementEntry } from "../customisation/element-index";
-import { setRefusal, type Refusal } from "../customisation/lock-check";
+import { propertyLock, setRefusal, type Refusal } from "../customisation/lock-check";
 import { useHistory } from "../history/use-history";
 import type { WorkflowDefinition } from "../workflow-designer/workflow-definition";
 
@@ -24,6 +24,8 @@ export interface ModuleEditing {
   /** Sets one property of one element; returns the refusal instead when a lock forbids it. */
   setProperty(elementId: string, pointer: string, value: unknown, merge?: string): Refusal | undefined;
   refusal(elementId: string, pointer: string, value: unknown): Refusal | undefined;
+  /** Derived modules: the properties lock above that holds this property whatever its value (its input is greyed). */
+  propertyLock(elementId: string, pointer: string): Refusal | undefined;
   /** Structure edits: templates only. */
   setWorkflow(next: WorkflowDefinition, merge?: string): void;
   setForm(index: number, next: FormDefinition, merge?: string): void;
@@ -116,6 +118,7 @@ export function useModuleEditing(summary: ModuleSummary, myOrgId: string | numbe
       dirty: present !== saved,
       preview,
       refusal,
+      propertyLock: (elementId, pointer) => (derived ? propertyLock(present.document, myOrgId, elementId, pointer) : undefined),
       setProperty(elementId, pointer, value, merge) {
         const refused = refusal(elementId, pointer, value);
         if (refused) return refused;

@@ -1,6 +1,6 @@
 import { Alert, Form, Input, InputNumber, Select, Typography } from "antd";
 import { DataTable } from "../data-table/DataTable";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import type { Setting } from "../api/types";
 import type { Refusal } from "../customisation/lock-check";
 import { useI18n } from "../i18n/i18n";
@@ -9,6 +9,7 @@ import { expressionsOf, portsOf, workflowScopeNames } from "./activity-ports";
 import { activitySpec, type InputSpec } from "./activity-registry";
 import { checkExpression } from "../expression-input/ExpressionInput";
 import { InputEditor } from "./InputEditor";
+import { LockedProperty, type PropertyLockOf } from "../customisation/LockedProperty";
 import { activityTitle, outcomeOf, type ActivityDefinition, type WorkflowDefinition } from "./workflow-definition";
 
 export interface WorkflowProblem { activityId?: string | null; property?: string | null; message: string }
@@ -27,6 +28,8 @@ export interface ActivityPropertiesProps {
   structureLocked: boolean;
   /** Locked above as a whole: every input is shown greyed. */
   locked?: boolean;
+  /** The lock above that holds one input (`/inputs/title`): that input alone is greyed, with the reason. */
+  propertyLock?: PropertyLockOf;
   formFields: { key: string; label: string }[];
 }
 
@@ -59,6 +62,7 @@ export function ActivityProperties(props: ActivityPropertiesProps) {
   const set = (name: string, value: unknown, merge?: string) => setRefusal(setInput(name, value, merge));
   const special = new Set(activity.type === "userTask" ? ["assignTo", "outcomes", "deadlineDays", "remindDaysBefore", "fieldPermissions"] : ["assignTo"].filter(() => activity.type === "offlineHandling"));
   const rows = (spec?.inputs ?? []).filter((i) => !special.has(i.name));
+  const held = (name: string, children: ReactNode) => <LockedProperty key={name} name={name} lock={props.propertyLock?.(`/inputs/${name}`)}>{children}</LockedProperty>;
   const targets = workflow.activities.filter((a) => a.id !== activity.id && a.type !== "start").map((a) => ({ value: a.id, label: `${activityTitle(a)} (${a.id})` }));
 
   return (
@@ -73,32 +77,34 @@ export function ActivityProperties(props: ActivityPropertiesProps) {
             onBlur={(e) => e.target.value !== activity.id && props.rename(e.target.value)} />
         </Form.Item>
         {(activity.type === "userTask" || activity.type === "offlineHandling") && (
-          <Assignment value={inputs.assignTo as Record<string, string> | undefined} errors={errorsOf("assignTo")} onChange={(v) => set("assignTo", v, "assignTo")} />
+          held("assignTo", <Assignment value={inputs.assignTo as Record<string, string> | undefined} errors={errorsOf("assignTo")} onChange={(v) => set("assignTo", v, "assignTo")} />)
         )}
         {activity.type === "userTask" && (
           <>
-            <Form.Item label={t("wf.outcomes")} validateStatus={errorsOf("outcomes").length ? "error" : undefined} help={errorsOf("outcomes").join("; ") || undefined}>
-              <Select aria-label={t("wf.outcomes")} mode="tags" value={Array.isArray(inputs.outcomes) ? inputs.outcomes as string[] : []}
-                options={["approve", "reject", "returnForInformation", "handleOffline"].map((o) => ({ value: o }))}
-                onChange={(v) => set("outcomes", v)} />
-            </Form.Item>
-            <Deadline {...props} set={set} errors={errorsOf("deadlineDays")} onRefusal={setRefusal} />
-            <Form.Item label={t("wf.remindDaysBefore")}>
+            {held("outcomes", (
+              <Form.Item label={t("wf.outcomes")} validateStatus={errorsOf("outcomes").length ? "error" : undefined} help={errorsOf("outcomes").join("; ") || undefined}>
+                <Select aria-label={t("wf.outcomes")} mode="tags" value={Array.isArray(inputs.outcomes) ? inputs.outcomes as string[] : []}
+                  options={["approve", "reject", "returnForInformation", "handleOffline"].map((o) => ({ value: o }))}
+                  onChange={(v) => set("outcomes", v)} />
+              </Form.Item>
+            ))}
+            {held("deadlineDays", <Deadline {...props} set={set} errors={errorsOf("deadlineDays")} onRefusal={setRefusal} />)}
+            {held("remindDaysBefore", <Form.Item label={t("wf.remindDaysBefore")}>
               <Select aria-label={t("wf.remindDaysBefore")} mode="tags" value={([] as unknown[]).concat(inputs.remindDaysBefore ?? []).map(String)}
                 onChange={(v: string[]) => {
                   const days = v.map(Number).filter((n) => Number.isInteger(n) && n > 0);
                   set("remindDaysBefore", days.length === 0 ? undefined : days.length === 1 ? days[0] : days);
                 }} />
-            </Form.Item>
-            <FieldPermissionTable fields={props.formFields} value={(inputs.fieldPermissions ?? {}) as Record<string, string>}
-              onChange={(v) => set("fieldPermissions", Object.keys(v).length ? v : undefined)} />
+            </Form.Item>)}
+            {held("fieldPermissions", <FieldPermissionTable fields={props.formFields} value={(inputs.fieldPermissions ?? {}) as Record<string, string>}
+              onChange={(v) => set("fieldPermissions", Object.keys(v).length ? v : undefined)} />)}
           </>
         )}
-        {rows.map((input: InputSpec) => (
+        {rows.map((input: InputSpec) => held(input.name, (
           <Form.Item key={input.name} label={`${input.name}${input.required ? " *" : ""}`} tooltip={input.description ?? undefined}>
             <InputEditor spec={input} value={inputs[input.name]} serverErrors={errorsOf(input.name)} onChange={(v) => set(input.name, v, input.name)} />
           </Form.Item>
-        ))}
+        )))}
         {portsOf(activity).length > 0 && (
           <Form.Item label={t("wf.outcomes")}>
             {portsOf(activity).map((port) => {

@@ -35,6 +35,8 @@ export interface WorkflowDesignerProps {
   /** Activities a test run passed through, highlighted. */
   visited?: readonly string[];
   lockedActivities?: ReadonlySet<string>;
+  /** The lock above that holds one input of an activity (`/inputs/title`): that input is greyed with the reason. */
+  propertyLock?(activityId: string, pointer: string): Refusal | undefined;
   formFields?: { key: string; label: string }[];
   /** The module's extension points, marked on the step they follow. */
   extensionPoints?: readonly { id: string; source: string; outcome?: string }[];
@@ -242,6 +244,7 @@ function Designer(props: WorkflowDesignerProps) {
             problems={problemsById.get(selected.id) ?? []}
             structureLocked={structureLocked}
             locked={props.lockedActivities?.has(selected.id)}
+            propertyLock={(pointer) => props.propertyLock?.(selected.id, pointer)}
             formFields={formFields}
             setInput={(name, value, merge) => props.setInput(selected.id, name, value, merge)}
             boundSetting={(input) => props.boundSetting?.(selected.id, input)}

@@ -26,7 +26,15 @@ internal sealed class LockBook
         foreach (var (spec, _) in Above(position))
         {
             var ancestors = index.SelfAndAncestors(element).Select(e => e.Id).ToList();
-            if (!ancestors.Contains(spec.Element)) continue;
+            if (!ancestors.Contains(spec.Element))
+            {
+                // A lock on an extension point holds the steps that stood at it when it was set (they are not its children).
+                if (spec.Kind is LockKind.Element or LockKind.AdditionsOnly && spec.Existing.Contains(element))
+                    return Violation(element, property, spec, spec.Kind == LockKind.Element
+                        ? $"it stands at extension point '{spec.Element}', which is locked as a whole"
+                        : $"it already stood at extension point '{spec.Element}', which accepts additions only: the steps there cannot change or go");
+                continue;
+            }
             var self = spec.Element == element;
             switch (spec.Kind)
             {
@@ -76,6 +84,15 @@ internal sealed class LockBook
                 return Violation(parent, null, spec, spec.Element == parent
                     ? "the element is locked as a whole: nothing can be added to it"
                     : $"it lies inside '{spec.Element}', which is locked as a whole");
+        return null;
+    }
+
+    /// <summary>Inserting a step at an extension point: refused when the point is locked as a whole.</summary>
+    public ModuleProblem? CheckInsert(string point, string step, int position)
+    {
+        foreach (var (spec, _) in Above(position))
+            if (spec.Kind == LockKind.Element && spec.Element == point)
+                return Violation(step, null, spec, $"extension point '{point}' is locked as a whole: no step can be inserted at it");
         return null;
     }
 

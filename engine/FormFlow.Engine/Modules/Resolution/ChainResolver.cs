@@ -22,11 +22,13 @@ public static class ChainResolver
         var index = ElementIndex.Build(module);
         foreach (var node in module["locks"]!.AsArray())
         {
-            // A package's additions-only lock protects what the package holds; a snapshot's locks already say what.
+            // A package's additions-only lock protects what the package holds (on an extension point: no step yet); a
+            // snapshot's locks already say what.
             if ((string?)node!["kind"] == "additionsOnly" && node["existing"] is null)
                 node["existing"] = new JsonArray(index.SelfAndDescendants((string)node["element"]!).Select(e => (JsonNode?)e.Id).ToArray());
             book.Add(LockSpec.FromJson(node), 0);
         }
+        var packageActivities = index.Entries.Values.Where(e => e.Kind == ElementKind.Activity).Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
         var provenance = new Provenance();
         provenance.AddElements(index.Entries.Values, owner);
 
@@ -35,7 +37,7 @@ public static class ChainResolver
         {
             var overlay = overlays[i];
             var problems = CheckBase(module, overlay, above);
-            if (problems.Count == 0) problems = new OverlayApplier(module, book, provenance, overlay, i + 1).Apply();
+            if (problems.Count == 0) problems = new OverlayApplier(module, book, provenance, overlay, i + 1, packageActivities).Apply();
             if (problems.Count > 0) throw new ModuleException(problems);
             above = overlay.Org;
         }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using FormFlow.Engine.Modules.Locks;
 using FormFlow.Engine.Workflows.Definitions;
 
 namespace FormFlow.Engine.Modules.Resolution;
@@ -18,6 +19,29 @@ internal static class ExtensionPoints
     public static JsonObject? Connection(JsonObject module, string source, string outcome) =>
         module["workflow"]?["connections"]?.AsArray().OfType<JsonObject>()
             .FirstOrDefault(c => (string?)c["source"] == source && ((string?)c["outcome"] ?? ConnectionDefinition.DefaultOutcome) == outcome);
+
+    /// <summary>Which lock kinds an extension point takes: closing it (element) or keeping the steps at it (additions only).</summary>
+    public static bool TakesLock(LockKind kind) => kind is LockKind.Element or LockKind.AdditionsOnly;
+
+    /// <summary>
+    /// The steps standing at an extension point: from its connection on, each activity inserted by an overlay (not one
+    /// of <paramref name="packageActivities"/>), in order, up to where the point rejoins the package's workflow.
+    /// </summary>
+    public static List<string> StepsAt(JsonObject module, string pointId, IReadOnlySet<string> packageActivities)
+    {
+        var (_, source, outcome) = Read(Find(module, pointId)!);
+        var steps = new List<string>();
+        var connections = module["workflow"]!["connections"]!.AsArray().OfType<JsonObject>().ToList();
+        for (var at = Connection(module, source, outcome); at is not null;)
+        {
+            var target = (string)at["target"]!;
+            if (packageActivities.Contains(target) || steps.Contains(target)) break;
+            steps.Add(target);
+            var exits = connections.Where(c => (string?)c["source"] == target).ToList();
+            at = exits.Count == 1 ? exits[0] : null;
+        }
+        return steps;
+    }
 
     /// <summary>
     /// Inserts an activity on the extension point's connection. Earlier insertions at the same point stay first:

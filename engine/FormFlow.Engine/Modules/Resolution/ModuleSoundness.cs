@@ -197,6 +197,12 @@ internal static class ModuleSoundness
         {
             var spec = LockSpec.FromJson(locks[i]!);
             var path = $"/locks/{i}";
+            if (ExtensionPoints.Find(module, spec.Element) is not null)
+            {
+                if (!ExtensionPoints.TakesLock(spec.Kind))
+                    problems.Add(new(spec.Element, $"{path}/kind", $"lock on extension point '{spec.Element}': an extension point takes an additionsOnly or element lock, not {locks[i]!["kind"]}"));
+                continue;
+            }
             if (index.Find(spec.Element) is not { } entry)
             {
                 problems.Add(new(spec.Element, $"{path}/element", $"lock targets element '{spec.Element}', which the module does not have"));

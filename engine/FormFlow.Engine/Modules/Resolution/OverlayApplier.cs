@@ -7,7 +7,8 @@ using FormFlow.Engine.Workflows.Definitions;
 namespace FormFlow.Engine.Modules.Resolution;
 
 /// <summary>Applies one overlay's operations to the module document in order, each checked against the locks above.</summary>
-internal sealed class OverlayApplier(JsonObject module, LockBook book, Provenance provenance, Overlay overlay, int position)
+/// <paramref name="packageActivities"/> are the package's own workflow steps: any other step at an extension point was inserted there.
+internal sealed class OverlayApplier(JsonObject module, LockBook book, Provenance provenance, Overlay overlay, int position, IReadOnlySet<string> packageActivities)
 {
     private readonly Dictionary<string, (string Source, string Outcome)> _tails = new(StringComparer.Ordinal);
     private ElementIndex _index = ElementIndex.Build(module);
@@ -61,7 +62,7 @@ internal sealed class OverlayApplier(JsonObject module, LockBook book, Provenanc
         if (ExtensionPoints.Find(module, parent) is not null)
         {
             var workflowId = (string)module["workflow"]!["id"]!;
-            if (book.CheckAdd(_index, workflowId, position) is { } locked) return locked;
+            if ((book.CheckAdd(_index, workflowId, position) ?? book.CheckInsert(parent, id, position)) is { } locked) return locked;
             if (ExtensionPoints.Insert(module, parent, definition, (string?)op["exit"] ?? ConnectionDefinition.DefaultOutcome, _tails) is { } error)
                 return Refuse(id, $"add: {error}");
             return Added(id);
@@ -141,7 +142,14 @@ internal sealed class OverlayApplier(JsonObject module, LockBook book, Provenanc
     private ModuleProblem? Lock(JsonObject op)
     {
         var spec = LockSpec.FromJson(op) with { By = overlay.Org };
-        if (_index.Find(spec.Element) is not { } entry) return Refuse(spec.Element, $"lock: the module has no element '{spec.Element}'");
+        if (ExtensionPoints.Find(module, spec.Element) is not null)
+        {
+            if (!ExtensionPoints.TakesLock(spec.Kind))
+                return Refuse(spec.Element, $"lock: extension point '{spec.Element}' takes an additionsOnly or element lock, not {(string)op["kind"]!}");
+            spec = spec with { Existing = ExtensionPoints.StepsAt(module, spec.Element, packageActivities) };
+            return Added(spec);
+        }
+        if (_index.Find(spec.Element) is not { } entry) return Refuse(spec.Element, $"lock: the module has no element or extension point '{spec.Element}'");
         if (spec.Kind == LockKind.AdditionsOnly) spec = spec with { Existing = LockedNow(spec.Element) };
         if (spec.Kind == LockKind.Properties && spec.Properties.Count == 0) return Refuse(spec.Element, "lock: a properties lock names the properties");
         if (spec.Kind == LockKind.Bounds)
@@ -153,6 +161,11 @@ internal sealed class OverlayApplier(JsonObject module, LockBook book, Provenanc
             if (!spec.Admits(current)) return Refuse(spec.Element, $"lock: '{spec.Element}' {spec.Path} = {current?.ToJsonString() ?? "null"} already lies outside {spec.Bounds}");
         }
         if (book.CheckTighten(spec, position) is { } loosening) return loosening;
+        return Added(spec);
+    }
+
+    private ModuleProblem? Added(LockSpec spec)
+    {
         book.Add(spec, position);
         module["locks"]!.AsArray().Add(spec.ToJson(overlay.Org));
         return null;
