@@ -97,6 +97,9 @@ export async function createAccount(page: Page, account: { userName: string; dis
   const row = page.locator("tr", { hasText: account.userName });
   await expect(row).toContainText(`${account.role} · ${account.org}`);
   return row;
+}
+
+/**
  * From the join template's versions tab, the impact of the demo city's join 1.1 draft (one new lock on the review
  * step's title, samples/customisations/city.join-1.1.draft.json): 东城区 upgrades cleanly, 西湖区 is broken by the lock,
  * with the three values and the locking org's reason.
