@@ -1,4 +1,5 @@
 import { expect, expectAccessible, test, baseUrl } from "./support/fixtures";
+import { desktop, pickInSelect, studioSignIn } from "./studio/studio-support";
 import type { Page } from "@playwright/test";
 
 /**
@@ -63,4 +64,48 @@ test("a worker passes level 1, unlocks level 2, takes the contest and sees their
   await expectAccessible(worker);
   await worker.getByRole("button", { name: "工会" }).click();
   await expect(worker.getByTestId("my-rank")).toContainText(/我的工会：第 \d+ 名/);
+});
+
+test("a worker proposes a question, the district expert accepts it, and the city bank credits the worker", async ({ open, browser }) => {
+  const stem = `发现作业场所有事故隐患时应当向谁报告？（${Date.now() % 100000}）`;
+  const worker = await open("worker");
+  await worker.getByRole("link", { name: /职工出题/ }).click();
+  await worker.getByLabel(/^题目所属专题/).fill("安全生产");
+  await worker.getByRole("radio", { name: "2 较易" }).check();
+  await worker.getByRole("radio", { name: "单选题" }).check();
+  await worker.getByLabel(/^题干/).fill(stem);
+  await worker.getByLabel(/^选项A/).fill("只告诉身边同事");
+  await worker.getByLabel(/^选项B/).fill("等下班后再说");
+  await worker.getByLabel(/^选项C/).fill("现场安全生产管理人员或者本单位负责人");
+  await worker.getByLabel(/^选项D/).fill("不用报告");
+  await worker.getByRole("radio", { name: "C", exact: true }).check();
+  await worker.getByLabel(/^答案解析/).fill("《安全生产法》第五十九条：应当立即向现场安全生产管理人员或者本单位负责人报告。");
+  await expectAccessible(worker);
+  await worker.getByRole("button", { name: "提交" }).click();
+  await expect(worker.getByText(/已提交，办件号 /)).toBeVisible();
+
+  const expert = await open("expert");
+  await expert.getByRole("link", { name: "待办", exact: true }).click();
+  await expert.getByRole("link", { name: new RegExp(`职工出题审核：${stem.slice(0, 10)}`) }).first().click();
+  await expect(expert.getByRole("textbox", { name: /^题干/ })).toHaveValue(stem);
+  await expect(expert.getByRole("radio", { name: "C", exact: true })).toBeChecked();
+  await expert.getByLabel(/^审核意见/).fill("题目准确，采纳入库");
+  await expectAccessible(expert);
+  await expert.getByRole("button", { name: "采纳入库", exact: true }).click();
+  await expect(expert.getByRole("heading", { name: "待办" })).toBeVisible();
+
+  await worker.getByRole("link", { name: "会员卡", exact: true }).click();
+  await expect(async () => {
+    await worker.reload();
+    await expect(worker.getByTestId("points-lines")).toContainText(`+20 出题被采纳：${stem.slice(0, 20)}`, { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+
+  const studio = await (await browser.newContext(desktop)).newPage();
+  await studioSignIn(studio, "designer");
+  await studio.getByRole("menuitem", { name: "题库" }).click();
+  await pickInSelect(studio, studio.getByLabel("选择题库"), "职工征集题库 · 某市总工会 (1)");
+  const row = studio.getByRole("table", { name: "题目" }).locator("tbody tr", { hasText: stem });
+  await expect(row).toContainText("刘洋");
+  await expect(row).toContainText("C");
+  await studio.context().close();
 });

@@ -879,9 +879,10 @@ export type QuestionEditView = {
   difficulty: number;
   text: string;
   options: QuestionOption[];
-  answer: JsonNode;
-  explanation: string;
+  answer: null | JsonNode;
+  explanation: null | string;
   imageFileId: null | string;
+  proposedBy?: null | string;
 };
 
 export type QuestionInput = {

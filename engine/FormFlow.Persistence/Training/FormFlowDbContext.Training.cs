@@ -11,4 +11,5 @@ public abstract partial class FormFlowDbContext
     public DbSet<Contest> Contests => Set<Contest>();
     public DbSet<QuizAttempt> QuizAttempts => Set<QuizAttempt>();
     public DbSet<ContestBest> ContestBests => Set<ContestBest>();
+    public DbSet<ContestUnionScore> ContestUnionScores => Set<ContestUnionScore>();
 }

@@ -35,6 +35,12 @@ public sealed class BankQuestion
     /// <summary>An uploaded image (POST /api/files) shown with the question.</summary>
     public string? ImageFileId { get; set; }
     public DateTime CreatedAt { get; set; }
+    /// <summary>The worker credited with the question when it came from question collection (an accepted proposal); null when an editor wrote it.</summary>
+    public string? ProposedByAccountId { get; set; }
+    /// <summary>The collection case whose accepted proposal this is.</summary>
+    public long? SourceCaseId { get; set; }
+    /// <summary>The outbox effect that added it (case + step): unique, so a retried effect adds the question once.</summary>
+    public string? IdempotencyKey { get; set; }
 }
 
 public static class QuestionTypes

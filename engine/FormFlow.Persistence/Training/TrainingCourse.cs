@@ -80,3 +80,17 @@ public sealed class ContestBest
     public long AttemptId { get; set; }
     public DateTime AchievedAt { get; set; }
 }
+
+/// <summary>
+/// A grassroots union's figures in a contest, kept up to date in the transaction that changes one of its members'
+/// best scores (<see cref="ContestBest"/>): how many took part and the sums of their best scores and times, so the
+/// union leaderboard reads one row per union (mean score, then mean time used) instead of grouping every best score.
+/// </summary>
+public sealed class ContestUnionScore
+{
+    public int ContestId { get; set; }
+    public int OrgUnitId { get; set; }
+    public int Participants { get; set; }
+    public long ScoreSum { get; set; }
+    public long TimeUsedMsSum { get; set; }
+}

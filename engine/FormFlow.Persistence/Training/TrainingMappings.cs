@@ -29,6 +29,9 @@ public sealed class BankQuestionConfiguration : IEntityTypeConfiguration<BankQue
         b.Property(q => q.Explanation).HasMaxLength(4000);
         b.Property(q => q.ImageFileId).HasMaxLength(100);
         b.Property(q => q.CreatedAt).HasConversion(UtcDateTimes.Converter);
+        b.Property(q => q.IdempotencyKey).HasMaxLength(200);
+        b.HasIndex(q => q.IdempotencyKey).IsUnique();
+        b.Property(q => q.ProposedByAccountId).HasMaxLength(450);
         // A level draws by bank, topic and difficulty.
         b.HasIndex(q => new { q.BankId, q.Topic, q.Difficulty });
         b.HasOne(q => q.Bank).WithMany().HasForeignKey(q => q.BankId).OnDelete(DeleteBehavior.Cascade);
@@ -57,6 +60,8 @@ public sealed class ContestConfiguration : IEntityTypeConfiguration<Contest>
         b.Property(c => c.ClosesAt).HasConversion(UtcDateTimes.Converter);
         b.Property(c => c.CreatedAt).HasConversion(UtcDateTimes.Converter);
         b.Property(c => c.SettledAt).HasConversion(UtcDateTimes.NullableConverter);
+        // The settling job looks for closed contests not yet settled.
+        b.HasIndex(c => new { c.SettledAt, c.ClosesAt });
         b.HasOne<OrgUnit>().WithMany().HasForeignKey(c => c.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -89,5 +94,16 @@ public sealed class ContestBestConfiguration : IEntityTypeConfiguration<ContestB
         b.HasIndex(x => new { x.ContestId, x.Score, x.TimeUsedMs }).IsDescending(false, true, false);
         b.HasIndex(x => new { x.ContestId, x.OrgUnitId });
         b.HasOne<Account>().WithMany().HasForeignKey(x => x.AccountId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class ContestUnionScoreConfiguration : IEntityTypeConfiguration<ContestUnionScore>
+{
+    public void Configure(EntityTypeBuilder<ContestUnionScore> b)
+    {
+        b.ToTable("ContestUnionScores");
+        b.HasKey(x => new { x.ContestId, x.OrgUnitId });
+        b.HasOne<Contest>().WithMany().HasForeignKey(x => x.ContestId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -186,6 +186,7 @@ internal static class ServerApp
             log.LogInformation("Seeded the demo union hierarchy and accounts");
         await SeedDemoServicesAsync(app, db);
         await SeedDemoContentAsync(app, db);
+        if (await DemoTraining.ProposeAsync(scope.ServiceProvider)) log.LogInformation("Proposed a demo question for the demo expert to review");
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var urls = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];

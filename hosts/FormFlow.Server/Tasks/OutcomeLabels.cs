@@ -19,6 +19,7 @@ internal static class OutcomeLabels
         ["decline"] = ("不予通过", "Decline", "不予通過"),
         ["adopt"] = ("采纳", "Adopt", "採納"),
         ["notAdopted"] = ("不予采纳", "Do not adopt", "不予採納"),
+        ["accept"] = ("采纳入库", "Accept into the bank", "採納入庫"),
         ["answered"] = ("已答复", "Answered", "已答覆"),
         ["answeredForFaq"] = ("已答复并发布到常见问题", "Answered, publish to the FAQ", "已答覆並發佈到常見問題"),
     };

@@ -69,8 +69,11 @@ internal sealed class Attempts(FormFlowDbContext db, TimeProvider clock)
     public async Task FinishAsync(QuizAttempt attempt, CancellationToken ct)
     {
         if (attempt.FinishedAt is not null) return;
+        // The attempt, the best score and the union's figures change together or not at all.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.BeginWriteTransactionAsync(ct) : null;
         await ScoreAsync(attempt, ct);
         await db.SaveChangesAsync(ct);
+        if (transaction is not null) await transaction.CommitAsync(ct);
     }
 
     private async Task ScoreAsync(QuizAttempt attempt, CancellationToken ct)
@@ -95,13 +98,26 @@ internal sealed class Attempts(FormFlowDbContext db, TimeProvider clock)
         var used = TimeUsedMs(attempt);
         var best = await db.ContestBests.SingleOrDefaultAsync(b => b.ContestId == contestId && b.AccountId == attempt.AccountId, ct);
         if (best is null)
+        {
             db.ContestBests.Add(new ContestBest
             {
                 ContestId = contestId, AccountId = attempt.AccountId, OrgUnitId = attempt.OrgUnitId, Score = attempt.Score, TimeUsedMs = used,
                 AttemptId = attempt.Id, AchievedAt = attempt.FinishedAt!.Value,
             });
+            await UnionScores.AddAsync(db, contestId, attempt.OrgUnitId, 1, attempt.Score, used, ct);
+        }
         else if (attempt.Score > best.Score || (attempt.Score == best.Score && used < best.TimeUsedMs))
+        {
+            if (best.OrgUnitId == attempt.OrgUnitId)
+                await UnionScores.AddAsync(db, contestId, best.OrgUnitId, 0, attempt.Score - best.Score, used - best.TimeUsedMs, ct);
+            else
+            {
+                // The member moved to another union between attempts: their best counts there now.
+                await UnionScores.AddAsync(db, contestId, best.OrgUnitId, -1, -best.Score, -best.TimeUsedMs, ct);
+                await UnionScores.AddAsync(db, contestId, attempt.OrgUnitId, 1, attempt.Score, used, ct);
+            }
             (best.Score, best.TimeUsedMs, best.AttemptId, best.AchievedAt, best.OrgUnitId) = (attempt.Score, used, attempt.Id, attempt.FinishedAt!.Value, attempt.OrgUnitId);
+        }
     }
 
     private bool IsOverdue(QuizAttempt attempt) => attempt.FinishedAt is null && attempt.Deadline is { } d && clock.GetUtcNow().UtcDateTime >= d;

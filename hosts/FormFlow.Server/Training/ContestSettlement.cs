@@ -17,16 +17,34 @@ namespace FormFlow.Server.Training;
 /// Closing a contest's results once its window has closed: attempts still open are finished, each place in the
 /// contest's points list credits its points to whoever holds it (tied people share the place and its points), and the
 /// ranking is published to the feed of the contest's org. Settling twice changes nothing (keys on each award and on
-/// the feed item).
+/// the feed item). The <see cref="ContestCloser"/> settles every contest when its window ends; the call is for an
+/// editor who does not want to wait for its next pass.
 /// </summary>
 internal sealed class ContestSettlement(FormFlowDbContext db, TimeProvider clock, Attempts attempts, Leaderboards leaderboards)
 {
     public async Task<Outcome<SettlementView>> SettleAsync(Contest contest, OrgUnit org, string actorId, string actorName, CancellationToken ct)
     {
+        try
+        {
+            return await SettleOnceAsync(contest, org, actorId, actorName, ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another server (or the closer) settled it meanwhile: everything is keyed, so a second pass only reads what it wrote.
+            db.ChangeTracker.Clear();
+            return await SettleOnceAsync(contest, org, actorId, actorName, ct);
+        }
+    }
+
+    private async Task<Outcome<SettlementView>> SettleOnceAsync(Contest contest, OrgUnit org, string actorId, string actorName, CancellationToken ct)
+    {
         var now = clock.GetUtcNow();
         if (now.UtcDateTime < contest.ClosesAt)
             return new FieldProblem(StatusCodes.Status422UnprocessableEntity, "Contest still open",
                 $"contest {contest.Id} can be settled once it closes at {contest.ClosesAt:u} (rule window)", null);
+        // One transaction: another server settling at the same moment meets the unique keys of the points and the
+        // feed item when it commits, and fails whole (ContestCloser).
+        await using var transaction = await db.BeginWriteTransactionAsync(ct);
         foreach (var open in await db.QuizAttempts.Where(a => a.ContestId == contest.Id && a.FinishedAt == null).ToListAsync(ct))
             await attempts.FinishAsync(open, ct);
 
@@ -57,6 +75,7 @@ internal sealed class ContestSettlement(FormFlowDbContext db, TimeProvider clock
             AuditLog.Append(db, actorName, "contest.settled", $"contest:{contest.Id}", contest.OrgUnitId, new JsonObject { ["awarded"] = awarded.Count });
         stored.SettledAt ??= now.UtcDateTime;
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return Outcome<SettlementView>.Done(new SettlementView(contest.Id, stored.SettledAt.Value, awarded, item.Id));
     }
 }

@@ -46,9 +46,12 @@ internal sealed class Contests(FormFlowDbContext db, TimeProvider clock, Attempt
     public async Task<List<ContestView>> VisibleAsync(Account account, CancellationToken ct)
     {
         var all = await db.Contests.AsNoTracking().Join(db.OrgUnits, c => c.OrgUnitId, o => o.Id, (c, o) => new { c, o }).OrderByDescending(x => x.c.OpensAt).ToListAsync(ct);
-        var views = new List<ContestView>();
-        foreach (var x in all.Where(x => TrainingAccess.Reaches(account, x.o))) views.Add(await ViewAsync(x.c, x.o, account.Id, ct));
-        return views;
+        var visible = all.Where(x => TrainingAccess.Reaches(account, x.o)).ToList();
+        // One query for my attempts at every listed contest, not one per contest.
+        var ids = visible.Select(x => x.c.Id).ToList();
+        var mine = (await MineAsync(db.QuizAttempts.Where(a => a.AccountId == account.Id && a.ContestId != null && ids.Contains(a.ContestId.Value)), ct))
+            .ToLookup(a => a.Contest);
+        return visible.Select(x => View(x.c, x.o, mine[x.c.Id].ToList())).ToList();
     }
 
     public async Task<(Contest Contest, OrgUnit Org)?> FindAsync(Account account, int id, CancellationToken ct)
@@ -57,11 +60,17 @@ internal sealed class Contests(FormFlowDbContext db, TimeProvider clock, Attempt
         return found is not null && TrainingAccess.Reaches(account, found.o) ? (found.c, found.o) : null;
     }
 
-    public async Task<ContestView> ViewAsync(Contest contest, OrgUnit org, string accountId, CancellationToken ct)
+    public async Task<ContestView> ViewAsync(Contest contest, OrgUnit org, string accountId, CancellationToken ct) =>
+        View(contest, org, await MineAsync(db.QuizAttempts.Where(a => a.ContestId == contest.Id && a.AccountId == accountId), ct));
+
+    private sealed record MyAttempt(int Contest, long Id, DateTime? FinishedAt);
+
+    private static async Task<List<MyAttempt>> MineAsync(IQueryable<QuizAttempt> attempts, CancellationToken ct) =>
+        await attempts.AsNoTracking().Select(a => new MyAttempt(a.ContestId!.Value, a.Id, a.FinishedAt)).ToListAsync(ct);
+
+    private ContestView View(Contest contest, OrgUnit org, List<MyAttempt> mine)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var mine = await db.QuizAttempts.AsNoTracking().Where(a => a.ContestId == contest.Id && a.AccountId == accountId)
-            .Select(a => new { a.Id, a.FinishedAt }).ToListAsync(ct);
         return new ContestView(contest.Id, contest.Title, org.Id, org.Name, contest.Topic, contest.Questions, contest.OpensAt, contest.ClosesAt,
             contest.DurationSeconds, contest.AttemptsAllowed, JsonSerializer.Deserialize<List<int>>(contest.PlacePoints)!,
             now >= contest.OpensAt && now < contest.ClosesAt, now, mine.Count, mine.FirstOrDefault(a => a.FinishedAt is null)?.Id, contest.SettledAt);

@@ -34,24 +34,33 @@ internal sealed class Leaderboards(FormFlowDbContext db)
         return new LeaderboardView(contest.Id, "people", scope.Id, lines, me);
     }
 
+    /// <summary>
+    /// Grassroots unions in the scope from their kept figures (<see cref="ContestUnionScore"/>): mean best score, then
+    /// mean time used; equal means share a rank (compared exactly, as fractions).
+    /// </summary>
     public async Task<LeaderboardView> UnionsAsync(Contest contest, OrgUnit scope, int? myUnionId, int limit, CancellationToken ct)
     {
-        var unions = await InScope(contest, scope).GroupBy(b => b.OrgUnitId)
-            .Select(g => new { OrgUnitId = g.Key, Score = g.Average(b => (double)b.Score), Time = g.Average(b => (double)b.TimeUsedMs), Count = g.Count() })
-            .ToListAsync(ct);
-        var ordered = unions.OrderByDescending(u => u.Score).ThenBy(u => u.Time).ToList();
-        var ids = ordered.Select(u => u.OrgUnitId).ToList();
+        var unions = db.ContestUnionScores.AsNoTracking()
+            .Where(u => u.ContestId == contest.Id && u.Participants > 0 && db.OrgUnits.Within(scope.Path).Any(o => o.Id == u.OrgUnitId));
+        var top = await unions.OrderByDescending(u => (double)u.ScoreSum / u.Participants).ThenBy(u => (double)u.TimeUsedMsSum / u.Participants)
+            .ThenBy(u => u.OrgUnitId).Take(limit).ToListAsync(ct);
+        var mine = myUnionId is { } id ? await unions.SingleOrDefaultAsync(u => u.OrgUnitId == id, ct) : null;
+        var ids = top.Select(u => u.OrgUnitId).Append(mine?.OrgUnitId ?? 0).Distinct().ToList();
         var orgs = await db.OrgUnits.Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        LeaderboardLine Line(ContestUnionScore u, int rank) => new(rank, null, orgs.GetValueOrDefault(u.OrgUnitId, ""), u.OrgUnitId,
+            orgs.GetValueOrDefault(u.OrgUnitId, ""), Math.Round((double)u.ScoreSum / u.Participants, 2), (long)Math.Round((double)u.TimeUsedMsSum / u.Participants), u.Participants);
         var lines = new List<LeaderboardLine>();
-        for (var i = 0; i < ordered.Count; i++)
-        {
-            var u = ordered[i];
-            var rank = i > 0 && u.Score == ordered[i - 1].Score && u.Time == ordered[i - 1].Time ? lines[i - 1].Rank : i + 1;
-            lines.Add(new LeaderboardLine(rank, null, orgs.GetValueOrDefault(u.OrgUnitId, ""), u.OrgUnitId, orgs.GetValueOrDefault(u.OrgUnitId, ""),
-                Math.Round(u.Score, 2), (long)Math.Round(u.Time), u.Count));
-        }
-        return new LeaderboardView(contest.Id, "unions", scope.Id, lines.Take(limit).ToList(), lines.FirstOrDefault(l => l.OrgUnitId == myUnionId));
+        for (var i = 0; i < top.Count; i++)
+            lines.Add(Line(top[i], i > 0 && Tied(top[i], top[i - 1]) ? lines[i - 1].Rank : i + 1));
+        LeaderboardLine? me = null;
+        if (mine is not null)
+            me = Line(mine, 1 + await unions.CountAsync(u => u.ScoreSum * mine.Participants > mine.ScoreSum * u.Participants
+                || (u.ScoreSum * mine.Participants == mine.ScoreSum * u.Participants && u.TimeUsedMsSum * mine.Participants < mine.TimeUsedMsSum * u.Participants), ct));
+        return new LeaderboardView(contest.Id, "unions", scope.Id, lines, me);
     }
+
+    private static bool Tied(ContestUnionScore a, ContestUnionScore b) =>
+        a.ScoreSum * b.Participants == b.ScoreSum * a.Participants && a.TimeUsedMsSum * b.Participants == b.TimeUsedMsSum * a.Participants;
 
     private IQueryable<ContestBest> InScope(Contest contest, OrgUnit scope) =>
         db.ContestBests.AsNoTracking().Where(b => b.ContestId == contest.Id && db.OrgUnits.Within(scope.Path).Any(o => o.Id == b.OrgUnitId));

@@ -54,8 +54,19 @@ internal sealed class QuestionBanks(FormFlowDbContext db, TimeProvider clock)
     internal static async Task<int?> OrgOfAsync(FormFlowDbContext db, int bankId, CancellationToken ct) =>
         await db.QuestionBanks.Where(b => b.Id == bankId).Select(b => (int?)b.OrgUnitId).SingleOrDefaultAsync(ct);
 
-    public async Task<List<QuestionEditView>> QuestionsAsync(int bankId, CancellationToken ct) =>
-        (await db.BankQuestions.AsNoTracking().Where(q => q.BankId == bankId).OrderBy(q => q.Id).ToListAsync(ct)).Select(QuestionEditView.From).ToList();
+    /// <summary>
+    /// A bank's questions, each with the worker credited when it came from question collection. Only the bank's own
+    /// editors read its keys and explanations: an editor of a unit below the owner draws from the bank but sees its
+    /// questions without them (their own additions are in their own unit's bank, keys and all).
+    /// </summary>
+    public async Task<List<QuestionEditView>> QuestionsAsync(int bankId, bool withKeys, CancellationToken ct)
+    {
+        var rows = await db.BankQuestions.AsNoTracking().Where(q => q.BankId == bankId).OrderBy(q => q.Id)
+            .GroupJoin(db.Users, q => q.ProposedByAccountId, a => a.Id, (q, a) => new { q, a })
+            .SelectMany(x => x.a.DefaultIfEmpty(), (x, a) => new { x.q, Proposer = a == null ? null : a.DisplayName })
+            .ToListAsync(ct);
+        return rows.Select(r => QuestionEditView.From(r.q, r.Proposer, withKeys)).ToList();
+    }
 
     public async Task<Outcome<QuestionEditView>> AddAsync(Account editor, int bankId, QuestionInput input, CancellationToken ct)
     {
@@ -111,11 +122,14 @@ internal sealed record CreateBankRequest(int OrgUnitId = 0, string? Name = null)
 /// <param name="Editable">Whether I may change it (my org or below); a bank above mine I only read and draw from.</param>
 internal sealed record BankView(int Id, string Name, int OrgUnitId, string OrgName, bool Editable, int Questions);
 
-/// <summary>A question as its editors see it, with its key.</summary>
+/// <summary>A question as its editors see it: with its key and explanation for the bank's own editors, without them (null) for editors below.</summary>
+/// <param name="ProposedBy">The worker credited when the question came from question collection (their display name); null when an editor wrote it.</param>
 internal sealed record QuestionEditView(
-    long Id, string Type, string Topic, int Difficulty, string Text, List<QuestionOption> Options, System.Text.Json.Nodes.JsonNode Answer,
-    string Explanation, string? ImageFileId)
+    long Id, string Type, string Topic, int Difficulty, string Text, List<QuestionOption> Options, System.Text.Json.Nodes.JsonNode? Answer,
+    string? Explanation, string? ImageFileId, string? ProposedBy = null)
 {
-    public static QuestionEditView From(BankQuestion q) => new(q.Id, q.Type, q.Topic, q.Difficulty, q.Text, QuestionKeys.Options(q),
-        QuestionKeys.Key(q), q.Explanation, q.ImageFileId);
+    public static QuestionEditView From(BankQuestion q) => From(q, null, withKey: true);
+
+    public static QuestionEditView From(BankQuestion q, string? proposedBy, bool withKey) => new(q.Id, q.Type, q.Topic, q.Difficulty, q.Text,
+        QuestionKeys.Options(q), withKey ? QuestionKeys.Key(q) : null, withKey ? q.Explanation : null, q.ImageFileId, proposedBy);
 }

@@ -14,7 +14,7 @@ internal static class TrainingEndpoints
         var banks = app.MapGroup("/api/question-banks").WithTags("Training").RequireAuthorization().ProducesProblem(401);
         banks.MapGet("/", ListBanksAsync).WithSummary("Question banks I edit (my org and below) and those above me that I draw from (editable false).");
         banks.MapPost("/", CreateBankAsync).ProducesProblem(422).WithSummary("Creates a bank owned by an org I manage as designer or admin.");
-        banks.MapGet("/{id:int}/questions", QuestionsAsync).ProducesProblem(404).WithSummary("A bank's questions with their keys, for its editors (and editors below it).");
+        banks.MapGet("/{id:int}/questions", QuestionsAsync).ProducesProblem(404).WithSummary("A bank's questions and who proposed each (question collection); keys and explanations only for the bank's own editors — editors of units below it get them null.");
         banks.MapPost("/{id:int}/questions", AddQuestionAsync).ProducesProblem(403).ProducesProblem(404).ProducesProblem(422)
             .WithSummary("Adds a question: type single|multiple|trueFalse|fillIn, topic, difficulty 1-5, text, options (labels; their values are A, B, C ...), answer, explanation, imageFileId.");
         banks.MapPut("/{id:int}/questions/{questionId:long}", ChangeQuestionAsync).ProducesProblem(403).ProducesProblem(404).ProducesProblem(422)
@@ -23,8 +23,8 @@ internal static class TrainingEndpoints
             .WithSummary("Removes a question from its bank.");
         banks.MapPost("/{id:int}/import", ImportAsync).ProducesProblem(403).ProducesProblem(404).ProducesProblem(422)
             .WithSummary($"Imports questions from an Excel file I uploaded (POST /api/files): columns {BankSheets.Columns}. {{ fileId, dryRun }}: a dry run lists every bad row (row, column, reason) and writes nothing; the real run adds every row, or none when a row is wrong (422 with the errors).");
-        banks.MapGet("/{id:int}/export", ExportAsync).ProducesProblem(404).Produces(200, contentType: BankSheets.ContentType)
-            .WithSummary("The bank's questions as an Excel workbook in the import's columns.");
+        banks.MapGet("/{id:int}/export", ExportAsync).ProducesProblem(403).ProducesProblem(404).Produces(200, contentType: BankSheets.ContentType)
+            .WithSummary("The bank's questions, keys included, as an Excel workbook in the import's columns: for the bank's own editors (403 below it).");
 
         var trainings = app.MapGroup("/api/trainings").WithTags("Training").RequireAuthorization().ProducesProblem(401);
         trainings.MapGet("/", ListTrainingsAsync).WithSummary("Trainings of the orgs on my chain (and below, for editors), each level with its lock state for me.");
@@ -67,7 +67,7 @@ internal static class TrainingEndpoints
     {
         if (await AccountAsync(db, http, ct) is not { } account) return CurrentAccount.Gone();
         if (await banks.FindAsync(account, id, ct) is not { } found) return NotFound("question bank", id);
-        return TypedResults.Ok(await banks.QuestionsAsync(found.Bank.Id, ct));
+        return TypedResults.Ok(await banks.QuestionsAsync(found.Bank.Id, found.Editable, ct));
     }
 
     private static async Task<Results<Created<QuestionEditView>, ProblemHttpResult>> AddQuestionAsync(
@@ -105,9 +105,8 @@ internal static class TrainingEndpoints
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportAsync(
         int id, FormFlowDbContext db, QuestionBanks banks, BankSheets sheets, HttpContext http, CancellationToken ct)
     {
-        if (await AccountAsync(db, http, ct) is not { } account) return CurrentAccount.Gone();
-        if (await banks.FindAsync(account, id, ct) is not { } found) return NotFound("question bank", id);
-        return TypedResults.File(await sheets.ExportAsync(found.Bank.Id, ct), BankSheets.ContentType, $"question-bank-{id}.xlsx");
+        if (await EditableAsync(id, db, banks, http, ct) is { } refused) return refused.Problem;
+        return TypedResults.File(await sheets.ExportAsync(id, ct), BankSheets.ContentType, $"question-bank-{id}.xlsx");
     }
 
     private static async Task<Ok<List<TrainingView>>> ListTrainingsAsync(FormFlowDbContext db, Trainings trainings, HttpContext http, CancellationToken ct) =>

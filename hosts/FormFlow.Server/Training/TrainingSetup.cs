@@ -1,3 +1,5 @@
+using FormFlow.Server.Effects;
+
 namespace FormFlow.Server.Training;
 
 /// <summary>Question banks, level-by-level trainings and timed contests with their leaderboards.</summary>
@@ -5,7 +7,9 @@ internal static class TrainingSetup
 {
     public static IServiceCollection AddTraining(this IServiceCollection services) => services
         .AddScoped<QuestionBanks>().AddScoped<BankSheets>().AddScoped<Trainings>().AddScoped<Contests>()
-        .AddScoped<Attempts>().AddScoped<Leaderboards>().AddScoped<ContestSettlement>();
+        .AddScoped<Attempts>().AddScoped<Leaderboards>().AddScoped<ContestSettlement>()
+        .AddScoped<IEffectHandler, CollectedQuestionHandler>()
+        .AddSingleton<ContestCloser>().AddHostedService(sp => sp.GetRequiredService<ContestCloser>());
 
     public static void MapTraining(this IEndpointRouteBuilder app) => app.MapTrainingEndpoints();
 }

@@ -48,9 +48,12 @@ internal sealed class Trainings(FormFlowDbContext db, TimeProvider clock)
     public async Task<List<TrainingView>> VisibleAsync(Account account, CancellationToken ct)
     {
         var all = await db.TrainingCourses.AsNoTracking().Join(db.OrgUnits, t => t.OrgUnitId, o => o.Id, (t, o) => new { t, o }).OrderBy(x => x.t.Id).ToListAsync(ct);
-        var views = new List<TrainingView>();
-        foreach (var x in all.Where(x => TrainingAccess.Reaches(account, x.o))) views.Add(await ViewAsync(x.t, x.o, account.Id, ct));
-        return views;
+        var visible = all.Where(x => TrainingAccess.Reaches(account, x.o)).ToList();
+        // One query for my finished practice of every listed training, not one per training.
+        var ids = visible.Select(x => x.t.Id).ToList();
+        var finished = (await FinishedAsync(db.QuizAttempts.Where(a => a.AccountId == account.Id && a.TrainingId != null && ids.Contains(a.TrainingId.Value)), ct))
+            .ToLookup(f => f.Training);
+        return visible.Select(x => View(x.t, x.o, finished[x.t.Id].ToList())).ToList();
     }
 
     public async Task<(TrainingCourse Training, OrgUnit Org)?> FindAsync(Account account, int id, CancellationToken ct)
@@ -59,10 +62,19 @@ internal sealed class Trainings(FormFlowDbContext db, TimeProvider clock)
         return found is not null && TrainingAccess.Reaches(account, found.o) ? (found.t, found.o) : null;
     }
 
-    public async Task<TrainingView> ViewAsync(TrainingCourse training, OrgUnit org, string accountId, CancellationToken ct)
+    public async Task<TrainingView> ViewAsync(TrainingCourse training, OrgUnit org, string accountId, CancellationToken ct) =>
+        View(training, org, await FinishedAsync(db.QuizAttempts.Where(a => a.AccountId == accountId && a.TrainingId == training.Id), ct));
+
+    private sealed record LevelResult(int Training, int Level, int Best, bool Passed);
+
+    /// <summary>Per training and level of the given attempts: the best score and whether any finished attempt passed.</summary>
+    private static async Task<List<LevelResult>> FinishedAsync(IQueryable<QuizAttempt> attempts, CancellationToken ct) =>
+        await attempts.AsNoTracking().Where(a => a.FinishedAt != null && a.Level != null)
+            .GroupBy(a => new { a.TrainingId, a.Level })
+            .Select(g => new LevelResult(g.Key.TrainingId!.Value, g.Key.Level!.Value, g.Max(a => a.Score), g.Any(a => a.Passed))).ToListAsync(ct);
+
+    private static TrainingView View(TrainingCourse training, OrgUnit org, List<LevelResult> finished)
     {
-        var finished = await db.QuizAttempts.AsNoTracking().Where(a => a.AccountId == accountId && a.TrainingId == training.Id && a.FinishedAt != null)
-            .GroupBy(a => a.Level).Select(g => new { Level = g.Key!.Value, Best = g.Max(a => a.Score), Passed = g.Any(a => a.Passed) }).ToListAsync(ct);
         var levels = LevelsOf(training);
         var views = new List<LevelView>();
         for (var n = 1; n <= levels.Count; n++)

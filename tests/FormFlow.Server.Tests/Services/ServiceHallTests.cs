@@ -15,7 +15,7 @@ public abstract class ServiceHallTests(ServerFixture server)
     {
         var worker = await Api.CookieClientAsync(server, "worker");
         var list = JsonNode.Parse(await worker.GetStringAsync("/api/services"))!.AsArray();
-        Assert.Equal(["benefits", "ideas", "join", "legal-consultation", "qa", "survey", "vote"], list.Select(s => s!["moduleKey"]!.GetValue<string>()).Order());
+        Assert.Equal(["benefits", "ideas", "join", "legal-consultation", "qa", "question-collection", "survey", "vote"], list.Select(s => s!["moduleKey"]!.GetValue<string>()).Order());
         var join = list.Single(s => s!["moduleKey"]!.GetValue<string>() == "join")!;
         Assert.Equal("入会申请", join["name"]!["zh-CN"]!.GetValue<string>());
         Assert.StartsWith("sha256:", join["snapshotHash"]!.GetValue<string>());

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using FormFlow.Server.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FormFlow.Server.Tests.Training;
 
@@ -169,6 +170,80 @@ public abstract class ContestTests(CaseServer server)
         await using var db = server.OpenDb();
         Assert.Equal(20, await db.PointsEntries.Where(p => p.Kind == "contestPlace" && p.Account!.UserName == "settle-b").SumAsync(p => p.Points));
         Assert.Equal(1, await db.Publications.CountAsync(p => p.Title == "颁奖竞赛 成绩揭晓"));
+    }
+
+    [Fact]
+    public async Task A_contest_settles_by_itself_once_when_its_window_ends_even_with_two_servers_passing_at_once()
+    {
+        var (designer, keys) = await BankAsync("自动颁奖", 4);
+        var contest = await TrainingApi.ContestAsync(server, designer, "自动颁奖", server.Clock.GetUtcNow(), placePoints: [40, 25], openFor: TimeSpan.FromMinutes(10));
+        var first = await WorkerAsync("auto-settle-a");
+        var second = await WorkerAsync("auto-settle-b");
+        var attempt = await StartAsync(first, contest);
+        await TrainingApi.AnswerAsync(first, attempt, keys, 4);
+        await FinishAsync(first, attempt);
+        var open = await StartAsync(second, contest);                    // still open at the close: the job finishes it
+        await TrainingApi.AnswerAsync(second, open, keys, 1);
+        var closer = server.Services.GetRequiredService<FormFlow.Server.Training.ContestCloser>();
+        await closer.RunOnceAsync(CancellationToken.None);
+        await using (var before = server.OpenDb())
+            Assert.Null(await before.Contests.Where(c => c.Id == (int)contest["id"]!).Select(c => c.SettledAt).SingleAsync());
+
+        server.Clock.Advance(TimeSpan.FromMinutes(11));
+        var passes = await Task.WhenAll(closer.RunOnceAsync(CancellationToken.None), closer.RunOnceAsync(CancellationToken.None));
+        Assert.Contains(passes, p => p >= 1);
+        await closer.RunOnceAsync(CancellationToken.None);
+        designer = await Api.CookieClientAsync(server, "designer");
+        var again = await Api.JsonAsync(await designer.PostAsync($"/api/contests/{contest["id"]}/settle", null));   // still idempotent by hand
+        Assert.Equal(["auto-settle-a:1", "auto-settle-b:2"], again["awarded"]!.AsArray().Select(l => $"{l!["name"]}:{l["rank"]}"));
+
+        await using var db = server.OpenDb();
+        Assert.NotNull(await db.Contests.Where(c => c.Id == (int)contest["id"]!).Select(c => c.SettledAt).SingleAsync());
+        Assert.Equal(["auto-settle-a:40", "auto-settle-b:25"], (await db.PointsEntries.Where(p => p.Kind == "contestPlace" && p.Reason.StartsWith("自动颁奖竞赛"))
+            .Select(p => new { p.Account!.UserName, p.Points }).ToListAsync()).Select(p => $"{p.UserName}:{p.Points}").Order());
+        Assert.Equal(1, await db.Publications.CountAsync(p => p.Title == "自动颁奖竞赛 成绩揭晓"));
+        Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == "contest.settled" && a.Target == $"contest:{contest["id"]}"));
+        Assert.NotNull(await db.QuizAttempts.Where(a => a.Id == (long)open["id"]!).Select(a => a.FinishedAt).SingleAsync());
+    }
+
+    [Fact]
+    public async Task Union_figures_are_kept_as_best_scores_change_and_equal_means_share_a_rank()
+    {
+        var (designer, keys) = await BankAsync("工会榜", 4);
+        var contest = await TrainingApi.ContestAsync(server, designer, "工会榜", server.Clock.GetUtcNow(), attempts: 2);
+        async Task Run(HttpClient worker, int right, int seconds)
+        {
+            var attempt = await StartAsync(worker, contest);
+            await TrainingApi.AnswerAsync(worker, attempt, keys, right);
+            server.Clock.Advance(TimeSpan.FromSeconds(seconds));
+            await FinishAsync(worker, attempt);
+        }
+        var a = await WorkerAsync("union-a");
+        var b = await WorkerAsync("union-b", "顺达物流有限公司工会");
+        var c = await WorkerAsync("union-c", "西湖区实验小学工会");
+        await Run(a, 2, 60);
+        await Run(b, 3, 60);
+        await Run(c, 3, 60);
+        await Run(a, 3, 60);                                             // a better second attempt lifts 华兴's mean to 3
+
+        var unions = await Api.JsonAsync(await a.GetAsync($"/api/contests/{contest["id"]}/leaderboard?by=unions"));
+        Assert.Equal(["华兴电子有限公司工会:3:1", "西湖区实验小学工会:3:1", "顺达物流有限公司工会:3:1"],
+            unions["lines"]!.AsArray().Select(l => $"{l!["name"]}:{l["score"]}:{l["rank"]}").Order());
+        Assert.Equal(1, (int)unions["me"]!["rank"]!);
+
+        await Run(b, 4, 30);
+        var lifted = await Api.JsonAsync(await c.GetAsync($"/api/contests/{contest["id"]}/leaderboard?by=unions&limit=1"));
+        Assert.Equal(["顺达物流有限公司工会:4:1"], lifted["lines"]!.AsArray().Select(l => $"{l!["name"]}:{l["score"]}:{l["rank"]}"));
+        Assert.Equal("西湖区实验小学工会:2", $"{lifted["me"]!["name"]}:{lifted["me"]!["rank"]}");
+        var dongcheng = await ModuleLibraryApi.OrgIdAsync(server, "东城区总工会");
+        var inDistrict = await Api.JsonAsync(await a.GetAsync($"/api/contests/{contest["id"]}/leaderboard?by=unions&orgUnitId={dongcheng}"));
+        Assert.Equal(["顺达物流有限公司工会:1", "华兴电子有限公司工会:2"], inDistrict["lines"]!.AsArray().Select(l => $"{l!["name"]}:{l["rank"]}"));
+
+        await using var db = server.OpenDb();
+        var kept = await db.ContestUnionScores.Where(u => u.ContestId == (int)contest["id"]!).OrderBy(u => u.OrgUnitId).ToListAsync();
+        Assert.Equal(3, kept.Count);
+        Assert.All(kept, u => Assert.Equal(1, u.Participants));
+        Assert.Equal([3L, 3L, 4L], kept.Select(u => u.ScoreSum).Order());
     }
 }
 

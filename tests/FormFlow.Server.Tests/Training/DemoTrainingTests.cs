@@ -12,7 +12,7 @@ public abstract class DemoTrainingTests(ServerFixture server)
     {
         var designer = await Api.CookieClientAsync(server, "designer");
         var bank = JsonNode.Parse(await designer.GetStringAsync("/api/question-banks"))!.AsArray().Single(b => (string?)b!["name"] == "职工安全生产与劳动合同法题库")!;
-        Assert.Equal(20, (int)bank["questions"]!);
+        Assert.Equal(61, (int)bank["questions"]!);
         var keys = await TrainingApi.KeysAsync(designer, (int)bank["id"]!);
 
         var worker = await Api.CookieClientAsync(server, "worker");
@@ -36,6 +36,24 @@ public abstract class DemoTrainingTests(ServerFixture server)
         var union = (await Api.JsonAsync(await worker.GetAsync($"/api/contests/{contest["id"]}/leaderboard?by=unions")))["me"]!;
         Assert.Equal("华兴电子有限公司工会", (string?)union["name"]);
         Assert.Equal(1, (int)union["rank"]!);
+    }
+
+    [Fact]
+    public async Task The_demo_expert_has_a_proposed_question_waiting_with_its_key_and_the_demo_bank_holds_real_questions_of_both_topics()
+    {
+        var expert = await Api.CookieClientAsync(server, "expert");
+        var waiting = (await Api.AllPagesAsync(expert, "/api/tasks")).Single(t => ((string?)t["title"])?.StartsWith("职工出题审核") == true);
+        var task = await Api.JsonAsync(await expert.GetAsync($"/api/tasks/{waiting["id"]}"));
+        Assert.Equal("C", (string?)task["case"]!["data"]!["answerChoice"]);
+        Assert.Equal("刘洋", (string?)task["applicant"]!["displayName"]);
+
+        var designer = await Api.CookieClientAsync(server, "designer");
+        var bank = JsonNode.Parse(await designer.GetStringAsync("/api/question-banks"))!.AsArray().Single(b => (string?)b!["name"] == "职工安全生产与劳动合同法题库")!;
+        var questions = JsonNode.Parse(await designer.GetStringAsync($"/api/question-banks/{bank["id"]}/questions"))!.AsArray();
+        Assert.True(questions.Count(q => (string?)q!["topic"] == "安全生产") >= 30);
+        Assert.True(questions.Count(q => (string?)q!["topic"] == "劳动合同法") >= 30);
+        Assert.Equal(questions.Count, questions.Select(q => (string?)q!["text"]).Distinct().Count());
+        Assert.All(questions, q => Assert.False(string.IsNullOrEmpty((string?)q!["explanation"])));
     }
 }
 

@@ -40,6 +40,33 @@ public abstract class QuestionBankTests(CaseServer server)
     }
 
     [Fact]
+    public async Task An_editor_below_a_bank_reads_its_questions_without_keys_or_explanations_and_cannot_export_it_but_keeps_the_keys_of_their_own()
+    {
+        var designer = await Api.CookieClientAsync(server, "designer");
+        var admin = await Api.CookieClientAsync(server, "district-admin");
+        var cityBank = await TrainingApi.BankAsync(server, designer, "某市总工会", "市级保密", 3);
+        var districtBank = await TrainingApi.BankAsync(server, admin, "东城区总工会", "区级自建", 2);
+
+        var below = JsonNode.Parse(await admin.GetStringAsync($"/api/question-banks/{cityBank}/questions"))!.AsArray();
+        Assert.Equal(3, below.Count);
+        Assert.All(below, q =>
+        {
+            Assert.StartsWith("市级保密第", (string?)q!["text"]);
+            Assert.Equal(3, q["options"]!.AsArray().Count);
+            Assert.Null(q["answer"]);
+            Assert.Null(q["explanation"]);
+        });
+        Assert.DoesNotContain("解析", System.Text.RegularExpressions.Regex.Unescape(below.ToJsonString()));
+        await Api.ProblemAsync(await admin.GetAsync($"/api/question-banks/{cityBank}/export"), HttpStatusCode.Forbidden);
+
+        var own = JsonNode.Parse(await admin.GetStringAsync($"/api/question-banks/{districtBank}/questions"))!.AsArray();
+        Assert.Equal(["A", "B"], own.Select(q => (string)q!["answer"]!));
+        Assert.All(own, q => Assert.Contains("解析", (string?)q!["explanation"]));
+        Assert.Equal(["A", "B", "A"], JsonNode.Parse(await designer.GetStringAsync($"/api/question-banks/{cityBank}/questions"))!.AsArray().Select(q => (string)q!["answer"]!));
+        Assert.Equal(HttpStatusCode.OK, (await designer.GetAsync($"/api/question-banks/{cityBank}/export")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_bad_question_is_422_naming_the_field_and_nothing_is_written()
     {
         var designer = await Api.CookieClientAsync(server, "designer");

@@ -526,6 +526,8 @@ const zhCN = {
   "banks.difficulty": "难度",
   "banks.text": "题目",
   "banks.answer": "答案",
+  "banks.proposedBy": "出题人",
+  "banks.keysHidden": "这是上级单位的题库：可以抽题，但看不到答案和解析。",
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -1050,6 +1052,8 @@ const zhTW: Record<MessageKey, string> = {
   "banks.difficulty": "難度",
   "banks.text": "題目",
   "banks.answer": "答案",
+  "banks.proposedBy": "出題人",
+  "banks.keysHidden": "這是上級單位的題庫：可以抽題，但看不到答案和解析。",
 };
 
 const en: Record<MessageKey, string> = {
@@ -1572,6 +1576,8 @@ const en: Record<MessageKey, string> = {
   "banks.difficulty": "Difficulty",
   "banks.text": "Question",
   "banks.answer": "Answer",
+  "banks.proposedBy": "Proposed by",
+  "banks.keysHidden": "A bank above mine: I draw questions from it but do not see its keys or explanations.",
 };
 
 export const studioTexts: Catalogue<MessageKey> = { "zh-CN": zhCN, "zh-TW": zhTW, en };

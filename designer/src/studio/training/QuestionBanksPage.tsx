@@ -7,11 +7,12 @@ import { useI18n } from "../i18n/i18n";
 import { refusalText, type RefusalText } from "../i18n/refusal-text";
 
 const flatten = (nodes: OrgNode[]): OrgNode[] => nodes.flatMap((n) => [n, ...flatten((n.children ?? []) as OrgNode[])]);
-const answerText = (answer: unknown) => (Array.isArray(answer) ? answer.join("") : String(answer));
+const answerText = (answer: unknown) => (answer == null ? "—" : Array.isArray(answer) ? answer.join("") : String(answer));
 
 /**
- * Question banks (题库): those of my org and below to edit, those above to read; a bank's questions with their keys;
- * creating a bank; importing questions from Excel with a dry run that lists each bad row, and exporting them.
+ * Question banks (题库): those of my org and below to edit, those above to read; a bank's questions with their keys
+ * (only in my own banks: a bank above mine shows its questions without keys) and the worker credited for each
+ * question that came from question collection (职工出题); creating a bank; importing questions from Excel with a dry run that lists each bad row, and exporting them.
  */
 export default function QuestionBanksPage() {
   const { t } = useI18n();
@@ -84,8 +85,9 @@ export default function QuestionBanksPage() {
                 <Button type="primary" disabled={!fileId || busy || !report?.dryRun || report.errors.length > 0} onClick={() => void runImport(false)}>{t("orgs.importNow")}</Button>
               </>
             )}
-            <a href={`/api/question-banks/${bank.id}/export`} download>{t("banks.export")}</a>
+            {bank.editable && <a href={`/api/question-banks/${bank.id}/export`} download>{t("banks.export")}</a>}
           </Space>
+          {!bank.editable && <Alert type="info" title={t("banks.keysHidden")} />}
           <Typography.Paragraph type="secondary">{t("banks.importHelp")}</Typography.Paragraph>
           {report && (
             <div role="status">
@@ -102,6 +104,7 @@ export default function QuestionBanksPage() {
           <DataTable label={t("banks.questions")} rowKey="id" dataSource={questions} pageSize={20} columns={[
             { title: t("banks.type"), dataIndex: "type" }, { title: t("banks.topic"), dataIndex: "topic" }, { title: t("banks.difficulty"), dataIndex: "difficulty" },
             { title: t("banks.text"), dataIndex: "text" }, { title: t("banks.answer"), render: (_: unknown, q: QuestionEditView) => answerText(q.answer) },
+            { title: t("banks.proposedBy"), render: (_: unknown, q: QuestionEditView) => q.proposedBy ?? "—" },
           ]} />
         </>
       )}

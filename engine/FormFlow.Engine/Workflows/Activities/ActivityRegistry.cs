@@ -56,5 +56,6 @@ public sealed class ActivityRegistry
         .Add(new RecordRedemptionActivity())
         .Add(new ScoreQuizActivity())
         .Add(new HandOffActivity())
-        .Add(new PublishActivity());
+        .Add(new PublishActivity())
+        .Add(new AddBankQuestionActivity());
 }

@@ -14,6 +14,20 @@ internal static class CaseOrgs
     public static string Handling(ActivityContext context) =>
         (string?)context.Instance.Case["org"] ?? Applicant(context);
 
+    /// <summary>The org a step names by its inputs <c>org</c> ("handling", the default, or "applicant") and <c>level</c> (that org's ancestor at the level).</summary>
+    public static string Targeted(ActivityContext context)
+    {
+        var org = context.String("org") == "applicant" ? Applicant(context) : Handling(context);
+        return context.String("level") is { } level ? Ancestor(context, org, level) : org;
+    }
+
+    /// <summary>Checks a literal <c>org</c> input of a step that uses <see cref="Targeted"/>.</summary>
+    public static void CheckTargeted(ActivityCheck check)
+    {
+        if (check.LiteralString("org") is { } org && org is not ("handling" or "applicant"))
+            check.Problem("org", $"org must be \"handling\" or \"applicant\", not \"{org}\"");
+    }
+
     public static string Parent(ActivityContext context, string org) =>
         Resolver(context, $"the parent of org '{org}'").ParentOf(org)
         ?? throw new WorkflowActivityException($"org '{org}' has no parent org (or is unknown to the org resolver)");

@@ -36,8 +36,7 @@ internal sealed class PublishActivity : ActivityBehaviour
     {
         if (check.LiteralString("kind") is { } kind && !Kinds.Contains(kind))
             check.Problem("kind", $"kind must be one of {string.Join(", ", Kinds)}, not \"{kind}\"");
-        if (check.LiteralString("org") is { } org && org is not ("handling" or "applicant"))
-            check.Problem("org", $"org must be \"handling\" or \"applicant\", not \"{org}\"");
+        CaseOrgs.CheckTargeted(check);
         if (check.LiteralString("credit") is { } credit && credit is not ("applicant" or "none"))
             check.Problem("credit", $"credit must be \"applicant\" or \"none\", not \"{credit}\"");
         if (JsonText.Number(check.Literal("expiresInDays")) is { } days && days < 1)
@@ -48,8 +47,7 @@ internal sealed class PublishActivity : ActivityBehaviour
     {
         var kind = context.RequiredString("kind");
         if (!Kinds.Contains(kind)) throw new WorkflowActivityException($"input 'kind' must be one of {string.Join(", ", Kinds)}, not '{kind}'");
-        var org = context.String("org") == "applicant" ? CaseOrgs.Applicant(context) : CaseOrgs.Handling(context);
-        if (context.String("level") is { } level) org = CaseOrgs.Ancestor(context, org, level);
+        var org = CaseOrgs.Targeted(context);
         var credit = context.String("credit") ?? (kind == "faq" ? "none" : "applicant");
         context.AddEffect("publish", new JsonObject
         {

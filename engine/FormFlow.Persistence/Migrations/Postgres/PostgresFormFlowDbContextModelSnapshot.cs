@@ -1744,6 +1744,10 @@ namespace FormFlow.Persistence.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("ImageFileId")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -1751,6 +1755,13 @@ namespace FormFlow.Persistence.Migrations.Postgres
                     b.Property<string>("Options")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("ProposedByAccountId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<long?>("SourceCaseId")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -1768,6 +1779,9 @@ namespace FormFlow.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(16)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
 
                     b.HasIndex("BankId", "Topic", "Difficulty");
 
@@ -1823,6 +1837,8 @@ namespace FormFlow.Persistence.Migrations.Postgres
 
                     b.HasIndex("OrgUnitId");
 
+                    b.HasIndex("SettledAt", "ClosesAt");
+
                     b.ToTable("Contests", (string)null);
                 });
 
@@ -1859,6 +1875,30 @@ namespace FormFlow.Persistence.Migrations.Postgres
                         .IsDescending(false, true, false);
 
                     b.ToTable("ContestBests", (string)null);
+                });
+
+            modelBuilder.Entity("FormFlow.Persistence.Training.ContestUnionScore", b =>
+                {
+                    b.Property<int>("ContestId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Participants")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ScoreSum")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("TimeUsedMsSum")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("ContestId", "OrgUnitId");
+
+                    b.HasIndex("OrgUnitId");
+
+                    b.ToTable("ContestUnionScores", (string)null);
                 });
 
             modelBuilder.Entity("FormFlow.Persistence.Training.QuestionBank", b =>
@@ -2510,6 +2550,21 @@ namespace FormFlow.Persistence.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FormFlow.Persistence.Training.ContestUnionScore", b =>
+                {
+                    b.HasOne("FormFlow.Persistence.Training.Contest", null)
+                        .WithMany()
+                        .HasForeignKey("ContestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FormFlow.Persistence.Orgs.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

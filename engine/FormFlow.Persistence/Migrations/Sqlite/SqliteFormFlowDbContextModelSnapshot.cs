@@ -1686,6 +1686,10 @@ namespace FormFlow.Persistence.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ImageFileId")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -1693,6 +1697,13 @@ namespace FormFlow.Persistence.Migrations.Sqlite
                     b.Property<string>("Options")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposedByAccountId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SourceCaseId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -1710,6 +1721,9 @@ namespace FormFlow.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
 
                     b.HasIndex("BankId", "Topic", "Difficulty");
 
@@ -1763,6 +1777,8 @@ namespace FormFlow.Persistence.Migrations.Sqlite
 
                     b.HasIndex("OrgUnitId");
 
+                    b.HasIndex("SettledAt", "ClosesAt");
+
                     b.ToTable("Contests", (string)null);
                 });
 
@@ -1799,6 +1815,30 @@ namespace FormFlow.Persistence.Migrations.Sqlite
                         .IsDescending(false, true, false);
 
                     b.ToTable("ContestBests", (string)null);
+                });
+
+            modelBuilder.Entity("FormFlow.Persistence.Training.ContestUnionScore", b =>
+                {
+                    b.Property<int>("ContestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Participants")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ScoreSum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TimeUsedMsSum")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ContestId", "OrgUnitId");
+
+                    b.HasIndex("OrgUnitId");
+
+                    b.ToTable("ContestUnionScores", (string)null);
                 });
 
             modelBuilder.Entity("FormFlow.Persistence.Training.QuestionBank", b =>
@@ -2442,6 +2482,21 @@ namespace FormFlow.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FormFlow.Persistence.Training.ContestUnionScore", b =>
+                {
+                    b.HasOne("FormFlow.Persistence.Training.Contest", null)
+                        .WithMany()
+                        .HasForeignKey("ContestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FormFlow.Persistence.Orgs.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -1,0 +1,54 @@
+using FormFlow.Persistence.Accounts;
+using FormFlow.Persistence.Database;
+using FormFlow.Persistence.Orgs;
+using FormFlow.Persistence.Training;
+using FormFlow.Server.Tests.Fixtures;
+using Microsoft.EntityFrameworkCore;
+
+namespace FormFlow.Server.Tests.Persistence;
+
+/// <summary>
+/// A database written by the release before the union figures were kept (ContestUnionScores) opens with this one and
+/// loses nothing: each union's figures of a contest already run are counted from its members' best scores, so the union
+/// leaderboard of an old contest reads as it did.
+/// </summary>
+public sealed class LandedContestsTests
+{
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task The_union_figures_of_contests_already_run_are_counted_from_their_best_scores(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        int contestId, first, second;
+        await using (var old = await database.OpenAsReleaseBeforeAsync("TrainingCollection"))
+        {
+            var city = await OrgUnits.CreateAsync(old, "旧市总工会", OrgLevel.City, null);
+            var a = await OrgUnits.CreateAsync(old, "甲厂工会", OrgLevel.Grassroots, city);
+            var b = await OrgUnits.CreateAsync(old, "乙厂工会", OrgLevel.Grassroots, city);
+            await old.SaveChangesAsync();
+            (first, second) = (a.Id, b.Id);
+            var at = new DateTime(2026, 12, 1, 8, 0, 0, DateTimeKind.Utc);
+            var contest = new Contest
+            {
+                OrgUnitId = city.Id, Title = "旧竞赛", Questions = 4, OpensAt = at, ClosesAt = at.AddDays(1), DurationSeconds = 300,
+                AttemptsAllowed = 1, PlacePoints = "[]", CreatedAt = at,
+            };
+            old.Contests.Add(contest);
+            foreach (var (name, org, score, ms) in new[] { ("p1", a.Id, 4, 100_000L), ("p2", a.Id, 2, 50_000L), ("p3", b.Id, 3, 70_000L) })
+            {
+                old.Users.Add(new Account { Id = name, UserName = name, NormalizedUserName = name.ToUpperInvariant(), DisplayName = name, SecurityStamp = name });
+                await old.SaveChangesAsync();
+                old.ContestBests.Add(new ContestBest { ContestId = contest.Id, AccountId = name, OrgUnitId = org, Score = score, TimeUsedMs = ms, AttemptId = 1, AchievedAt = at });
+            }
+            await old.SaveChangesAsync();
+            contestId = contest.Id;
+        }
+
+        await using var db = database.Open();
+        Assert.Contains(await FormFlowDatabase.MigrateAsync(db), m => m.EndsWith("_TrainingCollection"));
+        var kept = await db.ContestUnionScores.Where(u => u.ContestId == contestId).OrderBy(u => u.OrgUnitId).ToListAsync();
+        Assert.Equal([(first, 2, 6L, 150_000L), (second, 1, 3L, 70_000L)], kept.Select(u => (u.OrgUnitId, u.Participants, u.ScoreSum, u.TimeUsedMsSum)));
+        Assert.Equal(3, await db.ContestBests.CountAsync(x => x.ContestId == contestId));
+    }
+}
