@@ -114,20 +114,22 @@ internal static class FigureChanges
             foreach (var c in await db.Cases.AsNoTracking().Where(c => cases.Contains(c.Id)).Select(c => new { c.Id, c.OrgUnitId }).ToListAsync(ct))
                 caseOrgs[c.Id] = c.OrgUnitId;
         var accounts = points.Where(p => p.CaseId is null).Select(p => p.AccountId).Distinct().ToList();
-        var memberOrgs = accounts.Count == 0 ? [] : await MemberOrgsAsync(db, accounts, ct);
+        var accountOrgs = accounts.Count == 0 ? [] : await AccountOrgsAsync(db, accounts, ct);
         foreach (var p in points)
         {
             int? org = p.CaseId is { } id ? caseOrgs.TryGetValue(id, out var o) ? o : null
-                : memberOrgs.TryGetValue(p.AccountId, out var m) ? m : null;
+                : accountOrgs.TryGetValue(p.AccountId, out var m) ? m : null;
             if (org is { } at) deltas.AddRange(FigureRules.PointsAwarded(at, p.AwardedAt, p.Points));
         }
     }
 
-    /// <summary>The org of each account's membership (the lowest member ID when there were several).</summary>
-    internal static async Task<Dictionary<string, int>> MemberOrgsAsync(FormFlowDbContext db, List<string> accounts, CancellationToken ct) =>
-        (await db.Members.AsNoTracking().Where(m => m.AccountId != null && accounts.Contains(m.AccountId))
-            .Select(m => new { m.Id, AccountId = m.AccountId!, m.OrgUnitId }).ToListAsync(ct))
-        .GroupBy(m => m.AccountId).ToDictionary(g => g.Key, g => g.MinBy(m => m.Id)!.OrgUnitId);
+    /// <summary>
+    /// The org an account's points count at when no case awarded them: that of its first role (lowest ID), which a
+    /// later membership or role does not change.
+    /// </summary>
+    internal static async Task<Dictionary<string, int>> AccountOrgsAsync(FormFlowDbContext db, List<string> accounts, CancellationToken ct) =>
+        (await db.RoleAssignments.AsNoTracking().Where(r => accounts.Contains(r.AccountId)).Select(r => new { r.Id, r.AccountId, r.OrgUnitId }).ToListAsync(ct))
+        .GroupBy(r => r.AccountId).ToDictionary(g => g.Key, g => g.MinBy(r => r.Id)!.OrgUnitId);
 
     private static async Task AddParticipationsAsync(FormFlowDbContext db, List<Participation> participations, List<FigureDelta> deltas, CancellationToken ct)
     {

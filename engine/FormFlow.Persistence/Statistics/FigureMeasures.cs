@@ -27,7 +27,7 @@ public static class FigureMeasures
     public const string Redemptions = "redemptions";
     /// <summary>Redemptions, key = merchant ID (empty when a workflow step recorded it).</summary>
     public const string MerchantRedemptions = "merchantRedemptions";
-    /// <summary>Points credited (value = points; day of award; the case's org, else the member's).</summary>
+    /// <summary>Points credited (value = points; day of award; the case's org, else the org of the account's first role).</summary>
     public const string Points = "points";
     /// <summary>Survey and vote participants, key = service activation ID, period <see cref="FigurePeriods.AllTime"/>.</summary>
     public const string Participants = "participants";

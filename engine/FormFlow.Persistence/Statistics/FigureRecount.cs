@@ -91,7 +91,7 @@ public static class FigureRecount
                 p.AwardedAt, p.Points,
                 Org = p.CaseId != null
                     ? db.Cases.Where(c => c.Id == p.CaseId).Select(c => (int?)c.OrgUnitId).FirstOrDefault()
-                    : db.Members.Where(m => m.AccountId == p.AccountId).OrderBy(m => m.Id).Select(m => (int?)m.OrgUnitId).FirstOrDefault(),
+                    : db.RoleAssignments.Where(r => r.AccountId == p.AccountId).OrderBy(r => r.Id).Select(r => (int?)r.OrgUnitId).FirstOrDefault(),
             }),
             p => p.Org is { } org ? FigureRules.PointsAwarded(org, p.AwardedAt, p.Points) : []);
         await Source("participations", db.Participations.AsNoTracking().Select(p => new
