@@ -57,16 +57,17 @@ public abstract partial class FormFlowDbContext(DbContextOptions options) : Iden
         });
     }
 
+    /// <summary>The synchronous save keeps the figures too (by the asynchronous path; FormFlow itself saves asynchronously).</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RefuseAuditRewrites();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        return SaveWithFiguresAsync(acceptAllChangesOnSuccess, CancellationToken.None).GetAwaiter().GetResult();
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         RefuseAuditRewrites();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        return SaveWithFiguresAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     private void RefuseAuditRewrites()

@@ -18,6 +18,7 @@ internal static class CliApp
         root.Subcommands.Add(DbCommands.Create());
         root.Subcommands.Add(ModuleCommands.Create());
         root.Subcommands.Add(ResponseCommands.Create());
+        root.Subcommands.Add(StatsCommands.Create());
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -131,6 +131,11 @@ export type BenefitName = {
   name: string;
 };
 
+export type BucketFigures = {
+  bucket: string;
+  figures: FigureTotals;
+};
+
 export type ByOrgHidden = {
   reason: string;
   until: null | string;
@@ -418,6 +423,76 @@ export type FieldResult = {
   texts: null | string[];
 };
 
+export type FigureBreakdown = {
+  org: FigureOrg;
+  parent: null | FigureOrg;
+  from: string;
+  to: string;
+  totals: FigureTotals;
+  direct: FigureTotals;
+  children: OrgFigures[];
+  redemptionsByBenefit: KeyedCount[];
+  redemptionsByMerchant: KeyedCount[];
+  participantsByService: KeyedCount[];
+};
+
+export type FigureComparison = {
+  org: FigureOrg;
+  current: PeriodFigures;
+  other: PeriodFigures;
+  change: {
+  [key: string]: null | number;
+};
+};
+
+export type FigureModules = {
+  org: FigureOrg;
+  from: string;
+  to: string;
+  modules: ModuleFigures[];
+};
+
+export type FigureOrg = {
+  id: number;
+  name: string;
+  level: string;
+  hasChildren: boolean;
+};
+
+export type FigureRanking = {
+  org: FigureOrg;
+  level: string;
+  sort: string;
+  order: string;
+  total: number;
+  offset: number;
+  rows: OrgFigures[];
+};
+
+export type FigureTotals = {
+  received: number;
+  finished: number;
+  rejected: number;
+  onTime: number;
+  late: number;
+  onTimeRate: null | number;
+  handlingMedianHours: null | number;
+  handlingP90Hours: null | number;
+  escalated: number;
+  offline: number;
+  membersJoined: number;
+  membersActive: number;
+  redemptions: number;
+  points: number;
+  participants: number;
+};
+
+export type FigureTrend = {
+  org: FigureOrg;
+  grain: string;
+  buckets: BucketFigures[];
+};
+
 export type FileView = {
   id: string;
   name: string;
@@ -494,6 +569,12 @@ export type JsonArray = unknown[];
 export type JsonNode = unknown;
 
 export type JsonObject = { [key: string]: unknown };
+
+export type KeyedCount = {
+  key: string;
+  name: string;
+  count: number;
+};
 
 export type LeaderboardLine = {
   rank: number;
@@ -620,6 +701,12 @@ export type ModuleDetailView = {
   versions: ModuleVersionView[];
 };
 
+export type ModuleFigures = {
+  moduleKey: string;
+  name: string;
+  figures: FigureTotals;
+};
+
 export type ModuleSettingsRequest = {
   autoUpgrade: boolean;
 };
@@ -707,6 +794,11 @@ export type OptionCount = {
   count: number;
 };
 
+export type OrgFigures = {
+  org: FigureOrg;
+  figures: FigureTotals;
+};
+
 export type OrgImportError = {
   row: number;
   column: string;
@@ -764,6 +856,12 @@ export type ParticipantQuestion = {
   text: string;
   options: QuestionOption[];
   imageFileId: null | string;
+};
+
+export type PeriodFigures = {
+  from: string;
+  to: string;
+  figures: FigureTotals;
 };
 
 export type PersonPage = {

@@ -26,6 +26,8 @@ public sealed class Case
     public required string Instance { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
+    /// <summary>UTC time the case first reached finished or rejected; set once by the save that closes it (the day its figures count in).</summary>
+    public DateTime? ClosedAt { get; set; }
     public long Version { get; set; }
 }
 

@@ -21,6 +21,7 @@ internal sealed class CaseMapping : IEntityTypeConfiguration<Case>
         b.Property(c => c.CurrentStep).HasMaxLength(200);
         b.Property(c => c.CreatedAt).HasConversion(UtcDateTimes.Converter);
         b.Property(c => c.UpdatedAt).HasConversion(UtcDateTimes.Converter);
+        b.Property(c => c.ClosedAt).HasConversion(UtcDateTimes.NullableConverter);
         b.Property(c => c.Version).IsConcurrencyToken();
         b.HasOne<ServiceActivation>().WithMany().HasForeignKey(c => c.ServiceActivationId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<ModuleSnapshot>().WithMany().HasForeignKey(c => c.SnapshotHash).OnDelete(DeleteBehavior.Restrict);

@@ -47,6 +47,9 @@ public static class FormFlowDatabase
         return tuned.ConnectionString;
     }
 
+    /// <summary>The migration that added the figures (<see cref="Statistics.Figure"/>).</summary>
+    public const string FiguresMigration = "StatisticsFigures";
+
     /// <summary>
     /// Applies pending migrations and returns their names. SQLite: creates the data folder first and switches the
     /// file to write-ahead logging so readers do not block the writer (see <see cref="SqlitePragmas"/> for the per-connection part). PostgreSQL: EF
@@ -58,6 +61,9 @@ public static class FormFlowDatabase
         var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
         await db.Database.MigrateAsync(ct);
         if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        // A database of a release before the figures gets them from its raw rows, once, as it opens.
+        if (pending.Any(m => m.EndsWith("_" + FiguresMigration, StringComparison.Ordinal)))
+            await Statistics.FigureRecount.RecountAsync(db, repair: true, progress: null, ct);
         return pending;
     }
 

@@ -58,6 +58,7 @@ public static class OrgUnits
         var keep = oldPrefix.Length;
         await db.OrgUnits.Within(oldPrefix).ExecuteUpdateAsync(s => s.SetProperty(o => o.Path, o => newPrefix + o.Path.Substring(keep)), ct);
         await db.OrgUnits.Where(o => o.Id == unit.Id).ExecuteUpdateAsync(s => s.SetProperty(o => o.ParentId, parent.Id), ct);
+        await Statistics.FigureStore.MoveSubtreeAsync(db, unit.Id, oldPrefix, newPrefix, ct);
         unit.Path = newPrefix;
         unit.ParentId = parent.Id;
     }

@@ -13,6 +13,7 @@ internal static class StatisticsEndpoints
             .WithSummary("Cases by module, status and month, deadlines met and missed, members joined by month — over my subtree (or orgUnitId inside it), from/to as local dates (yyyy-MM-dd, inclusive).");
         stats.MapGet("/export", ExportAsync).Produces(200, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
             .WithSummary("The same statistics as a file: format=xlsx (summary and case list sheets) or csv (summary). No personal data.");
+        stats.MapFigureEndpoints();
     }
 
     private static async Task<IResult> GetAsync(string? orgUnitId, string? from, string? to, FormFlowDbContext db, HttpContext http, CancellationToken ct)

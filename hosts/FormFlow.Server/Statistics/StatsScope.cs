@@ -76,7 +76,7 @@ internal sealed record StatsScope(List<int> OrgIds, DateTime FromUtc, DateTime T
     private static IResult BadParameter(string name, string value) =>
         Problem(StatusCodes.Status400BadRequest, $"Invalid query parameter '{name}'", $"{name} '{value}' is not a date like 2026-03-01", name);
 
-    private static IResult Problem(int status, string title, string detail, string? parameter = null) =>
+    internal static IResult Problem(int status, string title, string detail, string? parameter = null) =>
         TypedResults.Problem(statusCode: status, title: title, detail: detail,
             extensions: parameter is null ? null : new Dictionary<string, object?> { ["parameter"] = parameter });
 }

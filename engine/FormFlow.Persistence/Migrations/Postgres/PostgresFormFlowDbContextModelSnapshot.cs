@@ -174,6 +174,9 @@ namespace FormFlow.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1716,6 +1719,34 @@ namespace FormFlow.Persistence.Migrations.Postgres
                         .HasFilter("\"RetiredAt\" IS NULL");
 
                     b.ToTable("ServiceActivations", (string)null);
+                });
+
+            modelBuilder.Entity("FormFlow.Persistence.Statistics.Figure", b =>
+                {
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Measure")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ModuleKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("OrgUnitId", "Period", "Measure", "ModuleKey", "Key");
+
+                    b.ToTable("Figures", (string)null);
                 });
 
             modelBuilder.Entity("FormFlow.Persistence.Training.BankQuestion", b =>

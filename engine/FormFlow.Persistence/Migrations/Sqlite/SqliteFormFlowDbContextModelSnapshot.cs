@@ -163,6 +163,9 @@ namespace FormFlow.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -1660,6 +1663,34 @@ namespace FormFlow.Persistence.Migrations.Sqlite
                         .HasFilter("\"RetiredAt\" IS NULL");
 
                     b.ToTable("ServiceActivations", (string)null);
+                });
+
+            modelBuilder.Entity("FormFlow.Persistence.Statistics.Figure", b =>
+                {
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Measure")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModuleKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OrgUnitId", "Period", "Measure", "ModuleKey", "Key");
+
+                    b.ToTable("Figures", (string)null);
                 });
 
             modelBuilder.Entity("FormFlow.Persistence.Training.BankQuestion", b =>

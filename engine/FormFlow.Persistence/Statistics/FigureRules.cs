@@ -1,0 +1,70 @@
+using FormFlow.Persistence.Cases;
+
+namespace FormFlow.Persistence.Statistics;
+
+/// <summary>A change to one org's own figures (before it is added to its ancestors and to the day, month and year rows). <paramref name="Day"/> null: <see cref="FigurePeriods.AllTime"/>.</summary>
+public readonly record struct FigureDelta(int OrgUnitId, DateOnly? Day, string Measure, string ModuleKey, string Key, long Value);
+
+/// <summary>
+/// What each raw row adds to the figures. The change tracker (<see cref="FigureChanges"/>) and the recount
+/// (<see cref="FigureRecount"/>) both call these, so the kept figures and the recounted ones follow one rule.
+/// </summary>
+public static class FigureRules
+{
+    public const string EscalateOutcome = "escalate";
+    public const string CancelledOutcome = "cancelled";
+
+    public static bool IsClosed(string status) => status is CaseStatuses.Finished or CaseStatuses.Rejected;
+
+    public static IEnumerable<FigureDelta> CaseReceived(int org, string module, DateTime createdAt)
+    {
+        yield return new(org, FigurePeriods.LocalDay(createdAt), FigureMeasures.Received, module, "", 1);
+    }
+
+    public static IEnumerable<FigureDelta> CaseClosed(int org, string module, string status, DateTime createdAt, DateTime closedAt)
+    {
+        var day = FigurePeriods.LocalDay(closedAt);
+        yield return new(org, day, status == CaseStatuses.Finished ? FigureMeasures.Finished : FigureMeasures.Rejected, module, "", 1);
+        yield return new(org, day, FigureMeasures.HandlingTime, module, HandlingHistogram.Bucket(closedAt - createdAt), 1);
+    }
+
+    public static IEnumerable<FigureDelta> TaskCompleted(int org, string module, string kind, DateTime? dueAt, DateTime completedAt, string? outcome)
+    {
+        var day = FigurePeriods.LocalDay(completedAt);
+        if (dueAt is { } due)
+        {
+            if (completedAt > due) yield return new(org, day, FigureMeasures.Late, module, "", 1);
+            else if (outcome != CancelledOutcome) yield return new(org, day, FigureMeasures.OnTime, module, "", 1);
+        }
+        if (outcome == EscalateOutcome) yield return new(org, day, FigureMeasures.Escalated, module, "", 1);
+        if (kind == "offlineHandling") yield return new(org, day, FigureMeasures.Offline, module, "", 1);
+    }
+
+    /// <summary><paramref name="sign"/> −1 takes a member's figures back (the member left the org or the active state).</summary>
+    public static IEnumerable<FigureDelta> MemberActive(int org, DateTime since, int sign)
+    {
+        yield return new(org, FigurePeriods.LocalDay(since), FigureMeasures.MembersActive, "", "", sign);
+    }
+
+    public static IEnumerable<FigureDelta> MemberJoined(int org, DateTime since)
+    {
+        yield return new(org, FigurePeriods.LocalDay(since), FigureMeasures.MembersJoined, "", "", 1);
+    }
+
+    public static IEnumerable<FigureDelta> Redeemed(int memberOrg, DateTime at, string benefit, long? merchantId)
+    {
+        var day = FigurePeriods.LocalDay(at);
+        yield return new(memberOrg, day, FigureMeasures.Redemptions, "", benefit, 1);
+        yield return new(memberOrg, day, FigureMeasures.MerchantRedemptions, "", merchantId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "", 1);
+    }
+
+    public static IEnumerable<FigureDelta> PointsAwarded(int org, DateTime at, int points)
+    {
+        if (points != 0) yield return new(org, FigurePeriods.LocalDay(at), FigureMeasures.Points, "", "", points);
+    }
+
+    public static IEnumerable<FigureDelta> Participated(int org, string module, int service)
+    {
+        yield return new(org, null, FigureMeasures.Participants, module, service.ToString(System.Globalization.CultureInfo.InvariantCulture), 1);
+    }
+}

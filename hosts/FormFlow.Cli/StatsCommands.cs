@@ -1,0 +1,54 @@
+using System.CommandLine;
+using FormFlow.Persistence.Database;
+using FormFlow.Persistence.Statistics;
+
+namespace FormFlow.Cli;
+
+/// <summary>
+/// `formflow stats recount [--repair] [--show 100] [--provider sqlite|postgres] [--connection ...] [--data-folder ./data]`
+/// — recounts the statistics figures from the raw rows (<see cref="FigureRecount"/>) and prints how many differ and the
+/// first of them (org, period, measure, module, key, recounted, stored); with --repair writes the recounted values.
+/// Exits 0 when the figures agree or were repaired, 1 when they differ and were left as they are.
+/// </summary>
+internal static class StatsCommands
+{
+    public static Command Create()
+    {
+        var provider = new Option<string>("--provider") { Description = "sqlite (default) or postgres", DefaultValueFactory = _ => "sqlite" };
+        var connection = new Option<string?>("--connection") { Description = "connection string; SQLite defaults to <data-folder>/formflow.db" };
+        var dataFolder = new Option<string>("--data-folder") { Description = "folder of the SQLite file", DefaultValueFactory = _ => "data" };
+        var repair = new Option<bool>("--repair") { Description = "write the recounted values where the stored figures differ" };
+        var show = new Option<int>("--show") { Description = "how many differences to print", DefaultValueFactory = _ => 100 };
+        var recount = new Command("recount", "Recount the statistics figures from the raw rows, print the differences, and repair them with --repair.")
+            { provider, connection, dataFolder, repair, show };
+        recount.SetAction(async (result, ct) =>
+        {
+            if (result.GetValue(show) < 0) throw new CliException("--show must be 0 or more");
+            DatabaseSettings settings;
+            try
+            {
+                settings = DatabaseSettings.Resolve(DatabaseSettings.ParseProvider(result.GetValue(provider)), result.GetValue(connection),
+                    Path.GetFullPath(result.GetValue(dataFolder)!));
+            }
+            catch (ArgumentException ex)
+            {
+                throw new CliException(ex.Message);
+            }
+            await using var db = FormFlowDatabase.CreateContext(settings);
+            var progress = new Progress<string>(line => result.InvocationConfiguration.Error.WriteLine(line));
+            var outcome = await FigureRecount.RecountAsync(db, result.GetValue(repair), progress, ct);
+            CliJson.Write(result, new
+            {
+                provider = settings.Provider.ToString().ToLowerInvariant(), recountedRows = outcome.ExpectedRows, storedRows = outcome.StoredRows,
+                differences = outcome.Differences.Count, repaired = outcome.Repaired,
+                first = outcome.Differences.Take(result.GetValue(show)).Select(d => new
+                {
+                    org = d.Key.OrgUnitId, period = d.Key.Period, measure = d.Key.Measure, module = d.Key.ModuleKey, key = d.Key.Key,
+                    recounted = d.Expected, stored = d.Stored,
+                }),
+            });
+            return outcome.Differences.Count == 0 || outcome.Repaired ? ExitCodes.Ok : ExitCodes.Invalid;
+        });
+        return new Command("stats", "Statistics figures.") { recount };
+    }
+}

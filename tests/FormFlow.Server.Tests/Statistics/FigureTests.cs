@@ -1,0 +1,293 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using FormFlow.Persistence;
+using FormFlow.Persistence.Accounts;
+using FormFlow.Persistence.Cases;
+using FormFlow.Persistence.Members;
+using FormFlow.Persistence.Points;
+using FormFlow.Persistence.Statistics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MiniExcelLibs;
+using FormFlow.Server.Tests.Fixtures;
+
+namespace FormFlow.Server.Tests.Statistics;
+
+/// <summary>
+/// The figures kept up to date: they equal a recount after a random mix of writes through the real write paths with
+/// dispatcher passes cut off midway; the recount repairs a damaged figure; each district sees only its own figures.
+/// </summary>
+public abstract class FigureTests(CaseServer server)
+{
+    /// <summary>Operations of the random mix: enough for every kind of change many times over, well under a minute per database.</summary>
+    private const int Operations = 300;
+    private const int Seed = 2026;
+
+    private async Task<int> OrgIdAsync(string name)
+    {
+        await using var db = server.OpenDb();
+        return await db.OrgUnits.Where(o => o.Name == name).Select(o => o.Id).SingleAsync();
+    }
+
+    private async Task AssertFiguresEqualARecountAsync()
+    {
+        await using var db = server.OpenDb();
+        var recount = await FigureRecount.RecountAsync(db, repair: false);
+        Assert.True(recount.Differences.Count == 0,
+            $"{recount.Differences.Count} figures differ from the recount, e.g. " + string.Join("; ", recount.Differences.Take(10).Select(d => $"{d.Key}: recounted {d.Expected}, stored {d.Stored}")));
+    }
+
+    [Fact]
+    public async Task The_figures_equal_a_recount_after_a_random_mix_of_writes_with_dispatcher_passes_cut_off_midway()
+    {
+        var random = new Random(Seed);
+        // Sign-in cookies count on the test's clock: sign in again after moving it.
+        async Task<(HttpClient, HttpClient[])> SignInAsync() => (await Api.CookieClientAsync(server, "worker"),
+            [await Api.CookieClientAsync(server, "reviewer"), await Api.CookieClientAsync(server, "district-admin"), await Api.CookieClientAsync(server, "designer")]);
+        var (worker, handlers) = await SignInAsync();
+        var joinService = await CaseServer.ServiceIdAsync(worker, "join");
+        var workerAccount = await AccountIdAsync("worker");
+        var crashes = 0;
+
+        for (var op = 0; op < Operations; op++)
+        {
+            var roll = random.Next(100);
+            if (roll < 30)
+            {
+                var response = await worker.PostAsJsonAsync($"/api/services/{joinService}/cases", new { data = await CaseServer.JoinDataAsync(worker) });
+                Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+            }
+            else if (roll < 55) await CompleteSomeTaskAsync(random, handlers);
+            else if (roll < 62)
+            {
+                server.Clock.Advance(TimeSpan.FromHours(random.Next(1, 96)));
+                (worker, handlers) = await SignInAsync();
+            }
+            else if (roll < 72) await server.DispatchAsync();
+            else if (roll < 78)
+            {
+                // The pass dies midway: its transaction never commits and its claims stay leased until they expire.
+                using var cut = new CancellationTokenSource(TimeSpan.FromMilliseconds(random.Next(0, 30)));
+                try { await server.Services.GetRequiredService<FormFlow.Server.Dispatch.CaseDispatcher>().RunOnceAsync(cut.Token); }
+                catch (OperationCanceledException) { crashes++; }
+            }
+            else if (roll < 88) await AwardPointsAsync(random, workerAccount, op);
+            else if (roll < 94) await RedeemAsync(random, op);
+            else await ParticipateAsync(random, op);
+        }
+        server.Clock.Advance(TimeSpan.FromHours(2));
+        for (var i = 0; i < 5; i++) await server.DispatchAsync();
+
+        await AssertFiguresEqualARecountAsync();
+        await using var db = server.OpenDb();
+        var city = await db.OrgUnits.Where(o => o.ParentId == null).Select(o => o.Id).FirstAsync();
+        var sums = await db.Figures.Where(f => f.OrgUnitId == city && f.Period >= 2000 && f.Period < 10000).GroupBy(f => f.Measure)
+            .Select(g => new { g.Key, Value = g.Sum(f => f.Value) }).ToDictionaryAsync(g => g.Key, g => g.Value);
+        foreach (var measure in new[] { FigureMeasures.Received, FigureMeasures.Finished, FigureMeasures.OnTime, FigureMeasures.Late, FigureMeasures.MembersJoined, FigureMeasures.Points, FigureMeasures.Redemptions })
+            Assert.True(sums.GetValueOrDefault(measure) > 0, $"the mix produced no '{measure}' ({string.Join(", ", sums.Select(s => $"{s.Key}={s.Value}"))}; {crashes} passes cut off)");
+        Assert.Equal(await db.Cases.CountAsync(), sums[FigureMeasures.Received]);
+    }
+
+    [Fact]
+    public async Task The_recount_names_a_figure_damaged_by_hand_and_repairs_it()
+    {
+        var worker = await Api.CookieClientAsync(server, "worker");
+        await CaseServer.SubmitJoinAsync(worker);
+        var district = await OrgIdAsync("东城区总工会");
+        var admin = await Api.CookieClientAsync(server, "district-admin");
+        var before = await Api.JsonAsync(await admin.GetAsync($"/api/stats/figures?orgUnitId={district}"));
+        await using (var db = server.OpenDb())
+        {
+            var row = await db.Figures.Where(f => f.OrgUnitId == district && f.Measure == FigureMeasures.Received && f.Period >= 2000 && f.Period < 10000).FirstAsync();
+            await db.Database.ExecuteSqlRawAsync("""UPDATE "Figures" SET "Value" = "Value" + 5 WHERE "OrgUnitId" = {0} AND "Period" = {1} AND "Measure" = {2} AND "ModuleKey" = {3} AND "Key" = {4}""",
+                [row.OrgUnitId, row.Period, row.Measure, row.ModuleKey, row.Key]);
+            var damaged = await FigureRecount.RecountAsync(db, repair: false);
+            var difference = Assert.Single(damaged.Differences);
+            Assert.Equal((district, FigureMeasures.Received, row.Value, row.Value + 5), (difference.Key.OrgUnitId, difference.Key.Measure, difference.Expected, difference.Stored));
+            var shown = await Api.JsonAsync(await admin.GetAsync($"/api/stats/figures?orgUnitId={district}"));
+            Assert.Equal(before["totals"]!["received"]!.GetValue<long>() + 5, shown["totals"]!["received"]!.GetValue<long>());
+
+            var repaired = await FigureRecount.RecountAsync(db, repair: true);
+            Assert.True(repaired.Repaired);
+            Assert.Empty((await FigureRecount.RecountAsync(db, repair: false)).Differences);
+        }
+        var after = await Api.JsonAsync(await admin.GetAsync($"/api/stats/figures?orgUnitId={district}"));
+        Assert.Equal(before["totals"]!["received"]!.GetValue<long>(), after["totals"]!["received"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public async Task Each_district_sees_only_its_own_figures_in_every_view_and_export_and_only_city_roles_see_the_city()
+    {
+        await TestAccounts.EnsureAsync(server, "xihu-admin", Roles.Admin, "西湖区总工会");
+        var dongcheng = await OrgIdAsync("东城区总工会");
+        var xihu = await OrgIdAsync("西湖区总工会");
+        var city = await OrgIdAsync("某市总工会");
+        var east = await Api.CookieClientAsync(server, "district-admin");
+        var west = await Api.CookieClientAsync(server, "xihu-admin");
+        var cityStaff = await Api.CookieClientAsync(server, "designer");
+
+        var like = (await CaseServer.SubmitJoinAsync(await Api.CookieClientAsync(server, "worker")))["id"]!.GetValue<long>();
+        var eastBefore = await Api.JsonAsync(await east.GetAsync("/api/stats/figures"));
+        var westBefore = await Api.JsonAsync(await west.GetAsync("/api/stats/figures"));
+        await AddXihuCaseAsync(like);
+        var eastAfter = await Api.JsonAsync(await east.GetAsync("/api/stats/figures"));
+        var westAfter = await Api.JsonAsync(await west.GetAsync("/api/stats/figures"));
+        var cityNow = await Api.JsonAsync(await cityStaff.GetAsync("/api/stats/figures"));
+
+        // Each district's default is itself; the city above is not named to them, and their numbers are their own.
+        Assert.Equal(dongcheng, eastAfter["org"]!["id"]!.GetValue<int>());
+        Assert.Equal(xihu, westAfter["org"]!["id"]!.GetValue<int>());
+        Assert.Null(eastAfter["parent"]);
+        Assert.Null(westAfter["parent"]);
+        Assert.Equal(eastBefore["totals"]!.ToJsonString(), eastAfter["totals"]!.ToJsonString());
+        Assert.Equal(westBefore["totals"]!["received"]!.GetValue<long>() + 1, westAfter["totals"]!["received"]!.GetValue<long>());
+        Assert.Equal(city, cityNow["org"]!["id"]!.GetValue<int>());
+        var children = cityNow["children"]!.AsArray().ToDictionary(c => c!["org"]!["id"]!.GetValue<int>(), c => c!["figures"]!["received"]!.GetValue<long>());
+        Assert.Equal(eastAfter["totals"]!["received"]!.GetValue<long>(), children[dongcheng]);
+        Assert.Equal(westAfter["totals"]!["received"]!.GetValue<long>(), children[xihu]);
+        // The city drills down to 西湖区 and back up.
+        var drilled = await Api.JsonAsync(await cityStaff.GetAsync($"/api/stats/figures?orgUnitId={xihu}"));
+        Assert.Equal(city, drilled["parent"]!["id"]!.GetValue<int>());
+
+        string[] views = ["", "/trend", "/modules", "/compare?otherFrom=2025-01-01&otherTo=2025-12-31", "/ranking", "/heat"];
+        foreach (var (client, own, other) in new[] { (east, dongcheng, xihu), (west, xihu, dongcheng) })
+        {
+            foreach (var view in views)
+            {
+                var join = view.Contains('?') ? '&' : '?';
+                await Api.ProblemAsync(await client.GetAsync($"/api/stats/figures{view}{join}orgUnitId={other}"), HttpStatusCode.NotFound);
+                await Api.ProblemAsync(await client.GetAsync($"/api/stats/figures{view}{join}orgUnitId={city}"), HttpStatusCode.NotFound);
+                Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/stats/figures{view}{join}orgUnitId={own}")).StatusCode);
+            }
+            var ranking = await Api.JsonAsync(await client.GetAsync("/api/stats/figures/ranking?level=grassroots&limit=500"));
+            await using var db = server.OpenDb();
+            var ownPath = await db.OrgUnits.Where(o => o.Id == own).Select(o => o.Path).SingleAsync();
+            foreach (var row in ranking["rows"]!.AsArray())
+                Assert.StartsWith(ownPath, await db.OrgUnits.Where(o => o.Id == row!["org"]!["id"]!.GetValue<int>()).Select(o => o.Path).SingleAsync());
+
+            var otherName = await db.OrgUnits.Where(o => o.Id == other).Select(o => o.Name).SingleAsync();
+            foreach (var view in new[] { "breakdown", "trend", "modules", "ranking", "heat" })
+            {
+                await Api.ProblemAsync(await client.GetAsync($"/api/stats/figures/export?view={view}&orgUnitId={other}"), HttpStatusCode.NotFound);
+                var file = await client.GetAsync($"/api/stats/figures/export?view={view}");
+                Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+                using var book = new MemoryStream(await file.Content.ReadAsByteArrayAsync());
+                var cells = string.Join("|", book.Query(useHeaderRow: true).Cast<IDictionary<string, object>>().SelectMany(r => r.Values).Select(v => v?.ToString()));
+                Assert.DoesNotContain(otherName, cells);
+                Assert.DoesNotContain("某市总工会", cells);
+            }
+        }
+
+        // The breakdown's export carries the same numbers as the view.
+        var sheet = await cityStaff.GetAsync("/api/stats/figures/export?view=breakdown");
+        using var cityBook = new MemoryStream(await sheet.Content.ReadAsByteArrayAsync());
+        var rows = cityBook.Query(useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        var westRow = rows.Single(r => (string)r["单位"] == "西湖区总工会");
+        Assert.Equal(children[xihu], Convert.ToInt64(westRow["收件"]));
+    }
+
+    [Fact]
+    public async Task Bad_parameters_are_refused_naming_the_parameter()
+    {
+        var admin = await Api.CookieClientAsync(server, "district-admin");
+        foreach (var (query, parameter) in new[]
+                 {
+                     ("/api/stats/figures?from=2026-02-30", "from"), ("/api/stats/figures?to=soon", "to"), ("/api/stats/figures?orgUnitId=-1", "orgUnitId"),
+                     ("/api/stats/figures/trend?grain=day", "grain"), ("/api/stats/figures/compare", "otherFrom"), ("/api/stats/figures/compare?otherFrom=2026-05-01&otherTo=2026-04-01", "otherFrom"),
+                     ("/api/stats/figures/ranking?sort=name", "sort"), ("/api/stats/figures/ranking?order=up", "order"), ("/api/stats/figures/ranking?limit=0", "limit"),
+                     ("/api/stats/figures/ranking?offset=-3", "offset"), ("/api/stats/figures/ranking?level=village", "level"), ("/api/stats/figures/heat?minTasks=x", "minTasks"),
+                     ("/api/stats/figures/export?view=pie", "view"), ("/api/stats/figures/export", "view"), ("/api/stats/figures?from=1999-12-31", "from"),
+                 })
+        {
+            var problem = await Api.ProblemAsync(await admin.GetAsync(query), HttpStatusCode.BadRequest);
+            Assert.Equal(parameter, problem["parameter"]!.GetValue<string>());
+        }
+        await Api.ProblemAsync(await (await Api.CookieClientAsync(server, "worker")).GetAsync("/api/stats/figures/ranking"), HttpStatusCode.Forbidden);
+    }
+
+    private async Task<string> AccountIdAsync(string userName)
+    {
+        await using var db = server.OpenDb();
+        return await db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync();
+    }
+
+    /// <summary>A case of an applicant in 西湖区 (no demo worker lives there): a copy of a stored case moved to its school union, saved through the context.</summary>
+    private async Task AddXihuCaseAsync(long likeId)
+    {
+        var school = await OrgIdAsync("西湖区实验小学工会");
+        await using var db = server.OpenDb();
+        var like = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == likeId);
+        db.Cases.Add(new Case
+        {
+            Number = $"FF-2026-XIHU{likeId}", ServiceActivationId = like.ServiceActivationId, SnapshotHash = like.SnapshotHash, ModuleKey = like.ModuleKey,
+            ApplicantAccountId = like.ApplicantAccountId, OrgUnitId = school, Status = CaseStatuses.Running, Data = like.Data, Instance = like.Instance,
+            CreatedAt = like.CreatedAt, UpdatedAt = like.UpdatedAt,
+        });
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>Some open task is completed with one of its outcomes by whichever handler may (a refusal is part of the mix too).</summary>
+    private async Task CompleteSomeTaskAsync(Random random, HttpClient[] handlers)
+    {
+        List<CaseTask> open;
+        await using (var db = server.OpenDb())
+            open = await db.CaseTasks.AsNoTracking().Where(t => t.CompletedAt == null).OrderBy(t => t.Id).Take(50).ToListAsync();
+        if (open.Count == 0) return;
+        var task = open[random.Next(open.Count)];
+        var outcomes = JsonNode.Parse(task.Outcomes)!.AsArray().Select(o => o!.GetValue<string>()).Where(o => o != "returnForInformation").ToList();
+        var outcome = outcomes.Count == 0 ? "done" : outcomes[random.Next(outcomes.Count)];
+        foreach (var handler in handlers)
+        {
+            var response = await handler.PostAsJsonAsync($"/api/tasks/{task.Id}/complete", new { outcome, rowVersion = task.Version, data = new { reason = "材料不全", note = "已处理" } });
+            Assert.True((int)response.StatusCode < 500, await response.Content.ReadAsStringAsync());
+            if (response.IsSuccessStatusCode) return;
+        }
+    }
+
+    private async Task AwardPointsAsync(Random random, string workerAccount, int op)
+    {
+        await using var db = server.OpenDb();
+        await using var transaction = await db.BeginWriteTransactionAsync();
+        var caseId = random.Next(2) == 0 ? await db.Cases.OrderBy(c => c.Id).Select(c => (long?)c.Id).FirstOrDefaultAsync() : null;
+        await PointsLedger.AwardAsync(db, new PointsAward(workerAccount, random.Next(1, 50), "figureMix", "统计测试", random.Next(2) == 0 ? 60 : null, caseId,
+            $"figure-mix-{Seed}-{op}", server.Clock.GetUtcNow()));
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+    }
+
+    private async Task RedeemAsync(Random random, int op)
+    {
+        await using var db = server.OpenDb();
+        var entitlements = await db.Entitlements.OrderBy(e => e.Id).Take(20).ToListAsync();
+        if (entitlements.Count == 0) return;
+        var entitlement = entitlements[random.Next(entitlements.Count)];
+        var merchantAccount = random.Next(2) == 0 ? await db.MerchantAccounts.Select(a => a.AccountId).FirstOrDefaultAsync() : null;
+        await using var transaction = await db.BeginWriteTransactionAsync();
+        var now = server.Clock.GetUtcNow();
+        var outcome = await Redemptions.RecordAsync(db, entitlement, new Redemption
+        {
+            MerchantAccountId = merchantAccount, At = now.UtcDateTime, Period = Quotas.PeriodOf(entitlement.Period, now), IdempotencyKey = $"figure-mix-{Seed}-{op}",
+        });
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        Assert.NotNull(outcome);
+    }
+
+    private async Task ParticipateAsync(Random random, int op)
+    {
+        await using var db = server.OpenDb();
+        var accounts = await db.Users.OrderBy(u => u.Id).Select(u => u.Id).ToListAsync();
+        var services = await db.ServiceActivations.OrderBy(s => s.Id).Select(s => s.Id).ToListAsync();
+        var orgs = await db.OrgUnits.OrderBy(o => o.Id).Select(o => o.Id).ToListAsync();
+        db.Participations.Add(new FormFlow.Persistence.Responses.Participation
+        {
+            ServiceActivationId = services[random.Next(services.Count)], AccountId = accounts[random.Next(accounts.Count)], PeriodKey = $"mix-{op}", OrgUnitId = orgs[random.Next(orgs.Count)],
+        });
+        await db.SaveChangesAsync();
+    }
+}
+
+public sealed class SqliteFigureTests(SqliteCaseServer server) : FigureTests(server), IClassFixture<SqliteCaseServer>;
+
+public sealed class PostgresFigureTests(PostgresCaseServer server) : FigureTests(server), IClassFixture<PostgresCaseServer>;
