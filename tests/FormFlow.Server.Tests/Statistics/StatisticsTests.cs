@@ -81,10 +81,23 @@ public abstract class StatisticsTests(CaseServer server)
         Assert.Equal(0, Total(february));
         Assert.Equal(Total(after), Total(await Api.JsonAsync(await admin.GetAsync("/api/stats?from=2026-03-02&to=2026-03-02"))));
 
-        // Forty days on, the review still open is past its deadline: missed.
+        // Forty days on, the review still open is past its deadline: missed, with every other task of the subtree that
+        // was open and not yet due (the demo leaves some, e.g. a question proposal waiting for its expert).
+        var now = server.Clock.GetUtcNow().UtcDateTime;
         server.Clock.Advance(TimeSpan.FromDays(40));
+        var dongcheng = await OrgIdAsync("东城区总工会");
+        int comingDue;
+        await using (var db = server.OpenDb())
+        {
+            var path = (await db.OrgUnits.SingleAsync(o => o.Id == dongcheng)).Path;
+            var subtree = db.OrgUnits.Where(o => o.Path.StartsWith(path)).Select(o => o.Id);
+            var open = db.CaseTasks.Where(t => t.CompletedAt == null && t.DueAt > now && t.DueAt < now.AddDays(40)
+                && db.Cases.Any(c => c.Id == t.CaseId && subtree.Contains(c.OrgUnitId)));
+            Assert.True(await open.AnyAsync(t => t.CaseId == waiting), "the waiting review comes due within the forty days");
+            comingDue = await open.CountAsync();
+        }
         var later = await Api.JsonAsync(await (await Api.CookieClientAsync(server, "district-admin")).GetAsync("/api/stats"));
-        Assert.Equal(1, later["deadlinesMet"]!["missed"]!.GetValue<int>() - before["deadlinesMet"]!["missed"]!.GetValue<int>());
+        Assert.Equal(comingDue, later["deadlinesMet"]!["missed"]!.GetValue<int>() - before["deadlinesMet"]!["missed"]!.GetValue<int>());
     }
 
     [Fact]
