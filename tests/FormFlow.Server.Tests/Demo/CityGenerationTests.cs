@@ -15,7 +15,7 @@ using Microsoft.EntityFrameworkCore;
 namespace FormFlow.Server.Tests.Demo;
 
 /// <summary>
-/// `formflow db generate`: a small city (2,000 members, 40 grassroots unions, one year, three times the plan's case
+/// `formflow db generate`: a small city (2,000 members, 40 grassroots unions, one year, five times the plan's case
 /// rate) generated twice with one seed into two empty databases of the provider. The tree has its levels, every
 /// module with a human step has cases in several states, the same seed gives the same rows, progress is printed, bad
 /// options and a non-empty database are refused naming why, and the real server, opened on the generated database,
@@ -190,7 +190,7 @@ public abstract class GeneratedCity(DatabaseProvider provider) : IAsyncLifetime
 
     private string[] Args(TestDatabase database) =>
         ["db", "generate", "--provider", provider.ToString().ToLowerInvariant(), "--connection", database.Settings.ConnectionString,
-         "--members", "2000", "--orgs", "40", "--years", "1", "--seed", "11", "--until", "2026-12-01", "--case-rate", "3"];
+         "--members", "2000", "--orgs", "40", "--years", "1", "--seed", "11", "--until", "2026-12-01", "--case-rate", "5"];
 
     /// <summary>A hash of the generated rows (the password hash aside: its salt is random by design).</summary>
     private static async Task<string> FingerprintAsync(FormFlowDbContext db)
