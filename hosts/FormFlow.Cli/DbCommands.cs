@@ -5,7 +5,8 @@ namespace FormFlow.Cli;
 
 /// <summary>
 /// `formflow db migrate [--provider sqlite|postgres] [--connection ...] [--data-folder ./data]` — brings a database
-/// to the current schema (the server does the same at start) and prints the migrations it applied.
+/// to the current schema (the server does the same at start) and prints the migrations it applied; `formflow db generate`
+/// fills an empty database with a generated city (<see cref="CityGeneration.CityCommand"/>).
 /// </summary>
 internal static class DbCommands
 {
@@ -16,7 +17,7 @@ internal static class DbCommands
         var dataFolder = new Option<string>("--data-folder") { Description = "folder for the SQLite file", DefaultValueFactory = _ => "data" };
         var migrate = new Command("migrate", "Apply pending database migrations.") { provider, connection, dataFolder };
         migrate.SetAction((result, ct) => MigrateAsync(result, result.GetValue(provider), result.GetValue(connection), result.GetValue(dataFolder)!, ct));
-        return new Command("db", "Manage the FormFlow database.") { migrate };
+        return new Command("db", "Manage the FormFlow database.") { migrate, CityGeneration.CityCommand.Create(provider, connection, dataFolder) };
     }
 
     private static async Task<int> MigrateAsync(ParseResult result, string? providerName, string? connection, string dataFolder, CancellationToken ct)

@@ -59,26 +59,21 @@ internal sealed class ResponseGenerator(FormFlowDbContext db, TimeProvider clock
         var service = await ActivateAsync(snapshot, key, root, ct);
         var random = new Random(seed);
         var runtime = new FormRuntime(form);
+        var submitted = clock.GetUtcNow().UtcDateTime;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         for (long start = 0; start < answers; start += ChunkAnswers)
         {
             var count = (int)Math.Min(ChunkAnswers, answers - start);
-            var rows = new List<(string Account, int Org, string Data)>(count);
-            var counts = new Dictionary<(int Org, string Field, string Bucket), (long Count, double Sum)>();
+            var rows = new List<StoredAnswer>(count);
             for (var i = 0; i < count; i++)
             {
                 var data = Answer(form, random);
                 if (start + i < Checked && runtime.Process(data, new FormProcessOptions { Mode = FormMode.Submit }) is { Valid: false } refused)
                     throw new InvalidOperationException($"a generated answer fails its form: {string.Join("; ", refused.Errors.Select(e => $"{e.Path}: {e.Message}"))}");
                 var org = units[random.Next(units.Count)].Id;
-                foreach (var bucket in AnswerBuckets.Of(form, data))
-                {
-                    counts.TryGetValue((org, bucket.Field, bucket.Bucket), out var c);
-                    counts[(org, bucket.Field, bucket.Bucket)] = (c.Count + 1, c.Sum + bucket.Sum);
-                }
-                rows.Add(($"generated-{service.Id}-{start + i:D8}", org, data.ToJsonString()));
+                rows.Add(new StoredAnswer($"generated-{service.Id}-{start + i:D8}", org, data, submitted, period, null));
             }
-            await WriteChunkAsync(service, period, rows, counts, ct);
+            await WriteAnswersAsync(db, service, form, rows, ct);
         }
         var total = await db.ResponseTallies.CountAsync(t => t.ServiceActivationId == service.Id, ct);
         return new(service.Id, key, root.Id, units.Count, answers, questions, total, false, watch.Elapsed.TotalSeconds);
@@ -119,22 +114,39 @@ internal sealed class ResponseGenerator(FormFlowDbContext db, TimeProvider clock
         return service;
     }
 
-    /// <summary>One chunk's participations, responses and tally additions in one transaction, as each answer's own transaction would leave them.</summary>
-    private async Task WriteChunkAsync(ServiceActivation service, string period, List<(string Account, int Org, string Data)> rows,
-        Dictionary<(int Org, string Field, string Bucket), (long Count, double Sum)> counts, CancellationToken ct)
+    /// <summary>An answer to store: who, at which union, the data as the forms engine returned it, when, its period key, and its pile when the ballot is secret.</summary>
+    public sealed record StoredAnswer(string AccountId, int OrgUnitId, JsonObject Data, DateTime At, string PeriodKey, string? Pile);
+
+    /// <summary>
+    /// One chunk's participations, responses (or, for secret ballots, the piles' counts) and tally additions in one
+    /// transaction, as each answer's own transaction would leave them (the tallies counted in memory with
+    /// <see cref="AnswerBuckets"/>, what the server adds per answer). The piles must exist already. Returns the tally rows added to.
+    /// </summary>
+    public static async Task<int> WriteAnswersAsync(FormFlowDbContext db, ServiceActivation service, FormDefinition form, IReadOnlyList<StoredAnswer> rows, CancellationToken ct)
     {
+        var counts = new Dictionary<(int Org, string Field, string Bucket), (long Count, double Sum)>();
+        foreach (var row in rows)
+            foreach (var bucket in row.Pile is null ? AnswerBuckets.Of(form, row.Data) : [new AnswerBucket(AnswerBuckets.Answers, AnswerBuckets.Answers, 0)])
+            {
+                counts.TryGetValue((row.OrgUnitId, bucket.Field, bucket.Bucket), out var c);
+                counts[(row.OrgUnitId, bucket.Field, bucket.Bucket)] = (c.Count + 1, c.Sum + bucket.Sum);
+            }
         var connection = db.Database.GetDbConnection();
         await using var transaction = await db.BeginWriteTransactionAsync(ct);
         var dbTransaction = db.Database.CurrentTransaction!.GetDbTransaction();
-        var submitted = clock.GetUtcNow().UtcDateTime;
         foreach (var chunk in rows.Chunk(RowsPerInsert))
         {
             await InsertAsync(connection, dbTransaction, """INSERT INTO "Participations" ("ServiceActivationId", "AccountId", "PeriodKey", "OrgUnitId") VALUES """,
-                chunk.Select(r => new object[] { service.Id, r.Account, period, r.Org }), ct);
-            await InsertAsync(connection, dbTransaction,
-                """INSERT INTO "Responses" ("ServiceActivationId", "AccountId", "OrgUnitId", "SnapshotHash", "Data", "SubmittedAt") VALUES """,
-                chunk.Select(r => new object[] { service.Id, r.Account, r.Org, service.SnapshotHash, r.Data, submitted }), ct);
+                chunk.Select(r => new object[] { service.Id, r.AccountId, r.PeriodKey, r.OrgUnitId }), ct);
+            var named = chunk.Where(r => r.Pile is null).ToList();
+            if (named.Count > 0)
+                await InsertAsync(connection, dbTransaction,
+                    """INSERT INTO "Responses" ("ServiceActivationId", "AccountId", "OrgUnitId", "SnapshotHash", "Data", "SubmittedAt") VALUES """,
+                    named.Select(r => new object[] { service.Id, r.AccountId, r.OrgUnitId, service.SnapshotHash, r.Data.ToJsonString(), r.At }), ct);
         }
+        foreach (var pile in rows.Where(r => r.Pile is not null).GroupBy(r => r.Pile!).OrderBy(g => g.Key, StringComparer.Ordinal))
+            await db.Database.ExecuteSqlRawAsync("""UPDATE "BallotPiles" SET "Count" = "Count" + {2} WHERE "ServiceActivationId" = {0} AND "Answer" = {1}""",
+                [service.Id, pile.Key, pile.Count()], ct);
         // Sorted as the server sorts an answer's buckets, so a concurrent real answer locks rows in the same order.
         var ordered = counts.OrderBy(c => c.Key.Org).ThenBy(c => c.Key.Field, StringComparer.Ordinal).ThenBy(c => c.Key.Bucket, StringComparer.Ordinal);
         foreach (var chunk in ordered.Chunk(RowsPerInsert))
@@ -142,6 +154,7 @@ internal sealed class ResponseGenerator(FormFlowDbContext db, TimeProvider clock
                 chunk.Select(c => new object[] { service.Id, c.Key.Org, c.Key.Field, c.Key.Bucket, c.Value.Count, c.Value.Sum }), ct,
                 """ ON CONFLICT ("ServiceActivationId", "OrgUnitId", "Field", "Bucket") DO UPDATE SET "Count" = "ResponseTallies"."Count" + excluded."Count", "Sum" = "ResponseTallies"."Sum" + excluded."Sum" """);
         await transaction.CommitAsync(ct);
+        return counts.Count;
     }
 
     private static async Task InsertAsync(DbConnection connection, DbTransaction transaction, string insert, IEnumerable<object[]> rows, CancellationToken ct, string tail = "")
@@ -183,7 +196,9 @@ internal sealed class ResponseGenerator(FormFlowDbContext db, TimeProvider clock
                     data[key] = field.Options![random.Next(field.Options.Count)].Value;
                     break;
                 case FieldTypes.MultiChoice:
-                    data[key] = new JsonArray(field.Options!.Select(o => o.Value).OrderBy(_ => random.Next()).Take(1 + random.Next(3)).Select(v => (JsonNode)v).ToArray());
+                    var most = Math.Min(field.MaxItems ?? 3, field.Options!.Count);
+                    var least = Math.Min(Math.Max(1, field.MinItems ?? 1), most);
+                    data[key] = new JsonArray(field.Options!.Select(o => o.Value).OrderBy(_ => random.Next()).Take(least + random.Next(most - least + 1)).Select(v => (JsonNode)v).ToArray());
                     break;
                 case FieldTypes.Rating:
                     data[key] = 1 + random.Next(field.Scale ?? 5);

@@ -9,9 +9,12 @@ namespace FormFlow.Persistence.Members;
 /// </summary>
 public static class MemberNumbers
 {
-    public static string New(int year)
+    public static string New(int year) => Of(year, RandomNumberGenerator.GetInt32(0, 10_000_000));
+
+    /// <summary>The number of a given year and seven-digit serial (0–9,999,999), with its check digit.</summary>
+    public static string Of(int year, int serial)
     {
-        var body = year.ToString("D4") + RandomNumberGenerator.GetInt32(0, 10_000_000).ToString("D7");
+        var body = year.ToString("D4") + serial.ToString("D7");
         return body + CheckDigit(body);
     }
 

@@ -19,6 +19,29 @@ internal static class CaseSync
 
     public static async Task ApplyAsync(FormFlowDbContext db, Case row, WorkflowInstance? before, WorkflowInstance after, string actor, DateTime now, CancellationToken ct)
     {
+        // A case just started (before is null) has no rows yet: nothing to read back.
+        var fresh = before is null;
+        var tasks = fresh ? [] : await db.CaseTasks.Where(t => t.CaseId == row.Id).ToListAsync(ct);
+        // In memory too: the dispatcher marks the timer it fires before this runs.
+        var pending = fresh ? [] : (await db.CaseTimers.Where(t => t.CaseId == row.Id && t.FiredAt == null).ToListAsync(ct)).Where(t => t.FiredAt is null).ToList();
+        var step = Apply(row, before, after, tasks, pending, actor, now);
+        db.CaseTasks.AddRange(step.NewTasks);
+        db.CaseTimers.AddRange(step.NewTimers);
+        // A timer whose bookmark went or moved is no longer due work.
+        db.CaseTimers.RemoveRange(step.GoneTimers);
+        db.Outbox.AddRange(step.NewOutbox);
+    }
+
+    /// <summary>What one step of a case adds to its rows and which of its pending timers it drops.</summary>
+    public sealed record Step(List<CaseTask> NewTasks, List<CaseTimer> NewTimers, List<CaseTimer> GoneTimers, List<OutboxEntry> NewOutbox);
+
+    /// <summary>
+    /// The same step without a database, for writers that keep a case's rows in memory (the city generator): the case
+    /// row and the tasks the workflow closed are changed in place; <paramref name="tasks"/> are all the case's task
+    /// rows, <paramref name="pendingTimers"/> its timers not fired yet.
+    /// </summary>
+    public static Step Apply(Case row, WorkflowInstance? before, WorkflowInstance after, IReadOnlyList<CaseTask> tasks, IReadOnlyList<CaseTimer> pendingTimers, string actor, DateTime now)
+    {
         row.Instance = after.ToJson();
         row.Data = after.Input.ToJsonString();
         row.Status = StatusOf(after);
@@ -27,25 +50,24 @@ internal static class CaseSync
         row.Version++;
 
         var bookmarks = after.AllBookmarks().ToList();
-        // A case just started (before is null) has no rows yet: nothing to read back.
-        var fresh = before is null;
-        await SyncTasksAsync(db, row, after, bookmarks, fresh, actor, now, ct);
-        await SyncTimersAsync(db, row, bookmarks, fresh, ct);
+        var newTasks = SyncTasks(row, after, bookmarks, tasks, actor, now);
+        var wanted = bookmarks.Where(b => b.DueAt is not null).Select(b => (b.Id, Due: b.DueAt!.Value.UtcDateTime)).ToList();
+        var newTimers = wanted.Where(w => !pendingTimers.Any(t => t.BookmarkId == w.Id && t.DueAt == w.Due))
+            .Select(w => new CaseTimer { CaseId = row.Id, BookmarkId = w.Id, DueAt = w.Due }).ToList();
+        var goneTimers = pendingTimers.Where(t => !wanted.Contains((t.BookmarkId, t.DueAt))).ToList();
         var known = before?.Outbox.Select(o => o.Key).ToHashSet(StringComparer.Ordinal) ?? [];
-        foreach (var item in after.Outbox.Where(o => !known.Contains(o.Key)))
-            db.Outbox.Add(new OutboxEntry
-            {
-                CaseId = row.Id, Key = item.Key, Kind = item.Kind, ActivityId = item.ActivityId, Payload = item.Payload.ToJsonString(),
-                CreatedAt = now, NextAttemptAt = now,
-            });
+        var newOutbox = after.Outbox.Where(o => !known.Contains(o.Key)).Select(item => new OutboxEntry
+        {
+            CaseId = row.Id, Key = item.Key, Kind = item.Kind, ActivityId = item.ActivityId, Payload = item.Payload.ToJsonString(),
+            CreatedAt = now, NextAttemptAt = now,
+        }).ToList();
+        return new Step(newTasks, newTimers, goneTimers, newOutbox);
     }
 
-    private static async Task SyncTasksAsync(FormFlowDbContext db, Case row, WorkflowInstance after, List<Bookmark> bookmarks, bool fresh, string actor, DateTime now, CancellationToken ct)
+    private static List<CaseTask> SyncTasks(Case row, WorkflowInstance after, List<Bookmark> bookmarks, IReadOnlyList<CaseTask> tasks, string actor, DateTime now)
     {
-        var tasks = fresh ? [] : await db.CaseTasks.Where(t => t.CaseId == row.Id).ToListAsync(ct);
         var open = bookmarks.Where(b => b.Kind is BookmarkKinds.UserTask or BookmarkKinds.OfflineHandling).ToList();
-        foreach (var bookmark in open.Where(b => tasks.All(t => t.BookmarkId != b.Id)))
-            db.CaseTasks.Add(NewTask(row, after, bookmark));
+        var added = open.Where(b => tasks.All(t => t.BookmarkId != b.Id)).Select(b => NewTask(row, after, b)).ToList();
         var openIds = open.Select(b => b.Id).ToHashSet();
         foreach (var task in tasks.Where(t => t.CompletedAt is null && !openIds.Contains(t.BookmarkId)))
         {
@@ -55,6 +77,7 @@ internal static class CaseSync
             task.Outcome = after.Timeline.Any(e => e.Event == "escalated" && (string?)e.Detail?["bookmark"] == task.BookmarkId) ? "escalate" : "cancelled";
             task.Version++;
         }
+        return added;
     }
 
     private static CaseTask NewTask(Case row, WorkflowInstance instance, Bookmark bookmark)
@@ -80,17 +103,6 @@ internal static class CaseSync
             CreatedAt = bookmark.CreatedAt.UtcDateTime,
             DueAt = due,
         };
-    }
-
-    private static async Task SyncTimersAsync(FormFlowDbContext db, Case row, List<Bookmark> bookmarks, bool fresh, CancellationToken ct)
-    {
-        // In memory too: the dispatcher marks the timer it fires before this runs.
-        var pending = fresh ? [] : (await db.CaseTimers.Where(t => t.CaseId == row.Id && t.FiredAt == null).ToListAsync(ct)).Where(t => t.FiredAt is null).ToList();
-        var wanted = bookmarks.Where(b => b.DueAt is not null).Select(b => (b.Id, Due: b.DueAt!.Value.UtcDateTime)).ToList();
-        foreach (var (bookmark, due) in wanted.Where(w => !pending.Any(t => t.BookmarkId == w.Id && t.DueAt == w.Due)))
-            db.CaseTimers.Add(new CaseTimer { CaseId = row.Id, BookmarkId = bookmark, DueAt = due });
-        // A timer whose bookmark went or moved is no longer due work.
-        db.CaseTimers.RemoveRange(pending.Where(t => !wanted.Contains((t.BookmarkId, t.DueAt))));
     }
 
     public static string StatusOf(WorkflowInstance instance) => instance.Status switch

@@ -17,6 +17,12 @@ internal sealed class EntitlementFacts : ICaseFacts
     public async Task AddAsync(FormFlowDbContext db, Case row, DateTimeOffset now, JsonObject facts, CancellationToken ct)
     {
         var entitlements = await db.Entitlements.AsNoTracking().Where(e => e.Member!.AccountId == row.ApplicantAccountId).ToListAsync(ct);
+        facts["entitlements"] = Describe(entitlements, now);
+    }
+
+    /// <summary>The facts of these entitlements at <paramref name="now"/> (also for writers that hold them in memory).</summary>
+    public static JsonObject Describe(IEnumerable<Entitlement> entitlements, DateTimeOffset now)
+    {
         var byBenefit = new JsonObject();
         foreach (var e in entitlements)
         {
@@ -24,6 +30,6 @@ internal sealed class EntitlementFacts : ICaseFacts
             var used = e.UsedIn(period);
             byBenefit[e.BenefitId] = new JsonObject { ["used"] = used, ["quota"] = e.Quota, ["remaining"] = Math.Max(0, e.Quota - used), ["period"] = period };
         }
-        facts["entitlements"] = byBenefit;
+        return byBenefit;
     }
 }

@@ -21,6 +21,8 @@ internal sealed class TestRunData(LoadedSnapshot snapshot, bool fillMissing, Tim
     /// <summary>The data broke the form at a step: a 422 with the forms engine's errors, each naming the step.</summary>
     public sealed class Refused(string step, IReadOnlyList<FormError> errors) : Exception($"step '{step}': {errors.Count} field error(s)")
     {
+        public IReadOnlyList<FormError> Errors => errors;
+
         public IResult Problem() => TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity,
             title: "The sample data is not valid",
             detail: $"at step '{step}': " + string.Join("; ", errors.Take(5).Select(e => $"{(e.Path.Length == 0 ? "(form)" : e.Path)}: {e.Message} ({e.Rule})"))
