@@ -1,11 +1,13 @@
 import {
-  Background, Controls, MiniMap, ReactFlow, applyNodeChanges, type Connection, type Edge, type EdgeChange, type NodeChange,
+  Background, Controls, MiniMap, ReactFlow, applyNodeChanges, type Connection, type ReactFlowInstance, type Edge, type EdgeChange, type NodeChange,
 } from "@xyflow/react";
-import { memo, useCallback, useEffect, useState } from "react";
+import { memo, useCallback, useEffect, useRef, useState } from "react";
 import { ActivityNode, type ActivityFlowNode } from "./ActivityNode";
-import { topLeftViewport, withEstimates } from "./big-canvas";
+import { RoutedEdge } from "./RoutedEdge";
+import { openingViewport, topLeftViewport, withEstimates } from "./big-canvas";
 
 const nodeTypes = { activity: ActivityNode };
+const edgeTypes = { routed: RoutedEdge };
 
 export interface FlowCanvasProps {
   /** Next nodes from the current ones (keeping unchanged nodes as they are). */
@@ -26,8 +28,17 @@ export interface FlowCanvasProps {
 export const FlowCanvas = memo(function FlowCanvas({ rebuild, edges, onSelect, onMoved, onConnect, onEdgesChange, connectable, many }: FlowCanvasProps) {
   const prepare = useCallback((next: ActivityFlowNode[]) => (many ? withEstimates(next) : next), [many]);
   const [nodes, setNodes] = useState<ActivityFlowNode[]>(() => prepare(rebuild([])));
-  // Read once: the viewport a canvas opens with (the user pans and zooms from there).
+  // Read once: the viewport a canvas of many steps opens with (the user pans and zooms from there).
   const [opening] = useState(() => (many && nodes.length > 0 ? topLeftViewport(nodes) : undefined));
+  const frame = useRef<HTMLDivElement>(null);
+  // Fitting everything in unless that makes titles too small to read: then the start step at a readable zoom.
+  const onInit = useCallback((flow: ReactFlowInstance<ActivityFlowNode, Edge>) => {
+    if (opening) return;
+    const view = frame.current?.getBoundingClientRect();
+    const readable = view ? openingViewport(flow.getNodes(), view) : undefined;
+    if (readable) void flow.setViewport(readable);
+    else void flow.fitView();
+  }, [opening]);
   useEffect(() => setNodes((current) => prepare(rebuild(current))), [rebuild, prepare]);
   const onNodesChange = useCallback((changes: NodeChange<ActivityFlowNode>[]) => {
     const kept = changes.filter((c) => c.type !== "remove");
@@ -40,9 +51,9 @@ export const FlowCanvas = memo(function FlowCanvas({ rebuild, edges, onSelect, o
   }, [onSelect, onMoved, prepare]);
   return (
     <ReactFlow<ActivityFlowNode, Edge>
-      nodes={nodes} edges={edges} nodeTypes={nodeTypes}
+      ref={frame} nodes={nodes} edges={edges} nodeTypes={nodeTypes} edgeTypes={edgeTypes} onInit={onInit}
       onNodesChange={onNodesChange} onEdgesChange={onEdgesChange} onConnect={onConnect}
-      nodesConnectable={connectable} deleteKeyCode={null} fitView={!opening} defaultViewport={opening} minZoom={0.1} onlyRenderVisibleElements={many}
+      nodesConnectable={connectable} deleteKeyCode={null} defaultViewport={opening} minZoom={0.1} onlyRenderVisibleElements={many}
       proOptions={{ hideAttribution: true }}
     >
       <Background />
