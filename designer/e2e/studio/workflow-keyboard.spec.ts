@@ -27,9 +27,9 @@ const focusedName = (page: Page) => page.evaluate(() => document.activeElement?.
 test("a designer builds and publishes a three-step workflow with the keyboard alone", async ({ page }) => {
   const suffix = Date.now().toString(36);
   await studioSignIn(page, "designer");
-  await createBlankModule(page, `keys-${suffix}`, `键盘流程${suffix}`);
-  await page.locator("tr", { hasText: `键盘流程${suffix}` }).getByRole("button", { name: "打开" }).click();
-  await page.getByRole("tab", { name: "流程" }).click();
+  await createBlankModule(page, `keys-${suffix}`, `键盘服务${suffix}`);
+  await page.locator("tr", { hasText: `键盘服务${suffix}` }).getByRole("button", { name: "打开" }).click();
+  await page.getByRole("tab", { name: "流程", exact: true }).click();
   const canvas = page.getByTestId("workflow-canvas");
   const announcement = page.getByTestId("canvas-announcement");
   await expect(canvas.locator(".react-flow__node")).toHaveCount(2);
@@ -120,7 +120,7 @@ test("the join workflow opens readable on a 1440×900 screen, and after auto lay
   await studioSignIn(page, "designer");
   await page.getByRole("menuitem", { name: "模块库" }).click();
   await page.locator("tr", { hasText: "入会申请" }).first().getByRole("button", { name: "打开" }).click();
-  await page.getByRole("tab", { name: "流程" }).click();
+  await page.getByRole("tab", { name: "流程", exact: true }).click();
   const canvas = page.getByTestId("workflow-canvas");
   const start = canvas.locator('.react-flow__node[data-id="start"]');
   await expect(start).toBeVisible();

@@ -47,7 +47,7 @@ function ActivityNodeView({ data, selected }: NodeProps<ActivityFlowNode>) {
           ⊕ {data.extensionPoints.map((p) => p.split(" ")[0]).join(", ")}
         </div>
       ) : null}
-      {problems.length > 0 && <div className="ff-node-problems" style={{ color: "#ff4d4f" }}>⚠ {problems.length}</div>}
+      {problems.length > 0 && <div className="ff-node-problems" style={{ color: tones.problem }}>⚠ {problems.length}</div>}
       {ports.map((port, i) => (
         <div key={port} style={{ position: "absolute", right: 8, top: portTop(i), fontSize: 10, color: "#595959" }}>
           {port}

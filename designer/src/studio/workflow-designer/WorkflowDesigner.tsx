@@ -200,11 +200,11 @@ function Designer(props: WorkflowDesignerProps) {
     let frame = 0;
     let tries = 0;
     const attempt = () => {
+      // React Flow keeps a node hidden (so not focusable) until it has measured it: try again on the next frames.
       const element = canvasElement(wrapper.current, "node", focusNext);
-      if (element) {
-        element.focus();
-        setFocusNext(undefined);
-      } else if (tries++ < 30) frame = requestAnimationFrame(attempt);
+      element?.focus();
+      if (element && document.activeElement === element) setFocusNext(undefined);
+      else if (tries++ < 60) frame = requestAnimationFrame(attempt);
     };
     frame = requestAnimationFrame(attempt);
     return () => cancelAnimationFrame(frame);
@@ -289,7 +289,7 @@ function Designer(props: WorkflowDesignerProps) {
           <Button size="small" onClick={() => setDialog("json")}>{t("wf.json")}</Button>
           <Button size="small" onClick={() => setDialog("elsa")} disabled={structureLocked || !props.importElsa}>{t("wf.import")}</Button>
           <Tooltip title={t("wf.shortcuts")}><span style={{ color: tones.secondary }}>⌨</span></Tooltip>
-          {problemsById.size > 0 && <span className="ff-problem-count" style={{ color: "#ff4d4f" }}>{t("wf.problems", { count: [...problemsById.values()].reduce((n, l) => n + l.length, 0) })}</span>}
+          {problemsById.size > 0 && <span className="ff-problem-count" style={{ color: tones.problem }}>{t("wf.problems", { count: [...problemsById.values()].reduce((n, l) => n + l.length, 0) })}</span>}
         </Space>
         {generalProblems.map((p, i) => <Alert key={i} type="warning" banner title={p.message} />)}
         {server.failure && <Alert type="info" banner title={`${t("wf.serverErrors")}: ${server.failure}`} />}
