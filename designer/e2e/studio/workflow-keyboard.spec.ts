@@ -44,6 +44,8 @@ test("a designer builds and publishes a three-step workflow with the keyboard al
   const offline = canvas.locator('.react-flow__node[data-id="offlineHandling"]');
   await expect(offline).toBeFocused();
   await expect(offline).toHaveAttribute("aria-label", /^步骤 offlineHandling（线下办理），结果 done 未连接$/);
+  // What a screen reader adds about the keys, in the Studio's language.
+  await expect(page.locator(`[id="${await offline.getAttribute("aria-describedby")}"]`)).toContainText("C 连接到…");
   // The focus ring is visible.
   expect(await offline.evaluate((e) => getComputedStyle(e).outlineStyle)).toBe("solid");
 

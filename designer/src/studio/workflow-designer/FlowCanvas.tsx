@@ -1,7 +1,8 @@
 import {
   Background, Controls, MiniMap, ReactFlow, applyNodeChanges, type Connection, type ReactFlowInstance, type Edge, type EdgeChange, type NodeChange,
 } from "@xyflow/react";
-import { memo, useCallback, useEffect, useRef, useState } from "react";
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useI18n } from "../i18n/i18n";
 import { ActivityNode, type ActivityFlowNode } from "./ActivityNode";
 import { RoutedEdge } from "./RoutedEdge";
 import { openingViewport, topLeftViewport, withEstimates } from "./big-canvas";
@@ -31,6 +32,20 @@ export const FlowCanvas = memo(function FlowCanvas({ rebuild, edges, onSelect, o
   // Read once: the viewport a canvas of many steps opens with (the user pans and zooms from there).
   const [opening] = useState(() => (many && nodes.length > 0 ? topLeftViewport(nodes) : undefined));
   const frame = useRef<HTMLDivElement>(null);
+  const { t } = useI18n();
+  // React Flow's own screen-reader texts, in the Studio's language.
+  const ariaLabelConfig = useMemo(() => ({
+    "node.a11yDescription.default": t("wf.a11yNode"),
+    "node.a11yDescription.keyboardDisabled": t("wf.a11yNode"),
+    "node.a11yDescription.ariaLiveMessage": ({ x, y }: { direction: string; x: number; y: number }) => t("wf.a11yMoved", { x, y }),
+    "edge.a11yDescription.default": t("wf.a11yEdge"),
+    "controls.ariaLabel": t("wf.controls"),
+    "controls.zoomIn.ariaLabel": t("wf.zoomIn"),
+    "controls.zoomOut.ariaLabel": t("wf.zoomOut"),
+    "controls.fitView.ariaLabel": t("wf.fitView"),
+    "controls.interactive.ariaLabel": t("wf.interactive"),
+    "minimap.ariaLabel": t("wf.minimap"),
+  }), [t]);
   // Fitting everything in unless that makes titles too small to read: then the start step at a readable zoom.
   const onInit = useCallback((flow: ReactFlowInstance<ActivityFlowNode, Edge>) => {
     if (opening) return;
@@ -53,7 +68,7 @@ export const FlowCanvas = memo(function FlowCanvas({ rebuild, edges, onSelect, o
     <ReactFlow<ActivityFlowNode, Edge>
       ref={frame} nodes={nodes} edges={edges} nodeTypes={nodeTypes} edgeTypes={edgeTypes} onInit={onInit}
       onNodesChange={onNodesChange} onEdgesChange={onEdgesChange} onConnect={onConnect}
-      nodesConnectable={connectable} deleteKeyCode={null} defaultViewport={opening} minZoom={0.1} onlyRenderVisibleElements={many}
+      nodesConnectable={connectable} deleteKeyCode={null} defaultViewport={opening} minZoom={0.1} onlyRenderVisibleElements={many} ariaLabelConfig={ariaLabelConfig}
       proOptions={{ hideAttribution: true }}
     >
       <Background />
