@@ -9,6 +9,8 @@ test("the city designer exposes a bounded, locked setting and an extension point
 
   // 设为可配置项: the district review's deadline becomes a named setting with bounds.
   await page.getByRole("tab", { name: "流程" }).click();
+  // The canvas opens readable at the start step; the district review is further right, under the minimap: show everything.
+  await page.getByRole("button", { name: "显示全部" }).click();
   await page.locator('[data-activity-id="districtReview"]').click();
   const promote = page.getByRole("region", { name: "设为可配置项" });
   await pickInSelect(page, promote.getByLabel("输入或属性"), "deadlineDays");
