@@ -33,9 +33,9 @@ test("the designer adds a field with a visibleIf rule and a new review step to t
     .dragTo(page.locator('.react-flow__node[data-id="userTask"] .react-flow__handle.target'));
   await expect(page.locator('.react-flow__edge[data-id="review:approve->userTask"]')).toHaveCount(1);
   await newNode.click();
-  await page.getByLabel("approve →").click();
+  await page.getByRole("combobox", { name: "approve →" }).click();
   await chooseOption(page, "recordHandler (recordHandler)", "recordHandler");
-  await page.getByLabel("reject →").click();
+  await page.getByRole("combobox", { name: "reject →" }).click();
   await chooseOption(page, "markRejected (markRejected)", "markRejected");
   await expect(page.locator(".ff-problem-count")).toHaveCount(0, { timeout: 15_000 });
 

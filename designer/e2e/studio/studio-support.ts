@@ -71,10 +71,14 @@ export async function createBlankModule(page: Page, moduleId: string, name: stri
   await page.getByRole("button", { name: "新建", exact: true }).click();
   const blank = page.getByRole("dialog");
   await expect(blank.getByLabel("起点").locator("xpath=ancestor::*[contains(@class, 'ant-select')][1]")).toContainText("空白模块");
-  await blank.getByLabel("模块标识").fill(moduleId);
-  await blank.getByLabel("名称（简体中文）").fill(name);
-  await blank.getByLabel("类别").fill("other");
-  await blank.getByLabel("类别").press("Tab");
+  // Typed again when the dialog's fields were reset under the typing (the owner orgs arriving right after sign-in).
+  await expect(async () => {
+    await blank.getByLabel("模块标识").fill(moduleId);
+    await blank.getByLabel("名称（简体中文）").fill(name);
+    await blank.getByLabel("类别").fill("other");
+    await blank.getByLabel("类别").press("Tab");
+    await expect(blank.getByRole("button", { name: "新建" })).toBeEnabled({ timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
   await blank.getByRole("button", { name: "新建" }).click();
   await expect(page.getByRole("status")).toContainText(`已创建模块“${name}”`);
 }
@@ -143,6 +147,8 @@ export async function exposeDistrictDeadline(page: Page): Promise<void> {
 
   // 设为可配置项: the district review's deadline becomes a named setting with bounds.
   await page.getByRole("tab", { name: "流程" }).click();
+  // The canvas opens readable at the start step; the district review is further right, under the minimap: show everything.
+  await page.getByRole("button", { name: "显示全部" }).click();
   await page.locator('[data-activity-id="districtReview"]').click();
   const promote = page.getByRole("region", { name: "设为可配置项" });
   await pickInSelect(page, promote.getByLabel("输入或属性"), "deadlineDays");

@@ -2,7 +2,7 @@ import { Handle, Position, type Node, type NodeProps } from "@xyflow/react";
 import { memo } from "react";
 import { categoryColour } from "./activity-catalog";
 import { activitySpec } from "./activity-registry";
-import { nodeWidth } from "./node-size";
+import { nodeHeight, nodeWidth, portTop } from "./node-size";
 import { activityTitle, type ActivityDefinition } from "./workflow-definition";
 import { tones } from "../app/tones";
 
@@ -17,6 +17,9 @@ export interface ActivityNodeData extends Record<string, unknown> {
   extensionPoints?: string[];
 }
 
+/** The title's font size on the canvas at zoom 1 (the opening zoom keeps it readable: big-canvas.ts). */
+export const titleFontSize = 14;
+
 export type ActivityFlowNode = Node<ActivityNodeData, "activity">;
 
 /** One activity: its title and type, a target port on the left, one labelled source port per outcome on the right. */
@@ -30,13 +33,13 @@ function ActivityNodeView({ data, selected }: NodeProps<ActivityFlowNode>) {
       data-activity-id={activity.id}
       title={problems.join("\n") || undefined}
       style={{
-        width: nodeWidth, minHeight: 64, borderRadius: 8, background: visited ? "#f6ffed" : "#fff",
+        width: nodeWidth, minHeight: nodeHeight(activity), borderRadius: 8, background: visited ? "#f6ffed" : "#fff",
         border: `2px solid ${problems.length ? "#ff4d4f" : visited ? "#52c41a" : selected ? "#1677ff" : "#d9d9d9"}`,
         borderLeft: `6px solid ${colour}`, fontSize: 12, padding: "6px 8px", position: "relative",
       }}
     >
       {activity.type !== "start" && <Handle type="target" position={Position.Left} />}
-      <div style={{ fontWeight: 600, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" }}>{locked ? "🔒 " : ""}{title}</div>
+      <div className="ff-node-title" style={{ fontSize: titleFontSize, fontWeight: 600, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" }}>{locked ? "🔒 " : ""}{title}</div>
       <div style={{ color: tones.secondary }}>{data.label} · {activity.id}</div>
       {data.extensionPoints?.length ? (
         <div className="ff-node-extension-points" title={data.extensionPoints.join("\n")}
@@ -44,11 +47,11 @@ function ActivityNodeView({ data, selected }: NodeProps<ActivityFlowNode>) {
           ⊕ {data.extensionPoints.map((p) => p.split(" ")[0]).join(", ")}
         </div>
       ) : null}
-      {problems.length > 0 && <div className="ff-node-problems" style={{ color: "#ff4d4f" }}>⚠ {problems.length}</div>}
+      {problems.length > 0 && <div className="ff-node-problems" style={{ color: tones.problem }}>⚠ {problems.length}</div>}
       {ports.map((port, i) => (
-        <div key={port} style={{ position: "absolute", right: 8, top: 34 + i * 18, fontSize: 10, color: "#595959" }}>
+        <div key={port} style={{ position: "absolute", right: 8, top: portTop(i), fontSize: 10, color: "#595959" }}>
           {port}
-          <Handle type="source" id={port} position={Position.Right} style={{ top: 7, right: -16 }} />
+          <Handle type="source" id={port} title={port} position={Position.Right} style={{ top: 7, right: -16 }} />
         </div>
       ))}
     </div>

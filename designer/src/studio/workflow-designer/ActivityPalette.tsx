@@ -7,7 +7,7 @@ import { tones } from "../app/tones";
 
 export const activityDragType = "application/x-formflow-activity";
 
-/** The activity library by category; drag an item onto the canvas (or double-click it to add it in view). */
+/** The activity library by category; drag an item onto the canvas (or double-click it, or press Enter or Space on it, to add it). */
 export const ActivityPalette = memo(function ActivityPalette({ onAdd, disabled }: { onAdd(type: string): void; disabled?: boolean }) {
   const { t, locale } = useI18n();
   const [filter, setFilter] = useState("");
@@ -32,7 +32,9 @@ export const ActivityPalette = memo(function ActivityPalette({ onAdd, disabled }
               e.dataTransfer.effectAllowed = "move";
             }}
             onDoubleClick={() => !disabled && onAdd(a.type)}
-            onKeyDown={(e) => e.key === "Enter" && !disabled && onAdd(a.type)}
+            onKeyDown={(e) => {
+              if ((e.key === "Enter" || e.key === " ") && !disabled) { e.preventDefault(); onAdd(a.type); }
+            }}
             style={{ padding: "4px 6px", margin: "2px 0", border: "1px solid #f0f0f0", borderRadius: 4, cursor: disabled ? "not-allowed" : "grab", background: "#fafafa" }}
           >
             {a.label[locale]} <span style={{ color: tones.secondary, fontSize: 11 }}>{a.type}</span>

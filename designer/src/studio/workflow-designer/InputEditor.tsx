@@ -5,6 +5,7 @@ import { useI18n } from "../i18n/i18n";
 import { workflowScopeNames } from "./activity-ports";
 import type { InputSpec } from "./activity-registry";
 import { isExpression } from "./workflow-definition";
+import { tones } from "../app/tones";
 
 /** JSON typed into a box: parsed when it parses, otherwise kept as text with the parser's message. */
 export function JsonField({ value, onChange, label, rows = 3 }: { value: unknown; onChange(v: unknown): void; label: string; rows?: number }) {
@@ -32,7 +33,7 @@ export function JsonField({ value, onChange, label, rows = 3 }: { value: unknown
             setProblem(t("wf.invalidJson", { message: (error as Error).message }));
           }
         }} />
-      {problem && <div style={{ color: "#ff4d4f", fontSize: 12 }}>{problem}</div>}
+      {problem && <div style={{ color: tones.problem, fontSize: 12 }}>{problem}</div>}
     </>
   );
 }
@@ -57,7 +58,7 @@ export function InputEditor({ spec, value, onChange, serverErrors, disabled }: {
       ) : (
         <>
           {literalEditor(spec, value, onChange, disabled)}
-          {serverErrors.map((e, i) => <div key={i} style={{ color: "#ff4d4f", fontSize: 12 }}>{e}</div>)}
+          {serverErrors.map((e, i) => <div key={i} style={{ color: tones.problem, fontSize: 12 }}>{e}</div>)}
         </>
       )}
     </div>

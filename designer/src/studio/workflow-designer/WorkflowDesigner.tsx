@@ -1,7 +1,7 @@
-import { ReactFlowProvider, useReactFlow, type Connection, type Edge, type EdgeChange } from "@xyflow/react";
+import { ReactFlowProvider, useReactFlow, useStoreApi, type Connection, type Edge, type EdgeChange } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { Alert, Button, Space, Tooltip } from "antd";
-import { useCallback, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type ReactNode } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type FocusEvent, type KeyboardEvent, type ReactNode } from "react";
 import type { Setting } from "../api/types";
 import type { Refusal } from "../customisation/lock-check";
 import { useI18n } from "../i18n/i18n";
@@ -12,6 +12,9 @@ import { FlowCanvas } from "./FlowCanvas";
 import { ActivityPalette, activityDragType } from "./ActivityPalette";
 import { ActivityProperties, localProblems, type WorkflowProblem } from "./ActivityProperties";
 import { autoLayout } from "./auto-layout";
+import { canvasNames } from "./canvas-names";
+import { ConnectDialog } from "./ConnectDialog";
+import "./workflow-canvas.css";
 import { useServerValidation } from "./use-server-validation";
 import { WorkflowJsonDialog } from "./WorkflowJsonDialog";
 import {
@@ -52,6 +55,11 @@ function cachedLocalProblems(activity: ActivityDefinition): WorkflowProblem[] {
   return found;
 }
 
+/** The DOM element of a node or edge on the canvas (React Flow writes the ID to data-id). */
+function canvasElement(root: HTMLElement | null, kind: "node" | "edge", id: string): HTMLElement | SVGElement | null {
+  return root?.querySelector<HTMLElement | SVGElement>(`.react-flow__${kind}[data-id="${CSS.escape(id)}"]`) ?? null;
+}
+
 function sameNodeData(a: ActivityNodeData, b: ActivityNodeData): boolean {
   return a.activity === b.activity && a.label === b.label && a.visited === b.visited && a.locked === b.locked && a.extensionPoints?.join() === b.extensionPoints?.join()
     && a.problems.length === b.problems.length && a.problems.every((p, i) => p === b.problems[i]);
@@ -63,11 +71,17 @@ function Designer(props: WorkflowDesignerProps) {
   const { workflow, onChange, structureLocked = false, history, visited = noVisits, extensionPoints = noPoints } = props;
   const { t, locale } = useI18n();
   const flow = useReactFlow();
+  const store = useStoreApi();
   const wrapper = useRef<HTMLDivElement>(null);
   const [selectedIds, setSelectedIds] = useState<ReadonlySet<string>>(new Set());
   const [selectedEdges, setSelectedEdges] = useState<ReadonlySet<string>>(new Set());
   const [clipboard, setClipboard] = useState<Clipboard>();
   const [dialog, setDialog] = useState<"json" | "elsa">();
+  const [connecting, setConnecting] = useState<string>();
+  // What the last keyboard or toolbar edit did, for screen readers (an aria-live region).
+  const [announcement, setAnnouncement] = useState("");
+  // A step to focus once the canvas has drawn it (after adding it or closing its connect dialog).
+  const [focusNext, setFocusNext] = useState<string>();
   const server = useServerValidation(workflow, props.validate);
 
   const problemsById = useMemo(() => {
@@ -82,6 +96,7 @@ function Designer(props: WorkflowDesignerProps) {
   }, [workflow, server.problems]);
 
   const visitedSet = useMemo(() => new Set(visited), [visited]);
+  const names = useMemo(() => canvasNames(workflow, t, (type) => activitySpec(type)?.label[locale] ?? type), [workflow, t, locale]);
   const selectedRef = useRef(selectedIds);
   selectedRef.current = selectedIds;
   // Nodes keep their identity (and React Flow its measurements) unless something they show changed: with 300
@@ -100,13 +115,14 @@ function Designer(props: WorkflowDesignerProps) {
       const sameData = old !== undefined && sameNodeData(old.data, data);
       const samePosition = old !== undefined && Math.round(old.position.x) === position.x && Math.round(old.position.y) === position.y;
       const selected = selectedRef.current.has(a.id);
-      if (old && sameData && samePosition && old.draggable === !structureLocked && old.selected === selected) return old;
+      const ariaLabel = names.node(a);
+      if (old && sameData && samePosition && old.draggable === !structureLocked && old.selected === selected && old.ariaLabel === ariaLabel) return old;
       return {
         ...old, id: a.id, type: "activity", position: samePosition ? old!.position : position, draggable: !structureLocked,
-        selected, data: sameData ? old!.data : data,
+        selected, data: sameData ? old!.data : data, ariaLabel,
       };
     });
-  }, [workflow, problemsById, visitedSet, locale, structureLocked, props.lockedActivities, extensionPoints]);
+  }, [workflow, problemsById, visitedSet, locale, structureLocked, props.lockedActivities, extensionPoints, names]);
 
   // Stable handlers for the canvas: they read the latest definition through a ref.
   const latest = useRef({ workflow, onChange, structureLocked });
@@ -121,16 +137,18 @@ function Designer(props: WorkflowDesignerProps) {
     if (!locked) change(moveActivities(current, positions));
   }, []);
 
+  const many = workflow.activities.length > 100;
   const edges = useMemo<Edge[]>(() => workflow.connections.map((c) => {
     const key = connectionKey(c);
     const both = visitedSet.has(c.source) && visitedSet.has(c.target);
     return {
-      id: key, source: c.source, target: c.target, sourceHandle: outcomeOf(c), selected: selectedEdges.has(key),
+      id: key, source: c.source, target: c.target, sourceHandle: outcomeOf(c), selected: selectedEdges.has(key), ariaLabel: names.edge(c),
       // No edge label: the outcome is written at its port, and React Flow measures every label's SVG box (a layout each).
-      animated: both,
+      // Routed around the steps, except on a canvas of many, where React Flow's plain curves keep dragging quick.
+      type: many ? undefined : "routed", animated: both,
       style: both ? { stroke: "#52c41a", strokeWidth: 3 } : undefined,
     };
-  }), [workflow.connections, selectedEdges, visitedSet]);
+  }), [workflow.connections, selectedEdges, visitedSet, names, many]);
 
   const onEdgesChange = useCallback((changes: EdgeChange[]) => {
     setSelectedEdges((s) => {
@@ -151,22 +169,67 @@ function Designer(props: WorkflowDesignerProps) {
     let next = removeConnections(workflow, selectedEdges);
     next = removeActivities(next, selectedIds);
     if (next.activities.length !== workflow.activities.length || next.connections.length !== workflow.connections.length) {
+      const gone = [
+        ...workflow.activities.filter((a) => selectedIds.has(a.id)).map((a) => names.title(a.id)),
+        ...workflow.connections.filter((c) => selectedEdges.has(connectionKey(c)) && !selectedIds.has(c.source) && !selectedIds.has(c.target)).map(names.edge),
+      ];
       onChange(next);
       setSelectedIds(new Set());
       setSelectedEdges(new Set());
+      setAnnouncement(t("wf.announceDeleted", { what: gone.join(t("wf.outcomeSeparator")) }));
+      // The focused element is gone with what it showed: the canvas keeps the focus, so Ctrl+Z is one key away.
+      wrapper.current?.focus();
     }
-  }, [workflow, onChange, selectedIds, selectedEdges, structureLocked]);
+  }, [workflow, onChange, selectedIds, selectedEdges, structureLocked, names, t]);
 
   const add = useCallback((type: string, position?: { x: number; y: number }) => {
     if (structureLocked) return;
-    const at = position ?? flow.screenToFlowPosition({
+    // Added without a pointer: right of the one selected step (so a chain built by keyboard reads left to right), else in view.
+    const after = selectedIds.size === 1 ? workflow.activities.find((a) => selectedIds.has(a.id))?.layout : undefined;
+    const at = position ?? (after ? { x: after.x + 260, y: after.y } : flow.screenToFlowPosition({
       x: (wrapper.current?.getBoundingClientRect().left ?? 0) + 260,
       y: (wrapper.current?.getBoundingClientRect().top ?? 0) + 120,
-    });
+    }));
     const result = addActivity(workflow, type, at);
     onChange(result.workflow);
     setSelectedIds(new Set([result.id]));
-  }, [workflow, onChange, flow, structureLocked]);
+    setAnnouncement(t("wf.announceAdded", { title: names.title(result.id) === result.id ? `${activitySpec(type)?.label[locale] ?? type} ${result.id}` : names.title(result.id) }));
+    if (!position) setFocusNext(result.id);
+  }, [workflow, onChange, flow, structureLocked, selectedIds, t, names, locale]);
+
+  useEffect(() => {
+    if (!focusNext) return;
+    let frame = 0;
+    let tries = 0;
+    const attempt = () => {
+      // React Flow keeps a node hidden (so not focusable) until it has measured it: try again on the next frames.
+      const element = canvasElement(wrapper.current, "node", focusNext);
+      element?.focus();
+      if (element && document.activeElement === element) setFocusNext(undefined);
+      else if (tries++ < 60) frame = requestAnimationFrame(attempt);
+    };
+    frame = requestAnimationFrame(attempt);
+    return () => cancelAnimationFrame(frame);
+  }, [focusNext]);
+
+  // Keyboard focus on a step or connection selects it (and only it), so Delete, C and the property panel act on it.
+  const onFocus = useCallback((e: FocusEvent) => {
+    const target = e.target as HTMLElement | SVGElement;
+    if (!target.matches(":focus-visible")) return;
+    const id = target.getAttribute("data-id");
+    if (!id) return;
+    if (target.classList.contains("react-flow__node")) store.getState().addSelectedNodes([id]);
+    else if (target.classList.contains("react-flow__edge")) store.getState().addSelectedEdges([id]);
+  }, [store]);
+
+  const connectFrom = useCallback((source: string, outcome: string, target: string) => {
+    const next = connect(workflow, source, outcome, target);
+    setConnecting(undefined);
+    if (next === workflow) return;
+    onChange(next);
+    setAnnouncement(t("wf.announceConnected", { source: names.title(source), outcome, target: names.title(target) }));
+    setFocusNext(source);
+  }, [workflow, onChange, t, names]);
 
   const addRef = useRef(add);
   addRef.current = add;
@@ -203,9 +266,11 @@ function Designer(props: WorkflowDesignerProps) {
     else if (mod && key === "v") { e.preventDefault(); doPaste(); }
     else if (mod && key === "l") { e.preventDefault(); layout(); }
     else if (key === "delete" || key === "backspace") { e.preventDefault(); deleteSelection(); }
-  }, [history, workflow, selectedIds, doPaste, layout, deleteSelection]);
+    else if (!mod && key === "c" && selectedIds.size === 1 && !structureLocked) { e.preventDefault(); setConnecting([...selectedIds][0]); }
+  }, [history, workflow, selectedIds, doPaste, layout, deleteSelection, structureLocked]);
 
   const selected = selectedIds.size === 1 ? workflow.activities.find((a) => selectedIds.has(a.id)) : undefined;
+  const connectSource = connecting ? workflow.activities.find((a) => a.id === connecting) : undefined;
   const formFields = props.formFields ?? [];
   const generalProblems = problemsById.get("") ?? [];
 
@@ -220,19 +285,21 @@ function Designer(props: WorkflowDesignerProps) {
           <Button size="small" onClick={history.redo} disabled={!history.canRedo}>{t("wf.redo")}</Button>
           <Button size="small" onClick={() => setClipboard(copySelection(workflow, selectedIds))} disabled={selectedIds.size === 0}>{t("wf.copy")}</Button>
           <Button size="small" onClick={doPaste} disabled={!clipboard || structureLocked}>{t("wf.paste")}</Button>
+          <Button size="small" onClick={() => selected && setConnecting(selected.id)} disabled={structureLocked || !selected || portsOf(selected).length === 0}>{t("wf.connectTo")}</Button>
           <Button size="small" onClick={deleteSelection} disabled={structureLocked || (selectedIds.size === 0 && selectedEdges.size === 0)}>{t("wf.deleteSelection")}</Button>
           <Button size="small" onClick={layout} disabled={structureLocked}>{t("wf.autoLayout")}</Button>
           <Button size="small" onClick={() => setDialog("json")}>{t("wf.json")}</Button>
           <Button size="small" onClick={() => setDialog("elsa")} disabled={structureLocked || !props.importElsa}>{t("wf.import")}</Button>
           <Tooltip title={t("wf.shortcuts")}><span style={{ color: tones.secondary }}>⌨</span></Tooltip>
-          {problemsById.size > 0 && <span className="ff-problem-count" style={{ color: "#ff4d4f" }}>{t("wf.problems", { count: [...problemsById.values()].reduce((n, l) => n + l.length, 0) })}</span>}
+          {problemsById.size > 0 && <span className="ff-problem-count" style={{ color: tones.problem }}>{t("wf.problems", { count: [...problemsById.values()].reduce((n, l) => n + l.length, 0) })}</span>}
         </Space>
         {generalProblems.map((p, i) => <Alert key={i} type="warning" banner title={p.message} />)}
         {server.failure && <Alert type="info" banner title={`${t("wf.serverErrors")}: ${server.failure}`} />}
-        <div ref={wrapper} tabIndex={0} onKeyDown={onKeyDown} onDragOver={(e) => { e.preventDefault(); e.dataTransfer.dropEffect = "move"; }} onDrop={onDrop}
-          className="ff-canvas" data-testid="workflow-canvas" style={{ flex: 1, minHeight: 480, outline: "none" }}>
+        <div aria-live="polite" className="ff-sr-only" data-testid="canvas-announcement">{announcement}</div>
+        <div ref={wrapper} tabIndex={0} role="region" aria-label={t("wf.canvas")} onKeyDown={onKeyDown} onFocus={onFocus} onDragOver={(e) => { e.preventDefault(); e.dataTransfer.dropEffect = "move"; }} onDrop={onDrop}
+          className="ff-canvas" data-testid="workflow-canvas" style={{ flex: 1, minHeight: 480 }}>
           <FlowCanvas rebuild={rebuild} edges={edges} onSelect={onSelect} onMoved={onMoved} onConnect={onConnect} onEdgesChange={onEdgesChange}
-            connectable={!structureLocked} many={workflow.activities.length > 100} />
+            connectable={!structureLocked} many={many} />
         </div>
       </div>
       <div style={{ overflow: "auto", borderLeft: "1px solid #f0f0f0", padding: 8 }}>
@@ -261,6 +328,10 @@ function Designer(props: WorkflowDesignerProps) {
         ) : <p style={{ color: tones.secondary }}>{t("wf.noSelection")}</p>}
         {selected && props.extras?.(selected.id)}
       </div>
+      {connectSource && (
+        <ConnectDialog workflow={workflow} source={connectSource} onConnect={(outcome, target) => connectFrom(connectSource.id, outcome, target)}
+          onClose={() => { setConnecting(undefined); setFocusNext(connectSource.id); }} />
+      )}
       <WorkflowJsonDialog mode={dialog} workflow={workflow} onClose={() => setDialog(undefined)}
         onApply={(next) => !structureLocked && onChange(next)} importElsa={props.importElsa ?? (async () => { throw new Error("import unavailable"); })} />
     </div>

@@ -1,5 +1,5 @@
 import { Position, type NodeHandle, type Viewport } from "@xyflow/react";
-import type { ActivityFlowNode } from "./ActivityNode";
+import { titleFontSize, type ActivityFlowNode } from "./ActivityNode";
 
 /**
  * How a canvas of many activities stays quick to open (with onlyRenderVisibleElements): it opens at a readable zoom
@@ -7,7 +7,10 @@ import type { ActivityFlowNode } from "./ActivityNode";
  * positions React Flow would measure, so it draws their edges and the minimap without rendering (and measuring)
  * every node first. A node measures itself once rendered; from then on the measured values count.
  */
-const zoom = 0.75;
+/** The smallest on-screen size of a step's title the canvas opens with, and the zoom that gives it. */
+export const readableTitlePx = 12;
+export const readableZoom = readableTitlePx / titleFontSize;
+const zoom = readableZoom;
 
 export function topLeftViewport(nodes: readonly ActivityFlowNode[]): Viewport {
   const minX = Math.min(...nodes.map((n) => n.position.x));
@@ -35,4 +38,23 @@ export function withEstimates(nodes: ActivityFlowNode[]): ActivityFlowNode[] {
     if (n.measured?.width !== undefined) return n.handles ? { ...n, handles: undefined, initialWidth: undefined, initialHeight: undefined } : n;
     return n.handles ? n : { ...n, handles: estimatedHandles(n), initialWidth: size.width, initialHeight: size.height };
   });
+}
+
+/**
+ * How a canvas opens in a view of `view` px: undefined when fitting every step in (with React Flow's 10 % padding) keeps
+ * titles readable, so the canvas fits; else at the readable zoom with the start step at the left, centred vertically,
+ * and the user pans from there.
+ */
+export function openingViewport(nodes: readonly ActivityFlowNode[], view: { width: number; height: number }): Viewport | undefined {
+  if (nodes.length === 0 || view.width <= 0 || view.height <= 0) return undefined;
+  const box = (n: ActivityFlowNode) => ({ x: n.position.x, y: n.position.y, width: n.measured?.width ?? size.width, height: n.measured?.height ?? size.height });
+  const boxes = nodes.map(box);
+  const minX = Math.min(...boxes.map((b) => b.x));
+  const minY = Math.min(...boxes.map((b) => b.y));
+  const width = Math.max(...boxes.map((b) => b.x + b.width)) - minX;
+  const height = Math.max(...boxes.map((b) => b.y + b.height)) - minY;
+  const fitting = Math.min(view.width / (width * 1.1), view.height / (height * 1.1));
+  if (fitting >= readableZoom) return undefined;
+  const start = boxes[Math.max(0, nodes.findIndex((n) => n.data.activity.type === "start"))];
+  return { x: 40 - start.x * readableZoom, y: view.height / 2 - (start.y + start.height / 2) * readableZoom, zoom: readableZoom };
 }
