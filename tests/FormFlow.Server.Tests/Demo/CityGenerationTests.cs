@@ -43,7 +43,21 @@ public abstract class CityGenerationTests(DatabaseProvider provider, GeneratedCi
         Assert.Equal(("admin", "东城区总工会", OrgLevel.District), roles["district-admin"]);
         Assert.Equal(("reviewer", "华兴电子有限公司工会", OrgLevel.Grassroots), roles["reviewer"]);
         Assert.Equal(("worker", "华兴电子有限公司工会", OrgLevel.Grassroots), roles["worker"]);
-        Assert.Equal(9, await db.ServiceActivations.CountAsync(a => a.OrgUnitId == city.Output["demoAccounts"]!["city"]!.GetValue<int>()));
+        // Every shipped template runs at the city.
+        var shipped = Directory.GetDirectories(Path.Combine(AppContext.BaseDirectory, "module-templates")).Count(d => File.Exists(Path.Combine(d, "module.json")));
+        Assert.Equal(shipped, await db.ServiceActivations.CountAsync(a => a.OrgUnitId == city.Output["demoAccounts"]!["city"]!.GetValue<int>()));
+    }
+
+    [Fact]
+    public async Task The_generated_citys_figures_equal_a_recount_of_its_rows()
+    {
+        Assert.True(city.Exit == ExitCodes.Ok, city.Errors);
+        await using var db = city.Database.Open();
+        var recount = await FormFlow.Persistence.Statistics.FigureRecount.RecountAsync(db, repair: false);
+        Assert.Empty(recount.Differences);
+        Assert.True(recount.StoredRows > 0);
+        var cityId = city.Output["demoAccounts"]!["city"]!.GetValue<int>();
+        Assert.Equal(city.Cases, await db.Figures.Where(f => f.OrgUnitId == cityId && f.Period >= 2000 && f.Period <= 2100 && f.Measure == FormFlow.Persistence.Statistics.FigureMeasures.Received).SumAsync(f => f.Value));
     }
 
     [Fact]
