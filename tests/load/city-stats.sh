@@ -2,7 +2,7 @@
 # Statistics on a generated city: generates (or reuses) a city with `formflow db generate`, starts a Release server on
 # it and prints, per endpoint and viewer, the median and p90 of repeated calls (curl's total time, after two warm-up
 # calls). Not a timed test: the figures are for the report (issue 17's targets: city ≤ 200 ms on PostgreSQL, ≤ 500 ms
-# on SQLite, a district ≤ 50 ms).
+# on SQLite, a district ≤ 50 ms, a ranking of 3,000 grassroots unions ≤ 100 ms).
 # Usage: bash tests/load/city-stats.sh [sqlite|postgres "<connection string>"]
 # Environment: CITY_MEMBERS (1000000), CITY_ORGS (3000), CITY_YEARS (3), CITY_SEED (42), CITY_UNTIL (2026-12-01),
 # CITY_FOLDER (the city's data folder, reused when it holds generated.json: /tmp/formflow-city-<provider>-<size>),
@@ -20,6 +20,11 @@ folder=${CITY_FOLDER:-/tmp/formflow-city-$provider-$size}
 endpoints=(
   "stats|/api/stats"
   "stats, last 12 months|/api/stats?from=$(date -u -d "$until -1 year" +%F)&to=$until"
+  "figures by child org|/api/stats/figures"
+  "figures, last 12 months|/api/stats/figures?from=$(date -u -d "$until -1 year" +%F)&to=$until"
+  "trend by month, all time|/api/stats/figures/trend?grain=month"
+  "grassroots ranked by on-time rate|/api/stats/figures/ranking?level=grassroots&sort=onTimeRate&order=asc&limit=50"
+  "heat, lowest on-time rates|/api/stats/figures/heat?level=grassroots"
 )
 # Who calls them: "label|user name" (demo accounts, password FORMFLOW_DEMO_PASSWORD or demo).
 viewers=(
