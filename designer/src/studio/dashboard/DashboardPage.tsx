@@ -1,4 +1,5 @@
 import { Alert, Col, DatePicker, Row, Space } from "antd";
+import dayjs, { type Dayjs } from "dayjs";
 import { useEffect, useMemo, useState } from "react";
 import type { FigureBreakdown, FigureOrg } from "../../api/openapi-types";
 import { errorText } from "../api/client";
@@ -14,6 +15,14 @@ import { RankingCard } from "./RankingCard";
 import { StatusCard } from "./StatusCard";
 import { TrendCard } from "./TrendCard";
 
+const day = (d: Dayjs) => d.format("YYYY-MM-DD");
+
+/** The period shown first: the last twelve months, this one included. */
+function lastTwelveMonths(): { from: string; to: string } {
+  const today = dayjs();
+  return { from: day(today.subtract(11, "month").startOf("month")), to: day(today) };
+}
+
 /**
  * Statistics of an org's subtree over a period (figures API): the breakdown by child org with drilling down and
  * back up, the ranking of the units of a level, trends, two periods compared, the lowest on-time rates, by module;
@@ -22,7 +31,7 @@ import { TrendCard } from "./TrendCard";
 export function DashboardPage() {
   const { t } = useI18n();
   const [orgUnitId, setOrgUnitId] = useState<number>();
-  const [range, setRange] = useState<{ from?: string; to?: string }>({});
+  const [range, setRange] = useState<{ from?: string; to?: string }>(lastTwelveMonths);
   const [breakdown, setBreakdown] = useState<FigureBreakdown>();
   const [path, setPath] = useState<FigureOrg[]>([]);
   const [problem, setProblem] = useState<string>();
@@ -40,6 +49,7 @@ export function DashboardPage() {
       <Space wrap style={{ marginBottom: 12 }}>
         {breakdown && <OrgPath path={path} parent={breakdown.parent} go={go} />}
         <DatePicker.RangePicker aria-label={t("fig.period")} placeholder={[t("dash.from"), t("dash.to")]}
+          value={[range.from ? dayjs(range.from) : null, range.to ? dayjs(range.to) : null]}
           onChange={(_, [from, to]) => setRange({ from: from || undefined, to: to || undefined })} />
       </Space>
       {problem && <Alert type="error" role="alert" title={problem} />}
