@@ -102,8 +102,4 @@ export const studioApi = {
     const params = new URLSearchParams(Object.entries(query).filter(([, v]) => v !== undefined && v !== "").map(([k, v]) => [k, String(v)] as [string, string]));
     return request<Stats>("GET", `/api/stats?${params}`);
   },
-  statsExportUrl: (format: "xlsx" | "csv", query: { orgUnitId?: string | number; from?: string; to?: string }) => {
-    const params = new URLSearchParams([["format", format], ...Object.entries(query).filter(([, v]) => v !== undefined && v !== "").map(([k, v]) => [k, String(v)] as [string, string])]);
-    return `/api/stats/export?${params}`;
-  },
 };

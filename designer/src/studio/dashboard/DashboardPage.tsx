@@ -1,56 +1,67 @@
-import { Alert, Button, Card, Col, DatePicker, Row, Space, TreeSelect } from "antd";
+import { Alert, Col, DatePicker, Row, Space } from "antd";
+import dayjs, { type Dayjs } from "dayjs";
 import { useEffect, useMemo, useState } from "react";
+import type { FigureBreakdown, FigureOrg } from "../../api/openapi-types";
 import { errorText } from "../api/client";
-import { studioApi } from "../api/studio-api";
-import type { OrgNode, Stats } from "../api/types";
 import { useI18n } from "../i18n/i18n";
-import type { MessageKey } from "../i18n/messages";
-import { orgTreeData } from "../library/org-tree";
-import { EChart, type ChartOption } from "./EChart";
+import { BreakdownCard } from "./BreakdownCard";
+import { CompareCard } from "./CompareCard";
+import { figuresApi } from "./figures-api";
+import { HeatCard } from "./HeatCard";
+import { ModulesCard } from "./ModulesCard";
+import { nextPath } from "./org-path";
+import { OrgPath } from "./OrgPath";
+import { RankingCard } from "./RankingCard";
+import { StatusCard } from "./StatusCard";
+import { TrendCard } from "./TrendCard";
 
-function bar(names: string[], values: number[]): ChartOption {
-  return { tooltip: {}, grid: { left: 40, right: 10, bottom: 40, top: 20 }, xAxis: { type: "category", data: names }, yAxis: { type: "value" }, series: [{ type: "bar", data: values }] };
+const day = (d: Dayjs) => d.format("YYYY-MM-DD");
+
+/** The period shown first: the last twelve months, this one included. */
+function lastTwelveMonths(): { from: string; to: string } {
+  const today = dayjs();
+  return { from: day(today.subtract(11, "month").startOf("month")), to: day(today) };
 }
 
-/** Statistics for my subtree: cases by module, status and month; deadlines met; members joined; Excel/CSV export. */
+/**
+ * Statistics of an org's subtree over a period (figures API): the breakdown by child org with drilling down and
+ * back up, the ranking of the units of a level, trends, two periods compared, the lowest on-time rates, by module;
+ * each exports to Excel.
+ */
 export function DashboardPage() {
   const { t } = useI18n();
-  const [orgs, setOrgs] = useState<OrgNode[]>([]);
-  const [org, setOrg] = useState<string>();
-  const [range, setRange] = useState<{ from?: string; to?: string }>({});
-  const [stats, setStats] = useState<Stats>();
+  const [orgUnitId, setOrgUnitId] = useState<number>();
+  const [range, setRange] = useState<{ from?: string; to?: string }>(lastTwelveMonths);
+  const [breakdown, setBreakdown] = useState<FigureBreakdown>();
+  const [path, setPath] = useState<FigureOrg[]>([]);
   const [problem, setProblem] = useState<string>();
-  useEffect(() => { studioApi.orgs().then(setOrgs, () => undefined); }, []);
+  const scope = useMemo(() => ({ orgUnitId: breakdown?.org.id ?? orgUnitId, ...range }), [breakdown?.org.id, orgUnitId, range]);
   useEffect(() => {
-    studioApi.stats({ orgUnitId: org, ...range }).then((s) => { setStats(s); setProblem(undefined); }, (e) => setProblem(errorText(e)));
-  }, [org, range]);
+    figuresApi.breakdown({ orgUnitId, ...range }).then((b) => {
+      setBreakdown(b); setProblem(undefined);
+      setPath((p) => nextPath(p, b.org, b.parent));
+    }, (e) => setProblem(errorText(e)));
+  }, [orgUnitId, range]);
+  const go = (org: FigureOrg) => setOrgUnitId(org.id);
 
-  const charts = useMemo(() => stats && {
-    byModule: bar(stats.byModule.map((m) => m.name ?? m.moduleKey ?? "?"), stats.byModule.map((m) => m.count)),
-    byStatus: { tooltip: {}, legend: { bottom: 0 }, series: [{ type: "pie", radius: "60%", data: stats.byStatus.map((s) => ({ name: t(`status.${s.status}` as MessageKey) ?? s.status, value: s.count })) }] },
-    byMonth: { tooltip: {}, grid: { left: 40, right: 10, bottom: 30, top: 20 }, xAxis: { type: "category", data: stats.byMonth.map((m) => m.month) }, yAxis: { type: "value" }, series: [{ type: "line", data: stats.byMonth.map((m) => m.count) }] },
-    deadlines: { tooltip: {}, legend: { bottom: 0 }, series: [{ type: "pie", radius: ["40%", "65%"], data: [
-      { name: t("dash.met"), value: stats.deadlinesMet.met }, { name: t("dash.missed"), value: stats.deadlinesMet.missed }] }] },
-    members: bar(stats.membersJoined.map((m) => m.month), stats.membersJoined.map((m) => m.count)),
-  } satisfies Record<string, ChartOption>, [stats, t]);
-
-  const query = { orgUnitId: org, ...range };
   return (
     <div className="ff-dashboard">
       <Space wrap style={{ marginBottom: 12 }}>
-        <TreeSelect aria-label={t("svc.org")} placeholder={t("svc.org")} allowClear style={{ width: 240 }} treeDefaultExpandAll value={org} onChange={setOrg} treeData={orgTreeData(orgs)} />
-        <DatePicker.RangePicker aria-label={`${t("dash.from")} – ${t("dash.to")}`} onChange={(_, [from, to]) => setRange({ from: from || undefined, to: to || undefined })} />
-        <Button href={studioApi.statsExportUrl("xlsx", query)}>{t("dash.exportXlsx")}</Button>
-        <Button href={studioApi.statsExportUrl("csv", query)}>{t("dash.exportCsv")}</Button>
+        {breakdown && <OrgPath path={path} parent={breakdown.parent} go={go} />}
+        <DatePicker.RangePicker aria-label={t("fig.period")} placeholder={[t("dash.from"), t("dash.to")]}
+          value={[range.from ? dayjs(range.from) : null, range.to ? dayjs(range.to) : null]}
+          onChange={(_, [from, to]) => setRange({ from: from || undefined, to: to || undefined })} />
       </Space>
       {problem && <Alert type="error" role="alert" title={problem} />}
-      {charts && (
+      {breakdown && (
         <Row gutter={[12, 12]}>
-          <Col xs={24} lg={12}><Card size="small" title={t("dash.byModule")}><EChart label={t("dash.byModule")} option={charts.byModule} /></Card></Col>
-          <Col xs={24} lg={12}><Card size="small" title={t("dash.byStatus")}><EChart label={t("dash.byStatus")} option={charts.byStatus} /></Card></Col>
-          <Col xs={24} lg={12}><Card size="small" title={t("dash.byMonth")}><EChart label={t("dash.byMonth")} option={charts.byMonth} /></Card></Col>
-          <Col xs={24} lg={6}><Card size="small" title={t("dash.deadlines")}><EChart label={t("dash.deadlines")} option={charts.deadlines} /></Card></Col>
-          <Col xs={24} lg={6}><Card size="small" title={t("dash.members")}><EChart label={t("dash.members")} option={charts.members} /></Card></Col>
+          <Col span={24}><BreakdownCard breakdown={breakdown} scope={scope} open={go} /></Col>
+          <Col span={24}><RankingCard scope={scope} /></Col>
+          <Col xs={24} xl={12}><TrendCard scope={scope} /></Col>
+          <Col xs={24} xl={12}><HeatCard scope={scope} /></Col>
+          <Col xs={24} xl={12}><CompareCard scope={scope} /></Col>
+          <Col xs={24} xl={12}><StatusCard scope={scope} /></Col>
+          <Col span={24}><ModulesCard scope={scope} /></Col>
         </Row>
       )}
     </div>

@@ -2,7 +2,8 @@ import { Alert, Button, Card, Space, Typography } from "antd";
 import { useEffect, useMemo, useState } from "react";
 import { studioApi } from "../api/studio-api";
 import type { Results, Service } from "../api/types";
-import { EChart, type ChartOption } from "../dashboard/EChart";
+import type { ChartOption } from "../dashboard/EChart";
+import { LazyChart } from "../dashboard/LazyChart";
 import { useI18n } from "../i18n/i18n";
 import { refusalText } from "../i18n/refusal-text";
 import { nameOf } from "../library/module-name";
@@ -53,7 +54,7 @@ function FieldChart({ field }: { field: Field }) {
   return (
     <div>
       <Typography.Text strong>{title}</Typography.Text>
-      {option && <EChart option={option} height={40 + 28 * (field.options?.length ?? 0)} label={title} />}
+      {option && <LazyChart option={option} height={40 + 28 * (field.options?.length ?? 0)} label={title} />}
       {field.mean != null && <div>{t("res.summary", { mean: n(field.mean), median: n(field.median), min: n(field.min), max: n(field.max) })}</div>}
       {field.texts && <ul>{field.texts.map((text, i) => <li key={i}>{text}</li>)}</ul>}
     </div>
