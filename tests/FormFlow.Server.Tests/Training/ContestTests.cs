@@ -101,18 +101,21 @@ public abstract class ContestTests(CaseServer server)
         Assert.All(finished["answers"]!.AsArray(), a => Assert.Null(a!["key"]));
     }
 
+    /// <summary>One attempt: start, answer <paramref name="right"/> questions right, take <paramref name="seconds"/>, finish.</summary>
+    private async Task PlayAsync(HttpClient worker, JsonObject contest, Dictionary<long, JsonNode> keys, int right, int seconds)
+    {
+        var attempt = await StartAsync(worker, contest);
+        await TrainingApi.AnswerAsync(worker, attempt, keys, right);
+        server.Clock.Advance(TimeSpan.FromSeconds(seconds));
+        await FinishAsync(worker, attempt);
+    }
+
     [Fact]
     public async Task The_leaderboard_ranks_best_scores_then_time_used_ties_share_a_rank_and_unions_rank_by_their_mean()
     {
         var (designer, keys) = await BankAsync("排名", 4);
         var contest = await TrainingApi.ContestAsync(server, designer, "排名", server.Clock.GetUtcNow(), attempts: 2);
-        async Task Run(HttpClient worker, int right, int seconds)
-        {
-            var attempt = await StartAsync(worker, contest);
-            await TrainingApi.AnswerAsync(worker, attempt, keys, right);
-            server.Clock.Advance(TimeSpan.FromSeconds(seconds));
-            await FinishAsync(worker, attempt);
-        }
+        Task Run(HttpClient worker, int right, int seconds) => PlayAsync(worker, contest, keys, right, seconds);
         var a = await WorkerAsync("rank-a");
         var b = await WorkerAsync("rank-b");
         var c = await WorkerAsync("rank-c", "顺达物流有限公司工会");
@@ -149,12 +152,7 @@ public abstract class ContestTests(CaseServer server)
         var contest = await TrainingApi.ContestAsync(server, designer, "颁奖", server.Clock.GetUtcNow(), placePoints: [30, 20], openFor: TimeSpan.FromMinutes(10));
         var first = await WorkerAsync("settle-a");
         var second = await WorkerAsync("settle-b");
-        foreach (var (worker, right) in new[] { (first, 4), (second, 2) })
-        {
-            var attempt = await StartAsync(worker, contest);
-            await TrainingApi.AnswerAsync(worker, attempt, keys, right);
-            await FinishAsync(worker, attempt);
-        }
+        foreach (var (worker, right) in new[] { (first, 4), (second, 2) }) await PlayAsync(worker, contest, keys, right, seconds: 0);
         Assert.Contains("rule window", Api.Text(await Api.ProblemAsync(await designer.PostAsync($"/api/contests/{contest["id"]}/settle", null), HttpStatusCode.UnprocessableEntity)));
         Assert.Equal(HttpStatusCode.Forbidden, (await first.PostAsync($"/api/contests/{contest["id"]}/settle", null)).StatusCode);
 
@@ -211,13 +209,7 @@ public abstract class ContestTests(CaseServer server)
     {
         var (designer, keys) = await BankAsync("工会榜", 4);
         var contest = await TrainingApi.ContestAsync(server, designer, "工会榜", server.Clock.GetUtcNow(), attempts: 2);
-        async Task Run(HttpClient worker, int right, int seconds)
-        {
-            var attempt = await StartAsync(worker, contest);
-            await TrainingApi.AnswerAsync(worker, attempt, keys, right);
-            server.Clock.Advance(TimeSpan.FromSeconds(seconds));
-            await FinishAsync(worker, attempt);
-        }
+        Task Run(HttpClient worker, int right, int seconds) => PlayAsync(worker, contest, keys, right, seconds);
         var a = await WorkerAsync("union-a");
         var b = await WorkerAsync("union-b", "顺达物流有限公司工会");
         var c = await WorkerAsync("union-c", "西湖区实验小学工会");
