@@ -77,7 +77,7 @@ for (const provider of ["sqlite", "postgres"] as const) {
       // The shipped templates wait in the library; the admin runs join and benefits for the whole union.
       for (const module of ["入会申请", "会员权益"]) {
         await studio.getByRole("menuitem", { name: "服务" }).click();
-        await pickInSelect(studio, studio.getByLabel("模块", { exact: true }), `${module} (滨海市总工会)`);
+        await pickInSelect(studio, studio.getByLabel("模块", { exact: true }), `${module} (滨海市总工会)`, module);
         await pickInSelect(studio, studio.getByLabel("组织", { exact: true }), "滨海市总工会");
         await studio.getByRole("button", { name: "启用服务" }).click();
         await expect(studio.getByRole("status")).toContainText("已在 滨海市总工会 启用");

@@ -32,13 +32,14 @@ export async function chooseOption(page: Page, title: string, search?: string): 
 
 /**
  * Opens a select and picks an option until the select shows it: a click that lands while the dialog around the
- * select is still zooming in can miss the moving dropdown, and a person would simply pick again.
+ * select is still zooming in can miss the moving dropdown, and a person would simply pick again. `search` is typed
+ * first in a searchable select whose long list shows only the options in view.
  */
-export async function pickInSelect(page: Page, select: Locator, title: string): Promise<void> {
+export async function pickInSelect(page: Page, select: Locator, title: string, search?: string): Promise<void> {
   const chosen = select.locator("xpath=ancestor::*[contains(concat(' ', normalize-space(@class), ' '), ' ant-select ')][1]");
   await expect(async () => {
     await select.click();
-    await chooseOption(page, title);
+    await chooseOption(page, title, search);
     await expect(chosen).toContainText(title, { timeout: 2_000 });
   }).toPass({ timeout: 20_000 });
 }

@@ -41,6 +41,7 @@ export function ServicesPage() {
       <Typography.Title level={5}>{t("svc.activate")}</Typography.Title>
       <Space wrap>
         <Select aria-label={t("svc.module")} placeholder={t("svc.module")} style={{ width: 220 }} value={moduleId} onChange={setModuleId}
+          showSearch={{ optionFilterProp: "label" }}
           options={modules.map((m) => ({ value: m.id, label: `${nameOf(m.name)} (${m.ownerOrgName})` }))} />
         <Select aria-label={t("svc.version")} placeholder={t("svc.version")} style={{ width: 120 }} allowClear value={version} onChange={setVersion}
           options={(details?.versions ?? []).map((v) => ({ value: v.version }))} />
