@@ -39,8 +39,11 @@ export interface FormViewProps {
  * each change (visibility, requiredness, read-only, calculations), errors at their fields — the runtime's while
  * typing (for fields touched), all of them after a submit attempt, and the server's.
  */
+/** One empty list for every render without server errors, so the effect that follows them runs only when they change. */
+const noErrors: readonly FormError[] = [];
+
 export function FormView(props: FormViewProps) {
-  const { runtime, data, onChange, locale, permissions, previousData, serverErrors = [], services = {}, onSubmit, busy, allPages, pageLimit } = props;
+  const { runtime, data, onChange, locale, permissions, previousData, serverErrors = noErrors, services = {}, onSubmit, busy, allPages, pageLimit } = props;
   const definition = runtime.definition;
   const [page, setPage] = useState(0);
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
