@@ -46,7 +46,9 @@ export function App() {
 
   useEffect(() => {
     // Someone signed in on this device last time (forgotten at sign-out): the hall is likely next, ask for it now.
-    if (localStorage.getItem(lastAccountKey) !== null && showsHall(path, undefined)) openHallAhead();
+    // (The server says so too: its page names the hall's answer as a preload when a session came with it.)
+    const signedInBefore = localStorage.getItem(lastAccountKey) !== null || document.querySelector(`link[rel=preload][href="${hallAnswer}"]`) !== null;
+    if (signedInBefore && showsHall(path, undefined)) openHallAhead();
     api<Me>("GET", "/api/me").then(setMe, () => setMe(null));
   }, []);
   // While the sign-in page shows, fetch the next pages' scripts (a phone on 3G pays per round trip). Signed in, the
