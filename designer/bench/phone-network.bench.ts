@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
-import { test, type BrowserContext, type CDPSession, type Page } from "@playwright/test";
+import { test, type Browser, type BrowserContext, type CDPSession, type Page } from "@playwright/test";
+import { startServer, type RunningServer } from "../e2e/support/server-process";
 
 /**
  * The Portal on a phone network (issue 19's targets), against the real server: Chromium emulates Fast 3G (1.6 Mbps
@@ -7,34 +8,73 @@ import { test, type BrowserContext, type CDPSession, type Page } from "@playwrig
  *   sign-in   page opened → the 登录 button usable (target ≤ 1.5 s)
  *   hall      登录 tapped → the service hall's first service shown (≤ 1 s)
  *   form      a service tapped → its form's first field shown (≤ 1 s)
- *   repeat    the hall opened again in the same browser (warm cache, signed in) (≤ 0.8 s)
- * and the bytes on the wire for each step (until usable; what is fetched ahead for the next step apart). Prints medians of `runs`; asserts nothing about time (the machine is
- * shared). `npm run bench:phone` (or FORMFLOW_BENCH_NETWORK=slow3g for 400 kbps / 400 ms).
+ *   repeat    the hall opened again in the same browser (warm cache and service worker, signed in) (≤ 0.8 s)
+ * and the bytes on the wire for each step (until usable; what is fetched ahead for the next step apart). Prints medians
+ * of `runs`; asserts nothing about time (the machine is shared). `npm run bench:phone` (or FORMFLOW_BENCH_NETWORK=slow3g
+ * for 400 kbps / 400 ms).
+ *
+ * On a shared machine one wall time says little: FORMFLOW_BENCH_BASELINE=/folder (holding a saved server `bin/` and
+ * `dist/`, say of main) runs that build beside this one, alternating run by run, and prints both and their ratio.
+ * FORMFLOW_BENCH_WATERFALL=1 prints each step's requests of the last run: when each started and ended after the step
+ * began, bytes on the wire, and where the answer came from (network, the service worker, the HTTP cache).
  */
 const runs = Number(process.env.FORMFLOW_BENCH_RUNS ?? 5);
 const networks = {
   fast3g: { latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 },
   slow3g: { latency: 400, downloadThroughput: 400e3 / 8, uploadThroughput: 400e3 / 8 },
 };
-const network = networks[(process.env.FORMFLOW_BENCH_NETWORK ?? "fast3g") as keyof typeof networks] ?? networks.fast3g;
+const networkName = (process.env.FORMFLOW_BENCH_NETWORK ?? "fast3g") as keyof typeof networks;
+const network = networks[networkName] ?? networks.fast3g;
 const steps = ["sign-in", "hall", "form", "repeat"] as const;
 type Step = (typeof steps)[number];
 const targets: Record<Step, number> = { "sign-in": 1500, hall: 1000, form: 1000, repeat: 800 };
 
 const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 
-/** Throttles a page and counts the bytes it receives (compressed, headers included) until reset. */
-async function throttle(context: BrowserContext, page: Page): Promise<{ cdp: CDPSession; bytes: () => number; reset: () => void }> {
-  const cdp = await context.newCDPSession(page);
+interface Fetched { url: string; start: number; answered?: number; end?: number; bytes: number; from: string; failed?: string }
+interface Counter { bytes: () => number; reset: () => void; waterfall: () => Fetched[] }
+
+/** Throttles a page and counts the bytes it receives (compressed, headers included) until reset, request by request. */
+async function throttle(context: BrowserContext, page: Page): Promise<Counter> {
+  const cdp: CDPSession = await context.newCDPSession(page);
   await cdp.send("Network.enable");
   await cdp.send("Network.emulateNetworkConditions", { offline: false, ...network });
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
   let received = 0;
-  cdp.on("Network.loadingFinished", e => { received += e.encodedDataLength; });
-  return { cdp, bytes: () => received, reset: () => { received = 0; } };
+  let since = Date.now();
+  let clock = 0; // wall time (ms) minus the protocol's monotonic timestamp (ms)
+  const requests = new Map<string, Fetched>();
+  const at = (timestamp: number) => timestamp * 1000 + clock - since;
+  cdp.on("Network.requestWillBeSent", e => {
+    clock = e.wallTime * 1000 - e.timestamp * 1000;
+    requests.set(e.requestId, { url: e.request.url.replace(/^https?:\/\/[^/]+/, ""), start: at(e.timestamp), bytes: 0, from: "network" });
+  });
+  cdp.on("Network.requestServedFromCache", e => { const r = requests.get(e.requestId); if (r) r.from = "memory/disk cache"; });
+  cdp.on("Network.responseReceived", e => {
+    const r = requests.get(e.requestId);
+    if (!r) return;
+    r.answered = at(e.timestamp);
+    if (e.response.fromServiceWorker) r.from = `service worker${e.response.cacheStorageCacheName ? ` (${e.response.cacheStorageCacheName})` : ""}`;
+    else if (e.response.fromDiskCache) r.from = "disk cache";
+    else if (e.response.fromPrefetchCache) r.from = "prefetch cache";
+    else if (r.from === "network") r.from = `network ${e.response.status}`;
+  });
+  cdp.on("Network.loadingFinished", e => {
+    received += e.encodedDataLength;
+    const r = requests.get(e.requestId);
+    if (r) { r.end = at(e.timestamp); r.bytes = e.encodedDataLength; }
+  });
+  cdp.on("Network.loadingFailed", e => { const r = requests.get(e.requestId); if (r) { r.end = at(e.timestamp); r.failed = e.errorText; } });
+  return {
+    bytes: () => received,
+    reset: () => { received = 0; since = Date.now(); requests.clear(); },
+    waterfall: () => [...requests.values()].sort((a, b) => a.start - b.start),
+  };
 }
 
-async function timed(page: Page, counter: { bytes: () => number; reset: () => void }, act: () => Promise<unknown>, ready: () => Promise<unknown>) {
+interface Timing { ms: number; bytes: number; ahead: number; waterfall: Fetched[] }
+
+async function timed(page: Page, counter: Counter, act: () => Promise<unknown>, ready: () => Promise<unknown>): Promise<Timing> {
   counter.reset();
   const start = performance.now();
   await act();
@@ -43,41 +83,88 @@ async function timed(page: Page, counter: { bytes: () => number; reset: () => vo
   const bytes = counter.bytes();
   // What is fetched ahead once the step is usable (the next pages' chunks) is reported apart, and not timed.
   await page.waitForLoadState("networkidle");
-  return { ms, bytes, ahead: counter.bytes() - bytes };
+  return { ms, bytes, ahead: counter.bytes() - bytes, waterfall: counter.waterfall().map(r => ({ ...r, ...(r.start > ms ? { from: `${r.from}, after usable` } : {}) })) };
+}
+
+/** One walk through the four steps in a fresh browser context. */
+async function walk(browser: Browser, base: string): Promise<Record<Step, Timing>> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: "zh-CN" });
+  let page = await context.newPage();
+  let counter = await throttle(context, page);
+  const out = {} as Record<Step, Timing>;
+  out["sign-in"] = await timed(page, counter, () => page.goto(`${base}/`, { waitUntil: "commit" }),
+    () => page.getByRole("button", { name: "登录" }).waitFor());
+  await page.getByLabel("账号").fill("worker");
+  await page.getByLabel("密码").fill("demo");
+  out.hall = await timed(page, counter, () => page.getByRole("button", { name: "登录" }).click(),
+    () => page.getByRole("link", { name: /入会申请/ }).first().waitFor());
+  out.form = await timed(page, counter, () => page.getByRole("link", { name: /入会申请/ }).first().click(),
+    () => page.getByRole("textbox").first().waitFor());
+
+  // A later visit: a new tab in the same browser (HTTP cache, service worker and cookie kept), throttled the same way.
+  // A worker comes back hours later, when the service worker installed after the first sign-in is long active: wait
+  // for it (untimed), else a build whose first steps are quicker would meet a worker still precaching.
+  await page.evaluate(() => Promise.race([navigator.serviceWorker?.ready, new Promise(r => setTimeout(r, 30_000))]));
+  await page.waitForLoadState("networkidle");
+  await page.close();
+  page = await context.newPage();
+  counter = await throttle(context, page);
+  out.repeat = await timed(page, counter, () => page.goto(`${base}/`, { waitUntil: "commit" }),
+    () => page.getByRole("link", { name: /入会申请/ }).first().waitFor());
+  await context.close();
+  return out;
+}
+
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+
+function printWaterfall(name: string, step: Step, timing: Timing) {
+  console.log(`  ${name} ${step}: usable at ${timing.ms.toFixed(0)} ms`);
+  for (const r of timing.waterfall) {
+    const span = `${r.start.toFixed(0).padStart(6)} → ${(r.end ?? NaN).toFixed(0).padStart(5)} ms`;
+    console.log(`    ${span} ${kb(r.bytes).padStart(9)}  ${r.url.slice(0, 70).padEnd(70)} ${r.failed ? `failed: ${r.failed}` : r.from}`);
+  }
 }
 
 test("Portal on Fast 3G with a 4× slower CPU: sign-in, hall, form, repeat visit", async ({ browser }) => {
-  const base = process.env.FORMFLOW_E2E_URL!;
-  const figures: Record<Step, { ms: number[]; bytes: number[]; ahead: number[] }> = Object.fromEntries(steps.map(s => [s, { ms: [], bytes: [], ahead: [] }])) as never;
-  for (let run = 0; run < runs; run++) {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: "zh-CN" });
-    let page = await context.newPage();
-    let counter = await throttle(context, page);
-    const record = (step: Step, r: { ms: number; bytes: number; ahead: number }) => { for (const k of ["ms", "bytes", "ahead"] as const) figures[step][k].push(r[k]); };
-
-    record("sign-in", await timed(page, counter, () => page.goto(`${base}/`, { waitUntil: "commit" }),
-      () => page.getByRole("button", { name: "登录" }).waitFor()));
-    await page.getByLabel("账号").fill("worker");
-    await page.getByLabel("密码").fill("demo");
-    record("hall", await timed(page, counter, () => page.getByRole("button", { name: "登录" }).click(),
-      () => page.getByRole("link", { name: /入会申请/ }).first().waitFor()));
-    record("form", await timed(page, counter, () => page.getByRole("link", { name: /入会申请/ }).first().click(),
-      () => page.getByRole("textbox").first().waitFor()));
-
-    // A later visit: a new tab in the same browser (HTTP cache and cookie kept), throttled the same way.
-    await page.close();
-    page = await context.newPage();
-    counter = await throttle(context, page);
-    record("repeat", await timed(page, counter, () => page.goto(`${base}/`, { waitUntil: "commit" }),
-      () => page.getByRole("link", { name: /入会申请/ }).first().waitFor()));
-    await context.close();
+  const variants: { name: string; url: string; server?: RunningServer }[] = [{ name: "this build", url: process.env.FORMFLOW_E2E_URL! }];
+  const baseline = process.env.FORMFLOW_BENCH_BASELINE;
+  if (baseline) {
+    const server = await startServer([], { FORMFLOW_DEMO_PASSWORD: "demo" }, { folder: baseline });
+    variants.unshift({ name: `baseline (${baseline})`, url: server.url, server });
+  }
+  const results = new Map(variants.map(v => [v.name, [] as Record<Step, Timing>[]]));
+  const loads: string[] = [];
+  try {
+    for (let run = 0; run < runs; run++) {
+      // Alternate which goes first, so that neither always meets the busier moment.
+      const order = run % 2 === 0 ? variants : [...variants].reverse();
+      for (const v of order) results.get(v.name)!.push(await walk(browser, v.url));
+      loads.push(readFileSync("/proc/loadavg", "utf8").split(" ")[0]);
+    }
+  } finally {
+    for (const v of variants) await v.server?.stop();
   }
 
-  console.log(`Portal, ${process.env.FORMFLOW_BENCH_NETWORK ?? "fast3g"} (${network.latency} ms, ${(network.downloadThroughput * 8 / 1e6).toFixed(1)} Mbps), CPU ×4, medians of ${runs}:`);
-  for (const step of steps) {
-    const { ms, bytes, ahead } = figures[step];
-    const kb = (xs: number[]) => `${(median(xs) / 1024).toFixed(1)} KB`.padStart(8);
-    console.log(`  ${step.padEnd(8)} ${median(ms).toFixed(0).padStart(5)} ms (target ≤ ${targets[step]} ms) ${kb(bytes)} on the wire, ${kb(ahead)} fetched ahead  [runs: ${ms.map(m => m.toFixed(0)).join(", ")}]`);
+  console.log(`Portal, ${networkName} (${network.latency} ms, ${(network.downloadThroughput * 8 / 1e6).toFixed(1)} Mbps), CPU ×4, medians of ${runs}:`);
+  const medians = new Map<string, Record<Step, number>>();
+  for (const [name, walks] of results) {
+    console.log(` ${name}`);
+    const m = {} as Record<Step, number>;
+    for (const step of steps) {
+      const ms = walks.map(w => w[step].ms);
+      m[step] = median(ms);
+      console.log(`  ${step.padEnd(8)} ${m[step].toFixed(0).padStart(5)} ms (target ≤ ${targets[step]} ms) ${kb(median(walks.map(w => w[step].bytes))).padStart(9)} on the wire, ` +
+        `${kb(median(walks.map(w => w[step].ahead))).padStart(9)} fetched ahead  [runs: ${ms.map(x => x.toFixed(0)).join(", ")}]`);
+    }
+    medians.set(name, m);
   }
-  console.log(`(load average ${readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ")})`);
+  if (variants.length === 2) {
+    const [a, b] = variants.map(v => medians.get(v.name)!);
+    console.log(` this build / baseline: ${steps.map(s => `${s} ${(b[s] / a[s]).toFixed(2)}`).join(", ")}`);
+  }
+  console.log(`(1-minute load average after each run: ${loads.join(", ")})`);
+  if (process.env.FORMFLOW_BENCH_WATERFALL) {
+    console.log("Waterfalls of the last run (ms after the step began; 'after usable' = fetched ahead):");
+    for (const [name, walks] of results) for (const step of steps) printWaterfall(name, step, walks[walks.length - 1][step]);
+  }
 });

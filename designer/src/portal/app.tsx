@@ -4,22 +4,38 @@ import zhCN from "antd-mobile/es/locales/zh-CN";
 import zhTW from "antd-mobile/es/locales/zh-TW";
 import { lazy, Suspense, useEffect, useState } from "react";
 import type { Locale } from "../forms";
+import { askAhead, hallAnswer } from "./ahead";
 import { api } from "./api";
 import type { Me } from "./api-types";
 import { say } from "./i18n";
 import { forgetKeptAnswers } from "./offline/connectivity";
 import { usePath } from "./router";
-import { readElder, readLocale, writeElder, writeLocale } from "./session";
+import { hasRole, readElder, readLocale, writeElder, writeLocale } from "./session";
 import { SignIn } from "./pages/sign-in";
 
 // The sign-in page ships only what it shows; everything after it is loaded on demand (signed-in.tsx splits by page).
 const loadSignedIn = () => import("./signed-in");
 const SignedIn = lazy(loadSignedIn);
+const loadHall = () => import("./pages/service-hall");
 const Register = lazy(() => import("./pages/register"));
 const ResetPassword = lazy(() => import("./pages/reset-password").then(m => ({ default: m.ResetPassword })));
 
 const lastAccountKey = "formflow.keptFor";
 const antdLocales = { "zh-CN": zhCN, "zh-TW": zhTW, en: enUS } as const;
+
+/** Whether `path` shows this person the service hall (signed-in.tsx's routes: a worker's or member's home, or /hall). */
+const showsHall = (path: string, me: Me | undefined) =>
+  path === "/hall" || (path === "/" && (!me || hasRole(me, "worker", "member") || me.roles.length === 0));
+
+/**
+ * The hall's scripts and its answer, asked for at once rather than one after another (who I am → the signed-in pages'
+ * script → the hall's script → the services): on a phone network each step is a round trip.
+ */
+function openHallAhead(): void {
+  askAhead(hallAnswer);
+  void loadSignedIn().catch(() => { /* retried by the real import */ });
+  void loadHall().catch(() => { /* retried by the real import */ });
+}
 
 /** The Portal: sign in (or sign up, or reset a password), then the signed-in pages. */
 export function App() {
@@ -29,14 +45,23 @@ export function App() {
   const path = usePath();
 
   useEffect(() => {
+    // Someone signed in on this device last time (forgotten at sign-out): the hall is likely next, ask for it now.
+    // (The server says so too: its page names the hall's answer as a preload when a session came with it.)
+    const signedInBefore = localStorage.getItem(lastAccountKey) !== null || document.querySelector(`link[rel=preload][href="${hallAnswer}"]`) !== null;
+    if (signedInBefore && showsHall(path, undefined)) openHallAhead();
     api<Me>("GET", "/api/me").then(setMe, () => setMe(null));
   }, []);
-  // Once the first page shows, fetch the next ones while the network is idle (a phone on 3G pays per round trip).
+  // While the sign-in page shows, fetch the next pages' scripts (a phone on 3G pays per round trip). Signed in, the
+  // hall fetches the form's script once it shows.
   useEffect(() => {
-    if (me === undefined) return;
+    if (me !== null) return;
     const later = window.setTimeout(() => { void loadSignedIn().then(m => m.prefetchNext(), () => {}); }, 0);
     return () => window.clearTimeout(later);
-  }, [me === undefined]);
+  }, [me === null]);
+  const signedIn = (who: Me) => {
+    if (showsHall(window.location.pathname, who)) openHallAhead();
+    setMe(who);
+  };
   useEffect(() => {
     if (!me) return;
     setElderState(readElder(me.userName));
@@ -55,11 +80,11 @@ export function App() {
   const content = path === "/reset-password"
     ? <ResetPassword locale={locale} setLocale={setLocale} />
     : path === "/register" && !me
-    ? <Register locale={locale} setLocale={setLocale} onSignedIn={setMe} />
+    ? <Register locale={locale} setLocale={setLocale} onSignedIn={signedIn} />
     : me === undefined
     ? loading
     : me === null
-      ? <SignIn locale={locale} setLocale={setLocale} onSignedIn={setMe} />
+      ? <SignIn locale={locale} setLocale={setLocale} onSignedIn={signedIn} />
       : <SignedIn session={{
           me, locale, setLocale, elder,
           setElder: on => { writeElder(me.userName, on); setElderState(on); },

@@ -29,10 +29,12 @@ export function match(pattern: string, path: string): Record<string, string> | n
   return params;
 }
 
-export function Link({ to, children, className }: { to: string; children: ReactNode; className?: string }) {
+/** A link within the Portal; `before` runs as it is followed (to ask for the next page's answers ahead: ahead.ts). */
+export function Link({ to, children, className, before }: { to: string; children: ReactNode; className?: string; before?: () => void }) {
   const go = (e: MouseEvent) => {
     if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey) return;
     e.preventDefault();
+    before?.();
     navigate(to);
   };
   return <a href={to} className={className} onClick={go}>{children}</a>;

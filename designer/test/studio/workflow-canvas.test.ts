@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import "../support/served-activities";
@@ -15,8 +15,10 @@ import { crossings, routeEdge, type Box } from "../../src/studio/workflow-design
 import { nodeBox, portTop } from "../../src/studio/workflow-designer/node-size";
 import { outcomeOf, type WorkflowDefinition } from "../../src/studio/workflow-designer/workflow-definition";
 
-const template = (name: string) =>
-  JSON.parse(readFileSync(join(conformanceRoot, "../../module-templates", name, "workflow.json"), "utf8")) as WorkflowDefinition;
+const templates = join(conformanceRoot, "../../module-templates");
+const template = (name: string) => JSON.parse(readFileSync(join(templates, name, "workflow.json"), "utf8")) as WorkflowDefinition;
+/** Every shipped module template with a workflow. */
+const shipped = readdirSync(templates).filter((name) => existsSync(join(templates, name, "workflow.json"))).sort();
 
 /** The boxes ActivityNode draws at the given positions, and where React Flow puts their ports. */
 function drawn(workflow: WorkflowDefinition, positions: ReadonlyMap<string, { x: number; y: number }>) {
@@ -45,6 +47,20 @@ describe("the workflow canvas", () => {
       }
     });
   }
+
+  // What a designer sees on opening a shipped module (and what a new module copied from it starts with) is its saved
+  // layout, not auto layout: it must route as cleanly.
+  test.each(shipped)("the shipped %s workflow's saved layout places every step and routes every connection around the steps", (name) => {
+    const workflow = template(name);
+    expect(workflow.activities.filter((a) => !a.layout).map((a) => a.id), "steps without a saved position").toEqual([]);
+    const saved = new Map(workflow.activities.map((a) => [a.id, a.layout!]));
+    const routes = drawn(workflow, saved);
+    expect(routes.filter((r) => r.crossed.length > 0).map((r) => `${r.connection} behind ${r.crossed.map((c) => c.box).join(", ")}`)).toEqual([]);
+    const boxes = workflow.activities.map((a) => ({ id: a.id, ...saved.get(a.id)!, ...nodeBox(a) }));
+    for (const a of boxes) for (const b of boxes) {
+      if (a.id < b.id) expect(a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y, `${a.id} overlaps ${b.id}`).toBe(true);
+    }
+  });
 
   test("a connection back to an earlier step goes around the steps between, not through them", () => {
     const boxes: Box[] = [

@@ -72,6 +72,21 @@ public sealed partial class WebUiServingTests(WebUiServingTests.BuiltUiServer se
         Assert.NotEqual(nonce, NonceMeta().Match(again).Groups[1].Value);
     }
 
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/hall")]
+    public async Task The_hall_page_of_someone_signed_in_preloads_the_hall_services_and_a_signed_out_or_other_page_does_not(string path)
+    {
+        const string preload = "<link rel=\"preload\" href=\"/api/services\" as=\"fetch\" crossorigin=\"anonymous\" />";
+        var worker = await Api.CookieClientAsync(server, "worker");
+        var html = await worker.GetStringAsync(path);
+        // In the head, so the browser asks for it while the scripts download.
+        Assert.InRange(html.IndexOf(preload, StringComparison.Ordinal), 0, html.IndexOf("</head>", StringComparison.Ordinal));
+        Assert.DoesNotContain(preload, await worker.GetStringAsync("/cases/12"));
+        Assert.DoesNotContain(preload, await worker.GetStringAsync("/studio/"));
+        Assert.DoesNotContain(preload, (await PageAsync(path)).Html);
+    }
+
     [Fact]
     public async Task Pages_are_never_cached_and_allow_the_camera_of_this_origin_only()
     {

@@ -1,5 +1,6 @@
 import type { JsonRecord } from "../../forms";
-import { api, ApiProblem, get } from "../api";
+import { draftAnswer, takeAhead } from "../ahead";
+import { api, ApiProblem } from "../api";
 
 /**
  * A form draft typed while offline, kept on this device until the server has it. The rule when the network returns
@@ -33,7 +34,7 @@ export async function syncDraft(account: string, serviceId: string): Promise<Dra
   let server: ServerDraft | null;
   try {
     // 204 (no draft yet) answers no body.
-    server = (await get<ServerDraft | undefined>(`/api/services/${serviceId}/draft`)) ?? null;
+    server = (await takeAhead<ServerDraft | undefined>(draftAnswer(serviceId))) ?? null;
   } catch (e) {
     if (e instanceof ApiProblem && e.status === 0) return { kind: "offline", draft: kept && { data: kept.data, savedAt: kept.editedAt } };
     throw e;

@@ -49,8 +49,10 @@ registerRoute(
 
 // Take over the open Portal at once, and keep its page and the signed-in worker's first answers (see keptOnInstall).
 self.addEventListener("install", () => { void self.skipWaiting(); });
+// Navigation preload: the browser asks the network for the page while this worker starts, not after (the page route
+// above takes that answer), so a repeat visit does not wait for the worker before its first request.
 self.addEventListener("activate", event => {
-  event.waitUntil(self.clients.claim().then(() => Promise.all([
+  event.waitUntil(Promise.all([self.registration.navigationPreload?.enable(), self.clients.claim()]).then(() => Promise.all([
     keep(pageCache, "/", "/"),
     ...keptOnInstall.map(url => keep(apiCache, url, url)),
   ])));

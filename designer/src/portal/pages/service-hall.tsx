@@ -1,15 +1,18 @@
-import { get } from "../api";
+import { askAhead, formAnswers, hallAnswer, takeAhead } from "../ahead";
 import type { ServiceSummary } from "../api-types";
 import { labelOf, say, type Word } from "../i18n";
 import { PageState } from "../page-state";
 import { Link } from "../router";
+import { useEffect } from "react";
 import { useSession } from "../session";
 import { useLoad } from "../use-load";
 
-/** The services for my union, grouped by category. */
+/** The services for my union, grouped by category (asked for ahead when the Portal opens at the hall: app.tsx). */
 export function ServiceHall() {
   const { locale } = useSession();
-  const services = useLoad(() => get<ServiceSummary[]>("/api/services"), []);
+  const services = useLoad(() => takeAhead<ServiceSummary[]>(hallAnswer), []);
+  // Once the hall shows, fetch the form page's script: a tap on a service comes next.
+  useEffect(() => { if (services.value) void import("./fill-form").catch(() => { /* the real import retries */ }); }, [services.value]);
   return (
     <section>
       <h2>{say(locale, "hall")}</h2>
@@ -27,7 +30,7 @@ export function ServiceHall() {
             <ul className="pf-list">
               {items.map(s => (
                 <li key={s.id}>
-                  <Link to={`/services/${s.id}`} className="pf-list-item">
+                  <Link to={`/services/${s.id}`} className="pf-list-item" before={() => formAnswers(String(s.id)).forEach(askAhead)}>
                     <strong>{labelOf(s.name, locale)}</strong>
                     {s.description && <span className="pf-muted">{labelOf(s.description, locale)}</span>}
                     <span className="pf-muted">{s.orgName}</span>
