@@ -123,7 +123,7 @@ public sealed record ResponsePolicy(
         return fallback;
     }
 
-    private static DateTimeOffset? Instant(JsonNode? node, string setting, List<ModuleProblem> problems)
+    internal static DateTimeOffset? Instant(JsonNode? node, string setting, List<ModuleProblem> problems)
     {
         if (node is null) return null;
         if (JsonText.Of(node) is { } text && text.Contains('T') && (text.EndsWith('Z') || text.Contains('+') || text.LastIndexOf('-') > 10)
@@ -133,7 +133,7 @@ public sealed record ResponsePolicy(
         return null;
     }
 
-    private static ModuleProblem Problem(string setting, string message) => new(setting, $"/settings/{Pointer.Escape(setting)}/value", message);
+    internal static ModuleProblem Problem(string setting, string message) => new(setting, $"/settings/{Pointer.Escape(setting)}/value", message);
 
     /// <summary>The camelCase name a setting value uses for an enum member.</summary>
     public static string Name<T>(T value) where T : struct, Enum

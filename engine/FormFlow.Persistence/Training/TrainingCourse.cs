@@ -11,6 +11,10 @@ public sealed class TrainingCourse
     public int OrgUnitId { get; set; }
     public required string Title { get; set; }
     public required string Levels { get; set; }
+    /// <summary>Draw only from the banks of this name on the org's chain, when given; else from every bank there.</summary>
+    public string? BankName { get; set; }
+    /// <summary>The module whose service at <see cref="OrgUnitId"/> drives this training (its settings), when it came from a module template.</summary>
+    public string? ModuleKey { get; set; }
     public DateTime CreatedAt { get; set; }
 }
 
@@ -35,6 +39,10 @@ public sealed class Contest
     public required string PlacePoints { get; set; }
     /// <summary>When the results were settled (points credited, feed item published); null while not.</summary>
     public DateTime? SettledAt { get; set; }
+    /// <summary>Draw only from the banks of this name on the org's chain, when given; else from every bank there.</summary>
+    public string? BankName { get; set; }
+    /// <summary>The module whose service at <see cref="OrgUnitId"/> drives this contest (its settings), when it came from a module template.</summary>
+    public string? ModuleKey { get; set; }
     public DateTime CreatedAt { get; set; }
 }
 

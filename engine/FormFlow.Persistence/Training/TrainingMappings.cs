@@ -44,6 +44,10 @@ public sealed class TrainingCourseConfiguration : IEntityTypeConfiguration<Train
     {
         b.ToTable("TrainingCourses");
         b.Property(t => t.Title).HasMaxLength(200);
+        b.Property(t => t.BankName).HasMaxLength(200);
+        b.Property(t => t.ModuleKey).HasMaxLength(100);
+        // One training per module service at an org (NULLs — trainings made by hand — are distinct on both databases).
+        b.HasIndex(t => new { t.OrgUnitId, t.ModuleKey }).IsUnique();
         b.Property(t => t.CreatedAt).HasConversion(UtcDateTimes.Converter);
         b.HasOne<OrgUnit>().WithMany().HasForeignKey(t => t.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -56,6 +60,9 @@ public sealed class ContestConfiguration : IEntityTypeConfiguration<Contest>
         b.ToTable("Contests");
         b.Property(c => c.Title).HasMaxLength(200);
         b.Property(c => c.Topic).HasMaxLength(100);
+        b.Property(c => c.BankName).HasMaxLength(200);
+        b.Property(c => c.ModuleKey).HasMaxLength(100);
+        b.HasIndex(c => new { c.OrgUnitId, c.ModuleKey }).IsUnique();
         b.Property(c => c.OpensAt).HasConversion(UtcDateTimes.Converter);
         b.Property(c => c.ClosesAt).HasConversion(UtcDateTimes.Converter);
         b.Property(c => c.CreatedAt).HasConversion(UtcDateTimes.Converter);

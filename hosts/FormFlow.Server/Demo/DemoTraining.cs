@@ -11,9 +11,11 @@ using Microsoft.EntityFrameworkCore;
 namespace FormFlow.Server.Demo;
 
 /// <summary>
-/// The demo's skills training: a city question bank of 61 questions on workplace safety and the labour contract law, a two-level
-/// training (安全生产 then 劳动合同法) and a contest open from the day before the first start for thirty days, so a
-/// worker passes level 1, unlocks level 2, takes the contest and sees their rank. Once per database (the bank's name); a demo database of an earlier release gets the questions it lacks.
+/// The demo's question bank: 61 questions on workplace safety and the labour contract law at the city, which the
+/// city's services of the shipped <c>training</c> (a two-level training, 安全生产 then 劳动合同法) and <c>contest</c>
+/// templates draw from (<see cref="DemoServices"/> activates them; <see cref="TrainingModules"/> makes the training and
+/// contest from their settings), so a worker passes level 1, unlocks level 2, takes the contest and sees their rank.
+/// Once per database (the bank's name); a demo database of an earlier release gets the questions it lacks.
 /// </summary>
 internal static class DemoTraining
 {
@@ -101,21 +103,6 @@ internal static class DemoTraining
         db.QuestionBanks.Add(bank);
         await db.SaveChangesAsync(ct);
         await AddQuestionsAsync(db, bank.Id, now, ct);
-        var web = new JsonSerializerOptions(JsonSerializerDefaults.Web);
-        db.TrainingCourses.Add(new TrainingCourse
-        {
-            OrgUnitId = city.Id, Title = "职工安全与权益闯关", CreatedAt = now,
-            Levels = JsonSerializer.Serialize(new[]
-            {
-                new LevelSettings("第一关：安全生产", "安全生产", null, 5, 60),
-                new LevelSettings("第二关：劳动合同法", "劳动合同法", null, 5, 60),
-            }, web),
-        });
-        db.Contests.Add(new Contest
-        {
-            OrgUnitId = city.Id, Title = "全市职工安全生产与劳动法知识竞赛", Questions = 10, OpensAt = now.AddDays(-1), ClosesAt = now.AddDays(30),
-            DurationSeconds = 600, AttemptsAllowed = 3, PlacePoints = "[50,30,20]", CreatedAt = now,
-        });
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return true;

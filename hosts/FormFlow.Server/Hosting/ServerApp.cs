@@ -202,7 +202,7 @@ internal static class ServerApp
             var added = await DemoContent.SeedAsync(db, app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
             if (added > 0) app.Logger.LogInformation("Published {Count} demo feed items", added);
             if (await DemoTraining.SeedAsync(db, app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime))
-                app.Logger.LogInformation("Seeded the demo question bank, training and contest");
+                app.Logger.LogInformation("Seeded the demo question bank");
         }
         catch (Microsoft.EntityFrameworkCore.DbUpdateException ex)
         {

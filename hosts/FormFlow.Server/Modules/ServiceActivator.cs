@@ -4,6 +4,7 @@ using FormFlow.Persistence.Audit;
 using FormFlow.Persistence.Modules;
 using FormFlow.Persistence.Orgs;
 using FormFlow.Persistence.Services;
+using FormFlow.Server.Training;
 using Microsoft.EntityFrameworkCore;
 
 namespace FormFlow.Server.Modules;
@@ -28,6 +29,10 @@ internal static class ServiceActivator
         {
             ["module"] = module.Key, ["moduleRecord"] = module.Id, ["version"] = version.Version, ["snapshot"] = version.SnapshotHash,
         });
+        await db.SaveChangesAsync(ct);
+        // A training or contest module drives the training or contest of this service from its settings.
+        var snapshot = await db.ModuleSnapshots.FindAsync([version.SnapshotHash], ct) ?? throw new InvalidOperationException($"snapshot {version.SnapshotHash} of {module.Key} is not stored");
+        await TrainingModules.BindAsync(db, module.Key, JsonNode.Parse(snapshot.Content)!.AsObject(), target, by, now, ct);
         await db.SaveChangesAsync(ct);
         if (transaction is not null) await transaction.CommitAsync(ct);
         return activation;

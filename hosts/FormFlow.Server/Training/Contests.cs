@@ -46,7 +46,8 @@ internal sealed class Contests(FormFlowDbContext db, TimeProvider clock, Attempt
     public async Task<List<ContestView>> VisibleAsync(Account account, CancellationToken ct)
     {
         var all = await db.Contests.AsNoTracking().Join(db.OrgUnits, c => c.OrgUnitId, o => o.Id, (c, o) => new { c, o }).OrderByDescending(x => x.c.OpensAt).ToListAsync(ct);
-        var visible = all.Where(x => TrainingAccess.Reaches(account, x.o)).ToList();
+        var reached = all.Where(x => TrainingAccess.Reaches(account, x.o)).ToList();
+        var visible = reached.Where(x => !TrainingAccess.Shadowed(account, x.o, x.c.ModuleKey, reached.Select(r => (r.o, r.c.ModuleKey)))).ToList();
         // One query for my attempts at every listed contest, not one per contest.
         var ids = visible.Select(x => x.c.Id).ToList();
         var mine = (await MineAsync(db.QuizAttempts.Where(a => a.AccountId == account.Id && a.ContestId != null && ids.Contains(a.ContestId.Value)), ct))
@@ -98,7 +99,7 @@ internal sealed class Contests(FormFlowDbContext db, TimeProvider clock, Attempt
         if (await db.QuizAttempts.CountAsync(a => a.ContestId == contest.Id && a.AccountId == account.Id, ct) >= contest.AttemptsAllowed)
             return new FieldProblem(StatusCodes.Status422UnprocessableEntity, "No attempts left",
                 $"contest {contest.Id} allows {contest.AttemptsAllowed} attempt(s) per person (rule attempts)", null);
-        var drawn = await QuestionDraw.DrawAsync(db, org, contest.Topic, null, contest.Questions, ct);
+        var drawn = await QuestionDraw.DrawAsync(db, org, contest.BankName, contest.Topic, null, contest.Questions, ct);
         if (drawn.Count == 0)
             return new FieldProblem(StatusCodes.Status422UnprocessableEntity, "No questions", $"the banks hold no question for contest {contest.Id} (rule noQuestions)", null);
         var deadline = now.AddSeconds(contest.DurationSeconds);

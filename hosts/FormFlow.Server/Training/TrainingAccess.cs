@@ -20,4 +20,13 @@ internal static class TrainingAccess
     /// <summary>The union a participant counts for: their worker role's org, else their first role's, else none.</summary>
     public static OrgUnit? UnionOf(Account account) =>
         (account.Roles.FirstOrDefault(r => r.Role == Roles.Worker) ?? account.Roles.OrderBy(r => r.Id).FirstOrDefault())?.OrgUnit;
+
+    /// <summary>
+    /// Whether a module-driven training or contest at <paramref name="org"/> gives way, for this account, to the same
+    /// module's one at a unit below it on the account's chain (a district's derivation of the city's contest), as the
+    /// deepest activation of a service wins.
+    /// </summary>
+    public static bool Shadowed(Account account, OrgUnit org, string? moduleKey, IEnumerable<(OrgUnit Org, string? ModuleKey)> others) =>
+        moduleKey is not null && others.Any(o => o.ModuleKey == moduleKey && o.Org.Id != org.Id && OrgSubtree.Contains(org.Path, o.Org.Path)
+            && account.Roles.Any(r => OrgSubtree.Contains(o.Org.Path, r.OrgUnit!.Path)));
 }

@@ -48,7 +48,8 @@ internal sealed class Trainings(FormFlowDbContext db, TimeProvider clock)
     public async Task<List<TrainingView>> VisibleAsync(Account account, CancellationToken ct)
     {
         var all = await db.TrainingCourses.AsNoTracking().Join(db.OrgUnits, t => t.OrgUnitId, o => o.Id, (t, o) => new { t, o }).OrderBy(x => x.t.Id).ToListAsync(ct);
-        var visible = all.Where(x => TrainingAccess.Reaches(account, x.o)).ToList();
+        var reached = all.Where(x => TrainingAccess.Reaches(account, x.o)).ToList();
+        var visible = reached.Where(x => !TrainingAccess.Shadowed(account, x.o, x.t.ModuleKey, reached.Select(r => (r.o, r.t.ModuleKey)))).ToList();
         // One query for my finished practice of every listed training, not one per training.
         var ids = visible.Select(x => x.t.Id).ToList();
         var finished = (await FinishedAsync(db.QuizAttempts.Where(a => a.AccountId == account.Id && a.TrainingId != null && ids.Contains(a.TrainingId.Value)), ct))
@@ -95,7 +96,7 @@ internal sealed class Trainings(FormFlowDbContext db, TimeProvider clock)
         if (level > 1 && !await db.QuizAttempts.AnyAsync(a => a.AccountId == account.Id && a.TrainingId == training.Id && a.Level == level - 1 && a.Passed, ct))
             return new FieldProblem(StatusCodes.Status422UnprocessableEntity, "Level locked", $"level {level} unlocks when level {level - 1} is passed (rule levelLocked)", "level");
         var settings = levels[level - 1];
-        var drawn = await QuestionDraw.DrawAsync(db, org, settings.Topic, settings.Difficulty, settings.Questions, ct);
+        var drawn = await QuestionDraw.DrawAsync(db, org, training.BankName, settings.Topic, settings.Difficulty, settings.Questions, ct);
         if (drawn.Count == 0) return new FieldProblem(StatusCodes.Status422UnprocessableEntity, "No questions", $"the banks hold no question for level {level} (rule noQuestions)", "level");
         var attempt = new QuizAttempt
         {

@@ -3,6 +3,7 @@ using FormFlow.Engine.Forms.Loading;
 using FormFlow.Engine.Modules.Elements;
 using FormFlow.Engine.Modules.Locks;
 using FormFlow.Engine.Responses;
+using FormFlow.Engine.Training;
 using FormFlow.Engine.Workflows.Activities;
 using FormFlow.Engine.Workflows.Definitions;
 using FormFlow.Engine.Workflows.Validation;
@@ -32,6 +33,7 @@ internal static class ModuleSoundness
         CheckServerRuns(module, problems);
         CheckSettings(module, index, problems);
         problems.AddRange(ResponsePolicy.Check(module));
+        problems.AddRange(TrainingSettings.Check(module));
         CheckExtensionPoints(module, index, problems);
         CheckLocks(module, index, problems);
         problems.AddRange(Translations.Check(module, index));

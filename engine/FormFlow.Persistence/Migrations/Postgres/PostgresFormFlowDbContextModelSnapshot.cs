@@ -1830,6 +1830,10 @@ namespace FormFlow.Persistence.Migrations.Postgres
                     b.Property<int>("AttemptsAllowed")
                         .HasColumnType("integer");
 
+                    b.Property<string>("BankName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<DateTime>("ClosesAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1838,6 +1842,10 @@ namespace FormFlow.Persistence.Migrations.Postgres
 
                     b.Property<int>("DurationSeconds")
                         .HasColumnType("integer");
+
+                    b.Property<string>("ModuleKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<DateTime>("OpensAt")
                         .HasColumnType("timestamp with time zone");
@@ -1866,7 +1874,8 @@ namespace FormFlow.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrgUnitId");
+                    b.HasIndex("OrgUnitId", "ModuleKey")
+                        .IsUnique();
 
                     b.HasIndex("SettledAt", "ClosesAt");
 
@@ -2032,12 +2041,20 @@ namespace FormFlow.Persistence.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("BankName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Levels")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("ModuleKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<int>("OrgUnitId")
                         .HasColumnType("integer");
@@ -2049,7 +2066,8 @@ namespace FormFlow.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrgUnitId");
+                    b.HasIndex("OrgUnitId", "ModuleKey")
+                        .IsUnique();
 
                     b.ToTable("TrainingCourses", (string)null);
                 });

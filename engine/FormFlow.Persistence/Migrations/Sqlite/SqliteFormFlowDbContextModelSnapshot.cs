@@ -1770,6 +1770,10 @@ namespace FormFlow.Persistence.Migrations.Sqlite
                     b.Property<int>("AttemptsAllowed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("BankName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("ClosesAt")
                         .HasColumnType("TEXT");
 
@@ -1778,6 +1782,10 @@ namespace FormFlow.Persistence.Migrations.Sqlite
 
                     b.Property<int>("DurationSeconds")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ModuleKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("OpensAt")
                         .HasColumnType("TEXT");
@@ -1806,7 +1814,8 @@ namespace FormFlow.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrgUnitId");
+                    b.HasIndex("OrgUnitId", "ModuleKey")
+                        .IsUnique();
 
                     b.HasIndex("SettledAt", "ClosesAt");
 
@@ -1966,11 +1975,19 @@ namespace FormFlow.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("BankName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Levels")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModuleKey")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("OrgUnitId")
@@ -1983,7 +2000,8 @@ namespace FormFlow.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrgUnitId");
+                    b.HasIndex("OrgUnitId", "ModuleKey")
+                        .IsUnique();
 
                     b.ToTable("TrainingCourses", (string)null);
                 });
