@@ -244,6 +244,33 @@ public abstract class FigureTests(CaseServer server)
     }
 
     [Fact]
+    public async Task The_recount_one_year_at_a_time_rebuilds_every_lost_figure_of_a_case_closed_across_new_year()
+    {
+        var like = (await CaseServer.SubmitJoinAsync(await Api.CookieClientAsync(server, "worker")))["id"]!.GetValue<long>();
+        await using var db = server.OpenDb();
+        var source = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == like);
+        // Received on 31 December 2024 at 23:00 local time, finished two hours later, on 1 January 2025 local (still 2024 in UTC).
+        db.Cases.Add(new Case
+        {
+            Number = $"FF-2024-NEWYEAR{like}", ServiceActivationId = source.ServiceActivationId, SnapshotHash = source.SnapshotHash, ModuleKey = source.ModuleKey,
+            ApplicantAccountId = source.ApplicantAccountId, OrgUnitId = source.OrgUnitId, Status = CaseStatuses.Finished, Data = source.Data, Instance = source.Instance,
+            CreatedAt = new DateTime(2024, 12, 31, 15, 0, 0, DateTimeKind.Utc), UpdatedAt = new DateTime(2024, 12, 31, 17, 0, 0, DateTimeKind.Utc),
+        });
+        await db.SaveChangesAsync();
+        var kept = await db.Figures.AsNoTracking().Where(f => f.Value != 0).ToDictionaryAsync(f => new FigureKey(f.OrgUnitId, f.Period, f.Measure, f.ModuleKey, f.Key), f => f.Value);
+        Assert.Contains(kept, f => f.Key.Period == 20241231 && f.Key.Measure == FigureMeasures.Received);
+        Assert.Contains(kept, f => f.Key.Period == 20250101 && f.Key.Measure == FigureMeasures.Finished);
+
+        await db.Database.ExecuteSqlRawAsync("""DELETE FROM "Figures" """);
+        var lost = await FigureRecount.RecountAsync(db, repair: true);
+        Assert.Equal(kept.Count, lost.DifferenceCount);
+        Assert.True(lost.Repaired);
+        var rebuilt = await db.Figures.AsNoTracking().ToDictionaryAsync(f => new FigureKey(f.OrgUnitId, f.Period, f.Measure, f.ModuleKey, f.Key), f => f.Value);
+        Assert.Equal(kept.OrderBy(f => f.Key.ToString()).ToList(), rebuilt.OrderBy(f => f.Key.ToString()).ToList());
+        Assert.Equal(0, (await FigureRecount.RecountAsync(db, repair: false)).DifferenceCount);
+    }
+
+    [Fact]
     public async Task Bad_parameters_are_refused_naming_the_parameter()
     {
         var admin = await Api.CookieClientAsync(server, "district-admin");
