@@ -40,14 +40,14 @@ internal static class StatsCommands
             CliJson.Write(result, new
             {
                 provider = settings.Provider.ToString().ToLowerInvariant(), recountedRows = outcome.ExpectedRows, storedRows = outcome.StoredRows,
-                differences = outcome.Differences.Count, repaired = outcome.Repaired,
+                differences = outcome.DifferenceCount, repaired = outcome.Repaired,
                 first = outcome.Differences.Take(result.GetValue(show)).Select(d => new
                 {
                     org = d.Key.OrgUnitId, period = d.Key.Period, measure = d.Key.Measure, module = d.Key.ModuleKey, key = d.Key.Key,
                     recounted = d.Expected, stored = d.Stored,
                 }),
             });
-            return outcome.Differences.Count == 0 || outcome.Repaired ? ExitCodes.Ok : ExitCodes.Invalid;
+            return outcome.DifferenceCount == 0 || outcome.Repaired ? ExitCodes.Ok : ExitCodes.Invalid;
         });
         return new Command("stats", "Statistics figures.") { recount };
     }

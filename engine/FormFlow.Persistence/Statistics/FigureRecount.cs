@@ -6,58 +6,119 @@ namespace FormFlow.Persistence.Statistics;
 /// <summary>A figure whose stored value differs from the recount (a missing row counts as 0).</summary>
 public sealed record FigureDifference(FigureKey Key, long Expected, long Stored);
 
-public sealed record FigureRecountResult(int ExpectedRows, int StoredRows, IReadOnlyList<FigureDifference> Differences, bool Repaired);
+/// <param name="DifferenceCount">How many figures differ.</param>
+/// <param name="Differences">The first of them (at most <see cref="FigureRecount.DifferencesKept"/>), in the order they were found.</param>
+public sealed record FigureRecountResult(int ExpectedRows, int StoredRows, int DifferenceCount, IReadOnlyList<FigureDifference> Differences, bool Repaired);
 
 /// <summary>
 /// Computes every figure again from the raw rows (cases, tasks, members, redemptions, points, participations) by the
 /// same <see cref="FigureRules"/>, compares with the stored figures and, with <c>repair</c>, writes the recounted
 /// values where they differ. Runs in one write transaction; on PostgreSQL it locks the figures against concurrent
-/// writers for its duration, so a change committing meanwhile cannot look like a difference. It holds the recounted
-/// figures in memory (one entry per figure row).
+/// writers for its duration, so a change committing meanwhile cannot look like a difference.
+/// It works one local year at a time (then the timeless rows), so it holds one year's figures in memory, never all
+/// of them: each year's pass reads only the raw rows with a time in that year and the stored rows of its periods.
 /// </summary>
 public static class FigureRecount
 {
+    public const int DifferencesKept = 1000;
+
     public static async Task<FigureRecountResult> RecountAsync(FormFlowDbContext db, bool repair, IProgress<string>? progress = null, CancellationToken ct = default)
     {
         await using var transaction = await db.BeginWriteTransactionAsync(ct);
         if (!db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("LOCK TABLE \"Figures\" IN SHARE ROW EXCLUSIVE MODE", ct);
 
-        var expected = await ExpectedAsync(db, progress, ct);
-        progress?.Report($"recounted {expected.Count} figure rows; comparing with the stored ones");
-        var differences = new List<FigureDifference>();
-        var stored = 0;
-        var seen = new HashSet<FigureKey>();
-        await foreach (var f in db.Figures.AsNoTracking().AsAsyncEnumerable().WithCancellation(ct))
-        {
-            stored++;
-            var key = new FigureKey(f.OrgUnitId, f.Period, f.Measure, f.ModuleKey, f.Key);
-            seen.Add(key);
-            var want = expected.GetValueOrDefault(key);
-            if (want != f.Value) differences.Add(new FigureDifference(key, want, f.Value));
-        }
-        differences.AddRange(expected.Where(e => e.Value != 0 && !seen.Contains(e.Key)).Select(e => new FigureDifference(e.Key, e.Value, 0)));
-
-        if (repair && differences.Count > 0)
-        {
-            await FigureStore.WriteAsync(db, differences.Select(d => KeyValuePair.Create(d.Key, d.Expected)), add: false, ct);
-            await db.Database.ExecuteSqlRawAsync("DELETE FROM \"Figures\" WHERE \"Value\" = 0", ct);
-            progress?.Report($"repaired {differences.Count} figure rows");
-        }
-        await transaction.CommitAsync(ct);
-        return new FigureRecountResult(expected.Count(e => e.Value != 0), stored, differences, repair && differences.Count > 0);
-    }
-
-    /// <summary>The figures as the raw rows say they should be.</summary>
-    public static async Task<Dictionary<FigureKey, long>> ExpectedAsync(FormFlowDbContext db, IProgress<string>? progress, CancellationToken ct)
-    {
         var chains = new Dictionary<int, int[]>();
         await foreach (var o in db.OrgUnits.AsNoTracking().Select(o => new { o.Id, o.Path }).AsAsyncEnumerable().WithCancellation(ct))
             chains[o.Id] = OrgSubtree.Chain(o.Path);
+        var (expectedRows, storedRows, differenceCount) = (0, 0, 0);
+        var kept = new List<FigureDifference>();
+        var (years, strays) = await YearsAsync(db, ct);
+        foreach (int? year in years.Select(y => (int?)y).Append(null))
+        {
+            var expected = await ExpectedAsync(db, chains, year, progress, ct);
+            var differences = new List<FigureDifference>();
+            var seen = new HashSet<FigureKey>();
+            await foreach (var f in InSlice(db.Figures.AsNoTracking(), year).AsAsyncEnumerable().WithCancellation(ct))
+            {
+                storedRows++;
+                var key = new FigureKey(f.OrgUnitId, f.Period, f.Measure, f.ModuleKey, f.Key);
+                seen.Add(key);
+                var want = expected.GetValueOrDefault(key);
+                if (want != f.Value) differences.Add(new FigureDifference(key, want, f.Value));
+            }
+            differences.AddRange(expected.Where(e => e.Value != 0 && !seen.Contains(e.Key)).Select(e => new FigureDifference(e.Key, e.Value, 0)));
+            expectedRows += expected.Count(e => e.Value != 0);
+            differenceCount += differences.Count;
+            kept.AddRange(differences.Take(DifferencesKept - kept.Count));
+            progress?.Report($"{(year is { } y ? y.ToString(System.Globalization.CultureInfo.InvariantCulture) : "timeless")}: recounted {expected.Count} figure rows, {differences.Count} differ");
+            if (repair && differences.Count > 0)
+                await FigureStore.WriteAsync(db, differences.Select(d => KeyValuePair.Create(d.Key, d.Expected)), add: false, ct);
+        }
+        // Rows of a period that is no day, month or year (written by no rule) are stored but never expected.
+        var stray = await db.Figures.AsNoTracking().Where(f => strays.Contains(f.Period)).ToListAsync(ct);
+        foreach (var f in stray)
+        {
+            storedRows++;
+            differenceCount++;
+            if (kept.Count < DifferencesKept) kept.Add(new FigureDifference(new FigureKey(f.OrgUnitId, f.Period, f.Measure, f.ModuleKey, f.Key), 0, f.Value));
+        }
+        if (repair && differenceCount > 0)
+        {
+            if (stray.Count > 0)
+                await FigureStore.WriteAsync(db, stray.Select(f => KeyValuePair.Create(new FigureKey(f.OrgUnitId, f.Period, f.Measure, f.ModuleKey, f.Key), 0L)), add: false, ct);
+            await db.Database.ExecuteSqlRawAsync("DELETE FROM \"Figures\" WHERE \"Value\" = 0", ct);
+            progress?.Report($"repaired {differenceCount} figure rows");
+        }
+        await transaction.CommitAsync(ct);
+        return new FigureRecountResult(expectedRows, storedRows, differenceCount, kept, repair && differenceCount > 0);
+    }
+
+    /// <summary>The stored rows of one local year's periods (its year, months and days), or with <paramref name="year"/> null the timeless ones.</summary>
+    private static IQueryable<Figure> InSlice(IQueryable<Figure> figures, int? year) => year is { } y
+        ? figures.Where(f => f.Period == y || f.Period >= y * 100 + 1 && f.Period <= y * 100 + 12 || f.Period >= y * 10000 + 101 && f.Period <= y * 10000 + 1231) // as InYear
+        : figures.Where(f => f.Period == FigurePeriods.AllTime);
+
+    /// <summary>A day, month or year period of the local year <paramref name="year"/> (what <see cref="InSlice"/> reads).</summary>
+    private static bool InYear(int period, int year) =>
+        period == year || period >= year * 100 + 1 && period <= year * 100 + 12 || period >= year * 10000 + 101 && period <= year * 10000 + 1231;
+
+    /// <summary>The local years with stored figures or raw rows that make some, and the stored periods of no year (strays).</summary>
+    private static async Task<(SortedSet<int> Years, List<int> Strays)> YearsAsync(FormFlowDbContext db, CancellationToken ct)
+    {
+        var years = new SortedSet<int>();
+        var strays = new List<int>();
+        foreach (var period in await db.Figures.Where(f => f.Period != FigurePeriods.AllTime).Select(f => f.Period).Distinct().ToListAsync(ct))
+        {
+            var year = period < 10000 ? period : period < 1000000 ? period / 100 : period / 10000;
+            if (InYear(period, year)) years.Add(year);
+            else strays.Add(period);
+        }
+        void Span(DateTime? first, DateTime? last)
+        {
+            if (first is { } a && last is { } b)
+                for (var y = FigurePeriods.LocalDay(a).Year; y <= FigurePeriods.LocalDay(b).Year; y++) years.Add(y);
+        }
+        Span(await db.Cases.MinAsync(c => (DateTime?)c.CreatedAt, ct), await db.Cases.MaxAsync(c => (DateTime?)c.CreatedAt, ct));
+        Span(await db.Cases.MinAsync(c => c.ClosedAt, ct), await db.Cases.MaxAsync(c => c.ClosedAt, ct));
+        Span(await db.CaseTasks.MinAsync(t => t.CompletedAt, ct), await db.CaseTasks.MaxAsync(t => t.CompletedAt, ct));
+        Span(await db.Members.MinAsync(m => (DateTime?)m.Since, ct), await db.Members.MaxAsync(m => (DateTime?)m.Since, ct));
+        Span(await db.Redemptions.MinAsync(r => (DateTime?)r.At, ct), await db.Redemptions.MaxAsync(r => (DateTime?)r.At, ct));
+        Span(await db.PointsEntries.MinAsync(p => (DateTime?)p.AwardedAt, ct), await db.PointsEntries.MaxAsync(p => (DateTime?)p.AwardedAt, ct));
+        return (years, strays);
+    }
+
+    /// <summary>
+    /// The figures of one local year (or, <paramref name="year"/> null, the timeless ones) as the raw rows say they
+    /// should be: only raw rows with a time in that year are read (with a day of margin for the local time zone), and
+    /// only what they add to that year is kept.
+    /// </summary>
+    public static async Task<Dictionary<FigureKey, long>> ExpectedAsync(FormFlowDbContext db, Dictionary<int, int[]> chains, int? year, IProgress<string>? progress, CancellationToken ct)
+    {
         var figures = new Dictionary<FigureKey, long>();
         void Add(IEnumerable<FigureDelta> deltas)
         {
             foreach (var d in deltas)
-                if (chains.TryGetValue(d.OrgUnitId, out var chain)) FigureStore.Expand(d, chain, figures);
+                if (d.Day?.Year == year && chains.TryGetValue(d.OrgUnitId, out var chain)) FigureStore.Expand(d, chain, figures);
         }
         async Task Source<T>(string what, IQueryable<T> rows, Func<T, IEnumerable<FigureDelta>> rule)
         {
@@ -65,20 +126,33 @@ public static class FigureRecount
             await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(ct))
             {
                 Add(rule(row));
-                if (++n % 100_000 == 0) progress?.Report($"{what}: {n}");
+                if (++n % 100_000 == 0) progress?.Report($"{year}: {what}: {n}");
             }
-            progress?.Report($"{what}: {n}");
         }
 
-        await Source("cases", db.Cases.AsNoTracking().Select(c => new { c.OrgUnitId, c.ModuleKey, c.Status, c.CreatedAt, c.ClosedAt }),
+        if (year is not { } y)
+        {
+            await Source("participations", db.Participations.AsNoTracking().Select(p => new
+                {
+                    p.OrgUnitId, p.ServiceActivationId,
+                    Module = db.ServiceActivations.Where(s => s.Id == p.ServiceActivationId).Select(s => s.ModuleKey).FirstOrDefault(),
+                }),
+                p => FigureRules.Participated(p.OrgUnitId, p.Module ?? "", p.ServiceActivationId));
+            return figures;
+        }
+        // UTC bounds that hold the whole local year (China is UTC+8): a day wider on each side; Add keeps only the year's days.
+        var from = new DateTime(y, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddDays(-1);
+        var to = new DateTime(y + 1, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddDays(1);
+        await Source("cases", db.Cases.AsNoTracking().Where(c => c.CreatedAt >= from && c.CreatedAt < to || c.ClosedAt >= from && c.ClosedAt < to)
+                .Select(c => new { c.OrgUnitId, c.ModuleKey, c.Status, c.CreatedAt, c.ClosedAt }),
             c => FigureRules.CaseReceived(c.OrgUnitId, c.ModuleKey, c.CreatedAt).Concat(c.ClosedAt is { } closed && FigureRules.IsClosed(c.Status)
                 ? FigureRules.CaseClosed(c.OrgUnitId, c.ModuleKey, c.Status, c.CreatedAt, closed) : []));
-        await Source("tasks", db.CaseTasks.AsNoTracking().Where(t => t.CompletedAt != null)
+        await Source("tasks", db.CaseTasks.AsNoTracking().Where(t => t.CompletedAt >= from && t.CompletedAt < to)
                 .Join(db.Cases.AsNoTracking(), t => t.CaseId, c => c.Id, (t, c) => new { t.OrgUnitId, c.ModuleKey, t.Kind, t.DueAt, t.CompletedAt, t.Outcome }),
             t => FigureRules.TaskCompleted(t.OrgUnitId, t.ModuleKey, t.Kind, t.DueAt, t.CompletedAt!.Value, t.Outcome));
-        await Source("members", db.Members.AsNoTracking().Select(m => new { m.OrgUnitId, m.Since, m.Status }),
+        await Source("members", db.Members.AsNoTracking().Where(m => m.Since >= from && m.Since < to).Select(m => new { m.OrgUnitId, m.Since, m.Status }),
             m => FigureRules.MemberJoined(m.OrgUnitId, m.Since).Concat(m.Status == Members.MemberStatus.Active ? FigureRules.MemberActive(m.OrgUnitId, m.Since, 1) : []));
-        await Source("redemptions", db.Redemptions.AsNoTracking()
+        await Source("redemptions", db.Redemptions.AsNoTracking().Where(r => r.At >= from && r.At < to)
                 .Join(db.Entitlements.AsNoTracking(), r => r.EntitlementId, e => e.Id, (r, e) => new { r.At, r.MerchantAccountId, e.BenefitId, e.MemberId })
                 .Join(db.Members.AsNoTracking(), r => r.MemberId, m => m.Id, (r, m) => new
                 {
@@ -86,7 +160,7 @@ public static class FigureRecount
                     MerchantId = db.MerchantAccounts.Where(a => a.AccountId == r.MerchantAccountId).Select(a => (long?)a.MerchantId).FirstOrDefault(),
                 }),
             r => FigureRules.Redeemed(r.OrgUnitId, r.At, r.BenefitId, r.MerchantId));
-        await Source("points", db.PointsEntries.AsNoTracking().Select(p => new
+        await Source("points", db.PointsEntries.AsNoTracking().Where(p => p.AwardedAt >= from && p.AwardedAt < to).Select(p => new
             {
                 p.AwardedAt, p.Points,
                 Org = p.CaseId != null
@@ -94,12 +168,6 @@ public static class FigureRecount
                     : db.RoleAssignments.Where(r => r.AccountId == p.AccountId).OrderBy(r => r.Id).Select(r => (int?)r.OrgUnitId).FirstOrDefault(),
             }),
             p => p.Org is { } org ? FigureRules.PointsAwarded(org, p.AwardedAt, p.Points) : []);
-        await Source("participations", db.Participations.AsNoTracking().Select(p => new
-            {
-                p.OrgUnitId, p.ServiceActivationId,
-                Module = db.ServiceActivations.Where(s => s.Id == p.ServiceActivationId).Select(s => s.ModuleKey).FirstOrDefault(),
-            }),
-            p => FigureRules.Participated(p.OrgUnitId, p.Module ?? "", p.ServiceActivationId));
         return figures;
     }
 }

@@ -72,7 +72,7 @@ internal sealed class CityGenerator(FormFlowDbContext db, DatabaseSettings setti
         // The bulk paths (answers in raw SQL, rows saved with change detection off) bypass the figures kept on each
         // save: count them once from the rows, as `formflow stats recount --repair` does.
         var recount = await FigureRecount.RecountAsync(db, repair: true, new Progress<string>(Say), ct);
-        Say($"figures: {recount.ExpectedRows:N0} rows recounted, {recount.Differences.Count:N0} repaired");
+        Say($"figures: {recount.ExpectedRows:N0} rows recounted, {recount.DifferenceCount:N0} repaired");
         if (settings.Provider == DatabaseProvider.Postgres) await MoveSequencesAsync(ct);
         Say($"done in {_watch.Elapsed.TotalSeconds:F0} s");
         return new Result(tree.City.Id, tree.Districts[0].Id, tree.Grassroots[0].Id, _rows, stopped, _watch.Elapsed.TotalSeconds);

@@ -5,6 +5,7 @@ using FormFlow.Persistence;
 using FormFlow.Persistence.Accounts;
 using FormFlow.Persistence.Cases;
 using FormFlow.Persistence.Members;
+using FormFlow.Persistence.Orgs;
 using FormFlow.Persistence.Points;
 using FormFlow.Persistence.Statistics;
 using Microsoft.EntityFrameworkCore;
@@ -34,8 +35,8 @@ public abstract class FigureTests(CaseServer server)
     {
         await using var db = server.OpenDb();
         var recount = await FigureRecount.RecountAsync(db, repair: false);
-        Assert.True(recount.Differences.Count == 0,
-            $"{recount.Differences.Count} figures differ from the recount, e.g. " + string.Join("; ", recount.Differences.Take(10).Select(d => $"{d.Key}: recounted {d.Expected}, stored {d.Stored}")));
+        Assert.True(recount.DifferenceCount == 0,
+            $"{recount.DifferenceCount} figures differ from the recount, e.g. " + string.Join("; ", recount.Differences.Take(10).Select(d => $"{d.Key}: recounted {d.Expected}, stored {d.Stored}")));
     }
 
     [Fact]
@@ -188,6 +189,88 @@ public abstract class FigureTests(CaseServer server)
     }
 
     [Fact]
+    public async Task A_save_counts_at_the_ancestors_its_unit_has_now_after_the_unit_is_added_and_after_another_process_moves_it()
+    {
+        var like = (await CaseServer.SubmitJoinAsync(await Api.CookieClientAsync(server, "worker")))["id"]!.GetValue<long>();
+        var (dongcheng, xihu, city) = (await OrgIdAsync("东城区总工会"), await OrgIdAsync("西湖区总工会"), await OrgIdAsync("某市总工会"));
+        var name = $"新设工会{Guid.NewGuid():N}"[..12];
+        int unit;
+        await using (var db = server.OpenDb())
+            unit = (await OrgUnits.CreateAsync(db, name, OrgLevel.Grassroots, await db.OrgUnits.SingleAsync(o => o.Name == "建设街道总工会"))).Id;
+        var (east, west, all) = (await ReceivedAsync(dongcheng), await ReceivedAsync(xihu), await ReceivedAsync(city));
+
+        await AddCaseAtAsync(like, unit, $"FF-2026-NEW{like}");
+        Assert.Equal((east + 1, west, all + 1), (await ReceivedAsync(dongcheng), await ReceivedAsync(xihu), await ReceivedAsync(city)));
+
+        // Moved by another context, as another server process sharing the database would: this server hears nothing of it.
+        await using (var other = server.OpenDb())
+        {
+            await using var transaction = await other.BeginWriteTransactionAsync();
+            await OrgUnits.MoveAsync(other, await other.OrgUnits.SingleAsync(o => o.Id == unit), await other.OrgUnits.SingleAsync(o => o.Id == xihu));
+            await transaction.CommitAsync();
+        }
+        await AddCaseAtAsync(like, unit, $"FF-2026-MOVED{like}");
+        Assert.Equal((east, west + 2, all + 2), (await ReceivedAsync(dongcheng), await ReceivedAsync(xihu), await ReceivedAsync(city)));
+        await AssertFiguresEqualARecountAsync();
+    }
+
+    [Fact]
+    public async Task The_ranking_orders_every_grassroots_union_of_the_city_by_its_stored_figures()
+    {
+        var like = (await CaseServer.SubmitJoinAsync(await Api.CookieClientAsync(server, "worker")))["id"]!.GetValue<long>();
+        await AddXihuCaseAsync(like);
+        var cityStaff = await Api.CookieClientAsync(server, "designer");
+        var city = await OrgIdAsync("某市总工会");
+        List<(int Id, long Received)> expected;
+        await using (var db = server.OpenDb())
+        {
+            var units = await db.OrgUnits.Where(o => o.Level == OrgLevel.Grassroots).Select(o => o.Id).ToListAsync();
+            var received = new Dictionary<int, long>();
+            foreach (var id in units) received[id] = await ReceivedAsync(id);
+            expected = received.Select(r => (r.Key, r.Value)).OrderByDescending(r => r.Value).ThenBy(r => r.Key).ToList();
+        }
+        Assert.True(expected.Select(e => e.Received).Distinct().Count() > 1, "every grassroots union received the same number of cases: the order shows nothing");
+
+        foreach (var (offset, limit) in new[] { (0, 500), (1, 2) })
+        {
+            var ranking = await Api.JsonAsync(await cityStaff.GetAsync($"/api/stats/figures/ranking?orgUnitId={city}&level=grassroots&sort=received&order=desc&offset={offset}&limit={limit}"));
+            Assert.Equal(expected.Count, ranking["total"]!.GetValue<int>());
+            Assert.Equal(expected.Skip(offset).Take(limit).ToList(),
+                ranking["rows"]!.AsArray().Select(r => (r!["org"]!["id"]!.GetValue<int>(), r["figures"]!["received"]!.GetValue<long>())).ToList());
+        }
+        var ascending = await Api.JsonAsync(await cityStaff.GetAsync($"/api/stats/figures/ranking?orgUnitId={city}&level=grassroots&sort=received&order=asc&limit=500"));
+        Assert.Equal(expected.OrderBy(e => e.Received).ThenBy(e => e.Id).ToList(),
+            ascending["rows"]!.AsArray().Select(r => (r!["org"]!["id"]!.GetValue<int>(), r["figures"]!["received"]!.GetValue<long>())).ToList());
+    }
+
+    [Fact]
+    public async Task The_recount_one_year_at_a_time_rebuilds_every_lost_figure_of_a_case_closed_across_new_year()
+    {
+        var like = (await CaseServer.SubmitJoinAsync(await Api.CookieClientAsync(server, "worker")))["id"]!.GetValue<long>();
+        await using var db = server.OpenDb();
+        var source = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == like);
+        // Received on 31 December 2024 at 23:00 local time, finished two hours later, on 1 January 2025 local (still 2024 in UTC).
+        db.Cases.Add(new Case
+        {
+            Number = $"FF-2024-NEWYEAR{like}", ServiceActivationId = source.ServiceActivationId, SnapshotHash = source.SnapshotHash, ModuleKey = source.ModuleKey,
+            ApplicantAccountId = source.ApplicantAccountId, OrgUnitId = source.OrgUnitId, Status = CaseStatuses.Finished, Data = source.Data, Instance = source.Instance,
+            CreatedAt = new DateTime(2024, 12, 31, 15, 0, 0, DateTimeKind.Utc), UpdatedAt = new DateTime(2024, 12, 31, 17, 0, 0, DateTimeKind.Utc),
+        });
+        await db.SaveChangesAsync();
+        var kept = await db.Figures.AsNoTracking().Where(f => f.Value != 0).ToDictionaryAsync(f => new FigureKey(f.OrgUnitId, f.Period, f.Measure, f.ModuleKey, f.Key), f => f.Value);
+        Assert.Contains(kept, f => f.Key.Period == 20241231 && f.Key.Measure == FigureMeasures.Received);
+        Assert.Contains(kept, f => f.Key.Period == 20250101 && f.Key.Measure == FigureMeasures.Finished);
+
+        await db.Database.ExecuteSqlRawAsync("""DELETE FROM "Figures" """);
+        var lost = await FigureRecount.RecountAsync(db, repair: true);
+        Assert.Equal(kept.Count, lost.DifferenceCount);
+        Assert.True(lost.Repaired);
+        var rebuilt = await db.Figures.AsNoTracking().ToDictionaryAsync(f => new FigureKey(f.OrgUnitId, f.Period, f.Measure, f.ModuleKey, f.Key), f => f.Value);
+        Assert.Equal(kept.OrderBy(f => f.Key.ToString()).ToList(), rebuilt.OrderBy(f => f.Key.ToString()).ToList());
+        Assert.Equal(0, (await FigureRecount.RecountAsync(db, repair: false)).DifferenceCount);
+    }
+
+    [Fact]
     public async Task Bad_parameters_are_refused_naming_the_parameter()
     {
         var admin = await Api.CookieClientAsync(server, "district-admin");
@@ -213,18 +296,27 @@ public abstract class FigureTests(CaseServer server)
     }
 
     /// <summary>A case of an applicant in 西湖区 (no demo worker lives there): a copy of a stored case moved to its school union, saved through the context.</summary>
-    private async Task AddXihuCaseAsync(long likeId)
+    private async Task AddXihuCaseAsync(long likeId) => await AddCaseAtAsync(likeId, await OrgIdAsync("西湖区实验小学工会"), $"FF-2026-XIHU{likeId}");
+
+    /// <summary>A copy of a stored case registered at <paramref name="orgUnitId"/>, saved through the context.</summary>
+    private async Task AddCaseAtAsync(long likeId, int orgUnitId, string number)
     {
-        var school = await OrgIdAsync("西湖区实验小学工会");
         await using var db = server.OpenDb();
         var like = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == likeId);
         db.Cases.Add(new Case
         {
-            Number = $"FF-2026-XIHU{likeId}", ServiceActivationId = like.ServiceActivationId, SnapshotHash = like.SnapshotHash, ModuleKey = like.ModuleKey,
-            ApplicantAccountId = like.ApplicantAccountId, OrgUnitId = school, Status = CaseStatuses.Running, Data = like.Data, Instance = like.Instance,
+            Number = number, ServiceActivationId = like.ServiceActivationId, SnapshotHash = like.SnapshotHash, ModuleKey = like.ModuleKey,
+            ApplicantAccountId = like.ApplicantAccountId, OrgUnitId = orgUnitId, Status = CaseStatuses.Running, Data = like.Data, Instance = like.Instance,
             CreatedAt = like.CreatedAt, UpdatedAt = like.UpdatedAt,
         });
         await db.SaveChangesAsync();
+    }
+
+    /// <summary>Cases received in the org's subtree, all time, as its stored year rows say.</summary>
+    private async Task<long> ReceivedAsync(int orgUnitId)
+    {
+        await using var db = server.OpenDb();
+        return await db.Figures.Where(f => f.OrgUnitId == orgUnitId && f.Measure == FigureMeasures.Received && f.Period >= 2000 && f.Period < 10000).SumAsync(f => f.Value);
     }
 
     /// <summary>Some open task is completed with one of its outcomes by whichever handler may (a refusal is part of the mix too).</summary>

@@ -1746,6 +1746,8 @@ namespace FormFlow.Persistence.Migrations.Postgres
 
                     b.HasKey("OrgUnitId", "Period", "Measure", "ModuleKey", "Key");
 
+                    b.HasIndex("Measure", "Period", "OrgUnitId");
+
                     b.ToTable("Figures", (string)null);
                 });
 

@@ -1690,6 +1690,8 @@ namespace FormFlow.Persistence.Migrations.Sqlite
 
                     b.HasKey("OrgUnitId", "Period", "Measure", "ModuleKey", "Key");
 
+                    b.HasIndex("Measure", "Period", "OrgUnitId");
+
                     b.ToTable("Figures", (string)null);
                 });
 
