@@ -17,8 +17,8 @@ internal sealed record ReportSchedule(string Every, int Day, int Hour);
 /// lastWeek, lastMonth, yearToDate); optionally a schedule.
 /// </summary>
 internal sealed record ReportDefinition(
-    string? Name, List<string>? Measures, List<string>? Dimensions, string? OrgLevel, int? OrgUnitId, string? ModuleKey,
-    string? From, string? To, string? Period, ReportSchedule? Schedule)
+    string? Name = null, List<string>? Measures = null, List<string>? Dimensions = null, string? OrgLevel = null, int? OrgUnitId = null, string? ModuleKey = null,
+    string? From = null, string? To = null, string? Period = null, ReportSchedule? Schedule = null)
 {
     public static readonly string[] DimensionNames = ["org", "module", "month"];
     public static readonly string[] RelativePeriods = ["lastWeek", "lastMonth", "yearToDate"];

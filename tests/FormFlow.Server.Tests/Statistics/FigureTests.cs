@@ -130,7 +130,7 @@ public abstract class FigureTests(CaseServer server)
         var like = (await CaseServer.SubmitJoinAsync(await Api.CookieClientAsync(server, "worker")))["id"]!.GetValue<long>();
         var eastBefore = await Api.JsonAsync(await east.GetAsync("/api/stats/figures"));
         var westBefore = await Api.JsonAsync(await west.GetAsync("/api/stats/figures"));
-        await AddXihuCaseAsync(like);
+        await XihuCases.AddAsync(server, like, "XIHU");
         var eastAfter = await Api.JsonAsync(await east.GetAsync("/api/stats/figures"));
         var westAfter = await Api.JsonAsync(await west.GetAsync("/api/stats/figures"));
         var cityNow = await Api.JsonAsync(await cityStaff.GetAsync("/api/stats/figures"));
@@ -210,21 +210,6 @@ public abstract class FigureTests(CaseServer server)
     {
         await using var db = server.OpenDb();
         return await db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync();
-    }
-
-    /// <summary>A case of an applicant in 西湖区 (no demo worker lives there): a copy of a stored case moved to its school union, saved through the context.</summary>
-    private async Task AddXihuCaseAsync(long likeId)
-    {
-        var school = await OrgIdAsync("西湖区实验小学工会");
-        await using var db = server.OpenDb();
-        var like = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == likeId);
-        db.Cases.Add(new Case
-        {
-            Number = $"FF-2026-XIHU{likeId}", ServiceActivationId = like.ServiceActivationId, SnapshotHash = like.SnapshotHash, ModuleKey = like.ModuleKey,
-            ApplicantAccountId = like.ApplicantAccountId, OrgUnitId = school, Status = CaseStatuses.Running, Data = like.Data, Instance = like.Instance,
-            CreatedAt = like.CreatedAt, UpdatedAt = like.UpdatedAt,
-        });
-        await db.SaveChangesAsync();
     }
 
     /// <summary>Some open task is completed with one of its outcomes by whichever handler may (a refusal is part of the mix too).</summary>
