@@ -86,7 +86,7 @@ export function ReportsPage() {
     if (!table) return [];
     const body = table.rows.map((r, i) => ({ key: String(i), cells: [...r.labels, ...r.values] as (string | number | null)[] }));
     const total = [...Array.from({ length: dimensionCount }, (_, i) => (i === 0 ? t("rep.total") : "")), ...table.totals];
-    return [...body, { key: "total", cells: dimensionCount === 0 ? total : total }];
+    return [...body, { key: "total", cells: total }];
   }, [table, dimensionCount, t]);
 
   return (
