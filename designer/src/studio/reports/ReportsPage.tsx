@@ -9,6 +9,7 @@ import { figuresApi } from "../dashboard/figures-api";
 import { useI18n } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import { reportsApi } from "./reports-api";
+import "./reports.css";
 
 type Dimension = "org" | "module" | "month";
 type Period = "" | "lastWeek" | "lastMonth" | "yearToDate";
