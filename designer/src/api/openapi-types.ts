@@ -1035,6 +1035,46 @@ export type RedemptionView = {
   note: null | string;
 };
 
+export type ReportColumn = {
+  key: string;
+  title: string;
+};
+
+export type ReportDefinition = {
+  name?: null | string;
+  measures?: null | string[];
+  dimensions?: null | string[];
+  orgLevel?: null | string;
+  orgUnitId?: null | number;
+  moduleKey?: null | string;
+  from?: null | string;
+  to?: null | string;
+  period?: null | string;
+  schedule?: null | ReportSchedule;
+};
+
+export type ReportRow = {
+  labels: string[];
+  values: (null | number)[];
+};
+
+export type ReportSchedule = {
+  every: string;
+  day: number;
+  hour: number;
+};
+
+export type ReportTable = {
+  name: string;
+  scope: FigureOrg[];
+  from: string;
+  to: string;
+  moduleKey: null | string;
+  columns: ReportColumn[];
+  rows: ReportRow[];
+  totals: (null | number)[];
+};
+
 export type Request = {
   mobile: string;
   code: string;
@@ -1112,6 +1152,23 @@ export type RoleView = {
   orgName: string;
   orgLevel: OrgLevel;
   orgPath: string;
+};
+
+export type SavedReportView = {
+  id: number;
+  name: string;
+  measures: string[];
+  dimensions: string[];
+  orgLevel: string;
+  orgUnitId: null | number;
+  moduleKey: null | string;
+  from: null | string;
+  to: null | string;
+  period: null | string;
+  schedule: null | ReportSchedule;
+  nextDueAt: null | string;
+  createdAt: string;
+  updatedAt: string;
 };
 
 export type SavedView = {

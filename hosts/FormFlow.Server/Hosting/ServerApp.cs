@@ -25,6 +25,7 @@ using FormFlow.Server.Notifications;
 using FormFlow.Server.Privacy;
 using FormFlow.Server.Publications;
 using FormFlow.Server.Training;
+using FormFlow.Server.Reports;
 using FormFlow.Server.Registration;
 using FormFlow.Server.Services;
 using FormFlow.Server.Responses;
@@ -110,6 +111,7 @@ internal static class ServerApp
         services.AddMerchants();
         services.AddAuditTrail();
         services.AddTraining();
+        services.AddReports();
         services.AddWebUi(builder.Configuration);
         services.AddObservability(builder.Configuration);
 
@@ -154,6 +156,7 @@ internal static class ServerApp
         app.MapMerchants();
         app.MapAudit();
         app.MapTraining();
+        app.MapReports();
         app.MapWebUi();
 
         await PrepareDatabaseAsync(app, settings);

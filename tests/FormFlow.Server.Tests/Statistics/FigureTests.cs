@@ -131,7 +131,7 @@ public abstract class FigureTests(CaseServer server)
         var like = (await CaseServer.SubmitJoinAsync(await Api.CookieClientAsync(server, "worker")))["id"]!.GetValue<long>();
         var eastBefore = await Api.JsonAsync(await east.GetAsync("/api/stats/figures"));
         var westBefore = await Api.JsonAsync(await west.GetAsync("/api/stats/figures"));
-        await AddXihuCaseAsync(like);
+        await XihuCases.AddAsync(server, like, "XIHU");
         var eastAfter = await Api.JsonAsync(await east.GetAsync("/api/stats/figures"));
         var westAfter = await Api.JsonAsync(await west.GetAsync("/api/stats/figures"));
         var cityNow = await Api.JsonAsync(await cityStaff.GetAsync("/api/stats/figures"));
@@ -199,7 +199,7 @@ public abstract class FigureTests(CaseServer server)
             unit = (await OrgUnits.CreateAsync(db, name, OrgLevel.Grassroots, await db.OrgUnits.SingleAsync(o => o.Name == "建设街道总工会"))).Id;
         var (east, west, all) = (await ReceivedAsync(dongcheng), await ReceivedAsync(xihu), await ReceivedAsync(city));
 
-        await AddCaseAtAsync(like, unit, $"FF-2026-NEW{like}");
+        await XihuCases.AddAtAsync(server, like, unit, $"FF-2026-NEW{like}");
         Assert.Equal((east + 1, west, all + 1), (await ReceivedAsync(dongcheng), await ReceivedAsync(xihu), await ReceivedAsync(city)));
 
         // Moved by another context, as another server process sharing the database would: this server hears nothing of it.
@@ -209,7 +209,7 @@ public abstract class FigureTests(CaseServer server)
             await OrgUnits.MoveAsync(other, await other.OrgUnits.SingleAsync(o => o.Id == unit), await other.OrgUnits.SingleAsync(o => o.Id == xihu));
             await transaction.CommitAsync();
         }
-        await AddCaseAtAsync(like, unit, $"FF-2026-MOVED{like}");
+        await XihuCases.AddAtAsync(server, like, unit, $"FF-2026-MOVED{like}");
         Assert.Equal((east, west + 2, all + 2), (await ReceivedAsync(dongcheng), await ReceivedAsync(xihu), await ReceivedAsync(city)));
         await AssertFiguresEqualARecountAsync();
     }
@@ -218,7 +218,7 @@ public abstract class FigureTests(CaseServer server)
     public async Task The_ranking_orders_every_grassroots_union_of_the_city_by_its_stored_figures()
     {
         var like = (await CaseServer.SubmitJoinAsync(await Api.CookieClientAsync(server, "worker")))["id"]!.GetValue<long>();
-        await AddXihuCaseAsync(like);
+        await XihuCases.AddAsync(server, like, "XIHU");
         var cityStaff = await Api.CookieClientAsync(server, "designer");
         var city = await OrgIdAsync("某市总工会");
         List<(int Id, long Received)> expected;
@@ -293,23 +293,6 @@ public abstract class FigureTests(CaseServer server)
     {
         await using var db = server.OpenDb();
         return await db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync();
-    }
-
-    /// <summary>A case of an applicant in 西湖区 (no demo worker lives there): a copy of a stored case moved to its school union, saved through the context.</summary>
-    private async Task AddXihuCaseAsync(long likeId) => await AddCaseAtAsync(likeId, await OrgIdAsync("西湖区实验小学工会"), $"FF-2026-XIHU{likeId}");
-
-    /// <summary>A copy of a stored case registered at <paramref name="orgUnitId"/>, saved through the context.</summary>
-    private async Task AddCaseAtAsync(long likeId, int orgUnitId, string number)
-    {
-        await using var db = server.OpenDb();
-        var like = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == likeId);
-        db.Cases.Add(new Case
-        {
-            Number = number, ServiceActivationId = like.ServiceActivationId, SnapshotHash = like.SnapshotHash, ModuleKey = like.ModuleKey,
-            ApplicantAccountId = like.ApplicantAccountId, OrgUnitId = orgUnitId, Status = CaseStatuses.Running, Data = like.Data, Instance = like.Instance,
-            CreatedAt = like.CreatedAt, UpdatedAt = like.UpdatedAt,
-        });
-        await db.SaveChangesAsync();
     }
 
     /// <summary>Cases received in the org's subtree, all time, as its stored year rows say.</summary>

@@ -4,6 +4,7 @@ import { ApiError, errorText } from "../api/client";
 import { studioApi } from "../api/studio-api";
 import type { Me, ModuleSummary } from "../api/types";
 import { DashboardPage } from "../dashboard/DashboardPage";
+import { ReportsPage } from "../reports/ReportsPage";
 import { useI18n } from "../i18n/i18n";
 import { LibraryPage } from "../library/LibraryPage";
 import { ModulePage } from "../module/ModulePage";
@@ -49,7 +50,7 @@ export function StudioApp() {
         <b>{t("app.title")}</b>
         <Menu mode="horizontal" style={{ flex: 1, borderBottom: "none" }} selectedKeys={[route.page === "module" ? "library" : route.page]}
           onClick={(e) => go({ page: e.key as Exclude<Route["page"], "module"> })}
-          items={[{ key: "library", label: t("app.library") }, { key: "services", label: t("app.services") }, { key: "dashboard", label: t("app.dashboard") },
+          items={[{ key: "library", label: t("app.library") }, { key: "services", label: t("app.services") }, { key: "dashboard", label: t("app.dashboard") }, { key: "reports", label: t("app.reports") },
             { key: "content", label: t("app.content") }, { key: "banks", label: t("app.banks") }, ...(me.roles.some((r) => r.role === "admin") ? [{ key: "orgs", label: t("app.orgs") }, { key: "accounts", label: t("app.accounts") }, { key: "deliveries", label: t("app.deliveries") },
               { key: "merchants", label: t("app.merchants") }, { key: "members", label: t("app.memberImport") }, { key: "audit", label: t("app.audit") }] : [])]} />
         <Space>
@@ -64,6 +65,7 @@ export function StudioApp() {
         {route.page === "module" && (module && String(module.id) === route.id ? <ActivityRegistryGate><ModulePage key={module.id} summary={module} onBack={() => go({ page: "library" })} /></ActivityRegistryGate> : <Spin />)}
         {route.page === "services" && <ServicesPage />}
         {route.page === "dashboard" && <DashboardPage />}
+        {route.page === "reports" && <ReportsPage />}
         {route.page === "content" && <Suspense fallback={<Spin />}><ContentPage /></Suspense>}
         {route.page === "orgs" && <OrgsPage />}
         {route.page === "accounts" && <AccountsPage />}
