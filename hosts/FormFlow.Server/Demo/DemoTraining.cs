@@ -17,7 +17,7 @@ namespace FormFlow.Server.Demo;
 /// </summary>
 internal static class DemoTraining
 {
-    public const string BankName = "职工安全生产与劳动合同法题库";
+    public const string BankName = "职工安全生产与劳动合同法题库", ContestTitle = "全市职工安全生产与劳动法知识竞赛";
 
     private static readonly QuestionInput[] Questions =
     [
@@ -113,7 +113,7 @@ internal static class DemoTraining
         });
         db.Contests.Add(new Contest
         {
-            OrgUnitId = city.Id, Title = "全市职工安全生产与劳动法知识竞赛", Questions = 10, OpensAt = now.AddDays(-1), ClosesAt = now.AddDays(30),
+            OrgUnitId = city.Id, Title = ContestTitle, Questions = 10, OpensAt = now.AddDays(-1), ClosesAt = now.AddDays(30),
             DurationSeconds = 600, AttemptsAllowed = 3, PlacePoints = "[50,30,20]", CreatedAt = now,
         });
         await db.SaveChangesAsync(ct);
