@@ -19,6 +19,7 @@ internal static class CliApp
         root.Subcommands.Add(ModuleCommands.Create());
         root.Subcommands.Add(ResponseCommands.Create());
         root.Subcommands.Add(StatsCommands.Create());
+        root.Subcommands.Add(ContestCommands.Create());
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -1,15 +1,17 @@
-// Contest rush: P participants start one contest attempt each at C concurrent connections, each answers every question
-// and hands in; then the leaderboard is read repeatedly. Against a running demo server (tests/load/contest-rush.sh).
-// Usage: node contest-rush.mjs http://127.0.0.1:5099 [participants=5000] [concurrency=100] [leaderboardReads=200]
+// Contest rush: P participants start one contest attempt each within a start window (participant i not before
+// i × window / P after the rush begins, at most C requests in flight), each answers every question and hands in; then
+// the leaderboard is read repeatedly. Against a running demo server (tests/load/contest-rush.sh).
+// Usage: node contest-rush.mjs http://127.0.0.1:5099 [participants=5000] [concurrency=100] [leaderboardReads=200] [startWindowSeconds=60]
 // Set-up (not measured): the city designer creates a contest on the demo bank (20 questions, 30 minutes, one attempt),
 // the district admin creates P worker accounts spread over 东城区's grassroots unions and each signs in. Measured: the
 // answers (answers/s over the rush, median and p99 latency of one answer), the starts and hand-ins (p99), and the
 // leaderboard reads (people and unions, median and p99). Prints one JSON line.
 import http from 'node:http';
+import os from 'node:os';
 import { client } from './http-client.mjs';
 
-const [base = 'http://127.0.0.1:5099', pArg = '5000', cArg = '100', readsArg = '200'] = process.argv.slice(2);
-const participants = Number(pArg), concurrency = Number(cArg), reads = Number(readsArg);
+const [base = 'http://127.0.0.1:5099', pArg = '5000', cArg = '100', readsArg = '200', windowArg = '60'] = process.argv.slice(2);
+const participants = Number(pArg), concurrency = Number(cArg), reads = Number(readsArg), startWindowMs = Number(windowArg) * 1000;
 const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
 const password = process.env.FORMFLOW_DEMO_PASSWORD || 'demo';
 
@@ -57,8 +59,16 @@ await pool(participants, async i => {
 const starts = [], answers = [], finishes = [];
 let failures = 0;
 const timed = async (list, call) => { const t = performance.now(); const res = await call(); list.push(performance.now() - t); return res; };
+const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
+const load = () => os.loadavg().map(x => Math.round(x * 100) / 100);
+const loadBefore = load();
+let firstStart = Infinity, lastStart = 0;
 const rushStart = performance.now();
 await pool(participants, async i => {
+  const due = rushStart + i * startWindowMs / participants;
+  if (performance.now() < due) await sleep(due - performance.now());
+  const at = performance.now() - rushStart;
+  firstStart = Math.min(firstStart, at); lastStart = Math.max(lastStart, at);
   const started = await timed(starts, () => request('POST', `/api/contests/${contest}/attempts`, undefined, cookies[i]));
   if (started.status !== 201) { failures++; return; }
   const attempt = json(started);
@@ -76,18 +86,21 @@ await pool(participants, async i => {
   if (done.status !== 200) failures++;
 });
 const rushSeconds = (performance.now() - rushStart) / 1000;
+const loadAfterRush = load();
 
 // The leaderboard, read by participants.
 const boardPeople = [], boardUnions = [];
 for (let r = 0; r < reads; r++) {
-  await timed(boardPeople, () => request('GET', `/api/contests/${contest}/leaderboard?limit=20`, undefined, cookies[r % participants]));
-  await timed(boardUnions, () => request('GET', `/api/contests/${contest}/leaderboard?by=unions&limit=20`, undefined, cookies[r % participants]));
+  await timed(boardPeople, () => request('GET', `/api/contests/${contest}/leaderboard?limit=100`, undefined, cookies[r % participants]));
+  await timed(boardUnions, () => request('GET', `/api/contests/${contest}/leaderboard?by=unions&limit=100`, undefined, cookies[r % participants]));
 }
 
 console.log(JSON.stringify({
-  participants, concurrency, rushSeconds: Math.round(rushSeconds * 10) / 10,
+  contest, participants, concurrency, rushSeconds: Math.round(rushSeconds * 10) / 10,
+  startsWithinSeconds: Math.round((lastStart - firstStart) / 100) / 10, answers: answers.length, loadBefore, loadAfterRush,
   answersPerSecond: Math.round(answers.length / rushSeconds), answerMedianMs: quantile(answers, 0.5), answerP99Ms: quantile(answers, 0.99),
   startP99Ms: quantile(starts, 0.99), finishP99Ms: quantile(finishes, 0.99), failures,
-  leaderboardPeopleMedianMs: quantile(boardPeople, 0.5), leaderboardPeopleP99Ms: quantile(boardPeople, 0.99),
-  leaderboardUnionsMedianMs: quantile(boardUnions, 0.5), leaderboardUnionsP99Ms: quantile(boardUnions, 0.99),
+  leaderboardPeopleMedianMs: quantile(boardPeople, 0.5), leaderboardPeopleP90Ms: quantile(boardPeople, 0.9), leaderboardPeopleP99Ms: quantile(boardPeople, 0.99),
+  leaderboardUnionsMedianMs: quantile(boardUnions, 0.5), leaderboardUnionsP90Ms: quantile(boardUnions, 0.9), leaderboardUnionsP99Ms: quantile(boardUnions, 0.99),
+  loadAfterReads: load(),
 }));

@@ -16,4 +16,4 @@ cleanup() {
   rm -rf "$work"
 }
 trap 'status=$?; cleanup; exit $status' EXIT
-for _ in $(seq 1 60); do curl -sf http://127.0.0.1:$port/health >/dev/null && break; sleep 1; done
+for _ in $(seq 1 ${FORMFLOW_LOAD_WAIT:-60}); do curl -sf http://127.0.0.1:$port/health >/dev/null && break; sleep 1; done

@@ -222,6 +222,27 @@ export type CompleteRequest = {
   rowVersion?: null | number;
 };
 
+export type ContestMonitorView = {
+  contestId: number;
+  title: string;
+  orgUnitId: number;
+  orgName: string;
+  opensAt: string;
+  closesAt: string;
+  open: boolean;
+  serverNow: string;
+  participants: number;
+  attempts: number;
+  openAttempts: number;
+  answers: number;
+  minutes: number;
+  recentAnswers: number;
+  recentlyStarted: number;
+  recentlyFinished: number;
+  topPeople: LeaderboardLine[];
+  topUnions: LeaderboardLine[];
+};
+
 export type ContestView = {
   id: number;
   title: string;
@@ -734,6 +755,17 @@ export type ModuleVersionView = {
   publishedAt: string;
   publishedBy: string;
   runningCases: number;
+};
+
+export type MonitoredContest = {
+  id: number;
+  title: string;
+  orgUnitId: number;
+  orgName: string;
+  opensAt: string;
+  closesAt: string;
+  open: boolean;
+  settledAt: null | string;
 };
 
 export type MonthCount = {

@@ -19,7 +19,7 @@ namespace FormFlow.Server.Demo;
 /// </summary>
 internal static class DemoTraining
 {
-    public const string BankName = "职工安全生产与劳动合同法题库";
+    public const string BankName = "职工安全生产与劳动合同法题库", ContestTitle = "全市职工安全生产与劳动法知识竞赛";
 
     private static readonly QuestionInput[] Questions =
     [

@@ -190,6 +190,7 @@ internal static class ServerApp
         await SeedDemoServicesAsync(app, db);
         await SeedDemoContentAsync(app, db);
         if (await DemoTraining.ProposeAsync(scope.ServiceProvider)) log.LogInformation("Proposed a demo question for the demo expert to review");
+        if (await DemoContestants.SeedAsync(scope.ServiceProvider, password)) log.LogInformation("Seeded the demo contest's leaderboard");
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var urls = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];

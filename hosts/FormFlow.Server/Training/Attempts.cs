@@ -14,7 +14,7 @@ namespace FormFlow.Server.Training;
 /// only stored, before the server's deadline, and scored when the attempt finishes (by the participant, or when the
 /// deadline has passed and the attempt is next touched). A finished contest attempt updates the participant's best.
 /// </summary>
-internal sealed class Attempts(FormFlowDbContext db, TimeProvider clock)
+internal sealed class Attempts(FormFlowDbContext db, TimeProvider clock, ContestPulse pulse)
 {
     public Task<QuizAttempt?> FindAsync(Account account, long id, CancellationToken ct) =>
         db.QuizAttempts.SingleOrDefaultAsync(a => a.Id == id && a.AccountId == account.Id, ct);
@@ -62,6 +62,7 @@ internal sealed class Attempts(FormFlowDbContext db, TimeProvider clock)
         attempt.Version++;
         if (attempt.ContestId is null && answers.Count == ids.Count) await ScoreAsync(attempt, ct);
         await db.SaveChangesAsync(ct);
+        if (attempt.ContestId is { } contestId) pulse.Answered(contestId);
         return Outcome<AnswerFeedback>.Done(Feedback(attempt, question, answers[key]));
     }
 

@@ -16,7 +16,7 @@ internal sealed class Leaderboards(FormFlowDbContext db)
 
     public async Task<LeaderboardView> PeopleAsync(Contest contest, OrgUnit scope, string accountId, int limit, CancellationToken ct)
     {
-        var bests = InScope(contest, scope);
+        var bests = await InScopeAsync(contest, scope, ct);
         var top = await bests.OrderByDescending(b => b.Score).ThenBy(b => b.TimeUsedMs).Take(limit).ToListAsync(ct);
         var mine = await bests.SingleOrDefaultAsync(b => b.AccountId == accountId, ct);
         var people = top.Select(b => b.AccountId).Append(accountId).ToList();
@@ -62,6 +62,17 @@ internal sealed class Leaderboards(FormFlowDbContext db)
     private static bool Tied(ContestUnionScore a, ContestUnionScore b) =>
         a.ScoreSum * b.Participants == b.ScoreSum * a.Participants && a.TimeUsedMsSum * b.Participants == b.TimeUsedMsSum * a.Participants;
 
-    private IQueryable<ContestBest> InScope(Contest contest, OrgUnit scope) =>
-        db.ContestBests.AsNoTracking().Where(b => b.ContestId == contest.Id && db.OrgUnits.Within(scope.Path).Any(o => o.Id == b.OrgUnitId));
+    /// <summary>
+    /// The bests of participants whose union lies in the scope. When every union holding a best does (the usual read:
+    /// the contest's own org), the scope test is left out, so the order and my rank's count run on the
+    /// (contest, score, time) index alone instead of joining each of the contest's bests to its org: the union figures,
+    /// one row per union with a best, tell which case it is.
+    /// </summary>
+    private async Task<IQueryable<ContestBest>> InScopeAsync(Contest contest, OrgUnit scope, CancellationToken ct)
+    {
+        var bests = db.ContestBests.AsNoTracking().Where(b => b.ContestId == contest.Id);
+        var outside = await db.ContestUnionScores.AnyAsync(u => u.ContestId == contest.Id && u.Participants > 0
+            && !db.OrgUnits.Within(scope.Path).Any(o => o.Id == u.OrgUnitId), ct);
+        return outside ? bests.Where(b => db.OrgUnits.Within(scope.Path).Any(o => o.Id == b.OrgUnitId)) : bests;
+    }
 }

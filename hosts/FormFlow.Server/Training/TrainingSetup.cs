@@ -8,8 +8,13 @@ internal static class TrainingSetup
     public static IServiceCollection AddTraining(this IServiceCollection services) => services
         .AddScoped<QuestionBanks>().AddScoped<BankSheets>().AddScoped<Trainings>().AddScoped<Contests>()
         .AddScoped<Attempts>().AddScoped<Leaderboards>().AddScoped<ContestSettlement>()
+        .AddScoped<ContestMonitor>().AddSingleton<ContestPulse>()
         .AddScoped<IEffectHandler, CollectedQuestionHandler>()
         .AddSingleton<ContestCloser>().AddHostedService(sp => sp.GetRequiredService<ContestCloser>());
 
-    public static void MapTraining(this IEndpointRouteBuilder app) => app.MapTrainingEndpoints();
+    public static void MapTraining(this IEndpointRouteBuilder app)
+    {
+        app.MapTrainingEndpoints();
+        app.MapContestMonitor();
+    }
 }

@@ -20,7 +20,8 @@ public sealed class DemoModeTests
             Assert.Equal(HttpStatusCode.OK, (await Api.LoginAsync(first.CreateClient(), "worker")).StatusCode);
         }
         var counts = await CountsAsync(database);
-        Assert.Equal((10, DemoData.People.Count, DemoData.People.Count, 1), counts);
+        // The demo people and the demo contest's contestants.
+        Assert.Equal((10, DemoData.People.Count + DemoContestants.People.Count, DemoData.People.Count + DemoContestants.People.Count, 1), counts);
 
         await using (var second = await ServerFixture.StartOnAsync(database))
         {

@@ -24,6 +24,21 @@ public static class TrainingApi
         return (int)bank["id"]!;
     }
 
+    /// <summary>A worker of the union (created once), signed in.</summary>
+    public static async Task<HttpClient> WorkerAsync(ServerFixture server, string userName, string union = "华兴电子有限公司工会")
+    {
+        await TestAccounts.EnsureAsync(server, userName, "worker", union, displayName: userName);
+        return await Api.CookieClientAsync(server, userName);
+    }
+
+    /// <summary>Starts a contest attempt, asserting it is created.</summary>
+    public static async Task<JsonObject> StartAsync(HttpClient worker, JsonObject contest)
+    {
+        var started = await worker.PostAsync($"/api/contests/{contest["id"]}/attempts", null);
+        Assert.True(started.StatusCode == HttpStatusCode.Created, await started.Content.ReadAsStringAsync());
+        return await Api.JsonAsync(started);
+    }
+
     /// <summary>Question ID → key, as the bank's editor reads it.</summary>
     public static async Task<Dictionary<long, JsonNode>> KeysAsync(HttpClient editor, int bankId) =>
         JsonNode.Parse(await editor.GetStringAsync($"/api/question-banks/{bankId}/questions"))!.AsArray()

@@ -20,18 +20,9 @@ public abstract class ContestTests(CaseServer server)
         return (designer, await TrainingApi.KeysAsync(designer, bank));
     }
 
-    private async Task<HttpClient> WorkerAsync(string userName, string union = "华兴电子有限公司工会")
-    {
-        await TestAccounts.EnsureAsync(server, userName, "worker", union, displayName: userName);
-        return await Api.CookieClientAsync(server, userName);
-    }
+    private Task<HttpClient> WorkerAsync(string userName, string union = "华兴电子有限公司工会") => TrainingApi.WorkerAsync(server, userName, union);
 
-    private static async Task<JsonObject> StartAsync(HttpClient worker, JsonObject contest)
-    {
-        var started = await worker.PostAsync($"/api/contests/{contest["id"]}/attempts", null);
-        Assert.True(started.StatusCode == HttpStatusCode.Created, await started.Content.ReadAsStringAsync());
-        return await Api.JsonAsync(started);
-    }
+    private static Task<JsonObject> StartAsync(HttpClient worker, JsonObject contest) => TrainingApi.StartAsync(worker, contest);
 
     private static async Task<JsonObject> FinishAsync(HttpClient worker, JsonObject attempt) =>
         await Api.JsonAsync(await worker.PostAsync($"/api/attempts/{attempt["id"]}/finish", null));

@@ -22,6 +22,7 @@ import { useHashRoute, type Route } from "./use-hash-route";
 // The content page carries the rich-text editor (tiptap, ProseMirror): loaded when opened, not with the Studio.
 const ContentPage = lazy(() => import("../content/ContentPage"));
 const QuestionBanksPage = lazy(() => import("../training/QuestionBanksPage"));
+const ContestMonitorPage = lazy(() => import("../training/ContestMonitorPage"));
 
 /** Signs in, then the library, a module, services or the dashboard by the URL fragment. */
 export function StudioApp() {
@@ -51,7 +52,7 @@ export function StudioApp() {
         <Menu mode="horizontal" style={{ flex: 1, borderBottom: "none" }} selectedKeys={[route.page === "module" ? "library" : route.page]}
           onClick={(e) => go({ page: e.key as Exclude<Route["page"], "module"> })}
           items={[{ key: "library", label: t("app.library") }, { key: "services", label: t("app.services") }, { key: "dashboard", label: t("app.dashboard") }, { key: "reports", label: t("app.reports") },
-            { key: "content", label: t("app.content") }, { key: "banks", label: t("app.banks") }, ...(me.roles.some((r) => r.role === "admin") ? [{ key: "orgs", label: t("app.orgs") }, { key: "accounts", label: t("app.accounts") }, { key: "deliveries", label: t("app.deliveries") },
+            { key: "content", label: t("app.content") }, { key: "banks", label: t("app.banks") }, { key: "monitor", label: t("app.monitor") }, ...(me.roles.some((r) => r.role === "admin") ? [{ key: "orgs", label: t("app.orgs") }, { key: "accounts", label: t("app.accounts") }, { key: "deliveries", label: t("app.deliveries") },
               { key: "merchants", label: t("app.merchants") }, { key: "members", label: t("app.memberImport") }, { key: "audit", label: t("app.audit") }] : [])]} />
         <Space>
           <span>{me.displayName}</span>
@@ -74,6 +75,7 @@ export function StudioApp() {
         {route.page === "members" && <MemberImportPage />}
         {route.page === "audit" && <AuditPage />}
         {route.page === "banks" && <Suspense fallback={<Spin />}><QuestionBanksPage /></Suspense>}
+        {route.page === "monitor" && <Suspense fallback={<Spin />}><ContestMonitorPage /></Suspense>}
       </Layout.Content>
     </Layout>
   );

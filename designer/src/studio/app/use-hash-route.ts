@@ -1,13 +1,13 @@
 import { useEffect, useState } from "react";
 
 export type Route = { page: "library" } | { page: "module"; id: string } | { page: "services" } | { page: "dashboard" } | { page: "content" } | { page: "orgs" } | { page: "accounts" } | { page: "deliveries" }
-  | { page: "merchants" } | { page: "members" } | { page: "audit" } | { page: "banks" } | { page: "reports" };
+  | { page: "merchants" } | { page: "members" } | { page: "audit" } | { page: "banks" } | { page: "reports" } | { page: "monitor" };
 
 export function parseRoute(hash: string): Route {
   const [, page, id] = hash.replace(/^#/, "").split("/");
   if (page === "module" && id) return { page: "module", id: decodeURIComponent(id) };
   if (page === "services" || page === "dashboard" || page === "content" || page === "orgs" || page === "accounts" || page === "deliveries"
-    || page === "merchants" || page === "members" || page === "audit" || page === "banks" || page === "reports") return { page };
+    || page === "merchants" || page === "members" || page === "audit" || page === "banks" || page === "reports" || page === "monitor") return { page };
   return { page: "library" };
 }
 
