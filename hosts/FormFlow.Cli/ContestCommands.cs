@@ -22,29 +22,18 @@ internal static class ContestCommands
 
     public static Command Create()
     {
-        var provider = new Option<string>("--provider") { Description = "sqlite (default) or postgres", DefaultValueFactory = _ => "sqlite" };
-        var connection = new Option<string?>("--connection") { Description = "connection string; SQLite defaults to <data-folder>/formflow.db" };
-        var dataFolder = new Option<string>("--data-folder") { Description = "folder for the SQLite file", DefaultValueFactory = _ => "data" };
+        var database = new DatabaseOptions();
         var contestId = new Option<int>("--contest") { Description = "the contest's ID", Required = true };
         var participants = new Option<int>("--participants") { Description = "scored participants to add", Required = true };
         var unions = new Option<int>("--unions") { Description = "grassroots unions to spread them over (created under the contest's org)", DefaultValueFactory = _ => 200 };
         var seed = new Option<int>("--seed") { Description = "seed of the random scores and times", DefaultValueFactory = _ => 1 };
-        var seedBests = new Command("seed-bests", "Add many scored participants to a contest's leaderboard, in bulk.") { provider, connection, dataFolder, contestId, participants, unions, seed };
+        var seedBests = database.AddTo(new Command("seed-bests", "Add many scored participants to a contest's leaderboard, in bulk.") { contestId, participants, unions, seed });
         seedBests.SetAction(async (result, ct) =>
         {
             var (n, u) = (result.GetValue(participants), result.GetValue(unions));
             if (n is < 1 or > 10_000_000) throw new CliException("--participants must be between 1 and 10000000");
             if (u is < 1 or > 100_000) throw new CliException("--unions must be between 1 and 100000");
-            DatabaseSettings settings;
-            try
-            {
-                settings = DatabaseSettings.Resolve(DatabaseSettings.ParseProvider(result.GetValue(provider)), result.GetValue(connection),
-                    Path.GetFullPath(result.GetValue(dataFolder)!));
-            }
-            catch (ArgumentException ex)
-            {
-                throw new CliException(ex.Message);
-            }
+            var settings = database.Resolve(result);
             await using var db = FormFlowDatabase.CreateContext(settings);
             var watch = Stopwatch.StartNew();
             var contest = await db.Contests.AsNoTracking().SingleOrDefaultAsync(c => c.Id == result.GetValue(contestId), ct)

@@ -12,25 +12,14 @@ internal static class DbCommands
 {
     public static Command Create()
     {
-        var provider = new Option<string>("--provider") { Description = "sqlite (default) or postgres", DefaultValueFactory = _ => "sqlite" };
-        var connection = new Option<string?>("--connection") { Description = "connection string; SQLite defaults to <data-folder>/formflow.db" };
-        var dataFolder = new Option<string>("--data-folder") { Description = "folder for the SQLite file", DefaultValueFactory = _ => "data" };
-        var migrate = new Command("migrate", "Apply pending database migrations.") { provider, connection, dataFolder };
-        migrate.SetAction((result, ct) => MigrateAsync(result, result.GetValue(provider), result.GetValue(connection), result.GetValue(dataFolder)!, ct));
-        return new Command("db", "Manage the FormFlow database.") { migrate, CityGeneration.CityCommand.Create(provider, connection, dataFolder) };
+        var database = new DatabaseOptions();
+        var migrate = database.AddTo(new Command("migrate", "Apply pending database migrations."));
+        migrate.SetAction((result, ct) => MigrateAsync(result, database.Resolve(result), ct));
+        return new Command("db", "Manage the FormFlow database.") { migrate, CityGeneration.CityCommand.Create(database) };
     }
 
-    private static async Task<int> MigrateAsync(ParseResult result, string? providerName, string? connection, string dataFolder, CancellationToken ct)
+    private static async Task<int> MigrateAsync(ParseResult result, DatabaseSettings settings, CancellationToken ct)
     {
-        DatabaseSettings settings;
-        try
-        {
-            settings = DatabaseSettings.Resolve(DatabaseSettings.ParseProvider(providerName), connection, Path.GetFullPath(dataFolder));
-        }
-        catch (ArgumentException ex)
-        {
-            throw new CliException(ex.Message);
-        }
         await using var db = FormFlowDatabase.CreateContext(settings);
         IReadOnlyList<string> applied;
         try

@@ -12,31 +12,20 @@ internal static class ResponseCommands
 {
     public static Command Create()
     {
-        var provider = new Option<string>("--provider") { Description = "sqlite (default) or postgres", DefaultValueFactory = _ => "sqlite" };
-        var connection = new Option<string?>("--connection") { Description = "connection string; SQLite defaults to <data-folder>/formflow.db" };
-        var dataFolder = new Option<string>("--data-folder") { Description = "folder for the SQLite file", DefaultValueFactory = _ => "data" };
+        var database = new DatabaseOptions();
         var answers = new Option<long>("--answers") { Description = "how many members answered", Required = true };
         var questions = new Option<int>("--questions") { Description = "questions in the survey (choice, multiChoice, rating, number, boolean, text in turn)", DefaultValueFactory = _ => 20 };
         var orgs = new Option<int>("--orgs") { Description = "district unions the respondents belong to", DefaultValueFactory = _ => 20 };
         var seed = new Option<int>("--seed") { Description = "seed of the random answers", DefaultValueFactory = _ => 1 };
-        var generate = new Command("generate", "Create (or reuse) a survey service with many answers, written in bulk with their tallies.")
-            { provider, connection, dataFolder, answers, questions, orgs, seed };
+        var generate = database.AddTo(new Command("generate", "Create (or reuse) a survey service with many answers, written in bulk with their tallies.")
+            { answers, questions, orgs, seed });
         generate.SetAction(async (result, ct) =>
         {
             var (n, q, o) = (result.GetValue(answers), result.GetValue(questions), result.GetValue(orgs));
             if (n < 1) throw new CliException("--answers must be at least 1");
             if (q is < 1 or > 99) throw new CliException("--questions must be between 1 and 99");
             if (o is < 1 or > 1000) throw new CliException("--orgs must be between 1 and 1000");
-            DatabaseSettings settings;
-            try
-            {
-                settings = DatabaseSettings.Resolve(DatabaseSettings.ParseProvider(result.GetValue(provider)), result.GetValue(connection),
-                    Path.GetFullPath(result.GetValue(dataFolder)!));
-            }
-            catch (ArgumentException ex)
-            {
-                throw new CliException(ex.Message);
-            }
+            var settings = database.Resolve(result);
             await using var db = FormFlowDatabase.CreateContext(settings);
             var generated = await new ResponseGenerator(db, TimeProvider.System).GenerateAsync(n, q, o, result.GetValue(seed), ct);
             CliJson.Write(result, new

@@ -14,26 +14,15 @@ internal static class StatsCommands
 {
     public static Command Create()
     {
-        var provider = new Option<string>("--provider") { Description = "sqlite (default) or postgres", DefaultValueFactory = _ => "sqlite" };
-        var connection = new Option<string?>("--connection") { Description = "connection string; SQLite defaults to <data-folder>/formflow.db" };
-        var dataFolder = new Option<string>("--data-folder") { Description = "folder of the SQLite file", DefaultValueFactory = _ => "data" };
+        var database = new DatabaseOptions();
         var repair = new Option<bool>("--repair") { Description = "write the recounted values where the stored figures differ" };
         var show = new Option<int>("--show") { Description = "how many differences to print", DefaultValueFactory = _ => 100 };
-        var recount = new Command("recount", "Recount the statistics figures from the raw rows, print the differences, and repair them with --repair.")
-            { provider, connection, dataFolder, repair, show };
+        var recount = database.AddTo(new Command("recount", "Recount the statistics figures from the raw rows, print the differences, and repair them with --repair.")
+            { repair, show });
         recount.SetAction(async (result, ct) =>
         {
             if (result.GetValue(show) < 0) throw new CliException("--show must be 0 or more");
-            DatabaseSettings settings;
-            try
-            {
-                settings = DatabaseSettings.Resolve(DatabaseSettings.ParseProvider(result.GetValue(provider)), result.GetValue(connection),
-                    Path.GetFullPath(result.GetValue(dataFolder)!));
-            }
-            catch (ArgumentException ex)
-            {
-                throw new CliException(ex.Message);
-            }
+            var settings = database.Resolve(result);
             await using var db = FormFlowDatabase.CreateContext(settings);
             var progress = new Progress<string>(line => result.InvocationConfiguration.Error.WriteLine(line));
             var outcome = await FigureRecount.RecountAsync(db, result.GetValue(repair), progress, ct);

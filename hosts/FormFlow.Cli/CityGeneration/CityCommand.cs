@@ -12,7 +12,7 @@ namespace FormFlow.Cli.CityGeneration;
 /// </summary>
 internal static class CityCommand
 {
-    public static Command Create(Option<string> provider, Option<string?> connection, Option<string> dataFolder)
+    public static Command Create(DatabaseOptions database)
     {
         var members = new Option<int>("--members") { Description = "members of the city (each with an account)", Required = true };
         var orgs = new Option<int>("--orgs") { Description = "grassroots unions (districts: one per 300, streets: one per 20)", Required = true };
@@ -22,25 +22,16 @@ internal static class CityCommand
         var caseRate = new Option<double>("--case-rate") { Description = "scales the cases, redemptions and answers per member and year (1 = the plan's rates)", DefaultValueFactory = _ => 1.0 };
         var templates = new Option<string?>("--templates") { Description = "folder of module templates (default: those shipped beside the program)" };
         var append = new Option<bool>("--append") { Description = "add the city to a database that already holds org units" };
-        var generate = new Command("generate", "Fill an empty database with a generated city: org tree, members, services, cases, redemptions, answers.")
-            { members, orgs, years, seed, until, caseRate, provider, connection, dataFolder, templates, append };
+        var generate = database.AddTo(new Command("generate", "Fill an empty database with a generated city: org tree, members, services, cases, redemptions, answers.")
+            { members, orgs, years, seed, until, caseRate, templates, append });
         generate.SetAction(async (result, ct) =>
         {
             var plan = CityPlan.Parse(result.GetValue(members), result.GetValue(orgs), result.GetValue(years), result.GetValue(seed),
                 result.GetValue(until), result.GetValue(caseRate));
             var folder = Path.GetFullPath(result.GetValue(templates) ?? Path.Combine(AppContext.BaseDirectory, "module-templates"));
             if (!Directory.Exists(folder)) throw new CliException($"--templates: the folder {folder} does not exist");
-            DatabaseSettings settings;
-            try
-            {
-                var data = Path.GetFullPath(result.GetValue(dataFolder)!);
-                settings = DatabaseSettings.Resolve(DatabaseSettings.ParseProvider(result.GetValue(provider)), result.GetValue(connection), data);
-                if (settings.Provider == DatabaseProvider.Sqlite) Directory.CreateDirectory(data);
-            }
-            catch (ArgumentException ex)
-            {
-                throw new CliException(ex.Message);
-            }
+            var settings = database.Resolve(result);
+            if (settings.Provider == DatabaseProvider.Sqlite) Directory.CreateDirectory(database.DataFolderPath(result));
             var password = Environment.GetEnvironmentVariable(DemoData.PasswordVariable) is { Length: > 0 } set ? set : DemoData.DefaultPassword;
             await using var db = FormFlowDatabase.CreateContext(settings);
             var generated = await new CityGenerator(db, settings, plan, folder, password, result.InvocationConfiguration.Error).RunAsync(result.GetValue(append), ct);
