@@ -13,6 +13,7 @@ using FormFlow.Persistence.Services;
 using FormFlow.Persistence.Statistics;
 using FormFlow.Server.Demo;
 using FormFlow.Server.Members;
+using FormFlow.Engine.Training;
 using FormFlow.Server.Modules;
 using FormFlow.Server.Orgs;
 using FormFlow.Server.Snapshots;
@@ -331,7 +332,8 @@ internal sealed class CityGenerator(FormFlowDbContext db, DatabaseSettings setti
         var joinApplicants = 0L;
         foreach (var (service, index) in services.Select((s, i) => (s, i)))
         {
-            if (service.Snapshot.Policy.Responses) continue;
+            // Answers come later; a training or contest is taken on the 学习 tab, not submitted as a case.
+            if (service.Snapshot.Policy.Responses || TrainingSettings.IsTraining(service.Snapshot.Module) || TrainingSettings.IsContest(service.Snapshot.Module)) continue;
             var key = service.Snapshot.ModuleKey;
             var n = key switch
             {

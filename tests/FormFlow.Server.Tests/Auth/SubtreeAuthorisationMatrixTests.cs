@@ -14,7 +14,7 @@ namespace FormFlow.Server.Tests.Auth;
 /// The authorisation matrix, generated from the OpenAPI document: every operation × every demo role of 东城区 (and the
 /// city's merchant) × an object of 西湖区, the subtree next door — its worker's join case and task, upload, notification
 /// and account, the case's outbox effects, a sign-up's code message, its district union, its benefits module and
-/// service, a merchant there, a notice published there. Wherever the path names
+/// service, a merchant there, a notice published there, a report its admin saved. Wherever the path names
 /// such an object the caller has no business with, the answer is 401, 403 or 404; and no answer to any operation, with
 /// or without such ids, carries 西湖区's data. A 西湖区 reviewer and the city designer read the same objects, so the
 /// refusals are about the subtree, not about ids that do not exist. Anonymous callers get 401 everywhere but the
@@ -24,6 +24,7 @@ public abstract class SubtreeAuthorisationMatrixTests(ServerFixture server)
 {
     private const string ApplicantName = "外区隐私样本";
     private const string NoticeTitle = "外区通知样本";
+    private const string ReportName = "外区报表样本";
     private static readonly string[] Callers = ["district-admin", "reviewer", "lawyer", "district-reviewer", "expert", "worker", "merchant"];
 
     /// <summary>Reads by anyone signed in, on purpose: org units' names and levels are not personal, and every sign-up and form picks among them.</summary>
@@ -79,6 +80,10 @@ public abstract class SubtreeAuthorisationMatrixTests(ServerFixture server)
         var training = await TrainingApi.TrainingAsync(server, designer, "外区题库", questions: 1, orgName: "西湖区总工会");
         var contest = await TrainingApi.ContestAsync(server, designer, "外区题库", DateTimeOffset.UtcNow, questions: 1, orgName: "西湖区总工会");
         var practice = await Api.JsonAsync(await worker.PostAsync($"/api/trainings/{training["id"]}/levels/1/attempts", null));
+        // A report of its own saved by 西湖区's admin.
+        var xihuAdmin = await Api.CookieClientAsync(server, "xihu-admin");
+        var report = await Api.JsonAsync(await xihuAdmin.PostAsJsonAsync("/api/stats/reports",
+            new { name = ReportName, measures = new[] { "received" }, dimensions = new[] { "org" } }));
         var ids = new Dictionary<string, string>
         {
             ["/api/question-banks/{id}"] = bank.ToString(), ["{questionId}"] = question.ToString(), ["/api/trainings/{id}"] = training["id"]!.ToString(),
@@ -87,9 +92,9 @@ public abstract class SubtreeAuthorisationMatrixTests(ServerFixture server)
             ["/api/accounts/{id}"] = account, ["/api/notifications/{id}"] = notification.ToString()!, ["/api/orgs/{id}"] = district.ToString(),
             ["/api/modules/{id}"] = module["id"]!.ToString(), ["/api/services/{id}"] = service.ToString(),
             ["/api/feed/{id}"] = notice.Id.ToString(), ["/api/publications/{id}"] = notice.Id.ToString(), ["{version}"] = "1",
-            ["/api/outbox/{id}"] = outbox.ToString(), ["/api/deliveries/{id}"] = delivery.ToString(), ["/api/merchants/{id}"] = merchant.ToString(),
+            ["/api/stats/reports/{id}"] = report["id"]!.ToString(), ["/api/outbox/{id}"] = outbox.ToString(), ["/api/deliveries/{id}"] = delivery.ToString(), ["/api/merchants/{id}"] = merchant.ToString(),
         };
-        return new Foreign(ids, [ApplicantName, NoticeTitle, (string)caseView["number"]!, "xihu-worker"]);
+        return new Foreign(ids, [ApplicantName, NoticeTitle, ReportName, (string)caseView["number"]!, "xihu-worker"]);
     }
 
     /// <summary>The path with every parameter replaced by the foreign object it names, or null when no such object is known.</summary>
@@ -182,6 +187,8 @@ public abstract class SubtreeAuthorisationMatrixTests(ServerFixture server)
         var designer = await Api.CookieClientAsync(server, "designer");
         Assert.Equal(HttpStatusCode.OK, (await designer.GetAsync(Fill("/api/modules/{id}", foreign))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await designer.GetAsync(Fill("/api/publications/{id}", foreign))).StatusCode);
+        var xihuAdmin = await Api.CookieClientAsync(server, "xihu-admin");
+        Assert.Contains(ReportName, await xihuAdmin.GetStringAsync(Fill("/api/stats/reports/{id}", foreign)));
         var worker = await Api.CookieClientAsync(server, "xihu-worker");
         Assert.Contains(ApplicantName, await worker.GetStringAsync(Fill("/api/cases/{id}", foreign)));
         Assert.Equal(HttpStatusCode.NoContent, (await worker.PostAsync(Fill("/api/notifications/{id}", foreign) + "/read", null)).StatusCode);

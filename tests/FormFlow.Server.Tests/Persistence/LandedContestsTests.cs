@@ -29,20 +29,19 @@ public sealed class LandedContestsTests
             await old.SaveChangesAsync();
             (first, second) = (a.Id, b.Id);
             var at = new DateTime(2026, 12, 1, 8, 0, 0, DateTimeKind.Utc);
-            var contest = new Contest
-            {
-                OrgUnitId = city.Id, Title = "旧竞赛", Questions = 4, OpensAt = at, ClosesAt = at.AddDays(1), DurationSeconds = 300,
-                AttemptsAllowed = 1, PlacePoints = "[]", CreatedAt = at,
-            };
-            old.Contests.Add(contest);
+            // The contest in that release's columns (the entity has gained some since).
+            await old.Database.ExecuteSqlAsync($"""
+                INSERT INTO "Contests" ("OrgUnitId", "Title", "Topic", "Questions", "OpensAt", "ClosesAt", "DurationSeconds", "AttemptsAllowed", "PlacePoints", "SettledAt", "CreatedAt")
+                VALUES ({city.Id}, '旧竞赛', NULL, 4, {at}, {at.AddDays(1)}, 300, 1, '[]', NULL, {at})
+                """);
+            contestId = await old.Contests.Where(c => c.Title == "旧竞赛").Select(c => c.Id).SingleAsync();
             foreach (var (name, org, score, ms) in new[] { ("p1", a.Id, 4, 100_000L), ("p2", a.Id, 2, 50_000L), ("p3", b.Id, 3, 70_000L) })
             {
                 old.Users.Add(new Account { Id = name, UserName = name, NormalizedUserName = name.ToUpperInvariant(), DisplayName = name, SecurityStamp = name });
                 await old.SaveChangesAsync();
-                old.ContestBests.Add(new ContestBest { ContestId = contest.Id, AccountId = name, OrgUnitId = org, Score = score, TimeUsedMs = ms, AttemptId = 1, AchievedAt = at });
+                old.ContestBests.Add(new ContestBest { ContestId = contestId, AccountId = name, OrgUnitId = org, Score = score, TimeUsedMs = ms, AttemptId = 1, AchievedAt = at });
             }
             await old.SaveChangesAsync();
-            contestId = contest.Id;
         }
 
         await using var db = database.Open();

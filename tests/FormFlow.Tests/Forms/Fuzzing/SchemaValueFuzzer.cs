@@ -30,7 +30,8 @@ internal sealed class SchemaValueFuzzer(Random random)
         if (random.Next(4) == 0) return Object(schema);
         var data = (JsonObject)valid.DeepClone();
         var properties = (JsonObject)schema["properties"]!;
-        for (var edits = random.Next(1, 4); edits > 0; edits--)
+        // A form of content only (the training and contest templates' information pages) has no member to replace.
+        for (var edits = properties.Count == 0 ? 0 : random.Next(1, 4); edits > 0; edits--)
         {
             var (name, property) = properties.ElementAt(random.Next(properties.Count));
             if (data[name] is JsonArray { Count: > 0 } rows && rows[random.Next(rows.Count)] is JsonObject row
