@@ -2,6 +2,7 @@ using FormFlow.Persistence;
 using FormFlow.Persistence.Accounts;
 using FormFlow.Persistence.Orgs;
 using FormFlow.Server.Shared;
+using FormFlow.Server.Statistics;
 using Microsoft.EntityFrameworkCore;
 
 namespace FormFlow.Server.Reports;
@@ -17,9 +18,9 @@ internal static class ReportScope
     /// <summary>The roots to count (disjoint subtrees), or the refusal.</summary>
     public static async Task<(List<OrgUnit> Roots, ReportRefusal? Refusal)> ResolveAsync(FormFlowDbContext db, Account runner, int? orgUnitId, bool narrow, CancellationToken ct)
     {
-        var staff = runner.Roles.Where(r => Roles.ReachesSubtree(r.Role)).Select(r => r.OrgUnit!).DistinctBy(o => o.Id).ToList();
+        var staff = FigureScope.StaffUnits(runner);
         if (staff.Count == 0) return ([], new ReportRefusal(StatusCodes.Status403Forbidden, "Forbidden", "reports are for union staff; workers and merchants have none"));
-        if (orgUnitId is null) return ([staff.OrderBy(o => o.Path.Length).ThenBy(o => o.Id).First()], null);
+        if (orgUnitId is null) return ([FigureScope.Highest(staff)], null);
 
         var org = await db.OrgUnits.AsNoTracking().SingleOrDefaultAsync(o => o.Id == orgUnitId, ct);
         if (org is not null && staff.Any(s => OrgSubtree.Contains(s.Path, org.Path))) return ([org], null);

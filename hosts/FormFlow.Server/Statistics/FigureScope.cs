@@ -19,11 +19,18 @@ internal sealed record FigureScope(OrgUnit Org, OrgUnit? Parent, IReadOnlyList<O
 {
     public bool MaySee(OrgUnit unit) => StaffRoots.Any(s => OrgSubtree.Contains(s.Path, unit.Path));
 
+    /// <summary>The units where the account holds a role that reaches their subtree (figures and reports count only there).</summary>
+    public static List<OrgUnit> StaffUnits(Account account) =>
+        account.Roles.Where(r => Roles.ReachesSubtree(r.Role)).Select(r => r.OrgUnit!).DistinctBy(o => o.Id).ToList();
+
+    /// <summary>The default org of a figures view or report: the highest of the staff units.</summary>
+    public static OrgUnit Highest(IEnumerable<OrgUnit> staff) => staff.OrderBy(o => o.Path.Length).ThenBy(o => o.Id).First();
+
     public static async Task<(FigureScope? Scope, IResult? Refusal)> ResolveAsync(
         FormFlowDbContext db, HttpContext http, string? orgUnitId, string? from, string? to, CancellationToken ct)
     {
         if (await CurrentAccount.LoadAsync(db, http.User, ct) is not { } account) return (null, CurrentAccount.Gone());
-        var staff = account.Roles.Where(r => Roles.ReachesSubtree(r.Role)).Select(r => r.OrgUnit!).DistinctBy(o => o.Id).ToList();
+        var staff = StaffUnits(account);
         if (staff.Count == 0)
             return (null, StatsScope.Problem(StatusCodes.Status403Forbidden, "Forbidden", "statistics are for union staff; workers and merchants have none"));
 
@@ -33,7 +40,7 @@ internal sealed record FigureScope(OrgUnit Org, OrgUnit? Parent, IReadOnlyList<O
         OrgUnit org;
         if (string.IsNullOrEmpty(orgUnitId))
         {
-            org = staff.OrderBy(o => o.Path.Length).ThenBy(o => o.Id).First();
+            org = Highest(staff);
         }
         else
         {
