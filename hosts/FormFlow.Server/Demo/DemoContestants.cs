@@ -55,12 +55,13 @@ internal static class DemoContestants
         if (unions.Count < People.Select(p => p.Union).Distinct().Count()) return false;
 
         var users = services.GetRequiredService<UserManager<Account>>();
+        var hash = DemoData.PasswordHash(users.PasswordHasher, password);
         await using (var transaction = await db.BeginWriteTransactionAsync(ct))
         {
             foreach (var person in People)
             {
                 var account = new Account { UserName = person.UserName, DisplayName = person.DisplayName };
-                account.PasswordHash = users.PasswordHasher.HashPassword(account, password);
+                account.PasswordHash = hash;
                 var created = await users.CreateAsync(account);
                 if (!created.Succeeded) throw new InvalidOperationException($"demo contestant {person.UserName}: {string.Join("; ", created.Errors.Select(e => e.Description))}");
                 db.RoleAssignments.Add(new RoleAssignment { AccountId = account.Id, Role = Roles.Worker, OrgUnitId = unions[person.Union] });

@@ -1,5 +1,6 @@
 using FormFlow.Persistence.Accounts;
 using FormFlow.Persistence.Orgs;
+using Microsoft.AspNetCore.Identity;
 
 namespace FormFlow.Server.Demo;
 
@@ -60,4 +61,11 @@ internal static class DemoData
     /// <summary>The demo password: <c>FORMFLOW_DEMO_PASSWORD</c> when set, else <c>demo</c>.</summary>
     public static string Password(IConfiguration config) =>
         config[PasswordVariable] is { Length: > 0 } password ? password : DefaultPassword;
+
+    /// <summary>
+    /// One hash of the demo password for every demo account of a seed: each hash is a deliberately slow key derivation
+    /// (a tenth to a half of a second here), and demo accounts share their printed password anyway. The hash does not
+    /// name its account, so each verifies as its own.
+    /// </summary>
+    public static string PasswordHash(IPasswordHasher<Account> hasher, string password) => hasher.HashPassword(new Account(), password);
 }

@@ -29,11 +29,12 @@ internal static class DemoSeeder
         {
             var orgs = new Dictionary<string, OrgUnit>();
             await AddAsync(db, DemoData.Hierarchy, null, orgs, ct);
+            var hash = DemoData.PasswordHash(users.PasswordHasher, password);
             foreach (var person in DemoData.People)
             {
                 var account = new Account { UserName = person.UserName, DisplayName = person.DisplayName };
                 // Demo passwords are short on purpose, so they bypass the password-strength rules real accounts meet.
-                account.PasswordHash = users.PasswordHasher.HashPassword(account, password);
+                account.PasswordHash = hash;
                 Check(await users.CreateAsync(account), person.UserName);
                 db.RoleAssignments.Add(new RoleAssignment { AccountId = account.Id, Role = person.Role, OrgUnitId = orgs[person.OrgName].Id });
             }
