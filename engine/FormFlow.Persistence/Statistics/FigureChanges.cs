@@ -27,11 +27,7 @@ internal static class FigureChanges
             {
                 case Case c when entry.State is EntityState.Added or EntityState.Modified:
                     if (entry.State == EntityState.Added) deltas.AddRange(FigureRules.CaseReceived(c.OrgUnitId, c.ModuleKey, c.CreatedAt));
-                    if (FigureRules.IsClosed(c.Status) && c.ClosedAt is null)
-                    {
-                        c.ClosedAt = c.UpdatedAt;
-                        deltas.AddRange(FigureRules.CaseClosed(c.OrgUnitId, c.ModuleKey, c.Status, c.CreatedAt, c.UpdatedAt));
-                    }
+                    if (FigureRules.StampClosing(c)) deltas.AddRange(FigureRules.CaseClosed(c.OrgUnitId, c.ModuleKey, c.Status, c.CreatedAt, c.UpdatedAt));
                     break;
                 case CaseTask t when t.CompletedAt is not null && (entry.State == EntityState.Added
                         || entry.State == EntityState.Modified && entry.Property(nameof(CaseTask.CompletedAt)).OriginalValue is null):

@@ -27,9 +27,7 @@ public static class FigureRecount
         await using var transaction = await db.BeginWriteTransactionAsync(ct);
         if (!db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("LOCK TABLE \"Figures\" IN SHARE ROW EXCLUSIVE MODE", ct);
 
-        var chains = new Dictionary<int, int[]>();
-        await foreach (var o in db.OrgUnits.AsNoTracking().Select(o => new { o.Id, o.Path }).AsAsyncEnumerable().WithCancellation(ct))
-            chains[o.Id] = OrgSubtree.Chain(o.Path);
+        var chains = await ChainsAsync(db, ct);
         var (expectedRows, storedRows, differenceCount) = (0, 0, 0);
         var kept = new List<FigureDifference>();
         var (years, strays) = await YearsAsync(db, ct);
@@ -71,6 +69,37 @@ public static class FigureRecount
         }
         await transaction.CommitAsync(ct);
         return new FigureRecountResult(expectedRows, storedRows, differenceCount, kept, repair && differenceCount > 0);
+    }
+
+    /// <summary>
+    /// Fills the figures of a database that has none yet (one bulk-loaded without the save's figures): the rows the
+    /// recount's repair would write, one local year at a time (then the timeless rows), handed to <paramref name="write"/>
+    /// (a bulk insert in the caller's transaction) instead of being upserted 400 at a time. Returns the rows written.
+    /// </summary>
+    public static async Task<long> FillEmptyAsync(FormFlowDbContext db, Func<List<Figure>, Task> write, IProgress<string>? progress = null, CancellationToken ct = default)
+    {
+        if (await db.Figures.AnyAsync(ct)) throw new InvalidOperationException("the figures are not empty: recount them (FigureRecount.RecountAsync) instead");
+        var chains = await ChainsAsync(db, ct);
+        var written = 0L;
+        foreach (int? year in (await YearsAsync(db, ct)).Years.Select(y => (int?)y).Append(null))
+        {
+            var rows = (await ExpectedAsync(db, chains, year, progress, ct)).Where(e => e.Value != 0)
+                .Select(e => new Figure { OrgUnitId = e.Key.OrgUnitId, Period = e.Key.Period, Measure = e.Key.Measure, ModuleKey = e.Key.ModuleKey, Key = e.Key.Key, Value = e.Value })
+                .ToList();
+            await write(rows);
+            written += rows.Count;
+            progress?.Report($"{(year is { } y ? y.ToString(System.Globalization.CultureInfo.InvariantCulture) : "timeless")}: {rows.Count} figure rows");
+        }
+        return written;
+    }
+
+    /// <summary>Each org's chain of ancestors, root first (what a change to its figures adds to).</summary>
+    private static async Task<Dictionary<int, int[]>> ChainsAsync(FormFlowDbContext db, CancellationToken ct)
+    {
+        var chains = new Dictionary<int, int[]>();
+        await foreach (var o in db.OrgUnits.AsNoTracking().Select(o => new { o.Id, o.Path }).AsAsyncEnumerable().WithCancellation(ct))
+            chains[o.Id] = OrgSubtree.Chain(o.Path);
+        return chains;
     }
 
     /// <summary>The stored rows of one local year's periods (its year, months and days), or with <paramref name="year"/> null the timeless ones.</summary>

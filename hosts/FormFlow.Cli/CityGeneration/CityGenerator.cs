@@ -70,10 +70,9 @@ internal sealed class CityGenerator(FormFlowDbContext db, DatabaseSettings setti
         await MembersAsync(people, effects, ct);
         await RedemptionsAsync(effects, ct);
         await AnswersAsync(services, people, ct);
-        // The bulk paths (answers in raw SQL, rows saved with change detection off) bypass the figures kept on each
-        // save: count them once from the rows, as `formflow stats recount --repair` does.
-        var recount = await FigureRecount.RecountAsync(db, repair: true, new Progress<string>(Say), ct);
-        Say($"figures: {recount.ExpectedRows:N0} rows recounted, {recount.DifferenceCount:N0} repaired");
+        // The bulk paths (answers in raw SQL, rows streamed by BulkRows) bypass the figures kept on each save: count
+        // them once from the rows, as `formflow stats recount --repair` does; into an empty table, streamed too.
+        await FiguresAsync(append, ct);
         if (settings.Provider == DatabaseProvider.Postgres) await MoveSequencesAsync(ct);
         Say($"done in {_watch.Elapsed.TotalSeconds:F0} s");
         return new Result(tree.City.Id, tree.Districts[0].Id, tree.Grassroots[0].Id, _rows, stopped, _watch.Elapsed.TotalSeconds);
@@ -273,8 +272,8 @@ internal sealed class CityGenerator(FormFlowDbContext db, DatabaseSettings setti
             }
             await using (var transaction = await db.BeginWriteTransactionAsync(ct))
             {
-                await SaveAsync(accounts, "AspNetUsers", ct);
-                await SaveAsync(roles, "RoleAssignments", ct);
+                await BulkAsync(accounts, "AspNetUsers", ct);
+                await BulkAsync(roles, "RoleAssignments", ct);
                 await transaction.CommitAsync(ct);
             }
             done += count;
@@ -378,8 +377,8 @@ internal sealed class CityGenerator(FormFlowDbContext db, DatabaseSettings setti
                 applicants[j] = CityEffects.NoMember(account.Id, mobile, org);
             }
             await using var transaction = await db.BeginWriteTransactionAsync(ct);
-            await SaveAsync(accounts, "AspNetUsers", ct);
-            await SaveAsync(roles, "RoleAssignments", ct);
+            await BulkAsync(accounts, "AspNetUsers", ct);
+            await BulkAsync(roles, "RoleAssignments", ct);
             await transaction.CommitAsync(ct);
         }
 
@@ -424,11 +423,13 @@ internal sealed class CityGenerator(FormFlowDbContext db, DatabaseSettings setti
             var cases = lanesDone.SelectMany(l => l).OrderBy(w => w.Case.Row.Id).ToList();
             await using (var transaction = await db.BeginWriteTransactionAsync(ct))
             {
-                await SaveAsync(cases.Select(c => c.Case.Row).ToList(), "Cases", ct);
-                await SaveAsync(cases.SelectMany(c => c.Case.Tasks).ToList(), "CaseTasks", ct);
-                await SaveAsync(cases.SelectMany(c => c.Case.Timers).ToList(), "CaseTimers", ct);
-                await SaveAsync(cases.SelectMany(c => c.Case.Outbox).ToList(), "Outbox", ct);
-                await SaveAsync(cases.SelectMany(c => c.Effects.Points).ToList(), "PointsEntries", ct);
+                // What the save would do to a case before writing it (the figures themselves come from the recount at the end).
+                foreach (var c in cases) FigureRules.StampClosing(c.Case.Row);
+                await BulkAsync(cases.Select(c => c.Case.Row).ToList(), "Cases", ct);
+                await BulkAsync(cases.SelectMany(c => c.Case.Tasks).ToList(), "CaseTasks", ct);
+                await BulkAsync(cases.SelectMany(c => c.Case.Timers).ToList(), "CaseTimers", ct);
+                await BulkAsync(cases.SelectMany(c => c.Case.Outbox).ToList(), "Outbox", ct);
+                await BulkAsync(cases.SelectMany(c => c.Effects.Points).ToList(), "PointsEntries", ct);
                 await transaction.CommitAsync(ct);
             }
             var done = Math.Min(seeds.Count, start + CaseChunk);
@@ -468,8 +469,8 @@ internal sealed class CityGenerator(FormFlowDbContext db, DatabaseSettings setti
         {
             var members = effects.Members(start, Math.Min(50_000, effects.MemberCount - start)).ToList();
             await using var transaction = await db.BeginWriteTransactionAsync(ct);
-            await SaveAsync(members, "Members", ct);
-            Count("Entitlements", members.Sum(m => m.Entitlements.Count));
+            await BulkAsync(members, "Members", ct);
+            await BulkAsync(members.SelectMany(m => m.Entitlements).ToList(), "Entitlements", ct);
             await transaction.CommitAsync(ct);
             Say($"members {Math.Min(effects.MemberCount, start + 50_000):N0}/{effects.MemberCount:N0}");
         }
@@ -501,7 +502,7 @@ internal sealed class CityGenerator(FormFlowDbContext db, DatabaseSettings setti
         var redemptions = effects.Redemptions();
         await using (var transaction = await db.BeginWriteTransactionAsync(ct))
         {
-            await SaveAsync(redemptions, "Redemptions", ct);
+            await BulkAsync(redemptions, "Redemptions", ct);
             await transaction.CommitAsync(ct);
         }
         Say($"redemptions: {redemptions.Count:N0}");
@@ -556,6 +557,20 @@ internal sealed class CityGenerator(FormFlowDbContext db, DatabaseSettings setti
 
     // ---------------------------------------------------------------- writing
 
+    private async Task FiguresAsync(bool append, CancellationToken ct)
+    {
+        if (append && await db.Figures.AnyAsync(ct))
+        {
+            var recount = await FigureRecount.RecountAsync(db, repair: true, new Progress<string>(Say), ct);
+            Say($"figures: {recount.ExpectedRows:N0} rows recounted, {recount.DifferenceCount:N0} repaired");
+            return;
+        }
+        await using var transaction = await db.BeginWriteTransactionAsync(ct);
+        var written = await FigureRecount.FillEmptyAsync(db, rows => BulkAsync(rows, "Figures", ct), new Progress<string>(Say), ct);
+        Say($"figures: {written:N0} rows counted from the raw rows");
+        await transaction.CommitAsync(ct);
+    }
+
     private async Task SaveAsync<T>(List<T> rows, string table, CancellationToken ct) where T : class
     {
         foreach (var batch in rows.Chunk(Batch))
@@ -564,6 +579,13 @@ internal sealed class CityGenerator(FormFlowDbContext db, DatabaseSettings setti
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
         }
+        Count(table, rows.Count);
+    }
+
+    /// <summary>Many new rows of one table, as <see cref="SaveAsync{T}"/> would write them but streamed (<see cref="BulkRows"/>); related rows are not followed.</summary>
+    private async Task BulkAsync<T>(List<T> rows, string table, CancellationToken ct) where T : class
+    {
+        await BulkRows.WriteAsync(db, rows, ct);
         Count(table, rows.Count);
     }
 

@@ -79,6 +79,8 @@ public abstract class CityGenerationTests(DatabaseProvider provider, GeneratedCi
         Assert.Superset(new HashSet<string> { CaseStatuses.Finished, CaseStatuses.Rejected, CaseStatuses.Running, CaseStatuses.WaitingForApplicant }, all);
 
         var until = new DateTime(2026, 12, 1, 0, 0, 0, DateTimeKind.Utc);
+        // Closed cases carry the closing time the save stamps (the generator streams them past the save).
+        Assert.False(await db.Cases.AnyAsync(c => (c.Status == CaseStatuses.Finished || c.Status == CaseStatuses.Rejected) && c.ClosedAt == null), "a closed case has no ClosedAt");
         Assert.True(await db.CaseTasks.AnyAsync(t => t.Outcome == "escalate"), "no task was escalated");
         Assert.True(await db.CaseTasks.AnyAsync(t => t.Kind == "offlineHandling" && t.CompletedAt != null), "no case was handled offline");
         Assert.True(await db.CaseTasks.AnyAsync(t => t.CompletedAt == null && t.DueAt < until), "no open task is late");
