@@ -1,9 +1,12 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import react from "@vitejs/plugin-react";
+import type { Plugin } from "vite";
 import { VitePWA } from "vite-plugin-pwa";
 import type { ManifestTransform } from "workbox-build";
 import { defineConfig } from "vitest/config";
+import { categoryWords, firstScreenWords } from "./src/portal/hall-words";
+import { portalTexts } from "./src/portal/i18n";
 
 // Two pages: the Portal at / (index.html) and the Studio at /studio/ (studio/index.html). The server serves dist/.
 // The dev server proxies /api to a running FormFlow server (dotnet run --project hosts/FormFlow.Server).
@@ -11,6 +14,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   plugins: [
     react(),
+    portalWords(),
     VitePWA({
       strategies: "injectManifest",
       srcDir: "src/portal/offline",
@@ -37,6 +41,22 @@ export default defineConfig({
     environment: "node",
   },
 });
+
+/**
+ * Writes dist/portal-words.json: the words of the hall's first screen in every locale and the category words, which
+ * the server reads to draw a signed-in worker's hall into the page (src/portal/hall-words.ts, first-screen.ts).
+ */
+function portalWords(): Plugin {
+  return {
+    name: "formflow-portal-words",
+    apply: "build",
+    generateBundle() {
+      const words = Object.fromEntries(Object.entries(portalTexts).map(([locale, texts]) =>
+        [locale, Object.fromEntries(firstScreenWords.map(word => [word, texts[word]]))]));
+      this.emitFile({ type: "asset", fileName: "portal-words.json", source: JSON.stringify({ words, categories: categoryWords }) });
+    },
+  };
+}
 
 /**
  * Keeps the files the Portal page can load — its entry and every chunk reachable by static or lazy import — out of

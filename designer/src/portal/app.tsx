@@ -2,15 +2,16 @@ import { ConfigProvider } from "antd-mobile";
 import enUS from "antd-mobile/es/locales/en-US";
 import zhCN from "antd-mobile/es/locales/zh-CN";
 import zhTW from "antd-mobile/es/locales/zh-TW";
-import { lazy, Suspense, useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useLayoutEffect, useState } from "react";
 import type { Locale } from "../forms";
 import { askAhead, hallAnswer } from "./ahead";
 import { api } from "./api";
 import type { Me } from "./api-types";
 import { say } from "./i18n";
+import { handOverFirstScreen } from "./first-screen";
 import { forgetKeptAnswers } from "./offline/connectivity";
 import { usePath } from "./router";
-import { hasRole, readElder, readLocale, writeElder, writeLocale } from "./session";
+import { hasRole, readElder, readLocale, rememberView, writeElder, writeLocale } from "./session";
 import { SignIn } from "./pages/sign-in";
 
 // The sign-in page ships only what it shows; everything after it is loaded on demand (signed-in.tsx splits by page).
@@ -59,7 +60,13 @@ export function App() {
     return () => window.clearTimeout(later);
   }, [me === null]);
   const signedIn = (who: Me) => {
-    if (showsHall(window.location.pathname, who)) openHallAhead();
+    // The hall is a navigation: the server draws it into the page (first-screen.ts), shown as soon as the page
+    // arrives, sooner than this app could fetch the services and render them on a slow phone.
+    if (showsHall(window.location.pathname, who)) {
+      rememberView(locale, readElder(who.userName));
+      window.location.replace(window.location.pathname + window.location.search);
+      return;
+    }
     setMe(who);
   };
   useEffect(() => {
@@ -72,7 +79,10 @@ export function App() {
     document.documentElement.lang = locale;
     document.documentElement.classList.toggle("elder", elder);
     document.title = say(locale, "appName");
-  }, [locale, elder]);
+    if (me !== undefined) rememberView(locale, elder);
+  }, [locale, elder, me === undefined]);
+  // Whatever this app shows other than the hall (which hands over itself) replaces the server's first screen.
+  useLayoutEffect(() => { if (me === null || (me && !showsHall(path, me))) handOverFirstScreen(); }, [me, path]);
 
   const setLocale = (next: Locale) => { writeLocale(next); setLocaleState(next); };
   const loading = <p className="pf-loading">{say(locale, "loading")}</p>;

@@ -34,3 +34,13 @@ export function readLocale(): Locale {
   return saved === "en" || saved === "zh-TW" ? saved : "zh-CN";
 }
 export const writeLocale = (locale: Locale) => localStorage.setItem(localeKey, locale);
+
+/**
+ * The reader's language and size, also as cookies: the server draws a signed-in worker's hall into the page before
+ * any script runs (first-screen.ts), and reads them to draw it as this app will.
+ */
+export function rememberView(locale: Locale, elder: boolean): void {
+  const year = 365 * 24 * 3600;
+  document.cookie = `formflow.locale=${locale}; path=/; max-age=${year}; samesite=lax`;
+  document.cookie = `formflow.elder=1; path=/; max-age=${elder ? year : 0}; samesite=lax`;
+}

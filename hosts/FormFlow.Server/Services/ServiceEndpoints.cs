@@ -21,13 +21,7 @@ internal static class ServiceEndpoints
         FormFlowDbContext db, ServiceDirectory directory, SnapshotCatalog snapshots, HttpContext http, CancellationToken ct)
     {
         if (await CurrentAccount.LoadAsync(db, http.User, ct) is not { } account) return CurrentAccount.Gone();
-        var views = new List<ServiceView>();
-        foreach (var entry in await directory.VisibleToAsync(db, account, ct))
-        {
-            var snapshot = await snapshots.RequireAsync(db, entry.Activation.SnapshotHash, ct);
-            if (ServiceStarters.MayStart(account, entry, snapshot)) views.Add(ServiceView.From(entry, snapshot));
-        }
-        return TypedResults.Ok(views);
+        return TypedResults.Ok(await HallServices.ForAsync(db, directory, snapshots, account, ct));
     }
 
     private static async Task<Results<Ok<ServiceDetailView>, ProblemHttpResult>> GetAsync(

@@ -7,13 +7,17 @@ namespace FormFlow.Server.WebUi;
 /// Serves an app's HTML page with the per-request nonce: a <c>&lt;meta name="csp-nonce"&gt;</c> inserted before
 /// <c>&lt;/head&gt;</c> and the matching policy header. The page text is read once per file version.
 /// The Portal's hall for someone signed in also names the hall's answer as a preload, so that on a phone network it
-/// travels while the scripts download and run, not after (the Portal asks for it on start: designer/src/portal/ahead.ts).
+/// travels while the scripts download and run, not after (the Portal asks for it on start: designer/src/portal/ahead.ts);
+/// for a worker it also holds the hall itself, drawn by <see cref="PortalFirstScreen"/> in front of the app's root.
 /// </summary>
-internal sealed class HtmlPages(WebRoot root)
+internal sealed class HtmlPages(WebRoot root, PortalWords words)
 {
     /// <summary>The Portal paths that open at the service hall for a worker, and what the hall reads.</summary>
     private static readonly string[] HallPaths = ["/", "/index.html", "/hall"];
     private const string HallPreload = "<link rel=\"preload\" href=\"/api/services\" as=\"fetch\" crossorigin=\"anonymous\" />";
+
+    private const string AppRoot = "<div id=\"root\">";
+    private const string PortalHtmlTag = "<html lang=\"zh-CN\">";
 
     private readonly ConcurrentDictionary<string, (DateTime Written, string Text)> _pages = new();
 
@@ -37,11 +41,27 @@ internal sealed class HtmlPages(WebRoot root)
         // The nonce changes per response, so the page itself is never cached; the bundles it names are.
         headers.CacheControl = "no-store";
         var meta = $"<meta name=\"{PageNonce.MetaName}\" content=\"{nonce}\" />";
-        if (page == WebRoot.PortalPage && HallPaths.Contains(http.Request.Path.Value ?? "/") && (await http.AuthenticateAsync()).Succeeded)
+        FirstScreen? first = null;
+        if (page == WebRoot.PortalPage && HallPaths.Contains(http.Request.Path.Value ?? "/") && await http.AuthenticateAsync() is { Succeeded: true } signedIn)
+        {
             meta += HallPreload;
+            if (await words.ReadAsync(http.RequestAborted) is { } catalogue)
+                first = await PortalFirstScreen.DrawAsync(http, signedIn.Principal, catalogue, http.RequestAborted);
+        }
         var head = cached.Text.IndexOf("</head>", StringComparison.OrdinalIgnoreCase);
         var html = head < 0 ? meta + cached.Text : cached.Text.Insert(head, meta);
+        if (first is not null) html = WithFirstScreen(html, first);
         http.Response.ContentType = "text/html; charset=utf-8";
         await http.Response.WriteAsync(html, http.RequestAborted);
+    }
+
+    /// <summary>The first screen just before the app's root (which portal.css hides behind it), in its language and size.</summary>
+    private static string WithFirstScreen(string html, FirstScreen first)
+    {
+        var appRoot = html.IndexOf(AppRoot, StringComparison.Ordinal);
+        var htmlTag = html.IndexOf(PortalHtmlTag, StringComparison.Ordinal);
+        if (appRoot < 0 || htmlTag < 0) return html;
+        return html[..htmlTag] + $"<html lang=\"{first.Locale}\"{(first.Elder ? " class=\"elder\"" : "")}>"
+            + html[(htmlTag + PortalHtmlTag.Length)..appRoot] + first.Markup + html[appRoot..];
     }
 }

@@ -11,7 +11,7 @@ internal static class WebUiEndpoints
     private static readonly string[] ServerPrefixes = ["/api", "/openapi", "/health", "/api-docs"];
 
     public static IServiceCollection AddWebUi(this IServiceCollection services, IConfiguration config) =>
-        services.AddSingleton(WebRoot.From(config)).AddSingleton<HtmlPages>();
+        services.AddSingleton(WebRoot.From(config)).AddSingleton<PortalWords>().AddSingleton<HtmlPages>();
 
     /// <summary>Static bundles, then the pages of client routes; runs after routing, before the endpoints.</summary>
     public static void UseWebUi(this WebApplication app)

@@ -1,6 +1,8 @@
 using System.IO.Compression;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using FormFlow.Server.WebUi;
 using FormFlow.Server.Tests.Fixtures;
@@ -19,6 +21,16 @@ public sealed partial class WebUiServingTests(WebUiServingTests.BuiltUiServer se
         public const string Bundle = "console.log('portal bundle');\n";
         public string Root { get; } = CreateRoot();
 
+        /// <summary>portal-words.json as the Portal's build writes it (designer/vite.config.ts), its words marked per locale.</summary>
+        public static readonly string Words = new JsonObject
+        {
+            ["words"] = new JsonObject(new[] { "zh-CN", "zh-TW", "en" }.Select(locale => KeyValuePair.Create<string, JsonNode?>(locale, new JsonObject(
+                new[] { "appName", "hall", "myCases", "card", "training", "inbox", "staffCases", "merchant", "feed", "notifications", "me",
+                        "noServices", "other", "membership", "benefitsCategory", "legal", "contentCategory", "participation" }
+                    .Select(word => KeyValuePair.Create<string, JsonNode?>(word, $"{word}@{locale}")))))),
+            ["categories"] = new JsonObject { ["membership"] = "membership", ["benefits"] = "benefitsCategory" },
+        }.ToJsonString();
+
         protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { [WebRoot.SettingKey] = Root };
 
         private static string CreateRoot()
@@ -27,7 +39,8 @@ public sealed partial class WebUiServingTests(WebUiServingTests.BuiltUiServer se
             Directory.CreateDirectory(Path.Combine(root, "assets"));
             Directory.CreateDirectory(Path.Combine(root, "studio"));
             File.WriteAllText(Path.Combine(root, "index.html"),
-                "<!doctype html><html><head><title>portal</title><script type=\"module\" src=\"/assets/portal-abc.js\"></script></head><body></body></html>");
+                "<!doctype html><html lang=\"zh-CN\"><head><title>portal</title><script type=\"module\" src=\"/assets/portal-abc.js\"></script></head><body><div id=\"root\"></div></body></html>");
+            File.WriteAllText(Path.Combine(root, PortalWords.FileName), Words);
             File.WriteAllText(Path.Combine(root, "studio", "index.html"), "<!doctype html><html><head><title>studio</title></head><body></body></html>");
             File.WriteAllText(Path.Combine(root, "assets", "portal-abc.js"), Bundle);
             File.WriteAllBytes(Path.Combine(root, "assets", "portal-abc.js.br"), Compress(Bundle, s => new BrotliStream(s, CompressionLevel.Optimal)));
@@ -85,6 +98,61 @@ public sealed partial class WebUiServingTests(WebUiServingTests.BuiltUiServer se
         Assert.DoesNotContain(preload, await worker.GetStringAsync("/cases/12"));
         Assert.DoesNotContain(preload, await worker.GetStringAsync("/studio/"));
         Assert.DoesNotContain(preload, (await PageAsync(path)).Html);
+    }
+
+    [Fact]
+    public async Task A_signed_in_workers_hall_page_holds_the_hall_drawn_before_the_app_root_with_every_service_as_a_link()
+    {
+        var worker = await Api.CookieClientAsync(server, "worker");
+        var services = (await worker.GetFromJsonAsync<JsonArray>("/api/services"))!;
+        Assert.NotEmpty(services);
+        var html = await worker.GetStringAsync("/");
+
+        var first = html.IndexOf("<div id=\"pf-first\">", StringComparison.Ordinal);
+        Assert.InRange(first, html.IndexOf("<body>", StringComparison.Ordinal), html.IndexOf("<div id=\"root\">", StringComparison.Ordinal));
+        Assert.Contains("<html lang=\"zh-CN\">", html);
+        Assert.Contains("<h2>hall@zh-CN</h2>", html);
+        Assert.Contains("<h3>membership@zh-CN</h3>", html);
+        Assert.Contains("<a href=\"/\" class=\"pf-tab pf-tab-on\">hall@zh-CN</a><a href=\"/cases\" class=\"pf-tab\">myCases@zh-CN</a>", html);
+        foreach (var service in services)
+            Assert.Contains($"<a href=\"/services/{service!["id"]}\" class=\"pf-list-item\"><strong>{service["name"]!["zh-CN"]}</strong>", html);
+        // Drawn the same at /hall, and nowhere else.
+        Assert.Contains("<div id=\"pf-first\">", await worker.GetStringAsync("/hall"));
+        Assert.DoesNotContain("pf-first", await worker.GetStringAsync("/cases/12"));
+        Assert.DoesNotContain("pf-first", (await PageAsync("/")).Html);
+    }
+
+    [Fact]
+    public async Task The_drawn_hall_takes_the_readers_language_and_size_from_the_portals_cookies_and_ignores_an_unknown_language()
+    {
+        var worker = await Api.CookieClientAsync(server, "worker");
+        var html = await PageWithCookiesAsync(worker, "formflow.locale=en; formflow.elder=1");
+        Assert.Contains("<html lang=\"en\" class=\"elder\">", html);
+        Assert.Contains("<h2>hall@en</h2>", html);
+        Assert.DoesNotContain("@zh-CN", html);
+
+        var unknown = await PageWithCookiesAsync(worker, "formflow.locale=xx");
+        Assert.Contains("<html lang=\"zh-CN\">", unknown);
+        Assert.Contains("<h2>hall@zh-CN</h2>", unknown);
+    }
+
+    [Fact]
+    public async Task A_staff_members_home_is_not_drawn_as_the_hall_but_their_hall_tab_is()
+    {
+        var reviewer = await Api.CookieClientAsync(server, "reviewer");
+        Assert.DoesNotContain("pf-first", await reviewer.GetStringAsync("/"));
+        var hall = await reviewer.GetStringAsync("/hall");
+        Assert.Contains("<a href=\"/inbox\" class=\"pf-tab\">inbox@zh-CN</a>", hall);
+        Assert.Contains("<a href=\"/hall\" class=\"pf-tab pf-tab-on\">hall@zh-CN</a>", hall);
+    }
+
+    private static async Task<string> PageWithCookiesAsync(HttpClient client, string cookies)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/");
+        request.Headers.Add("Cookie", cookies);
+        var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
     }
 
     [Fact]

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from "react";
-import { apiCache, offlineHeader, storedAtHeader } from "./cache-names";
+import { apiCache, offlineHeader, pageCache, storedAtHeader } from "./cache-names";
 
 /**
  * Whether what the Portal shows is current. Offline when the browser says so or a request could not reach the server;
@@ -35,9 +35,12 @@ export function useConnectivity(): Connectivity {
   return useSyncExternalStore(listener => { listeners.add(listener); return () => listeners.delete(listener); }, () => state);
 }
 
-/** Another person's answers must never show on this device: forgets every kept API answer (sign-out, a new account). */
+/**
+ * Another person's answers must never show on this device: forgets every kept API answer, and the kept page, which
+ * holds the hall the server drew for whoever was signed in (first-screen.ts) (sign-out, a new account).
+ */
 export async function forgetKeptAnswers(): Promise<void> {
-  if (typeof caches !== "undefined") await caches.delete(apiCache).catch(() => false);
+  if (typeof caches !== "undefined") await Promise.all([apiCache, pageCache].map(name => caches.delete(name).catch(() => false)));
 }
 
 /**

@@ -1,9 +1,11 @@
 import { askAhead, formAnswers, hallAnswer, takeAhead } from "../ahead";
 import type { ServiceSummary } from "../api-types";
-import { labelOf, say, type Word } from "../i18n";
+import { labelOf, say } from "../i18n";
+import { handOverFirstScreen } from "../first-screen";
+import { categoryWords } from "../hall-words";
 import { PageState } from "../page-state";
 import { Link } from "../router";
-import { useEffect } from "react";
+import { useEffect, useLayoutEffect } from "react";
 import { useSession } from "../session";
 import { useLoad } from "../use-load";
 
@@ -13,6 +15,8 @@ export function ServiceHall() {
   const services = useLoad(() => takeAhead<ServiceSummary[]>(hallAnswer), []);
   // Once the hall shows, fetch the form page's script: a tap on a service comes next.
   useEffect(() => { if (services.value) void import("./fill-form").catch(() => { /* the real import retries */ }); }, [services.value]);
+  // The server's drawing of this hall (first-screen.ts) stays until this one has its services, or its problem.
+  useLayoutEffect(() => { if (!services.loading) handOverFirstScreen(); }, [services.loading]);
   return (
     <section>
       <h2>{say(locale, "hall")}</h2>
@@ -44,8 +48,6 @@ export function ServiceHall() {
     </section>
   );
 }
-
-const categoryWords: Record<string, Word> = { membership: "membership", benefits: "benefitsCategory", legal: "legal", content: "contentCategory", participation: "participation" };
 
 /** Category codes of the shipped modules in the reader's language; other codes as they are. */
 function categoryName(code: string | null | undefined, locale: Parameters<typeof say>[0]): string {
