@@ -59,14 +59,10 @@ export function App() {
     const later = window.setTimeout(() => { void loadSignedIn().then(m => m.prefetchNext(), () => {}); }, 0);
     return () => window.clearTimeout(later);
   }, [me === null]);
+  // Signing in stays in this page: a reload to get the server's drawn hall was slower on a throttled phone (the
+  // sign-in, then the page, then every script again). The drawn hall serves the next visits (first-screen.ts).
   const signedIn = (who: Me) => {
-    // The hall is a navigation: the server draws it into the page (first-screen.ts), shown as soon as the page
-    // arrives, sooner than this app could fetch the services and render them on a slow phone.
-    if (showsHall(window.location.pathname, who)) {
-      rememberView(locale, readElder(who.userName));
-      window.location.replace(window.location.pathname + window.location.search);
-      return;
-    }
+    rememberView(locale, readElder(who.userName));
     setMe(who);
   };
   useEffect(() => {
