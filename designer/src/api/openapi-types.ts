@@ -358,6 +358,8 @@ export type DeliveryView = {
 
 export type DeriveRequest = {
   orgUnitId: number;
+  moduleKey?: null | string;
+  name?: unknown;
 };
 
 export type DistrictFacet = {

@@ -58,7 +58,9 @@ internal static class FirstStart
         db.RoleAssignments.Add(new RoleAssignment { AccountId = admin.Id, Role = Roles.Admin, OrgUnitId = root.Id });
         db.RoleAssignments.Add(new RoleAssignment { AccountId = admin.Id, Role = Roles.Designer, OrgUnitId = root.Id });
         await db.SaveChangesAsync(ct);
-        var (_, imported) = await ShippedTemplates.ImportAsync(db, templatesFolder, root, now, ct);
+        var (templates, imported) = await ShippedTemplates.ImportAsync(db, templatesFolder, root, now, ct);
+        foreach (var file in ShippedDerivations.Files(templatesFolder))
+            if (await ShippedDerivations.DeriveAsync(db, templates, root, file, now, ct) is var (derivation, _)) imported.Add(derivation.Key);
         AuditLog.Append(db, AuditLog.SystemActor, "install.firstStart", $"org:{root.Id}", root.Id, new JsonObject
         {
             ["rootOrg"] = root.Name, ["level"] = root.Level.ToString(), ["admin"] = admin.UserName,

@@ -13,7 +13,8 @@ namespace FormFlow.Server.Demo;
 /// module.json — shipped: join, benefits, legal-consultation) becomes one of the demo city's templates
 /// (published as their package version) and are activated for the whole city; 东城区 and 西湖区 each derive
 /// join and one other template with their own customisations (the overlays of <c>samples/customisations</c>,
-/// re-addressed to the demo districts), publish them and activate them for their district. Whatever exists
+/// re-addressed to the demo districts), publish them and activate them for their district; the shipped keyed
+/// derivations (<see cref="ShippedDerivations"/>) are derived, published and activated at the city. Whatever exists
 /// already is left alone, so restarts (and several processes starting at once) add nothing twice.
 /// </summary>
 internal static class DemoServices
@@ -66,6 +67,13 @@ internal static class DemoServices
             await ServiceActivator.Activate(db, derived, version, district, AuditLog.SystemActor, now, ct);
             added.Add($"{districtName}/{key}");
         }
+        // the shipped keyed derivations (技术问答, 创新成果展示) beside the training services, which the city runs
+        foreach (var file in ShippedDerivations.Files(templatesFolder))
+            if (await ShippedDerivations.DeriveAsync(db, templates, city, file, now, ct) is var (derivation, version))
+            {
+                await ServiceActivator.Activate(db, derivation, version, city, AuditLog.SystemActor, now, ct);
+                added.Add(derivation.Key);
+            }
         foreach (var draftFile in (drafts && Directory.Exists(folder) ? Directory.GetFiles(folder, "city.*.draft.json") : []).Order(StringComparer.Ordinal))
             if (await DraftNextVersionAsync(db, templates, draftFile, now, ct) is { } drafted) added.Add(drafted);
         await db.SaveChangesAsync(ct);

@@ -13,7 +13,7 @@ internal static class ModuleEditEndpoints
     internal static RouteGroupBuilder MapModuleEditing(this RouteGroupBuilder modules)
     {
         modules.MapPost("/{id:int}/derive", DeriveAsync).Produces<ModuleSummaryView>(201).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422)
-            .WithSummary("Derive the module for a lower org unit: a new module with an empty overlay on the latest published version.");
+            .WithSummary("Derive the module for a lower org unit: a new module with an empty overlay on the latest published version. With moduleKey (and name) it is a service of its own, derivable by the parent's owner too; 409 naming moduleKey when the key is taken.");
         modules.MapGet("/{id:int}/overlay", GetOverlayAsync).ProducesProblem(404).ProducesProblem(409)
             .WithSummary("A derived module's draft overlay: {operations, basedOn: {moduleId, version, hash}, log}; the ETag names the draft's revision.");
         modules.MapPut("/{id:int}/overlay", PutOverlayAsync).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422)
@@ -34,7 +34,9 @@ internal static class ModuleEditEndpoints
         var org = await db.OrgUnits.SingleOrDefaultAsync(o => o.Id == body.OrgUnitId, ct)
             ?? throw ModuleRefusal.Invalid("Unknown org unit", $"orgUnitId {body.OrgUnitId} does not exist");
         if (!access.CanDeriveFor(org)) throw ModuleRefusal.Forbidden($"deriving for {org.Name} takes a designer or admin role at {org.Name} or above");
-        var module = await ModuleLibrary.DeriveAsync(db, parent, parentOwner, org, access.Actor, ModuleGuards.Now(http), ct);
+        var key = body.ModuleKey is null ? null : ModuleLifecycle.ModuleKey(body.ModuleKey);
+        var name = body.Name is null ? null : ModuleLifecycle.Name(body.Name);
+        var module = await ModuleLibrary.DeriveAsync(db, parent, parentOwner, org, access.Actor, ModuleGuards.Now(http), ct, key, name);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/modules/{module.Id}", ModuleSummaryView.From(module, org, ModuleLibrary.Latest(parent)?.SnapshotHash));
     });

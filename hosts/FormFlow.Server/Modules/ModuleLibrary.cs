@@ -42,11 +42,18 @@ internal static class ModuleLibrary
         return module;
     }
 
-    /// <summary>A derived module for <paramref name="org"/> on the parent's latest published version, with an empty overlay.</summary>
-    public static async Task<ModuleRecord> DeriveAsync(FormFlowDbContext db, ModuleRecord parent, OrgUnit parentOwner, OrgUnit org, string by, DateTime now, CancellationToken ct)
+    /// <summary>
+    /// A derived module for <paramref name="org"/> on the parent's latest published version, with an empty overlay. Given
+    /// a <paramref name="key"/> other than the parent's, it is a service of its own (a keyed derivation: the overlay
+    /// carries the key and <paramref name="name"/>, and the snapshot is that service's); otherwise it takes the parent's
+    /// key and name and the parent's place for the org's subtree.
+    /// </summary>
+    public static async Task<ModuleRecord> DeriveAsync(FormFlowDbContext db, ModuleRecord parent, OrgUnit parentOwner, OrgUnit org, string by, DateTime now,
+        CancellationToken ct, string? key = null, JsonObject? name = null)
     {
         ModuleLifecycle.EnsureNotArchived(parent, "derived");
-        await EnsureDerivableAtAsync(db, parent, parentOwner, org, "orgUnitId", ct);
+        key ??= parent.Key;
+        await EnsureDerivableAtAsync(db, parent, parentOwner, org, key, "orgUnitId", ct);
         if (Latest(parent) is not { } version)
             throw ModuleRefusal.Conflict("Nothing published", $"module {parent.Id} has no published version to derive from");
         var snapshot = await SnapshotCatalog.ReadDocumentAsync(db, version.SnapshotHash, ct);
@@ -54,30 +61,48 @@ internal static class ModuleLibrary
         {
             ["org"] = ModuleOrgs.Ref(org).ToJson(),
             ["base"] = new JsonObject { ["module"] = parent.Key, ["version"] = (string?)snapshot["version"], ["hash"] = version.SnapshotHash },
-            ["operations"] = new JsonArray(),
-            ["log"] = new JsonArray(),
         };
+        if (key != parent.Key) overlay["key"] = key;
+        if (name is not null) overlay["name"] = name.DeepClone();
+        overlay["operations"] = new JsonArray();
+        overlay["log"] = new JsonArray();
         var module = new ModuleRecord
         {
-            Key = parent.Key, Name = parent.Name, Category = parent.Category, Kind = ModuleKinds.Derived, OwnerOrgUnitId = org.Id,
+            Key = key, Name = name?.ToJsonString() ?? parent.Name, Category = parent.Category, Kind = ModuleKinds.Derived, OwnerOrgUnitId = org.Id,
             ParentModuleId = parent.Id, Draft = overlay.ToJsonString(), DraftUpdatedAt = now, DraftUpdatedBy = by, CreatedAt = now,
         };
         db.Modules.Add(module);
-        AuditLog.Append(db, by, "module.derived", $"module:{parent.Id}", org.Id, new JsonObject { ["key"] = parent.Key, ["org"] = org.Id });
+        AuditLog.Append(db, by, "module.derived", $"module:{parent.Id}", org.Id, new JsonObject { ["key"] = key, ["parentKey"] = parent.Key, ["org"] = org.Id });
         return module;
     }
 
     /// <summary>
-    /// Where a module derived from <paramref name="parent"/> may belong (a new one or a copy): an org below the parent's
-    /// owner that has no module of that key yet; <paramref name="field"/> is the request field naming the org.
+    /// Where a module of <paramref name="key"/> derived from <paramref name="parent"/> may belong (a new one or a copy).
+    /// With the parent's key: an org below the parent's owner (it takes the parent's place there). With a key of its
+    /// own: the parent's owner or below, since it is a second service beside the parent's. Either way the org has no
+    /// module of that key yet, and a key of its own is no other service's: only sibling derivations of the same parent
+    /// (two districts each making an innovation showcase of the city's golden ideas) share it.
+    /// <paramref name="field"/> is the request field naming the org.
     /// </summary>
-    public static async Task EnsureDerivableAtAsync(FormFlowDbContext db, ModuleRecord parent, OrgUnit parentOwner, OrgUnit org, string field, CancellationToken ct)
+    public static async Task EnsureDerivableAtAsync(FormFlowDbContext db, ModuleRecord parent, OrgUnit parentOwner, OrgUnit org, string key, string field, CancellationToken ct)
     {
-        if (OrgSubtree.Contains(org.Path, parentOwner.Path))
+        var keyed = key != parent.Key;
+        var atOwner = org.Id == parentOwner.Id;
+        if (!atOwner && OrgSubtree.Contains(org.Path, parentOwner.Path) || atOwner && !keyed)
             throw ModuleRefusal.InvalidField(field, "Cannot derive here",
-                $"{org.Name} is not below {parentOwner.Name}, which owns module {parent.Id}: a module is derived by a lower org");
-        if (await db.Modules.AnyAsync(m => m.OwnerOrgUnitId == org.Id && m.Key == parent.Key, ct))
-            throw ModuleRefusal.ConflictOnField(field, "Already derived", $"{org.Name} already has a module '{parent.Key}'");
+                $"{org.Name} is not below {parentOwner.Name}, which owns module {parent.Id}: a module is derived by a lower org" +
+                (atOwner ? ", or by the owner under a module key of its own" : ""));
+        if (!keyed)
+        {
+            if (await db.Modules.AnyAsync(m => m.OwnerOrgUnitId == org.Id && m.Key == key, ct))
+                throw ModuleRefusal.ConflictOnField(field, "Already derived", $"{org.Name} already has a module '{key}'");
+            return;
+        }
+        if (await db.Modules.AnyAsync(m => m.OwnerOrgUnitId == org.Id && m.Key == key, ct))
+            throw ModuleRefusal.ConflictOnField("moduleKey", "Module key taken", $"{org.Name} already has a module '{key}': give the derivation another key");
+        if (await db.Modules.AnyAsync(m => m.Key == key && m.ParentModuleId != parent.Id, ct))
+            throw ModuleRefusal.ConflictOnField("moduleKey", "Module key taken",
+                $"'{key}' is the key of another service in the library: a derivation of module {parent.Id} with a key of its own takes a new one");
     }
 
     /// <summary>Resolves the draft: a template's package alone, or the parent's snapshot with this module's overlay.</summary>

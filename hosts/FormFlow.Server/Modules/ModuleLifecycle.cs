@@ -100,14 +100,14 @@ internal static partial class ModuleLifecycle
 
     /// <summary>
     /// A copy of a derived module for another org below its parent's owner: derived from the same parent, on the same
-    /// base, with the overlay's operations and log; the key stays the parent's (it names the service).
+    /// base, with the overlay's operations and log; the key stays the source's (the parent's, or the source's own key).
     /// </summary>
     public static async Task<ModuleRecord> DuplicateDerivedAsync(FormFlowDbContext db, ModuleRecord source, OrgUnit org, JsonObject name,
         string by, DateTime now, CancellationToken ct)
     {
         var parent = await db.Modules.AsNoTracking().SingleAsync(m => m.Id == source.ParentModuleId, ct);
         var parentOwner = await db.OrgUnits.AsNoTracking().SingleAsync(o => o.Id == parent.OwnerOrgUnitId, ct);
-        await ModuleLibrary.EnsureDerivableAtAsync(db, parent, parentOwner, org, "ownerOrgId", ct);
+        await ModuleLibrary.EnsureDerivableAtAsync(db, parent, parentOwner, org, source.Key, "ownerOrgId", ct);
         var overlay = ModuleLibrary.Draft(source);
         overlay["org"] = ModuleOrgs.Ref(org).ToJson();
         var module = new ModuleRecord

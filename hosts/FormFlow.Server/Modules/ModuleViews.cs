@@ -24,7 +24,9 @@ internal sealed record ModuleVersionView(string Version, string Hash, DateTime P
 
 internal sealed record ModuleDetailView(ModuleSummaryView Module, List<ModuleVersionView> Versions);
 
-internal sealed record DeriveRequest(int OrgUnitId);
+/// <param name="ModuleKey">A key of its own (a second service of the parent's kind); none: the parent's key.</param>
+/// <param name="Name">The derivation's name (localized text or a Simplified Chinese string); none: the parent's.</param>
+internal sealed record DeriveRequest(int OrgUnitId, string? ModuleKey = null, JsonNode? Name = null);
 
 /// <param name="FromModuleId">A template to start from (its latest published version, or <paramref name="FromVersion"/>); none: a blank starter.</param>
 internal sealed record CreateModuleRequest(

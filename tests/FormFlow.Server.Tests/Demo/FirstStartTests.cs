@@ -50,6 +50,8 @@ public abstract class FirstStartTests(DatabaseProvider provider)
             // The shipped templates wait in the library, none running until the admin activates one.
             var library = JsonNode.Parse(await admin.GetStringAsync("/api/modules"))!.AsArray();
             Assert.Contains(library, m => (string?)m!["key"] == "survey");
+            var showcase = library.Single(m => (string?)m!["key"] == "innovation-showcase")!;
+            Assert.Equal(("derived", library.Single(m => (string?)m!["key"] == "ideas")!["id"]!.GetValue<int>()), ((string?)showcase["kind"], showcase["parentModuleId"]!.GetValue<int>()));
             var worker = await Api.CookieClientAsync(server, "13700001111", WorkerPassword);
             Assert.Empty(JsonNode.Parse(await worker.GetStringAsync("/api/services"))!.AsArray());
             var join = library.Single(m => (string?)m!["key"] == "join")!;

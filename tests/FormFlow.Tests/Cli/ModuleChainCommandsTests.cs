@@ -59,6 +59,22 @@ public class ModuleChainCommandsTests
         Assert.Contains("owner", schema.Stderr);
     }
 
+    /// <summary>Every keyed derivation shipped in module-templates (a folder with an overlay.json) on the template its base names.</summary>
+    public static TheoryData<string> ShippedDerivations() =>
+        new(Directory.GetDirectories(Repo("module-templates")).Where(d => File.Exists(Path.Combine(d, "overlay.json")))
+            .Select(Path.GetFileName).Order(StringComparer.Ordinal)!);
+
+    [Theory]
+    [MemberData(nameof(ShippedDerivations))]
+    public void Shipped_derivations_resolve_on_their_parent_under_their_own_key(string folder)
+    {
+        var overlay = JsonNode.Parse(File.ReadAllText(Repo($"module-templates/{folder}/overlay.json")))!;
+        var run = Of("module", "resolve", Repo($"module-templates/{overlay["base"]!["module"]}"), Repo($"module-templates/{folder}/overlay.json"));
+        Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
+        Assert.Equal(folder, (string?)run.Json["module"]!["id"]);
+        Assert.Equal((string?)overlay["name"]!["zh-CN"], (string?)run.Json["module"]!["name"]!["zh-CN"]);
+    }
+
     [Fact]
     public void The_old_template_command_is_an_alias_of_module()
     {

@@ -62,7 +62,9 @@ export const studioApi = {
     const detail = await request<{ module: ModuleSummary; versions: ModuleDetails["versions"] }>("GET", m(id));
     return { ...detail.module, versions: detail.versions };
   },
-  derive: (id: Id, orgUnitId: string | number) => request<ModuleSummary>("POST", `${m(id)}/derive`, { orgUnitId }),
+  /** With a moduleKey (and name) the derivation is a service of its own beside its parent's; without, it takes the parent's place below. */
+  derive: (id: Id, body: { orgUnitId: string | number; moduleKey?: string; name?: { "zh-CN": string } }) =>
+    request<ModuleSummary>("POST", `${m(id)}/derive`, body),
   /** The template's draft with its revision (ETag); saving sends that back, and a 409 says who saved in between. */
   draft: (id: Id) => requestTagged<ModuleDocument>("GET", `${m(id)}/draft`),
   saveDraft: (id: Id, document: ModuleDocument, etag?: string) => requestTagged<ModuleDocument>("PUT", `${m(id)}/draft`, document, etag),

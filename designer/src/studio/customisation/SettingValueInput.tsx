@@ -1,4 +1,5 @@
 import { Input, InputNumber, Select } from "antd";
+import { TrainingLevelsInput } from "./TrainingLevelsInput";
 
 /** The response policy's settings with a fixed set of values (engine: ResponsePolicy). */
 const choices: Record<string, string[]> = {
@@ -9,12 +10,13 @@ const choices: Record<string, string[]> = {
 /** Settings whose value is text or null: the window's instants (ISO 8601 with offset) and the eligibility expression. */
 const texts = new Set(["responseOpensAt", "responseClosesAt", "responseEligibility"]);
 
-/** One setting's value editor: numbers, the response policy's choices and texts; anything else is shown, not edited here. */
+/** One setting's value editor: numbers, the response policy's choices and texts, a training's levels; anything else is shown, not edited here. */
 export function SettingValueInput({ name, value, label, onChange, disabled }: {
   name: string; value: unknown; label: string; onChange: (value: unknown) => void;
   /** Locked above as a whole: shown greyed, not editable. */
   disabled?: boolean;
 }) {
+  if (name === "trainingLevels") return <TrainingLevelsInput value={value} label={label} disabled={disabled} onChange={onChange} />;
   if (typeof value === "number") return <InputNumber aria-label={label} value={value} disabled={disabled} onChange={(n) => onChange(n ?? undefined)} />;
   if (choices[name]) {
     return <Select aria-label={label} style={{ width: 220 }} value={value as string} disabled={disabled} onChange={onChange}

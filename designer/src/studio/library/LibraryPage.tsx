@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Input, Modal, Popconfirm, Select, Space, Tag, Tooltip, TreeSelect } from "antd";
+import { Alert, Button, Checkbox, Input, Popconfirm, Select, Space, Tag, Tooltip } from "antd";
 import { DataTable } from "../data-table/DataTable";
 import { useEffect, useMemo, useState } from "react";
 import { studioApi } from "../api/studio-api";
@@ -7,9 +7,9 @@ import { useI18n } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import { refusalText, type RefusalText } from "../i18n/refusal-text";
 import { CreateModuleDialog } from "./CreateModuleDialog";
+import { DeriveModuleDialog } from "./DeriveModuleDialog";
 import { DuplicateModuleDialog } from "./DuplicateModuleDialog";
 import { nameOf } from "./module-name";
-import { orgTreeData } from "./org-tree";
 
 /**
  * Templates and derived modules visible to me, filtered by category, level and kind, searched by name (archived
@@ -25,7 +25,7 @@ export function LibraryPage({ onOpen }: { onOpen(module: ModuleSummary): void })
   const [category, setCategory] = useState<string>();
   const [level, setLevel] = useState<string>();
   const [kind, setKind] = useState<string>();
-  const [deriving, setDeriving] = useState<{ module: ModuleSummary; org?: string }>();
+  const [deriving, setDeriving] = useState<ModuleSummary>();
   const [creating, setCreating] = useState(false);
   const [duplicating, setDuplicating] = useState<ModuleSummary>();
   const [showArchived, setShowArchived] = useState(false);
@@ -56,6 +56,13 @@ export function LibraryPage({ onOpen }: { onOpen(module: ModuleSummary): void })
     }
   };
 
+  /** A derivation's parent as the library shows it (name and owner); its ID when it is not visible to me. */
+  const parentOf = (m: ModuleSummary) => {
+    if (m.parentModuleId == null) return "—";
+    const parent = modules?.find((p) => p.id === m.parentModuleId);
+    return parent ? `${nameOf(parent.name)} · ${parent.ownerOrgName}` : `#${m.parentModuleId}`;
+  };
+
   const categories = useMemo(() => [...new Set((modules ?? []).map((m) => m.category))], [modules]);
   const shown = (modules ?? []).filter((m) => (!category || m.category === category) && (!level || m.level === level) && (!kind || m.kind === kind)
     && `${nameOf(m.name)} ${m.id} ${m.ownerOrgName}`.toLowerCase().includes(search.toLowerCase()));
@@ -79,6 +86,7 @@ export function LibraryPage({ onOpen }: { onOpen(module: ModuleSummary): void })
         { title: t("library.category"), dataIndex: "category" },
         { title: t("library.level"), dataIndex: "level", render: (l: string) => t(`level.${l}` as MessageKey) },
         { title: t("library.kind"), dataIndex: "kind", render: (k: string) => <Tag color={k === "template" ? "blue" : "purple"}>{t(k === "template" ? "library.kind.template" : "library.kind.derived")}</Tag> },
+        { title: t("library.parent"), render: (_, m) => parentOf(m) },
         { title: t("library.owner"), dataIndex: "ownerOrgName" },
         { title: t("library.latestVersion"), dataIndex: "latestVersion", render: (v?: string) => v ?? "—" },
         { title: "", render: (_, m) => (
@@ -93,7 +101,7 @@ export function LibraryPage({ onOpen }: { onOpen(module: ModuleSummary): void })
             <Space>
               <Button onClick={() => onOpen(m)}>{t("common.open")}</Button>
               <Tooltip title={m.archived ? t("refusal.archived") : undefined}>
-                <Button disabled={!m.latestVersion || m.archived} onClick={() => setDeriving({ module: m })}>{t("library.derive")}</Button>
+                <Button disabled={!m.latestVersion || m.archived} onClick={() => setDeriving(m)}>{t("library.derive")}</Button>
               </Tooltip>
               <Button onClick={() => setDuplicating(m)}>{t("library.duplicate")}</Button>
               {m.archived
@@ -108,22 +116,8 @@ export function LibraryPage({ onOpen }: { onOpen(module: ModuleSummary): void })
           ),
         },
       ]} />
-      <Modal open={!!deriving} title={`${t("library.derive")} · ${deriving ? nameOf(deriving.module.name) : ""}`} okButtonProps={{ disabled: !deriving?.org }}
-        onCancel={() => setDeriving(undefined)} cancelText={t("common.cancel")} okText={t("library.derive")}
-        onOk={async () => {
-          try {
-            const created = await studioApi.derive(deriving!.module.id, deriving!.org!);
-            setDeriving(undefined);
-            await load();
-            onOpen(created);
-          } catch (e) {
-            failed(e);
-            setDeriving(undefined);
-          }
-        }}>
-        <TreeSelect aria-label={t("library.deriveFor")} placeholder={t("library.deriveFor")} style={{ width: "100%" }} treeDefaultExpandAll
-          loading={!orgs} disabled={!orgs} value={deriving?.org} onChange={(org) => setDeriving((d) => d && { ...d, org })} treeData={orgTreeData(orgs ?? [])} />
-      </Modal>
+      <DeriveModuleDialog module={deriving} orgs={orgs} onClose={() => setDeriving(undefined)}
+        onDerived={async (created) => { setDeriving(undefined); await load(); onOpen(created); }} />
       <CreateModuleDialog open={creating} modules={modules ?? []} orgs={orgs} onClose={() => setCreating(false)}
         onCreated={(m) => { setCreating(false); void changed(t("library.created", { name: nameOf(m.name) })); }} />
       <DuplicateModuleDialog module={duplicating} orgs={orgs} onClose={() => setDuplicating(undefined)}

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace FormFlow.Engine.Modules.Overlays;
 
 /// <summary>
-/// A lower org's customisation of its parent's module: `{org, base: {module, version, hash?}, operations, log?}`,
+/// A lower org's customisation of its parent's module: `{org, base: {module, version, hash?}, key?, name?, description?, operations, log?}`,
 /// checked against the embedded overlay schema. Operations name stable element IDs and keep the value they were
 /// written against (`was`), so an upgrade can tell what the child changed from what the parent changed.
 /// </summary>
@@ -28,6 +28,15 @@ public sealed class Overlay
     public string BaseVersion => (string)Document["base"]!["version"]!;
     public string? BaseHash => (string?)Document["base"]!["hash"];
     public JsonArray Operations => Document["operations"]!.AsArray();
+
+    /// <summary>
+    /// A keyed derivation's own module key (a second service of the parent's kind, e.g. an innovation showcase on
+    /// golden ideas); null keeps the parent's key. <see cref="Name"/> and <see cref="Description"/> (localized texts)
+    /// replace the parent's when given.
+    /// </summary>
+    public string? Key => (string?)Document["key"];
+    public JsonObject? Name => Document["name"] as JsonObject;
+    public JsonObject? Description => Document["description"] as JsonObject;
 
     /// <summary>The JSON Schema of the overlay format.</summary>
     public static string Schema => EmbeddedSchema.Overlay.Text;

@@ -39,6 +39,7 @@ public static class ChainResolver
             var problems = CheckBase(module, overlay, above);
             if (problems.Count == 0) problems = new OverlayApplier(module, book, provenance, overlay, i + 1, packageActivities).Apply();
             if (problems.Count > 0) throw new ModuleException(problems);
+            Rename(module, overlay);
             above = overlay.Org;
         }
 
@@ -65,8 +66,21 @@ public static class ChainResolver
             problems.Add(Problem("/base/version", $"overlay of {overlay.Org} was written against version {overlay.BaseVersion}; the template is version {module["version"]}: rebase it"));
         else if (overlay.BaseHash is { } hash && hash != HashOf(module))
             problems.Add(Problem("/base/hash", $"overlay of {overlay.Org} was written against parent snapshot {hash}; the parent now resolves to {HashOf(module)}: rebase it"));
-        if (OrgRef.Rank(overlay.Org.Level) <= OrgRef.Rank(above.Level))
+        // A keyed derivation is a second service, so the org that owns the parent may make it too (the city's
+        // innovation showcase on its own golden ideas); the parent's locks still bind it, being set at an earlier position.
+        var sameOrgKeyed = overlay.Key is { } key && overlay.Org.Id == above.Id;
+        if (sameOrgKeyed && overlay.Key == (string?)module["id"])
+            problems.Add(Problem("/key", $"overlay of {overlay.Org} on its own module '{module["id"]}' must name a new key"));
+        else if (!sameOrgKeyed && OrgRef.Rank(overlay.Org.Level) <= OrgRef.Rank(above.Level))
             problems.Add(Problem("/org/level", $"overlay of {overlay.Org} cannot customise a module from {above} : overlays apply from higher levels to lower ones"));
         return problems;
+    }
+
+    /// <summary>A keyed overlay gives the module its own key (name, description): the snapshot is then that service's, and the next overlay names it as its base.</summary>
+    private static void Rename(JsonObject module, Overlay overlay)
+    {
+        if (overlay.Key is { } key) module["id"] = key;
+        if (overlay.Name is { } name) module["name"] = name.DeepClone();
+        if (overlay.Description is { } description) module["description"] = description.DeepClone();
     }
 }
