@@ -67,6 +67,9 @@ internal static class BulkRows
         // The store type without its facets (character varying(40) → character varying) names the binary format.
         var types = columns.Select(c => c.Mapping.StoreType.Split('(')[0].Trim()).ToArray();
         await using var import = await connection.BeginBinaryImportAsync($"COPY {target} ({names}) FROM STDIN (FORMAT BINARY)", ct);
+        // No time limit (zero is none): the command timeout (30 s) also bounds the server's answer to the whole import,
+        // and a million-member city's redemptions (millions of rows) took longer on a busy machine.
+        import.Timeout = TimeSpan.Zero;
         foreach (var row in rows)
         {
             await import.StartRowAsync(ct);

@@ -7,7 +7,7 @@ using FormFlow.Server.Tests.Fixtures;
 
 namespace FormFlow.Server.Tests.Services;
 
-/// <summary>The demo services (shipped templates activated at the city) as each role finds them in the service hall.</summary>
+/// <summary>The demo services (shipped templates and derivations activated at the city) as each role finds them in the service hall.</summary>
 public abstract class ServiceHallTests(ServerFixture server)
 {
     [Fact]
@@ -15,7 +15,8 @@ public abstract class ServiceHallTests(ServerFixture server)
     {
         var worker = await Api.CookieClientAsync(server, "worker");
         var list = JsonNode.Parse(await worker.GetStringAsync("/api/services"))!.AsArray();
-        Assert.Equal(["benefits", "ideas", "join", "legal-consultation", "qa", "question-collection", "survey", "vote"], list.Select(s => s!["moduleKey"]!.GetValue<string>()).Order());
+        // The shipped templates a worker starts, and the two keyed derivations of ideas and qa beside them.
+        Assert.Equal(["benefits", "ideas", "innovation-showcase", "join", "legal-consultation", "qa", "question-collection", "survey", "technical-qa", "vote"], list.Select(s => s!["moduleKey"]!.GetValue<string>()).Order());
         var join = list.Single(s => s!["moduleKey"]!.GetValue<string>() == "join")!;
         Assert.Equal("入会申请", join["name"]!["zh-CN"]!.GetValue<string>());
         Assert.StartsWith("sha256:", join["snapshotHash"]!.GetValue<string>());

@@ -123,6 +123,22 @@ public sealed partial class WebUiServingTests(WebUiServingTests.BuiltUiServer se
     }
 
     [Fact]
+    public async Task The_drawn_hall_shows_a_name_holding_markup_as_text()
+    {
+        // A worker chooses their own display name when registering: drawn into the page, it must stay text.
+        const string name = "<img src=x onerror=alert(1)>刘";
+        await using (var db = server.OpenDb())
+        {
+            var account = db.Users.Single(a => a.UserName == "contestant-01");
+            account.DisplayName = name;
+            await db.SaveChangesAsync();
+        }
+        var html = await (await Api.CookieClientAsync(server, "contestant-01")).GetStringAsync("/");
+        Assert.Contains("<span class=\"pf-who\">&lt;img src=x onerror=alert(1)&gt;刘</span>", html);
+        Assert.DoesNotContain("<img src=x", html);
+    }
+
+    [Fact]
     public async Task The_drawn_hall_takes_the_readers_language_and_size_from_the_portals_cookies_and_ignores_an_unknown_language()
     {
         var worker = await Api.CookieClientAsync(server, "worker");
