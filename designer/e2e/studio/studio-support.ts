@@ -38,7 +38,8 @@ export async function chooseOption(page: Page, title: string, search?: string): 
 export async function pickInSelect(page: Page, select: Locator, title: string, search?: string): Promise<void> {
   const chosen = select.locator("xpath=ancestor::*[contains(concat(' ', normalize-space(@class), ' '), ' ant-select ')][1]");
   await expect(async () => {
-    await select.click();
+    // Open it only when closed: a click on an open select closes it, and the next try would look in no dropdown.
+    if (!(await chosen.getAttribute("class"))?.split(" ").includes("ant-select-open")) await select.click();
     await chooseOption(page, title, search);
     await expect(chosen).toContainText(title, { timeout: 2_000 });
   }).toPass({ timeout: 20_000 });
