@@ -62,6 +62,7 @@ export function App() {
   // Signing in stays in this page: a reload to get the server's drawn hall was slower on a throttled phone (the
   // sign-in, then the page, then every script again). The drawn hall serves the next visits (first-screen.ts).
   const signedIn = (who: Me) => {
+    if (showsHall(window.location.pathname, who)) openHallAhead();
     rememberView(locale, readElder(who.userName));
     setMe(who);
   };
