@@ -48,7 +48,7 @@ public static class FigureRecount
             expectedRows += expected.Count(e => e.Value != 0);
             differenceCount += differences.Count;
             kept.AddRange(differences.Take(DifferencesKept - kept.Count));
-            progress?.Report($"{(year is { } y ? y.ToString(System.Globalization.CultureInfo.InvariantCulture) : "timeless")}: recounted {expected.Count} figure rows, {differences.Count} differ");
+            progress?.Report($"{YearLabel(year)}: recounted {expected.Count} figure rows, {differences.Count} differ");
             if (repair && differences.Count > 0)
                 await FigureStore.WriteAsync(db, differences.Select(d => KeyValuePair.Create(d.Key, d.Expected)), add: false, ct);
         }
@@ -88,10 +88,12 @@ public static class FigureRecount
                 .ToList();
             await write(rows);
             written += rows.Count;
-            progress?.Report($"{(year is { } y ? y.ToString(System.Globalization.CultureInfo.InvariantCulture) : "timeless")}: {rows.Count} figure rows");
+            progress?.Report($"{YearLabel(year)}: {rows.Count} figure rows");
         }
         return written;
     }
+
+    private static string YearLabel(int? year) => year is { } y ? y.ToString(System.Globalization.CultureInfo.InvariantCulture) : "timeless";
 
     /// <summary>Each org's chain of ancestors, root first (what a change to its figures adds to).</summary>
     private static async Task<Dictionary<int, int[]>> ChainsAsync(FormFlowDbContext db, CancellationToken ct)

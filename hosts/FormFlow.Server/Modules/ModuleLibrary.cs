@@ -92,15 +92,11 @@ internal static class ModuleLibrary
             throw ModuleRefusal.InvalidField(field, "Cannot derive here",
                 $"{org.Name} is not below {parentOwner.Name}, which owns module {parent.Id}: a module is derived by a lower org" +
                 (atOwner ? ", or by the owner under a module key of its own" : ""));
-        if (!keyed)
-        {
-            if (await db.Modules.AnyAsync(m => m.OwnerOrgUnitId == org.Id && m.Key == key, ct))
-                throw ModuleRefusal.ConflictOnField(field, "Already derived", $"{org.Name} already has a module '{key}'");
-            return;
-        }
         if (await db.Modules.AnyAsync(m => m.OwnerOrgUnitId == org.Id && m.Key == key, ct))
-            throw ModuleRefusal.ConflictOnField("moduleKey", "Module key taken", $"{org.Name} already has a module '{key}': give the derivation another key");
-        if (await db.Modules.AnyAsync(m => m.Key == key && m.ParentModuleId != parent.Id, ct))
+            throw keyed
+                ? ModuleRefusal.ConflictOnField("moduleKey", "Module key taken", $"{org.Name} already has a module '{key}': give the derivation another key")
+                : ModuleRefusal.ConflictOnField(field, "Already derived", $"{org.Name} already has a module '{key}'");
+        if (keyed && await db.Modules.AnyAsync(m => m.Key == key && m.ParentModuleId != parent.Id, ct))
             throw ModuleRefusal.ConflictOnField("moduleKey", "Module key taken",
                 $"'{key}' is the key of another service in the library: a derivation of module {parent.Id} with a key of its own takes a new one");
     }
