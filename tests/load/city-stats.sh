@@ -6,7 +6,7 @@
 # Usage: bash tests/load/city-stats.sh [sqlite|postgres "<connection string>"]
 # Environment: CITY_MEMBERS (1000000), CITY_ORGS (3000), CITY_YEARS (3), CITY_SEED (42), CITY_UNTIL (2026-12-01),
 # CITY_FOLDER (the city's data folder, reused when it holds generated.json: /tmp/formflow-city-<provider>-<size>),
-# CITY_REPEATS (20), FORMFLOW_LOAD_PORT (5098). PostgreSQL: the city is the database formflow_city_<size> on that
+# CITY_REPEATS (20), CITY_ONLY (a grep -E pattern: only the endpoints whose label matches), FORMFLOW_LOAD_PORT (5098). PostgreSQL: the city is the database formflow_city_<size> on that
 # server, kept for the next run (drop it by hand).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -75,6 +75,7 @@ for viewer in "${viewers[@]}"; do
     http://127.0.0.1:$port/api/auth/login >/dev/null || { echo "cannot sign in as $user" >&2; exit 1; }
   for endpoint in "${endpoints[@]}"; do
     label=${endpoint%%|*}; path=${endpoint#*|}
+    if [ -n "${CITY_ONLY:-}" ] && ! echo "$label" | grep -qE "$CITY_ONLY"; then continue; fi
     for _ in 1 2; do curl -sf -b "$jar" "http://127.0.0.1:$port$path" >/dev/null; done
     times=$(for _ in $(seq 1 "$repeats"); do curl -sf -o /dev/null -b "$jar" -w '%{time_total}\n' "http://127.0.0.1:$port$path"; done | sort -n)
     median=$(echo "$times" | awk '{ a[NR] = $1 } END { print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2) * 1000 }')
