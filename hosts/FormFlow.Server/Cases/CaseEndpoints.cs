@@ -68,7 +68,7 @@ internal static class CaseEndpoints
         return TypedResults.Ok(new CasePage(await reader.SummariesAsync(items, ct), next));
     }
 
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportAsync(
+    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> ExportAsync(
         bool? mine, string? number, string? applicant, string? status, int? serviceId, string? submittedFrom, string? submittedTo,
         FormFlowDbContext db, CaseExport export, TimeProvider clock, HttpContext http, CancellationToken ct)
     {

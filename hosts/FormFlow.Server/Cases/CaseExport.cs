@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using FormFlow.Persistence;
 using FormFlow.Persistence.Cases;
-using FormFlow.Server.Orgs;
 using FormFlow.Server.Privacy;
 using FormFlow.Server.Snapshots;
 using Microsoft.EntityFrameworkCore;
@@ -10,63 +9,103 @@ using MiniExcelLibs;
 namespace FormFlow.Server.Cases;
 
 /// <summary>
-/// The staff case list as an xlsx, every case the filters match (read in batches, no cap): number, service, status,
-/// the applicant's name masked, org, days, and each personal field of the start form masked by its class
+/// The staff case list as an xlsx, every case the filters match (no cap): number, service, status, the applicant's
+/// name masked, org, days, and each personal field of the start form masked by its class
 /// (<see cref="PiiProtector.Masked"/>), so a file that leaves the office carries nothing usable.
 /// </summary>
-internal sealed class CaseExport(FormFlowDbContext db, SnapshotCatalog snapshots, OrgDirectory orgs)
+/// <remarks>
+/// A city's export holds hundreds of thousands of cases, so it streams in bounded memory: the columns come first from
+/// the snapshots the matched cases use, then the rows are read in batches while the sheet is written to a temporary
+/// file (deleted when the answer closes), which the answer then streams.
+/// </remarks>
+internal sealed class CaseExport(FormFlowDbContext db, SnapshotCatalog snapshots)
 {
     public const string Sheet = "案件";
     private const int Batch = 500;
     private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
+    private static readonly string[] FixedColumns = ["案件编号", "服务", "状态", "申请人", "所属单位", "提交时间", "更新时间", "当前环节"];
 
-    public async Task<byte[]> XlsxAsync(CaseSearch search, CaseAccess access, CancellationToken ct)
+    /// <summary>The sheet in a temporary file, positioned at its start; the caller disposes it (which deletes it).</summary>
+    public async Task<Stream> XlsxAsync(CaseSearch search, CaseAccess access, CancellationToken ct)
     {
-        var rows = new List<Dictionary<string, object?>>();
-        var columns = new List<string> { "案件编号", "服务", "状态", "申请人", "所属单位", "提交时间", "更新时间", "当前环节" };
+        // The cases of this moment: one that arrives while the sheet is written is left for the next export.
+        var matched = search.Apply(db, access);
+        var ceiling = await matched.MaxAsync(c => (long?)c.Id, ct) ?? 0;
+        matched = matched.Where(c => c.Id <= ceiling);
+
+        // Services differ in their personal fields: every row has every column, empty where its form has none. The
+        // snapshot used by the newest case comes first, as the rows do.
+        var used = await matched.GroupBy(c => c.SnapshotHash).Select(g => new { Hash = g.Key, Newest = g.Max(c => c.Id) })
+            .OrderByDescending(g => g.Newest).Select(g => g.Hash).ToListAsync(ct);
+        var forms = new Dictionary<string, LoadedSnapshot>(StringComparer.Ordinal);
+        foreach (var hash in used) forms[hash] = await snapshots.RequireAsync(db, hash, ct);
+        var columns = FixedColumns.Concat(forms.Values.SelectMany(PersonalColumns).Select(c => c.Column)).Distinct().ToList();
+        var orgIds = await matched.Select(c => c.OrgUnitId).Distinct().ToListAsync(ct);
+        var orgNames = await db.OrgUnits.AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+
+        var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
+        try
+        {
+            var rows = ceiling == 0 ? [columns.ToDictionary(k => k, _ => (object?)null)] : Rows(matched, forms, orgNames, columns, ct);
+            await file.SaveAsAsync(new Dictionary<string, object> { [Sheet] = rows }, excelType: ExcelType.XLSX, cancellationToken: ct);
+            file.Position = 0;
+            return file;
+        }
+        catch
+        {
+            await file.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The rows, newest case first, read batch by batch as the writer asks for them. The writer enumerates
+    /// synchronously, so the batches are read synchronously too (on this request's own context and connection).
+    /// </summary>
+    private IEnumerable<Dictionary<string, object?>> Rows(IQueryable<Case> matched, Dictionary<string, LoadedSnapshot> forms,
+        Dictionary<int, string> orgNames, List<string> columns, CancellationToken ct)
+    {
         long? before = null;
         while (true)
         {
-            var query = search.Apply(db, access);
-            if (before is { } b) query = query.Where(c => c.Id < b);
-            var batch = await query.OrderByDescending(c => c.Id).Take(Batch).ToListAsync(ct);
-            if (batch.Count == 0) break;
+            ct.ThrowIfCancellationRequested();
+            var query = before is { } b ? matched.Where(c => c.Id < b) : matched;
+            var batch = query.AsNoTracking().OrderByDescending(c => c.Id).Take(Batch).ToList();
+            if (batch.Count == 0) yield break;
             var ids = batch.Select(c => c.ApplicantAccountId).Distinct().ToList();
-            var names = await db.Users.AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.DisplayName, ct);
-            foreach (var c in batch) rows.Add(await RowAsync(c, names.GetValueOrDefault(c.ApplicantAccountId, ""), columns, ct));
+            var names = db.Users.AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionary(a => a.Id, a => a.DisplayName);
+            foreach (var c in batch)
+            {
+                // A case moved to another snapshot since the columns were read (a module migration) is read as it is
+                // now; personal fields of its new form outside the columns are left out.
+                if (!forms.TryGetValue(c.SnapshotHash, out var snapshot))
+                    forms[c.SnapshotHash] = snapshot = snapshots.RequireAsync(db, c.SnapshotHash, ct).GetAwaiter().GetResult();
+                yield return Row(c, snapshot, names.GetValueOrDefault(c.ApplicantAccountId, ""), orgNames.GetValueOrDefault(c.OrgUnitId), columns);
+            }
             before = batch[^1].Id;
         }
-        // Services differ in their personal fields: every row gets every column, empty where its form has none.
-        var sheet = rows.Select(r => columns.ToDictionary(k => k, k => r.GetValueOrDefault(k))).ToList();
-        if (sheet.Count == 0) sheet.Add(columns.ToDictionary(k => k, _ => (object?)null));
-        using var stream = new MemoryStream();
-        await stream.SaveAsAsync(new Dictionary<string, object> { [Sheet] = sheet }, excelType: ExcelType.XLSX, cancellationToken: ct);
-        return stream.ToArray();
     }
 
-    private async Task<Dictionary<string, object?>> RowAsync(Case c, string applicant, List<string> columns, CancellationToken ct)
+    private static Dictionary<string, object?> Row(Case c, LoadedSnapshot snapshot, string applicant, string? org, List<string> columns)
     {
-        var snapshot = await snapshots.RequireAsync(db, c.SnapshotHash, ct);
-        await orgs.EnsureAsync(db, c.OrgUnitId, ct);
-        var row = new Dictionary<string, object?>
-        {
-            ["案件编号"] = c.Number,
-            ["服务"] = snapshot.Module["name"] switch { JsonObject texts => (string?)texts["zh-CN"], JsonValue text => text.ToString(), _ => null } ?? c.ModuleKey,
-            ["状态"] = c.Status,
-            ["申请人"] = Masks.Name(applicant),
-            ["所属单位"] = orgs.NameOf(c.OrgUnitId),
-            ["提交时间"] = (c.CreatedAt + ChinaOffset).ToString("yyyy-MM-dd HH:mm"),
-            ["更新时间"] = (c.UpdatedAt + ChinaOffset).ToString("yyyy-MM-dd HH:mm"),
-            ["当前环节"] = c.CurrentStep,
-        };
-        var form = snapshot.StartForm.Definition;
-        var masked = PiiProtector.Masked(form, JsonNode.Parse(c.Data)!.AsObject());
-        foreach (var field in form.DataFields().Where(f => f.Pii is not null && f.Key is not null))
-        {
-            var column = field.Label?.Get("zh-CN") is { Length: > 0 } label ? label : field.Key!;
-            if (!columns.Contains(column)) columns.Add(column);
-            row[column] = masked[field.Key!] is JsonValue v && v.TryGetValue<string>(out var text) ? text : masked[field.Key!]?.ToJsonString();
-        }
+        var row = columns.ToDictionary(k => k, _ => (object?)null);
+        row["案件编号"] = c.Number;
+        row["服务"] = snapshot.Module["name"] switch { JsonObject texts => (string?)texts["zh-CN"], JsonValue text => text.ToString(), _ => null } ?? c.ModuleKey;
+        row["状态"] = c.Status;
+        row["申请人"] = Masks.Name(applicant);
+        row["所属单位"] = org;
+        row["提交时间"] = (c.CreatedAt + ChinaOffset).ToString("yyyy-MM-dd HH:mm");
+        row["更新时间"] = (c.UpdatedAt + ChinaOffset).ToString("yyyy-MM-dd HH:mm");
+        row["当前环节"] = c.CurrentStep;
+        var masked = PiiProtector.Masked(snapshot.StartForm.Definition, JsonNode.Parse(c.Data)!.AsObject());
+        foreach (var (column, key) in PersonalColumns(snapshot))
+            if (row.ContainsKey(column))
+                row[column] = masked[key] is JsonValue v && v.TryGetValue<string>(out var text) ? text : masked[key]?.ToJsonString();
         return row;
     }
+
+    /// <summary>The start form's personal fields: the column (the field's Chinese label, else its key) and the key.</summary>
+    private static IEnumerable<(string Column, string Key)> PersonalColumns(LoadedSnapshot snapshot) =>
+        snapshot.StartForm.Definition.DataFields().Where(f => f.Pii is not null && f.Key is not null)
+            .Select(f => (f.Label?.Get("zh-CN") is { Length: > 0 } label ? label : f.Key!, f.Key!));
 }

@@ -146,6 +146,22 @@ public abstract class StaffCaseListTests(CaseServer server)
         Assert.Contains("李*红", cells);
         foreach (var personal in new[] { "11010519491231002X", "13800138000", "李晓红", "刘洋" }) Assert.DoesNotContain(personal, cells);
     }
+
+    [Fact]
+    public async Task The_export_of_the_whole_subtree_holds_the_list_in_its_order_with_each_org_named()
+    {
+        var (worker, other, _) = await ApplicantsAsync();
+        await SubmitAsync(worker);
+        await SubmitAsync(other);
+        var staff = await Api.CookieClientAsync(server, "district-admin");
+
+        var response = await staff.GetAsync("/api/cases/export");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var book = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        var rows = book.Query(useHeaderRow: true, sheetName: "案件").Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal(await NumbersAsync(staff, "/api/cases"), rows.Select(r => (string)r["案件编号"]).ToList());
+        Assert.All(rows, r => Assert.False(string.IsNullOrEmpty(r["所属单位"] as string), $"case {r["案件编号"]} has no org"));
+    }
 }
 
 public sealed class SqliteStaffCaseListTests(SqliteCaseServer server) : StaffCaseListTests(server), IClassFixture<SqliteCaseServer>;
