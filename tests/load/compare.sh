@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the load script against this tree and against a baseline commit, alternately, and prints each run, the medians
 # of submissions/s, median and p99 latency and server CPU per submission, and this tree's ratio to the baseline —
-# the machine is shared and noisy, so only figures from one command are compared.
+# the machine is shared and noisy, so only figures from one command are compared. PostgreSQL's own CPU per submission
+# too, with FORMFLOW_LOAD_DATABASE_PID (see submit-load.mjs).
 # Usage: bash tests/load/compare.sh <baseline-ref> [runs=3] [sqlite|postgres "<connection string>"] [total=3000] [concurrency=100] [rate=0]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -24,7 +25,8 @@ done
 node -e '
   const lines = require("fs").readFileSync(process.argv[1], "utf8").trim().split("\n").map(l => [l.slice(0, l.indexOf(" ")), JSON.parse(l.slice(l.indexOf(" ") + 1))]);
   const median = xs => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
-  const keys = ["perSecond", "medianMs", "p99Ms", "serverCpuMsPerSubmission", "loadToolCpuShareOfMachine"];
+  const keys = ["perSecond", "medianMs", "p99Ms", "serverCpuMsPerSubmission", "databaseCpuMsPerSubmission", "loadToolCpuShareOfMachine"]
+    .filter(k => lines.every(([, r]) => k in r));
   const of = side => Object.fromEntries(keys.map(k => [k, median(lines.filter(([s]) => s === side).map(([, r]) => r[k]))]));
   const base = of("baseline"), cur = of("current");
   console.log(`medians of ${lines.length / 2} runs each (${process.argv[2]}):`);

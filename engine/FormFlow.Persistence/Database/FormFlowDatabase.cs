@@ -59,7 +59,12 @@ public static class FormFlowDatabase
     {
         if (db.Database.IsSqlite()) EnsureSqliteFolder(db.Database.GetConnectionString()!);
         var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
-        await db.Database.MigrateAsync(ct);
+        // A migration may rebuild an index of a big table (the figures of a city: tens of millions of rows), far beyond
+        // a request's 30 s: an upgrade must not fail half-way for want of time.
+        var timeout = db.Database.GetCommandTimeout();
+        db.Database.SetCommandTimeout(TimeSpan.FromHours(2));
+        try { await db.Database.MigrateAsync(ct); }
+        finally { db.Database.SetCommandTimeout(timeout); }
         if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         // A database of a release before the figures gets them from its raw rows, once, as it opens.
         if (pending.Any(m => m.EndsWith("_" + FiguresMigration, StringComparison.Ordinal)))

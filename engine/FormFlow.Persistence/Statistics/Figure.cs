@@ -29,7 +29,8 @@ internal sealed class FigureMapping : IEntityTypeConfiguration<Figure>
         b.ToTable("Figures");
         b.HasKey(f => new { f.OrgUnitId, f.Period, f.Measure, f.ModuleKey, f.Key });
         // Rankings and heat read one or two measures of many units over a few periods: a range per (measure, period)
-        // here, instead of a primary-key lookup per unit, period and measure. Increments leave it untouched (no Value).
+        // here, instead of a primary-key lookup per unit, period and measure. On PostgreSQL it covers the rows
+        // (PostgresFormFlowDbContext).
         b.HasIndex(f => new { f.Measure, f.Period, f.OrgUnitId });
         b.Property(f => f.Measure).HasMaxLength(40);
         b.Property(f => f.ModuleKey).HasMaxLength(100);
