@@ -15,13 +15,12 @@ namespace FormFlow.Server.Cases;
 /// </summary>
 /// <remarks>
 /// A city's export holds hundreds of thousands of cases, so it streams in bounded memory: the columns come first from
-/// the snapshots the matched cases use, then the rows are read in batches while the sheet is written to a temporary
+/// the snapshots the matched cases use, then the rows are read one by one while the sheet is written to a temporary
 /// file (deleted when the answer closes), which the answer then streams.
 /// </remarks>
 internal sealed class CaseExport(FormFlowDbContext db, SnapshotCatalog snapshots)
 {
     public const string Sheet = "案件";
-    private const int Batch = 500;
     private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
     private static readonly string[] FixedColumns = ["案件编号", "服务", "状态", "申请人", "所属单位", "提交时间", "更新时间", "当前环节"];
 
@@ -59,44 +58,39 @@ internal sealed class CaseExport(FormFlowDbContext db, SnapshotCatalog snapshots
     }
 
     /// <summary>
-    /// The rows, newest case first, read batch by batch as the writer asks for them. The writer enumerates
-    /// synchronously, so the batches are read synchronously too (on this request's own context and connection).
+    /// The rows, newest case first, from one query read row by row as the writer asks for them (the writer enumerates
+    /// synchronously, so the query is read synchronously too). One query, not pages: each page of a filtered query
+    /// sorts the whole match again (111,000 cases of a city's four months: 6 s a page).
     /// </summary>
     private IEnumerable<Dictionary<string, object?>> Rows(IQueryable<Case> matched, Dictionary<string, LoadedSnapshot> forms,
         Dictionary<int, string> orgNames, List<string> columns, CancellationToken ct)
     {
-        long? before = null;
-        while (true)
+        var rows = from c in matched
+                   join a in db.Users on c.ApplicantAccountId equals a.Id into applicants
+                   from a in applicants.DefaultIfEmpty()
+                   orderby c.Id descending
+                   select new { Case = c, Applicant = a == null ? "" : a.DisplayName };
+        foreach (var row in rows.AsNoTracking().AsEnumerable())
         {
             ct.ThrowIfCancellationRequested();
-            var query = before is { } b ? matched.Where(c => c.Id < b) : matched;
-            var batch = query.AsNoTracking().OrderByDescending(c => c.Id).Take(Batch).ToList();
-            if (batch.Count == 0) yield break;
-            var ids = batch.Select(c => c.ApplicantAccountId).Distinct().ToList();
-            var names = db.Users.AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionary(a => a.Id, a => a.DisplayName);
-            foreach (var c in batch)
-            {
-                // A case moved to another snapshot since the columns were read (a module migration) is read as it is
-                // now; personal fields of its new form outside the columns are left out.
-                if (!forms.TryGetValue(c.SnapshotHash, out var snapshot))
-                    forms[c.SnapshotHash] = snapshot = snapshots.RequireAsync(db, c.SnapshotHash, ct).GetAwaiter().GetResult();
-                yield return Row(c, snapshot, names.GetValueOrDefault(c.ApplicantAccountId, ""), orgNames.GetValueOrDefault(c.OrgUnitId), columns);
-            }
-            before = batch[^1].Id;
+            yield return Row(row.Case, forms.GetValueOrDefault(row.Case.SnapshotHash), row.Applicant, orgNames.GetValueOrDefault(row.Case.OrgUnitId), columns);
         }
     }
 
-    private static Dictionary<string, object?> Row(Case c, LoadedSnapshot snapshot, string applicant, string? org, List<string> columns)
+    /// <param name="snapshot">Null for a case moved to another snapshot since the columns were read (a module migration):
+    /// its row then holds no personal field, which leaves nothing out that a mask would have kept.</param>
+    private static Dictionary<string, object?> Row(Case c, LoadedSnapshot? snapshot, string applicant, string? org, List<string> columns)
     {
         var row = columns.ToDictionary(k => k, _ => (object?)null);
         row["案件编号"] = c.Number;
-        row["服务"] = snapshot.Module["name"] switch { JsonObject texts => (string?)texts["zh-CN"], JsonValue text => text.ToString(), _ => null } ?? c.ModuleKey;
+        row["服务"] = snapshot?.Module["name"] switch { JsonObject texts => (string?)texts["zh-CN"], JsonValue text => text.ToString(), _ => null } ?? c.ModuleKey;
         row["状态"] = c.Status;
         row["申请人"] = Masks.Name(applicant);
         row["所属单位"] = org;
         row["提交时间"] = (c.CreatedAt + ChinaOffset).ToString("yyyy-MM-dd HH:mm");
         row["更新时间"] = (c.UpdatedAt + ChinaOffset).ToString("yyyy-MM-dd HH:mm");
         row["当前环节"] = c.CurrentStep;
+        if (snapshot is null) return row;
         var masked = PiiProtector.Masked(snapshot.StartForm.Definition, JsonNode.Parse(c.Data)!.AsObject());
         foreach (var (column, key) in PersonalColumns(snapshot))
             if (row.ContainsKey(column))
