@@ -67,22 +67,36 @@ internal sealed class Leaderboards(FormFlowDbContext db)
     {
         var unions = db.ContestUnionScores.AsNoTracking()
             .Where(u => u.ContestId == contest.Id && u.Participants > 0 && db.OrgUnits.Within(scope.Path).Any(o => o.Id == u.OrgUnitId));
-        var top = await unions.OrderByDescending(u => (double)u.ScoreSum / u.Participants).ThenBy(u => (double)u.TimeUsedMsSum / u.Participants)
-            .ThenBy(u => u.OrgUnitId).Take(limit).ToListAsync(ct);
-        var mine = myUnionId is { } id ? await unions.SingleOrDefaultAsync(u => u.OrgUnitId == id, ct) : null;
-        var ids = top.Select(u => u.OrgUnitId).Append(mine?.OrgUnitId ?? 0).Distinct().ToList();
-        var orgs = await db.OrgUnits.Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
-        LeaderboardLine Line(ContestUnionScore u, int rank) => new(rank, null, orgs.GetValueOrDefault(u.OrgUnitId, ""), u.OrgUnitId,
-            orgs.GetValueOrDefault(u.OrgUnitId, ""), Math.Round((double)u.ScoreSum / u.Participants, 2), (long)Math.Round((double)u.TimeUsedMsSum / u.Participants), u.Participants);
+        var top = await Named(unions.OrderByDescending(u => (double)u.ScoreSum / u.Participants).ThenBy(u => (double)u.TimeUsedMsSum / u.Participants)
+            .ThenBy(u => u.OrgUnitId).Take(limit)).ToListAsync(ct);
+        // My union's line and the count of unions ahead of it in one query (one row per union in the scope).
+        var mine = myUnionId is { } id
+            ? await Named(unions.Where(u => u.OrgUnitId == id)).Select(n => new
+            {
+                Line = n,
+                Ahead = unions.Count(u => u.ScoreSum * n.Union.Participants > n.Union.ScoreSum * u.Participants
+                    || (u.ScoreSum * n.Union.Participants == n.Union.ScoreSum * u.Participants && u.TimeUsedMsSum * n.Union.Participants < n.Union.TimeUsedMsSum * u.Participants)),
+            }).SingleOrDefaultAsync(ct)
+            : null;
+        static LeaderboardLine Line(NamedUnion n, int rank) => new(rank, null, n.Name ?? "", n.Union.OrgUnitId, n.Name ?? "",
+            Math.Round((double)n.Union.ScoreSum / n.Union.Participants, 2), (long)Math.Round((double)n.Union.TimeUsedMsSum / n.Union.Participants), n.Union.Participants);
         var lines = new List<LeaderboardLine>();
         for (var i = 0; i < top.Count; i++)
-            lines.Add(Line(top[i], i > 0 && Tied(top[i], top[i - 1]) ? lines[i - 1].Rank : i + 1));
-        LeaderboardLine? me = null;
-        if (mine is not null)
-            me = Line(mine, 1 + await unions.CountAsync(u => u.ScoreSum * mine.Participants > mine.ScoreSum * u.Participants
-                || (u.ScoreSum * mine.Participants == mine.ScoreSum * u.Participants && u.TimeUsedMsSum * mine.Participants < mine.TimeUsedMsSum * u.Participants), ct));
-        return new LeaderboardView(contest.Id, "unions", scope.Id, lines, me);
+            lines.Add(Line(top[i], i > 0 && Tied(top[i].Union, top[i - 1].Union) ? lines[i - 1].Rank : i + 1));
+        return new LeaderboardView(contest.Id, "unions", scope.Id, lines, mine is null ? null : Line(mine.Line, 1 + mine.Ahead));
     }
+
+    private sealed class NamedUnion
+    {
+        public required ContestUnionScore Union { get; init; }
+        public string? Name { get; init; }
+    }
+
+    private IQueryable<NamedUnion> Named(IQueryable<ContestUnionScore> unions) => unions.Select(u => new NamedUnion
+    {
+        Union = u,
+        Name = db.OrgUnits.Where(o => o.Id == u.OrgUnitId).Select(o => o.Name).FirstOrDefault(),
+    });
 
     private static bool Tied(ContestUnionScore a, ContestUnionScore b) =>
         a.ScoreSum * b.Participants == b.ScoreSum * a.Participants && a.TimeUsedMsSum * b.Participants == b.TimeUsedMsSum * a.Participants;
