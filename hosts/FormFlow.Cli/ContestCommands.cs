@@ -13,7 +13,8 @@ namespace FormFlow.Cli;
 /// `formflow contests seed-bests --contest ID --participants 100000 [--unions 200] [--seed 1] [--provider sqlite|postgres]
 /// [--connection ...] [--data-folder ./data]` — scored participants for measuring a contest's leaderboard read
 /// (tests/load/contest-rush.sh): worker accounts at generated grassroots unions under the contest's org, one best score
-/// each (as a finished attempt leaves it) and their unions' kept figures recounted from those bests, written in bulk.
+/// each (as a finished attempt leaves it) and the contest's kept figures (union scores, score histograms) recounted from
+/// those bests (ContestRecount), written in bulk.
 /// Not written: the attempts themselves (the leaderboard reads only the bests and the union figures).
 /// </summary>
 internal static class ContestCommands
@@ -85,14 +86,9 @@ internal static class ContestCommands
             await transaction.CommitAsync(ct);
             db.ChangeTracker.Clear();
         }
-        // The union figures as the kept updates leave them: each union's count, score sum and time sum of its members' bests.
         await using (var transaction = await db.BeginWriteTransactionAsync(ct))
         {
-            await db.ContestUnionScores.Where(s => s.ContestId == contest.Id).ExecuteDeleteAsync(ct);
-            await db.Database.ExecuteSqlInterpolatedAsync($"""
-                INSERT INTO "ContestUnionScores" ("ContestId", "OrgUnitId", "Participants", "ScoreSum", "TimeUsedMsSum")
-                SELECT "ContestId", "OrgUnitId", COUNT(*), SUM("Score"), SUM("TimeUsedMs") FROM "ContestBests" WHERE "ContestId" = {contest.Id} GROUP BY "ContestId", "OrgUnitId"
-                """, ct);
+            await ContestRecount.RecountAsync(db, contest.Id, ct);
             await transaction.CommitAsync(ct);
         }
         return participants;

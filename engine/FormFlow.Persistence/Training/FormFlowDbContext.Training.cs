@@ -12,4 +12,6 @@ public abstract partial class FormFlowDbContext
     public DbSet<QuizAttempt> QuizAttempts => Set<QuizAttempt>();
     public DbSet<ContestBest> ContestBests => Set<ContestBest>();
     public DbSet<ContestUnionScore> ContestUnionScores => Set<ContestUnionScore>();
+    public DbSet<ContestScoreCount> ContestScoreCounts => Set<ContestScoreCount>();
+    public DbSet<ContestUnionScoreCount> ContestUnionScoreCounts => Set<ContestUnionScoreCount>();
 }

@@ -102,3 +102,28 @@ public sealed class ContestUnionScore
     public long ScoreSum { get; set; }
     public long TimeUsedMsSum { get; set; }
 }
+
+/// <summary>
+/// A contest's score histogram: how many participants hold each best score (<see cref="ContestBest"/>), kept in the
+/// transaction that changes a best, so "my rank" is a sum over at most one row per possible score plus a count of the
+/// bests tied on my score with less time used, not a count over every best ahead of mine.
+/// </summary>
+public sealed class ContestScoreCount
+{
+    public int ContestId { get; set; }
+    public int Score { get; set; }
+    public int Participants { get; set; }
+}
+
+/// <summary>
+/// The same histogram per grassroots union (the best's <see cref="ContestBest.OrgUnitId"/>), for a leaderboard scoped to
+/// a subtree: my rank there sums the rows of the unions inside it. Keyed by union, not by ancestor, so moving an org
+/// leaves every row right.
+/// </summary>
+public sealed class ContestUnionScoreCount
+{
+    public int ContestId { get; set; }
+    public int OrgUnitId { get; set; }
+    public int Score { get; set; }
+    public int Participants { get; set; }
+}

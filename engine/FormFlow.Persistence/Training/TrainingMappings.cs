@@ -114,3 +114,24 @@ public sealed class ContestUnionScoreConfiguration : IEntityTypeConfiguration<Co
         b.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+public sealed class ContestScoreCountConfiguration : IEntityTypeConfiguration<ContestScoreCount>
+{
+    public void Configure(EntityTypeBuilder<ContestScoreCount> b)
+    {
+        b.ToTable("ContestScoreCounts");
+        b.HasKey(x => new { x.ContestId, x.Score });
+        b.HasOne<Contest>().WithMany().HasForeignKey(x => x.ContestId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class ContestUnionScoreCountConfiguration : IEntityTypeConfiguration<ContestUnionScoreCount>
+{
+    public void Configure(EntityTypeBuilder<ContestUnionScoreCount> b)
+    {
+        b.ToTable("ContestUnionScoreCounts");
+        b.HasKey(x => new { x.ContestId, x.OrgUnitId, x.Score });
+        b.HasOne<Contest>().WithMany().HasForeignKey(x => x.ContestId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -106,6 +106,7 @@ internal sealed class Attempts(FormFlowDbContext db, TimeProvider clock, Contest
                 AttemptId = attempt.Id, AchievedAt = attempt.FinishedAt!.Value,
             });
             await UnionScores.AddAsync(db, contestId, attempt.OrgUnitId, 1, attempt.Score, used, ct);
+            await ScoreCounts.ApplyAsync(db, contestId, [new(attempt.OrgUnitId, attempt.Score, 1)], ct);
         }
         else if (attempt.Score > best.Score || (attempt.Score == best.Score && used < best.TimeUsedMs))
         {
@@ -117,6 +118,7 @@ internal sealed class Attempts(FormFlowDbContext db, TimeProvider clock, Contest
                 await UnionScores.AddAsync(db, contestId, best.OrgUnitId, -1, -best.Score, -best.TimeUsedMs, ct);
                 await UnionScores.AddAsync(db, contestId, attempt.OrgUnitId, 1, attempt.Score, used, ct);
             }
+            await ScoreCounts.ApplyAsync(db, contestId, [new(best.OrgUnitId, best.Score, -1), new(attempt.OrgUnitId, attempt.Score, 1)], ct);
             (best.Score, best.TimeUsedMs, best.AttemptId, best.AchievedAt, best.OrgUnitId) = (attempt.Score, used, attempt.Id, attempt.FinishedAt!.Value, attempt.OrgUnitId);
         }
     }

@@ -16,29 +16,48 @@ internal sealed class Leaderboards(FormFlowDbContext db)
 
     public async Task<LeaderboardView> PeopleAsync(Contest contest, OrgUnit scope, string accountId, int limit, CancellationToken ct)
     {
-        var bests = await InScopeAsync(contest, scope, ct);
-        var top = await bests.OrderByDescending(b => b.Score).ThenBy(b => b.TimeUsedMs).Take(limit).ToListAsync(ct);
-        var mine = await bests.SingleOrDefaultAsync(b => b.AccountId == accountId, ct);
-        var people = top.Select(b => b.AccountId).Append(accountId).ToList();
-        var names = await db.Users.Where(a => people.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.DisplayName ?? a.UserName ?? "", ct);
-        var orgIds = top.Select(b => b.OrgUnitId).Append(mine?.OrgUnitId ?? 0).Distinct().ToList();
-        var orgs = await db.OrgUnits.Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
-        LeaderboardLine Line(ContestBest b, int rank) =>
-            new(rank, b.AccountId, names.GetValueOrDefault(b.AccountId, ""), b.OrgUnitId, orgs.GetValueOrDefault(b.OrgUnitId, ""), b.Score, b.TimeUsedMs, 1);
+        var whole = await HoldsEveryBestAsync(contest, scope, ct);
+        var bests = db.ContestBests.AsNoTracking().Where(b => b.ContestId == contest.Id);
+        if (!whole) bests = bests.Where(b => db.OrgUnits.Within(scope.Path).Any(o => o.Id == b.OrgUnitId));
+        var top = await Named(bests.OrderByDescending(b => b.Score).ThenBy(b => b.TimeUsedMs).Take(limit)).ToListAsync(ct);
+        // My rank from the kept histogram: the participants at a higher score (one row per score, or per union and
+        // score in a subtree), plus those on my score with less time used (one range of the (contest, score, time) index).
+        var counts = whole
+            ? db.ContestScoreCounts.Where(h => h.ContestId == contest.Id).Select(h => new ScoreCount { Score = h.Score, Participants = h.Participants })
+            : db.ContestUnionScoreCounts.Where(h => h.ContestId == contest.Id && db.OrgUnits.Within(scope.Path).Any(o => o.Id == h.OrgUnitId))
+                .Select(h => new ScoreCount { Score = h.Score, Participants = h.Participants });
+        var mine = await Named(bests.Where(b => b.AccountId == accountId))
+            .Select(n => new { Line = n, Ahead = counts.Where(h => h.Score > n.Best.Score).Sum(h => h.Participants)
+                + bests.Count(b => b.Score == n.Best.Score && b.TimeUsedMs < n.Best.TimeUsedMs) })
+            .SingleOrDefaultAsync(ct);
+        static LeaderboardLine Line(NamedBest n, int rank) =>
+            new(rank, n.Best.AccountId, n.Name ?? "", n.Best.OrgUnitId, n.OrgName ?? "", n.Best.Score, n.Best.TimeUsedMs, 1);
         var lines = new List<LeaderboardLine>();
         for (var i = 0; i < top.Count; i++)
-            lines.Add(Line(top[i], i > 0 && top[i].Score == top[i - 1].Score && top[i].TimeUsedMs == top[i - 1].TimeUsedMs ? lines[i - 1].Rank : i + 1));
-        LeaderboardLine? me = null;
-        if (mine is not null)
-        {
-            // Two counts, each one range of the (contest, score, time) index: their OR in one count made the database
-            // scan every best of the contest.
-            var ahead = await bests.CountAsync(b => b.Score > mine.Score, ct)
-                + await bests.CountAsync(b => b.Score == mine.Score && b.TimeUsedMs < mine.TimeUsedMs, ct);
-            me = Line(mine, 1 + ahead);
-        }
-        return new LeaderboardView(contest.Id, "people", scope.Id, lines, me);
+            lines.Add(Line(top[i], i > 0 && top[i].Best.Score == top[i - 1].Best.Score && top[i].Best.TimeUsedMs == top[i - 1].Best.TimeUsedMs ? lines[i - 1].Rank : i + 1));
+        return new LeaderboardView(contest.Id, "people", scope.Id, lines, mine is null ? null : Line(mine.Line, 1 + mine.Ahead));
     }
+
+    private sealed class NamedBest
+    {
+        public required ContestBest Best { get; init; }
+        public string? Name { get; init; }
+        public string? OrgName { get; init; }
+    }
+
+    private sealed class ScoreCount
+    {
+        public int Score { get; init; }
+        public int Participants { get; init; }
+    }
+
+    /// <summary>The bests with their people's and unions' names, in the same query (two key lookups per row).</summary>
+    private IQueryable<NamedBest> Named(IQueryable<ContestBest> bests) => bests.Select(b => new NamedBest
+    {
+        Best = b,
+        Name = db.Users.Where(a => a.Id == b.AccountId).Select(a => a.DisplayName ?? a.UserName).FirstOrDefault(),
+        OrgName = db.OrgUnits.Where(o => o.Id == b.OrgUnitId).Select(o => o.Name).FirstOrDefault(),
+    });
 
     /// <summary>
     /// Grassroots unions in the scope from their kept figures (<see cref="ContestUnionScore"/>): mean best score, then
@@ -48,37 +67,47 @@ internal sealed class Leaderboards(FormFlowDbContext db)
     {
         var unions = db.ContestUnionScores.AsNoTracking()
             .Where(u => u.ContestId == contest.Id && u.Participants > 0 && db.OrgUnits.Within(scope.Path).Any(o => o.Id == u.OrgUnitId));
-        var top = await unions.OrderByDescending(u => (double)u.ScoreSum / u.Participants).ThenBy(u => (double)u.TimeUsedMsSum / u.Participants)
-            .ThenBy(u => u.OrgUnitId).Take(limit).ToListAsync(ct);
-        var mine = myUnionId is { } id ? await unions.SingleOrDefaultAsync(u => u.OrgUnitId == id, ct) : null;
-        var ids = top.Select(u => u.OrgUnitId).Append(mine?.OrgUnitId ?? 0).Distinct().ToList();
-        var orgs = await db.OrgUnits.Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
-        LeaderboardLine Line(ContestUnionScore u, int rank) => new(rank, null, orgs.GetValueOrDefault(u.OrgUnitId, ""), u.OrgUnitId,
-            orgs.GetValueOrDefault(u.OrgUnitId, ""), Math.Round((double)u.ScoreSum / u.Participants, 2), (long)Math.Round((double)u.TimeUsedMsSum / u.Participants), u.Participants);
+        var top = await Named(unions.OrderByDescending(u => (double)u.ScoreSum / u.Participants).ThenBy(u => (double)u.TimeUsedMsSum / u.Participants)
+            .ThenBy(u => u.OrgUnitId).Take(limit)).ToListAsync(ct);
+        // My union's line and the count of unions ahead of it in one query (one row per union in the scope).
+        var mine = myUnionId is { } id
+            ? await Named(unions.Where(u => u.OrgUnitId == id)).Select(n => new
+            {
+                Line = n,
+                Ahead = unions.Count(u => u.ScoreSum * n.Union.Participants > n.Union.ScoreSum * u.Participants
+                    || (u.ScoreSum * n.Union.Participants == n.Union.ScoreSum * u.Participants && u.TimeUsedMsSum * n.Union.Participants < n.Union.TimeUsedMsSum * u.Participants)),
+            }).SingleOrDefaultAsync(ct)
+            : null;
+        static LeaderboardLine Line(NamedUnion n, int rank) => new(rank, null, n.Name ?? "", n.Union.OrgUnitId, n.Name ?? "",
+            Math.Round((double)n.Union.ScoreSum / n.Union.Participants, 2), (long)Math.Round((double)n.Union.TimeUsedMsSum / n.Union.Participants), n.Union.Participants);
         var lines = new List<LeaderboardLine>();
         for (var i = 0; i < top.Count; i++)
-            lines.Add(Line(top[i], i > 0 && Tied(top[i], top[i - 1]) ? lines[i - 1].Rank : i + 1));
-        LeaderboardLine? me = null;
-        if (mine is not null)
-            me = Line(mine, 1 + await unions.CountAsync(u => u.ScoreSum * mine.Participants > mine.ScoreSum * u.Participants
-                || (u.ScoreSum * mine.Participants == mine.ScoreSum * u.Participants && u.TimeUsedMsSum * mine.Participants < mine.TimeUsedMsSum * u.Participants), ct));
-        return new LeaderboardView(contest.Id, "unions", scope.Id, lines, me);
+            lines.Add(Line(top[i], i > 0 && Tied(top[i].Union, top[i - 1].Union) ? lines[i - 1].Rank : i + 1));
+        return new LeaderboardView(contest.Id, "unions", scope.Id, lines, mine is null ? null : Line(mine.Line, 1 + mine.Ahead));
     }
+
+    private sealed class NamedUnion
+    {
+        public required ContestUnionScore Union { get; init; }
+        public string? Name { get; init; }
+    }
+
+    private IQueryable<NamedUnion> Named(IQueryable<ContestUnionScore> unions) => unions.Select(u => new NamedUnion
+    {
+        Union = u,
+        Name = db.OrgUnits.Where(o => o.Id == u.OrgUnitId).Select(o => o.Name).FirstOrDefault(),
+    });
 
     private static bool Tied(ContestUnionScore a, ContestUnionScore b) =>
         a.ScoreSum * b.Participants == b.ScoreSum * a.Participants && a.TimeUsedMsSum * b.Participants == b.TimeUsedMsSum * a.Participants;
 
     /// <summary>
-    /// The bests of participants whose union lies in the scope. When every union holding a best does (the usual read:
-    /// the contest's own org), the scope test is left out, so the order and my rank's count run on the
-    /// (contest, score, time) index alone instead of joining each of the contest's bests to its org: the union figures,
-    /// one row per union with a best, tell which case it is.
+    /// Whether every union holding a best lies in the scope (the usual read: the contest's own org). Then the scope
+    /// test is left out, so the order and my rank run on the (contest, score, time) index and the whole contest's
+    /// histogram instead of joining each of the contest's bests to its org: the union figures, one row per union with
+    /// a best, tell which case it is.
     /// </summary>
-    private async Task<IQueryable<ContestBest>> InScopeAsync(Contest contest, OrgUnit scope, CancellationToken ct)
-    {
-        var bests = db.ContestBests.AsNoTracking().Where(b => b.ContestId == contest.Id);
-        var outside = await db.ContestUnionScores.AnyAsync(u => u.ContestId == contest.Id && u.Participants > 0
+    private async Task<bool> HoldsEveryBestAsync(Contest contest, OrgUnit scope, CancellationToken ct) =>
+        !await db.ContestUnionScores.AnyAsync(u => u.ContestId == contest.Id && u.Participants > 0
             && !db.OrgUnits.Within(scope.Path).Any(o => o.Id == u.OrgUnitId), ct);
-        return outside ? bests.Where(b => db.OrgUnits.Within(scope.Path).Any(o => o.Id == b.OrgUnitId)) : bests;
-    }
 }

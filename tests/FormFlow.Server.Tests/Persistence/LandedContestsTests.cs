@@ -10,7 +10,7 @@ namespace FormFlow.Server.Tests.Persistence;
 /// <summary>
 /// A database written by the release before the union figures were kept (ContestUnionScores) opens with this one and
 /// loses nothing: each union's figures of a contest already run are counted from its members' best scores, so the union
-/// leaderboard of an old contest reads as it did.
+/// leaderboard of an old contest reads as it did; so are the score histograms that "my rank" reads.
 /// </summary>
 public sealed class LandedContestsTests
 {
@@ -48,6 +48,11 @@ public sealed class LandedContestsTests
         Assert.Contains(await FormFlowDatabase.MigrateAsync(db), m => m.EndsWith("_TrainingCollection"));
         var kept = await db.ContestUnionScores.Where(u => u.ContestId == contestId).OrderBy(u => u.OrgUnitId).ToListAsync();
         Assert.Equal([(first, 2, 6L, 150_000L), (second, 1, 3L, 70_000L)], kept.Select(u => (u.OrgUnitId, u.Participants, u.ScoreSum, u.TimeUsedMsSum)));
+        // And the score histograms (ContestScoreCounts), whole and per union, from the same bests.
+        Assert.Equal([(2, 1), (3, 1), (4, 1)], (await db.ContestScoreCounts.Where(h => h.ContestId == contestId).ToListAsync())
+            .Select(h => (h.Score, h.Participants)).Order());
+        Assert.Equal([(first, 2, 1), (first, 4, 1), (second, 3, 1)], (await db.ContestUnionScoreCounts.Where(h => h.ContestId == contestId).ToListAsync())
+            .Select(h => (h.OrgUnitId, h.Score, h.Participants)).Order());
         Assert.Equal(3, await db.ContestBests.CountAsync(x => x.ContestId == contestId));
     }
 }

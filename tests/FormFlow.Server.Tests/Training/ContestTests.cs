@@ -137,6 +137,70 @@ public abstract class ContestTests(CaseServer server)
     }
 
     [Fact]
+    public async Task After_random_bests_the_kept_histograms_equal_a_recount_and_every_rank_is_the_brute_force_rank_with_ties()
+    {
+        var (designer, keys) = await BankAsync("直方图", 4);
+        var contest = await TrainingApi.ContestAsync(server, designer, "直方图", server.Clock.GetUtcNow(), attempts: 3);
+        var id = (int)contest["id"]!;
+        string[] unions = ["华兴电子有限公司工会", "顺达物流有限公司工会", "西湖区实验小学工会"];
+        var random = new Random(16);
+        var workers = new List<(string Name, HttpClient Client)>();
+        for (var i = 0; i < 12; i++)
+        {
+            var name = $"histogram-{i}";
+            workers.Add((name, await WorkerAsync(name, unions[i % unions.Length])));
+            // Five scores and two times over up to three attempts each: many ties on score, some on time too.
+            for (var n = random.Next(1, 4); n > 0; n--)
+                await PlayAsync(workers[^1].Client, contest, keys, random.Next(0, 5), 10 * random.Next(1, 3));
+        }
+        // A member who moves to another union between attempts: the better best leaves one union's row for the other's.
+        var mover = await WorkerAsync("histogram-mover");
+        await PlayAsync(mover, contest, keys, 1, 20);
+        await using (var db = server.OpenDb())
+        {
+            var role = await db.RoleAssignments.SingleAsync(r => r.Account!.UserName == "histogram-mover");
+            role.OrgUnitId = await ModuleLibraryApi.OrgIdAsync(server, "西湖区实验小学工会");
+            await db.SaveChangesAsync();
+            FormFlow.Server.Shared.CurrentAccount.Forget(role.AccountId);
+        }
+        await PlayAsync(mover, contest, keys, 4, 10);
+        workers.Add(("histogram-mover", mover));
+
+        await using var read = server.OpenDb();
+        var bests = await read.ContestBests.AsNoTracking().Where(b => b.ContestId == id).ToListAsync();
+        Assert.Equal(13, bests.Count);
+        var byScore = await read.ContestScoreCounts.Where(h => h.ContestId == id && h.Participants != 0).ToListAsync();
+        Assert.Equal(bests.CountBy(b => b.Score).Select(g => (g.Key, g.Value)).Order(), byScore.Select(h => (h.Score, h.Participants)).Order());
+        var byUnion = await read.ContestUnionScoreCounts.Where(h => h.ContestId == id && h.Participants != 0).ToListAsync();
+        Assert.Equal(bests.CountBy(b => (b.OrgUnitId, b.Score)).Select(g => (g.Key.OrgUnitId, g.Key.Score, g.Value)).Order(),
+            byUnion.Select(h => (h.OrgUnitId, h.Score, h.Participants)).Order());
+
+        // Each rank, read whole and in a district that leaves bests outside, against 1 + the bests strictly ahead.
+        var dongcheng = await read.OrgUnits.SingleAsync(o => o.Name == "东城区总工会");
+        var inDongcheng = (await read.OrgUnits.Where(o => o.Path.StartsWith(dongcheng.Path)).Select(o => o.Id).ToListAsync()).ToHashSet();
+        var accounts = await read.Users.Where(a => a.UserName!.StartsWith("histogram-")).ToDictionaryAsync(a => a.UserName!, a => a.Id);
+        static int Rank(ContestBestRow mine, IEnumerable<ContestBestRow> among) =>
+            1 + among.Count(b => b.Score > mine.Score || (b.Score == mine.Score && b.TimeUsedMs < mine.TimeUsedMs));
+        var rows = bests.Select(b => new ContestBestRow(b.AccountId, b.OrgUnitId, b.Score, b.TimeUsedMs)).ToList();
+        var local = rows.Where(b => inDongcheng.Contains(b.OrgUnitId)).ToList();
+        Assert.NotEmpty(local);
+        Assert.NotEqual(rows.Count, local.Count);
+        foreach (var (name, client) in workers)
+        {
+            var mine = rows.Single(b => b.AccountId == accounts[name]);
+            var whole = await Api.JsonAsync(await client.GetAsync($"/api/contests/{id}/leaderboard?limit=1"));
+            Assert.Equal(Rank(mine, rows), (int)whole["me"]!["rank"]!);
+            var district = await Api.JsonAsync(await client.GetAsync($"/api/contests/{id}/leaderboard?limit=1&orgUnitId={dongcheng.Id}"));
+            if (inDongcheng.Contains(mine.OrgUnitId)) Assert.Equal(Rank(mine, local), (int)district["me"]!["rank"]!);
+            else Assert.Null(district["me"]);
+        }
+        var all = await Api.JsonAsync(await mover.GetAsync($"/api/contests/{id}/leaderboard?limit=100"));
+        Assert.Equal(rows.Select(b => Rank(b, rows)).Order(), all["lines"]!.AsArray().Select(l => (int)l!["rank"]!).Order());
+    }
+
+    private sealed record ContestBestRow(string AccountId, int OrgUnitId, int Score, long TimeUsedMs);
+
+    [Fact]
     public async Task Settling_after_the_close_credits_the_places_once_and_publishes_the_results()
     {
         var (designer, keys) = await BankAsync("颁奖", 4);

@@ -1998,6 +1998,22 @@ namespace FormFlow.Persistence.Migrations.Postgres
                     b.ToTable("ContestBests", (string)null);
                 });
 
+            modelBuilder.Entity("FormFlow.Persistence.Training.ContestScoreCount", b =>
+                {
+                    b.Property<int>("ContestId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Participants")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ContestId", "Score");
+
+                    b.ToTable("ContestScoreCounts", (string)null);
+                });
+
             modelBuilder.Entity("FormFlow.Persistence.Training.ContestUnionScore", b =>
                 {
                     b.Property<int>("ContestId")
@@ -2020,6 +2036,27 @@ namespace FormFlow.Persistence.Migrations.Postgres
                     b.HasIndex("OrgUnitId");
 
                     b.ToTable("ContestUnionScores", (string)null);
+                });
+
+            modelBuilder.Entity("FormFlow.Persistence.Training.ContestUnionScoreCount", b =>
+                {
+                    b.Property<int>("ContestId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Participants")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ContestId", "OrgUnitId", "Score");
+
+                    b.HasIndex("OrgUnitId");
+
+                    b.ToTable("ContestUnionScoreCounts", (string)null);
                 });
 
             modelBuilder.Entity("FormFlow.Persistence.Training.QuestionBank", b =>
@@ -2697,7 +2734,31 @@ namespace FormFlow.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("FormFlow.Persistence.Training.ContestScoreCount", b =>
+                {
+                    b.HasOne("FormFlow.Persistence.Training.Contest", null)
+                        .WithMany()
+                        .HasForeignKey("ContestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("FormFlow.Persistence.Training.ContestUnionScore", b =>
+                {
+                    b.HasOne("FormFlow.Persistence.Training.Contest", null)
+                        .WithMany()
+                        .HasForeignKey("ContestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FormFlow.Persistence.Orgs.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FormFlow.Persistence.Training.ContestUnionScoreCount", b =>
                 {
                     b.HasOne("FormFlow.Persistence.Training.Contest", null)
                         .WithMany()

@@ -1934,6 +1934,22 @@ namespace FormFlow.Persistence.Migrations.Sqlite
                     b.ToTable("ContestBests", (string)null);
                 });
 
+            modelBuilder.Entity("FormFlow.Persistence.Training.ContestScoreCount", b =>
+                {
+                    b.Property<int>("ContestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Participants")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ContestId", "Score");
+
+                    b.ToTable("ContestScoreCounts", (string)null);
+                });
+
             modelBuilder.Entity("FormFlow.Persistence.Training.ContestUnionScore", b =>
                 {
                     b.Property<int>("ContestId")
@@ -1956,6 +1972,27 @@ namespace FormFlow.Persistence.Migrations.Sqlite
                     b.HasIndex("OrgUnitId");
 
                     b.ToTable("ContestUnionScores", (string)null);
+                });
+
+            modelBuilder.Entity("FormFlow.Persistence.Training.ContestUnionScoreCount", b =>
+                {
+                    b.Property<int>("ContestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Participants")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ContestId", "OrgUnitId", "Score");
+
+                    b.HasIndex("OrgUnitId");
+
+                    b.ToTable("ContestUnionScoreCounts", (string)null);
                 });
 
             modelBuilder.Entity("FormFlow.Persistence.Training.QuestionBank", b =>
@@ -2625,7 +2662,31 @@ namespace FormFlow.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("FormFlow.Persistence.Training.ContestScoreCount", b =>
+                {
+                    b.HasOne("FormFlow.Persistence.Training.Contest", null)
+                        .WithMany()
+                        .HasForeignKey("ContestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("FormFlow.Persistence.Training.ContestUnionScore", b =>
+                {
+                    b.HasOne("FormFlow.Persistence.Training.Contest", null)
+                        .WithMany()
+                        .HasForeignKey("ContestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FormFlow.Persistence.Orgs.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FormFlow.Persistence.Training.ContestUnionScoreCount", b =>
                 {
                     b.HasOne("FormFlow.Persistence.Training.Contest", null)
                         .WithMany()
