@@ -38,7 +38,19 @@ fi
 
 log=$(mktemp)
 status=0
-dotnet test FormFlow.sln --nologo -v q 2>&1 | tee "$log" || status=1
+# The designer's npm packages are installed once, while .NET restores: the server's build needs them for the Portal
+# and the Studio, and run-tests.sh and run-e2e.sh then find them in place (before, the build's `npm ci` left no stamp
+# for ensure_node_modules, so the Vitest step ran `npm ci` a second time).
+(cd designer && . scripts/ensure-node-modules.sh && ensure_node_modules) &
+npm_pid=$!
+dotnet restore FormFlow.sln --nologo -v q || status=1
+wait "$npm_pid" || status=1
+# Built once; the test step and the browser tests' server build find everything up to date.
+if dotnet build FormFlow.sln --no-restore --nologo -v q 2>&1 | tee "$log"; then
+  dotnet test FormFlow.sln --no-build --nologo -v q 2>&1 | tee -a "$log" || status=1
+else
+  status=1
+fi
 
 # dotnet test prints "Passed!  - Failed: 0, Passed: 12, ..." per test project.
 passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')

@@ -83,6 +83,12 @@ public class CaseServer(DatabaseProvider provider) : ServerFixture(provider)
             .Single(t => t["caseId"]!.GetValue<long>() == caseId);
 }
 
-public sealed class SqliteCaseServer() : CaseServer(DatabaseProvider.Sqlite);
+public sealed class SqliteCaseServer() : CaseServer(DatabaseProvider.Sqlite)
+{
+    protected override Func<ServerFixture>? SeedsLike => () => new SqliteCaseServer();
+}
 
-public sealed class PostgresCaseServer() : CaseServer(DatabaseProvider.Postgres);
+public sealed class PostgresCaseServer() : CaseServer(DatabaseProvider.Postgres)
+{
+    protected override Func<ServerFixture>? SeedsLike => () => new PostgresCaseServer();
+}

@@ -35,12 +35,7 @@ public class ResponseServer(DatabaseProvider provider) : CaseServer(provider)
     private static void Variant(string templates, string from, string key, Dictionary<string, JsonNode?> settings)
     {
         var folder = Path.Combine(templates, key);
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(templates, from), "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(folder, Path.GetRelativePath(Path.Combine(templates, from), file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
+        FolderCopy.Into(Path.Combine(templates, from), folder);
         var manifest = Path.Combine(folder, "module.json");
         var module = JsonNode.Parse(File.ReadAllText(manifest))!.AsObject();
         module.Remove("$schema");

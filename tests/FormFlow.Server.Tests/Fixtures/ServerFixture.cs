@@ -33,10 +33,27 @@ public class ServerFixture(DatabaseProvider provider) : WebApplicationFactory<Se
         return server;
     }
 
+    /// <summary>
+    /// How to make another fixture whose start seeds exactly what this one's would (same type, settings, services and
+    /// clock at start), so that all of them copy one seeded database (<see cref="SeededTemplates"/>); null where an
+    /// instance differs (its own temporary folders, ports, captured start-up logs) and seeds a database of its own.
+    /// </summary>
+    protected virtual Func<ServerFixture>? SeedsLike => null;
+
     public virtual async Task InitializeAsync()
     {
-        Database ??= await TestDatabase.CreateAsync(Provider);
-        _ = Server; // starts the host: migrations and demo seeding run now
+        Database ??= SeedsLike is { } newFixture
+            ? await SeededTemplates.CopyAsync(GetType(), newFixture)
+            : await TestDatabase.CreateAsync(Provider);
+        _ = Server; // starts the host: migrations and demo seeding run now (on a copy they find everything there)
+    }
+
+    /// <summary>Starts this fixture on the template database that <see cref="SeededTemplates"/> keeps (and drops).</summary>
+    internal void StartAsTemplateOn(TestDatabase template)
+    {
+        Database = template;
+        _ownsDatabase = false;
+        _ = Server;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -65,6 +82,12 @@ public class ServerFixture(DatabaseProvider provider) : WebApplicationFactory<Se
     }
 }
 
-public sealed class SqliteServer() : ServerFixture(DatabaseProvider.Sqlite);
+public sealed class SqliteServer() : ServerFixture(DatabaseProvider.Sqlite)
+{
+    protected override Func<ServerFixture>? SeedsLike => () => new SqliteServer();
+}
 
-public sealed class PostgresServer() : ServerFixture(DatabaseProvider.Postgres);
+public sealed class PostgresServer() : ServerFixture(DatabaseProvider.Postgres)
+{
+    protected override Func<ServerFixture>? SeedsLike => () => new PostgresServer();
+}

@@ -8,12 +8,7 @@ public static class TemplateCopies
     {
         var shipped = Path.Combine(AppContext.BaseDirectory, "module-templates");
         var copy = Path.Combine(Directory.CreateTempSubdirectory("formflow-templates-").FullName, "module-templates");
-        foreach (var file in Directory.EnumerateFiles(shipped, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(copy, Path.GetRelativePath(shipped, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
+        FolderCopy.Into(shipped, copy);
         return copy;
     }
 }

@@ -26,7 +26,9 @@ public sealed class TestDatabase : IAsyncDisposable
         _postgresName = postgresName;
     }
 
-    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider)
+    public static Task<TestDatabase> CreateAsync(DatabaseProvider provider) => CreateAsync(provider, template: null);
+
+    private static async Task<TestDatabase> CreateAsync(DatabaseProvider provider, string? template)
     {
         var folder = Directory.CreateTempSubdirectory("formflow-test-").FullName;
         if (provider == DatabaseProvider.Sqlite)
@@ -36,11 +38,22 @@ public sealed class TestDatabase : IAsyncDisposable
         await using (var admin = new NpgsqlConnection(ServerConnectionString()))
         {
             await admin.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", admin);
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"" + (template is null ? "" : $" TEMPLATE \"{template}\""), admin);
             await create.ExecuteNonQueryAsync();
         }
         var connection = new NpgsqlConnectionStringBuilder(ServerConnectionString()) { Database = name }.ConnectionString;
         return new TestDatabase(folder, new DatabaseSettings(provider, connection), name);
+    }
+
+    /// <summary>
+    /// A new database holding what <paramref name="source"/> holds, data folder (keys) included: on SQLite the folder
+    /// is copied, on PostgreSQL the database is created from it as a template, which needs no one connected to it.
+    /// </summary>
+    public static async Task<TestDatabase> CopyAsync(TestDatabase source)
+    {
+        var copy = await CreateAsync(source.Settings.Provider, source._postgresName);
+        FolderCopy.Into(source.DataFolder, copy.DataFolder);
+        return copy;
     }
 
     /// <summary>A context on this database with the schema applied, for tests of the store itself.</summary>
