@@ -11,7 +11,8 @@ import { startServer, type RunningServer } from "../e2e/support/server-process";
  *   repeat    the hall opened again in the same browser (warm cache and service worker, signed in) (≤ 0.8 s)
  * and the bytes on the wire for each step (until usable; what is fetched ahead for the next step apart). For the hall
  * steps it also prints when the first service was first painted ("painted"): the first frame holding the link, taken
- * in the page. Playwright sees an element only when the page's main thread is free to answer, so a hall painted before
+ * in the page; for the sign-in step, when 登录 was first painted (the server draws the form: a tap on it posts it).
+ * Playwright sees an element only when the page's main thread is free to answer, so a hall painted before
  * the scripts run (the server draws it: src/portal/first-screen.ts) is seen only after they have run. Prints medians
  * of `runs`; asserts nothing about time (the machine is shared). `npm run bench:phone` (or FORMFLOW_BENCH_NETWORK=slow3g
  * for 400 kbps / 400 ms).
@@ -78,22 +79,33 @@ async function throttle(context: BrowserContext, page: Page): Promise<Counter> {
 interface Timing { ms: number; painted?: number; bytes: number; ahead: number; waterfall: Fetched[] }
 
 /**
- * Records in every document of the context the wall time of the first frame holding a link to 入会申请: the frame's
- * requestAnimationFrame after the link was added runs on the main thread just before that frame is painted.
+ * Records in every document of the context the wall time of the first frame holding a link to 入会申请 ("hall"), and
+ * of the first frame holding the 登录 button ("signIn"): the frame's requestAnimationFrame after the element was added
+ * runs on the main thread just before that frame is painted.
  */
-async function notePaintedHall(context: BrowserContext): Promise<void> {
+async function notePainted(context: BrowserContext): Promise<void> {
   await context.addInitScript(() => {
-    const w = window as unknown as { hallPaintedAt?: number };
+    const painted: Record<string, number> = {};
+    (window as unknown as { paintedAt: Record<string, number> }).paintedAt = painted;
+    const watched: Record<string, () => boolean> = {
+      hall: () => [...document.querySelectorAll("a")].some(a => a.textContent?.includes("入会申请")),
+      signIn: () => [...document.querySelectorAll("button")].some(b => b.textContent?.trim() === "登录"),
+    };
     const observer = new MutationObserver(() => {
-      if (![...document.querySelectorAll("a")].some(a => a.textContent?.includes("入会申请"))) return;
-      observer.disconnect();
-      requestAnimationFrame(() => { w.hallPaintedAt = Date.now(); });
+      for (const [what, shown] of Object.entries(watched)) {
+        if (!shown()) continue;
+        delete watched[what];
+        requestAnimationFrame(() => { painted[what] = Date.now(); });
+      }
+      if (Object.keys(watched).length === 0) observer.disconnect();
     });
     observer.observe(document, { childList: true, subtree: true });
   });
 }
 
-const paintedHall = (page: Page) => page.evaluate(() => (window as unknown as { hallPaintedAt?: number }).hallPaintedAt);
+const firstPainted = (page: Page, what: "hall" | "signIn") =>
+  page.evaluate(w => (window as unknown as { paintedAt?: Record<string, number> }).paintedAt?.[w], what);
+const paintedHall = (page: Page) => firstPainted(page, "hall");
 
 async function timed(page: Page, counter: Counter, act: () => Promise<unknown>, ready: () => Promise<unknown>, painted?: () => Promise<number | undefined>): Promise<Timing> {
   counter.reset();
@@ -112,12 +124,12 @@ async function timed(page: Page, counter: Counter, act: () => Promise<unknown>, 
 /** One walk through the four steps in a fresh browser context. */
 async function walk(browser: Browser, base: string): Promise<Record<Step, Timing>> {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: "zh-CN" });
-  await notePaintedHall(context);
+  await notePainted(context);
   let page = await context.newPage();
   let counter = await throttle(context, page);
   const out = {} as Record<Step, Timing>;
   out["sign-in"] = await timed(page, counter, () => page.goto(`${base}/`, { waitUntil: "commit" }),
-    () => page.getByRole("button", { name: "登录" }).waitFor());
+    () => page.getByRole("button", { name: "登录" }).waitFor(), () => firstPainted(page, "signIn"));
   await page.getByLabel("账号").fill("worker");
   await page.getByLabel("密码").fill("demo");
   out.hall = await timed(page, counter, () => page.getByRole("button", { name: "登录" }).click(),

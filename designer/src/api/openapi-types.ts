@@ -446,6 +446,12 @@ export type FieldResult = {
   texts: null | string[];
 };
 
+export type Fields = {
+  userName: string;
+  password: string;
+  returnUrl: null | string;
+};
+
 export type FigureBreakdown = {
   org: FigureOrg;
   parent: null | FigureOrg;

@@ -28,21 +28,27 @@ const antdLocales = { "zh-CN": zhCN, "zh-TW": zhTW, en: enUS } as const;
 const showsHall = (path: string, me: Me | undefined) =>
   path === "/hall" || (path === "/" && (!me || hasRole(me, "worker", "member") || me.roles.length === 0));
 
+/** The hall's scripts: the signed-in pages' and the hall's own, fetched side by side rather than one after the other. */
+function loadHallScripts(): void {
+  void loadSignedIn().catch(() => { /* retried by the real import */ });
+  void loadHall().catch(() => { /* retried by the real import */ });
+}
+
 /**
  * The hall's scripts and its answer, asked for at once rather than one after another (who I am → the signed-in pages'
  * script → the hall's script → the services): on a phone network each step is a round trip.
  */
 function openHallAhead(): void {
   askAhead(hallAnswer);
-  void loadSignedIn().catch(() => { /* retried by the real import */ });
-  void loadHall().catch(() => { /* retried by the real import */ });
+  loadHallScripts();
 }
 
 /** The Portal: sign in (or sign up, or reset a password), then the signed-in pages. */
 export function App() {
   const [me, setMe] = useState<Me | null | undefined>(undefined);
   const [locale, setLocaleState] = useState<Locale>(readLocale());
-  const [elder, setElderState] = useState(false);
+  // The server drew the first screen in the size the cookies say (first-screen.ts): keep it until an account is known.
+  const [elder, setElderState] = useState(() => document.documentElement.classList.contains("elder"));
   const path = usePath();
 
   useEffect(() => {
@@ -52,11 +58,11 @@ export function App() {
     if (signedInBefore && showsHall(path, undefined)) openHallAhead();
     api<Me>("GET", "/api/me").then(setMe, () => setMe(null));
   }, []);
-  // While the sign-in page shows, fetch the next pages' scripts (a phone on 3G pays per round trip). Signed in, the
-  // hall fetches the form's script once it shows.
+  // While the sign-in page shows, fetch the hall's scripts (a phone on 3G pays per round trip). The form's come once
+  // the hall shows (service-hall.tsx), so that they never share the link with the hall's answer.
   useEffect(() => {
     if (me !== null) return;
-    const later = window.setTimeout(() => { void loadSignedIn().then(m => m.prefetchNext(), () => {}); }, 0);
+    const later = window.setTimeout(loadHallScripts, 0);
     return () => window.clearTimeout(later);
   }, [me === null]);
   // Signing in stays in this page: a reload to get the server's drawn hall was slower on a throttled phone (the

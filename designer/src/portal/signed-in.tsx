@@ -33,11 +33,6 @@ const TrainingPages = lazy(() => import("./pages/training"));
 const MyRedemptions = page(() => import("./pages/redemptions"), "MyRedemptions");
 const MerchantRedemptions = page(() => import("./pages/redemptions"), "MerchantRedemptions");
 
-/** The chunks a worker needs next, fetched while the network is idle (the hall shows; a tap opens a form). */
-export function prefetchNext(): void {
-  void loadHall().then(() => loadForm()).catch(() => { /* a failed prefetch is retried by the real import */ });
-}
-
 /** The signed-in Portal: the pages each role uses, with a bottom navigation sized for thumbs. */
 export default function SignedIn({ session }: { session: Session }) {
   const path = usePath();

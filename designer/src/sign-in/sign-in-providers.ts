@@ -40,12 +40,16 @@ export function signInHref(provider: SignInProvider, returnUrl: string): string 
   return `${provider.loginUrl}?returnUrl=${encodeURIComponent(returnUrl)}`;
 }
 
-/** Why the union login brought the browser back without signing it in (the server's `signInError`), if it did. */
-export type SignInError = "no-account" | "failed";
+/**
+ * Why a sign-in brought the browser back without signing it in (the server's `signInError`), if it did: the union
+ * login's `no-account` or `failed`, or `password` from the Portal page's own form, posted before its scripts ran (a
+ * wrong name or password: hosts/FormFlow.Server/Auth/FormSignIn.cs).
+ */
+export type SignInError = "no-account" | "failed" | "password";
 
 export function signInError(): SignInError | undefined {
   const value = new URLSearchParams(window.location.search).get("signInError");
-  return value === "no-account" || value === "failed" ? value : undefined;
+  return value === "no-account" || value === "failed" || value === "password" ? value : undefined;
 }
 
 /** Takes `signInError` out of the address once the page has shown it, so a reload or a later sign-in keeps no stale message. */

@@ -24,6 +24,7 @@ internal static class AuthEndpoints
             .WithSummary("Sign in with a user name and password; sets the session cookie and returns the account and its roles.");
         auth.MapPost("/token", TokenAsync).AllowAnonymous().RequireRateLimiting(RateLimits.Login).ProducesProblem(400).ProducesProblem(401).ProducesProblem(429)
             .WithSummary("Exchange a user name and password for a bearer token (Authorization: Bearer ...).");
+        auth.MapFormSignIn();
         auth.MapOidcEndpoints();
         auth.MapPost("/logout", LogoutAsync).RequireAuthorization().ProducesProblem(401)
             .WithSummary("Sign out everywhere: clears the session cookie and ends every bearer token of the account (other browser sessions end at their next cookie check).");
@@ -66,7 +67,7 @@ internal static class AuthEndpoints
     /// Checks the password (counting failures towards lockout) and records the attempt either way as a security
     /// event. Unknown user, wrong password and locked-out account look the same to the caller.
     /// </summary>
-    private static async Task<Account?> VerifyAsync(
+    internal static async Task<Account?> VerifyAsync(
         LoginRequest request, FormFlowDbContext db, SignInManager<Account> signIn, HttpContext http, string action, CancellationToken ct)
     {
         RequireText(request.UserName, "/userName");

@@ -81,16 +81,11 @@ internal static class OidcLogin
             return TypedResults.Problem(statusCode: 404, title: "OpenID Connect sign-in is off",
                 detail: "this server has no union login configured (Auth:Oidc:Authority); sign in with POST /api/auth/login");
         returnUrl ??= "/";
-        if (!IsLocalPath(returnUrl))
+        if (!LocalPath.Is(returnUrl))
             return TypedResults.Problem(statusCode: 400, title: "The request is not valid",
                 detail: "returnUrl must be a path on this server, starting with a single /", extensions: new Dictionary<string, object?> { ["parameter"] = "returnUrl" });
         return TypedResults.Challenge(new AuthenticationProperties { RedirectUri = returnUrl }, [Scheme]);
     }
-
-    /// <summary>A path on this server: "/x", not "//host" or "/\host" (which browsers read as another host) nor an absolute URL.</summary>
-    private static bool IsLocalPath(string url) =>
-        url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
-        && Uri.IsWellFormedUriString(url, UriKind.Relative);
 
     private static async Task MatchAccountAsync(TokenValidatedContext context)
     {
@@ -141,7 +136,7 @@ internal static class OidcLogin
             .LogWarning("Union login (OpenID Connect) sign-in failed: {Reason}", context.Failure?.Message);
         if (context.Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase)))
         {
-            var back = (context.Properties?.RedirectUri ?? context.HttpContext.Items[ReturnUrlItem] as string) is { } uri && IsLocalPath(uri) ? uri : "/";
+            var back = (context.Properties?.RedirectUri ?? context.HttpContext.Items[ReturnUrlItem] as string) is { } uri && LocalPath.Is(uri) ? uri : "/";
             context.Response.Redirect(QueryHelpers.AddQueryString(back, ErrorParameter, refused ? "no-account" : "failed"));
             return;
         }

@@ -9,6 +9,7 @@ namespace FormFlow.Server.WebUi;
 /// The Portal's hall for someone signed in also names the hall's answer as a preload, so that on a phone network it
 /// travels while the scripts download and run, not after (the Portal asks for it on start: designer/src/portal/ahead.ts);
 /// for a worker it also holds the hall itself, drawn by <see cref="PortalFirstScreen"/> in front of the app's root.
+/// Without a session the Portal's page holds the sign-in form instead (<see cref="PortalSignInScreen"/>).
 /// </summary>
 internal sealed class HtmlPages(WebRoot root, PortalWords words)
 {
@@ -42,11 +43,15 @@ internal sealed class HtmlPages(WebRoot root, PortalWords words)
         headers.CacheControl = "no-store";
         var meta = $"<meta name=\"{PageNonce.MetaName}\" content=\"{nonce}\" />";
         FirstScreen? first = null;
-        if (page == WebRoot.PortalPage && HallPaths.Contains(http.Request.Path.Value ?? "/") && await http.AuthenticateAsync() is { Succeeded: true } signedIn)
+        if (page == WebRoot.PortalPage)
         {
-            meta += HallPreload;
+            var signedIn = await http.AuthenticateAsync();
+            var hall = HallPaths.Contains(http.Request.Path.Value ?? "/");
+            if (signedIn.Succeeded && hall) meta += HallPreload;
             if (await words.ReadAsync(http.RequestAborted) is { } catalogue)
-                first = await PortalFirstScreen.DrawAsync(http, signedIn.Principal, catalogue, http.RequestAborted);
+                first = !signedIn.Succeeded ? PortalSignInScreen.Draw(http, catalogue)
+                    : hall ? await PortalFirstScreen.DrawAsync(http, signedIn.Principal!, catalogue, http.RequestAborted)
+                    : null;
         }
         var head = cached.Text.IndexOf("</head>", StringComparison.OrdinalIgnoreCase);
         var html = head < 0 ? meta + cached.Text : cached.Text.Insert(head, meta);

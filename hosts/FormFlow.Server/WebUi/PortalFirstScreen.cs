@@ -35,7 +35,7 @@ internal static class PortalFirstScreen
         var db = services.GetRequiredService<FormFlowDbContext>();
         if (await CurrentAccount.LoadAsync(db, user, ct) is not { } account || !ShowsHall(path, account)) return null;
         var hall = await HallServices.ForAsync(db, services.GetRequiredService<ServiceDirectory>(), services.GetRequiredService<SnapshotCatalog>(), account, ct);
-        var locale = http.Request.Cookies[LocaleCookie] is { } chosen && words.Knows(chosen) ? chosen : PortalWords.DefaultLocale;
+        var (locale, elder) = ViewOf(http, words);
 
         var html = new StringBuilder("<div id=\"pf-first\"><div class=\"pf-app\">");
         html.Append($"<header class=\"pf-header\"><h1>{Text(words.Say(locale, "appName"))}</h1><span class=\"pf-who\">{Text(account.DisplayName)}</span></header>");
@@ -60,8 +60,13 @@ internal static class PortalFirstScreen
             html.Append($"<a href=\"{to}\" class=\"{(on ? "pf-tab pf-tab-on" : "pf-tab")}\">{Text(words.Say(locale, word))}</a>");
         }
         html.Append("</nav></div></div>");
-        return new FirstScreen(locale, http.Request.Cookies[ElderCookie] == "1", html.ToString());
+        return new FirstScreen(locale, elder, html.ToString());
     }
+
+    /// <summary>The reader's language and size, from the cookies the Portal writes; an unknown language reads as the default.</summary>
+    public static (string Locale, bool Elder) ViewOf(HttpContext http, PortalWords.Catalogue words) =>
+        (http.Request.Cookies[LocaleCookie] is { } chosen && words.Knows(chosen) ? chosen : PortalWords.DefaultLocale,
+         http.Request.Cookies[ElderCookie] == "1");
 
     private static bool HasRole(Account account, params string[] roles) => account.Roles.Any(r => roles.Contains(r.Role));
 
@@ -94,5 +99,5 @@ internal static class PortalFirstScreen
         _ => "",
     };
 
-    private static string Text(string text) => WebUtility.HtmlEncode(text);
+    public static string Text(string text) => WebUtility.HtmlEncode(text);
 }

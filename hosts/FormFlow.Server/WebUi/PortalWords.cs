@@ -17,6 +17,9 @@ internal sealed class PortalWords(WebRoot root)
     {
         public bool Knows(string? locale) => locale is not null && Words.ContainsKey(locale);
 
+        /// <summary>Whether the build wrote this word (in the default language, which every build has).</summary>
+        public bool Has(string word) => Words.TryGetValue(DefaultLocale, out var words) && words.ContainsKey(word);
+
         public string Say(string locale, string word) => Words[Knows(locale) ? locale : DefaultLocale][word];
 
         /// <summary>A module category as the hall names it: a shipped category's word, another code as it is, none as 其他.</summary>

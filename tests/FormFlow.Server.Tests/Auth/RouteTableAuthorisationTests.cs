@@ -27,6 +27,7 @@ public sealed partial class RouteTableAuthorisationTests(SqliteServer server) : 
         "GET /api-docs/favicon.svg",
         "POST /api/auth/login",                 // signing in
         "POST /api/auth/token",
+        "POST /api/auth/login/form",            // ... from the Portal page's own form, before its scripts ran (only with this server's Origin)
         "POST /api/auth/password/reset",        // setting a password with an admin's one-time link (the person cannot sign in yet)
         "GET /api/auth/providers",              // the sign-in page's buttons
         "GET /api/auth/oidc/login",             // a browser starting the union's login

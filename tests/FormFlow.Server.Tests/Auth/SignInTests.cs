@@ -58,27 +58,27 @@ public abstract class SignInTests(ServerFixture server)
     public async Task Wrong_password_is_401_and_audited_as_a_security_event()
     {
         var client = server.CreateClient();
-        var before = await CountAsync("auth.login.failed", "account:lawyer");
+        var before = await server.AuditCountAsync("auth.login.failed", "account:lawyer");
         var problem = await Api.ProblemAsync(await Api.LoginAsync(client, "lawyer", "not-the-password"), HttpStatusCode.Unauthorized);
         Assert.Contains("wrong user name or password", Api.Text(problem));
-        Assert.Equal(before + 1, await CountAsync("auth.login.failed", "account:lawyer"));
+        Assert.Equal(before + 1, await server.AuditCountAsync("auth.login.failed", "account:lawyer"));
         Assert.False((await client.GetAsync("/api/me")).IsSuccessStatusCode);
 
-        var unknownBefore = await CountAsync("auth.login.failed", "account:nobody");
+        var unknownBefore = await server.AuditCountAsync("auth.login.failed", "account:nobody");
         await Api.ProblemAsync(await Api.LoginAsync(client, "nobody"), HttpStatusCode.Unauthorized);
-        Assert.Equal(unknownBefore + 1, await CountAsync("auth.login.failed", "account:nobody"));
+        Assert.Equal(unknownBefore + 1, await server.AuditCountAsync("auth.login.failed", "account:nobody"));
     }
 
     [Fact]
     public async Task Successful_login_and_logout_are_audited_and_logout_ends_the_session()
     {
-        var loginsBefore = await CountAsync("auth.login.succeeded", "account:reviewer");
-        var logoutsBefore = await CountAsync("auth.logout", "account:reviewer");
+        var loginsBefore = await server.AuditCountAsync("auth.login.succeeded", "account:reviewer");
+        var logoutsBefore = await server.AuditCountAsync("auth.logout", "account:reviewer");
         var client = await Api.CookieClientAsync(server, "reviewer");
-        Assert.Equal(loginsBefore + 1, await CountAsync("auth.login.succeeded", "account:reviewer"));
+        Assert.Equal(loginsBefore + 1, await server.AuditCountAsync("auth.login.succeeded", "account:reviewer"));
 
         Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsync("/api/auth/logout", null)).StatusCode);
-        Assert.Equal(logoutsBefore + 1, await CountAsync("auth.logout", "account:reviewer"));
+        Assert.Equal(logoutsBefore + 1, await server.AuditCountAsync("auth.logout", "account:reviewer"));
         await Api.ProblemAsync(await client.GetAsync("/api/me"), HttpStatusCode.Unauthorized);
     }
 
@@ -89,12 +89,6 @@ public abstract class SignInTests(ServerFixture server)
         var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("formflow.auth="));
         Assert.Contains("httponly", cookie.ToLowerInvariant());
         Assert.Contains("samesite=strict", cookie.ToLowerInvariant());
-    }
-
-    private async Task<int> CountAsync(string action, string target)
-    {
-        await using var db = server.OpenDb();
-        return await db.AuditEntries.CountAsync(a => a.Action == action && a.Target == target);
     }
 
     private static void AssertAccount(JsonObject account, DemoData.Person person)

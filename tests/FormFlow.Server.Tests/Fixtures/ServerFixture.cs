@@ -74,6 +74,13 @@ public class ServerFixture(DatabaseProvider provider) : WebApplicationFactory<Se
     /// <summary>A DbContext of its own on the server's database, for checking what the API did.</summary>
     public FormFlowDbContext OpenDb() => FormFlowDatabase.CreateContext(Database.Settings);
 
+    /// <summary>How many audit entries record this action on this target (say "auth.login.failed", "account:lawyer").</summary>
+    public async Task<int> AuditCountAsync(string action, string target)
+    {
+        await using var db = OpenDb();
+        return await db.AuditEntries.CountAsync(a => a.Action == action && a.Target == target);
+    }
+
     public new async Task DisposeAsync()
     {
         await base.DisposeAsync();

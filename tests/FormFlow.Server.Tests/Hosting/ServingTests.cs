@@ -101,6 +101,13 @@ public sealed class RateLimitTests(RateLimitTests.TightServer server) : IClassFi
         Assert.True(refused.Headers.RetryAfter is not null, "429 must say when to retry");
         // Tokens share the login allowance: the password check is what the limit protects.
         await Api.ProblemAsync(await client.PostAsync("/api/auth/token", JsonContent("designer")), HttpStatusCode.TooManyRequests);
+        // So does the Portal page's own sign-in form.
+        using var form = new HttpRequestMessage(HttpMethod.Post, "/api/auth/login/form")
+        {
+            Content = new FormUrlEncodedContent([KeyValuePair.Create("userName", "designer"), KeyValuePair.Create("password", Api.DemoPassword)]),
+        };
+        form.Headers.Add("Origin", "http://localhost");
+        await Api.ProblemAsync(await client.SendAsync(form), HttpStatusCode.TooManyRequests);
         // Other endpoints are not limited.
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/me")).StatusCode);
     }

@@ -26,7 +26,8 @@ public sealed partial class WebUiServingTests(WebUiServingTests.BuiltUiServer se
         {
             ["words"] = new JsonObject(new[] { "zh-CN", "zh-TW", "en" }.Select(locale => KeyValuePair.Create<string, JsonNode?>(locale, new JsonObject(
                 new[] { "appName", "hall", "myCases", "card", "training", "inbox", "staffCases", "merchant", "feed", "notifications", "me",
-                        "noServices", "other", "membership", "benefitsCategory", "legal", "contentCategory", "participation" }
+                        "noServices", "other", "membership", "benefitsCategory", "legal", "contentCategory", "participation",
+                        "userName", "password", "signIn", "register", "signInFailed", "unionNoAccount", "unionFailed", "or", "signInWith" }
                     .Select(word => KeyValuePair.Create<string, JsonNode?>(word, $"{word}@{locale}")))))),
             ["categories"] = new JsonObject { ["membership"] = "membership", ["benefits"] = "benefitsCategory" },
         }.ToJsonString();
@@ -119,8 +120,60 @@ public sealed partial class WebUiServingTests(WebUiServingTests.BuiltUiServer se
         // Drawn the same at /hall, and nowhere else.
         Assert.Contains("<div id=\"pf-first\">", await worker.GetStringAsync("/hall"));
         Assert.DoesNotContain("pf-first", await worker.GetStringAsync("/cases/12"));
-        Assert.DoesNotContain("pf-first", (await PageAsync("/")).Html);
+        // Without a session the first screen is the sign-in form, not a hall.
+        Assert.DoesNotContain("hall@zh-CN", (await PageAsync("/")).Html);
     }
+
+    [Theory]
+    [InlineData("/", "/")]
+    [InlineData("/cases/12?tab=open", "/cases/12?tab=open")]
+    [InlineData("/hall?signInError=failed", "/hall")]
+    public async Task A_visitor_without_a_session_gets_the_sign_in_form_drawn_before_the_app_root_posting_back_to_this_page(string path, string back)
+    {
+        var (html, _) = await PageAsync(path);
+        var first = html.IndexOf("<div id=\"pf-first\"><main class=\"pf-signin\">", StringComparison.Ordinal);
+        Assert.InRange(first, html.IndexOf("<body>", StringComparison.Ordinal), html.IndexOf("<div id=\"root\">", StringComparison.Ordinal));
+        Assert.Contains("<h1>appName@zh-CN</h1>", html);
+        Assert.Contains($"<form method=\"post\" action=\"/api/auth/login/form\"><input type=\"hidden\" name=\"returnUrl\" value=\"{back}\" />", html);
+        Assert.Contains("<label for=\"pf-first-userName\">userName@zh-CN</label>", html);
+        Assert.Contains("id=\"pf-first-userName\" name=\"userName\" autocomplete=\"username\" required", html);
+        Assert.Contains("<label for=\"pf-first-password\">password@zh-CN</label>", html);
+        Assert.Contains("id=\"pf-first-password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required", html);
+        Assert.Contains("<button type=\"submit\" class=\"adm-button adm-button-primary adm-button-block adm-button-large adm-button-shape-default\"><span>signIn@zh-CN</span></button>", html);
+        Assert.Contains("<a href=\"/register\" class=\"pf-signin-other\">register@zh-CN</a>", html);
+        // No union login is configured here, so none is offered.
+        Assert.DoesNotContain("/api/auth/oidc/login", html);
+        // A form post is allowed by the page's own policy.
+        Assert.Contains("form-action 'self'", (await PageAsync(path)).Csp);
+    }
+
+    [Theory]
+    [InlineData("/?signInError=password", "signInFailed@zh-CN")]
+    [InlineData("/?signInError=no-account", "unionNoAccount@zh-CN")]
+    [InlineData("/?signInError=failed", "unionFailed@zh-CN")]
+    public async Task The_drawn_sign_in_says_why_the_last_attempt_failed(string path, string said)
+    {
+        var (html, _) = await PageAsync(path);
+        Assert.Contains($"<p class=\"pf-error\" role=\"alert\">{said}</p>", html);
+        Assert.Contains("name=\"returnUrl\" value=\"/\"", html);
+        Assert.DoesNotContain("role=\"alert\"", (await PageAsync("/?signInError=other")).Html);
+    }
+
+    [Fact]
+    public async Task The_drawn_sign_in_takes_the_readers_language_and_size_and_keeps_a_returnUrl_as_text()
+    {
+        var html = await PageWithCookiesAsync(server.CreateClient(), "formflow.locale=zh-TW; formflow.elder=1", "/cases?q=%22%3E%3Cscript%3E");
+        Assert.Contains("<html lang=\"zh-TW\" class=\"elder\">", html);
+        Assert.Contains("<span>signIn@zh-TW</span>", html);
+        Assert.DoesNotContain("\"><script>", html);
+        Assert.Contains("value=\"/cases?q=%22%3E%3Cscript%3E\"", html);
+    }
+
+    [Theory]
+    [InlineData("/register")]
+    [InlineData("/reset-password")]
+    public async Task The_pages_before_a_session_that_are_not_sign_in_are_not_drawn_as_it(string path) =>
+        Assert.DoesNotContain("pf-first", (await PageAsync(path)).Html);
 
     [Fact]
     public async Task The_drawn_hall_shows_a_name_holding_markup_as_text()
@@ -162,9 +215,9 @@ public sealed partial class WebUiServingTests(WebUiServingTests.BuiltUiServer se
         Assert.Contains("<a href=\"/hall\" class=\"pf-tab pf-tab-on\">hall@zh-CN</a>", hall);
     }
 
-    private static async Task<string> PageWithCookiesAsync(HttpClient client, string cookies)
+    private static async Task<string> PageWithCookiesAsync(HttpClient client, string cookies, string path = "/")
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/");
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.Add("Cookie", cookies);
         var response = await client.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

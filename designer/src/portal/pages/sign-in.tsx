@@ -1,5 +1,5 @@
-import { Button, Divider, Input } from "antd-mobile";
-import { useEffect, useState } from "react";
+import { Button, Divider, Input, type InputRef } from "antd-mobile";
+import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import type { Locale } from "../../forms";
 import { api, ApiProblem } from "../api";
 import type { Me } from "../api-types";
@@ -7,14 +7,25 @@ import { say } from "../i18n";
 import { forgetSignInError, signInError, signInHref, thisPage, useBrowserSignIns } from "../../sign-in/sign-in-providers";
 import { Link } from "../router";
 import { LocalePicker } from "../locale-picker";
+import { drawnSignIn, handOverFirstScreen } from "../first-screen";
+
+const problemWords = { "no-account": "unionNoAccount", failed: "unionFailed", password: "signInFailed" } as const;
 
 export function SignIn({ locale, setLocale, onSignedIn }: { locale: Locale; setLocale: (l: Locale) => void; onSignedIn: (me: Me) => void }) {
-  const [userName, setUserName] = useState("");
-  const [password, setPassword] = useState("");
-  // Back from a union login that did not sign in: say why (the server logged the details).
+  // The server's drawing of this page may have been typed into before the app booted: go on from there.
+  const [drawn] = useState(drawnSignIn);
+  const [userName, setUserName] = useState(drawn.userName);
+  const [password, setPassword] = useState(drawn.password);
+  const fields = { userName: useRef<InputRef>(null), password: useRef<InputRef>(null) };
+  useLayoutEffect(() => {
+    if (!drawn.focused) return;
+    handOverFirstScreen(); // (a field hidden behind it cannot take the focus)
+    fields[drawn.focused].current?.focus();
+  }, []);
+  // Back from a sign-in that did not sign in (the union login, or the drawn form): say why (the server logged the details).
   const [problem, setProblem] = useState<string | null>(() => {
     const error = signInError();
-    return error ? say(locale, error === "no-account" ? "unionNoAccount" : "unionFailed") : null;
+    return error ? say(locale, problemWords[error]) : null;
   });
   const [busy, setBusy] = useState(false);
   useEffect(forgetSignInError, []);
@@ -35,9 +46,9 @@ export function SignIn({ locale, setLocale, onSignedIn }: { locale: Locale; setL
       <h1>{say(locale, "appName")}</h1>
       <form onSubmit={e => { e.preventDefault(); void submit(); }}>
         <label htmlFor="userName">{say(locale, "userName")}</label>
-        <Input id="userName" value={userName} onChange={setUserName} autoComplete="username" />
+        <Input id="userName" ref={fields.userName} value={userName} onChange={setUserName} autoComplete="username" />
         <label htmlFor="password">{say(locale, "password")}</label>
-        <Input id="password" type="password" value={password} onChange={setPassword} autoComplete="current-password" />
+        <Input id="password" ref={fields.password} type="password" value={password} onChange={setPassword} autoComplete="current-password" />
         {problem && <p className="pf-error" role="alert">{problem}</p>}
         <Button block color="primary" type="submit" loading={busy} size="large">{say(locale, "signIn")}</Button>
       </form>

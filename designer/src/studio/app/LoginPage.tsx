@@ -11,7 +11,8 @@ export function LoginPage({ onLogin }: { onLogin(me: Me): void }) {
   // Back from a union login that did not sign in: say why (the server logged the details).
   const [problem, setProblem] = useState<string | undefined>(() => {
     const error = signInError();
-    return error && t(error === "no-account" ? "login.unionNoAccount" : "login.unionFailed");
+    // ("password" comes only from the Portal's own form, which sends the browser back to a Portal page.)
+    return error && error !== "password" ? t(error === "no-account" ? "login.unionNoAccount" : "login.unionFailed") : undefined;
   });
   const [busy, setBusy] = useState(false);
   useEffect(forgetSignInError, []);
