@@ -33,6 +33,11 @@ const TrainingPages = lazy(() => import("./pages/training"));
 const MyRedemptions = page(() => import("./pages/redemptions"), "MyRedemptions");
 const MerchantRedemptions = page(() => import("./pages/redemptions"), "MerchantRedemptions");
 
+/** The form's scripts, fetched ahead while the sign-in page idles, once the hall's have come (app.tsx). */
+export function prefetchForm(): void {
+  void loadHall().then(() => loadForm()).catch(() => { /* a failed prefetch is retried by the real import */ });
+}
+
 /** The signed-in Portal: the pages each role uses, with a bottom navigation sized for thumbs. */
 export default function SignedIn({ session }: { session: Session }) {
   const path = usePath();
