@@ -1,5 +1,4 @@
 using FormFlow.Persistence.Orgs;
-using FormFlow.Persistence.Statistics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
@@ -17,12 +16,6 @@ public sealed class PostgresFormFlowDbContext(DbContextOptions<PostgresFormFlowD
         base.OnModelCreating(builder);
         // Byte order for paths whatever the cluster's locale, so the subtree range query is exact and indexed.
         builder.Entity<OrgUnit>().Property(o => o.Path).UseCollation("C");
-        // Dashboards read tens of thousands of figure rows per answer (a 3,000-unit ranking, a district's year): with the
-        // values in the index they are read from it alone, not by one random heap page per row (~10× fewer pages on the
-        // 1M-member city). The primary key carries Value the same way (migration CoveringFigureIndexes: EF cannot say
-        // INCLUDE on a key). The price: an increment now writes index entries too, as PostgreSQL's in-place (HOT)
-        // update needs every indexed column unchanged.
-        builder.Entity<Figure>().HasIndex(f => new { f.Measure, f.Period, f.OrgUnitId }).IncludeProperties(f => new { f.ModuleKey, f.Key, f.Value });
     }
 }
 

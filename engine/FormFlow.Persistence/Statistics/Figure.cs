@@ -29,8 +29,9 @@ internal sealed class FigureMapping : IEntityTypeConfiguration<Figure>
         b.ToTable("Figures");
         b.HasKey(f => new { f.OrgUnitId, f.Period, f.Measure, f.ModuleKey, f.Key });
         // Rankings and heat read one or two measures of many units over a few periods: a range per (measure, period)
-        // here, instead of a primary-key lookup per unit, period and measure. On PostgreSQL it covers the rows
-        // (PostgresFormFlowDbContext).
+        // here, instead of a primary-key lookup per unit, period and measure. Increments leave it untouched (no Value),
+        // so PostgreSQL updates a figure in place (HOT): with Value in the indexes (tried), PostgreSQL's CPU per
+        // submission went from 9.5 to 22 ms and submissions/s halved, for dashboards 2–4× quicker.
         b.HasIndex(f => new { f.Measure, f.Period, f.OrgUnitId });
         b.Property(f => f.Measure).HasMaxLength(40);
         b.Property(f => f.ModuleKey).HasMaxLength(100);

@@ -1825,8 +1825,6 @@ namespace FormFlow.Persistence.Migrations.Postgres
 
                     b.HasIndex("Measure", "Period", "OrgUnitId");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Measure", "Period", "OrgUnitId"), new[] { "ModuleKey", "Key", "Value" });
-
                     b.ToTable("Figures", (string)null);
                 });
 
