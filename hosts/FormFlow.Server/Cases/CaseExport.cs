@@ -27,20 +27,18 @@ internal sealed class CaseExport(FormFlowDbContext db, SnapshotCatalog snapshots
     /// <summary>The sheet in a temporary file, positioned at its start; the caller disposes it (which deletes it).</summary>
     public async Task<Stream> XlsxAsync(CaseSearch search, CaseAccess access, CancellationToken ct)
     {
-        // The cases of this moment: one that arrives while the sheet is written is left for the next export.
-        var matched = search.Apply(db, access);
-        var ceiling = await matched.MaxAsync(c => (long?)c.Id, ct) ?? 0;
-        matched = matched.Where(c => c.Id <= ceiling);
-
         // Services differ in their personal fields: every row has every column, empty where its form has none. The
         // snapshot used by the newest case comes first, as the rows do.
+        var matched = search.Apply(db, access);
         var used = await matched.GroupBy(c => c.SnapshotHash).Select(g => new { Hash = g.Key, Newest = g.Max(c => c.Id) })
-            .OrderByDescending(g => g.Newest).Select(g => g.Hash).ToListAsync(ct);
+            .OrderByDescending(g => g.Newest).ToListAsync(ct);
+        // The cases of this moment: one that arrives while the sheet is written is left for the next export.
+        var ceiling = used.Count == 0 ? 0 : used[0].Newest;
+        matched = matched.Where(c => c.Id <= ceiling);
         var forms = new Dictionary<string, LoadedSnapshot>(StringComparer.Ordinal);
-        foreach (var hash in used) forms[hash] = await snapshots.RequireAsync(db, hash, ct);
+        foreach (var snapshot in used) forms[snapshot.Hash] = await snapshots.RequireAsync(db, snapshot.Hash, ct);
         var columns = FixedColumns.Concat(forms.Values.SelectMany(PersonalColumns).Select(c => c.Column)).Distinct().ToList();
-        var orgIds = await matched.Select(c => c.OrgUnitId).Distinct().ToListAsync(ct);
-        var orgNames = await db.OrgUnits.AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        var orgNames = await db.OrgUnits.AsNoTracking().Where(o => matched.Any(c => c.OrgUnitId == o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
 
         var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
         try
@@ -93,8 +91,7 @@ internal sealed class CaseExport(FormFlowDbContext db, SnapshotCatalog snapshots
         if (snapshot is null) return row;
         var masked = PiiProtector.Masked(snapshot.StartForm.Definition, JsonNode.Parse(c.Data)!.AsObject());
         foreach (var (column, key) in PersonalColumns(snapshot))
-            if (row.ContainsKey(column))
-                row[column] = masked[key] is JsonValue v && v.TryGetValue<string>(out var text) ? text : masked[key]?.ToJsonString();
+            row[column] = masked[key] is JsonValue v && v.TryGetValue<string>(out var text) ? text : masked[key]?.ToJsonString();
         return row;
     }
 
