@@ -39,6 +39,7 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts", "test/**/*.test.tsx"],
     environment: "node",
+    setupFiles: ["test/support/react-settles.ts"],
   },
 });
 
