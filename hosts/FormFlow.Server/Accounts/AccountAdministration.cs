@@ -58,7 +58,7 @@ internal sealed class AccountAdministration(FormFlowDbContext db, UserManager<Ac
         });
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        CurrentAccount.Forget(account.Id);
+        CurrentAccount.Forget(db, account.Id);
         return Outcome<Account>.Done(await ReloadAsync(account.Id, ct));
     }
 
@@ -74,7 +74,7 @@ internal sealed class AccountAdministration(FormFlowDbContext db, UserManager<Ac
         if (disabled) await users.UpdateSecurityStampAsync(tracked);
         AuditLog.Append(db, admin.UserName!, disabled ? "account.disabled" : "account.enabled", $"account:{account.Id}", OrgIn(admin, account));
         await db.SaveChangesAsync(ct);
-        CurrentAccount.Forget(account.Id);
+        CurrentAccount.Forget(db, account.Id);
         return Outcome<Account>.Done(await ReloadAsync(account.Id, ct));
     }
 

@@ -36,7 +36,7 @@ internal static class PasswordReset
         if (!result.Succeeded)
             return result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.InvalidToken)) ? Dead()
                 : Problem(StatusCodes.Status422UnprocessableEntity, "newPassword", string.Join(" ", result.Errors.Select(e => e.Description)));
-        CurrentAccount.Forget(account.Id);
+        CurrentAccount.Forget(db, account.Id);
         AuditLog.Append(db, account.UserName!, "account.password.reset", $"account:{account.Id}", await AuditLog.OrgOfAsync(db, account.Id, ct), new JsonObject());
         await db.SaveChangesAsync(ct);
         return TypedResults.NoContent();

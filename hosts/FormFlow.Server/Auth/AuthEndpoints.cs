@@ -53,7 +53,7 @@ internal static class AuthEndpoints
         AuditLog.Append(db, http.User.Identity?.Name ?? AuditLog.Anonymous, "auth.logout", Target(http.User.Identity?.Name),
             http.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value is { } id ? await AuditLog.OrgOfAsync(db, id, ct) : null);
         await db.SaveChangesAsync(ct);
-        await TokenRevocation.RevokeAllAsync(signIn.UserManager, http.User);
+        await TokenRevocation.RevokeAllAsync(db, signIn.UserManager, http.User);
         await signIn.SignOutAsync();
         return TypedResults.NoContent();
     }

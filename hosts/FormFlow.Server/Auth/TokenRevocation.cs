@@ -51,10 +51,10 @@ internal static class TokenRevocation
     }
 
     /// <summary>Ends every bearer token and every cookie of the signed-in account.</summary>
-    public static async Task RevokeAllAsync(UserManager<Account> users, ClaimsPrincipal user)
+    public static async Task RevokeAllAsync(FormFlowDbContext db, UserManager<Account> users, ClaimsPrincipal user)
     {
         if (await users.GetUserAsync(user) is not { } account) return;
         await users.UpdateSecurityStampAsync(account);
-        CurrentAccount.Forget(account.Id);
+        CurrentAccount.Forget(db, account.Id);
     }
 }

@@ -17,7 +17,8 @@ internal static class CurrentAccount
 {
     public static readonly TimeSpan Freshness = TimeSpan.FromSeconds(5);
 
-    // Keyed by account ID, a GUID, so hosts sharing this process (tests) never see each other's accounts.
+    // Keyed by database and account ID: hosts sharing this process (tests) may serve copies of one database, whose
+    // accounts have the same IDs (a test that gave the designer a second role showed it to another test's server).
     private static readonly MemoryCache Recent = new(new MemoryCacheOptions { SizeLimit = 100_000 });
 
     /// <summary>
@@ -28,14 +29,20 @@ internal static class CurrentAccount
     {
         var id = user.FindFirstValue(ClaimTypes.NameIdentifier);
         if (id is null) return null;
-        if (Recent.TryGetValue(id, out Account? known)) return known;
+        var key = Key(db, id);
+        if (Recent.TryGetValue(key, out Account? known)) return known;
         var account = await WithRoles(db).AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct);
-        if (account is not null) Recent.Set(id, account, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = Freshness });
+        if (account is not null) Recent.Set(key, account, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = Freshness });
         return account;
     }
 
-    /// <summary>Drops this process's copy of an account whose sign-ins just changed (signed out), so the next request reads it.</summary>
-    public static void Forget(string accountId) => Recent.Remove(accountId);
+    /// <summary>
+    /// Drops this process's copy of an account whose sign-ins or roles just changed in <paramref name="db"/>'s database,
+    /// so the next request reads it.
+    /// </summary>
+    public static void Forget(FormFlowDbContext db, string accountId) => Recent.Remove(Key(db, accountId));
+
+    private static (string? Database, string AccountId) Key(FormFlowDbContext db, string accountId) => (db.Database.GetConnectionString(), accountId);
 
     public static IQueryable<Account> WithRoles(FormFlowDbContext db) =>
         db.Users.Include(a => a.Roles).ThenInclude(r => r.OrgUnit);

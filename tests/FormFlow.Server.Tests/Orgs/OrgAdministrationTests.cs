@@ -184,7 +184,7 @@ public abstract class OrgAdministrationTests(ServerFixture server)
                 db.RoleAssignments.Add(new RoleAssignment { AccountId = designer.Id, Role = Roles.Admin, OrgUnitId = city.Id });
                 await db.SaveChangesAsync();
             }
-            CurrentAccount.Forget(designer.Id);
+            CurrentAccount.Forget(db, designer.Id);
         }
         return await Api.CookieClientAsync(server, "designer");
     }

@@ -162,7 +162,7 @@ public abstract class ReportTests(CaseServer server)
             var role = await db.RoleAssignments.SingleAsync(r => r.AccountId == account);
             role.OrgUnitId = dongcheng;
             await db.SaveChangesAsync();
-            FormFlow.Server.Shared.CurrentAccount.Forget(account);
+            FormFlow.Server.Shared.CurrentAccount.Forget(db, account);
         }
         var shrunk = await TableAsync(narrowed, citywide);
         Assert.Equal([dongcheng], shrunk["scope"]!.AsArray().Select(o => o!["id"]!.GetValue<int>()));

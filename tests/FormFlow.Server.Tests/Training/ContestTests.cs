@@ -161,7 +161,7 @@ public abstract class ContestTests(CaseServer server)
             var role = await db.RoleAssignments.SingleAsync(r => r.Account!.UserName == "histogram-mover");
             role.OrgUnitId = await ModuleLibraryApi.OrgIdAsync(server, "西湖区实验小学工会");
             await db.SaveChangesAsync();
-            FormFlow.Server.Shared.CurrentAccount.Forget(role.AccountId);
+            FormFlow.Server.Shared.CurrentAccount.Forget(db, role.AccountId);
         }
         await PlayAsync(mover, contest, keys, 4, 10);
         workers.Add(("histogram-mover", mover));
