@@ -65,28 +65,43 @@ internal sealed class FigureReader(FormFlowDbContext db)
             Keyed(services, k => serviceModules.TryGetValue(k, out var m) ? $"{moduleNames.GetValueOrDefault(m, m)} #{k}" : k));
     }
 
-    /// <summary>The org's figures per ISO week (<c>2026-W49</c>) or local month (<c>2026-12</c>) of the period.</summary>
+    /// <summary>
+    /// The org's figures per ISO week (<c>2026-W49</c>) or local month (<c>2026-12</c>) of the period. An open end (no
+    /// <c>from</c> or no <c>to</c> asked) is drawn in to the first or last month holding any of the org's figures, so that
+    /// "all time" is the months that have figures, not the 1,200 months of 2000–2099; a period asked keeps its empty ones.
+    /// </summary>
     public async Task<FigureTrend> TrendAsync(FigureScope scope, string grain, CancellationToken ct)
     {
+        var (from, to) = (scope.From, scope.To);
+        if (from == FigurePeriods.First || to == FigurePeriods.Last)
+        {
+            var months = db.Figures.Where(f => f.OrgUnitId == scope.Org.Id && f.Period >= FigurePeriods.Month(FigurePeriods.First) && f.Period <= FigurePeriods.Month(FigurePeriods.Last));
+            if (await months.MinAsync(f => (int?)f.Period, ct) is { } first && await months.MaxAsync(f => (int?)f.Period, ct) is { } last)
+            {
+                if (from == FigurePeriods.First) from = new DateOnly(first / 100, first % 100, 1);
+                if (to == FigurePeriods.Last) to = new DateOnly(last / 100, last % 100, 1).AddMonths(1).AddDays(-1);
+            }
+            else to = from.AddDays(-1); // no figures at all: no buckets
+        }
         var buckets = new List<(string Name, DateOnly From, DateOnly To)>();
-        for (var d = scope.From; d <= scope.To;)
+        for (var d = from; d <= to;)
         {
             var end = grain == "week" ? d.AddDays(6 - ((int)d.DayOfWeek + 6) % 7) : new DateOnly(d.Year, d.Month, 1).AddMonths(1).AddDays(-1);
-            if (end > scope.To) end = scope.To;
+            if (end > to) end = to;
             buckets.Add((grain == "week" ? $"{ISOWeek.GetYear(d.ToDateTime(TimeOnly.MinValue))}-W{ISOWeek.GetWeekOfYear(d.ToDateTime(TimeOnly.MinValue)):D2}" : d.ToString("yyyy-MM", CultureInfo.InvariantCulture), d, end));
             d = end.AddDays(1);
         }
         var periodBucket = new Dictionary<int, string>();
-        foreach (var (name, from, to) in buckets)
-            foreach (var period in FigurePeriods.Cover(from, to)) periodBucket[period] = name;
+        foreach (var (name, first, last) in buckets)
+            foreach (var period in FigurePeriods.Cover(first, last)) periodBucket[period] = name;
         var periods = periodBucket.Keys.ToList();
         var rows = await db.Figures.AsNoTracking().Where(f => f.OrgUnitId == scope.Org.Id && periods.Contains(f.Period))
             .GroupBy(f => new { f.Period, f.Measure, f.Key }).Select(g => new { g.Key.Period, g.Key.Measure, g.Key.Key, Value = g.Sum(f => f.Value) })
             .ToListAsync(ct);
         var bags = buckets.ToDictionary(b => b.Name, _ => new FigureBag());
         foreach (var r in rows) bags[periodBucket[r.Period]].Add(r.Measure, r.Key, r.Value);
-        var active = scope.From > FigurePeriods.First
-            ? (await ActiveAsync(db.OrgUnits.Where(o => o.Id == scope.Org.Id).Select(o => o.Id), scope.From.AddDays(-1), ct)).GetValueOrDefault(scope.Org.Id) : 0;
+        var active = from > FigurePeriods.First
+            ? (await ActiveAsync(db.OrgUnits.Where(o => o.Id == scope.Org.Id).Select(o => o.Id), from.AddDays(-1), ct)).GetValueOrDefault(scope.Org.Id) : 0;
         var result = new List<BucketFigures>();
         foreach (var (name, _, _) in buckets)
         {

@@ -91,6 +91,26 @@ public abstract class FigureTests(CaseServer server)
     }
 
     [Fact]
+    public async Task A_trend_of_all_time_runs_over_the_months_with_figures_and_an_asked_period_keeps_its_empty_months()
+    {
+        await CaseServer.SubmitJoinAsync(await Api.CookieClientAsync(server, "worker"));
+        var leader = await Api.CookieClientAsync(server, "designer");
+        var thisMonth = FigurePeriods.LocalDay(server.Clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM");
+        static long Activity(JsonNode bucket) =>
+            new[] { "received", "finished", "membersJoined", "redemptions", "points" }.Sum(m => bucket["figures"]![m]!.GetValue<long>());
+
+        var all = (await Api.JsonAsync(await leader.GetAsync("/api/stats/figures/trend?grain=month")))["buckets"]!.AsArray();
+        Assert.InRange(all.Count, 1, 120);
+        Assert.True(Activity(all[0]!) > 0, $"the first month {all[0]!["bucket"]} has no figures");
+        Assert.Equal(thisMonth, all[^1]!["bucket"]!.GetValue<string>());
+        Assert.True(Activity(all[^1]!) > 0, "this month's submission is not in the last bucket");
+
+        var asked = (await Api.JsonAsync(await leader.GetAsync("/api/stats/figures/trend?grain=month&from=2001-01-01&to=2001-12-31")))["buckets"]!.AsArray();
+        Assert.Equal(Enumerable.Range(1, 12).Select(m => $"2001-{m:D2}"), asked.Select(b => b!["bucket"]!.GetValue<string>()));
+        Assert.All(asked, b => Assert.Equal(0, Activity(b!)));
+    }
+
+    [Fact]
     public async Task The_recount_names_a_figure_damaged_by_hand_and_repairs_it()
     {
         var worker = await Api.CookieClientAsync(server, "worker");
