@@ -6,6 +6,7 @@ namespace FormFlow.Persistence;
 public abstract partial class FormFlowDbContext
 {
     public DbSet<Figure> Figures => Set<Figure>();
+    public DbSet<CompactedFigureMonth> CompactedFigureMonths => Set<CompactedFigureMonth>();
 
     /// <summary>
     /// Saves, and adds what the save changes in the figures (<see cref="FigureChanges"/>) in the same transaction: the

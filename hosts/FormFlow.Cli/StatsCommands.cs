@@ -9,6 +9,8 @@ namespace FormFlow.Cli;
 /// — recounts the statistics figures from the raw rows (<see cref="FigureRecount"/>) and prints how many differ and the
 /// first of them (org, period, measure, module, key, recounted, stored); with --repair writes the recounted values.
 /// Exits 0 when the figures agree or were repaired, 1 when they differ and were left as they are.
+/// `formflow stats compact [...]` — writes the figures of every closed month not yet compacted again in read order
+/// (<see cref="FigureCompaction"/>), as the server does by itself, printing each month; for an upgrade to do it at once.
 /// </summary>
 internal static class StatsCommands
 {
@@ -38,6 +40,22 @@ internal static class StatsCommands
             });
             return outcome.DifferenceCount == 0 || outcome.Repaired ? ExitCodes.Ok : ExitCodes.Invalid;
         });
-        return new Command("stats", "Statistics figures.") { recount };
+        var compact = database.AddTo(new Command("compact", "Write the figures of each closed month not yet compacted again, in the order the dashboards read them."));
+        compact.SetAction(async (result, ct) =>
+        {
+            await using var db = FormFlowDatabase.CreateContext(database.Resolve(result));
+            await FormFlowDatabase.MigrateAsync(db, ct); // as the server would at start: a database of an earlier release has no record of compactions
+            var months = await FigureCompaction.PendingAsync(db, FigurePeriods.LocalDay(DateTime.UtcNow), ct);
+            var rows = 0L;
+            foreach (var month in months)
+            {
+                var written = await FigureCompaction.CompactAsync(db, month, TimeProvider.System, ct);
+                result.InvocationConfiguration.Error.WriteLine($"{month}: {written:N0} rows");
+                rows += written;
+            }
+            CliJson.Write(result, new { months, rows });
+            return ExitCodes.Ok;
+        });
+        return new Command("stats", "Statistics figures.") { recount, compact };
     }
 }

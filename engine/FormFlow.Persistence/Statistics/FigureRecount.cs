@@ -74,7 +74,8 @@ public static class FigureRecount
     /// <summary>
     /// Fills the figures of a database that has none yet (one bulk-loaded without the save's figures): the rows the
     /// recount's repair would write, one local year at a time (then the timeless rows), handed to <paramref name="write"/>
-    /// (a bulk insert in the caller's transaction) instead of being upserted 400 at a time. Returns the rows written.
+    /// (a bulk insert in the caller's transaction) instead of being upserted 400 at a time, in read order (period, measure,
+    /// org, module, key: as <see cref="FigureCompaction"/> leaves a closed month). Returns the rows written.
     /// </summary>
     public static async Task<long> FillEmptyAsync(FormFlowDbContext db, Func<List<Figure>, Task> write, IProgress<string>? progress = null, CancellationToken ct = default)
     {
@@ -85,6 +86,8 @@ public static class FigureRecount
         {
             var rows = (await ExpectedAsync(db, chains, year, progress, ct)).Where(e => e.Value != 0)
                 .Select(e => new Figure { OrgUnitId = e.Key.OrgUnitId, Period = e.Key.Period, Measure = e.Key.Measure, ModuleKey = e.Key.ModuleKey, Key = e.Key.Key, Value = e.Value })
+                .OrderBy(f => f.Period).ThenBy(f => f.Measure, StringComparer.Ordinal).ThenBy(f => f.OrgUnitId)
+                .ThenBy(f => f.ModuleKey, StringComparer.Ordinal).ThenBy(f => f.Key, StringComparer.Ordinal)
                 .ToList();
             await write(rows);
             written += rows.Count;

@@ -567,6 +567,8 @@ internal sealed class CityGenerator(FormFlowDbContext db, DatabaseSettings setti
         }
         await using var transaction = await db.BeginWriteTransactionAsync(ct);
         var written = await FigureRecount.FillEmptyAsync(db, rows => BulkAsync(rows, "Figures", ct), new Progress<string>(Say), ct);
+        // Written in read order: the months before the last generated day's are as the server's compaction leaves them.
+        await FigureCompaction.RecordWrittenInOrderAsync(db, FigurePeriods.LocalDay(plan.Until), TimeProvider.System, ct);
         Say($"figures: {written:N0} rows counted from the raw rows");
         await transaction.CommitAsync(ct);
     }

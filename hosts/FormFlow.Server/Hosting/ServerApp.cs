@@ -112,6 +112,7 @@ internal static class ServerApp
         services.AddAuditTrail();
         services.AddTraining();
         services.AddReports();
+        services.AddSingleton<FigureCompactor>().AddHostedService(sp => sp.GetRequiredService<FigureCompactor>());
         services.AddWebUi(builder.Configuration);
         services.AddObservability(builder.Configuration);
 

@@ -111,6 +111,48 @@ public abstract class FigureTests(CaseServer server)
     }
 
     [Fact]
+    public async Task Compacting_the_closed_months_writes_their_figures_again_in_read_order_and_changes_no_value()
+    {
+        // In each of three months, rows of two measures first written on two days (as increments write them: interleaved).
+        var workerAccount = await AccountIdAsync("worker");
+        for (var month = 0; month < 3; month++)
+        {
+            await CaseServer.SubmitJoinAsync(await Api.CookieClientAsync(server, "worker"));
+            await AwardPointsAsync(new Random(month), workerAccount, 1000 + month);
+            server.Clock.Advance(TimeSpan.FromDays(2));
+            await CaseServer.SubmitJoinAsync(await Api.CookieClientAsync(server, "worker"));
+            server.Clock.Advance(TimeSpan.FromDays(29));
+        }
+        await using var db = server.OpenDb();
+        var today = FigurePeriods.LocalDay(server.Clock.GetUtcNow().UtcDateTime);
+        async Task<Dictionary<FigureKey, long>> FiguresAsync() =>
+            await db.Figures.AsNoTracking().ToDictionaryAsync(f => new FigureKey(f.OrgUnitId, f.Period, f.Measure, f.ModuleKey, f.Key), f => f.Value);
+        var before = await FiguresAsync();
+
+        var pending = await FigureCompaction.PendingAsync(db, today);
+        Assert.True(pending.Count >= 3, $"closed months pending: {string.Join(", ", pending)}");
+        Assert.All(pending, month => Assert.True(month < FigurePeriods.Month(today)));
+        foreach (var month in pending) await FigureCompaction.CompactAsync(db, month, server.Clock);
+
+        Assert.Equal(before, await FiguresAsync());
+        Assert.Empty(await FigureCompaction.PendingAsync(db, today));
+        if (db.Database.IsSqlite())
+        {
+            // Each measure's rows of the month were inserted again in read order: the table's own order is now theirs.
+            var last = pending[^1];
+            var stored = await db.Figures.FromSqlRaw("""SELECT * FROM "Figures" WHERE "Period" = {0} OR "Period" BETWEEN {1} AND {2} ORDER BY rowid""",
+                last, last * 100 + 1, last * 100 + 31).AsNoTracking().Select(f => new { f.Measure, f.Period, f.OrgUnitId, f.ModuleKey, f.Key }).ToListAsync();
+            Assert.True(stored.Count > 10, $"{stored.Count} rows in {last}");
+            Assert.Equal(stored.OrderBy(f => f.Measure, StringComparer.Ordinal).ThenBy(f => f.Period).ThenBy(f => f.OrgUnitId)
+                .ThenBy(f => f.ModuleKey, StringComparer.Ordinal).ThenBy(f => f.Key, StringComparer.Ordinal), stored);
+        }
+
+        // Later changes add to the rows written again.
+        await CaseServer.SubmitJoinAsync(await Api.CookieClientAsync(server, "worker"));
+        await AssertFiguresEqualARecountAsync();
+    }
+
+    [Fact]
     public async Task The_recount_names_a_figure_damaged_by_hand_and_repairs_it()
     {
         var worker = await Api.CookieClientAsync(server, "worker");

@@ -1798,6 +1798,19 @@ namespace FormFlow.Persistence.Migrations.Postgres
                     b.ToTable("ServiceActivations", (string)null);
                 });
 
+            modelBuilder.Entity("FormFlow.Persistence.Statistics.CompactedFigureMonth", b =>
+                {
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CompactedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Month");
+
+                    b.ToTable("CompactedFigureMonths", (string)null);
+                });
+
             modelBuilder.Entity("FormFlow.Persistence.Statistics.Figure", b =>
                 {
                     b.Property<int>("OrgUnitId")

@@ -1740,6 +1740,19 @@ namespace FormFlow.Persistence.Migrations.Sqlite
                     b.ToTable("ServiceActivations", (string)null);
                 });
 
+            modelBuilder.Entity("FormFlow.Persistence.Statistics.CompactedFigureMonth", b =>
+                {
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CompactedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Month");
+
+                    b.ToTable("CompactedFigureMonths", (string)null);
+                });
+
             modelBuilder.Entity("FormFlow.Persistence.Statistics.Figure", b =>
                 {
                     b.Property<int>("OrgUnitId")
