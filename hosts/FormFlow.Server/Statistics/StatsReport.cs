@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using FormFlow.Persistence;
 using FormFlow.Persistence.Modules;
 using Microsoft.EntityFrameworkCore;
+using static FormFlow.Server.Cases.CaseNumbers;
 
 namespace FormFlow.Server.Statistics;
 
@@ -17,35 +18,42 @@ internal sealed record StatsReport(
     /// <summary>
     /// Cases submitted in the period by applicants in the scope's orgs; deadlines of their steps (met: completed by
     /// the due time; missed: completed late, or still open past it); members whose membership began in the period.
+    /// Counted in the database: a city's period holds about a million cases, and loading them took 2–3 s on
+    /// PostgreSQL and 22 s on SQLite.
     /// </summary>
     public static async Task<StatsReport> BuildAsync(FormFlowDbContext db, StatsScope scope, DateTime now, CancellationToken ct)
     {
         var cases = db.Cases.AsNoTracking()
             .Where(c => scope.OrgIds.Contains(c.OrgUnitId) && c.CreatedAt >= scope.FromUtc && c.CreatedAt < scope.ToUtc);
-        var rows = await cases.Select(c => new { c.ModuleKey, c.Status, c.CreatedAt }).ToListAsync(ct);
-        var names = await ModuleNamesAsync(db, rows.Select(r => r.ModuleKey).Distinct().ToList(), ct);
+        var hours = LocalOffset.TotalHours;
+        // One pass over the cases, one over their tasks, one over the members.
+        var counts = await cases.GroupBy(c => new { c.ModuleKey, c.Status, c.CreatedAt.AddHours(hours).Year, c.CreatedAt.AddHours(hours).Month })
+            .Select(g => new { g.Key.ModuleKey, g.Key.Status, g.Key.Year, g.Key.Month, Count = g.Count() }).ToListAsync(ct);
+        var names = await ModuleNamesAsync(db, counts.Select(r => r.ModuleKey).Distinct().ToList(), ct);
 
-        var deadlines = await db.CaseTasks.AsNoTracking()
-            .Where(t => t.DueAt != null && cases.Select(c => c.Id).Contains(t.CaseId))
-            .Select(t => new { Due = t.DueAt!.Value, t.CompletedAt }).ToListAsync(ct);
-        var met = deadlines.Count(t => t.CompletedAt is { } done && done <= t.Due);
-        var missed = deadlines.Count(t => (t.CompletedAt ?? now) > t.Due);
+        var deadlines = await db.CaseTasks.AsNoTracking().Where(t => t.DueAt != null && cases.Select(c => c.Id).Contains(t.CaseId))
+            .GroupBy(_ => 1).Select(g => new
+            {
+                Met = g.Sum(t => t.CompletedAt != null && t.CompletedAt <= t.DueAt ? 1 : 0),
+                Missed = g.Sum(t => (t.CompletedAt != null ? t.CompletedAt > t.DueAt : t.DueAt < now) ? 1 : 0),
+            }).SingleOrDefaultAsync(ct);
 
         var joined = await db.Members.AsNoTracking()
             .Where(m => scope.OrgIds.Contains(m.OrgUnitId) && m.Since >= scope.FromUtc && m.Since < scope.ToUtc)
-            .Select(m => m.Since).ToListAsync(ct);
+            .GroupBy(m => new { m.Since.AddHours(hours).Year, m.Since.AddHours(hours).Month })
+            .Select(g => new { g.Key.Year, g.Key.Month, Count = g.Count() }).ToListAsync(ct);
 
         return new StatsReport(
-            rows.GroupBy(r => r.ModuleKey).Select(g => new ModuleCount(g.Key, names.GetValueOrDefault(g.Key, g.Key), g.Count()))
+            counts.GroupBy(r => r.ModuleKey).Select(g => new ModuleCount(g.Key, names.GetValueOrDefault(g.Key, g.Key), g.Sum(r => r.Count)))
                 .OrderByDescending(m => m.Count).ThenBy(m => m.ModuleKey, StringComparer.Ordinal).ToList(),
-            rows.GroupBy(r => r.Status).Select(g => new StatusCount(g.Key, g.Count())).OrderBy(s => s.Status, StringComparer.Ordinal).ToList(),
-            PerMonth(rows.Select(r => r.CreatedAt)),
-            new DeadlineCounts(met, missed),
-            PerMonth(joined));
+            counts.GroupBy(r => r.Status).Select(g => new StatusCount(g.Key, g.Sum(r => r.Count))).OrderBy(s => s.Status, StringComparer.Ordinal).ToList(),
+            PerMonth(counts.GroupBy(r => (r.Year, r.Month)).Select(g => (g.Key.Year, g.Key.Month, g.Sum(r => r.Count)))),
+            new DeadlineCounts(deadlines?.Met ?? 0, deadlines?.Missed ?? 0),
+            PerMonth(joined.Select(m => (m.Year, m.Month, m.Count))));
     }
 
-    private static List<MonthCount> PerMonth(IEnumerable<DateTime> times) =>
-        times.GroupBy(StatsScope.Month).Select(g => new MonthCount(g.Key, g.Count())).OrderBy(m => m.Month, StringComparer.Ordinal).ToList();
+    private static List<MonthCount> PerMonth(IEnumerable<(int Year, int Month, int Count)> months) =>
+        months.Select(m => new MonthCount($"{m.Year:D4}-{m.Month:D2}", m.Count)).OrderBy(m => m.Month, StringComparer.Ordinal).ToList();
 
     /// <summary>Module key → the Chinese name of its template (derived modules share the key and the name).</summary>
     internal static async Task<Dictionary<string, string>> ModuleNamesAsync(FormFlowDbContext db, List<string> keys, CancellationToken ct)

@@ -24,16 +24,16 @@ public abstract class StatisticsTests(CaseServer server)
     }
 
     /// <summary>A case of an applicant in 西湖区 (no demo worker lives there): a copy of a real case moved to its school union.</summary>
-    private async Task AddXihuCaseAsync(long likeCaseId)
+    private async Task AddXihuCaseAsync(long likeCaseId, DateTime? createdAt = null, string number = "FF-2026-XIHU01")
     {
         var school = await OrgIdAsync("西湖区实验小学工会");
         await using var db = server.OpenDb();
         var like = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == likeCaseId);
         db.Cases.Add(new Case
         {
-            Number = "FF-2026-XIHU01", ServiceActivationId = like.ServiceActivationId, SnapshotHash = like.SnapshotHash, ModuleKey = like.ModuleKey,
+            Number = number, ServiceActivationId = like.ServiceActivationId, SnapshotHash = like.SnapshotHash, ModuleKey = like.ModuleKey,
             ApplicantAccountId = like.ApplicantAccountId, OrgUnitId = school, Status = CaseStatuses.Running, Data = like.Data, Instance = like.Instance,
-            CreatedAt = like.CreatedAt, UpdatedAt = like.UpdatedAt,
+            CreatedAt = createdAt ?? like.CreatedAt, UpdatedAt = like.UpdatedAt,
         });
         await db.SaveChangesAsync();
     }
@@ -98,6 +98,20 @@ public abstract class StatisticsTests(CaseServer server)
         }
         var later = await Api.JsonAsync(await (await Api.CookieClientAsync(server, "district-admin")).GetAsync("/api/stats"));
         Assert.Equal(comingDue, later["deadlinesMet"]!["missed"]!.GetValue<int>() - before["deadlinesMet"]!["missed"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task A_case_sent_after_local_midnight_counts_in_the_local_month()
+    {
+        var like = (await CaseServer.SubmitJoinAsync(await Api.CookieClientAsync(server, "worker")))["id"]!.GetValue<long>();
+        var designer = await Api.CookieClientAsync(server, "designer");
+        var xihu = await OrgIdAsync("西湖区总工会");
+        var before = await Api.JsonAsync(await designer.GetAsync($"/api/stats?orgUnitId={xihu}"));
+        // 2026-03-31 20:30 UTC is 2026-04-01 04:30 in China.
+        await AddXihuCaseAsync(like, new DateTime(2026, 3, 31, 20, 30, 0, DateTimeKind.Utc), "FF-2026-XIHU02");
+        var after = await Api.JsonAsync(await designer.GetAsync($"/api/stats?orgUnitId={xihu}"));
+        Assert.Equal(1, Count(after, "byMonth", "month", "2026-04") - Count(before, "byMonth", "month", "2026-04"));
+        Assert.Equal(Count(before, "byMonth", "month", "2026-03"), Count(after, "byMonth", "month", "2026-03"));
     }
 
     [Fact]
