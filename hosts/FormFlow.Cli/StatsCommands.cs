@@ -45,7 +45,7 @@ internal static class StatsCommands
         {
             await using var db = FormFlowDatabase.CreateContext(database.Resolve(result));
             await FormFlowDatabase.MigrateAsync(db, ct); // as the server would at start: a database of an earlier release has no record of compactions
-            var months = await FigureCompaction.PendingAsync(db, FigurePeriods.LocalDay(DateTime.UtcNow), ct);
+            var months = await FigureCompaction.PendingAsync(db, FigurePeriods.LocalDay(TimeProvider.System.GetUtcNow().UtcDateTime), ct);
             var rows = 0L;
             foreach (var month in months)
             {

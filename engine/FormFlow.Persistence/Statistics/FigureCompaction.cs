@@ -20,13 +20,20 @@ public static class FigureCompaction
     private const string Columns = """ "OrgUnitId", "Period", "Measure", "ModuleKey", "Key", "Value" """;
     private const string ReadOrder = """ "Period", "Measure", "OrgUnitId", "ModuleKey", "Key" """;
 
+    /// <summary>Figures in read order, as a compacted month holds them (for a bulk write: <see cref="FigureRecount.FillEmptyAsync"/>).</summary>
+    public static IEnumerable<Figure> InReadOrder(IEnumerable<Figure> figures) =>
+        figures.OrderBy(f => f.Period).ThenBy(f => f.Measure, StringComparer.Ordinal).ThenBy(f => f.OrgUnitId)
+            .ThenBy(f => f.ModuleKey, StringComparer.Ordinal).ThenBy(f => f.Key, StringComparer.Ordinal);
+
+    /// <summary>Every change is added to the roots' rows too: their rows name every period and measure that has figures.</summary>
+    private static IQueryable<Figure> OfRoots(FormFlowDbContext db) =>
+        db.Figures.Where(f => db.OrgUnits.Where(o => o.ParentId == null).Select(o => o.Id).Contains(f.OrgUnitId));
+
     /// <summary>The closed months (before <paramref name="today"/>'s) with figures that are not compacted yet, oldest first.</summary>
     public static async Task<List<int>> PendingAsync(FormFlowDbContext db, DateOnly today, CancellationToken ct = default)
     {
         var current = FigurePeriods.Month(today);
-        // Every change is added to the roots' rows too, so their month rows name every month that has figures.
-        var roots = db.OrgUnits.Where(o => o.ParentId == null).Select(o => o.Id);
-        var months = await db.Figures.Where(f => roots.Contains(f.OrgUnitId) && f.Period >= FigurePeriods.Month(FigurePeriods.First) && f.Period < current)
+        var months = await OfRoots(db).Where(f => f.Period >= FigurePeriods.Month(FigurePeriods.First) && f.Period < current)
             .Select(f => f.Period).Distinct().ToListAsync(ct);
         var done = await db.CompactedFigureMonths.Select(c => c.Month).ToListAsync(ct);
         return months.Except(done).Order().ToList();
@@ -40,8 +47,7 @@ public static class FigureCompaction
         var lastDay = FigurePeriods.Day(new DateOnly(year, monthOfYear, 1).AddMonths(1).AddDays(-1));
         // The year's row changes until the year is over: it goes with December.
         var yearRow = monthOfYear == 12 ? year : -1;
-        var roots = db.OrgUnits.Where(o => o.ParentId == null).Select(o => o.Id);
-        var measures = await db.Figures.Where(f => roots.Contains(f.OrgUnitId) && f.Period == month).Select(f => f.Measure).Distinct().ToListAsync(ct);
+        var measures = await OfRoots(db).Where(f => f.Period == month).Select(f => f.Measure).Distinct().ToListAsync(ct);
 
         var rows = 0L;
         foreach (var measure in measures.Order(StringComparer.Ordinal))

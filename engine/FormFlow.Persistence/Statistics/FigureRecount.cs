@@ -84,10 +84,8 @@ public static class FigureRecount
         var written = 0L;
         foreach (int? year in (await YearsAsync(db, ct)).Years.Select(y => (int?)y).Append(null))
         {
-            var rows = (await ExpectedAsync(db, chains, year, progress, ct)).Where(e => e.Value != 0)
-                .Select(e => new Figure { OrgUnitId = e.Key.OrgUnitId, Period = e.Key.Period, Measure = e.Key.Measure, ModuleKey = e.Key.ModuleKey, Key = e.Key.Key, Value = e.Value })
-                .OrderBy(f => f.Period).ThenBy(f => f.Measure, StringComparer.Ordinal).ThenBy(f => f.OrgUnitId)
-                .ThenBy(f => f.ModuleKey, StringComparer.Ordinal).ThenBy(f => f.Key, StringComparer.Ordinal)
+            var rows = FigureCompaction.InReadOrder((await ExpectedAsync(db, chains, year, progress, ct)).Where(e => e.Value != 0)
+                .Select(e => new Figure { OrgUnitId = e.Key.OrgUnitId, Period = e.Key.Period, Measure = e.Key.Measure, ModuleKey = e.Key.ModuleKey, Key = e.Key.Key, Value = e.Value }))
                 .ToList();
             await write(rows);
             written += rows.Count;

@@ -37,7 +37,7 @@ internal static class FormSignIn
         var form = await http.Request.ReadFormAsync(ct);
         var returnUrl = form["returnUrl"].ToString() is { Length: > 0 } back ? back : "/";
         if (!LocalPath.Is(returnUrl))
-            return Refusal(StatusCodes.Status400BadRequest, "returnUrl", "returnUrl must be a path on this server, starting with a single /");
+            return Refusal(StatusCodes.Status400BadRequest, "returnUrl", LocalPath.Rule);
 
         var request = new LoginRequest(form["userName"].ToString(), form["password"].ToString());
         if (await AuthEndpoints.VerifyAsync(request, db, signIn, http, "auth.login", ct) is not { } account)

@@ -83,7 +83,7 @@ internal static class OidcLogin
         returnUrl ??= "/";
         if (!LocalPath.Is(returnUrl))
             return TypedResults.Problem(statusCode: 400, title: "The request is not valid",
-                detail: "returnUrl must be a path on this server, starting with a single /", extensions: new Dictionary<string, object?> { ["parameter"] = "returnUrl" });
+                detail: LocalPath.Rule, extensions: new Dictionary<string, object?> { ["parameter"] = "returnUrl" });
         return TypedResults.Challenge(new AuthenticationProperties { RedirectUri = returnUrl }, [Scheme]);
     }
 
