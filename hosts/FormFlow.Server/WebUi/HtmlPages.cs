@@ -9,9 +9,10 @@ namespace FormFlow.Server.WebUi;
 /// The Portal's hall for someone signed in also names the hall's answer as a preload, so that on a phone network it
 /// travels while the scripts download and run, not after (the Portal asks for it on start: designer/src/portal/ahead.ts);
 /// for a worker it also holds the hall itself, drawn by <see cref="PortalFirstScreen"/> in front of the app's root.
-/// Without a session the Portal's page holds the sign-in form instead (<see cref="PortalSignInScreen"/>).
+/// Without a session the Portal's page holds the sign-in form instead (<see cref="PortalSignInScreen"/>). A page with a
+/// first screen carries its stylesheets in itself (<see cref="FirstScreenStyles"/>).
 /// </summary>
-internal sealed class HtmlPages(WebRoot root, PortalWords words)
+internal sealed class HtmlPages(WebRoot root, PortalWords words, FirstScreenStyles styles)
 {
     /// <summary>The Portal paths that open at the service hall for a worker, and what the hall reads.</summary>
     private static readonly string[] HallPaths = ["/", "/index.html", "/hall"];
@@ -55,7 +56,7 @@ internal sealed class HtmlPages(WebRoot root, PortalWords words)
         }
         var head = cached.Text.IndexOf("</head>", StringComparison.OrdinalIgnoreCase);
         var html = head < 0 ? meta + cached.Text : cached.Text.Insert(head, meta);
-        if (first is not null) html = WithFirstScreen(html, first);
+        if (first is not null) html = await styles.InlineAsync(WithFirstScreen(html, first), nonce, http.RequestAborted);
         http.Response.ContentType = "text/html; charset=utf-8";
         await http.Response.WriteAsync(html, http.RequestAborted);
     }

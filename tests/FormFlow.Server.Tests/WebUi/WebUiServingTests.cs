@@ -19,6 +19,9 @@ public sealed partial class WebUiServingTests(WebUiServingTests.BuiltUiServer se
     public sealed class BuiltUiServer() : ServerFixture(FormFlow.Persistence.Database.DatabaseProvider.Sqlite)
     {
         public const string Bundle = "console.log('portal bundle');\n";
+        public const string Sheet = ".pf-signin{color:#123}";
+        /// <summary>A stylesheet that would end an inline style early: it must stay a link.</summary>
+        public const string ClosingSheet = "a::after{content:\"</style><i>\"}";
         public string Root { get; } = CreateRoot();
 
         /// <summary>portal-words.json as the Portal's build writes it (designer/vite.config.ts), its words marked per locale.</summary>
@@ -40,7 +43,11 @@ public sealed partial class WebUiServingTests(WebUiServingTests.BuiltUiServer se
             Directory.CreateDirectory(Path.Combine(root, "assets"));
             Directory.CreateDirectory(Path.Combine(root, "studio"));
             File.WriteAllText(Path.Combine(root, "index.html"),
-                "<!doctype html><html lang=\"zh-CN\"><head><title>portal</title><script type=\"module\" src=\"/assets/portal-abc.js\"></script></head><body><div id=\"root\"></div></body></html>");
+                "<!doctype html><html lang=\"zh-CN\"><head><title>portal</title><script type=\"module\" src=\"/assets/portal-abc.js\"></script>"
+                + "<link rel=\"stylesheet\" crossorigin href=\"/assets/portal-abc.css\"><link rel=\"stylesheet\" crossorigin href=\"/assets/closing-abc.css\">"
+                + "</head><body><div id=\"root\"></div></body></html>");
+            File.WriteAllText(Path.Combine(root, "assets", "portal-abc.css"), Sheet);
+            File.WriteAllText(Path.Combine(root, "assets", "closing-abc.css"), ClosingSheet);
             File.WriteAllText(Path.Combine(root, PortalWords.FileName), Words);
             File.WriteAllText(Path.Combine(root, "studio", "index.html"), "<!doctype html><html><head><title>studio</title></head><body></body></html>");
             File.WriteAllText(Path.Combine(root, "assets", "portal-abc.js"), Bundle);
@@ -279,14 +286,48 @@ public sealed partial class WebUiServingTests(WebUiServingTests.BuiltUiServer se
         Assert.Contains("Accept-Encoding", response.Headers.Vary);
         Assert.Equal("public, max-age=31536000, immutable", response.Headers.CacheControl?.ToString());
 
-        var body = await response.Content.ReadAsStreamAsync();
-        Stream plain = encoding switch
-        {
-            "br" => new BrotliStream(body, CompressionMode.Decompress),
-            "gzip" => new GZipStream(body, CompressionMode.Decompress),
-            _ => body,
-        };
+        var plain = Decoded(await response.Content.ReadAsStreamAsync(), encoding);
         Assert.Equal(BuiltUiServer.Bundle, await new StreamReader(plain).ReadToEndAsync());
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/hall")]
+    public async Task A_page_with_a_drawn_first_screen_carries_its_stylesheets_under_its_nonce_and_links_them_for_print_only(string path)
+    {
+        const string link = "<link rel=\"stylesheet\" crossorigin href=\"/assets/portal-abc.css\"";
+        var signedOut = (await PageAsync(path)).Html;
+        var signedIn = await (await Api.CookieClientAsync(server, "worker")).GetStringAsync(path);
+        foreach (var html in new[] { signedOut, signedIn })
+        {
+            Assert.Contains("pf-first", html);
+            var nonce = NonceMeta().Match(html).Groups[1].Value;
+            Assert.InRange(html.IndexOf($"<style nonce=\"{nonce}\">{BuiltUiServer.Sheet}</style>{link} media=\"print\">", StringComparison.Ordinal),
+                html.IndexOf("<head>", StringComparison.Ordinal), html.IndexOf("</head>", StringComparison.Ordinal));
+            // A sheet that would close the style element early stays a link as built.
+            Assert.Contains("<link rel=\"stylesheet\" crossorigin href=\"/assets/closing-abc.css\">", html);
+            Assert.DoesNotContain("<i>", html);
+        }
+
+        // A page with no first screen links its sheets as built.
+        var register = (await PageAsync("/register")).Html;
+        Assert.Contains($"{link}>", register);
+        Assert.DoesNotContain("<style", register);
+    }
+
+    [Theory]
+    [InlineData("br", "br")]
+    [InlineData("gzip", "gzip")]
+    [InlineData("identity", null)]
+    public async Task Pages_come_compressed_when_accepted(string acceptEncoding, string? encoding)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/");
+        request.Headers.TryAddWithoutValidation("Accept-Encoding", acceptEncoding);
+        var response = await server.CreateClient().SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(encoding, response.Content.Headers.ContentEncoding.SingleOrDefault());
+        var plain = Decoded(await response.Content.ReadAsStreamAsync(), encoding);
+        Assert.Contains("<div id=\"pf-first\">", await new StreamReader(plain).ReadToEndAsync());
     }
 
     [Fact]
@@ -296,6 +337,13 @@ public sealed partial class WebUiServingTests(WebUiServingTests.BuiltUiServer se
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("no-cache", response.Headers.CacheControl?.ToString());
     }
+
+    private static Stream Decoded(Stream body, string? encoding) => encoding switch
+    {
+        "br" => new BrotliStream(body, CompressionMode.Decompress),
+        "gzip" => new GZipStream(body, CompressionMode.Decompress),
+        _ => body,
+    };
 
     private async Task<(string Html, string Csp)> PageAsync(string path)
     {
