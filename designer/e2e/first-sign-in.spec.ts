@@ -58,7 +58,7 @@ test("what was typed before the app booted is kept when it takes over, focus inc
   await expect(page.getByLabel("密码")).toHaveValue("demo");
   await expect(page.getByLabel("密码")).toBeFocused();
 
-  const login = page.waitForRequest(request => new URL(request.url()).pathname === "/api/auth/login");
+  const login = page.waitForRequest(request => new URL(request.url()).pathname === "/api/auth/login/hall");
   await page.getByRole("button", { name: "登录" }).click();
   await login;
   await expect(page.getByRole("link", { name: /入会申请/ }).first()).toBeVisible();

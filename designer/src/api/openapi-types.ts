@@ -543,6 +543,11 @@ export type GrantRequest = {
   orgUnitId?: null | number;
 };
 
+export type HallSignIn = {
+  account: AccountView;
+  services: ServiceView[];
+};
+
 export type HandDownRequest = {
   orgUnitId: null | number;
   reason: null | string;

@@ -15,6 +15,11 @@ export function askAhead(path: string): void {
   asked.set(path, { at: Date.now(), answer });
 }
 
+/** An answer that came with another one (the hall's services with the sign-in), kept as if asked for now. */
+export function giveAhead(path: string, answer: unknown): void {
+  asked.set(path, { at: Date.now(), answer: Promise.resolve(answer) });
+}
+
 export function takeAhead<T>(path: string): Promise<T> {
   const early = asked.get(path);
   asked.delete(path);

@@ -1,5 +1,5 @@
 import type {
-  AccountView, AssigneeView, FeedItemView, FeedPage as FeedPageView, PublicationView, CardView, CaseSummaryView, CaseView, EntitlementView, NotificationView, OpenStepView, OrgNode as OrgNodeView,
+  AccountView, AssigneeView, HallSignIn as HallSignInView, FeedItemView, FeedPage as FeedPageView, PublicationView, CardView, CaseSummaryView, CaseView, EntitlementView, NotificationView, OpenStepView, OrgNode as OrgNodeView,
   PersonRef, PersonPage as PersonPageView, CasePage as CasePageView, TaskPage as TaskPageView, DelegationView, PointsView, ResponseReceipt, ResultsView, RoleView, ServiceDetailView, ServiceView, TaskDetailView, TaskView, TimelineView, VerifyView,
 } from "../api/openapi-types";
 import type { Refine, Text } from "../api/refine";
@@ -10,6 +10,8 @@ export type { Text };
 export type Role = RoleView;
 export type Me = AccountView;
 export type ServiceSummary = Refine<ServiceView, { name: Text; description: Text | null }>;
+/** POST /api/auth/login/hall: the account signed in, and its hall's services. */
+export type HallSignIn = Refine<HallSignInView, { services: ServiceSummary[] }>;
 export type ServiceDetail = Refine<ServiceDetailView, { name: Text; description: Text | null }>;
 export type Person = PersonRef;
 export type Assignee = AssigneeView;

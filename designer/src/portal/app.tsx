@@ -2,7 +2,7 @@ import { ConfigProvider } from "antd-mobile";
 import enUS from "antd-mobile/es/locales/en-US";
 import zhCN from "antd-mobile/es/locales/zh-CN";
 import zhTW from "antd-mobile/es/locales/zh-TW";
-import { lazy, Suspense, useEffect, useLayoutEffect, useState } from "react";
+import { lazy, startTransition, Suspense, useEffect, useLayoutEffect, useState } from "react";
 import type { Locale } from "../forms";
 import { askAhead, hallAnswer } from "./ahead";
 import { api } from "./api";
@@ -56,7 +56,8 @@ export function App() {
     // (The server says so too: its page names the hall's answer as a preload when a session came with it.)
     const signedInBefore = localStorage.getItem(lastAccountKey) !== null || document.querySelector(`link[rel=preload][href="${hallAnswer}"]`) !== null;
     if (signedInBefore && showsHall(path, undefined)) openHallAhead();
-    api<Me>("GET", "/api/me").then(setMe, () => setMe(null));
+    // A transition (main.tsx): the page it renders stays behind the drawn first screen, which keeps answering meanwhile.
+    api<Me>("GET", "/api/me").then(who => startTransition(() => setMe(who)), () => startTransition(() => setMe(null)));
   }, []);
   // While the sign-in page shows, fetch the hall's scripts, then the form's (a phone on 3G pays per round trip). Without
   // the form's here, a tap soon after the hall shows waited for them (the form step 1.6× slower in the bench).

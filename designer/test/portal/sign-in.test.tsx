@@ -2,8 +2,9 @@
 import { cleanup, render, screen } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import type { Locale } from "../../src/forms";
+import { hallAnswer, takeAhead } from "../../src/portal/ahead";
 import { SignIn } from "../../src/portal/pages/sign-in";
-import { expectPasswordFormAlone, failingProviders, json, passwordOnly, signInWithPassword, stubSignInServer, withUnionLogin } from "../support/sign-in-server";
+import { expectPasswordFormAlone, failingProviders, hallServices, json, passwordOnly, signInWithPassword, stubSignInServer, withUnionLogin } from "../support/sign-in-server";
 
 vi.setConfig({ testTimeout: 30_000 });
 
@@ -57,6 +58,26 @@ describe("Portal sign-in", () => {
     const server = stubSignInServer(providers);
     const onSignedIn = renderSignIn();
     await expectPasswordFormAlone(server);
-    await signInWithPassword(server, onSignedIn);
+    await signInWithPassword(server, onSignedIn, "/api/auth/login/hall");
+    // The hall's services came with it: the hall takes them without asking again.
+    expect(await takeAhead(hallAnswer)).toEqual(hallServices);
+    expect(server.calls.map(c => c.url)).not.toContain(hallAnswer);
+  });
+
+  test("what is typed into the drawn form while the app renders (in slices, behind it) is what its own form holds", async () => {
+    stubSignInServer(json(passwordOnly));
+    document.body.insertAdjacentHTML("beforeend",
+      '<div id="pf-first"><form><input name="userName" value="work" /><input name="password" type="password" value="" /></form></div>');
+    const field = (name: string) => document.querySelector<HTMLInputElement>(`#pf-first input[name=${name}]`)!;
+    // Rendered after the sign-in page has read the drawn form, before the commit: the worker typing meanwhile.
+    function TypingMeanwhile() {
+      field("userName").value = "worker";
+      field("password").value = "demo";
+      return null;
+    }
+    render(<><SignIn locale="zh-CN" setLocale={() => {}} onSignedIn={vi.fn()} /><TypingMeanwhile /></>);
+    expect((await screen.findByLabelText<HTMLInputElement>("账号")).value).toBe("worker");
+    expect(screen.getByLabelText<HTMLInputElement>("密码").value).toBe("demo");
+    document.getElementById("pf-first")?.remove();
   });
 });

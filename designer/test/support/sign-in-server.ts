@@ -10,6 +10,7 @@ export const withUnionLogin = [
 export const passwordOnly = withUnionLogin.slice(0, 1);
 
 export const me = { id: "7", userName: "member", displayName: "张会员", roles: [] };
+export const hallServices = [{ id: 11, name: { "zh-CN": "入会申请" }, description: null, category: "membership" }];
 
 export function json(body: unknown, status = 200) {
   return new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
@@ -17,7 +18,8 @@ export function json(body: unknown, status = 200) {
 
 /**
  * A stubbed fetch for a sign-in page: the providers request gets `providers` (an answer, or an error as a network
- * failure), POST /api/auth/login with member/secret signs in. `providersAnswered` settles once the page has read the
+ * failure), POST /api/auth/login with member/secret signs in (and /api/auth/login/hall, the Portal's, with the hall's
+ * services too). `providersAnswered` settles once the page has read the
  * providers answer, so a test can tell "no button" from "not loaded yet".
  */
 export function stubSignInServer(providers: Response | Error) {
@@ -35,8 +37,10 @@ export function stubSignInServer(providers: Response | Error) {
       providers.json = () => read().finally(() => setTimeout(answered));
       return providers;
     }
-    if (method === "POST" && url === "/api/auth/login")
-      return body.userName === "member" && body.password === "secret" ? json(me) : json({ title: "Unauthorized" }, 401);
+    if (method === "POST" && (url === "/api/auth/login" || url === "/api/auth/login/hall")) {
+      if (body.userName !== "member" || body.password !== "secret") return json({ title: "Unauthorized" }, 401);
+      return json(url === "/api/auth/login" ? me : { account: me, services: hallServices });
+    }
     return json({ title: "not found" }, 404);
   }));
   return { calls, providersAnswered: () => act(() => providersRead) };
@@ -59,11 +63,11 @@ export async function expectPasswordFormAlone(server: SignInServer) {
   expect(screen.queryByText("或")).toBeNull();
 }
 
-/** Signs in with the zh-CN password form as member/secret; the page hands on the account the server answered. */
-export async function signInWithPassword(server: SignInServer, signedIn: Mock) {
+/** Signs in with the zh-CN password form as member/secret at `loginUrl`; the page hands on the account the server answered. */
+export async function signInWithPassword(server: SignInServer, signedIn: Mock, loginUrl = "/api/auth/login") {
   fireEvent.change(screen.getByLabelText("账号"), { target: { value: "member" } });
   fireEvent.change(screen.getByLabelText("密码"), { target: { value: "secret" } });
   fireEvent.click(screen.getByRole("button", { name: "登录" }));
   await waitFor(() => expect(signedIn).toHaveBeenCalledWith(me));
-  expect(server.calls.find((c) => c.method === "POST")).toEqual({ method: "POST", url: "/api/auth/login", body: { userName: "member", password: "secret" } });
+  expect(server.calls.find((c) => c.method === "POST")).toEqual({ method: "POST", url: loginUrl, body: { userName: "member", password: "secret" } });
 }

@@ -6,7 +6,9 @@ using FormFlow.Persistence.Audit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using FormFlow.Server.Services;
 using FormFlow.Server.Shared;
+using FormFlow.Server.Snapshots;
 
 namespace FormFlow.Server.Auth;
 
@@ -22,6 +24,8 @@ internal static class AuthEndpoints
         // Anonymous by nature: these are how a caller signs in.
         auth.MapPost("/login", LoginAsync).AllowAnonymous().RequireRateLimiting(RateLimits.Login).ProducesProblem(400).ProducesProblem(401).ProducesProblem(429)
             .WithSummary("Sign in with a user name and password; sets the session cookie and returns the account and its roles.");
+        auth.MapPost("/login/hall", LoginToHallAsync).AllowAnonymous().RequireRateLimiting(RateLimits.Login).ProducesProblem(400).ProducesProblem(401).ProducesProblem(429)
+            .WithSummary("Sign in as /api/auth/login does, and get the service hall too (what GET /api/services then lists): the Portal's sign-in, one round trip instead of two on a phone network.");
         auth.MapPost("/token", TokenAsync).AllowAnonymous().RequireRateLimiting(RateLimits.Login).ProducesProblem(400).ProducesProblem(401).ProducesProblem(429)
             .WithSummary("Exchange a user name and password for a bearer token (Authorization: Bearer ...).");
         auth.MapFormSignIn();
@@ -35,9 +39,23 @@ internal static class AuthEndpoints
     private static async Task<Results<Ok<AccountView>, ProblemHttpResult>> LoginAsync(
         LoginRequest request, FormFlowDbContext db, SignInManager<Account> signIn, HttpContext http, CancellationToken ct)
     {
-        if (await VerifyAsync(request, db, signIn, http, "auth.login", ct) is not { } account) return WrongCredentials();
-        await signIn.SignInAsync(account, isPersistent: false);
+        if (await SignInAsync(request, db, signIn, http, ct) is not { } account) return WrongCredentials();
         return TypedResults.Ok(AccountView.Of(account));
+    }
+
+    private static async Task<Results<Ok<HallSignIn>, ProblemHttpResult>> LoginToHallAsync(LoginRequest request, FormFlowDbContext db,
+        SignInManager<Account> signIn, ServiceDirectory directory, SnapshotCatalog snapshots, HttpContext http, CancellationToken ct)
+    {
+        if (await SignInAsync(request, db, signIn, http, ct) is not { } account) return WrongCredentials();
+        return TypedResults.Ok(new HallSignIn(AccountView.Of(account), await HallServices.ForAsync(db, directory, snapshots, account, ct)));
+    }
+
+    /// <summary>The account, signed in with a session cookie; null when the credentials are refused.</summary>
+    private static async Task<Account?> SignInAsync(LoginRequest request, FormFlowDbContext db, SignInManager<Account> signIn, HttpContext http, CancellationToken ct)
+    {
+        if (await VerifyAsync(request, db, signIn, http, "auth.login", ct) is not { } account) return null;
+        await signIn.SignInAsync(account, isPersistent: false);
+        return account;
     }
 
     private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> TokenAsync(
@@ -115,3 +133,6 @@ internal static class AuthEndpoints
 internal sealed record LoginRequest(string UserName, string Password);
 
 internal sealed record TokenResponse(string AccessToken, DateTimeOffset ExpiresAt, AccountView Account);
+
+/// <summary>The account just signed in, and the services its hall lists (<c>/api/auth/login/hall</c>).</summary>
+internal sealed record HallSignIn(AccountView Account, List<ServiceView> Services);

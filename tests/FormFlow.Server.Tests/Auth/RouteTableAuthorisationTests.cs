@@ -26,6 +26,7 @@ public sealed partial class RouteTableAuthorisationTests(SqliteServer server) : 
         "GET /api-docs/scalar.aspnetcore.js",
         "GET /api-docs/favicon.svg",
         "POST /api/auth/login",                 // signing in
+        "POST /api/auth/login/hall",            // ... with the service hall in the answer (the Portal's)
         "POST /api/auth/token",
         "POST /api/auth/login/form",            // ... from the Portal page's own form, before its scripts ran (only with this server's Origin)
         "POST /api/auth/password/reset",        // setting a password with an admin's one-time link (the person cannot sign in yet)

@@ -44,6 +44,26 @@ public abstract class SignInTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task Signing_in_to_the_hall_answers_the_account_and_the_services_the_hall_then_lists()
+    {
+        var client = server.CreateClient();
+        var before = await server.AuditCountAsync("auth.login.succeeded", "account:worker");
+        var signedIn = await Api.JsonAsync(await client.PostAsJsonAsync("/api/auth/login/hall", new { userName = "worker", password = Api.DemoPassword }));
+        AssertAccount(signedIn["account"]!.AsObject(), DemoData.People.Single(p => p.UserName == "worker"));
+        Assert.Equal(before + 1, await server.AuditCountAsync("auth.login.succeeded", "account:worker"));
+        // Signed in by its cookie, and the hall it answered is the one GET /api/services lists.
+        var listed = (await client.GetFromJsonAsync<JsonArray>("/api/services"))!;
+        Assert.NotEmpty(listed);
+        Assert.Equal(listed.ToJsonString(), signedIn["services"]!.ToJsonString());
+
+        var refused = server.CreateClient();
+        await Api.ProblemAsync(await refused.PostAsJsonAsync("/api/auth/login/hall", new { userName = "worker", password = "not-the-password" }), HttpStatusCode.Unauthorized);
+        Assert.False((await refused.GetAsync("/api/me")).IsSuccessStatusCode);
+        var empty = await Api.ProblemAsync(await refused.PostAsJsonAsync("/api/auth/login/hall", new { userName = "", password = "x" }), HttpStatusCode.BadRequest);
+        Assert.Contains("/userName", Api.Text(empty));
+    }
+
+    [Fact]
     public async Task A_tampered_or_foreign_token_is_refused()
     {
         var bearer = await Api.BearerClientAsync(server, "designer");

@@ -1,8 +1,9 @@
 import { Button, Divider, Input, type InputRef } from "antd-mobile";
 import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import type { Locale } from "../../forms";
+import { giveAhead, hallAnswer } from "../ahead";
 import { api, ApiProblem } from "../api";
-import type { Me } from "../api-types";
+import type { HallSignIn, Me } from "../api-types";
 import { say } from "../i18n";
 import { forgetSignInError, signInError, signInHref, thisPage, useBrowserSignIns } from "../../sign-in/sign-in-providers";
 import { Link } from "../router";
@@ -18,9 +19,13 @@ export function SignIn({ locale, setLocale, onSignedIn }: { locale: Locale; setL
   const [password, setPassword] = useState(drawn.password);
   const fields = { userName: useRef<InputRef>(null), password: useRef<InputRef>(null) };
   useLayoutEffect(() => {
-    if (!drawn.focused) return;
+    // The app renders in slices (main.tsx): what was typed while it rendered is taken as it takes over.
+    const now = drawnSignIn();
+    if (now.userName !== drawn.userName) setUserName(now.userName);
+    if (now.password !== drawn.password) setPassword(now.password);
+    if (!now.focused) return;
     handOverFirstScreen(); // (a field hidden behind it cannot take the focus)
-    fields[drawn.focused].current?.focus();
+    fields[now.focused].current?.focus();
   }, []);
   // Back from a sign-in that did not sign in (the union login, or the drawn form): say why (the server logged the details).
   const [problem, setProblem] = useState<string | null>(() => {
@@ -34,7 +39,10 @@ export function SignIn({ locale, setLocale, onSignedIn }: { locale: Locale; setL
     setBusy(true);
     setProblem(null);
     try {
-      onSignedIn(await api<Me>("POST", "/api/auth/login", { userName, password }));
+      // The hall comes with the sign-in (one round trip, not two, on a phone network): the hall page takes it (ahead.ts).
+      const signedIn = await api<HallSignIn>("POST", "/api/auth/login/hall", { userName, password });
+      giveAhead(hallAnswer, signedIn.services);
+      onSignedIn(signedIn.account);
     } catch (e) {
       setProblem(e instanceof ApiProblem && e.status === 401 ? say(locale, "signInFailed") : String(e instanceof Error ? e.message : e));
     } finally {
