@@ -31,6 +31,8 @@ internal sealed record FigureRanking(FigureOrg Org, string Level, string Sort, s
 internal sealed class FigureReader(FormFlowDbContext db)
 {
     private static readonly string[] NotByModule = [FigureMeasures.MembersJoined, FigureMeasures.MembersActive, FigureMeasures.Redemptions, FigureMeasures.MerchantRedemptions, FigureMeasures.Points];
+    /// <summary>Cases by status are read by <c>/api/stats</c> (<see cref="StatsReport"/>); no total here shows them.</summary>
+    private static readonly string[] NotInTotals = [FigureMeasures.ByStatus];
 
     public async Task<FigureBreakdown> BreakdownAsync(FigureScope scope, CancellationToken ct)
     {
@@ -95,7 +97,7 @@ internal sealed class FigureReader(FormFlowDbContext db)
         foreach (var (name, first, last) in buckets)
             foreach (var period in FigurePeriods.Cover(first, last)) periodBucket[period] = name;
         var periods = periodBucket.Keys.ToList();
-        var rows = await db.Figures.AsNoTracking().Where(f => f.OrgUnitId == scope.Org.Id && periods.Contains(f.Period))
+        var rows = await db.Figures.AsNoTracking().Where(f => f.OrgUnitId == scope.Org.Id && periods.Contains(f.Period) && !NotInTotals.Contains(f.Measure))
             .GroupBy(f => new { f.Period, f.Measure, f.Key }).Select(g => new { g.Key.Period, g.Key.Measure, g.Key.Key, Value = g.Sum(f => f.Value) })
             .ToListAsync(ct);
         var bags = buckets.ToDictionary(b => b.Name, _ => new FigureBag());
@@ -116,7 +118,7 @@ internal sealed class FigureReader(FormFlowDbContext db)
     public async Task<FigureModules> ModulesAsync(FigureScope scope, CancellationToken ct)
     {
         var periods = Periods(scope.From, scope.To);
-        var rows = await db.Figures.AsNoTracking().Where(f => f.OrgUnitId == scope.Org.Id && periods.Contains(f.Period) && !NotByModule.Contains(f.Measure))
+        var rows = await db.Figures.AsNoTracking().Where(f => f.OrgUnitId == scope.Org.Id && periods.Contains(f.Period) && !NotByModule.Contains(f.Measure) && !NotInTotals.Contains(f.Measure))
             .GroupBy(f => new { f.ModuleKey, f.Measure, f.Key }).Select(g => new { g.Key.ModuleKey, g.Key.Measure, g.Key.Key, Value = g.Sum(f => f.Value) })
             .ToListAsync(ct);
         var bags = new Dictionary<string, FigureBag>();
@@ -202,14 +204,14 @@ internal sealed class FigureReader(FormFlowDbContext db)
 
     /// <summary>
     /// Sums per org, measure and key over the period, grouped in the database; <paramref name="measures"/> null: all
-    /// but the active stock. <paramref name="many"/>: the orgs are a whole level (a ranking or heat of up to thousands
+    /// but the active stock and the cases by status. <paramref name="many"/>: the orgs are a whole level (a ranking or heat of up to thousands
     /// of units), read through the (measure, period) index rather than by org.
     /// </summary>
     private async Task<Dictionary<int, FigureBag>> BagsAsync(IQueryable<int> orgs, DateOnly from, DateOnly to, string[]? measures, CancellationToken ct, bool many = false)
     {
         var periods = Periods(from, to);
         var figures = OfOrgs(db.Figures.AsNoTracking().Where(f => periods.Contains(f.Period)), orgs, many);
-        figures = measures is null ? figures.Where(f => f.Measure != FigureMeasures.MembersActive) : figures.Where(f => measures.Contains(f.Measure));
+        figures = measures is null ? figures.Where(f => f.Measure != FigureMeasures.MembersActive && !NotInTotals.Contains(f.Measure)) : figures.Where(f => measures.Contains(f.Measure));
         var rows = await figures.GroupBy(f => new { f.OrgUnitId, f.Measure, f.Key })
             .Select(g => new { g.Key.OrgUnitId, g.Key.Measure, g.Key.Key, Value = g.Sum(f => f.Value) }).ToListAsync(ct);
         var bags = new Dictionary<int, FigureBag>();
