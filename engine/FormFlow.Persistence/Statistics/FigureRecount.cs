@@ -76,6 +76,30 @@ public static class FigureRecount
     }
 
     /// <summary>
+    /// The measures added after the figures began, each with whether a database has raw rows that make some: a database
+    /// written by an earlier release has those rows but none of the measure's figures.
+    /// </summary>
+    private static readonly (string Measure, Func<FormFlowDbContext, CancellationToken, Task<bool>> HasRawRows)[] LaterMeasures =
+    [
+        (FigureMeasures.ByStatus, (db, ct) => db.Cases.AnyAsync(ct)),
+    ];
+
+    /// <summary>
+    /// Recounts and writes each later measure (<see cref="LaterMeasures"/>) that has raw rows but no figure at all: once,
+    /// as a database of an earlier release opens (<see cref="Database.FormFlowDatabase.MigrateAsync"/>, before the server
+    /// serves); afterwards the measure has rows and this is two index lookups per measure. The recount is one transaction:
+    /// a process that dies midway leaves no row, and the next start does it again. Returns the measures filled.
+    /// </summary>
+    public static async Task<List<string>> FillLaterMeasuresAsync(FormFlowDbContext db, IProgress<string>? progress = null, CancellationToken ct = default)
+    {
+        var missing = new HashSet<string>();
+        foreach (var (measure, hasRawRows) in LaterMeasures)
+            if (!await db.Figures.AnyAsync(f => f.Measure == measure, ct) && await hasRawRows(db, ct)) missing.Add(measure);
+        if (missing.Count > 0) await RecountAsync(db, repair: true, missing, progress, ct);
+        return missing.Order(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
     /// Fills the figures of a database that has none yet (one bulk-loaded without the save's figures): the rows the
     /// recount's repair would write, one local year at a time (then the timeless rows), handed to <paramref name="write"/>
     /// (a bulk insert in the caller's transaction) instead of being upserted 400 at a time, in read order (period, measure,
