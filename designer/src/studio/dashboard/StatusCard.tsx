@@ -8,7 +8,7 @@ import type { ChartOption } from "./EChart";
 import type { FigureScope } from "./figures-api";
 import { LazyChart } from "./LazyChart";
 
-/** Cases by status (from /api/stats): the one view of the old dashboard the figures do not cover. */
+/** Cases submitted in the period by the status they have now (/api/stats's byStatus, read from the kept figures). */
 export function StatusCard({ scope }: { scope: FigureScope }) {
   const { t } = useI18n();
   const [stats, setStats] = useState<Stats>();
