@@ -118,6 +118,12 @@ public abstract class FigureTests(CaseServer server)
             .GroupBy(f => f.Key).Select(g => new { g.Key, Value = g.Sum(f => f.Value) }).Where(g => g.Value != 0).ToDictionaryAsync(g => g.Key, g => g.Value);
         var raw = await db.Cases.GroupBy(c => c.Status).Select(g => new { g.Key, Value = (long)g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Value);
         Assert.Equal(raw.OrderBy(r => r.Key, StringComparer.Ordinal), kept.OrderBy(k => k.Key, StringComparer.Ordinal));
+        // The Studio's status card reads them from the city's breakdown.
+        var city = await db.OrgUnits.Where(o => o.Name == "某市总工会").Select(o => o.Path).SingleAsync();
+        var cityCases = await db.Cases.Where(c => db.OrgUnits.Any(o => o.Id == c.OrgUnitId && o.Path.StartsWith(city)))
+            .GroupBy(c => c.Status).Select(g => new { g.Key, Value = (long)g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Value);
+        var breakdown = await (await Api.CookieClientAsync(server, "designer")).GetFromJsonAsync<FormFlow.Server.Statistics.FigureBreakdown>("/api/stats/figures", System.Text.Json.JsonSerializerOptions.Web);
+        Assert.Equal(cityCases.OrderBy(r => r.Key, StringComparer.Ordinal), breakdown!.CasesByStatus.ToDictionary(s => s.Key, s => s.Count).OrderBy(k => k.Key, StringComparer.Ordinal));
         var recount = await FigureRecount.RecountAsync(db, repair: false, new HashSet<string> { FigureMeasures.ByStatus });
         Assert.True(recount.DifferenceCount == 0, string.Join("; ", recount.Differences.Take(10).Select(d => $"{d.Key}: recounted {d.Expected}, stored {d.Stored}")));
         await AssertFiguresEqualARecountAsync();
