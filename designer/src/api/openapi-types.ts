@@ -463,6 +463,7 @@ export type FigureBreakdown = {
   redemptionsByBenefit: KeyedCount[];
   redemptionsByMerchant: KeyedCount[];
   participantsByService: KeyedCount[];
+  casesByStatus: KeyedCount[];
 };
 
 export type FigureComparison = {

@@ -69,6 +69,10 @@ public static class FormFlowDatabase
         // A database of a release before the figures gets them from its raw rows, once, as it opens.
         if (pending.Any(m => m.EndsWith("_" + FiguresMigration, StringComparison.Ordinal)))
             await Statistics.FigureRecount.RecountAsync(db, repair: true, progress: null, ct);
+        // A database of a release before a later measure gets that measure's figures from its raw rows, once.
+        db.Database.SetCommandTimeout(TimeSpan.FromHours(2));
+        try { await Statistics.FigureRecount.FillLaterMeasuresAsync(db, progress: null, ct); }
+        finally { db.Database.SetCommandTimeout(timeout); }
         return pending;
     }
 

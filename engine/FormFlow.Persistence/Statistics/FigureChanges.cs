@@ -3,12 +3,13 @@ using FormFlow.Persistence.Members;
 using FormFlow.Persistence.Points;
 using FormFlow.Persistence.Responses;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace FormFlow.Persistence.Statistics;
 
 /// <summary>
 /// What a save is about to change in the figures, read from the change tracker before the save (original values
-/// are still known then): new cases, cases closing, tasks completing, members, redemptions, points, participations.
+/// are still known then): new cases, cases changing status or closing, tasks completing, members, redemptions, points, participations.
 /// <see cref="FormFlowDbContext"/> adds them in the save's transaction, so they commit exactly when the change does.
 /// A case closing gets its <see cref="Case.ClosedAt"/> here, once, so the recount finds the same day.
 /// </summary>
@@ -26,7 +27,12 @@ internal static class FigureChanges
             switch (entry.Entity)
             {
                 case Case c when entry.State is EntityState.Added or EntityState.Modified:
-                    if (entry.State == EntityState.Added) deltas.AddRange(FigureRules.CaseReceived(c.OrgUnitId, c.ModuleKey, c.CreatedAt));
+                    if (entry.State == EntityState.Added)
+                    {
+                        deltas.AddRange(FigureRules.CaseReceived(c.OrgUnitId, c.ModuleKey, c.CreatedAt));
+                        deltas.AddRange(FigureRules.CaseInStatus(c.OrgUnitId, c.ModuleKey, c.Status, c.CreatedAt));
+                    }
+                    else deltas.AddRange(CaseChanged(entry, c));
                     if (FigureRules.StampClosing(c)) deltas.AddRange(FigureRules.CaseClosed(c.OrgUnitId, c.ModuleKey, c.Status, c.CreatedAt, c.UpdatedAt));
                     break;
                 case CaseTask t when t.CompletedAt is not null && (entry.State == EntityState.Added
@@ -58,8 +64,19 @@ internal static class FigureChanges
         return deltas;
     }
 
+    /// <summary>A case changing status (or org, module or submission time) moves it in the figures by status.</summary>
+    private static IEnumerable<FigureDelta> CaseChanged(EntityEntry entry, Case c)
+    {
+        var org = (int)entry.Property(nameof(Case.OrgUnitId)).OriginalValue!;
+        var module = (string)entry.Property(nameof(Case.ModuleKey)).OriginalValue!;
+        var status = (string)entry.Property(nameof(Case.Status)).OriginalValue!;
+        var created = (DateTime)entry.Property(nameof(Case.CreatedAt)).OriginalValue!;
+        if (org == c.OrgUnitId && module == c.ModuleKey && status == c.Status && created == c.CreatedAt) return [];
+        return FigureRules.CaseInStatus(org, module, status, created, -1).Concat(FigureRules.CaseInStatus(c.OrgUnitId, c.ModuleKey, c.Status, c.CreatedAt));
+    }
+
     /// <summary>A member changing org, status or start date moves their joined and active figures.</summary>
-    private static IEnumerable<FigureDelta> MemberChanged(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry, Member m)
+    private static IEnumerable<FigureDelta> MemberChanged(EntityEntry entry, Member m)
     {
         var org = (int)entry.Property(nameof(Member.OrgUnitId)).OriginalValue!;
         var status = (MemberStatus)entry.Property(nameof(Member.Status)).OriginalValue!;

@@ -5,6 +5,13 @@ public static class FigureMeasures
 {
     /// <summary>Cases submitted (day of submission, applicant's org, module).</summary>
     public const string Received = "received";
+    /// <summary>
+    /// Cases by their status now, key = the status (<see cref="Cases.CaseStatuses"/>), dated like <see cref="Received"/>
+    /// (day of submission, applicant's org, module): +1 in the status at submission, and a change of status takes the
+    /// case from the old key to the new one on its submission day. The sum over some submission days is the cases
+    /// submitted then, by where they stand now.
+    /// </summary>
+    public const string ByStatus = "byStatus";
     /// <summary>Cases closed as finished (day of closing, applicant's org, module).</summary>
     public const string Finished = "finished";
     /// <summary>Cases closed as rejected.</summary>

@@ -22,7 +22,11 @@ public static class FigureRecount
 {
     public const int DifferencesKept = 1000;
 
-    public static async Task<FigureRecountResult> RecountAsync(FormFlowDbContext db, bool repair, IProgress<string>? progress = null, CancellationToken ct = default)
+    public static Task<FigureRecountResult> RecountAsync(FormFlowDbContext db, bool repair, IProgress<string>? progress = null, CancellationToken ct = default) =>
+        RecountAsync(db, repair, null, progress, ct);
+
+    /// <summary>The recount of some measures only (<paramref name="measures"/>; null: all): their stored rows are compared and repaired, no other.</summary>
+    public static async Task<FigureRecountResult> RecountAsync(FormFlowDbContext db, bool repair, IReadOnlySet<string>? measures, IProgress<string>? progress = null, CancellationToken ct = default)
     {
         await using var transaction = await db.BeginWriteTransactionAsync(ct);
         if (!db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("LOCK TABLE \"Figures\" IN SHARE ROW EXCLUSIVE MODE", ct);
@@ -33,10 +37,10 @@ public static class FigureRecount
         var (years, strays) = await YearsAsync(db, ct);
         foreach (int? year in years.Select(y => (int?)y).Append(null))
         {
-            var expected = await ExpectedAsync(db, chains, year, progress, ct);
+            var expected = await ExpectedAsync(db, chains, year, progress, ct, measures);
             var differences = new List<FigureDifference>();
             var seen = new HashSet<FigureKey>();
-            await foreach (var f in InSlice(db.Figures.AsNoTracking(), year).AsAsyncEnumerable().WithCancellation(ct))
+            await foreach (var f in Of(InSlice(db.Figures.AsNoTracking(), year), measures).AsAsyncEnumerable().WithCancellation(ct))
             {
                 storedRows++;
                 var key = new FigureKey(f.OrgUnitId, f.Period, f.Measure, f.ModuleKey, f.Key);
@@ -53,7 +57,7 @@ public static class FigureRecount
                 await FigureStore.WriteAsync(db, differences.Select(d => KeyValuePair.Create(d.Key, d.Expected)), add: false, ct);
         }
         // Rows of a period that is no day, month or year (written by no rule) are stored but never expected.
-        var stray = await db.Figures.AsNoTracking().Where(f => strays.Contains(f.Period)).ToListAsync(ct);
+        var stray = await Of(db.Figures.AsNoTracking().Where(f => strays.Contains(f.Period)), measures).ToListAsync(ct);
         foreach (var f in stray)
         {
             storedRows++;
@@ -69,6 +73,30 @@ public static class FigureRecount
         }
         await transaction.CommitAsync(ct);
         return new FigureRecountResult(expectedRows, storedRows, differenceCount, kept, repair && differenceCount > 0);
+    }
+
+    /// <summary>
+    /// The measures added after the figures began, each with whether a database has raw rows that make some: a database
+    /// written by an earlier release has those rows but none of the measure's figures.
+    /// </summary>
+    private static readonly (string Measure, Func<FormFlowDbContext, CancellationToken, Task<bool>> HasRawRows)[] LaterMeasures =
+    [
+        (FigureMeasures.ByStatus, (db, ct) => db.Cases.AnyAsync(ct)),
+    ];
+
+    /// <summary>
+    /// Recounts and writes each later measure (<see cref="LaterMeasures"/>) that has raw rows but no figure at all: once,
+    /// as a database of an earlier release opens (<see cref="Database.FormFlowDatabase.MigrateAsync"/>, before the server
+    /// serves); afterwards the measure has rows and this is two index lookups per measure. The recount is one transaction:
+    /// a process that dies midway leaves no row, and the next start does it again. Returns the measures filled.
+    /// </summary>
+    public static async Task<List<string>> FillLaterMeasuresAsync(FormFlowDbContext db, IProgress<string>? progress = null, CancellationToken ct = default)
+    {
+        var missing = new HashSet<string>();
+        foreach (var (measure, hasRawRows) in LaterMeasures)
+            if (!await db.Figures.AnyAsync(f => f.Measure == measure, ct) && await hasRawRows(db, ct)) missing.Add(measure);
+        if (missing.Count > 0) await RecountAsync(db, repair: true, missing, progress, ct);
+        return missing.Order(StringComparer.Ordinal).ToList();
     }
 
     /// <summary>
@@ -93,6 +121,9 @@ public static class FigureRecount
         }
         return written;
     }
+
+    private static IQueryable<Figure> Of(IQueryable<Figure> figures, IReadOnlySet<string>? measures) =>
+        measures is null ? figures : figures.Where(f => measures.Contains(f.Measure));
 
     private static string YearLabel(int? year) => year is { } y ? y.ToString(System.Globalization.CultureInfo.InvariantCulture) : "timeless";
 
@@ -144,16 +175,19 @@ public static class FigureRecount
     /// should be: only raw rows with a time in that year are read (with a day of margin for the local time zone), and
     /// only what they add to that year is kept.
     /// </summary>
-    public static async Task<Dictionary<FigureKey, long>> ExpectedAsync(FormFlowDbContext db, Dictionary<int, int[]> chains, int? year, IProgress<string>? progress, CancellationToken ct)
+    public static async Task<Dictionary<FigureKey, long>> ExpectedAsync(FormFlowDbContext db, Dictionary<int, int[]> chains, int? year, IProgress<string>? progress, CancellationToken ct,
+        IReadOnlySet<string>? measures = null)
     {
         var figures = new Dictionary<FigureKey, long>();
         void Add(IEnumerable<FigureDelta> deltas)
         {
             foreach (var d in deltas)
-                if (d.Day?.Year == year && chains.TryGetValue(d.OrgUnitId, out var chain)) FigureStore.Expand(d, chain, figures);
+                if (d.Day?.Year == year && (measures is null || measures.Contains(d.Measure)) && chains.TryGetValue(d.OrgUnitId, out var chain)) FigureStore.Expand(d, chain, figures);
         }
-        async Task Source<T>(string what, IQueryable<T> rows, Func<T, IEnumerable<FigureDelta>> rule)
+        // Each source names the measures its rule makes, so that a recount of some measures reads only their raw rows.
+        async Task Source<T>(string what, string[] makes, IQueryable<T> rows, Func<T, IEnumerable<FigureDelta>> rule)
         {
+            if (measures is not null && !makes.Any(measures.Contains)) return;
             var n = 0;
             await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(ct))
             {
@@ -164,7 +198,7 @@ public static class FigureRecount
 
         if (year is not { } y)
         {
-            await Source("participations", db.Participations.AsNoTracking().Select(p => new
+            await Source("participations", [FigureMeasures.Participants], db.Participations.AsNoTracking().Select(p => new
                 {
                     p.OrgUnitId, p.ServiceActivationId,
                     Module = db.ServiceActivations.Where(s => s.Id == p.ServiceActivationId).Select(s => s.ModuleKey).FirstOrDefault(),
@@ -175,16 +209,16 @@ public static class FigureRecount
         // UTC bounds that hold the whole local year (China is UTC+8): a day wider on each side; Add keeps only the year's days.
         var from = new DateTime(y, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddDays(-1);
         var to = new DateTime(y + 1, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddDays(1);
-        await Source("cases", db.Cases.AsNoTracking().Where(c => c.CreatedAt >= from && c.CreatedAt < to || c.ClosedAt >= from && c.ClosedAt < to)
+        await Source("cases", [FigureMeasures.Received, FigureMeasures.ByStatus, FigureMeasures.Finished, FigureMeasures.Rejected, FigureMeasures.HandlingTime], db.Cases.AsNoTracking().Where(c => c.CreatedAt >= from && c.CreatedAt < to || c.ClosedAt >= from && c.ClosedAt < to)
                 .Select(c => new { c.OrgUnitId, c.ModuleKey, c.Status, c.CreatedAt, c.ClosedAt }),
-            c => FigureRules.CaseReceived(c.OrgUnitId, c.ModuleKey, c.CreatedAt).Concat(c.ClosedAt is { } closed && FigureRules.IsClosed(c.Status)
+            c => FigureRules.CaseReceived(c.OrgUnitId, c.ModuleKey, c.CreatedAt).Concat(FigureRules.CaseInStatus(c.OrgUnitId, c.ModuleKey, c.Status, c.CreatedAt)).Concat(c.ClosedAt is { } closed && FigureRules.IsClosed(c.Status)
                 ? FigureRules.CaseClosed(c.OrgUnitId, c.ModuleKey, c.Status, c.CreatedAt, closed) : []));
-        await Source("tasks", db.CaseTasks.AsNoTracking().Where(t => t.CompletedAt >= from && t.CompletedAt < to)
+        await Source("tasks", [FigureMeasures.OnTime, FigureMeasures.Late, FigureMeasures.Escalated, FigureMeasures.Offline], db.CaseTasks.AsNoTracking().Where(t => t.CompletedAt >= from && t.CompletedAt < to)
                 .Join(db.Cases.AsNoTracking(), t => t.CaseId, c => c.Id, (t, c) => new { t.OrgUnitId, c.ModuleKey, t.Kind, t.DueAt, t.CompletedAt, t.Outcome }),
             t => FigureRules.TaskCompleted(t.OrgUnitId, t.ModuleKey, t.Kind, t.DueAt, t.CompletedAt!.Value, t.Outcome));
-        await Source("members", db.Members.AsNoTracking().Where(m => m.Since >= from && m.Since < to).Select(m => new { m.OrgUnitId, m.Since, m.Status }),
+        await Source("members", [FigureMeasures.MembersJoined, FigureMeasures.MembersActive], db.Members.AsNoTracking().Where(m => m.Since >= from && m.Since < to).Select(m => new { m.OrgUnitId, m.Since, m.Status }),
             m => FigureRules.MemberJoined(m.OrgUnitId, m.Since).Concat(m.Status == Members.MemberStatus.Active ? FigureRules.MemberActive(m.OrgUnitId, m.Since, 1) : []));
-        await Source("redemptions", db.Redemptions.AsNoTracking().Where(r => r.At >= from && r.At < to)
+        await Source("redemptions", [FigureMeasures.Redemptions, FigureMeasures.MerchantRedemptions], db.Redemptions.AsNoTracking().Where(r => r.At >= from && r.At < to)
                 .Join(db.Entitlements.AsNoTracking(), r => r.EntitlementId, e => e.Id, (r, e) => new { r.At, r.MerchantAccountId, e.BenefitId, e.MemberId })
                 .Join(db.Members.AsNoTracking(), r => r.MemberId, m => m.Id, (r, m) => new
                 {
@@ -192,7 +226,7 @@ public static class FigureRecount
                     MerchantId = db.MerchantAccounts.Where(a => a.AccountId == r.MerchantAccountId).Select(a => (long?)a.MerchantId).FirstOrDefault(),
                 }),
             r => FigureRules.Redeemed(r.OrgUnitId, r.At, r.BenefitId, r.MerchantId));
-        await Source("points", db.PointsEntries.AsNoTracking().Where(p => p.AwardedAt >= from && p.AwardedAt < to).Select(p => new
+        await Source("points", [FigureMeasures.Points], db.PointsEntries.AsNoTracking().Where(p => p.AwardedAt >= from && p.AwardedAt < to).Select(p => new
             {
                 p.AwardedAt, p.Points,
                 Org = p.CaseId != null

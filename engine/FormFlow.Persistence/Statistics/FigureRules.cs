@@ -33,6 +33,12 @@ public static class FigureRules
         yield return new(org, FigurePeriods.LocalDay(createdAt), FigureMeasures.Received, module, "", 1);
     }
 
+    /// <summary>A case counted in <paramref name="status"/> on its submission day; <paramref name="sign"/> −1 takes it out (its status changed).</summary>
+    public static IEnumerable<FigureDelta> CaseInStatus(int org, string module, string status, DateTime createdAt, int sign = 1)
+    {
+        yield return new(org, FigurePeriods.LocalDay(createdAt), FigureMeasures.ByStatus, module, status, sign);
+    }
+
     public static IEnumerable<FigureDelta> CaseClosed(int org, string module, string status, DateTime createdAt, DateTime closedAt)
     {
         var day = FigurePeriods.LocalDay(closedAt);

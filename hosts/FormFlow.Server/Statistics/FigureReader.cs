@@ -11,9 +11,10 @@ internal sealed record KeyedCount(string Key, string Name, long Count);
 internal sealed record OrgFigures(FigureOrg Org, FigureTotals Figures);
 
 /// <param name="Direct">The org's own figures without its children's (cases of applicants registered at the org itself).</param>
+/// <param name="CasesByStatus">The cases submitted in the period by the status they have now (key and name: the status).</param>
 internal sealed record FigureBreakdown(
     FigureOrg Org, FigureOrg? Parent, string From, string To, FigureTotals Totals, FigureTotals Direct, List<OrgFigures> Children,
-    List<KeyedCount> RedemptionsByBenefit, List<KeyedCount> RedemptionsByMerchant, List<KeyedCount> ParticipantsByService);
+    List<KeyedCount> RedemptionsByBenefit, List<KeyedCount> RedemptionsByMerchant, List<KeyedCount> ParticipantsByService, List<KeyedCount> CasesByStatus);
 
 internal sealed record BucketFigures(string Bucket, FigureTotals Figures);
 internal sealed record FigureTrend(FigureOrg Org, string Grain, List<BucketFigures> Buckets);
@@ -31,6 +32,8 @@ internal sealed record FigureRanking(FigureOrg Org, string Level, string Sort, s
 internal sealed class FigureReader(FormFlowDbContext db)
 {
     private static readonly string[] NotByModule = [FigureMeasures.MembersJoined, FigureMeasures.MembersActive, FigureMeasures.Redemptions, FigureMeasures.MerchantRedemptions, FigureMeasures.Points];
+    /// <summary>Cases by status are a breakdown of their own (<see cref="FigureBreakdown.CasesByStatus"/>, and <c>/api/stats</c>); no total shows them.</summary>
+    private static readonly string[] NotInTotals = [FigureMeasures.ByStatus];
 
     public async Task<FigureBreakdown> BreakdownAsync(FigureScope scope, CancellationToken ct)
     {
@@ -56,13 +59,17 @@ internal sealed class FigureReader(FormFlowDbContext db)
         var serviceIds = services.Keys.Select(int.Parse).ToList();
         var serviceModules = await db.ServiceActivations.AsNoTracking().Where(s => serviceIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id.ToString(CultureInfo.InvariantCulture), s => s.ModuleKey, ct);
         var moduleNames = await StatsReport.ModuleNamesAsync(db, serviceModules.Values.Distinct().ToList(), ct);
+        var periods = FigurePeriods.Cover(scope.From, scope.To);
+        var statuses = await db.Figures.AsNoTracking().Where(f => f.OrgUnitId == scope.Org.Id && f.Measure == FigureMeasures.ByStatus && periods.Contains(f.Period))
+            .GroupBy(f => f.Key).Select(g => new { g.Key, Value = g.Sum(f => f.Value) }).Where(g => g.Value != 0).ToDictionaryAsync(g => g.Key, g => g.Value, ct);
 
         return new FigureBreakdown(orgs[scope.Org.Id], scope.Parent is { } parent ? orgs[parent.Id] : null, Text(scope.From), Text(scope.To),
             Totals(scope.Org.Id), FigureTotals.From(direct, active.GetValueOrDefault(scope.Org.Id) - children.Sum(c => active.GetValueOrDefault(c.Id))),
             children.Select(c => new OrgFigures(orgs[c.Id], Totals(c.Id))).ToList(),
             Keyed(own.ByKey(FigureMeasures.Redemptions), k => k),
             Keyed(merchants, k => merchantNames.GetValueOrDefault(k, k.Length == 0 ? "流程登记" : k)),
-            Keyed(services, k => serviceModules.TryGetValue(k, out var m) ? $"{moduleNames.GetValueOrDefault(m, m)} #{k}" : k));
+            Keyed(services, k => serviceModules.TryGetValue(k, out var m) ? $"{moduleNames.GetValueOrDefault(m, m)} #{k}" : k),
+            Keyed(statuses, k => k));
     }
 
     /// <summary>
@@ -95,7 +102,7 @@ internal sealed class FigureReader(FormFlowDbContext db)
         foreach (var (name, first, last) in buckets)
             foreach (var period in FigurePeriods.Cover(first, last)) periodBucket[period] = name;
         var periods = periodBucket.Keys.ToList();
-        var rows = await db.Figures.AsNoTracking().Where(f => f.OrgUnitId == scope.Org.Id && periods.Contains(f.Period))
+        var rows = await db.Figures.AsNoTracking().Where(f => f.OrgUnitId == scope.Org.Id && periods.Contains(f.Period) && !NotInTotals.Contains(f.Measure))
             .GroupBy(f => new { f.Period, f.Measure, f.Key }).Select(g => new { g.Key.Period, g.Key.Measure, g.Key.Key, Value = g.Sum(f => f.Value) })
             .ToListAsync(ct);
         var bags = buckets.ToDictionary(b => b.Name, _ => new FigureBag());
@@ -116,7 +123,7 @@ internal sealed class FigureReader(FormFlowDbContext db)
     public async Task<FigureModules> ModulesAsync(FigureScope scope, CancellationToken ct)
     {
         var periods = Periods(scope.From, scope.To);
-        var rows = await db.Figures.AsNoTracking().Where(f => f.OrgUnitId == scope.Org.Id && periods.Contains(f.Period) && !NotByModule.Contains(f.Measure))
+        var rows = await db.Figures.AsNoTracking().Where(f => f.OrgUnitId == scope.Org.Id && periods.Contains(f.Period) && !NotByModule.Contains(f.Measure) && !NotInTotals.Contains(f.Measure))
             .GroupBy(f => new { f.ModuleKey, f.Measure, f.Key }).Select(g => new { g.Key.ModuleKey, g.Key.Measure, g.Key.Key, Value = g.Sum(f => f.Value) })
             .ToListAsync(ct);
         var bags = new Dictionary<string, FigureBag>();
@@ -202,14 +209,14 @@ internal sealed class FigureReader(FormFlowDbContext db)
 
     /// <summary>
     /// Sums per org, measure and key over the period, grouped in the database; <paramref name="measures"/> null: all
-    /// but the active stock. <paramref name="many"/>: the orgs are a whole level (a ranking or heat of up to thousands
+    /// but the active stock and the cases by status. <paramref name="many"/>: the orgs are a whole level (a ranking or heat of up to thousands
     /// of units), read through the (measure, period) index rather than by org.
     /// </summary>
     private async Task<Dictionary<int, FigureBag>> BagsAsync(IQueryable<int> orgs, DateOnly from, DateOnly to, string[]? measures, CancellationToken ct, bool many = false)
     {
         var periods = Periods(from, to);
         var figures = OfOrgs(db.Figures.AsNoTracking().Where(f => periods.Contains(f.Period)), orgs, many);
-        figures = measures is null ? figures.Where(f => f.Measure != FigureMeasures.MembersActive) : figures.Where(f => measures.Contains(f.Measure));
+        figures = measures is null ? figures.Where(f => f.Measure != FigureMeasures.MembersActive && !NotInTotals.Contains(f.Measure)) : figures.Where(f => measures.Contains(f.Measure));
         var rows = await figures.GroupBy(f => new { f.OrgUnitId, f.Measure, f.Key })
             .Select(g => new { g.Key.OrgUnitId, g.Key.Measure, g.Key.Key, Value = g.Sum(f => f.Value) }).ToListAsync(ct);
         var bags = new Dictionary<int, FigureBag>();

@@ -77,6 +77,15 @@ public class CaseServer(DatabaseProvider provider) : ServerFixture(provider)
         return (worker, caseId);
     }
 
+    /// <summary>The applicant of a join case returned for information sends it again with the employment proof asked for; the case as answered.</summary>
+    public static async Task<JsonObject> ResubmitWithProofAsync(HttpClient worker, long caseId)
+    {
+        var data = await JoinDataAsync(worker);
+        var proof = System.Text.Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj\n<<>>\nendobj\n");
+        data["employmentProof"] = await Api.JsonAsync(await worker.PostAsync("/api/files", TestFiles.Multipart(proof, "在职证明.pdf", "application/pdf")));
+        return await Api.JsonAsync(await worker.PostAsJsonAsync($"/api/cases/{caseId}/resubmit", new { data }));
+    }
+
     /// <summary>The open task of a case in the client's inbox.</summary>
     public static async Task<JsonObject> InboxTaskAsync(HttpClient handler, long caseId) =>
         (await Api.AllPagesAsync(handler, "/api/tasks"))

@@ -22,18 +22,7 @@ public sealed class LandedFiguresTests
         await using var database = await TestDatabase.CreateAsync(provider);
         await using (var old = await database.OpenAsReleaseBeforeAsync(FormFlowDatabase.FiguresMigration))
         {
-            await old.Database.OpenConnectionAsync();
-            await old.Database.ExecuteSqlRawAsync(provider == DatabaseProvider.Sqlite ? "PRAGMA foreign_keys = OFF" : "SET session_replication_role = replica");
-            await old.Database.ExecuteSqlRawAsync("""
-                INSERT INTO "OrgUnits" ("Id", "Name", "Level", "ParentId", "Path") VALUES (1, '某市总工会', 'city', NULL, '/1/'), (2, '东城区总工会', 'district', 1, '/1/2/')
-                """);
-            foreach (var (id, status, updated) in new[] { (1, "finished", Finished), (2, "running", Submitted) })
-                await old.Database.ExecuteSqlAsync($$"""
-                    INSERT INTO "Cases" ("Id", "ApplicantAccountId", "CreatedAt", "Data", "Instance", "ModuleKey", "Number", "OrgUnitId",
-                                         "ServiceActivationId", "SnapshotHash", "Status", "UpdatedAt", "Version")
-                    VALUES ({{(long)id}}, 'account-1', {{Submitted}}, '{}', '{}', 'join', {{$"FF-2026-00000{id}"}}, 2, 7, 'h1', {{status}}, {{updated}}, 1)
-                    """);
-            await old.Database.CloseConnectionAsync();
+            await EarlierReleaseCases.WriteAsync(old, provider, [(1, "finished", Submitted, Finished), (2, "running", Submitted, Submitted)]);
         }
 
         await using var db = database.Open();

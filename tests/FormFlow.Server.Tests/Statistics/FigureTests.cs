@@ -91,6 +91,45 @@ public abstract class FigureTests(CaseServer server)
     }
 
     [Fact]
+    public async Task Cases_by_status_follow_each_case_through_its_statuses_and_equal_a_recount()
+    {
+        var worker = await Api.CookieClientAsync(server, "worker");
+        var reviewer = await Api.CookieClientAsync(server, "reviewer");
+        async Task<long> DecidedAsync(string? outcome)
+        {
+            var id = (await CaseServer.SubmitJoinAsync(worker))["id"]!.GetValue<long>();
+            if (outcome is null) return id;
+            var task = await CaseServer.InboxTaskAsync(reviewer, id);
+            await Api.JsonAsync(await reviewer.PostAsJsonAsync($"/api/tasks/{task["id"]}/complete",
+                new { outcome, rowVersion = task["rowVersion"]!.GetValue<long>(), data = new { reason = "材料不全", note = "已处理" } }));
+            return id;
+        }
+        long[] cases = [await DecidedAsync("approve"), await DecidedAsync("reject"), await DecidedAsync("returnForInformation"), await DecidedAsync(null)];
+        var resubmitted = await DecidedAsync("returnForInformation");
+        Assert.Equal("running", (await CaseServer.ResubmitWithProofAsync(worker, resubmitted))["status"]!.GetValue<string>());
+        await server.DispatchAsync();
+
+        await using var db = server.OpenDb();
+        Assert.Equal(["finished", "rejected", "waitingForApplicant", "running", "running"],
+            await db.Cases.Where(c => cases.Contains(c.Id) || c.Id == resubmitted).OrderBy(c => c.Id).Select(c => c.Status).ToListAsync());
+        // Every root's figures by status, all years, against the cases as they stand.
+        var roots = db.OrgUnits.Where(o => o.ParentId == null).Select(o => o.Id);
+        var kept = await db.Figures.Where(f => roots.Contains(f.OrgUnitId) && f.Measure == FigureMeasures.ByStatus && f.Period >= 2000 && f.Period < 10000)
+            .GroupBy(f => f.Key).Select(g => new { g.Key, Value = g.Sum(f => f.Value) }).Where(g => g.Value != 0).ToDictionaryAsync(g => g.Key, g => g.Value);
+        var raw = await db.Cases.GroupBy(c => c.Status).Select(g => new { g.Key, Value = (long)g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Value);
+        Assert.Equal(raw.OrderBy(r => r.Key, StringComparer.Ordinal), kept.OrderBy(k => k.Key, StringComparer.Ordinal));
+        // The Studio's status card reads them from the city's breakdown.
+        var city = await db.OrgUnits.Where(o => o.Name == "某市总工会").Select(o => o.Path).SingleAsync();
+        var cityCases = await db.Cases.Where(c => db.OrgUnits.Any(o => o.Id == c.OrgUnitId && o.Path.StartsWith(city)))
+            .GroupBy(c => c.Status).Select(g => new { g.Key, Value = (long)g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Value);
+        var breakdown = await (await Api.CookieClientAsync(server, "designer")).GetFromJsonAsync<FormFlow.Server.Statistics.FigureBreakdown>("/api/stats/figures", System.Text.Json.JsonSerializerOptions.Web);
+        Assert.Equal(cityCases.OrderBy(r => r.Key, StringComparer.Ordinal), breakdown!.CasesByStatus.ToDictionary(s => s.Key, s => s.Count).OrderBy(k => k.Key, StringComparer.Ordinal));
+        var recount = await FigureRecount.RecountAsync(db, repair: false, new HashSet<string> { FigureMeasures.ByStatus });
+        Assert.True(recount.DifferenceCount == 0, string.Join("; ", recount.Differences.Take(10).Select(d => $"{d.Key}: recounted {d.Expected}, stored {d.Stored}")));
+        await AssertFiguresEqualARecountAsync();
+    }
+
+    [Fact]
     public async Task A_trend_of_all_time_runs_over_the_months_with_figures_and_an_asked_period_keeps_its_empty_months()
     {
         await CaseServer.SubmitJoinAsync(await Api.CookieClientAsync(server, "worker"));

@@ -1,10 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using FormFlow.Persistence.Cases;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
+using FormFlow.Server.Cases;
+using FormFlow.Server.Statistics;
 using FormFlow.Server.Tests.Fixtures;
 
 namespace FormFlow.Server.Tests.Statistics;
@@ -98,6 +101,82 @@ public abstract class StatisticsTests(CaseServer server)
         }
         var later = await Api.JsonAsync(await (await Api.CookieClientAsync(server, "district-admin")).GetAsync("/api/stats"));
         Assert.Equal(comingDue, later["deadlinesMet"]!["missed"]!.GetValue<int>() - before["deadlinesMet"]!["missed"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Every_answer_equals_a_count_of_the_raw_rows_whatever_the_scope_and_period()
+    {
+        // Cases in each status, in two districts, on either side of a month's end (local time).
+        var worker = await Api.CookieClientAsync(server, "worker");
+        var reviewer = await Api.CookieClientAsync(server, "reviewer");
+        var cases = new List<long>();
+        foreach (var outcome in new[] { "approve", "reject", "returnForInformation", "" })
+        {
+            var id = (await CaseServer.SubmitJoinAsync(worker))["id"]!.GetValue<long>();
+            cases.Add(id);
+            if (outcome == "") continue;
+            var task = await CaseServer.InboxTaskAsync(reviewer, id);
+            await Api.JsonAsync(await reviewer.PostAsJsonAsync($"/api/tasks/{task["id"]}/complete",
+                new { outcome, rowVersion = task["rowVersion"]!.GetValue<long>(), data = new { reason = "材料不全" } }));
+        }
+        await server.DispatchAsync();
+        await AddXihuCaseAsync(cases[0], new DateTime(2026, 3, 31, 20, 30, 0, DateTimeKind.Utc), "FF-2026-XIHU03"); // 1 April, local
+        await AddXihuCaseAsync(cases[0], new DateTime(2026, 2, 14, 10, 0, 0, DateTimeKind.Utc), "FF-2026-XIHU04");
+
+        var city = await OrgIdAsync("某市总工会");
+        var dongcheng = await OrgIdAsync("东城区总工会");
+        var xihu = await OrgIdAsync("西湖区总工会");
+        var street = await OrgIdAsync("建设街道总工会");
+        (string User, int? Asked, int Root)[] scopes = [("designer", null, city), ("district-admin", null, dongcheng), ("designer", xihu, xihu), ("district-admin", street, street)];
+        (string? From, string? To)[] periods =
+        [
+            (null, null), ("2026-03-01", "2026-03-31"), ("2026-02-10", "2026-04-05"), ("2026-03-02", "2026-03-02"), ("2026-04-01", null),
+            (null, "2026-03-01"), ("2025-06-15", "2026-02-28"), ("2024-01-01", "2024-12-31"), ("1990-01-01", "2199-12-31"),
+        ];
+        foreach (var (user, asked, root) in scopes)
+        {
+            var client = await Api.CookieClientAsync(server, user);
+            foreach (var (from, to) in periods)
+            {
+                var query = string.Join("&", new[] { ("orgUnitId", asked?.ToString()), ("from", from), ("to", to) }.Where(p => p.Item2 is not null).Select(p => $"{p.Item1}={p.Item2}"));
+                var answer = await client.GetFromJsonAsync<StatsReport>($"/api/stats?{query}", JsonSerializerOptions.Web);
+                Assert.Equal(await CountedFromRawRowsAsync(root, from, to), JsonSerializer.Serialize(answer, JsonSerializerOptions.Web));
+            }
+        }
+        // The ends of the calendar are a period too (no date there makes a 500).
+        var designer = await Api.CookieClientAsync(server, "designer");
+        Assert.Equal(await CountedFromRawRowsAsync(city, null, null),
+            JsonSerializer.Serialize(await designer.GetFromJsonAsync<StatsReport>("/api/stats?from=0001-01-01&to=9999-12-31", JsonSerializerOptions.Web), JsonSerializerOptions.Web));
+        var all = await CountedFromRawRowsAsync(city, null, null);
+        foreach (var status in new[] { "finished", "rejected", "waitingForApplicant", "running" }) Assert.Contains($"\"status\":\"{status}\"", all);
+    }
+
+    /// <summary>The dashboard's numbers for an org's subtree as the raw cases, tasks and members say, serialized as the API answers them.</summary>
+    private async Task<string> CountedFromRawRowsAsync(int root, string? from, string? to)
+    {
+        static DateTime LocalMidnight(string day) =>
+            new DateTimeOffset(DateOnly.ParseExact(day, "yyyy-MM-dd").ToDateTime(TimeOnly.MinValue), CaseNumbers.LocalOffset).UtcDateTime;
+        var fromUtc = LocalMidnight(from ?? "2000-01-01");
+        var toUtc = LocalMidnight(to ?? "2099-12-31").AddDays(1);
+        var now = server.Clock.GetUtcNow().UtcDateTime;
+        await using var db = server.OpenDb();
+        var path = await db.OrgUnits.Where(o => o.Id == root).Select(o => o.Path).SingleAsync();
+        var orgs = await db.OrgUnits.Where(o => o.Path.StartsWith(path)).Select(o => o.Id).ToListAsync();
+        var cases = await db.Cases.Where(c => orgs.Contains(c.OrgUnitId) && c.CreatedAt >= fromUtc && c.CreatedAt < toUtc)
+            .Select(c => new { c.Id, c.ModuleKey, c.Status, c.CreatedAt }).ToListAsync();
+        var ids = cases.Select(c => c.Id).ToList();
+        var tasks = await db.CaseTasks.Where(t => t.DueAt != null && ids.Contains(t.CaseId)).Select(t => new { t.DueAt, t.CompletedAt }).ToListAsync();
+        var joined = await db.Members.Where(m => orgs.Contains(m.OrgUnitId) && m.Since >= fromUtc && m.Since < toUtc).Select(m => m.Since).ToListAsync();
+        var names = await StatsReport.ModuleNamesAsync(db, cases.Select(c => c.ModuleKey).Distinct().ToList(), default);
+        static List<MonthCount> PerMonth(IEnumerable<DateTime> times) =>
+            times.GroupBy(StatsScope.Month).Select(g => new MonthCount(g.Key, g.Count())).OrderBy(m => m.Month, StringComparer.Ordinal).ToList();
+        return JsonSerializer.Serialize(new StatsReport(
+            cases.GroupBy(c => c.ModuleKey).Select(g => new ModuleCount(g.Key, names.GetValueOrDefault(g.Key, g.Key), g.Count()))
+                .OrderByDescending(m => m.Count).ThenBy(m => m.ModuleKey, StringComparer.Ordinal).ToList(),
+            cases.GroupBy(c => c.Status).Select(g => new StatusCount(g.Key, g.Count())).OrderBy(s => s.Status, StringComparer.Ordinal).ToList(),
+            PerMonth(cases.Select(c => c.CreatedAt)),
+            new DeadlineCounts(tasks.Count(t => t.CompletedAt <= t.DueAt), tasks.Count(t => t.CompletedAt is { } done ? done > t.DueAt : t.DueAt < now)),
+            PerMonth(joined)), JsonSerializerOptions.Web);
     }
 
     [Fact]

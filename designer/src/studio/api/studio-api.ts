@@ -1,7 +1,7 @@
 import { request, requestTagged, upload } from "./client";
 import type {
   Impact, Me, MigrationPlan, ModuleCopy, ModuleDetails, ModuleDocument, ModulePreview, ModuleSummary, NewModule, OrgLevel, OrgNode, OverlayDocument, OverlayOperation,
-  PublishResult, Results, Service, Stats, TestRunResult, UpgradeState,
+  PublishResult, Results, Service, TestRunResult, UpgradeState,
 } from "./types";
 import type {
   AccountAdminView, AccountPage, ActivityDescriptor, AuditPage, BenefitName, CreateAccountRequest, DeliveryPage, FailedEffectPage, GrantRequest, ImportView,
@@ -16,7 +16,7 @@ const a = (id: string) => `/api/accounts/${encodeURIComponent(id)}`;
 const query = (values: Record<string, string | number | null | undefined>) =>
   new URLSearchParams(Object.entries(values).filter(([, v]) => v !== undefined && v !== null && v !== "").map(([k, v]) => [k, String(v)] as [string, string])).toString();
 
-/** The server calls Studio makes (API.md: auth, modules, validation, services, stats). */
+/** The server calls Studio makes (API.md: auth, modules, validation, services; the dashboards have their own: figures-api.ts). */
 export const studioApi = {
   login: (userName: string, password: string) => request<Me>("POST", "/api/auth/login", { userName, password }),
   logout: () => request<void>("POST", "/api/auth/logout"),
@@ -100,8 +100,4 @@ export const studioApi = {
   services: () => request<Service[]>("GET", "/api/services"),
   results: (serviceId: number) => request<Results>("GET", `/api/services/${serviceId}/results`),
   resultsExportUrl: (serviceId: number) => `/api/services/${serviceId}/results.xlsx`,
-  stats: (query: { orgUnitId?: string | number; from?: string; to?: string }) => {
-    const params = new URLSearchParams(Object.entries(query).filter(([, v]) => v !== undefined && v !== "").map(([k, v]) => [k, String(v)] as [string, string]));
-    return request<Stats>("GET", `/api/stats?${params}`);
-  },
 };

@@ -2,7 +2,7 @@ import type { FormDefinition, LocalizedText } from "../../forms";
 import type { WorkflowDefinition } from "../workflow-designer/workflow-definition";
 
 import type {
-  AccountView, CreateModuleRequest, DuplicateModuleRequest, ModuleSummaryView, ModuleVersionView, OrgLevel, OrgNode, ResultsView, ServiceView, StatsReport,
+  AccountView, CreateModuleRequest, DuplicateModuleRequest, ModuleSummaryView, ModuleVersionView, OrgLevel, OrgNode, ResultsView, ServiceView,
 } from "../../api/openapi-types";
 import type { Refine } from "../../api/refine";
 
@@ -124,7 +124,5 @@ export interface PublishResult {
 /** A survey's or vote's results (GET /api/services/{id}/results). */
 export type Results = ResultsView;
 export type Service = Refine<ServiceView, { name: LocalizedText | string; description: LocalizedText | string | null }>;
-
-export type Stats = StatsReport;
 
 export interface MigrationPlan { movable: { caseId: string; [k: string]: unknown }[]; blocked: { caseId: string; reasons: string[] }[] }

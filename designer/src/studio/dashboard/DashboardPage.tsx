@@ -60,7 +60,7 @@ export function DashboardPage() {
           <Col xs={24} xl={12}><TrendCard scope={scope} /></Col>
           <Col xs={24} xl={12}><HeatCard scope={scope} /></Col>
           <Col xs={24} xl={12}><CompareCard scope={scope} /></Col>
-          <Col xs={24} xl={12}><StatusCard scope={scope} /></Col>
+          <Col xs={24} xl={12}><StatusCard byStatus={breakdown.casesByStatus} /></Col>
           <Col span={24}><ModulesCard scope={scope} /></Col>
         </Row>
       )}

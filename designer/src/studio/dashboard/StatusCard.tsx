@@ -1,22 +1,18 @@
 import { Card } from "antd";
-import { useEffect, useMemo, useState } from "react";
-import { studioApi } from "../api/studio-api";
-import type { Stats } from "../api/types";
+import { useMemo } from "react";
+import type { KeyedCount } from "../../api/openapi-types";
 import { useI18n } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import type { ChartOption } from "./EChart";
-import type { FigureScope } from "./figures-api";
 import { LazyChart } from "./LazyChart";
 
-/** Cases by status (from /api/stats): the one view of the old dashboard the figures do not cover. */
-export function StatusCard({ scope }: { scope: FigureScope }) {
+/** Cases submitted in the period by the status they have now: the breakdown's kept figures (casesByStatus), no request of its own. */
+export function StatusCard({ byStatus }: { byStatus: KeyedCount[] }) {
   const { t } = useI18n();
-  const [stats, setStats] = useState<Stats>();
-  useEffect(() => { studioApi.stats(scope).then(setStats, () => setStats(undefined)); }, [scope]);
-  const option = useMemo<ChartOption | undefined>(() => stats && {
+  const option = useMemo<ChartOption>(() => ({
     tooltip: {}, legend: { bottom: 0 },
-    series: [{ type: "pie", radius: "60%", data: stats.byStatus.map((s) => ({ name: t(`status.${s.status}` as MessageKey) ?? s.status, value: s.count })) }],
-  }, [stats, t]);
+    series: [{ type: "pie", radius: "60%", data: byStatus.map((s) => ({ name: t(`status.${s.key}` as MessageKey) ?? s.key, value: s.count })) }],
+  }), [byStatus, t]);
   const title = t("dash.byStatus");
-  return <Card size="small" title={title}>{option && <LazyChart label={title} option={option} />}</Card>;
+  return <Card size="small" title={title}><LazyChart label={title} option={option} /></Card>;
 }
