@@ -59,9 +59,9 @@ internal sealed class FigureReader(FormFlowDbContext db)
         var serviceIds = services.Keys.Select(int.Parse).ToList();
         var serviceModules = await db.ServiceActivations.AsNoTracking().Where(s => serviceIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id.ToString(CultureInfo.InvariantCulture), s => s.ModuleKey, ct);
         var moduleNames = await StatsReport.ModuleNamesAsync(db, serviceModules.Values.Distinct().ToList(), ct);
-        var periods = FigurePeriods.Cover(scope.From, scope.To);
-        var statuses = await db.Figures.AsNoTracking().Where(f => f.OrgUnitId == scope.Org.Id && f.Measure == FigureMeasures.ByStatus && periods.Contains(f.Period))
-            .GroupBy(f => f.Key).Select(g => new { g.Key, Value = g.Sum(f => f.Value) }).Where(g => g.Value != 0).ToDictionaryAsync(g => g.Key, g => g.Value, ct);
+        // Cases by status stay out of the bags above (NotInTotals): read apart, for the org alone.
+        var statuses = (await BagsAsync(db.OrgUnits.Where(o => o.Id == scope.Org.Id).Select(o => o.Id), scope.From, scope.To, [FigureMeasures.ByStatus], ct))
+            .GetValueOrDefault(scope.Org.Id)?.ByKey(FigureMeasures.ByStatus) ?? [];
 
         return new FigureBreakdown(orgs[scope.Org.Id], scope.Parent is { } parent ? orgs[parent.Id] : null, Text(scope.From), Text(scope.To),
             Totals(scope.Org.Id), FigureTotals.From(direct, active.GetValueOrDefault(scope.Org.Id) - children.Sum(c => active.GetValueOrDefault(c.Id))),

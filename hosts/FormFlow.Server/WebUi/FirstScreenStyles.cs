@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 
 namespace FormFlow.Server.WebUi;
@@ -11,12 +10,10 @@ namespace FormFlow.Server.WebUi;
 /// a stylesheet link by its address) that these sheets are on the page already. The Portal's own sheets are about 17 KB
 /// (5 KB compressed); a sheet holding <c>&lt;/style</c> stays linked.
 /// </summary>
-internal sealed partial class FirstScreenStyles(WebRoot root)
+internal sealed partial class FirstScreenStyles(WebRootFiles files)
 {
     [GeneratedRegex("<link rel=\"stylesheet\" crossorigin href=\"(/assets/[^\"<>]+\\.css)\">")]
     private static partial Regex SheetLink();
-
-    private readonly ConcurrentDictionary<string, (DateTime Written, string? Text)> _sheets = new();
 
     /// <summary><paramref name="html"/> with each of its linked stylesheets also written into it under <paramref name="nonce"/>.</summary>
     public async Task<string> InlineAsync(string html, string nonce, CancellationToken ct)
@@ -36,15 +33,7 @@ internal sealed partial class FirstScreenStyles(WebRoot root)
         return page.Append(html, at, html.Length - at).ToString();
     }
 
-    private async Task<string?> ReadAsync(string address, CancellationToken ct)
-    {
-        var path = root.PathOf(address.TrimStart('/'));
-        if (!File.Exists(path)) return null;
-        var written = File.GetLastWriteTimeUtc(path);
-        if (_sheets.TryGetValue(path, out var cached) && cached.Written == written) return cached.Text;
-        var text = await File.ReadAllTextAsync(path, ct);
-        if (text.Contains("</style", StringComparison.OrdinalIgnoreCase)) text = null;
-        _sheets[path] = (written, text);
-        return text;
-    }
+    /// <summary>The sheet's text, or null when it is missing or would end the style element early.</summary>
+    private Task<string?> ReadAsync(string address, CancellationToken ct) => files.ReadAsync(address.TrimStart('/'),
+        text => text.Contains("</style", StringComparison.OrdinalIgnoreCase) ? null : text, ct);
 }

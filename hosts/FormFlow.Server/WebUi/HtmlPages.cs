@@ -1,18 +1,17 @@
-using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Authentication;
 
 namespace FormFlow.Server.WebUi;
 
 /// <summary>
 /// Serves an app's HTML page with the per-request nonce: a <c>&lt;meta name="csp-nonce"&gt;</c> inserted before
-/// <c>&lt;/head&gt;</c> and the matching policy header. The page text is read once per file version.
+/// <c>&lt;/head&gt;</c> and the matching policy header. The page text is read once per file version (<see cref="WebRootFiles"/>).
 /// The Portal's hall for someone signed in also names the hall's answer as a preload, so that on a phone network it
 /// travels while the scripts download and run, not after (the Portal asks for it on start: designer/src/portal/ahead.ts);
 /// for a worker it also holds the hall itself, drawn by <see cref="PortalFirstScreen"/> in front of the app's root.
 /// Without a session the Portal's page holds the sign-in form instead (<see cref="PortalSignInScreen"/>). A page with a
 /// first screen carries its stylesheets in itself (<see cref="FirstScreenStyles"/>).
 /// </summary>
-internal sealed class HtmlPages(WebRoot root, PortalWords words, FirstScreenStyles styles)
+internal sealed class HtmlPages(WebRoot root, WebRootFiles files, PortalWords words, FirstScreenStyles styles)
 {
     /// <summary>The Portal paths that open at the service hall for a worker, and what the hall reads.</summary>
     private static readonly string[] HallPaths = ["/", "/index.html", "/hall"];
@@ -21,21 +20,14 @@ internal sealed class HtmlPages(WebRoot root, PortalWords words, FirstScreenStyl
     private const string AppRoot = "<div id=\"root\">";
     private const string PortalHtmlTag = "<html lang=\"zh-CN\">";
 
-    private readonly ConcurrentDictionary<string, (DateTime Written, string Text)> _pages = new();
-
     public async Task ServeAsync(HttpContext http, string page)
     {
-        var path = root.PathOf(page);
-        if (!File.Exists(path))
+        if (await files.TextAsync(page, http.RequestAborted) is not { } text)
         {
             await TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "The web app is not built",
                 detail: $"{page} is missing from {root.Folder}: build designer/ (npm ci && npm run build) or set {WebRoot.SettingKey}").ExecuteAsync(http);
             return;
         }
-
-        var written = File.GetLastWriteTimeUtc(path);
-        if (!_pages.TryGetValue(path, out var cached) || cached.Written != written)
-            _pages[path] = cached = (written, await File.ReadAllTextAsync(path, http.RequestAborted));
 
         var nonce = PageNonce.Create();
         var headers = http.Response.Headers;
@@ -54,8 +46,8 @@ internal sealed class HtmlPages(WebRoot root, PortalWords words, FirstScreenStyl
                     : hall ? await PortalFirstScreen.DrawAsync(http, signedIn.Principal!, catalogue, http.RequestAborted)
                     : null;
         }
-        var head = cached.Text.IndexOf("</head>", StringComparison.OrdinalIgnoreCase);
-        var html = head < 0 ? meta + cached.Text : cached.Text.Insert(head, meta);
+        var head = text.IndexOf("</head>", StringComparison.OrdinalIgnoreCase);
+        var html = head < 0 ? meta + text : text.Insert(head, meta);
         if (first is not null) html = await styles.InlineAsync(WithFirstScreen(html, first), nonce, http.RequestAborted);
         http.Response.ContentType = "text/html; charset=utf-8";
         await http.Response.WriteAsync(html, http.RequestAborted);

@@ -8,7 +8,7 @@ namespace FormFlow.Server.WebUi;
 /// category. The server keeps no words of its own. Read once per file version; null while the web root has none (a
 /// build from before the first screen), and the page is then served without it.
 /// </summary>
-internal sealed class PortalWords(WebRoot root)
+internal sealed class PortalWords(WebRootFiles files)
 {
     public const string FileName = "portal-words.json";
     public const string DefaultLocale = "zh-CN";
@@ -28,20 +28,7 @@ internal sealed class PortalWords(WebRoot root)
     }
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-    private volatile Read? _read;
 
-    private sealed record Read(DateTime Written, Catalogue Catalogue);
-
-    public async Task<Catalogue?> ReadAsync(CancellationToken ct)
-    {
-        var path = root.PathOf(FileName);
-        if (!File.Exists(path)) return null;
-        var written = File.GetLastWriteTimeUtc(path);
-        if (_read is { } read && read.Written == written) return read.Catalogue;
-        await using var file = File.OpenRead(path);
-        var catalogue = await JsonSerializer.DeserializeAsync<Catalogue>(file, Json, ct)
-                        ?? throw new InvalidDataException($"{path} holds no words");
-        _read = new Read(written, catalogue);
-        return catalogue;
-    }
+    public Task<Catalogue?> ReadAsync(CancellationToken ct) => files.ReadAsync(FileName,
+        text => JsonSerializer.Deserialize<Catalogue>(text, Json) ?? throw new InvalidDataException($"{FileName} holds no words"), ct);
 }

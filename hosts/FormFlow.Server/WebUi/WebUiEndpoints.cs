@@ -13,7 +13,7 @@ internal static class WebUiEndpoints
     private static readonly string[] ServerPrefixes = ["/api", "/openapi", "/health", "/api-docs"];
 
     public static IServiceCollection AddWebUi(this IServiceCollection services, IConfiguration config) =>
-        services.AddSingleton(WebRoot.From(config)).AddSingleton<PortalWords>().AddSingleton<FirstScreenStyles>().AddSingleton<HtmlPages>()
+        services.AddSingleton(WebRoot.From(config)).AddSingleton<WebRootFiles>().AddSingleton<PortalWords>().AddSingleton<FirstScreenStyles>().AddSingleton<HtmlPages>()
             // The pages, compressed as they are written (the bundles come precompressed): a page with a drawn first
             // screen carries its stylesheets (FirstScreenStyles), 17 KB a phone on 3G should not get raw. Safe over
             // HTTPS against BREACH-style guessing: a page holds no secret that outlives it (the nonce is new each time).
