@@ -66,12 +66,19 @@ public static class FormFlowDatabase
         try { await db.Database.MigrateAsync(ct); }
         finally { db.Database.SetCommandTimeout(timeout); }
         if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
-        // A database of a release before the figures gets them from its raw rows, once, as it opens.
-        if (pending.Any(m => m.EndsWith("_" + FiguresMigration, StringComparison.Ordinal)))
-            await Statistics.FigureRecount.RecountAsync(db, repair: true, progress: null, ct);
-        // A database of a release before a later measure gets that measure's figures from its raw rows, once.
         db.Database.SetCommandTimeout(TimeSpan.FromHours(2));
-        try { await Statistics.FigureRecount.FillLaterMeasuresAsync(db, progress: null, ct); }
+        try
+        {
+            // A database of a release before the figures gets them from its raw rows, once, as it opens.
+            if (pending.Any(m => m.EndsWith("_" + FiguresMigration, StringComparison.Ordinal)))
+            {
+                await using var transaction = await db.BeginWriteTransactionAsync(ct);
+                await Statistics.FigureRecount.FillEmptyAsync(db, rows => BulkRows.WriteAsync(db, rows, ct), progress: null, ct);
+                await transaction.CommitAsync(ct);
+            }
+            // A database of a release before a later measure gets that measure's figures from its raw rows, once.
+            await Statistics.FigureRecount.FillLaterMeasuresAsync(db, progress: null, ct);
+        }
         finally { db.Database.SetCommandTimeout(timeout); }
         return pending;
     }

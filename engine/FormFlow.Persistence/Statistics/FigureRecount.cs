@@ -1,3 +1,4 @@
+using FormFlow.Persistence.Database;
 using FormFlow.Persistence.Orgs;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,8 +16,8 @@ public sealed record FigureRecountResult(int ExpectedRows, int StoredRows, int D
 /// same <see cref="FigureRules"/>, compares with the stored figures and, with <c>repair</c>, writes the recounted
 /// values where they differ. Runs in one write transaction; on PostgreSQL it locks the figures against concurrent
 /// writers for its duration, so a change committing meanwhile cannot look like a difference.
-/// It works one local year at a time (then the timeless rows), so it holds one year's figures in memory, never all
-/// of them: each year's pass reads only the raw rows with a time in that year and the stored rows of its periods.
+/// It reads each raw table once into a tally of changes at their own org and day (<see cref="FigureTally"/>), then
+/// compares one local year at a time (then the timeless rows): one year's figures spread out are in memory, never all.
 /// </summary>
 public static class FigureRecount
 {
@@ -32,27 +33,27 @@ public static class FigureRecount
         if (!db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("LOCK TABLE \"Figures\" IN SHARE ROW EXCLUSIVE MODE", ct);
 
         var chains = await ChainsAsync(db, ct);
+        var tally = await TallyAsync(db, measures, progress, ct);
         var (expectedRows, storedRows, differenceCount) = (0, 0, 0);
         var kept = new List<FigureDifference>();
-        var (years, strays) = await YearsAsync(db, ct);
+        var (years, strays) = await StoredYearsAsync(db, ct);
+        years.UnionWith(tally.Years);
         foreach (int? year in years.Select(y => (int?)y).Append(null))
         {
-            var expected = await ExpectedAsync(db, chains, year, progress, ct, measures);
+            var expected = tally.Spread(year, chains);
+            expectedRows += expected.Count(e => e.Value != 0);
             var differences = new List<FigureDifference>();
-            var seen = new HashSet<FigureKey>();
             await foreach (var f in Of(InSlice(db.Figures.AsNoTracking(), year), measures).AsAsyncEnumerable().WithCancellation(ct))
             {
                 storedRows++;
-                var key = new FigureKey(f.OrgUnitId, f.Period, f.Measure, f.ModuleKey, f.Key);
-                seen.Add(key);
-                var want = expected.GetValueOrDefault(key);
-                if (want != f.Value) differences.Add(new FigureDifference(key, want, f.Value));
+                // Each stored row takes its expected value out: what remains afterwards is missing from the store.
+                var want = tally.SeriesOf(f.Measure, f.ModuleKey, f.Key) is { } series && expected.Remove(new FigureTally.Cell(f.OrgUnitId, f.Period, series), out var value) ? value : 0;
+                if (want != f.Value) differences.Add(new FigureDifference(new FigureKey(f.OrgUnitId, f.Period, f.Measure, f.ModuleKey, f.Key), want, f.Value));
             }
-            differences.AddRange(expected.Where(e => e.Value != 0 && !seen.Contains(e.Key)).Select(e => new FigureDifference(e.Key, e.Value, 0)));
-            expectedRows += expected.Count(e => e.Value != 0);
+            differences.AddRange(expected.Where(e => e.Value != 0).Select(e => new FigureDifference(tally.KeyOf(e.Key), e.Value, 0)));
             differenceCount += differences.Count;
             kept.AddRange(differences.Take(DifferencesKept - kept.Count));
-            progress?.Report($"{YearLabel(year)}: recounted {expected.Count} figure rows, {differences.Count} differ");
+            progress?.Report($"{YearLabel(year)}: recounted, {differences.Count} figure rows differ");
             if (repair && differences.Count > 0)
                 await FigureStore.WriteAsync(db, differences.Select(d => KeyValuePair.Create(d.Key, d.Expected)), add: false, ct);
         }
@@ -85,36 +86,49 @@ public static class FigureRecount
     ];
 
     /// <summary>
-    /// Recounts and writes each later measure (<see cref="LaterMeasures"/>) that has raw rows but no figure at all: once,
-    /// as a database of an earlier release opens (<see cref="Database.FormFlowDatabase.MigrateAsync"/>, before the server
-    /// serves); afterwards the measure has rows and this is two index lookups per measure. The recount is one transaction:
-    /// a process that dies midway leaves no row, and the next start does it again. Returns the measures filled.
+    /// Fills each later measure (<see cref="LaterMeasures"/>) that has raw rows but no figure at all: once, as a database
+    /// of an earlier release opens (<see cref="Database.FormFlowDatabase.MigrateAsync"/>, before the server serves);
+    /// afterwards the measure has rows and this is two index lookups per measure. Having no row, the measure's figures
+    /// are inserted as a fill writes them (<see cref="BulkRows"/>), not upserted. One transaction: a process that dies
+    /// midway leaves no row, and the next start does it again. Returns the measures filled.
     /// </summary>
     public static async Task<List<string>> FillLaterMeasuresAsync(FormFlowDbContext db, IProgress<string>? progress = null, CancellationToken ct = default)
     {
         var missing = new HashSet<string>();
         foreach (var (measure, hasRawRows) in LaterMeasures)
             if (!await db.Figures.AnyAsync(f => f.Measure == measure, ct) && await hasRawRows(db, ct)) missing.Add(measure);
-        if (missing.Count > 0) await RecountAsync(db, repair: true, missing, progress, ct);
+        if (missing.Count > 0)
+        {
+            await using var transaction = await db.BeginWriteTransactionAsync(ct);
+            await FillAsync(db, missing, rows => BulkRows.WriteAsync(db, rows, ct), progress, ct);
+            await transaction.CommitAsync(ct);
+        }
         return missing.Order(StringComparer.Ordinal).ToList();
     }
 
     /// <summary>
-    /// Fills the figures of a database that has none yet (one bulk-loaded without the save's figures): the rows the
-    /// recount's repair would write, one local year at a time (then the timeless rows), handed to <paramref name="write"/>
-    /// (a bulk insert in the caller's transaction) instead of being upserted 400 at a time, in read order (period, measure,
-    /// org, module, key: as <see cref="FigureCompaction"/> leaves a closed month). Returns the rows written.
+    /// Fills the figures of a database that has none yet (one bulk-loaded without the save's figures, or of a release
+    /// before the figures): the rows a recount would expect, one local year at a time (then the timeless rows), handed to
+    /// <paramref name="write"/> (a bulk insert in the caller's transaction, <see cref="BulkRows"/>) instead of being
+    /// upserted 400 at a time, in read order (period, measure, org, module, key: as <see cref="FigureCompaction"/> leaves
+    /// a closed month). Returns the rows written.
     /// </summary>
     public static async Task<long> FillEmptyAsync(FormFlowDbContext db, Func<List<Figure>, Task> write, IProgress<string>? progress = null, CancellationToken ct = default)
     {
         if (await db.Figures.AnyAsync(ct)) throw new InvalidOperationException("the figures are not empty: recount them (FigureRecount.RecountAsync) instead");
+        return await FillAsync(db, null, write, progress, ct);
+    }
+
+    /// <summary>Writes the figures of <paramref name="measures"/> (null: all), which have no stored row, through <paramref name="write"/>.</summary>
+    private static async Task<long> FillAsync(FormFlowDbContext db, IReadOnlySet<string>? measures, Func<List<Figure>, Task> write, IProgress<string>? progress, CancellationToken ct)
+    {
+        await using var cache = await SqliteBulkCache.WidenAsync(db, ct);
         var chains = await ChainsAsync(db, ct);
+        var tally = await TallyAsync(db, measures, progress, ct);
         var written = 0L;
-        foreach (int? year in (await YearsAsync(db, ct)).Years.Select(y => (int?)y).Append(null))
+        foreach (int? year in tally.Years.Order().Select(y => (int?)y).Append(null))
         {
-            var rows = FigureCompaction.InReadOrder((await ExpectedAsync(db, chains, year, progress, ct)).Where(e => e.Value != 0)
-                .Select(e => new Figure { OrgUnitId = e.Key.OrgUnitId, Period = e.Key.Period, Measure = e.Key.Measure, ModuleKey = e.Key.ModuleKey, Key = e.Key.Key, Value = e.Value }))
-                .ToList();
+            var rows = tally.InReadOrder(tally.Spread(year, chains));
             await write(rows);
             written += rows.Count;
             progress?.Report($"{YearLabel(year)}: {rows.Count} figure rows");
@@ -145,8 +159,8 @@ public static class FigureRecount
     private static bool InYear(int period, int year) =>
         period == year || period >= year * 100 + 1 && period <= year * 100 + 12 || period >= year * 10000 + 101 && period <= year * 10000 + 1231;
 
-    /// <summary>The local years with stored figures or raw rows that make some, and the stored periods of no year (strays).</summary>
-    private static async Task<(SortedSet<int> Years, List<int> Strays)> YearsAsync(FormFlowDbContext db, CancellationToken ct)
+    /// <summary>The local years with stored figures, and the stored periods of no year (strays).</summary>
+    private static async Task<(SortedSet<int> Years, List<int> Strays)> StoredYearsAsync(FormFlowDbContext db, CancellationToken ct)
     {
         var years = new SortedSet<int>();
         var strays = new List<int>();
@@ -156,34 +170,16 @@ public static class FigureRecount
             if (InYear(period, year)) years.Add(year);
             else strays.Add(period);
         }
-        void Span(DateTime? first, DateTime? last)
-        {
-            if (first is { } a && last is { } b)
-                for (var y = FigurePeriods.LocalDay(a).Year; y <= FigurePeriods.LocalDay(b).Year; y++) years.Add(y);
-        }
-        Span(await db.Cases.MinAsync(c => (DateTime?)c.CreatedAt, ct), await db.Cases.MaxAsync(c => (DateTime?)c.CreatedAt, ct));
-        Span(await db.Cases.MinAsync(c => c.ClosedAt, ct), await db.Cases.MaxAsync(c => c.ClosedAt, ct));
-        Span(await db.CaseTasks.MinAsync(t => t.CompletedAt, ct), await db.CaseTasks.MaxAsync(t => t.CompletedAt, ct));
-        Span(await db.Members.MinAsync(m => (DateTime?)m.Since, ct), await db.Members.MaxAsync(m => (DateTime?)m.Since, ct));
-        Span(await db.Redemptions.MinAsync(r => (DateTime?)r.At, ct), await db.Redemptions.MaxAsync(r => (DateTime?)r.At, ct));
-        Span(await db.PointsEntries.MinAsync(p => (DateTime?)p.AwardedAt, ct), await db.PointsEntries.MaxAsync(p => (DateTime?)p.AwardedAt, ct));
         return (years, strays);
     }
 
     /// <summary>
-    /// The figures of one local year (or, <paramref name="year"/> null, the timeless ones) as the raw rows say they
-    /// should be: only raw rows with a time in that year are read (with a day of margin for the local time zone), and
-    /// only what they add to that year is kept.
+    /// What the raw rows add to the figures of <paramref name="measures"/> (null: all), by the rules, at each row's own
+    /// org and local day: one pass over each table that makes one of them.
     /// </summary>
-    public static async Task<Dictionary<FigureKey, long>> ExpectedAsync(FormFlowDbContext db, Dictionary<int, int[]> chains, int? year, IProgress<string>? progress, CancellationToken ct,
-        IReadOnlySet<string>? measures = null)
+    private static async Task<FigureTally> TallyAsync(FormFlowDbContext db, IReadOnlySet<string>? measures, IProgress<string>? progress, CancellationToken ct)
     {
-        var figures = new Dictionary<FigureKey, long>();
-        void Add(IEnumerable<FigureDelta> deltas)
-        {
-            foreach (var d in deltas)
-                if (d.Day?.Year == year && (measures is null || measures.Contains(d.Measure)) && chains.TryGetValue(d.OrgUnitId, out var chain)) FigureStore.Expand(d, chain, figures);
-        }
+        var tally = new FigureTally();
         // Each source names the measures its rule makes, so that a recount of some measures reads only their raw rows.
         async Task Source<T>(string what, string[] makes, IQueryable<T> rows, Func<T, IEnumerable<FigureDelta>> rule)
         {
@@ -191,34 +187,23 @@ public static class FigureRecount
             var n = 0;
             await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(ct))
             {
-                Add(rule(row));
-                if (++n % 100_000 == 0) progress?.Report($"{year}: {what}: {n}");
+                foreach (var delta in rule(row))
+                    if (measures is null || measures.Contains(delta.Measure)) tally.Add(delta);
+                if (++n % 500_000 == 0) progress?.Report($"{what}: {n:N0}");
             }
+            progress?.Report($"{what}: {n:N0} counted");
         }
 
-        if (year is not { } y)
-        {
-            await Source("participations", [FigureMeasures.Participants], db.Participations.AsNoTracking().Select(p => new
-                {
-                    p.OrgUnitId, p.ServiceActivationId,
-                    Module = db.ServiceActivations.Where(s => s.Id == p.ServiceActivationId).Select(s => s.ModuleKey).FirstOrDefault(),
-                }),
-                p => FigureRules.Participated(p.OrgUnitId, p.Module ?? "", p.ServiceActivationId));
-            return figures;
-        }
-        // UTC bounds that hold the whole local year (China is UTC+8): a day wider on each side; Add keeps only the year's days.
-        var from = new DateTime(y, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddDays(-1);
-        var to = new DateTime(y + 1, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddDays(1);
-        await Source("cases", [FigureMeasures.Received, FigureMeasures.ByStatus, FigureMeasures.Finished, FigureMeasures.Rejected, FigureMeasures.HandlingTime], db.Cases.AsNoTracking().Where(c => c.CreatedAt >= from && c.CreatedAt < to || c.ClosedAt >= from && c.ClosedAt < to)
-                .Select(c => new { c.OrgUnitId, c.ModuleKey, c.Status, c.CreatedAt, c.ClosedAt }),
+        await Source("cases", [FigureMeasures.Received, FigureMeasures.ByStatus, FigureMeasures.Finished, FigureMeasures.Rejected, FigureMeasures.HandlingTime],
+            db.Cases.AsNoTracking().Select(c => new { c.OrgUnitId, c.ModuleKey, c.Status, c.CreatedAt, c.ClosedAt }),
             c => FigureRules.CaseReceived(c.OrgUnitId, c.ModuleKey, c.CreatedAt).Concat(FigureRules.CaseInStatus(c.OrgUnitId, c.ModuleKey, c.Status, c.CreatedAt)).Concat(c.ClosedAt is { } closed && FigureRules.IsClosed(c.Status)
                 ? FigureRules.CaseClosed(c.OrgUnitId, c.ModuleKey, c.Status, c.CreatedAt, closed) : []));
-        await Source("tasks", [FigureMeasures.OnTime, FigureMeasures.Late, FigureMeasures.Escalated, FigureMeasures.Offline], db.CaseTasks.AsNoTracking().Where(t => t.CompletedAt >= from && t.CompletedAt < to)
+        await Source("tasks", [FigureMeasures.OnTime, FigureMeasures.Late, FigureMeasures.Escalated, FigureMeasures.Offline], db.CaseTasks.AsNoTracking().Where(t => t.CompletedAt != null)
                 .Join(db.Cases.AsNoTracking(), t => t.CaseId, c => c.Id, (t, c) => new { t.OrgUnitId, c.ModuleKey, t.Kind, t.DueAt, t.CompletedAt, t.Outcome }),
             t => FigureRules.TaskCompleted(t.OrgUnitId, t.ModuleKey, t.Kind, t.DueAt, t.CompletedAt!.Value, t.Outcome));
-        await Source("members", [FigureMeasures.MembersJoined, FigureMeasures.MembersActive], db.Members.AsNoTracking().Where(m => m.Since >= from && m.Since < to).Select(m => new { m.OrgUnitId, m.Since, m.Status }),
+        await Source("members", [FigureMeasures.MembersJoined, FigureMeasures.MembersActive], db.Members.AsNoTracking().Select(m => new { m.OrgUnitId, m.Since, m.Status }),
             m => FigureRules.MemberJoined(m.OrgUnitId, m.Since).Concat(m.Status == Members.MemberStatus.Active ? FigureRules.MemberActive(m.OrgUnitId, m.Since, 1) : []));
-        await Source("redemptions", [FigureMeasures.Redemptions, FigureMeasures.MerchantRedemptions], db.Redemptions.AsNoTracking().Where(r => r.At >= from && r.At < to)
+        await Source("redemptions", [FigureMeasures.Redemptions, FigureMeasures.MerchantRedemptions], db.Redemptions.AsNoTracking()
                 .Join(db.Entitlements.AsNoTracking(), r => r.EntitlementId, e => e.Id, (r, e) => new { r.At, r.MerchantAccountId, e.BenefitId, e.MemberId })
                 .Join(db.Members.AsNoTracking(), r => r.MemberId, m => m.Id, (r, m) => new
                 {
@@ -226,7 +211,7 @@ public static class FigureRecount
                     MerchantId = db.MerchantAccounts.Where(a => a.AccountId == r.MerchantAccountId).Select(a => (long?)a.MerchantId).FirstOrDefault(),
                 }),
             r => FigureRules.Redeemed(r.OrgUnitId, r.At, r.BenefitId, r.MerchantId));
-        await Source("points", [FigureMeasures.Points], db.PointsEntries.AsNoTracking().Where(p => p.AwardedAt >= from && p.AwardedAt < to).Select(p => new
+        await Source("points", [FigureMeasures.Points], db.PointsEntries.AsNoTracking().Select(p => new
             {
                 p.AwardedAt, p.Points,
                 Org = p.CaseId != null
@@ -234,6 +219,12 @@ public static class FigureRecount
                     : db.RoleAssignments.Where(r => r.AccountId == p.AccountId).OrderBy(r => r.Id).Select(r => (int?)r.OrgUnitId).FirstOrDefault(),
             }),
             p => p.Org is { } org ? FigureRules.PointsAwarded(org, p.AwardedAt, p.Points) : []);
-        return figures;
+        await Source("participations", [FigureMeasures.Participants], db.Participations.AsNoTracking().Select(p => new
+            {
+                p.OrgUnitId, p.ServiceActivationId,
+                Module = db.ServiceActivations.Where(s => s.Id == p.ServiceActivationId).Select(s => s.ModuleKey).FirstOrDefault(),
+            }),
+            p => FigureRules.Participated(p.OrgUnitId, p.Module ?? "", p.ServiceActivationId));
+        return tally;
     }
 }

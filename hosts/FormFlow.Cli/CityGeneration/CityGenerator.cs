@@ -57,6 +57,7 @@ internal sealed class CityGenerator(FormFlowDbContext db, DatabaseSettings setti
                                    "(a generated city beside real data would mix them); use a new --data-folder or database, or pass --append to add it anyway");
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         db.Database.AutoSavepointsEnabled = false;
+        await using var cache = await SqliteBulkCache.WidenAsync(db, ct);
 
         var tree = await OrgTreeAsync(ct);
         Say($"org units: 1 city, {tree.Districts.Count} districts, {tree.Streets.Count} streets, {tree.Grassroots.Count} grassroots unions");
@@ -405,22 +406,34 @@ internal sealed class CityGenerator(FormFlowDbContext db, DatabaseSettings setti
         var walkers = Enumerable.Range(0, lanes)
             .Select(_ => services.Select(s => new CaseWalk(s.Snapshot, s.Activation, orgs, HandlerAt, plan.Until)).ToArray()).ToArray();
         var firstId = (await db.Cases.MaxAsync(c => (long?)c.Id, ct) ?? 0) + 1;
-        var lastReport = 0;
-        for (var start = 0; start < seeds.Count; start += CaseChunk)
+        // Walk one chunk of cases on the lanes, in the background while the chunk before it is written: the lanes keep
+        // both cores busy during the walk, and the single writer would otherwise leave one idle.
+        Task<List<(WalkedCase Case, CityEffects.Rows Effects)>> WalkAsync(int start)
         {
             var chunk = seeds.Skip(start).Take(CaseChunk).Select((s, i) => (Seed: s, Id: firstId + start + i)).ToList();
-            var lanesDone = await Task.WhenAll(Enumerable.Range(0, lanes).Select(lane => Task.Run(() =>
+            return Task.Run(async () =>
             {
-                var walked = new List<(WalkedCase Case, CityEffects.Rows Effects)>();
-                foreach (var (seed, id) in chunk.Where(c => Lane(c.Seed) == lane))
+                var lanesDone = await Task.WhenAll(Enumerable.Range(0, lanes).Select(lane => Task.Run(() =>
                 {
-                    var applicant = ApplicantOf(seed);
-                    var walkedCase = walkers[lane][seed.Service].Walk(id, applicant, seed.CreatedAt, new Random(unchecked(plan.Seed * 1_000_003 + (int)id)));
-                    walked.Add((walkedCase, effects.Apply(walkedCase, applicant, seed.Service == joinService)));
-                }
-                return walked;
-            }, ct)));
-            var cases = lanesDone.SelectMany(l => l).OrderBy(w => w.Case.Row.Id).ToList();
+                    var walked = new List<(WalkedCase Case, CityEffects.Rows Effects)>();
+                    foreach (var (seed, id) in chunk.Where(c => Lane(c.Seed) == lane))
+                    {
+                        var applicant = ApplicantOf(seed);
+                        var walkedCase = walkers[lane][seed.Service].Walk(id, applicant, seed.CreatedAt, new Random(unchecked(plan.Seed * 1_000_003 + (int)id)));
+                        walked.Add((walkedCase, effects.Apply(walkedCase, applicant, seed.Service == joinService)));
+                    }
+                    return walked;
+                }, ct)));
+                return lanesDone.SelectMany(l => l).OrderBy(w => w.Case.Row.Id).ToList();
+            }, ct);
+        }
+
+        var lastReport = 0;
+        var next = seeds.Count > 0 ? WalkAsync(0) : null;
+        for (var start = 0; next is not null; start += CaseChunk)
+        {
+            var cases = await next;
+            next = start + CaseChunk < seeds.Count ? WalkAsync(start + CaseChunk) : null;
             await using (var transaction = await db.BeginWriteTransactionAsync(ct))
             {
                 // What the save would do to a case before writing it (the figures themselves come from the recount at the end).

@@ -1,5 +1,4 @@
 using System.Globalization;
-using FormFlow.Cli.CityGeneration;
 using FormFlow.Persistence;
 using FormFlow.Persistence.Accounts;
 using FormFlow.Persistence.Database;
@@ -11,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace FormFlow.Server.Tests.Demo;
 
 /// <summary>
-/// The city generator's bulk writer (<see cref="BulkRows"/>): the same new rows written by <c>SaveChanges</c> into one
+/// The bulk writer of the city generator and the figure fills (<see cref="BulkRows"/>): the same new rows written by <c>SaveChanges</c> into one
 /// database and by the bulk writer into another read back equal, column by column: converted values (enums, UTC
 /// times), nulls, explicit keys and keys the database numbers. A table whose rows mix set and unset keys is refused.
 /// </summary>

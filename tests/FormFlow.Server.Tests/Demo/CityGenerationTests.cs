@@ -9,6 +9,7 @@ using FormFlow.Persistence;
 using FormFlow.Persistence.Cases;
 using FormFlow.Persistence.Database;
 using FormFlow.Persistence.Orgs;
+using FormFlow.Persistence.Statistics;
 using FormFlow.Server.Dispatch;
 using FormFlow.Server.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
@@ -60,6 +61,17 @@ public abstract class CityGenerationTests(DatabaseProvider provider, GeneratedCi
         Assert.True(recount.StoredRows > 0);
         var cityId = city.Output["demoAccounts"]!["city"]!.GetValue<int>();
         Assert.Equal(city.Cases, await db.Figures.Where(f => f.OrgUnitId == cityId && f.Period >= 2000 && f.Period <= 2100 && f.Measure == FormFlow.Persistence.Statistics.FigureMeasures.Received).SumAsync(f => f.Value));
+    }
+
+    [Fact]
+    public void The_generated_figures_of_a_year_lie_in_the_order_the_dashboards_read_them()
+    {
+        Assert.True(city.Exit == ExitCodes.Ok, city.Errors);
+        if (provider != DatabaseProvider.Sqlite) return; // PostgreSQL's heap has no row order to ask for; SQLite's rowid is the order of writing.
+        var written = city.BusiestYearAsWritten;
+        Assert.True(written.Count > 1000, $"{written.Count} rows");
+        Assert.Equal(written.OrderBy(f => f.Period).ThenBy(f => f.Measure, StringComparer.Ordinal).ThenBy(f => f.OrgUnitId)
+            .ThenBy(f => f.ModuleKey, StringComparer.Ordinal).ThenBy(f => f.Key, StringComparer.Ordinal), written);
     }
 
     [Fact]
@@ -196,6 +208,8 @@ public abstract class GeneratedCity(DatabaseProvider provider) : IAsyncLifetime
     public string Fingerprint { get; private set; } = "";
     public string SecondFingerprint { get; private set; } = "";
     public long Cases { get; private set; }
+    /// <summary>SQLite: the figures of the year with the most, in the order they were written (as generated: the tests that handle cases add rows later).</summary>
+    public List<Figure> BusiestYearAsWritten { get; private set; } = [];
 
     public async Task InitializeAsync()
     {
@@ -206,12 +220,20 @@ public abstract class GeneratedCity(DatabaseProvider provider) : IAsyncLifetime
         {
             Fingerprint = await FingerprintAsync(db);
             Cases = await db.Cases.CountAsync();
+            if (provider == DatabaseProvider.Sqlite) BusiestYearAsWritten = await BusiestYearAsWrittenAsync(db);
         }
         await using var second = await TestDatabase.CreateAsync(provider);
         var (exit, _, errors) = Run(Args(second));
         if (exit != ExitCodes.Ok) throw new InvalidOperationException(errors);
         await using var again = second.Open();
         SecondFingerprint = await FingerprintAsync(again);
+    }
+
+    private static async Task<List<Figure>> BusiestYearAsWrittenAsync(FormFlowDbContext db)
+    {
+        var year = await db.Figures.Where(f => f.Period >= 2000 && f.Period <= 2100).GroupBy(f => f.Period).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstAsync();
+        return await db.Figures.FromSqlRaw("""SELECT * FROM "Figures" WHERE "Period" = {0} OR "Period" BETWEEN {1} AND {2} OR "Period" BETWEEN {3} AND {4} ORDER BY rowid""",
+            year, year * 100 + 1, year * 100 + 12, year * 10000 + 101, year * 10000 + 1231).AsNoTracking().ToListAsync();
     }
 
     private string[] Args(TestDatabase database) =>

@@ -1,21 +1,22 @@
 using System.Data.Common;
-using FormFlow.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
-namespace FormFlow.Cli.CityGeneration;
+namespace FormFlow.Persistence.Database;
 
 /// <summary>
 /// Inserts new rows of one entity type with the columns and values <c>SaveChanges</c> would send, read from the EF
 /// model (column names, value converters, store types), but as one stream: PostgreSQL's binary <c>COPY</c>, or on
 /// SQLite one prepared <c>INSERT</c> run per row. An identity key left at its default is left to the database, as
 /// EF leaves it, so the numbering is the same. Runs in the caller's transaction. Related entities (navigations) are
-/// not followed: the caller writes each table itself, parents first.
+/// not followed: the caller writes each table itself, parents first. Used by the city generator and by the fills of
+/// figures into a measure that has none (<see cref="Statistics.FigureRecount"/>); on SQLite, with a wide page cache
+/// (<see cref="SqliteBulkCache"/>).
 /// </summary>
-internal static class BulkRows
+public static class BulkRows
 {
     public static async Task WriteAsync<T>(FormFlowDbContext db, IReadOnlyList<T> rows, CancellationToken ct) where T : class
     {
