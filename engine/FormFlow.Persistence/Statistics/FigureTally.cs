@@ -20,7 +20,8 @@ internal sealed class FigureTally
 
     private readonly Dictionary<Series, int> _numbers = [];
     private readonly List<Series> _series = [];
-    private readonly Dictionary<Cell, long> _leaves = [];
+    /// <summary>The leaves by local year (<see cref="FigurePeriods.AllTime"/> for the timeless ones), so that a year's spread reads its own only.</summary>
+    private readonly Dictionary<int, Dictionary<Cell, long>> _leaves = [];
 
     public void Add(FigureDelta delta)
     {
@@ -32,11 +33,13 @@ internal sealed class FigureTally
             _series.Add(series);
         }
         var cell = new Cell(delta.OrgUnitId, delta.Day is { } day ? FigurePeriods.Day(day) : FigurePeriods.AllTime, number);
-        _leaves[cell] = _leaves.GetValueOrDefault(cell) + delta.Value;
+        var year = delta.Day?.Year ?? FigurePeriods.AllTime;
+        if (!_leaves.TryGetValue(year, out var leaves)) _leaves[year] = leaves = [];
+        leaves[cell] = leaves.GetValueOrDefault(cell) + delta.Value;
     }
 
     /// <summary>The local years that have changes.</summary>
-    public IEnumerable<int> Years => _leaves.Keys.Where(c => c.Period != FigurePeriods.AllTime).Select(c => c.Period / 10000).Distinct();
+    public IEnumerable<int> Years => _leaves.Keys.Where(y => y != FigurePeriods.AllTime);
 
     /// <summary>
     /// The rows of one local year (its days, months and the year), or with <paramref name="year"/> null the timeless
@@ -46,9 +49,8 @@ internal sealed class FigureTally
     public Dictionary<Cell, long> Spread(int? year, IReadOnlyDictionary<int, int[]> chains)
     {
         var rows = new Dictionary<Cell, long>();
-        foreach (var (leaf, value) in _leaves)
+        foreach (var (leaf, value) in _leaves.GetValueOrDefault(year ?? FigurePeriods.AllTime) ?? [])
         {
-            if (leaf.Period == FigurePeriods.AllTime ? year is not null : leaf.Period / 10000 != year) continue;
             if (!chains.TryGetValue(leaf.OrgUnitId, out var chain)) continue;
             int[] periods = leaf.Period == FigurePeriods.AllTime ? [FigurePeriods.AllTime] : FigurePeriods.Grains(FigurePeriods.DayOf(leaf.Period));
             foreach (var org in chain)
