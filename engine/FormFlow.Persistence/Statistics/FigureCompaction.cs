@@ -22,11 +22,6 @@ public static class FigureCompaction
     private const string Columns = """ "OrgUnitId", "Period", "Measure", "ModuleKey", "Key", "Value" """;
     private const string ReadOrder = """ "Period", "Measure", "OrgUnitId", "ModuleKey", "Key" """;
 
-    /// <summary>Figures in read order, as a compacted month holds them (for a bulk write: <see cref="FigureRecount.FillEmptyAsync"/>).</summary>
-    public static IEnumerable<Figure> InReadOrder(IEnumerable<Figure> figures) =>
-        figures.OrderBy(f => f.Period).ThenBy(f => f.Measure, StringComparer.Ordinal).ThenBy(f => f.OrgUnitId)
-            .ThenBy(f => f.ModuleKey, StringComparer.Ordinal).ThenBy(f => f.Key, StringComparer.Ordinal);
-
     /// <summary>Every change is added to the roots' rows too: their rows name every period and measure that has figures.</summary>
     private static IQueryable<Figure> OfRoots(FormFlowDbContext db) =>
         db.Figures.Where(f => db.OrgUnits.Where(o => o.ParentId == null).Select(o => o.Id).Contains(f.OrgUnitId));
@@ -86,7 +81,7 @@ public static class FigureCompaction
 
     /// <summary>
     /// Records the months closed by <paramref name="today"/> as compacted without writing them again, for figures
-    /// that were bulk-written in read order (<see cref="FigureRecount.FillEmptyAsync"/>).
+    /// that were bulk-written in read order (<see cref="FigureRecount.FillEmptyAsync"/>, <see cref="FigureTally.InReadOrder"/>).
     /// </summary>
     public static async Task RecordWrittenInOrderAsync(FormFlowDbContext db, DateOnly today, TimeProvider clock, CancellationToken ct = default)
     {

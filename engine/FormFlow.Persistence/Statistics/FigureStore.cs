@@ -17,18 +17,6 @@ public static class FigureStore
 {
     private const int RowsPerStatement = 400;
 
-    /// <summary>Adds <paramref name="delta"/> to the rows it touches, for the org chain <paramref name="chain"/> (root first).</summary>
-    public static void Expand(FigureDelta delta, int[] chain, Dictionary<FigureKey, long> into)
-    {
-        int[] periods = delta.Day is { } day ? FigurePeriods.Grains(day) : [FigurePeriods.AllTime];
-        foreach (var org in chain)
-            foreach (var period in periods)
-            {
-                var key = new FigureKey(org, period, delta.Measure, delta.ModuleKey, delta.Key);
-                into[key] = into.GetValueOrDefault(key) + delta.Value;
-            }
-    }
-
     /// <summary>
     /// Adds the changes to the stored figures, in the current transaction, in one statement per 400 changed rows (one
     /// for a submission) and no read: the statement walks each org's ancestors itself (by <c>ParentId</c>, a few
