@@ -73,7 +73,7 @@ public static class FormFlowDatabase
             if (pending.Any(m => m.EndsWith("_" + FiguresMigration, StringComparison.Ordinal)))
             {
                 await using var transaction = await db.BeginWriteTransactionAsync(ct);
-                await Statistics.FigureRecount.FillEmptyAsync(db, rows => BulkRows.WriteAsync(db, rows, ct), progress: null, ct);
+                await Statistics.FigureRecount.FillEmptyAsync(db, progress: null, ct);
                 await transaction.CommitAsync(ct);
             }
             // A database of a release before a later measure gets that measure's figures from its raw rows, once.

@@ -100,7 +100,7 @@ public static class FigureRecount
         if (missing.Count > 0)
         {
             await using var transaction = await db.BeginWriteTransactionAsync(ct);
-            await FillAsync(db, missing, rows => BulkRows.WriteAsync(db, rows, ct), progress, ct);
+            await FillAsync(db, missing, progress, ct);
             await transaction.CommitAsync(ct);
         }
         return missing.Order(StringComparer.Ordinal).ToList();
@@ -108,19 +108,21 @@ public static class FigureRecount
 
     /// <summary>
     /// Fills the figures of a database that has none yet (one bulk-loaded without the save's figures, or of a release
-    /// before the figures): the rows a recount would expect, one local year at a time (then the timeless rows), handed to
-    /// <paramref name="write"/> (a bulk insert in the caller's transaction, <see cref="BulkRows"/>) instead of being
-    /// upserted 400 at a time, in read order (period, measure, org, module, key: as <see cref="FigureCompaction"/> leaves
-    /// a closed month). Returns the rows written.
+    /// before the figures): the rows a recount would expect, inserted in the caller's transaction (<see cref="BulkRows"/>)
+    /// instead of being upserted 400 at a time. Returns the rows written.
     /// </summary>
-    public static async Task<long> FillEmptyAsync(FormFlowDbContext db, Func<List<Figure>, Task> write, IProgress<string>? progress = null, CancellationToken ct = default)
+    public static async Task<long> FillEmptyAsync(FormFlowDbContext db, IProgress<string>? progress = null, CancellationToken ct = default)
     {
         if (await db.Figures.AnyAsync(ct)) throw new InvalidOperationException("the figures are not empty: recount them (FigureRecount.RecountAsync) instead");
-        return await FillAsync(db, null, write, progress, ct);
+        return await FillAsync(db, null, progress, ct);
     }
 
-    /// <summary>Writes the figures of <paramref name="measures"/> (null: all), which have no stored row, through <paramref name="write"/>.</summary>
-    private static async Task<long> FillAsync(FormFlowDbContext db, IReadOnlySet<string>? measures, Func<List<Figure>, Task> write, IProgress<string>? progress, CancellationToken ct)
+    /// <summary>
+    /// Inserts the figures of <paramref name="measures"/> (null: all), which have no stored row, one local year at a time
+    /// (then the timeless rows), in read order (period, measure, org, module, key: as <see cref="FigureCompaction"/>
+    /// leaves a closed month).
+    /// </summary>
+    private static async Task<long> FillAsync(FormFlowDbContext db, IReadOnlySet<string>? measures, IProgress<string>? progress, CancellationToken ct)
     {
         await using var cache = await SqliteBulkCache.WidenAsync(db, ct);
         var chains = await ChainsAsync(db, ct);
@@ -129,7 +131,7 @@ public static class FigureRecount
         foreach (int? year in tally.Years.Order().Select(y => (int?)y).Append(null))
         {
             var rows = tally.InReadOrder(tally.Spread(year, chains));
-            await write(rows);
+            await BulkRows.WriteAsync(db, rows, ct);
             written += rows.Count;
             progress?.Report($"{YearLabel(year)}: {rows.Count} figure rows");
         }

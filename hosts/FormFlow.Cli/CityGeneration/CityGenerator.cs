@@ -579,7 +579,8 @@ internal sealed class CityGenerator(FormFlowDbContext db, DatabaseSettings setti
             return;
         }
         await using var transaction = await db.BeginWriteTransactionAsync(ct);
-        var written = await FigureRecount.FillEmptyAsync(db, rows => BulkAsync(rows, "Figures", ct), new Progress<string>(Say), ct);
+        var written = await FigureRecount.FillEmptyAsync(db, new Progress<string>(Say), ct);
+        Count("Figures", written);
         // Written in read order: the months before the last generated day's are as the server's compaction leaves them.
         await FigureCompaction.RecordWrittenInOrderAsync(db, FigurePeriods.LocalDay(plan.Until), TimeProvider.System, ct);
         Say($"figures: {written:N0} rows counted from the raw rows");
