@@ -83,6 +83,7 @@ public static class FigureRecount
     private static readonly (string Measure, Func<FormFlowDbContext, CancellationToken, Task<bool>> HasRawRows)[] LaterMeasures =
     [
         (FigureMeasures.ByStatus, (db, ct) => db.Cases.AnyAsync(ct)),
+        (FigureMeasures.StepDeadlines, (db, ct) => db.CaseTasks.AnyAsync(t => t.DueAt != null && t.CompletedAt != null, ct)),
     ];
 
     /// <summary>
