@@ -55,6 +55,9 @@ internal sealed class CaseTaskMapping : IEntityTypeConfiguration<CaseTask>
         b.HasOne<OrgUnit>().WithMany().HasForeignKey(t => t.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(t => new { t.CaseId, t.BookmarkId }).IsUnique();
         b.HasIndex(t => new { t.Role, t.OrgUnitId, t.CompletedAt });
+        // The open steps by due time (few: the closed ones are the mass), with their case: those past due now, which
+        // /api/stats counts live, without reading a city's million cases and their steps.
+        b.HasIndex(t => new { t.DueAt, t.CaseId }).HasFilter("\"CompletedAt\" IS NULL").HasDatabaseName("IX_CaseTasks_Open_DueAt_CaseId");
     }
 }
 

@@ -7,9 +7,10 @@ namespace FormFlow.Persistence.Statistics;
 /// key. Increments leave a month's rows scattered, one or two to a page: a row is inserted when its first change comes
 /// and moved wherever the database finds room when it grows. On a city of a million members a district's breakdown
 /// of one month read 1,910 pages of PostgreSQL's heap for 800 rows, and 115 once its month was written again. Once a
-/// month is over its rows seldom change, so they stay in that order. Cases by status (dated by submission) change until
-/// the month's cases are closed, weeks later: those updates touch existing rows (in place on SQLite; on PostgreSQL on the
-/// same page while it has room), and the values are right whatever the order, so compaction does nothing more for them.
+/// month is over its rows seldom change, so they stay in that order. Cases by status and steps' deadlines (dated by
+/// submission) change until the month's cases are closed, weeks later: those updates touch existing rows (in place on
+/// SQLite; on PostgreSQL on the same page while it has room), and the values are right whatever the order, so
+/// compaction does nothing more for them.
 /// </summary>
 /// <remarks>
 /// Values never change: each measure's rows of the month (its days, the month, and the year once December is over) are

@@ -22,6 +22,15 @@ public static class FigureMeasures
     public const string OnTime = "onTime";
     /// <summary>Tasks with a deadline completed (or closed by the workflow) after it.</summary>
     public const string Late = "late";
+    /// <summary>
+    /// Steps with a due time, closed, by whether they were closed by it: key <see cref="FigureRules.DeadlineMet"/> or
+    /// <see cref="FigureRules.DeadlineLate"/>, dated like <see cref="ByStatus"/> (the case's submission day, the applicant's
+    /// org, the case's module), not like <see cref="OnTime"/> (the day of completion, the task's org). +1 when a step
+    /// closes; a change of its case's org, module or submission time (or of the step's due or closing time) moves it. The
+    /// sum over some submission days is the deadlines of the cases submitted then that were met and missed so far
+    /// (<c>/api/stats</c>'s <c>deadlinesMet</c>, with the steps still open past due counted live).
+    /// </summary>
+    public const string StepDeadlines = "stepDeadlines";
     /// <summary>Tasks the workflow escalated at their deadline (outcome <c>escalate</c>).</summary>
     public const string Escalated = "escalated";
     /// <summary>Offline-handling steps completed.</summary>

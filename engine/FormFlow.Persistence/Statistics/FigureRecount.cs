@@ -83,6 +83,7 @@ public static class FigureRecount
     private static readonly (string Measure, Func<FormFlowDbContext, CancellationToken, Task<bool>> HasRawRows)[] LaterMeasures =
     [
         (FigureMeasures.ByStatus, (db, ct) => db.Cases.AnyAsync(ct)),
+        (FigureMeasures.StepDeadlines, (db, ct) => db.CaseTasks.AnyAsync(t => t.DueAt != null && t.CompletedAt != null, ct)),
     ];
 
     /// <summary>
@@ -200,9 +201,11 @@ public static class FigureRecount
             db.Cases.AsNoTracking().Select(c => new { c.OrgUnitId, c.ModuleKey, c.Status, c.CreatedAt, c.ClosedAt }),
             c => FigureRules.CaseReceived(c.OrgUnitId, c.ModuleKey, c.CreatedAt).Concat(FigureRules.CaseInStatus(c.OrgUnitId, c.ModuleKey, c.Status, c.CreatedAt)).Concat(c.ClosedAt is { } closed && FigureRules.IsClosed(c.Status)
                 ? FigureRules.CaseClosed(c.OrgUnitId, c.ModuleKey, c.Status, c.CreatedAt, closed) : []));
-        await Source("tasks", [FigureMeasures.OnTime, FigureMeasures.Late, FigureMeasures.Escalated, FigureMeasures.Offline], db.CaseTasks.AsNoTracking().Where(t => t.CompletedAt != null)
-                .Join(db.Cases.AsNoTracking(), t => t.CaseId, c => c.Id, (t, c) => new { t.OrgUnitId, c.ModuleKey, t.Kind, t.DueAt, t.CompletedAt, t.Outcome }),
-            t => FigureRules.TaskCompleted(t.OrgUnitId, t.ModuleKey, t.Kind, t.DueAt, t.CompletedAt!.Value, t.Outcome));
+        await Source("tasks", [FigureMeasures.OnTime, FigureMeasures.Late, FigureMeasures.Escalated, FigureMeasures.Offline, FigureMeasures.StepDeadlines],
+            db.CaseTasks.AsNoTracking().Where(t => t.CompletedAt != null).Join(db.Cases.AsNoTracking(), t => t.CaseId, c => c.Id,
+                (t, c) => new { t.OrgUnitId, c.ModuleKey, t.Kind, t.DueAt, t.CompletedAt, t.Outcome, CaseOrgUnitId = c.OrgUnitId, CaseCreatedAt = c.CreatedAt }),
+            t => FigureRules.TaskCompleted(t.OrgUnitId, t.ModuleKey, t.Kind, t.DueAt, t.CompletedAt!.Value, t.Outcome)
+                .Concat(FigureRules.StepDeadline(t.CaseOrgUnitId, t.ModuleKey, t.CaseCreatedAt, t.DueAt, t.CompletedAt)));
         await Source("members", [FigureMeasures.MembersJoined, FigureMeasures.MembersActive], db.Members.AsNoTracking().Select(m => new { m.OrgUnitId, m.Since, m.Status }),
             m => FigureRules.MemberJoined(m.OrgUnitId, m.Since).Concat(m.Status == Members.MemberStatus.Active ? FigureRules.MemberActive(m.OrgUnitId, m.Since, 1) : []));
         await Source("redemptions", [FigureMeasures.Redemptions, FigureMeasures.MerchantRedemptions], db.Redemptions.AsNoTracking()

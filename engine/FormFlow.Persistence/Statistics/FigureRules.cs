@@ -13,6 +13,8 @@ public static class FigureRules
 {
     public const string EscalateOutcome = "escalate";
     public const string CancelledOutcome = "cancelled";
+    /// <summary>The keys of <see cref="FigureMeasures.StepDeadlines"/>.</summary>
+    public const string DeadlineMet = "met", DeadlineLate = "late";
 
     public static bool IsClosed(string status) => status is CaseStatuses.Finished or CaseStatuses.Rejected;
 
@@ -44,6 +46,18 @@ public static class FigureRules
         var day = FigurePeriods.LocalDay(closedAt);
         yield return new(org, day, status == CaseStatuses.Finished ? FigureMeasures.Finished : FigureMeasures.Rejected, module, "", 1);
         yield return new(org, day, FigureMeasures.HandlingTime, module, HandlingHistogram.Bucket(closedAt - createdAt), 1);
+    }
+
+    /// <summary>
+    /// A step with a due time, once closed, counted at its case (org, module, submission day): met when closed by the due
+    /// time, late after it, whoever closed it (a handler, an escalation, the workflow cancelling a branch: unlike
+    /// <see cref="FigureMeasures.OnTime"/>, a step cancelled in time is met, as <c>/api/stats</c> has always counted it).
+    /// Nothing while it is open or has no due time. <paramref name="sign"/> −1 takes it out (its case or the step changed).
+    /// </summary>
+    public static IEnumerable<FigureDelta> StepDeadline(int caseOrg, string module, DateTime caseCreatedAt, DateTime? dueAt, DateTime? completedAt, int sign = 1)
+    {
+        if (dueAt is { } due && completedAt is { } done)
+            yield return new(caseOrg, FigurePeriods.LocalDay(caseCreatedAt), FigureMeasures.StepDeadlines, module, done <= due ? DeadlineMet : DeadlineLate, sign);
     }
 
     public static IEnumerable<FigureDelta> TaskCompleted(int org, string module, string kind, DateTime? dueAt, DateTime completedAt, string? outcome)

@@ -32,8 +32,12 @@ internal sealed record FigureRanking(FigureOrg Org, string Level, string Sort, s
 internal sealed class FigureReader(FormFlowDbContext db)
 {
     private static readonly string[] NotByModule = [FigureMeasures.MembersJoined, FigureMeasures.MembersActive, FigureMeasures.Redemptions, FigureMeasures.MerchantRedemptions, FigureMeasures.Points];
-    /// <summary>Cases by status are a breakdown of their own (<see cref="FigureBreakdown.CasesByStatus"/>, and <c>/api/stats</c>); no total shows them.</summary>
-    private static readonly string[] NotInTotals = [FigureMeasures.ByStatus];
+    /// <summary>
+    /// Cases by status are a breakdown of their own (<see cref="FigureBreakdown.CasesByStatus"/>, and <c>/api/stats</c>);
+    /// steps' deadlines by submission day are <c>/api/stats</c>'s (the totals' on time and late go by the day of completion).
+    /// No total shows them, so the views do not read their rows.
+    /// </summary>
+    private static readonly string[] NotInTotals = [FigureMeasures.ByStatus, FigureMeasures.StepDeadlines];
 
     public async Task<FigureBreakdown> BreakdownAsync(FigureScope scope, CancellationToken ct)
     {

@@ -11,7 +11,7 @@ namespace FormFlow.Server.Tests.Persistence;
 /// </summary>
 public sealed class LandedStatusFiguresTests
 {
-    private static readonly DateTime Submitted = new(2026, 11, 30, 17, 0, 0, DateTimeKind.Utc); // 1 December, local
+    private static readonly DateTime Submitted = EarlierReleaseCases.Submitted;
 
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]

@@ -130,6 +130,105 @@ public abstract class FigureTests(CaseServer server)
     }
 
     [Fact]
+    public async Task Steps_deadlines_follow_each_step_as_it_closes_or_changes_and_equal_the_raw_steps_and_a_recount()
+    {
+        var worker = await Api.CookieClientAsync(server, "worker");
+        var reviewer = await Api.CookieClientAsync(server, "reviewer");
+        async Task CompleteAsync(HttpClient handler, long caseId)
+        {
+            var task = await CaseServer.InboxTaskAsync(handler, caseId);
+            await Api.JsonAsync(await handler.PostAsJsonAsync($"/api/tasks/{task["id"]}/complete", new { outcome = "approve", rowVersion = task["rowVersion"]!.GetValue<long>() }));
+        }
+        var inTime = (await CaseServer.SubmitJoinAsync(worker))["id"]!.GetValue<long>();
+        var late = (await CaseServer.SubmitJoinAsync(worker))["id"]!.GetValue<long>();
+        var shortened = (await CaseServer.SubmitJoinAsync(worker))["id"]!.GetValue<long>();
+        var escalated = (await CaseServer.SubmitJoinAsync(worker))["id"]!.GetValue<long>();
+        await CompleteAsync(reviewer, inTime);
+        // A review's due time brought forward while it is open (as a hand-down sets it): its new due time is the one it misses.
+        await using (var db = server.OpenDb())
+        {
+            var review = await db.CaseTasks.SingleAsync(t => t.CaseId == shortened && t.CompletedAt == null);
+            review.DueAt = server.Clock.GetUtcNow().UtcDateTime.AddHours(1);
+            await db.SaveChangesAsync();
+        }
+        server.Clock.Advance(TimeSpan.FromDays(2));
+        await CompleteAsync(await Api.CookieClientAsync(server, "reviewer"), shortened);
+        server.Clock.Advance(TimeSpan.FromDays(28));
+        await CompleteAsync(await Api.CookieClientAsync(server, "reviewer"), late);
+        // The workflow closes the last review at its deadline (escalation) and opens the street's.
+        await server.DispatchAsync();
+        await server.DispatchAsync();
+        await using (var db = server.OpenDb())
+        {
+            var reviews = await db.CaseTasks.Where(t => new[] { inTime, late, shortened, escalated }.Contains(t.CaseId) && t.ActivityId == "review")
+                .OrderBy(t => t.CaseId).Select(t => t.Outcome).ToListAsync();
+            Assert.Equal(["approve", "approve", "approve", FigureRules.EscalateOutcome], reviews);
+            await AssertStepDeadlinesEqualTheRawStepsAsync(db);
+        }
+        // A step the workflow cancelled in time is met (not on time: that measure leaves cancelled steps out).
+        var now = server.Clock.GetUtcNow().UtcDateTime;
+        await CaseSteps.AddAsync(server, late, now.AddDays(1), now.AddHours(-1), FigureRules.CancelledOutcome);
+        // A closed step's due time moved before its closing, then back: late, then met again (through the context: no
+        // workflow moves a closed step's due time today, and the on-time figures do not follow it, so it goes back).
+        async Task RedateAsync(Func<DateTime?, DateTime?> due)
+        {
+            await using var db = server.OpenDb();
+            var review = await db.CaseTasks.SingleAsync(t => t.CaseId == inTime && t.ActivityId == "review");
+            review.DueAt = due(review.DueAt);
+            await db.SaveChangesAsync();
+            await AssertStepDeadlinesEqualTheRawStepsAsync(db);
+        }
+        await RedateAsync(d => d!.Value.AddDays(-60));
+        await RedateAsync(d => d!.Value.AddDays(60));
+
+        // A case that changes org, module and submission time takes its closed steps along; moved back, in the same save
+        // as its open step (the street's review) closing, they are where they began and the new one counts there too.
+        var school = await OrgIdAsync("西湖区实验小学工会");
+        async Task MoveAsync(long caseId, Func<Case, (int Org, string Module, DateTime Created)> to, bool closeOpenStep)
+        {
+            await using var db = server.OpenDb();
+            var c = await db.Cases.SingleAsync(x => x.Id == caseId);
+            (c.OrgUnitId, c.ModuleKey, c.CreatedAt) = to(c);
+            if (closeOpenStep) (await db.CaseTasks.SingleAsync(t => t.CaseId == caseId && t.CompletedAt == null && t.DueAt != null)).CompletedAt = now;
+            await db.SaveChangesAsync();
+        }
+        Case before;
+        await using (var db = server.OpenDb()) before = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == escalated);
+        await MoveAsync(escalated, c => (school, "join-moved", c.CreatedAt.AddDays(-40)), closeOpenStep: false);
+        await using (var db = server.OpenDb())
+        {
+            Assert.True(await db.Figures.AnyAsync(f => f.OrgUnitId == school && f.Measure == FigureMeasures.StepDeadlines && f.ModuleKey == "join-moved" && f.Value > 0));
+            await AssertStepDeadlinesEqualTheRawStepsAsync(db);
+        }
+        await MoveAsync(escalated, _ => (before.OrgUnitId, before.ModuleKey, before.CreatedAt), closeOpenStep: true);
+        await using (var db = server.OpenDb())
+        {
+            Assert.False(await db.Figures.AnyAsync(f => f.Measure == FigureMeasures.StepDeadlines && f.ModuleKey == "join-moved" && f.Value != 0));
+            await AssertStepDeadlinesEqualTheRawStepsAsync(db);
+        }
+        await AssertFiguresEqualARecountAsync();
+    }
+
+    /// <summary>
+    /// The roots' figures of steps' deadlines, all years, by module and key, against the steps as they stand (met: closed by
+    /// the due time, late: after it); and the measure's recount finds no difference.
+    /// </summary>
+    private static async Task AssertStepDeadlinesEqualTheRawStepsAsync(FormFlowDbContext db)
+    {
+        var roots = db.OrgUnits.Where(o => o.ParentId == null).Select(o => o.Id);
+        var kept = (await db.Figures.Where(f => roots.Contains(f.OrgUnitId) && f.Measure == FigureMeasures.StepDeadlines && f.Period >= 2000 && f.Period < 10000)
+                .GroupBy(f => new { f.ModuleKey, f.Key }).Select(g => new { g.Key.ModuleKey, g.Key.Key, Value = g.Sum(f => f.Value) }).ToListAsync())
+            .Where(g => g.Value != 0).ToDictionary(g => $"{g.ModuleKey}/{g.Key}", g => g.Value);
+        var raw = (await db.CaseTasks.Where(t => t.DueAt != null && t.CompletedAt != null).Join(db.Cases, t => t.CaseId, c => c.Id, (t, c) => new { c.ModuleKey, t.DueAt, t.CompletedAt })
+                .ToListAsync())
+            .GroupBy(t => $"{t.ModuleKey}/{(t.CompletedAt <= t.DueAt ? "met" : "late")}").ToDictionary(g => g.Key, g => (long)g.Count());
+        Assert.Equal(raw.OrderBy(r => r.Key, StringComparer.Ordinal), kept.OrderBy(k => k.Key, StringComparer.Ordinal));
+        Assert.True(raw.ContainsKey("join/met") && raw.ContainsKey("join/late"), string.Join(", ", raw.Keys));
+        var recount = await FigureRecount.RecountAsync(db, repair: false, new HashSet<string> { FigureMeasures.StepDeadlines });
+        Assert.True(recount.DifferenceCount == 0, string.Join("; ", recount.Differences.Take(10).Select(d => $"{d.Key}: recounted {d.Expected}, stored {d.Stored}")));
+    }
+
+    [Fact]
     public async Task A_trend_of_all_time_runs_over_the_months_with_figures_and_an_asked_period_keeps_its_empty_months()
     {
         await CaseServer.SubmitJoinAsync(await Api.CookieClientAsync(server, "worker"));

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FormFlow.Persistence.Cases;
+using FormFlow.Persistence.Statistics;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using FormFlow.Server.Cases;
@@ -26,19 +27,20 @@ public abstract class StatisticsTests(CaseServer server)
         return (await db.OrgUnits.SingleAsync(o => o.Name == name)).Id;
     }
 
-    /// <summary>A case of an applicant in 西湖区 (no demo worker lives there): a copy of a real case moved to its school union.</summary>
-    private async Task AddXihuCaseAsync(long likeCaseId, DateTime? createdAt = null, string number = "FF-2026-XIHU01")
+    /// <summary>A case of an applicant in 西湖区 (no demo worker lives there): a copy of a real case moved to its school union; its ID.</summary>
+    private async Task<long> AddXihuCaseAsync(long likeCaseId, DateTime? createdAt = null, string number = "FF-2026-XIHU01")
     {
         var school = await OrgIdAsync("西湖区实验小学工会");
         await using var db = server.OpenDb();
         var like = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == likeCaseId);
-        db.Cases.Add(new Case
+        var row = db.Cases.Add(new Case
         {
             Number = number, ServiceActivationId = like.ServiceActivationId, SnapshotHash = like.SnapshotHash, ModuleKey = like.ModuleKey,
             ApplicantAccountId = like.ApplicantAccountId, OrgUnitId = school, Status = CaseStatuses.Running, Data = like.Data, Instance = like.Instance,
             CreatedAt = createdAt ?? like.CreatedAt, UpdatedAt = like.UpdatedAt,
         });
         await db.SaveChangesAsync();
+        return row.Entity.Id;
     }
 
     [Fact]
@@ -120,8 +122,20 @@ public abstract class StatisticsTests(CaseServer server)
                 new { outcome, rowVersion = task["rowVersion"]!.GetValue<long>(), data = new { reason = "材料不全" } }));
         }
         await server.DispatchAsync();
-        await AddXihuCaseAsync(cases[0], new DateTime(2026, 3, 31, 20, 30, 0, DateTimeKind.Utc), "FF-2026-XIHU03"); // 1 April, local
-        await AddXihuCaseAsync(cases[0], new DateTime(2026, 2, 14, 10, 0, 0, DateTimeKind.Utc), "FF-2026-XIHU04");
+        var april = await AddXihuCaseAsync(cases[0], new DateTime(2026, 3, 31, 20, 30, 0, DateTimeKind.Utc), "FF-2026-XIHU03"); // 1 April, local
+        var february = await AddXihuCaseAsync(cases[0], new DateTime(2026, 2, 14, 10, 0, 0, DateTimeKind.Utc), "FF-2026-XIHU04");
+        // Steps' deadlines of every kind, around now: met (at the very due time too, and closed by the workflow in time),
+        // late, open past due (missed as well), open not yet due and without a due time (neither).
+        var now = server.Clock.GetUtcNow().UtcDateTime;
+        DateTime Hours(int hours) => now.AddHours(hours);
+        foreach (var (caseId, due, done, outcome) in new (long, DateTime?, DateTime?, string)[]
+                 {
+                     (april, Hours(-48), Hours(-72), "approve"), (april, Hours(-48), Hours(-48), "approve"), (april, Hours(-48), Hours(-24), "approve"),
+                     (april, Hours(-1), null, ""), (april, Hours(120), null, ""), (april, null, Hours(-5), "approve"),
+                     (february, Hours(-96), Hours(-30), "reject"), (february, Hours(-96), Hours(-100), FigureRules.CancelledOutcome), (february, Hours(-3), null, ""),
+                     (cases[3], Hours(-10), Hours(-2), "approve"), (cases[3], Hours(-10), null, ""),
+                 })
+            await CaseSteps.AddAsync(server, caseId, due, done, outcome);
 
         var city = await OrgIdAsync("某市总工会");
         var dongcheng = await OrgIdAsync("东城区总工会");
@@ -149,6 +163,11 @@ public abstract class StatisticsTests(CaseServer server)
             JsonSerializer.Serialize(await designer.GetFromJsonAsync<StatsReport>("/api/stats?from=0001-01-01&to=9999-12-31", JsonSerializerOptions.Web), JsonSerializerOptions.Web));
         var all = await CountedFromRawRowsAsync(city, null, null);
         foreach (var status in new[] { "finished", "rejected", "waitingForApplicant", "running" }) Assert.Contains($"\"status\":\"{status}\"", all);
+        await using var db = server.OpenDb();
+        var steps = await db.CaseTasks.Where(t => t.DueAt != null).Select(t => new { t.DueAt, t.CompletedAt }).ToListAsync();
+        Assert.Contains(steps, t => t.CompletedAt <= t.DueAt);
+        Assert.Contains(steps, t => t.CompletedAt > t.DueAt);
+        Assert.Contains(steps, t => t.CompletedAt == null && t.DueAt < now);
     }
 
     /// <summary>The dashboard's numbers for an org's subtree as the raw cases, tasks and members say, serialized as the API answers them.</summary>

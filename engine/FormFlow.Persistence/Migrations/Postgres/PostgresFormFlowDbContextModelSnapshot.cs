@@ -328,6 +328,10 @@ namespace FormFlow.Persistence.Migrations.Postgres
                     b.HasIndex("CaseId", "BookmarkId")
                         .IsUnique();
 
+                    b.HasIndex("DueAt", "CaseId")
+                        .HasDatabaseName("IX_CaseTasks_Open_DueAt_CaseId")
+                        .HasFilter("\"CompletedAt\" IS NULL");
+
                     b.HasIndex("Role", "OrgUnitId", "CompletedAt");
 
                     b.ToTable("CaseTasks", (string)null);
