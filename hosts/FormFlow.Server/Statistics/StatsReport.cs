@@ -86,9 +86,14 @@ internal sealed record StatsReport(
     {
         var open = db.CaseTasks.AsNoTracking().Where(t => t.CompletedAt == null && t.DueAt < now);
         var submitted = db.Cases.AsNoTracking().Where(c => scope.OrgIds.Contains(c.OrgUnitId) && c.CreatedAt >= scope.FromUtc && c.CreatedAt < scope.ToUtc);
-        return cases < await open.CountAsync(ct)
-            ? await submitted.Join(open, c => c.Id, t => t.CaseId, (c, _) => c.Id).CountAsync(ct)
-            : await open.CountAsync(t => submitted.Any(c => c.Id == t.CaseId), ct);
+        if (cases < await open.CountAsync(ct)) return await submitted.Join(open, c => c.Id, t => t.CaseId, (c, _) => c.Id).CountAsync(ct);
+        // Asked for the same as one join, PostgreSQL hashed every case of the scope instead of looking up the few open
+        // steps' cases (a district of the 1M city: 350,000 cases, 4 s); so the steps' cases are read first, then looked
+        // up by key (one array or JSON parameter, however many).
+        var steps = await open.Select(t => t.CaseId).ToListAsync(ct);
+        var ids = steps.Distinct().ToList();
+        var inScope = (await submitted.Where(c => EF.Parameter(ids).Contains(c.Id)).Select(c => c.Id).ToListAsync(ct)).ToHashSet();
+        return steps.Count(inScope.Contains);
     }
 
     /// <summary>
