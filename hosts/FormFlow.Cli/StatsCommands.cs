@@ -6,8 +6,9 @@ namespace FormFlow.Cli;
 
 /// <summary>
 /// `formflow stats recount [--repair] [--show 100] [--provider sqlite|postgres] [--connection ...] [--data-folder ./data]`
-/// — recounts the statistics figures from the raw rows (<see cref="FigureRecount"/>) and prints how many differ and the
-/// first of them (org, period, measure, module, key, recounted, stored); with --repair writes the recounted values.
+/// — migrates the database as the server would, recounts the statistics figures from the raw rows
+/// (<see cref="FigureRecount"/>) and prints how many differ and the first of them (org, period, measure, module, key,
+/// recounted, stored); with --repair writes the recounted values.
 /// Exits 0 when the figures agree or were repaired, 1 when they differ and were left as they are.
 /// `formflow stats compact [...]` — writes the figures of every closed month not yet compacted again in read order
 /// (<see cref="FigureCompaction"/>), as the server does by itself, printing each month; for an upgrade to do it at once.
@@ -26,6 +27,9 @@ internal static class StatsCommands
             if (result.GetValue(show) < 0) throw new CliException("--show must be 0 or more");
             var settings = database.Resolve(result);
             await using var db = FormFlowDatabase.CreateContext(settings);
+            // As the server would at start: a database of an earlier release gets the measures added since, filled from
+            // its rows, instead of having every row of them reported missing.
+            await FormFlowDatabase.MigrateAsync(db, ct);
             var progress = new Progress<string>(line => result.InvocationConfiguration.Error.WriteLine(line));
             var outcome = await FigureRecount.RecountAsync(db, result.GetValue(repair), progress, ct);
             CliJson.Write(result, new

@@ -53,6 +53,27 @@ public sealed class LandedStepDeadlineFiguresTests
         Assert.Equal(5, (await DeadlinesAsync(1, 2026))[FigureRules.DeadlineLate]);
     }
 
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Stats_recount_opens_a_database_of_the_previous_release_as_the_server_would_and_finds_its_figures_whole(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using (var old = await database.OpenAsReleaseBeforeAsync("OpenStepsByDueTime"))
+        {
+            await EarlierReleaseCases.WriteAsync(old, provider, [(1, "finished", Submitted, Submitted.AddDays(3))], [(1, 1, Due, Submitted.AddDays(3), "approve")]);
+            await FigureRecount.RecountAsync(old, repair: true, Measures().Where(m => m != FigureMeasures.StepDeadlines).ToHashSet());
+        }
+
+        var (code, output, errors) = Demo.GeneratedCity.Run(
+            ["stats", "recount", "--provider", provider.ToString().ToLowerInvariant(), "--connection", database.Settings.ConnectionString]);
+
+        Assert.True(code == 0, errors);
+        Assert.Equal(0, (int)output["differences"]!);
+        await using var db = database.Open();
+        Assert.Equal(1, await db.Figures.Where(f => f.OrgUnitId == 1 && f.Period == 2026 && f.Measure == FigureMeasures.StepDeadlines && f.Key == FigureRules.DeadlineMet).Select(f => f.Value).SingleAsync());
+    }
+
     /// <summary>Every measure this release keeps.</summary>
     private static IEnumerable<string> Measures() =>
         typeof(FigureMeasures).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!);
