@@ -65,8 +65,8 @@ public abstract class CityGenerationTests(DatabaseProvider provider, GeneratedCi
         var steps = await db.CaseTasks.Where(t => t.DueAt != null && t.CompletedAt != null).Select(t => new { t.DueAt, t.CompletedAt }).ToListAsync();
         var deadlines = await db.Figures.Where(f => f.OrgUnitId == cityId && f.Period >= 2000 && f.Period <= 2100 && f.Measure == FormFlow.Persistence.Statistics.FigureMeasures.StepDeadlines)
             .GroupBy(f => f.Key).Select(g => new { g.Key, Value = g.Sum(f => f.Value) }).ToDictionaryAsync(g => g.Key, g => g.Value);
-        Assert.Equal(((long)steps.Count(t => t.CompletedAt <= t.DueAt), (long)steps.Count(t => t.CompletedAt > t.DueAt)), (deadlines.GetValueOrDefault("met"), deadlines.GetValueOrDefault("late")));
-        Assert.True(deadlines.GetValueOrDefault("late") > 0, "the city has no late step");
+        Assert.Equal(((long)steps.Count(t => t.CompletedAt <= t.DueAt), (long)steps.Count(t => t.CompletedAt > t.DueAt)), (deadlines.GetValueOrDefault(FormFlow.Persistence.Statistics.FigureRules.DeadlineMet), deadlines.GetValueOrDefault(FormFlow.Persistence.Statistics.FigureRules.DeadlineLate)));
+        Assert.True(deadlines.GetValueOrDefault(FormFlow.Persistence.Statistics.FigureRules.DeadlineLate) > 0, "the city has no late step");
     }
 
     [Fact]
@@ -134,7 +134,7 @@ public abstract class CityGenerationTests(DatabaseProvider provider, GeneratedCi
             "--members", "100", "--orgs", "5" };
         var at = args.IndexOf(option);
         if (at >= 0) args[at + 1] = value; else args.AddRange([option, value]);
-        var (code, _, errors) = GeneratedCity.Run([.. args]);
+        var (code, _, errors) = CliRun.Of([.. args]);
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.Contains(message, errors);
         await using var db = await database.OpenMigratedAsync();
@@ -149,13 +149,13 @@ public abstract class CityGenerationTests(DatabaseProvider provider, GeneratedCi
             await OrgUnits.CreateAsync(db, "已有总工会", OrgLevel.City, null);
         string[] args = ["db", "generate", "--provider", provider.ToString().ToLowerInvariant(), "--connection", database.Settings.ConnectionString,
             "--members", "60", "--orgs", "6", "--until", "2026-12-01"];
-        var (code, _, errors) = GeneratedCity.Run(args);
+        var (code, _, errors) = CliRun.Of(args);
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.Contains("already holds 1 org unit(s)", errors);
         Assert.Contains("--append", errors);
         await using (var db = database.Open()) Assert.Equal(1, await db.OrgUnits.CountAsync());
 
-        var (appended, output, appendErrors) = GeneratedCity.Run([.. args, "--append"]);
+        var (appended, output, appendErrors) = CliRun.Of([.. args, "--append"]);
         Assert.True(appended == ExitCodes.Ok, appendErrors);
         await using (var db = database.Open())
         {
@@ -220,7 +220,7 @@ public abstract class GeneratedCity(DatabaseProvider provider) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Database = await TestDatabase.CreateAsync(provider);
-        (Exit, Output, Errors) = Run(Args(Database));
+        (Exit, Output, Errors) = CliRun.Of(Args(Database));
         if (Exit != ExitCodes.Ok) return;
         await using (var db = Database.Open())
         {
@@ -229,7 +229,7 @@ public abstract class GeneratedCity(DatabaseProvider provider) : IAsyncLifetime
             if (provider == DatabaseProvider.Sqlite) BusiestYearAsWritten = await BusiestYearAsWrittenAsync(db);
         }
         await using var second = await TestDatabase.CreateAsync(provider);
-        var (exit, _, errors) = Run(Args(second));
+        var (exit, _, errors) = CliRun.Of(Args(second));
         if (exit != ExitCodes.Ok) throw new InvalidOperationException(errors);
         await using var again = second.Open();
         SecondFingerprint = await FingerprintAsync(again);
@@ -265,13 +265,6 @@ public abstract class GeneratedCity(DatabaseProvider provider) : IAsyncLifetime
         Add(await db.Responses.OrderBy(r => r.Id).Select(r => new { r.AccountId, r.OrgUnitId, r.Data, r.SubmittedAt }).ToListAsync());
         Add(await db.BallotPiles.OrderBy(p => p.Answer).Select(p => new { p.Answer, p.Count }).ToListAsync());
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
-    }
-
-    public static (int Code, JsonObject Output, string Errors) Run(string[] args)
-    {
-        var (stdout, stderr) = (new StringWriter(), new StringWriter());
-        var code = CliApp.Run(args, stdout, stderr);
-        return (code, code == ExitCodes.Ok ? JsonNode.Parse(stdout.ToString())!.AsObject() : [], stderr.ToString());
     }
 
     public async Task DisposeAsync() => await Database.DisposeAsync();

@@ -65,7 +65,7 @@ public sealed class LandedStepDeadlineFiguresTests
             await FigureRecount.RecountAsync(old, repair: true, Measures().Where(m => m != FigureMeasures.StepDeadlines).ToHashSet());
         }
 
-        var (code, output, errors) = Demo.GeneratedCity.Run(
+        var (code, output, errors) = CliRun.Of(
             ["stats", "recount", "--provider", provider.ToString().ToLowerInvariant(), "--connection", database.Settings.ConnectionString]);
 
         Assert.True(code == 0, errors);

@@ -21,7 +21,7 @@ public abstract class GeneratedResponsesTests(DatabaseProvider provider)
         await using var database = await TestDatabase.CreateAsync(provider);
         string[] args = ["responses", "generate", "--provider", provider.ToString().ToLowerInvariant(), "--connection", database.Settings.ConnectionString,
             "--answers", "2000", "--questions", "20", "--orgs", "7", "--seed", "5"];
-        var (code, output, errors) = Run(args);
+        var (code, output, errors) = CliRun.Of(args);
         Assert.True(code == ExitCodes.Ok, errors);
         var service = (int)output["service"]!;
         Assert.False((bool)output["reused"]!);
@@ -56,18 +56,11 @@ public abstract class GeneratedResponsesTests(DatabaseProvider provider)
             Assert.Equal(sum, tallies[key].Sum, 6);
         }
 
-        var (again, second, _) = Run(args);
+        var (again, second, _) = CliRun.Of(args);
         Assert.Equal(ExitCodes.Ok, again);
         Assert.True((bool)second["reused"]!);
         Assert.Equal(service, (int)second["service"]!);
         Assert.Equal(2000, await db.Participations.CountAsync(p => p.ServiceActivationId == service));
-    }
-
-    private static (int Code, JsonObject Output, string Errors) Run(string[] args)
-    {
-        var (stdout, stderr) = (new StringWriter(), new StringWriter());
-        var code = CliApp.Run(args, stdout, stderr);
-        return (code, code == ExitCodes.Ok ? JsonNode.Parse(stdout.ToString())!.AsObject() : [], stderr.ToString());
     }
 }
 
