@@ -167,6 +167,7 @@ describe("locks on an extension point", () => {
     fireEvent.click(screen.getByRole("button", { name: "Save draft" }));
     await waitFor(() => expect(puts).toHaveLength(1));
     expect(puts[0].body.locks!.at(-1)).toEqual({ element: "afterReview", kind: "additionsOnly", reason: "区里可加步骤，不可改市里的" });
+    expect(await screen.findByText("Saved")).toBeDefined();
   }, 90_000);
 
   test("a district sees the city's lock on the point greyed, and a step inserted at a closed point is refused as the server words it", async () => {

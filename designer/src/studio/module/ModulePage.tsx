@@ -28,6 +28,8 @@ export function ModulePage({ summary, onBack }: { summary: ModuleSummary; onBack
   const [testRun, setTestRun] = useState<TestRunResult>();
   const [saving, setSaving] = useState(false);
   const [stale, setStale] = useState<ApiError>();
+  // The page's own toasts, in its tree: antd's static message renders in a root of its own that outlives the page.
+  const [toast, toastHolder] = message.useMessage();
   const loadDetails = useCallback(() => studioApi.module(summary.id).then(setDetails, () => undefined), [summary.id]);
   useEffect(() => { void loadDetails(); }, [loadDetails]);
 
@@ -53,10 +55,10 @@ export function ModulePage({ summary, onBack }: { summary: ModuleSummary; onBack
     setSaving(true);
     try {
       await editing.save();
-      void message.success(t("common.saved"));
+      void toast.success(t("common.saved"));
     } catch (e) {
       if (isStaleDraft(e)) setStale(e);
-      else void message.error(errorText(e));
+      else void toast.error(errorText(e));
       throw e;
     } finally {
       setSaving(false);
@@ -66,6 +68,7 @@ export function ModulePage({ summary, onBack }: { summary: ModuleSummary; onBack
 
   return (
     <div className="ff-module">
+      {toastHolder}
       <Space style={{ marginBottom: 8 }} wrap>
         <Button onClick={onBack}>← {t("common.back")}</Button>
         <Typography.Title level={4} style={{ margin: 0 }}>{document.name?.["zh-CN"] ?? summary.id}</Typography.Title>
