@@ -110,12 +110,12 @@ public static class FigureRecount
     /// <summary>
     /// Fills the figures of a database that has none yet (one bulk-loaded without the save's figures, or of a release
     /// before the figures): the rows a recount would expect, inserted in the caller's transaction (<see cref="BulkRows"/>)
-    /// instead of being upserted 400 at a time. Returns the rows written.
+    /// instead of being upserted 400 at a time, the secondary index built after them. Returns the rows written.
     /// </summary>
     public static async Task<long> FillEmptyAsync(FormFlowDbContext db, IProgress<string>? progress = null, CancellationToken ct = default)
     {
         if (await db.Figures.AnyAsync(ct)) throw new InvalidOperationException("the figures are not empty: recount them (FigureRecount.RecountAsync) instead");
-        return await FillAsync(db, null, progress, ct);
+        return await IndexesBuiltAfter.LoadAsync(db, "Figures", () => FillAsync(db, null, progress, ct), ct);
     }
 
     /// <summary>
