@@ -59,8 +59,10 @@ fi
 
 work=$(mktemp -d /tmp/formflow-city-stats.XXXXXX)
 server_dir=hosts/FormFlow.Server/bin/Release/net10.0
+# The dispatcher stays off: a city generated up to --until has the timers due since then waiting, and working them off
+# (escalations, reminders) would run beside the calls measured and change the city between runs.
 args=(--urls http://127.0.0.1:$port --FormFlow:DataFolder="$folder" --Database:Provider="$provider" --Logging:LogLevel:Default=Warning
-      --RateLimits:LoginPermits=100000)
+      --RateLimits:LoginPermits=100000 --Dispatcher:Enabled=false)
 [ -n "$connection" ] && args+=(--Database:ConnectionString="$connection")
 dotnet "$server_dir/FormFlow.Server.dll" "${args[@]}" >"$work/server.log" 2>&1 &
 server=$!
