@@ -15,7 +15,6 @@ using FormFlow.Persistence.Orgs;
 using FormFlow.Persistence.Services;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using Npgsql;
 
 namespace FormFlow.Cli;
 
@@ -33,12 +32,6 @@ internal sealed class ResponseGenerator(FormFlowDbContext db, TimeProvider clock
 {
     public const string RootName = "生成数据总工会";
     private const int ChunkAnswers = 20_000;
-    /// <summary>
-    /// Rows per multi-row INSERT. Microsoft.Data.Sqlite binds every parameter by name, and SQLite finds a name by
-    /// walking the statement's list of names: binding costs the square of the parameters in one statement (500 rows of
-    /// 6 columns were 4.5 million name comparisons an insert). PostgreSQL's are bound by position.
-    /// </summary>
-    private static int RowsPerInsert(DbConnection connection) => connection is NpgsqlConnection ? 500 : 32;
     private const int Checked = 1_000;
 
     public async Task<GeneratedResponses> GenerateAsync(long answers, int questions, int orgs, int seed, CancellationToken ct)
@@ -140,7 +133,7 @@ internal sealed class ResponseGenerator(FormFlowDbContext db, TimeProvider clock
         var connection = db.Database.GetDbConnection();
         await using var transaction = await db.BeginWriteTransactionAsync(ct);
         var dbTransaction = db.Database.CurrentTransaction!.GetDbTransaction();
-        foreach (var chunk in rows.Chunk(RowsPerInsert(connection)))
+        foreach (var chunk in rows.Chunk(MultiRowStatements.Rows(db.Database, onPostgres: 500)))
         {
             await InsertAsync(connection, dbTransaction, """INSERT INTO "Participations" ("ServiceActivationId", "AccountId", "PeriodKey", "OrgUnitId") VALUES """,
                 chunk.Select(r => new object[] { service.Id, r.AccountId, r.PeriodKey, r.OrgUnitId }), ct);
@@ -155,7 +148,7 @@ internal sealed class ResponseGenerator(FormFlowDbContext db, TimeProvider clock
                 [service.Id, pile.Key, pile.Count()], ct);
         // Sorted as the server sorts an answer's buckets, so a concurrent real answer locks rows in the same order.
         var ordered = counts.OrderBy(c => c.Key.Org).ThenBy(c => c.Key.Field, StringComparer.Ordinal).ThenBy(c => c.Key.Bucket, StringComparer.Ordinal);
-        foreach (var chunk in ordered.Chunk(RowsPerInsert(connection)))
+        foreach (var chunk in ordered.Chunk(MultiRowStatements.Rows(db.Database, onPostgres: 500)))
             await InsertAsync(connection, dbTransaction, """INSERT INTO "ResponseTallies" ("ServiceActivationId", "OrgUnitId", "Field", "Bucket", "Count", "Sum") VALUES """,
                 chunk.Select(c => new object[] { service.Id, c.Key.Org, c.Key.Field, c.Key.Bucket, c.Value.Count, c.Value.Sum }), ct,
                 """ ON CONFLICT ("ServiceActivationId", "OrgUnitId", "Field", "Bucket") DO UPDATE SET "Count" = "ResponseTallies"."Count" + excluded."Count", "Sum" = "ResponseTallies"."Sum" + excluded."Sum" """);

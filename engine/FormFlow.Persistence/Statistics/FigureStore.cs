@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using FormFlow.Persistence.Database;
 using FormFlow.Persistence.Orgs;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,11 +16,12 @@ public readonly record struct FigureKey(int OrgUnitId, int Period, string Measur
 /// </summary>
 public static class FigureStore
 {
-    private const int RowsPerStatement = 400;
+    /// <summary>Rows per upsert on PostgreSQL; SQLite takes fewer (<see cref="MultiRowStatements"/>).</summary>
+    private const int PostgresRowsPerStatement = 400;
 
     /// <summary>
-    /// Adds the changes to the stored figures, in the current transaction, in one statement per 400 changed rows (one
-    /// for a submission) and no read: the statement walks each org's ancestors itself (by <c>ParentId</c>, a few
+    /// Adds the changes to the stored figures, in the current transaction, in one statement per 400 changed rows on
+    /// PostgreSQL and 32 on SQLite (one for a submission) and no read: the statement walks each org's ancestors itself (by <c>ParentId</c>, a few
     /// primary-key lookups in the database), so it always sees the tree as this transaction does. No org path is
     /// cached in the process: several server processes share one database (DESIGN §7), and a unit moved or added by
     /// another would leave such a cache wrong without any way to hear of it.
@@ -43,10 +45,11 @@ public static class FigureStore
             .OrderBy(g => g.Key.Period).ThenBy(g => g.Key.Measure, StringComparer.Ordinal).ThenBy(g => g.Key.ModuleKey, StringComparer.Ordinal)
             .ThenBy(g => g.Key.Key, StringComparer.Ordinal)
             .Select((g, seq) => (Seq: seq, Rows: g.ToList()));
+        var rowsPerStatement = MultiRowStatements.Rows(db.Database, PostgresRowsPerStatement);
         var statement = new List<(int Seq, KeyValuePair<FigureKey, long> Row)>();
         foreach (var (seq, group) in ranked)
         {
-            if (statement.Count > 0 && statement.Count + group.Count > RowsPerStatement)
+            if (statement.Count > 0 && statement.Count + group.Count > rowsPerStatement)
             {
                 await AddChainedAsync(db, statement, ct);
                 statement.Clear();
@@ -97,7 +100,7 @@ public static class FigureStore
         var ordered = rows.OrderBy(r => r.Key.OrgUnitId).ThenBy(r => r.Key.Period).ThenBy(r => r.Key.Measure, StringComparer.Ordinal)
             .ThenBy(r => r.Key.ModuleKey, StringComparer.Ordinal).ThenBy(r => r.Key.Key, StringComparer.Ordinal);
         var set = add ? "\"Figures\".\"Value\" + excluded.\"Value\"" : "excluded.\"Value\"";
-        foreach (var chunk in ordered.Chunk(RowsPerStatement))
+        foreach (var chunk in ordered.Chunk(MultiRowStatements.Rows(db.Database, PostgresRowsPerStatement)))
         {
             var sql = new StringBuilder("INSERT INTO \"Figures\" (\"OrgUnitId\", \"Period\", \"Measure\", \"ModuleKey\", \"Key\", \"Value\") VALUES ");
             var values = new List<object>(chunk.Length * 6);
