@@ -133,7 +133,8 @@ internal sealed class ResponseGenerator(FormFlowDbContext db, TimeProvider clock
         var connection = db.Database.GetDbConnection();
         await using var transaction = await db.BeginWriteTransactionAsync(ct);
         var dbTransaction = db.Database.CurrentTransaction!.GetDbTransaction();
-        foreach (var chunk in rows.Chunk(MultiRowStatements.Rows(db.Database, onPostgres: 500)))
+        var rowsPerInsert = MultiRowStatements.Rows(db.Database, onPostgres: 500);
+        foreach (var chunk in rows.Chunk(rowsPerInsert))
         {
             await InsertAsync(connection, dbTransaction, """INSERT INTO "Participations" ("ServiceActivationId", "AccountId", "PeriodKey", "OrgUnitId") VALUES """,
                 chunk.Select(r => new object[] { service.Id, r.AccountId, r.PeriodKey, r.OrgUnitId }), ct);
@@ -148,7 +149,7 @@ internal sealed class ResponseGenerator(FormFlowDbContext db, TimeProvider clock
                 [service.Id, pile.Key, pile.Count()], ct);
         // Sorted as the server sorts an answer's buckets, so a concurrent real answer locks rows in the same order.
         var ordered = counts.OrderBy(c => c.Key.Org).ThenBy(c => c.Key.Field, StringComparer.Ordinal).ThenBy(c => c.Key.Bucket, StringComparer.Ordinal);
-        foreach (var chunk in ordered.Chunk(MultiRowStatements.Rows(db.Database, onPostgres: 500)))
+        foreach (var chunk in ordered.Chunk(rowsPerInsert))
             await InsertAsync(connection, dbTransaction, """INSERT INTO "ResponseTallies" ("ServiceActivationId", "OrgUnitId", "Field", "Bucket", "Count", "Sum") VALUES """,
                 chunk.Select(c => new object[] { service.Id, c.Key.Org, c.Key.Field, c.Key.Bucket, c.Value.Count, c.Value.Sum }), ct,
                 """ ON CONFLICT ("ServiceActivationId", "OrgUnitId", "Field", "Bucket") DO UPDATE SET "Count" = "ResponseTallies"."Count" + excluded."Count", "Sum" = "ResponseTallies"."Sum" + excluded."Sum" """);

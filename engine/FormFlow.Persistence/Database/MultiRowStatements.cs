@@ -12,7 +12,7 @@ namespace FormFlow.Persistence.Database;
 /// </summary>
 public static class MultiRowStatements
 {
-    public const int SqliteRows = 32;
+    private const int SqliteRows = 32;
 
     public static int Rows(DatabaseFacade database, int onPostgres) => database.IsSqlite() ? SqliteRows : onPostgres;
 }

@@ -110,7 +110,7 @@ public static class FigureRecount
     /// <summary>
     /// Fills the figures of a database that has none yet (one bulk-loaded without the save's figures, or of a release
     /// before the figures): the rows a recount would expect, inserted in the caller's transaction (<see cref="BulkRows"/>)
-    /// instead of being upserted 400 at a time, the secondary index built after them. Returns the rows written.
+    /// instead of being upserted (<see cref="FigureStore"/>), the secondary index built after them. Returns the rows written.
     /// </summary>
     public static async Task<long> FillEmptyAsync(FormFlowDbContext db, IProgress<string>? progress = null, CancellationToken ct = default)
     {

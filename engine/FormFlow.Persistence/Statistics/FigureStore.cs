@@ -21,8 +21,8 @@ public static class FigureStore
 
     /// <summary>
     /// Adds the changes to the stored figures, in the current transaction, in one statement per 400 changed rows on
-    /// PostgreSQL and 32 on SQLite (one for a submission) and no read: the statement walks each org's ancestors itself (by <c>ParentId</c>, a few
-    /// primary-key lookups in the database), so it always sees the tree as this transaction does. No org path is
+    /// PostgreSQL and 32 on SQLite (one for a submission) and no read: the statement walks each org's ancestors itself
+    /// (by <c>ParentId</c>, a few primary-key lookups in the database), so it always sees the tree as this transaction does. No org path is
     /// cached in the process: several server processes share one database (DESIGN §7), and a unit moved or added by
     /// another would leave such a cache wrong without any way to hear of it.
     /// </summary>

@@ -60,13 +60,13 @@ public abstract class CityGenerationTests(DatabaseProvider provider, GeneratedCi
         Assert.Empty(recount.Differences);
         Assert.True(recount.StoredRows > 0);
         var cityId = city.Output["demoAccounts"]!["city"]!.GetValue<int>();
-        Assert.Equal(city.Cases, await db.Figures.Where(f => f.OrgUnitId == cityId && f.Period >= 2000 && f.Period <= 2100 && f.Measure == FormFlow.Persistence.Statistics.FigureMeasures.Received).SumAsync(f => f.Value));
+        Assert.Equal(city.Cases, await db.Figures.Where(f => f.OrgUnitId == cityId && f.Period >= 2000 && f.Period <= 2100 && f.Measure == FigureMeasures.Received).SumAsync(f => f.Value));
         // The steps' deadlines (written by the fill, as the recount counts them) are the city's closed steps with a due time.
         var steps = await db.CaseTasks.Where(t => t.DueAt != null && t.CompletedAt != null).Select(t => new { t.DueAt, t.CompletedAt }).ToListAsync();
-        var deadlines = await db.Figures.Where(f => f.OrgUnitId == cityId && f.Period >= 2000 && f.Period <= 2100 && f.Measure == FormFlow.Persistence.Statistics.FigureMeasures.StepDeadlines)
+        var deadlines = await db.Figures.Where(f => f.OrgUnitId == cityId && f.Period >= 2000 && f.Period <= 2100 && f.Measure == FigureMeasures.StepDeadlines)
             .GroupBy(f => f.Key).Select(g => new { g.Key, Value = g.Sum(f => f.Value) }).ToDictionaryAsync(g => g.Key, g => g.Value);
-        Assert.Equal(((long)steps.Count(t => t.CompletedAt <= t.DueAt), (long)steps.Count(t => t.CompletedAt > t.DueAt)), (deadlines.GetValueOrDefault(FormFlow.Persistence.Statistics.FigureRules.DeadlineMet), deadlines.GetValueOrDefault(FormFlow.Persistence.Statistics.FigureRules.DeadlineLate)));
-        Assert.True(deadlines.GetValueOrDefault(FormFlow.Persistence.Statistics.FigureRules.DeadlineLate) > 0, "the city has no late step");
+        Assert.Equal(((long)steps.Count(t => t.CompletedAt <= t.DueAt), (long)steps.Count(t => t.CompletedAt > t.DueAt)), (deadlines.GetValueOrDefault(FigureRules.DeadlineMet), deadlines.GetValueOrDefault(FigureRules.DeadlineLate)));
+        Assert.True(deadlines.GetValueOrDefault(FigureRules.DeadlineLate) > 0, "the city has no late step");
     }
 
     [Fact]
